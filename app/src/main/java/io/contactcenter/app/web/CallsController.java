@@ -1,0 +1,78 @@
+package io.contactcenter.app.web;
+
+import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.pbx.CallControl;
+import io.contactcenter.pbx.CallDetailRecord;
+import io.contactcenter.pbx.CallDetailRecords;
+import io.contactcenter.pbx.OriginateAccepted;
+import io.contactcenter.pbx.OriginateRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Call detail records, and placing a call (ops and admins). */
+@RestController
+class CallsController {
+
+  private final CallControl calls;
+  private final CallDetailRecords records;
+
+  CallsController(CallControl calls, CallDetailRecords records) {
+    this.calls = calls;
+    this.records = records;
+  }
+
+  /**
+   * @param destination E.164 number to call
+   * @param trunk configured trunk name
+   * @param context dialplan context to run once answered (default: the robot)
+   * @param extension extension in that context
+   * @param timeoutSeconds ring time, 1-180
+   */
+  record OriginateBody(
+      String destination,
+      String trunk,
+      String callerId,
+      String context,
+      String extension,
+      Integer timeoutSeconds,
+      Map<String, String> variables) {}
+
+  @GetMapping("/api/v1/calls")
+  List<CallDetailRecord> recent(@RequestParam(defaultValue = "50") int limit) {
+    return records.recent(limit);
+  }
+
+  @GetMapping("/api/v1/calls/{callId}")
+  CallDetailRecord one(@PathVariable String callId) {
+    return records
+        .find(callId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no call " + callId));
+  }
+
+  @PostMapping("/api/v1/calls/originate")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  OriginateAccepted originate(@RequestBody OriginateBody body) {
+    OriginateRequest request =
+        new OriginateRequest(
+            "manual-" + UUID.randomUUID(),
+            PhoneNumber.parse(body.destination()),
+            body.trunk() == null ? "trunk-test" : body.trunk(),
+            body.callerId(),
+            Duration.ofSeconds(body.timeoutSeconds() == null ? 45 : body.timeoutSeconds()),
+            body.context() == null ? "robot" : body.context(),
+            body.extension() == null ? "s" : body.extension(),
+            body.variables());
+    return calls.originate(request);
+  }
+}

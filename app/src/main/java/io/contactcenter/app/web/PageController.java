@@ -1,0 +1,25 @@
+package io.contactcenter.app.web;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The login page and the home page. */
+@Controller
+class PageController {
+
+  @GetMapping("/login")
+  String login() {
+    return "login";
+  }
+
+  @GetMapping("/")
+  String home(Authentication user, Model model) {
+    model.addAttribute("username", user.getName());
+    model.addAttribute(
+        "roles",
+        user.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", "")).sorted().toList());
+    return "index";
+  }
+}

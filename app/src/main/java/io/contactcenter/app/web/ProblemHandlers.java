@@ -1,0 +1,35 @@
+package io.contactcenter.app.web;
+
+import io.contactcenter.pbx.PbxUnavailableException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps failures to RFC 9457 problem details with stable types. */
+@RestControllerAdvice
+class ProblemHandlers {
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail invalid(IllegalArgumentException e) {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    return problem(HttpStatus.BAD_REQUEST, "malformed-body", "request body is not valid JSON of the expected shape");
+  }
+
+  @ExceptionHandler(PbxUnavailableException.class)
+  ProblemDetail pbxDown(PbxUnavailableException e) {
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "pbx-unavailable", e.getMessage());
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("urn:cc:problem:" + type));
+    return problem;
+  }
+}

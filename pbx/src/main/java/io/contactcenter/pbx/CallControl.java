@@ -1,0 +1,20 @@
+package io.contactcenter.pbx;
+
+/**
+ * Places outbound calls through Asterisk.
+ *
+ * <p>Thread-safe. {@link #originate} returns once Asterisk has queued the call, not when it is
+ * answered: the outcome arrives later as {@link CallStarted}/{@link CallAnswered}/{@link CallEnded}
+ * or {@link OriginateFailed}, all carrying the request's attempt id.
+ */
+public interface CallControl {
+
+  /**
+   * Asks Asterisk to dial {@code request.destination()} over {@code request.trunk()} and, once
+   * answered, to run the request's dialplan target.
+   *
+   * @throws UnknownTrunkException if the trunk is not one of the configured trunks
+   * @throws PbxUnavailableException if Asterisk is not connected or refused the request
+   */
+  OriginateAccepted originate(OriginateRequest request);
+}

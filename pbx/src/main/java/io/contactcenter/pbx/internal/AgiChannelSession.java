@@ -1,0 +1,209 @@
+package io.contactcenter.pbx.internal;
+
+import io.contactcenter.pbx.CallerHungUpException;
+import io.contactcenter.pbx.ChannelFailedException;
+import io.contactcenter.pbx.ChannelSession;
+import io.contactcenter.pbx.DtmfInput;
+import io.contactcenter.pbx.OriginateRequest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.command.GetDataCommand;
+import org.asteriskjava.fastagi.command.RecordFileCommand;
+import org.asteriskjava.fastagi.reply.AgiReply;
+
+/**
+ * {@link ChannelSession} over a FastAGI channel.
+ *
+ * <p>Every argument that becomes part of an AGI command is checked against a strict pattern first:
+ * AGI commands are space-separated lines, so a space, quote or line break in a sound name could
+ * otherwise add arguments or a second command.
+ */
+final class AgiChannelSession implements ChannelSession {
+
+  private static final Pattern SOUND = Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9_/-]{1,128}");
+  private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+  private static final Pattern DIGITS = Pattern.compile("[0-9*#]{1,64}");
+  private static final Pattern ESCAPE_DIGITS = Pattern.compile("[0-9*#]{0,12}");
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+  private static final Pattern VALUE = Pattern.compile("[^\\r\\n\"]{0,512}");
+  private static final Pattern DIALPLAN_NAME = Pattern.compile("[A-Za-z0-9_+*#-]{1,40}");
+
+  private final AgiRequest request;
+  private final AgiChannel channel;
+
+  AgiChannelSession(AgiRequest request, AgiChannel channel) {
+    this.request = request;
+    this.channel = channel;
+  }
+
+  @Override
+  public String callId() {
+    return request.getUniqueId();
+  }
+
+  @Override
+  public String callerNumber() {
+    String number = request.getCallerIdNumber();
+    return number == null ? "" : number;
+  }
+
+  @Override
+  public String dialedNumber() {
+    String exten = request.getExtension();
+    return exten == null ? "" : exten;
+  }
+
+  @Override
+  public Optional<String> attemptId() {
+    return getVariable(OriginateRequest.ATTEMPT_ID_VARIABLE);
+  }
+
+  @Override
+  public void answer() {
+    run(channel::answer, "answer");
+  }
+
+  @Override
+  public void play(String sound) {
+    check(sound, SOUND, "sound");
+    run(() -> channel.streamFile(sound), "play " + sound);
+  }
+
+  @Override
+  public Optional<Character> playInterruptible(String sound, String escapeDigits) {
+    check(sound, SOUND, "sound");
+    check(escapeDigits, ESCAPE_DIGITS, "escape digits");
+    char pressed = call(() -> channel.streamFile(sound, escapeDigits), "play " + sound);
+    return pressed == 0 ? Optional.empty() : Optional.of(pressed);
+  }
+
+  @Override
+  public void sayDigits(String digits) {
+    check(digits, DIGITS, "digits");
+    run(() -> channel.sayDigits(digits), "say digits");
+  }
+
+  @Override
+  public void sayNumber(long number) {
+    run(() -> channel.sayNumber(Long.toString(number)), "say number");
+  }
+
+  @Override
+  public DtmfInput collectDigits(String prompt, int maxDigits, Duration timeout) {
+    check(prompt, SOUND, "prompt");
+    if (maxDigits < 1 || maxDigits > 64) {
+      throw new IllegalArgumentException("maxDigits must be 1..64, was " + maxDigits);
+    }
+    AgiReply reply =
+        call(
+            () -> channel.sendCommand(new GetDataCommand(prompt, timeout.toMillis(), maxDigits)),
+            "collect digits");
+    if (reply.getResultCode() < 0) {
+      throw new CallerHungUpException(callId(), null);
+    }
+    String digits = reply.getResult() == null ? "" : reply.getResult().replaceAll("[^0-9*#]", "");
+    boolean timedOut = "timeout".equalsIgnoreCase(reply.getExtra());
+    return new DtmfInput(digits, timedOut);
+  }
+
+  @Override
+  public void record(String fileName, Duration maxDuration) {
+    check(fileName, FILE_NAME, "file name");
+    int maxMillis = (int) Math.min(Integer.MAX_VALUE, maxDuration.toMillis());
+    AgiReply reply =
+        call(
+            () -> channel.sendCommand(new RecordFileCommand(fileName, "wav", "#", maxMillis, 0, true, 3)),
+            "record");
+    if (reply.getResultCode() < 0) {
+      throw new CallerHungUpException(callId(), null);
+    }
+  }
+
+  @Override
+  public void setVariable(String name, String value) {
+    check(name, VARIABLE, "variable name");
+    check(value, VALUE, "variable value");
+    run(() -> channel.setVariable(name, value), "set variable");
+  }
+
+  @Override
+  public Optional<String> getVariable(String name) {
+    check(name, VARIABLE, "variable name");
+    String value = call(() -> channel.getVariable(name), "get variable");
+    return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+
+  @Override
+  public void transferToQueue(String queue) {
+    check(queue, DIALPLAN_NAME, "queue");
+    run(() -> routeToQueue(channel, queue), "transfer to queue");
+  }
+
+  /**
+   * Asks the dialplan to queue the caller once the AGI script returns (the contract in
+   * pbx/asterisk/etc/extensions.conf: CC_ROUTE=queue, CC_QUEUE=name).
+   */
+  static void routeToQueue(AgiChannel channel, String queue) throws AgiException {
+    channel.setVariable("CC_QUEUE", queue);
+    channel.setVariable("CC_ROUTE", "queue");
+  }
+
+  @Override
+  public void transferTo(String context, String extension) {
+    check(context, DIALPLAN_NAME, "context");
+    check(extension, DIALPLAN_NAME, "extension");
+    run(
+        () -> {
+          // Takes effect when the AGI script returns: Asterisk continues the dialplan there.
+          channel.setContext(context);
+          channel.setExtension(extension);
+          channel.setPriority("1");
+        },
+        "transfer");
+  }
+
+  @Override
+  public void hangup() {
+    // AGI HANGUP leaves the hangup cause at 0 (unknown) in the CDR; the Hangup application with
+    // cause 16 records the call as normally cleared.
+    run(() -> channel.exec("Hangup", "16"), "hangup");
+  }
+
+  private static void check(String value, Pattern pattern, String what) {
+    if (value == null || !pattern.matcher(value).matches()) {
+      throw new IllegalArgumentException("invalid " + what + " for an AGI command");
+    }
+  }
+
+  private interface AgiAction {
+    void run() throws AgiException;
+  }
+
+  private interface AgiCall<T> {
+    T call() throws AgiException;
+  }
+
+  private void run(AgiAction action, String what) {
+    call(
+        () -> {
+          action.run();
+          return null;
+        },
+        what);
+  }
+
+  private <T> T call(AgiCall<T> action, String what) {
+    try {
+      return action.call();
+    } catch (AgiHangupException e) {
+      throw new CallerHungUpException(callId(), e);
+    } catch (AgiException e) {
+      throw new ChannelFailedException(what + " failed on call " + callId() + ": " + e.getMessage(), e);
+    }
+  }
+}

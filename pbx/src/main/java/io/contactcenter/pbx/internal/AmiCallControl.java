@@ -1,0 +1,84 @@
+package io.contactcenter.pbx.internal;
+
+import io.contactcenter.pbx.CallControl;
+import io.contactcenter.pbx.OriginateAccepted;
+import io.contactcenter.pbx.OriginateRequest;
+import io.contactcenter.pbx.PbxUnavailableException;
+import io.contactcenter.pbx.UnknownTrunkException;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Originates calls with the AMI {@code Originate} action. */
+final class AmiCallControl implements CallControl {
+
+  /** Prefix of the AMI ActionID, so the async OriginateResponse can be tied back to the attempt. */
+  static final String ACTION_ID_PREFIX = "cc-attempt-";
+
+  private static final Logger log = LoggerFactory.getLogger(AmiCallControl.class);
+
+  private final AmiConnectionSupervisor ami;
+  private final List<String> trunks;
+  private final long actionTimeoutMillis;
+
+  AmiCallControl(AmiConnectionSupervisor ami, PbxProperties properties) {
+    this.ami = ami;
+    this.trunks = List.copyOf(properties.originate().trunks());
+    this.actionTimeoutMillis = properties.ami().actionTimeout().toMillis();
+  }
+
+  @Override
+  public OriginateAccepted originate(OriginateRequest request) {
+    OriginateAction action = toAction(request, trunks);
+    ManagerResponse response;
+    try {
+      response = ami.connected().sendAction(action, actionTimeoutMillis);
+    } catch (IOException | TimeoutException e) {
+      throw new PbxUnavailableException("originate for attempt " + request.attemptId() + " failed: " + e.getMessage(), e);
+    }
+    if (response instanceof ManagerError || !"Success".equalsIgnoreCase(response.getResponse())) {
+      throw new PbxUnavailableException(
+          "Asterisk refused originate for attempt " + request.attemptId() + ": " + response.getMessage());
+    }
+    log.info("originate queued: attempt {} to {} via {}", request.attemptId(), request.destination(), request.trunk());
+    return new OriginateAccepted(request.attemptId());
+  }
+
+  /**
+   * Builds the AMI action. The dial string is made only of the validated E.164 digits and a
+   * configured trunk name, so nothing a caller or an import supplies can add dial options or a
+   * second destination.
+   */
+  static OriginateAction toAction(OriginateRequest request, List<String> knownTrunks) {
+    if (!knownTrunks.contains(request.trunk())) {
+      throw new UnknownTrunkException(request.trunk(), knownTrunks);
+    }
+    OriginateAction action = new OriginateAction();
+    action.setChannel(dialString(request));
+    action.setContext(request.context());
+    action.setExten(request.extension());
+    action.setPriority(1);
+    action.setTimeout(request.timeout().toMillis());
+    action.setAsync(true);
+    action.setActionId(ACTION_ID_PREFIX + request.attemptId());
+    if (request.callerId() != null) {
+      action.setCallerId(request.callerId());
+    }
+    Map<String, String> variables = new HashMap<>(request.variables());
+    // Two leading underscores: inherited by every channel the call creates (transfers, queues).
+    variables.put("__" + OriginateRequest.ATTEMPT_ID_VARIABLE, request.attemptId());
+    action.setVariables(variables);
+    return action;
+  }
+
+  static String dialString(OriginateRequest request) {
+    return "PJSIP/" + request.destination().digits() + "@" + request.trunk();
+  }
+}

@@ -1,0 +1,214 @@
+package io.contactcenter.pbx.internal;
+
+import io.contactcenter.pbx.CallAnswered;
+import io.contactcenter.pbx.CallEnded;
+import io.contactcenter.pbx.CallStarted;
+import io.contactcenter.pbx.OriginateFailed;
+import io.contactcenter.pbx.OriginateRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewStateEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.VarSetEvent;
+
+/**
+ * Translates AMI events into this module's call records at the edge.
+ *
+ * <p>Asterisk-Java delivers every AMI event on one thread and warns when a listener takes longer
+ * than 500 ms, so this listener only translates and hands the record to {@code sink}, which must
+ * not block (the dispatcher queues it). The per-channel state lives here, touched only by the AMI
+ * event thread.
+ */
+final class AmiEventTranslator implements ManagerEventListener {
+
+  /** Asterisk's channel state for an answered channel. */
+  private static final int STATE_UP = 6;
+
+  private final Consumer<Object> sink;
+  private final Clock clock;
+  private final Map<String, TrackedCall> calls = new ConcurrentHashMap<>();
+
+  AmiEventTranslator(Consumer<Object> sink, Clock clock) {
+    this.sink = sink;
+    this.clock = clock;
+  }
+
+  @Override
+  public void onManagerEvent(ManagerEvent event) {
+    switch (event) {
+      case NewChannelEvent e -> onNewChannel(e);
+      case NewStateEvent e -> onNewState(e);
+      case VarSetEvent e -> onVarSet(e);
+      case HangupEvent e -> onHangup(e);
+      case OriginateResponseEvent e -> onOriginateResponse(e);
+      default -> {}
+    }
+  }
+
+  private void onNewChannel(NewChannelEvent e) {
+    Instant at = timeOf(e);
+    String attemptId = attemptIdOf(e);
+    TrackedCall call =
+        new TrackedCall(
+            e.getUniqueId(),
+            nonNull(e.getLinkedid(), e.getUniqueId()),
+            e.getChannel(),
+            nonNull(e.getCallerIdNum(), ""),
+            nonNull(e.getExten(), ""),
+            attemptId,
+            at);
+    calls.put(call.callId, call);
+    sink.accept(
+        new CallStarted(call.callId, call.linkedId, call.channel, call.caller, call.callee, attemptId, at));
+    if (e.getChannelState() != null && e.getChannelState() == STATE_UP) {
+      answered(call, at);
+    }
+  }
+
+  private void onNewState(NewStateEvent e) {
+    TrackedCall call = calls.get(e.getUniqueId());
+    if (call == null) {
+      return; // a channel that existed before we connected: no start time, no record
+    }
+    if (call.attemptId == null) {
+      call.attemptId = attemptIdOf(e);
+    }
+    if (e.getChannelState() != null && e.getChannelState() == STATE_UP && call.answeredAt == null) {
+      answered(call, timeOf(e));
+    }
+  }
+
+  private void onVarSet(VarSetEvent e) {
+    // Inherited variables (__CC_ATTEMPT_ID) reach the second leg as VarSet, not on Newchannel.
+    if (e.getVariable() != null
+        && e.getVariable().replace("_", "").equals(OriginateRequest.ATTEMPT_ID_VARIABLE.replace("_", ""))) {
+      TrackedCall call = calls.get(e.getUniqueId());
+      if (call != null && call.attemptId == null) {
+        call.attemptId = e.getValue();
+      }
+    }
+  }
+
+  private void answered(TrackedCall call, Instant at) {
+    call.answeredAt = at;
+    sink.accept(new CallAnswered(call.callId, call.linkedId, call.channel, call.attemptId, at));
+  }
+
+  private void onHangup(HangupEvent e) {
+    TrackedCall call = calls.remove(e.getUniqueId());
+    if (call == null) {
+      return;
+    }
+    if (call.attemptId == null) {
+      call.attemptId = attemptIdOf(e);
+    }
+    Instant end = timeOf(e);
+    long duration = Math.max(0, Duration.between(call.startedAt, end).toSeconds());
+    long billable =
+        call.answeredAt == null ? 0 : Math.max(0, Duration.between(call.answeredAt, end).toSeconds());
+    sink.accept(
+        new CallEnded(
+            call.callId,
+            call.linkedId,
+            call.channel,
+            call.caller,
+            call.callee,
+            call.attemptId,
+            e.getCause() == null ? 0 : e.getCause(),
+            nonNull(e.getCauseTxt(), ""),
+            call.startedAt,
+            call.answeredAt,
+            end,
+            duration,
+            billable));
+  }
+
+  private void onOriginateResponse(OriginateResponseEvent e) {
+    if (!"Failure".equalsIgnoreCase(e.getResponse())) {
+      return;
+    }
+    String attemptId = attemptIdFromActionId(e.getActionId());
+    if (attemptId == null) {
+      return;
+    }
+    int reason = e.getReason() == null ? 0 : e.getReason();
+    sink.accept(new OriginateFailed(attemptId, outcomeOf(reason), reason, timeOf(e)));
+  }
+
+  /**
+   * Asterisk's originate reason codes: 1 hung up before answer / no answer (timeout), 3 ringing
+   * then timeout, 5 busy, 8 congestion, 0 failure.
+   */
+  static OriginateFailed.DialOutcome outcomeOf(int reason) {
+    return switch (reason) {
+      case 1, 3 -> OriginateFailed.DialOutcome.NO_ANSWER;
+      case 5 -> OriginateFailed.DialOutcome.BUSY;
+      case 8 -> OriginateFailed.DialOutcome.CONGESTION;
+      default -> OriginateFailed.DialOutcome.FAILED;
+    };
+  }
+
+  static String attemptIdFromActionId(String actionId) {
+    if (actionId == null || !actionId.startsWith(AmiCallControl.ACTION_ID_PREFIX)) {
+      return null;
+    }
+    return actionId.substring(AmiCallControl.ACTION_ID_PREFIX.length());
+  }
+
+  private static String attemptIdOf(ManagerEvent e) {
+    String value = e.getChannelVariables().get(OriginateRequest.ATTEMPT_ID_VARIABLE);
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  private Instant timeOf(ManagerEvent e) {
+    // Prefer Asterisk's own timestamp (manager.conf timestampevents=yes): it is when the event
+    // happened, not when a possibly backlogged reader got to it.
+    if (e.getTimestamp() != null) {
+      return Instant.ofEpochMilli(Math.round(e.getTimestamp() * 1000));
+    }
+    if (e.getDateReceived() != null) {
+      return e.getDateReceived().toInstant();
+    }
+    return clock.instant();
+  }
+
+  private static String nonNull(String value, String fallback) {
+    return value == null || value.isEmpty() || "<unknown>".equals(value) ? fallback : value;
+  }
+
+  private static final class TrackedCall {
+    final String callId;
+    final String linkedId;
+    final String channel;
+    final String caller;
+    final String callee;
+    final Instant startedAt;
+    String attemptId;
+    Instant answeredAt;
+
+    TrackedCall(
+        String callId,
+        String linkedId,
+        String channel,
+        String caller,
+        String callee,
+        String attemptId,
+        Instant startedAt) {
+      this.callId = callId;
+      this.linkedId = linkedId;
+      this.channel = channel;
+      this.caller = caller;
+      this.callee = callee;
+      this.attemptId = attemptId;
+      this.startedAt = startedAt;
+    }
+  }
+}

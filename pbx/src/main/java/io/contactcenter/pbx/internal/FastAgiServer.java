@@ -1,0 +1,95 @@
+package io.contactcenter.pbx.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.asteriskjava.fastagi.DefaultAgiServer;
+import org.asteriskjava.fastagi.MappingStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The FastAGI server Asterisk hands calls to, bound to a configured address (loopback by default).
+ *
+ * <p>Each call runs on a virtual thread: a call mostly waits on Asterisk, so thousands of them
+ * cost little. The pool is still bounded: beyond {@code maxConcurrentCalls} the connection is
+ * refused and the dialplan's fallback runs.
+ */
+final class FastAgiServer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(FastAgiServer.class);
+
+  private final PbxProperties.FastAgi config;
+  private final Server server;
+  private volatile Thread acceptor;
+  private volatile boolean running;
+
+  FastAgiServer(PbxProperties.FastAgi config, MappingStrategy mappingStrategy) throws IOException {
+    this.config = config;
+    this.server = new Server(mappingStrategy, config.maxConcurrentCalls());
+    server.setAddress(InetAddress.getByName(config.bindAddress()));
+    server.setPort(config.port());
+  }
+
+  @Override
+  public void start() {
+    if (!config.enabled()) {
+      return;
+    }
+    running = true;
+    acceptor =
+        Thread.ofPlatform()
+            .name("fastagi-acceptor")
+            .daemon()
+            .start(
+                () -> {
+                  try {
+                    server.startup();
+                  } catch (IOException e) {
+                    running = false;
+                    log.error(
+                        "FastAGI server cannot listen on {}:{}: {}",
+                        config.bindAddress(),
+                        config.port(),
+                        e.getMessage());
+                  }
+                });
+    log.info("FastAGI listening on {}:{}", config.bindAddress(), config.port());
+  }
+
+  @Override
+  public void stop() {
+    if (running) {
+      running = false;
+      server.shutdown();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private static final class Server extends DefaultAgiServer {
+    private final int maxCalls;
+
+    Server(MappingStrategy mappingStrategy, int maxCalls) {
+      super(mappingStrategy);
+      this.maxCalls = maxCalls;
+    }
+
+    @Override
+    protected ThreadPoolExecutor createPool() {
+      return new ThreadPoolExecutor(
+          0,
+          maxCalls,
+          30,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          Thread.ofVirtual().name("agi-call-", 0).factory());
+    }
+  }
+}

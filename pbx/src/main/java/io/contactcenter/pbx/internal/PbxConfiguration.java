@@ -1,0 +1,75 @@
+package io.contactcenter.pbx.internal;
+
+import io.contactcenter.pbx.CallControl;
+import io.contactcenter.pbx.spi.CallHandler;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.asteriskjava.fastagi.AgiScript;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the Asterisk edge. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PbxProperties.class)
+class PbxConfiguration {
+
+  private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+  @Bean
+  JdbcCallDetailRecords jdbcCallDetailRecords(JdbcClient jdbc) {
+    return new JdbcCallDetailRecords(jdbc);
+  }
+
+  @Bean
+  CallEventDispatcher callEventDispatcher(
+      ApplicationEventPublisher events,
+      JdbcCallDetailRecords records,
+      PlatformTransactionManager transactionManager) {
+    return new CallEventDispatcher(events, records, new TransactionTemplate(transactionManager));
+  }
+
+  @Bean
+  AmiConnectionSupervisor amiConnectionSupervisor(
+      PbxProperties properties, CallEventDispatcher dispatcher, ObjectProvider<Clock> clock) {
+    Clock c = clock.getIfAvailable(Clock::systemUTC);
+    return new AmiConnectionSupervisor(properties.ami(), new AmiEventTranslator(dispatcher, c), c);
+  }
+
+  @Bean("ami")
+  AmiHealthIndicator amiHealthIndicator(AmiConnectionSupervisor supervisor) {
+    return new AmiHealthIndicator(supervisor);
+  }
+
+  @Bean
+  CallControl callControl(AmiConnectionSupervisor supervisor, PbxProperties properties) {
+    return new AmiCallControl(supervisor, properties);
+  }
+
+  @Bean
+  FastAgiServer fastAgiServer(PbxProperties properties, List<CallHandler> handlers)
+      throws IOException {
+    Map<String, AgiScript> scripts = new HashMap<>();
+    for (CallHandler handler : handlers) {
+      String name = handler.script();
+      if (name == null || !SCRIPT_NAME.matcher(name).matches()) {
+        throw new IllegalStateException(
+            "CallHandler " + handler.getClass().getName() + " has an invalid script name '" + name
+                + "': use lower-case letters, digits and '-'");
+      }
+      if (scripts.put(name, new GuardedAgiScript(handler, properties.fallback())) != null) {
+        throw new IllegalStateException("two CallHandlers claim the AGI script '" + name + "'");
+      }
+    }
+    return new FastAgiServer(properties.fastagi(), new AllowListMappingStrategy(scripts));
+  }
+}

@@ -1,0 +1,78 @@
+package io.contactcenter.pbx.internal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the Asterisk edge, under {@code cc.pbx}. Every key and default is listed in
+ * docs/configuration.md.
+ */
+@Validated
+@ConfigurationProperties("cc.pbx")
+public record PbxProperties(
+    @Valid @NotNull @DefaultValue Ami ami,
+    @Valid @NotNull @DefaultValue FastAgi fastagi,
+    @Valid @NotNull @DefaultValue Originate originate,
+    @Valid @NotNull @DefaultValue Fallback fallback) {
+
+  /**
+   * The AMI connection.
+   *
+   * @param enabled false to run without Asterisk at all (the health shows ami as unknown)
+   * @param password no default: set {@code CC_AMI_SECRET}
+   * @param initialBackoff first wait after a failed connect; doubles up to {@code maxBackoff}
+   * @param authFailureRetry wait after Asterisk rejected the credentials: long, so a wrong secret
+   *     does not hammer Asterisk (and its fail2ban) with logins
+   */
+  public record Ami(
+      @DefaultValue("true") boolean enabled,
+      @NotBlank @DefaultValue("127.0.0.1") String host,
+      @Min(1) @Max(65535) @DefaultValue("5038") int port,
+      @NotBlank @DefaultValue("cc-app") String username,
+      @NotBlank String password,
+      @NotNull @DefaultValue("1s") Duration initialBackoff,
+      @NotNull @DefaultValue("30s") Duration maxBackoff,
+      @NotNull @DefaultValue("5m") Duration authFailureRetry,
+      @NotNull @DefaultValue("10s") Duration actionTimeout) {}
+
+  /**
+   * The FastAGI server Asterisk hands calls to.
+   *
+   * @param bindAddress loopback by default: AGI is unauthenticated, expose it only to Asterisk
+   * @param maxConcurrentCalls calls beyond this are refused (Asterisk then runs the fallback)
+   */
+  public record FastAgi(
+      @DefaultValue("true") boolean enabled,
+      @NotBlank @DefaultValue("127.0.0.1") String bindAddress,
+      @Min(1) @Max(65535) @DefaultValue("4573") int port,
+      @Min(1) @DefaultValue("500") int maxConcurrentCalls) {}
+
+  /**
+   * Outbound calls.
+   *
+   * @param trunks the PJSIP endpoints calls may be placed on; no other name reaches a dial string
+   */
+  public record Originate(
+      @NotNull @DefaultValue("45s") Duration defaultTimeout,
+      @NotEmpty @DefaultValue("trunk-test") List<@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,39}") String> trunks) {}
+
+  /**
+   * What a caller hears when a handler fails: a prompt, then a human queue.
+   *
+   * @param prompt an Asterisk sound name
+   * @param queue the queue to put the caller in after the prompt (empty: hang up)
+   */
+  public record Fallback(
+      @NotBlank @DefaultValue("sorry-youre-having-problems") String prompt,
+      @DefaultValue("support") String queue) {}
+}

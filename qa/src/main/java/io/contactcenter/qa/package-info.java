@@ -1,0 +1,2 @@
+/** Quality assurance: recordings with transcripts, automatic rule scores for every call, and appeals. */
+package io.contactcenter.qa;
