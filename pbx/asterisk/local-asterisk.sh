@@ -42,11 +42,15 @@ export CC_TRUNK_PORT="${CC_TRUNK_PORT:-5090}"
 export CC_RTP_START="${CC_RTP_START:-10000}"
 export CC_RTP_END="${CC_RTP_END:-10999}"
 export CC_PHONE_SECRET="${CC_PHONE_SECRET:-cc-loopback-only}"
+# The local runner listens on loopback only, whatever the environment says: the default secrets
+# above are acceptable only because of that. (The compose image sets these for its network.)
+export CC_SIP_BIND=127.0.0.1 CC_HTTP_BIND=127.0.0.1 CC_AMI_BIND=127.0.0.1
+export CC_AMI_PERMIT=127.0.0.1/255.255.255.255 CC_TRUNK_HOST=127.0.0.1
 # Needed inside some templates (paths); set below once RUN exists.
 export CC_RUN_DIR="${RUN}"
 export CC_ASTERISK_ROOT="${ROOT}"
 
-TEMPLATE_VARS=(CC_SIP_PORT CC_AMI_PORT CC_AMI_SECRET CC_AGI_HOST CC_AGI_PORT
+TEMPLATE_VARS=(CC_SIP_BIND CC_HTTP_BIND CC_AMI_BIND CC_AMI_PERMIT CC_TRUNK_HOST CC_SIP_PORT CC_AMI_PORT CC_AMI_SECRET CC_AGI_HOST CC_AGI_PORT
   CC_HTTP_PORT CC_TRUNK_PORT CC_RTP_START CC_RTP_END CC_PHONE_SECRET
   CC_RUN_DIR CC_ASTERISK_ROOT)
 

@@ -1,2 +1,5 @@
-/** Speech recognition (Vosk), speech synthesis (MaryTTS) and reply-intent labels for the IVR and the outbound robot. */
+/**
+ * Speech recognition (Vosk), speech synthesis (MaryTTS) and reply-intent labels for the IVR and the
+ * outbound robot.
+ */
 package io.contactcenter.asrtts;

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * A telephone number in E.164 form: a plus sign and 8 to 15 digits, nothing else.
  *
  * <p>Only validated digits ever leave this type ({@link #digits()}, {@link #e164()}), which is what
- * makes it safe to build dial strings and AGI commands from it. {@link #toString()} masks the middle
- * digits so that numbers never reach logs in the clear.
+ * makes it safe to build dial strings and AGI commands from it. {@link #toString()} masks the
+ * middle digits so that numbers never reach logs in the clear.
  */
 public final class PhoneNumber {
 
@@ -30,7 +30,7 @@ public final class PhoneNumber {
     if (input == null || input.isBlank()) {
       throw new InvalidPhoneNumberException("phone number is empty");
     }
-    String compact = input.strip().replaceAll("[\\s\\-.()]", "");
+    String compact = input.strip().replaceAll("[ \\-.()]", "");
     if (!compact.startsWith("+")) {
       throw new InvalidPhoneNumberException(
           "phone number must be in E.164 form starting with '+' and a country code: "

@@ -5,4 +5,5 @@ import org.springframework.modulith.events.Externalized;
 
 /** A call leg was answered (its channel went Up). */
 @Externalized("cc.calls.answered.v1::#{callId()}")
-public record CallAnswered(String callId, String linkedId, String channel, String attemptId, Instant at) {}
+public record CallAnswered(
+    String callId, String linkedId, String channel, String attemptId, Instant at) {}

@@ -10,8 +10,8 @@ import java.util.Optional;
  * <p>Not thread-safe: one handler thread drives one session. Every method blocks until Asterisk
  * answers. When the caller hangs up, the next call on the session throws {@link
  * CallerHungUpException}; any other failure throws {@link ChannelFailedException}. Sound names are
- * Asterisk sound files without extension (letters, digits, {@code _ - /}), never paths with
- * {@code ..}.
+ * Asterisk sound files without extension (letters, digits, {@code _ - /}), never paths with {@code
+ * ..}.
  */
 public interface ChannelSession {
 
@@ -51,8 +51,8 @@ public interface ChannelSession {
   DtmfInput collectDigits(String prompt, int maxDigits, Duration timeout);
 
   /**
-   * Records the caller to {@code fileName} (a name, no path) in WAV format until silence, a key,
-   * or {@code maxDuration}.
+   * Records the caller to {@code fileName} (a name, no path) in WAV format until silence, a key, or
+   * {@code maxDuration}.
    */
   void record(String fileName, Duration maxDuration);
 

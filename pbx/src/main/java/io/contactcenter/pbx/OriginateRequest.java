@@ -39,7 +39,8 @@ public record OriginateRequest(
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
   // Values travel inside an AMI "Variable: NAME=value" header: no line breaks, and none of the
   // characters Asterisk treats as argument separators or expression starters.
-  private static final Pattern VARIABLE_VALUE = Pattern.compile("[^\\r\\n,|;$\\[\\]{}()\"'\\\\]{0,200}");
+  private static final Pattern VARIABLE_VALUE =
+      Pattern.compile("[^\\r\\n,|;$\\[\\]{}()\"'\\\\]{0,200}");
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(3);
 
   public OriginateRequest {
@@ -55,7 +56,19 @@ public record OriginateRequest(
     }
     require(context, NAME, "context", "a dialplan context: lower-case letters, digits, _ and -");
     require(extension, EXTENSION, "extension", "1-40 of A-Z a-z 0-9 + _ * # -");
-    variables = variables == null ? Map.of() : Map.copyOf(variables);
+    if (variables == null) {
+      variables = Map.of();
+    }
+    variables.forEach(
+        (name, value) -> {
+          if (name == null || value == null) {
+            throw new IllegalArgumentException(
+                "variable "
+                    + (name == null ? "name" : "value of variable " + name)
+                    + " is invalid: null");
+          }
+        });
+    variables = Map.copyOf(variables);
     variables.forEach(
         (name, value) -> {
           require(name, VARIABLE_NAME, "variable name", "upper-case letters, digits and _");
@@ -63,7 +76,11 @@ public record OriginateRequest(
             throw new IllegalArgumentException(
                 ATTEMPT_ID_VARIABLE + " is set from attemptId; do not pass it as a variable");
           }
-          require(value, VARIABLE_VALUE, "value of variable " + name, "no line breaks or , | ; $ [ ] { } ( ) quotes");
+          require(
+              value,
+              VARIABLE_VALUE,
+              "value of variable " + name,
+              "no line breaks or , | ; $ [ ] { } ( ) quotes");
         });
   }
 

@@ -1,2 +1,5 @@
-/** Quality assurance: recordings with transcripts, automatic rule scores for every call, and appeals. */
+/**
+ * Quality assurance: recordings with transcripts, automatic rule scores for every call, and
+ * appeals.
+ */
 package io.contactcenter.qa;

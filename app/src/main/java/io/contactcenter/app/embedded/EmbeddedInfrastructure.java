@@ -24,10 +24,10 @@ import redis.embedded.RedisServer;
  * external ones are configured, so one command runs the whole contact center on a fresh machine.
  *
  * <p>Each is switched off by {@code cc.embedded.<service>.enabled=false} (the default when the
- * matching external address is set, e.g. {@code SPRING_DATASOURCE_URL}). PostgreSQL and Redis
- * keep their data under {@code cc.embedded.data-dir} (default {@code ./data}), so it survives a
- * restart. Kafka is only a transport here: undelivered events wait in PostgreSQL's event
- * publication registry and are re-sent after a restart.
+ * matching external address is set, e.g. {@code SPRING_DATASOURCE_URL}). PostgreSQL and Redis keep
+ * their data under {@code cc.embedded.data-dir} (default {@code ./data}), so it survives a restart.
+ * Kafka is only a transport here: undelivered events wait in PostgreSQL's event publication
+ * registry and are re-sent after a restart.
  */
 public final class EmbeddedInfrastructure
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -47,10 +47,16 @@ public final class EmbeddedInfrastructure
     try {
       Files.createDirectories(dataDir);
       if (enabled(env, "postgres", "spring.datasource.url")) {
-        props.putAll(startPostgres(dataDir.resolve("postgres"), env.getProperty("cc.embedded.postgres.port", Integer.class, 54329)));
+        props.putAll(
+            startPostgres(
+                dataDir.resolve("postgres"),
+                env.getProperty("cc.embedded.postgres.port", Integer.class, 54329)));
       }
       if (enabled(env, "redis", "spring.data.redis.host")) {
-        props.putAll(startRedis(dataDir.resolve("redis"), env.getProperty("cc.embedded.redis.port", Integer.class, 63799)));
+        props.putAll(
+            startRedis(
+                dataDir.resolve("redis"),
+                env.getProperty("cc.embedded.redis.port", Integer.class, 63799)));
       }
       if (enabled(env, "kafka", "spring.kafka.bootstrap-servers")) {
         props.putAll(startKafka(env.getProperty("cc.embedded.kafka.port", Integer.class, 0)));
@@ -67,7 +73,8 @@ public final class EmbeddedInfrastructure
           }
         });
     // Also on a plain JVM exit (Ctrl-C) before the context is up.
-    Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "embedded-infrastructure-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(this::closeAll, "embedded-infrastructure-stop"));
   }
 
   private static boolean enabled(ConfigurableEnvironment env, String service, String externalKey) {

@@ -11,9 +11,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first admin on the first start. There is no default password: it is taken from
- * {@code cc.security.initial-admin-password} or generated and printed exactly once. If several
- * instances start together, only the one whose insert wins prints it.
+ * Creates the first admin on the first start. There is no default password: it is taken from {@code
+ * cc.security.initial-admin-password} or generated and printed exactly once. If several instances
+ * start together, only the one whose insert wins prints it.
  */
 @Component
 class FirstAdminBootstrap implements ApplicationRunner {
@@ -33,7 +33,8 @@ class FirstAdminBootstrap implements ApplicationRunner {
     this(accounts, properties, FirstAdminBootstrap::announce);
   }
 
-  FirstAdminBootstrap(UserAccounts accounts, SecurityProperties properties, Consumer<String> announce) {
+  FirstAdminBootstrap(
+      UserAccounts accounts, SecurityProperties properties, Consumer<String> announce) {
     this.accounts = accounts;
     this.properties = properties;
     this.announce = announce;
@@ -51,7 +52,9 @@ class FirstAdminBootstrap implements ApplicationRunner {
       if (generated) {
         announce.accept(password);
       } else {
-        log.info("Created the first admin '{}' with the password from cc.security.initial-admin-password", ADMIN);
+        log.info(
+            "Created the first admin '{}' with the password from cc.security.initial-admin-password",
+            ADMIN);
       }
     }
   }

@@ -70,7 +70,8 @@ public class UserAccounts implements UserDetailsService {
           "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
     }
     if (roles == null || roles.isEmpty()) {
-      throw new IllegalArgumentException("a user needs at least one role of " + List.of(Role.values()));
+      throw new IllegalArgumentException(
+          "a user needs at least one role of " + List.of(Role.values()));
     }
     try {
       int inserted =

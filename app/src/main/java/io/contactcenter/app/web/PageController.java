@@ -19,7 +19,10 @@ class PageController {
     model.addAttribute("username", user.getName());
     model.addAttribute(
         "roles",
-        user.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", "")).sorted().toList());
+        user.getAuthorities().stream()
+            .map(a -> a.getAuthority().replace("ROLE_", ""))
+            .sorted()
+            .toList());
     return "index";
   }
 }

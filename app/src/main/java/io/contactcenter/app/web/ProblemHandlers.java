@@ -19,7 +19,10 @@ class ProblemHandlers {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return problem(HttpStatus.BAD_REQUEST, "malformed-body", "request body is not valid JSON of the expected shape");
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "malformed-body",
+        "request body is not valid JSON of the expected shape");
   }
 
   @ExceptionHandler(PbxUnavailableException.class)

@@ -49,7 +49,8 @@ class UsersController {
   ResponseEntity<?> create(@RequestBody NewUser user) {
     if (!accounts.create(user.username(), user.password(), user.roles())) {
       ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "user '" + user.username() + "' exists");
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.CONFLICT, "user '" + user.username() + "' exists");
       problem.setType(URI.create("urn:cc:problem:user-exists"));
       return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * The hotline's main flow: greet, ask for the order number (DTMF, '#' ends it), read it back,
- * and say goodbye. A caller who keys nothing twice, or presses 0, is queued to a human.
+ * The hotline's main flow: greet, ask for the order number (DTMF, '#' ends it), read it back, and
+ * say goodbye. A caller who keys nothing twice, or presses 0, is queued to a human.
  */
 final class HotlineCallHandler implements CallHandler {
 
@@ -42,7 +42,10 @@ final class HotlineCallHandler implements CallHandler {
     }
     events.publishEvent(
         new HotlineDigitsEntered(call.callId(), input.digits(), input.timedOut(), clock.instant()));
-    log.info("hotline input: {} digit(s){}", input.digits().length(), input.timedOut() ? ", timed out" : "");
+    log.info(
+        "hotline input: {} digit(s){}",
+        input.digits().length(),
+        input.timedOut() ? ", timed out" : "");
     if (input.isEmpty() || input.digits().equals("0")) {
       call.transferToQueue(config.humanQueue());
       return;

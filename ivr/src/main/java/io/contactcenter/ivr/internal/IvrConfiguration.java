@@ -15,6 +15,7 @@ class IvrConfiguration {
   @Bean
   HotlineCallHandler hotlineCallHandler(
       IvrProperties properties, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
-    return new HotlineCallHandler(properties.hotline(), events, clock.getIfAvailable(Clock::systemUTC));
+    return new HotlineCallHandler(
+        properties.hotline(), events, clock.getIfAvailable(Clock::systemUTC));
   }
 }

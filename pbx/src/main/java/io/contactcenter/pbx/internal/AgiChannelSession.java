@@ -25,7 +25,9 @@ import org.asteriskjava.fastagi.reply.AgiReply;
  */
 final class AgiChannelSession implements ChannelSession {
 
-  private static final Pattern SOUND = Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9_/-]{1,128}");
+  // Relative names only (no leading '/', no '..'): prompts come from the sounds directories.
+  private static final Pattern SOUND =
+      Pattern.compile("(?!.*\\.\\.)[A-Za-z0-9_-][A-Za-z0-9_/-]{0,127}");
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
   private static final Pattern DIGITS = Pattern.compile("[0-9*#]{1,64}");
   private static final Pattern ESCAPE_DIGITS = Pattern.compile("[0-9*#]{0,12}");
@@ -103,7 +105,10 @@ final class AgiChannelSession implements ChannelSession {
         call(
             () -> channel.sendCommand(new GetDataCommand(prompt, timeout.toMillis(), maxDigits)),
             "collect digits");
-    if (reply.getResultCode() < 0) {
+    // GET DATA answers "result=<digits>", "result= (timeout)" or "result=-1" on hangup. The
+    // numeric result code is useless here: it is -1 for empty input, for '*' and '#', and for
+    // more than ten digits, none of which is a hangup.
+    if ("-1".equals(reply.getResult())) {
       throw new CallerHungUpException(callId(), null);
     }
     String digits = reply.getResult() == null ? "" : reply.getResult().replaceAll("[^0-9*#]", "");
@@ -117,7 +122,9 @@ final class AgiChannelSession implements ChannelSession {
     int maxMillis = (int) Math.min(Integer.MAX_VALUE, maxDuration.toMillis());
     AgiReply reply =
         call(
-            () -> channel.sendCommand(new RecordFileCommand(fileName, "wav", "#", maxMillis, 0, true, 3)),
+            () ->
+                channel.sendCommand(
+                    new RecordFileCommand(fileName, "wav", "#", maxMillis, 0, true, 3)),
             "record");
     if (reply.getResultCode() < 0) {
       throw new CallerHungUpException(callId(), null);
@@ -203,7 +210,8 @@ final class AgiChannelSession implements ChannelSession {
     } catch (AgiHangupException e) {
       throw new CallerHungUpException(callId(), e);
     } catch (AgiException e) {
-      throw new ChannelFailedException(what + " failed on call " + callId() + ": " + e.getMessage(), e);
+      throw new ChannelFailedException(
+          what + " failed on call " + callId() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -22,6 +22,12 @@ final class AmiCallControl implements CallControl {
   /** Prefix of the AMI ActionID, so the async OriginateResponse can be tied back to the attempt. */
   static final String ACTION_ID_PREFIX = "cc-attempt-";
 
+  /** Prefix of the Uniqueid we give originated channels. */
+  static final String CHANNEL_ID_PREFIX = "cc-";
+
+  /** Channel variable with the dialed number's digits (manager.conf channelvars reports it). */
+  static final String DESTINATION_VARIABLE = "CC_DESTINATION";
+
   private static final Logger log = LoggerFactory.getLogger(AmiCallControl.class);
 
   private final AmiConnectionSupervisor ami;
@@ -41,13 +47,21 @@ final class AmiCallControl implements CallControl {
     try {
       response = ami.connected().sendAction(action, actionTimeoutMillis);
     } catch (IOException | TimeoutException e) {
-      throw new PbxUnavailableException("originate for attempt " + request.attemptId() + " failed: " + e.getMessage(), e);
+      throw new PbxUnavailableException(
+          "originate for attempt " + request.attemptId() + " failed: " + e.getMessage(), e);
     }
     if (response instanceof ManagerError || !"Success".equalsIgnoreCase(response.getResponse())) {
       throw new PbxUnavailableException(
-          "Asterisk refused originate for attempt " + request.attemptId() + ": " + response.getMessage());
+          "Asterisk refused originate for attempt "
+              + request.attemptId()
+              + ": "
+              + response.getMessage());
     }
-    log.info("originate queued: attempt {} to {} via {}", request.attemptId(), request.destination(), request.trunk());
+    log.info(
+        "originate queued: attempt {} to {} via {}",
+        request.attemptId(),
+        request.destination(),
+        request.trunk());
     return new OriginateAccepted(request.attemptId());
   }
 
@@ -68,12 +82,18 @@ final class AmiCallControl implements CallControl {
     action.setTimeout(request.timeout().toMillis());
     action.setAsync(true);
     action.setActionId(ACTION_ID_PREFIX + request.attemptId());
+    // The new channel's Uniqueid carries the attempt id from its very first event (channel
+    // variables are applied only after Newchannel), and Asterisk refuses a second live channel
+    // with the same id: one attempt can never ring twice at once.
+    action.setChannelId(CHANNEL_ID_PREFIX + request.attemptId());
     if (request.callerId() != null) {
       action.setCallerId(request.callerId());
     }
     Map<String, String> variables = new HashMap<>(request.variables());
     // Two leading underscores: inherited by every channel the call creates (transfers, queues).
     variables.put("__" + OriginateRequest.ATTEMPT_ID_VARIABLE, request.attemptId());
+    // An originated channel sits at extension 's'; the number it dialed comes back through this.
+    variables.put(DESTINATION_VARIABLE, request.destination().digits());
     action.setVariables(variables);
     return action;
   }

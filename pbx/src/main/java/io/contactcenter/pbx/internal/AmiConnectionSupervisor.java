@@ -56,7 +56,8 @@ final class AmiConnectionSupervisor implements SmartLifecycle {
     AmiStatus current = status.get();
     if (current.state() == AmiStatus.State.CONNECTED
         && connection.getState() == ManagerConnectionState.RECONNECTING) {
-      return new AmiStatus(AmiStatus.State.RECONNECTING, "connection lost, reconnecting", clock.instant());
+      return new AmiStatus(
+          AmiStatus.State.RECONNECTING, "connection lost, reconnecting", clock.instant());
     }
     return current;
   }
@@ -84,7 +85,8 @@ final class AmiConnectionSupervisor implements SmartLifecycle {
     while (running) {
       ManagerConnectionState state = connection.getState();
       Duration wait;
-      if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
+      if (state == ManagerConnectionState.CONNECTED
+          || state == ManagerConnectionState.RECONNECTING) {
         if (state == ManagerConnectionState.CONNECTED
             && status.get().state() != AmiStatus.State.CONNECTED) {
           set(AmiStatus.State.CONNECTED, "connected to " + config.host() + ":" + config.port());
@@ -124,11 +126,19 @@ final class AmiConnectionSupervisor implements SmartLifecycle {
           config.port(),
           config.authFailureRetry());
       return config.authFailureRetry();
-    } catch (IOException | TimeoutException | IllegalStateException e) {
+    } catch (IOException | TimeoutException | RuntimeException e) {
+      // RuntimeException too: Asterisk-Java throws IllegalStateException while its own reconnect
+      // thread holds the connection, and nothing may end this loop but stop().
       boolean firstFailure = status.get().state() != AmiStatus.State.DOWN;
-      set(AmiStatus.State.DOWN, "cannot reach " + config.host() + ":" + config.port() + ": " + e.getMessage());
+      set(
+          AmiStatus.State.DOWN,
+          "cannot reach " + config.host() + ":" + config.port() + ": " + e.getMessage());
       if (firstFailure) {
-        log.warn("AMI unreachable at {}:{} ({}); retrying with backoff", config.host(), config.port(), e.getMessage());
+        log.warn(
+            "AMI unreachable at {}:{} ({}); retrying with backoff",
+            config.host(),
+            config.port(),
+            e.getMessage());
       } else {
         log.debug("AMI still unreachable: {}", e.getMessage());
       }

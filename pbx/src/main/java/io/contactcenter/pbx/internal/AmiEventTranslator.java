@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
@@ -35,6 +36,25 @@ final class AmiEventTranslator implements ManagerEventListener {
   private final Consumer<Object> sink;
   private final Clock clock;
   private final Map<String, TrackedCall> calls = new ConcurrentHashMap<>();
+  private final Map<String, PendingFailure> pendingFailures = new ConcurrentHashMap<>();
+
+  private record PendingFailure(OriginateResponseEvent response, Instant at) {}
+
+  private static final Duration PENDING_FAILURE_WAIT = Duration.ofSeconds(10);
+
+  /**
+   * The hangup cause of the last channel of each recent attempt. Asterisk reports a busy callee as
+   * originate reason 0 ("failed"); the cause (17, user busy) on the channel's Hangup, which arrives
+   * first, tells the real outcome.
+   */
+  private final Map<String, Integer> lastCauseByAttempt =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(256, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+              return size() > 10_000;
+            }
+          });
 
   AmiEventTranslator(Consumer<Object> sink, Clock clock) {
     this.sink = sink;
@@ -49,25 +69,51 @@ final class AmiEventTranslator implements ManagerEventListener {
       case VarSetEvent e -> onVarSet(e);
       case HangupEvent e -> onHangup(e);
       case OriginateResponseEvent e -> onOriginateResponse(e);
+      case DisconnectEvent e -> {
+        // Their hangups are lost with the connection; a pending failure is still a failure.
+        pendingFailures.forEach((attempt, p) -> emitFailure(attempt, p.response(), null));
+        pendingFailures.clear();
+        calls.clear();
+      }
       default -> {}
     }
+    expirePendingFailures(timeOf(event));
+  }
+
+  private void expirePendingFailures(Instant now) {
+    if (pendingFailures.isEmpty()) {
+      return;
+    }
+    pendingFailures.forEach(
+        (attempt, p) -> {
+          if (p.at().plus(PENDING_FAILURE_WAIT).isBefore(now)
+              && pendingFailures.remove(attempt, p)) {
+            emitFailure(attempt, p.response(), null);
+          }
+        });
   }
 
   private void onNewChannel(NewChannelEvent e) {
     Instant at = timeOf(e);
     String attemptId = attemptIdOf(e);
+    if (attemptId == null
+        && e.getUniqueId() != null
+        && e.getUniqueId().startsWith(AmiCallControl.CHANNEL_ID_PREFIX)) {
+      attemptId = e.getUniqueId().substring(AmiCallControl.CHANNEL_ID_PREFIX.length());
+    }
     TrackedCall call =
         new TrackedCall(
             e.getUniqueId(),
             nonNull(e.getLinkedid(), e.getUniqueId()),
             e.getChannel(),
             nonNull(e.getCallerIdNum(), ""),
-            nonNull(e.getExten(), ""),
+            calleeOf(e),
             attemptId,
             at);
     calls.put(call.callId, call);
     sink.accept(
-        new CallStarted(call.callId, call.linkedId, call.channel, call.caller, call.callee, attemptId, at));
+        new CallStarted(
+            call.callId, call.linkedId, call.channel, call.caller, call.callee, attemptId, at));
     if (e.getChannelState() != null && e.getChannelState() == STATE_UP) {
       answered(call, at);
     }
@@ -89,7 +135,9 @@ final class AmiEventTranslator implements ManagerEventListener {
   private void onVarSet(VarSetEvent e) {
     // Inherited variables (__CC_ATTEMPT_ID) reach the second leg as VarSet, not on Newchannel.
     if (e.getVariable() != null
-        && e.getVariable().replace("_", "").equals(OriginateRequest.ATTEMPT_ID_VARIABLE.replace("_", ""))) {
+        && e.getVariable()
+            .replaceFirst("^_{1,2}", "")
+            .equals(OriginateRequest.ATTEMPT_ID_VARIABLE)) {
       TrackedCall call = calls.get(e.getUniqueId());
       if (call != null && call.attemptId == null) {
         call.attemptId = e.getValue();
@@ -110,10 +158,24 @@ final class AmiEventTranslator implements ManagerEventListener {
     if (call.attemptId == null) {
       call.attemptId = attemptIdOf(e);
     }
+    String dialed = e.getChannelVariables().get(AmiCallControl.DESTINATION_VARIABLE);
+    if (dialed != null && !dialed.isEmpty()) {
+      call.callee = dialed;
+    }
     Instant end = timeOf(e);
+    if (call.attemptId != null && e.getCause() != null) {
+      PendingFailure pending = pendingFailures.remove(call.attemptId);
+      if (pending != null) {
+        emitFailure(call.attemptId, pending.response(), e.getCause());
+      } else {
+        lastCauseByAttempt.put(call.attemptId, e.getCause());
+      }
+    }
     long duration = Math.max(0, Duration.between(call.startedAt, end).toSeconds());
     long billable =
-        call.answeredAt == null ? 0 : Math.max(0, Duration.between(call.answeredAt, end).toSeconds());
+        call.answeredAt == null
+            ? 0
+            : Math.max(0, Duration.between(call.answeredAt, end).toSeconds());
     sink.accept(
         new CallEnded(
             call.callId,
@@ -140,7 +202,31 @@ final class AmiEventTranslator implements ManagerEventListener {
       return;
     }
     int reason = e.getReason() == null ? 0 : e.getReason();
-    sink.accept(new OriginateFailed(attemptId, outcomeOf(reason), reason, timeOf(e)));
+    Integer cause = lastCauseByAttempt.remove(attemptId);
+    if (reason == 0 && cause == null) {
+      // Reason 0 says only "failed" (a busy callee reports so); the channel's Hangup, which
+      // follows, carries the cause. Without one within PENDING_FAILURE_WAIT it stays FAILED.
+      pendingFailures.put(attemptId, new PendingFailure(e, timeOf(e)));
+      return;
+    }
+    emitFailure(attemptId, e, cause);
+  }
+
+  private void emitFailure(String attemptId, OriginateResponseEvent e, Integer cause) {
+    int reason = e.getReason() == null ? 0 : e.getReason();
+    OriginateFailed.DialOutcome outcome =
+        reason == 0 && cause != null ? outcomeOfCause(cause) : outcomeOf(reason);
+    sink.accept(new OriginateFailed(attemptId, outcome, reason, timeOf(e)));
+  }
+
+  /** Q.850 causes: 17 user busy, 18/19 no user responding / no answer, 34/38/42 congestion. */
+  static OriginateFailed.DialOutcome outcomeOfCause(int cause) {
+    return switch (cause) {
+      case 17 -> OriginateFailed.DialOutcome.BUSY;
+      case 18, 19, 21 -> OriginateFailed.DialOutcome.NO_ANSWER;
+      case 34, 38, 42 -> OriginateFailed.DialOutcome.CONGESTION;
+      default -> OriginateFailed.DialOutcome.FAILED;
+    };
   }
 
   /**
@@ -161,6 +247,11 @@ final class AmiEventTranslator implements ManagerEventListener {
       return null;
     }
     return actionId.substring(AmiCallControl.ACTION_ID_PREFIX.length());
+  }
+
+  private static String calleeOf(ManagerEvent e) {
+    String dialed = e.getChannelVariables().get(AmiCallControl.DESTINATION_VARIABLE);
+    return dialed != null && !dialed.isEmpty() ? dialed : nonNull(e.getExten(), "");
   }
 
   private static String attemptIdOf(ManagerEvent e) {
@@ -189,7 +280,7 @@ final class AmiEventTranslator implements ManagerEventListener {
     final String linkedId;
     final String channel;
     final String caller;
-    final String callee;
+    String callee;
     final Instant startedAt;
     String attemptId;
     Instant answeredAt;

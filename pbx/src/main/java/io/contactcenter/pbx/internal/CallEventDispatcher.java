@@ -44,7 +44,10 @@ final class CallEventDispatcher implements Consumer<Object>, SmartLifecycle {
   public void accept(Object record) {
     if (!queue.offer(record)) {
       long n = dropped.incrementAndGet();
-      log.error("call event queue full, dropped {} ({} dropped so far)", record.getClass().getSimpleName(), n);
+      log.error(
+          "call event queue full, dropped {} ({} dropped so far)",
+          record.getClass().getSimpleName(),
+          n);
     }
   }
 
@@ -75,7 +78,8 @@ final class CallEventDispatcher implements Consumer<Object>, SmartLifecycle {
     } catch (RuntimeException e) {
       // The record is lost for this process, but Asterisk still has it in its own CDR; a failed
       // write must not stop the records of every other call.
-      log.error("could not store/publish {}: {}", record.getClass().getSimpleName(), e.toString(), e);
+      log.error(
+          "could not store/publish {}: {}", record.getClass().getSimpleName(), e.toString(), e);
     }
   }
 

@@ -14,9 +14,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The FastAGI server Asterisk hands calls to, bound to a configured address (loopback by default).
  *
- * <p>Each call runs on a virtual thread: a call mostly waits on Asterisk, so thousands of them
- * cost little. The pool is still bounded: beyond {@code maxConcurrentCalls} the connection is
- * refused and the dialplan's fallback runs.
+ * <p>Each call runs on a virtual thread: a call mostly waits on Asterisk, so thousands of them cost
+ * little. The pool is still bounded: beyond {@code maxConcurrentCalls} the connection is refused
+ * and the dialplan's fallback runs.
  */
 final class FastAgiServer implements SmartLifecycle {
 

@@ -63,7 +63,10 @@ class PbxConfiguration {
       String name = handler.script();
       if (name == null || !SCRIPT_NAME.matcher(name).matches()) {
         throw new IllegalStateException(
-            "CallHandler " + handler.getClass().getName() + " has an invalid script name '" + name
+            "CallHandler "
+                + handler.getClass().getName()
+                + " has an invalid script name '"
+                + name
                 + "': use lower-case letters, digits and '-'");
       }
       if (scripts.put(name, new GuardedAgiScript(handler, properties.fallback())) != null) {

@@ -64,7 +64,8 @@ public record PbxProperties(
    */
   public record Originate(
       @NotNull @DefaultValue("45s") Duration defaultTimeout,
-      @NotEmpty @DefaultValue("trunk-test") List<@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,39}") String> trunks) {}
+      @NotEmpty @DefaultValue("trunk-test")
+          List<@Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,39}") String> trunks) {}
 
   /**
    * What a caller hears when a handler fails: a prompt, then a human queue.

@@ -1,0 +1,137 @@
+package io.contactcenter.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.ivr.HotlineDigitsEntered;
+import io.contactcenter.pbx.CallDetailRecord;
+import io.contactcenter.pbx.CallDetailRecords;
+import io.contactcenter.testinfra.CapturedEvents;
+import io.contactcenter.testinfra.ContactCenterIT;
+import io.contactcenter.testinfra.LocalAsterisk;
+import io.contactcenter.testinfra.Sipp;
+import io.contactcenter.testinfra.TestInfrastructure;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
+
+/**
+ * The proof of the platform, end to end: SIPp dials the hotline on a real Asterisk, Asterisk hands
+ * the call to the application over FastAGI, the IVR answers, plays its prompts and collects the RFC
+ * 2833 digits SIPp sends, then hangs up; the AMI events become a call detail record in PostgreSQL
+ * and a CallEnded record on Kafka.
+ */
+@ContactCenterIT
+class HotlineCallIT {
+
+  static LocalAsterisk asterisk;
+
+  @Autowired CapturedEvents events;
+  @Autowired CallDetailRecords records;
+  @Autowired HealthEndpoint health;
+
+  @BeforeAll
+  static void startAsterisk() {
+    asterisk = TestInfrastructure.asterisk();
+  }
+
+  @Test
+  void callerKeysAnOrderNumberAndTheCallIsRecordedInPostgresAndKafka() throws Exception {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
+
+    try (KafkaConsumer<String, String> consumer = consumer()) {
+      consumer.subscribe(List.of("cc.calls.ended.v1"));
+      consumer.poll(Duration.ofMillis(500)); // join the group before the call happens
+
+      Sipp.Result call =
+          Sipp.scenario("customer-dtmf.xml")
+              .key("digits", "4711#")
+              .callAsterisk(asterisk.ports().sip());
+
+      assertThat(call.succeeded()).as("SIPp call failed:%n%s", call.output()).isTrue();
+
+      // The IVR received exactly what the phone sent, without the terminating '#'.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !events.ofType(HotlineDigitsEntered.class).isEmpty());
+      HotlineDigitsEntered input = events.ofType(HotlineDigitsEntered.class).getLast();
+      assertThat(input.digits()).isEqualTo("4711");
+      assertThat(input.timedOut()).isFalse();
+
+      // The call detail record, stored from AMI events.
+      CallDetailRecord cdr =
+          await()
+              .atMost(Duration.ofSeconds(15))
+              .until(() -> records.find(input.callId()).orElse(null), r -> r != null);
+      assertThat(cdr.callee()).isEqualTo("4000");
+      assertThat(cdr.caller()).isEqualTo("customer");
+      assertThat(cdr.channel()).startsWith("PJSIP/customer-");
+      assertThat(cdr.durationSeconds()).isPositive();
+      assertThat(cdr.answeredAt()).isNotNull();
+      assertThat(cdr.billableSeconds()).isPositive();
+      assertThat(cdr.cause()).as("hung up by the IVR: normal clearing").isEqualTo(16);
+      assertThat(cdr.endedAt()).isAfter(cdr.startedAt());
+
+      // The same call ended, on the versioned Kafka topic, keyed by call id.
+      JsonNode ended = awaitRecord(consumer, input.callId());
+      assertThat(ended.has("callee")).as("CallEnded JSON: %s", ended).isTrue();
+      assertThat(ended.get("callee").asText()).isEqualTo("4000");
+      assertThat(ended.get("cause").asInt()).isEqualTo(16);
+      assertThat(ended.get("durationSeconds").asLong()).isEqualTo(cdr.durationSeconds());
+    }
+
+    // MixMonitor recorded the call (both directions) for QA.
+    try (Stream<java.nio.file.Path> files = Files.list(asterisk.recordings())) {
+      assertThat(files.filter(f -> f.getFileName().toString().endsWith(".wav")).toList())
+          .anySatisfy(f -> assertThat(Files.size(f)).isGreaterThan(1000));
+    }
+  }
+
+  private static JsonNode awaitRecord(KafkaConsumer<String, String> consumer, String callId) {
+    ObjectMapper json = new ObjectMapper();
+    List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+              for (ConsumerRecord<String, String> r : seen) {
+                if (callId.equals(r.key())) {
+                  return json.readTree(r.value());
+                }
+              }
+              return null;
+            },
+            r -> r != null);
+  }
+
+  private static KafkaConsumer<String, String> consumer() {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            TestInfrastructure.services().kafka(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "hotline-it-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest"),
+        new StringDeserializer(),
+        new StringDeserializer());
+  }
+}

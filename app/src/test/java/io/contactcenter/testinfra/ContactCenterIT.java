@@ -1,0 +1,31 @@
+package io.contactcenter.testinfra;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole contact center on a random HTTP port, wired to the shared {@link TestInfrastructure}.
+ * Test classes with this annotation and no other configuration share one Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "cc.security.initial-admin-password=" + ContactCenterIT.ADMIN_PASSWORD,
+      "cc.pbx.ami.initial-backoff=200ms",
+      "cc.pbx.ami.max-backoff=1s",
+      "cc.ivr.hotline.input-timeout=4s"
+    })
+@ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
+@Import(CapturedEvents.class)
+public @interface ContactCenterIT {
+
+  /** The first admin's password in tests (a test-only value, never a default). */
+  String ADMIN_PASSWORD = "test-admin-password-only";
+}

@@ -1,0 +1,166 @@
+package io.contactcenter.testinfra;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SIPp (Debian package sip-tester) playing a customer's phone with a scenario from
+ * pbx/asterisk/sipp.
+ */
+public final class Sipp {
+
+  /** What a SIPp run did. */
+  public record Result(int exitCode, String output) {
+    public boolean succeeded() {
+      return exitCode == 0;
+    }
+  }
+
+  private final String scenario;
+  private final Map<String, String> keys = new LinkedHashMap<>();
+  private String service = "4000";
+  private Duration timeout = Duration.ofSeconds(60);
+
+  private Sipp(String scenario) {
+    this.scenario = scenario;
+  }
+
+  public static Sipp scenario(String file) {
+    return new Sipp(file);
+  }
+
+  public Sipp service(String service) {
+    this.service = service;
+    return this;
+  }
+
+  public Sipp key(String name, String value) {
+    keys.put(name, value);
+    return this;
+  }
+
+  public Sipp timeout(Duration timeout) {
+    this.timeout = timeout;
+    return this;
+  }
+
+  /**
+   * Starts a phone that waits for one call on {@code port} (the test trunk's target) and returns at
+   * once; {@link Answering#await} waits for the scenario to finish.
+   */
+  public Answering answerOn(int port) {
+    Path dir = Repository.root().resolve("pbx/asterisk/sipp");
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "sipp",
+                "-sf",
+                dir.resolve(scenario).toString(),
+                "-i",
+                "127.0.0.1",
+                "-mi",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-mp",
+                Integer.toString(FreePorts.rtpRange(4)),
+                "-m",
+                "1",
+                "-timeout",
+                timeout.toSeconds() + "s",
+                "-timeout_error",
+                "-nostdin",
+                "-trace_err"));
+    try {
+      Path log = Files.createTempFile("sipp-uas-", ".log");
+      Process p =
+          new ProcessBuilder(cmd)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      return new Answering(p, log);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run sipp (apt-get install sip-tester)", e);
+    }
+  }
+
+  /** A SIPp phone waiting for or in a call. */
+  public record Answering(Process process, Path log) implements AutoCloseable {
+
+    public Result await(Duration timeout) {
+      try {
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          return new Result(-1, Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
+    }
+  }
+
+  /** Places one call to the Asterisk SIP port and waits for the scenario to finish. */
+  public Result callAsterisk(int sipPort) {
+    Path dir = Repository.root().resolve("pbx/asterisk/sipp");
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "sipp",
+                "127.0.0.1:" + sipPort,
+                "-sf",
+                dir.resolve(scenario).toString(),
+                "-s",
+                service,
+                "-i",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(FreePorts.next()),
+                "-mp",
+                Integer.toString(FreePorts.rtpRange(4)),
+                "-m",
+                "1",
+                "-timeout",
+                timeout.toSeconds() + "s",
+                "-timeout_error",
+                "-nostdin",
+                "-trace_err"));
+    keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
+    try {
+      Path log = Files.createTempFile("sipp-", ".log");
+      Process p =
+          new ProcessBuilder(cmd)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      if (!p.waitFor(timeout.toSeconds() + 30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+      String output = Files.readString(log, StandardCharsets.UTF_8);
+      return new Result(p.isAlive() ? -1 : p.exitValue(), output);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run sipp (apt-get install sip-tester)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

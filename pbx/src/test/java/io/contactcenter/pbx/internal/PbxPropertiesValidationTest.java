@@ -1,0 +1,80 @@
+package io.contactcenter.pbx.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** Missing or invalid configuration stops the start-up with a message that names the key. */
+class PbxPropertiesValidationTest {
+
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(PbxProperties.class)
+  static class PropertiesOnly {}
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+          .withUserConfiguration(PropertiesOnly.class);
+
+  @Test
+  void defaultsApplyWhenOnlyTheSecretIsGiven() {
+    runner
+        .withPropertyValues("cc.pbx.ami.password=secret")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              PbxProperties p = context.getBean(PbxProperties.class);
+              assertThat(p.ami().host()).isEqualTo("127.0.0.1");
+              assertThat(p.ami().port()).isEqualTo(5038);
+              assertThat(p.fastagi().bindAddress()).isEqualTo("127.0.0.1");
+              assertThat(p.originate().trunks()).containsExactly("trunk-test");
+            });
+  }
+
+  @Test
+  void aMissingAmiSecretNamesTheKey() {
+    runner.run(
+        context ->
+            assertThat(context)
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("cc.pbx.ami.password"));
+  }
+
+  @Test
+  void aPortThatIsNotANumberNamesTheKey() {
+    runner
+        .withPropertyValues("cc.pbx.ami.password=secret", "cc.pbx.ami.port=fifty")
+        .run(
+            context -> assertThat(context).getFailure().hasStackTraceContaining("cc.pbx.ami.port"));
+  }
+
+  @Test
+  void aPortOutOfRangeNamesTheKey() {
+    runner
+        .withPropertyValues("cc.pbx.ami.password=secret", "cc.pbx.fastagi.port=70000")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("cc.pbx.fastagi.port"));
+  }
+
+  @Test
+  void aTrunkNameThatCouldInjectIntoADialStringIsRefused() {
+    runner
+        .withPropertyValues("cc.pbx.ami.password=secret", "cc.pbx.originate.trunks=evil/SIP&x")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("cc.pbx.originate.trunks"));
+  }
+}

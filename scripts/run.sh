@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The run command (README.md): builds the server if needed and starts the whole contact center on
+# embedded defaults: PostgreSQL, Redis and Kafka in-process with data under ./data, and, when the
+# Asterisk tree is provisioned, a local Asterisk 22 wired to it (hotline on SIP 127.0.0.1:5060).
+# Open http://localhost:8080 and sign in as 'admin' with the password printed on the first start
+# (or set CC_ADMIN_PASSWORD before the first start).
+#
+# As root it provisions Asterisk and runs the server as an unprivileged user (PostgreSQL refuses
+# root). Extra arguments go to the server, e.g. `--server.port=9090`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+run_user=${CC_RUN_USER:-ccbuild}
+
+if [ "$(id -u)" -eq 0 ]; then
+  command -v debootstrap >/dev/null 2>&1 || { apt-get update -q; DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap; }
+  bash pbx/asterisk/local-asterisk.sh provision || echo "run.sh: Asterisk not provisioned; running without telephony"
+  id "$run_user" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$run_user"
+  chown -R "$run_user": "$repo"
+  home=$(getent passwd "$run_user" | cut -d: -f6)
+  exec runuser -u "$run_user" -- env HOME="$home" USER="$run_user" bash "$repo/scripts/run.sh" "$@"
+fi
+
+# shellcheck source=scripts/find-jdk.sh
+. scripts/find-jdk.sh
+jar=$(ls app/target/app-*.jar 2>/dev/null | head -n1 || true)
+if [ -z "$jar" ]; then
+  ./mvnw -B -ntp -q -DskipTests -Dspotless.check.skip=true install
+  jar=$(ls app/target/app-*.jar | head -n1)
+fi
+
+tree=${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}
+if [ -x "$tree/usr/sbin/asterisk" ] && [ "${CC_LOCAL_ASTERISK:-true}" = true ]; then
+  CC_ASTERISK_RUN_DIR="$repo/data/asterisk" bash pbx/asterisk/local-asterisk.sh start
+  trap 'CC_ASTERISK_RUN_DIR="$repo/data/asterisk" bash pbx/asterisk/local-asterisk.sh stop' EXIT
+fi
+
+"$JAVA_HOME/bin/java" -jar "$jar" --cc.embedded.data-dir="$repo/data" "$@"

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The test command (README.md): unit tests and integration tests against real PostgreSQL, Redis,
+# Kafka, Asterisk 22 and SIPp, on a fresh Debian/Ubuntu machine.
+#
+# As root it first installs what the tests need (sip-tester, debootstrap), provisions the cached
+# Asterisk tree, and then runs Maven as an unprivileged user: PostgreSQL refuses to run as root,
+# and tests should never need it. As a normal user it expects that provisioning to be done.
+# Extra arguments go to Maven, e.g. `bash scripts/test.sh -pl pbx -am`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+test_user=${CC_TEST_USER:-ccbuild}
+
+if [ "$(id -u)" -eq 0 ]; then
+  missing=()
+  command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
+  command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+  command -v setcap >/dev/null 2>&1 || missing+=(libcap2-bin)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "test.sh: installing ${missing[*]}"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+  fi
+  # SIPp sends RFC 2833 DTMF and RTP from pcap through a raw socket: let the unprivileged test
+  # user do that without running SIPp as root.
+  setcap cap_net_raw,cap_net_admin+ep "$(command -v sipp)"
+  bash pbx/asterisk/local-asterisk.sh provision
+  if ! id "$test_user" >/dev/null 2>&1; then
+    useradd --create-home --shell /bin/bash "$test_user"
+  fi
+  chown -R "$test_user": "$repo"
+  home=$(getent passwd "$test_user" | cut -d: -f6)
+  exec runuser -u "$test_user" -- env HOME="$home" USER="$test_user" bash "$repo/scripts/test.sh" "$@"
+fi
+
+command -v sipp >/dev/null 2>&1 || { echo "test.sh: sipp is missing: sudo apt-get install sip-tester" >&2; exit 1; }
+tree=${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}
+[ -x "$tree/usr/sbin/asterisk" ] || {
+  echo "test.sh: no Asterisk tree at $tree: run 'sudo bash pbx/asterisk/local-asterisk.sh provision' once" >&2
+  exit 1
+}
+exec ./mvnw -B -ntp verify "$@"
