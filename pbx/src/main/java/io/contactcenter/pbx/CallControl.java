@@ -17,4 +17,12 @@ public interface CallControl {
    * @throws PbxUnavailableException if Asterisk is not connected or refused the request
    */
   OriginateAccepted originate(OriginateRequest request);
+
+  /** The configured trunks, in order of preference; the first is the default. */
+  java.util.List<String> trunks();
+
+  /**
+   * How long a call rings when the request does not say ({@code cc.pbx.originate.default-timeout}).
+   */
+  java.time.Duration defaultTimeout();
 }

@@ -67,9 +67,11 @@ class CallsController {
         new OriginateRequest(
             "manual-" + UUID.randomUUID(),
             PhoneNumber.parse(body.destination()),
-            body.trunk() == null ? "trunk-test" : body.trunk(),
+            body.trunk() == null ? calls.trunks().getFirst() : body.trunk(),
             body.callerId(),
-            Duration.ofSeconds(body.timeoutSeconds() == null ? 45 : body.timeoutSeconds()),
+            body.timeoutSeconds() == null
+                ? calls.defaultTimeout()
+                : Duration.ofSeconds(body.timeoutSeconds()),
             body.context() == null ? "robot" : body.context(),
             body.extension() == null ? "s" : body.extension(),
             body.variables());

@@ -33,11 +33,23 @@ final class AmiCallControl implements CallControl {
   private final AmiConnectionSupervisor ami;
   private final List<String> trunks;
   private final long actionTimeoutMillis;
+  private final java.time.Duration defaultTimeout;
 
   AmiCallControl(AmiConnectionSupervisor ami, PbxProperties properties) {
     this.ami = ami;
     this.trunks = List.copyOf(properties.originate().trunks());
     this.actionTimeoutMillis = properties.ami().actionTimeout().toMillis();
+    this.defaultTimeout = properties.originate().defaultTimeout();
+  }
+
+  @Override
+  public List<String> trunks() {
+    return trunks;
+  }
+
+  @Override
+  public java.time.Duration defaultTimeout() {
+    return defaultTimeout;
   }
 
   @Override

@@ -118,7 +118,9 @@ final class AmiConnectionSupervisor implements SmartLifecycle {
     } catch (AuthenticationFailedException e) {
       set(
           AmiStatus.State.AUTHENTICATION_FAILED,
-          "Asterisk rejected user '" + config.username() + "'; check cc.pbx.ami.username/password");
+          "Asterisk rejected user '"
+              + config.username()
+              + "': check cc.pbx.ami.username and cc.pbx.ami.password");
       log.error(
           "AMI login as {} rejected by {}:{}; next try in {}",
           config.username(),
