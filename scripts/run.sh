@@ -18,21 +18,33 @@ if [ "$(id -u)" -eq 0 ]; then
   id "$run_user" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$run_user"
   chown -R "$run_user": "$repo"
   home=$(getent passwd "$run_user" | cut -d: -f6)
-  exec runuser -u "$run_user" -- env HOME="$home" USER="$run_user" bash "$repo/scripts/run.sh" "$@"
+  # setpriv execs in place (runuser would sit in between and not pass signals on).
+  exec setpriv --reuid="$run_user" --regid="$run_user" --init-groups \
+    env HOME="$home" USER="$run_user" bash "$repo/scripts/run.sh" "$@"
 fi
 
 # shellcheck source=scripts/find-jdk.sh
 . scripts/find-jdk.sh
-jar=$(ls app/target/app-*.jar 2>/dev/null | head -n1 || true)
-if [ -z "$jar" ]; then
+if [ "${CC_SKIP_BUILD:-false}" != true ] || ! ls app/target/app-*.jar >/dev/null 2>&1; then
   ./mvnw -B -ntp -q -DskipTests -Dspotless.check.skip=true install
-  jar=$(ls app/target/app-*.jar | head -n1)
 fi
+jar=$(ls app/target/app-*.jar | head -n1)
 
 tree=${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}
+asterisk=false
 if [ -x "$tree/usr/sbin/asterisk" ] && [ "${CC_LOCAL_ASTERISK:-true}" = true ]; then
   CC_ASTERISK_RUN_DIR="$repo/data/asterisk" bash pbx/asterisk/local-asterisk.sh start
-  trap 'CC_ASTERISK_RUN_DIR="$repo/data/asterisk" bash pbx/asterisk/local-asterisk.sh stop' EXIT
+  asterisk=true
 fi
 
-"$JAVA_HOME/bin/java" -jar "$jar" --cc.embedded.data-dir="$repo/data" "$@"
+"$JAVA_HOME/bin/java" -jar "$jar" --cc.embedded.data-dir="$repo/data" "$@" &
+server=$!
+stop() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  if [ "$asterisk" = true ]; then
+    CC_ASTERISK_RUN_DIR="$repo/data/asterisk" bash pbx/asterisk/local-asterisk.sh stop
+  fi
+}
+trap stop INT TERM EXIT
+wait "$server"

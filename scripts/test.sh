@@ -30,7 +30,9 @@ if [ "$(id -u)" -eq 0 ]; then
   fi
   chown -R "$test_user": "$repo"
   home=$(getent passwd "$test_user" | cut -d: -f6)
-  exec runuser -u "$test_user" -- env HOME="$home" USER="$test_user" bash "$repo/scripts/test.sh" "$@"
+  # setpriv execs in place (runuser would sit in between and not pass signals on).
+  exec setpriv --reuid="$test_user" --regid="$test_user" --init-groups \
+    env HOME="$home" USER="$test_user" bash "$repo/scripts/test.sh" "$@"
 fi
 
 command -v sipp >/dev/null 2>&1 || { echo "test.sh: sipp is missing: sudo apt-get install sip-tester" >&2; exit 1; }

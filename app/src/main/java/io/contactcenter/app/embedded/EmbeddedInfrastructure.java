@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -66,15 +67,14 @@ public final class EmbeddedInfrastructure
       throw new UncheckedIOException("could not start embedded infrastructure in " + dataDir, e);
     }
     env.getPropertySources().addFirst(new MapPropertySource("cc-embedded-infrastructure", props));
-    context.addApplicationListener(
-        event -> {
-          if (event instanceof ContextClosedEvent) {
-            closeAll();
-          }
-        });
-    // Also on a plain JVM exit (Ctrl-C) before the context is up.
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(this::closeAll, "embedded-infrastructure-stop"));
+    // Registered before any other bean, so destroyed after all of them (Kafka clients, the
+    // connection pool) have let go; also runs when the context fails to start.
+    DisposableBean closer = this::closeAll;
+    var beans = context.getBeanFactory();
+    beans.registerSingleton("ccEmbeddedInfrastructure", closer);
+    if (beans instanceof DefaultSingletonBeanRegistry registry) {
+      registry.registerDisposableBean("ccEmbeddedInfrastructure", closer);
+    }
   }
 
   private static boolean enabled(ConfigurableEnvironment env, String service, String externalKey) {
@@ -89,6 +89,8 @@ public final class EmbeddedInfrastructure
         EmbeddedPostgres.builder()
             .setDataDirectory(dir)
             .setCleanDataDirectory(false)
+            // We stop it ourselves, after the beans that still use it on shutdown.
+            .setRegisterShutdownHook(false)
             .setPort(port)
             .setServerConfig("listen_addresses", "127.0.0.1")
             .start();

@@ -44,6 +44,7 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
   @Override
   public void destroy() {
-    admin.close();
+    // Bounded: with the broker already gone an unbounded close waits forever.
+    admin.close(java.time.Duration.ofSeconds(2));
   }
 }
