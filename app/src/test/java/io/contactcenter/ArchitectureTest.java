@@ -34,6 +34,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheSpeechAdapterTalksToVoskAndMaryTts() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.contactcenter.asrtts.internal.speech..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.vosk..", "marytts..")
+        .check(classes);
+  }
+
+  @Test
   void theSharedKernelHasNoSpringAndNoInfrastructure() {
     noClasses()
         .that()

@@ -17,6 +17,39 @@ class ProblemHandlers {
     return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
   }
 
+  @ExceptionHandler(io.contactcenter.asrtts.AudioTooLargeException.class)
+  ProblemDetail tooLarge(io.contactcenter.asrtts.AudioTooLargeException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "audio-too-large", e.getMessage());
+  }
+
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ProblemDetail uploadTooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+    return problem(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "audio-too-large",
+        "the upload exceeds " + e.getMaxUploadSize() + " bytes");
+  }
+
+  @ExceptionHandler(io.contactcenter.asrtts.UnsupportedAudioException.class)
+  ProblemDetail unsupportedAudio(io.contactcenter.asrtts.UnsupportedAudioException e) {
+    return problem(HttpStatus.BAD_REQUEST, "unsupported-audio", e.getMessage());
+  }
+
+  @ExceptionHandler(io.contactcenter.asrtts.UnsupportedLanguageException.class)
+  ProblemDetail unsupportedLanguage(io.contactcenter.asrtts.UnsupportedLanguageException e) {
+    return problem(HttpStatus.BAD_REQUEST, "unsupported-language", e.getMessage());
+  }
+
+  @ExceptionHandler(
+      org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+  ProblemDetail missingPart(
+      org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "invalid-request",
+        "missing multipart part '" + e.getRequestPartName() + "'");
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
     return problem(

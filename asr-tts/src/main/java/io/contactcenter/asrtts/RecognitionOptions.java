@@ -1,0 +1,69 @@
+package io.contactcenter.asrtts;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How to recognize one utterance. Validates itself.
+ *
+ * @param language the model's language, such as {@code en}; {@code null} means {@code en}. Whether
+ *     a model exists for it is checked by the recognizer.
+ * @param phrases an optional grammar: the words or phrases the caller is expected to say (digits,
+ *     "yes", "no"); anything else is recognized as {@code [unk]}. Empty means free speech. A
+ *     grammar makes short answers far more accurate.
+ * @param trailingSilence how long the caller must be silent after speaking for the utterance to
+ *     end, 100 ms to 10 s; {@code null} means the recognizer's configured default ({@code
+ *     cc.asrtts.speech.trailing-silence}, 700 ms unless configured)
+ * @param maxUtterance the longest utterance, counted from the first speech, 1 s to 5 min; {@code
+ *     null} means the recognizer's configured default ({@code cc.asrtts.speech.max-utterance}, 15 s
+ *     unless configured). {@link SpeechRecognizer#transcribe} takes a whole clip as one utterance
+ *     when both timings are {@code null}.
+ */
+public record RecognitionOptions(
+    String language, List<String> phrases, Duration trailingSilence, Duration maxUtterance) {
+
+  private static final Duration LONGEST_UTTERANCE = Duration.ofMinutes(5);
+
+  public RecognitionOptions {
+    if (language == null) {
+      language = "en";
+    }
+    if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?")) {
+      throw new IllegalArgumentException(
+          "language '" + language + "' is not a language tag such as en or zh");
+    }
+    phrases = phrases == null ? List.of() : List.copyOf(phrases);
+    for (String phrase : phrases) {
+      if (phrase.isBlank()) {
+        throw new IllegalArgumentException("phrases contain a blank phrase");
+      }
+    }
+    if (trailingSilence != null
+        && (trailingSilence.compareTo(Duration.ofMillis(100)) < 0
+            || trailingSilence.compareTo(Duration.ofSeconds(10)) > 0)) {
+      throw new IllegalArgumentException(
+          "trailingSilence must be between 100 ms and 10 s, was " + trailingSilence);
+    }
+    if (maxUtterance != null
+        && (maxUtterance.compareTo(Duration.ofSeconds(1)) < 0
+            || maxUtterance.compareTo(LONGEST_UTTERANCE) > 0)) {
+      throw new IllegalArgumentException(
+          "maxUtterance must be between 1 s and " + LONGEST_UTTERANCE + ", was " + maxUtterance);
+    }
+  }
+
+  /** Free speech in a language with the default timings. */
+  public static RecognitionOptions freeSpeech(String language) {
+    return new RecognitionOptions(language, List.of(), null, null);
+  }
+
+  /** Only the given phrases (plus {@code [unk]}) in a language, with the default timings. */
+  public static RecognitionOptions grammar(String language, List<String> phrases) {
+    return new RecognitionOptions(language, phrases, null, null);
+  }
+
+  /** These options with other end-of-speech timings. */
+  public RecognitionOptions withTimings(Duration trailingSilence, Duration maxUtterance) {
+    return new RecognitionOptions(language, phrases, trailingSilence, maxUtterance);
+  }
+}

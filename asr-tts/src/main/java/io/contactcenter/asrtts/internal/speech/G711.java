@@ -1,0 +1,116 @@
+package io.contactcenter.asrtts.internal.speech;
+
+/**
+ * G.711 µ-law and A-law codecs (ITU-T G.711), table-based for decoding. Asterisk's ulaw and alaw
+ * formats carry these bytes unchanged.
+ */
+public final class G711 {
+
+  private static final short[] ULAW_TO_LINEAR = new short[256];
+  private static final short[] ALAW_TO_LINEAR = new short[256];
+  private static final int ULAW_BIAS = 0x84;
+  private static final int ULAW_CLIP = 32635;
+  private static final int[] ALAW_SEGMENT_ENDS = {
+    0x1F, 0x3F, 0x7F, 0xFF, 0x1FF, 0x3FF, 0x7FF, 0xFFF
+  };
+
+  static {
+    for (int i = 0; i < 256; i++) {
+      ULAW_TO_LINEAR[i] = ulawDecode(i);
+      ALAW_TO_LINEAR[i] = alawDecode(i);
+    }
+  }
+
+  private G711() {}
+
+  /** Decodes one µ-law byte to a 16-bit sample. */
+  public static short ulawToLinear(byte ulaw) {
+    return ULAW_TO_LINEAR[ulaw & 0xFF];
+  }
+
+  /** Decodes one A-law byte to a 16-bit sample. */
+  public static short alawToLinear(byte alaw) {
+    return ALAW_TO_LINEAR[alaw & 0xFF];
+  }
+
+  /** Decodes µ-law bytes to samples. */
+  public static short[] decodeUlaw(byte[] ulaw, int offset, int length) {
+    short[] out = new short[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = ULAW_TO_LINEAR[ulaw[offset + i] & 0xFF];
+    }
+    return out;
+  }
+
+  /** Decodes A-law bytes to samples. */
+  public static short[] decodeAlaw(byte[] alaw, int offset, int length) {
+    short[] out = new short[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = ALAW_TO_LINEAR[alaw[offset + i] & 0xFF];
+    }
+    return out;
+  }
+
+  /** Encodes one 16-bit sample as µ-law (the reference algorithm, with its 0x84 bias). */
+  public static byte linearToUlaw(short sample) {
+    int pcm = sample;
+    int sign = (pcm >> 8) & 0x80;
+    if (sign != 0) {
+      pcm = -pcm;
+    }
+    if (pcm > ULAW_CLIP) {
+      pcm = ULAW_CLIP;
+    }
+    pcm += ULAW_BIAS;
+    int exponent = 7;
+    for (int mask = 0x4000; (pcm & mask) == 0 && exponent > 0; mask >>= 1) {
+      exponent--;
+    }
+    int mantissa = (pcm >> (exponent + 3)) & 0x0F;
+    return (byte) ~(sign | (exponent << 4) | mantissa);
+  }
+
+  /** Encodes one 16-bit sample as A-law (the reference algorithm on the top 13 bits). */
+  public static byte linearToAlaw(short sample) {
+    int pcm = sample >> 3;
+    int mask;
+    if (pcm >= 0) {
+      mask = 0xD5;
+    } else {
+      mask = 0x55;
+      pcm = -pcm - 1;
+    }
+    int segment = 0;
+    while (segment < 8 && pcm > ALAW_SEGMENT_ENDS[segment]) {
+      segment++;
+    }
+    if (segment >= 8) {
+      return (byte) (0x7F ^ mask);
+    }
+    int aval = segment << 4;
+    aval |= segment < 2 ? (pcm >> 1) & 0x0F : (pcm >> segment) & 0x0F;
+    return (byte) (aval ^ mask);
+  }
+
+  private static short ulawDecode(int ulaw) {
+    int u = ~ulaw & 0xFF;
+    int t = ((u & 0x0F) << 3) + ULAW_BIAS;
+    t <<= (u & 0x70) >> 4;
+    return (short) ((u & 0x80) != 0 ? ULAW_BIAS - t : t - ULAW_BIAS);
+  }
+
+  private static short alawDecode(int alaw) {
+    int a = (alaw ^ 0x55) & 0xFF;
+    int t = (a & 0x0F) << 4;
+    int segment = (a & 0x70) >> 4;
+    switch (segment) {
+      case 0 -> t += 8;
+      case 1 -> t += 0x108;
+      default -> {
+        t += 0x108;
+        t <<= segment - 1;
+      }
+    }
+    return (short) ((a & 0x80) != 0 ? t : -t);
+  }
+}

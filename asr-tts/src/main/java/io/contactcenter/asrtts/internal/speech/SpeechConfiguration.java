@@ -1,0 +1,38 @@
+package io.contactcenter.asrtts.internal.speech;
+
+import io.contactcenter.asrtts.SpeechRecognizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires Vosk and MaryTTS. Both engines start on first use (each logs its few seconds of start-up),
+ * so the application starts fast; {@code cc.asrtts.speech.warm-up=true} starts them in the
+ * background at start-up instead.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SpeechProperties.class)
+class SpeechConfiguration {
+
+  @Bean(destroyMethod = "close")
+  VoskModels voskModels(SpeechProperties properties) {
+    return new VoskModels(properties, SpeechConfiguration.class.getClassLoader());
+  }
+
+  @Bean
+  SpeechRecognizer speechRecognizer(VoskModels models, SpeechProperties properties) {
+    return new VoskSpeechRecognizer(models, properties);
+  }
+
+  @Bean
+  MaryTtsSpeechSynthesizer speechSynthesizer(SpeechProperties properties) {
+    return new MaryTtsSpeechSynthesizer(
+        properties.ttsCacheDir(), properties.defaultVoice(), properties.ttsMemoryCacheEntries());
+  }
+
+  @Bean
+  SpeechWarmUp speechWarmUp(
+      SpeechProperties properties, VoskModels models, MaryTtsSpeechSynthesizer synthesizer) {
+    return new SpeechWarmUp(properties.warmUp(), models, synthesizer);
+  }
+}

@@ -1,0 +1,305 @@
+package io.contactcenter.asrtts.internal.speech;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.asrtts.AudioEncoding;
+import io.contactcenter.asrtts.AudioTooLargeException;
+import io.contactcenter.asrtts.RecognitionListener;
+import io.contactcenter.asrtts.RecognitionStream;
+import io.contactcenter.asrtts.Transcript;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * One utterance: splits the audio into 20 ms frames, gates them with the energy VAD (keeping
+ * {@value #PRE_ROLL_FRAMES} frames of pre-roll), upsamples 8 kHz audio to the model's 16 kHz and
+ * feeds the decoder only from the speech onset to the end of the utterance. The decoder is created
+ * at the onset, so silence costs neither CPU nor native memory, and freed as soon as the utterance
+ * ends.
+ */
+final class VoskRecognitionStream implements RecognitionStream {
+
+  static final int FRAME_MS = 20;
+  static final int PRE_ROLL_FRAMES = 15;
+
+  /** Consecutive loud frames that make an onset: a click or a pop is shorter. */
+  static final int ONSET_FRAMES = 2;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PARTIAL_EVERY_FRAMES = 10;
+
+  private final Supplier<Decoder> decoderFactory;
+  private final EnergyVoiceActivityDetector vad;
+  private final RecognitionListener listener;
+  private final long trailingSilenceMs;
+  private final long maxUtteranceMs;
+  private final long maxAudioMs;
+
+  private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
+  private final List<Transcript.Word> words = new ArrayList<>();
+  private final StringBuilder text = new StringBuilder();
+  private AudioEncoding encoding;
+  private short[] frame;
+  private int frameFill;
+  private int pendingByte = -1;
+  private long framesSeen;
+  private int loudRun;
+  private long onsetFrame = -1;
+  private long decodeStartFrame;
+  private long silenceMs;
+  private long decodedFrames;
+  private Decoder decoder;
+  private Resampler upsampler;
+  private String partial = "";
+  private Transcript transcript;
+  private boolean closed;
+
+  VoskRecognitionStream(
+      Supplier<Decoder> decoderFactory,
+      EnergyVoiceActivityDetector vad,
+      RecognitionListener listener,
+      Duration trailingSilence,
+      Duration maxUtterance,
+      Duration maxAudio) {
+    this.decoderFactory = decoderFactory;
+    this.vad = vad;
+    this.listener = listener;
+    this.trailingSilenceMs = trailingSilence.toMillis();
+    this.maxUtteranceMs = maxUtterance.toMillis();
+    this.maxAudioMs = maxAudio.toMillis();
+  }
+
+  @Override
+  public void accept(byte[] data, AudioEncoding encoding) {
+    if (closed) {
+      throw new IllegalStateException("recognition stream is closed");
+    }
+    if (this.encoding == null) {
+      this.encoding = encoding;
+      this.frame = new short[encoding.sampleRate() * FRAME_MS / 1000];
+    } else if (this.encoding != encoding) {
+      throw new IllegalArgumentException(
+          "stream started as " + this.encoding + " and cannot switch to " + encoding);
+    }
+    switch (encoding) {
+      case ULAW_8K -> {
+        for (byte b : data) {
+          push(G711.ulawToLinear(b));
+        }
+      }
+      case ALAW_8K -> {
+        for (byte b : data) {
+          push(G711.alawToLinear(b));
+        }
+      }
+      case PCM16_8K, PCM16_16K -> {
+        int i = 0;
+        if (pendingByte >= 0 && data.length > 0) {
+          push((short) (pendingByte | (data[0] << 8)));
+          pendingByte = -1;
+          i = 1;
+        }
+        for (; i + 1 < data.length; i += 2) {
+          push((short) ((data[i] & 0xFF) | (data[i + 1] << 8)));
+        }
+        if (i < data.length) {
+          pendingByte = data[i] & 0xFF;
+        }
+      }
+    }
+  }
+
+  private void push(short sample) {
+    frame[frameFill++] = sample;
+    if (frameFill == frame.length) {
+      frameFill = 0;
+      onFrame(frame.clone());
+    }
+  }
+
+  private void onFrame(short[] samples) {
+    framesSeen++;
+    if (framesSeen * FRAME_MS > maxAudioMs) {
+      throw new AudioTooLargeException(
+          "audio is longer than the limit of " + maxAudioMs / 1000 + " s for one recognition");
+    }
+    if (transcript != null) {
+      return;
+    }
+    boolean loud = vad.isSpeech(samples, 0, samples.length);
+    if (onsetFrame < 0) {
+      preRoll.addLast(samples);
+      if (preRoll.size() > PRE_ROLL_FRAMES) {
+        preRoll.removeFirst();
+      }
+      loudRun = loud ? loudRun + 1 : 0;
+      if (loudRun >= ONSET_FRAMES) {
+        onsetFrame = framesSeen - ONSET_FRAMES;
+        decodeStartFrame = framesSeen - preRoll.size();
+        startDecoding();
+      }
+      return;
+    }
+    decode(samples);
+    silenceMs = loud ? 0 : silenceMs + FRAME_MS;
+    long utteranceMs = (framesSeen - onsetFrame) * FRAME_MS;
+    if (silenceMs >= trailingSilenceMs || utteranceMs >= maxUtteranceMs) {
+      end();
+    }
+  }
+
+  private void startDecoding() {
+    decoder = decoderFactory.get();
+    if (encoding.sampleRate() != (int) VoskDecoder.SAMPLE_RATE) {
+      upsampler = new Resampler(encoding.sampleRate(), (int) VoskDecoder.SAMPLE_RATE);
+    }
+    while (!preRoll.isEmpty()) {
+      decode(preRoll.removeFirst());
+    }
+  }
+
+  private void decode(short[] samples) {
+    decodedFrames++;
+    short[] input = upsampler == null ? samples : upsampler.process(samples, 0, samples.length);
+    feed(input);
+    if (listener != null && decodedFrames % PARTIAL_EVERY_FRAMES == 0) {
+      String now = partialText();
+      if (!now.isEmpty()) {
+        listener.onPartial(now);
+      }
+    }
+  }
+
+  private void feed(short[] input) {
+    if (input.length > 0 && decoder.accept(input, input.length)) {
+      collect(decoder.result());
+      partial = "";
+    }
+  }
+
+  private void end() {
+    try {
+      if (decoder != null) {
+        if (upsampler != null) {
+          feed(upsampler.flush());
+        }
+        collect(decoder.finalResult());
+      }
+      double confidence =
+          words.stream().mapToDouble(Transcript.Word::confidence).average().orElse(0);
+      transcript =
+          new Transcript(
+              text.toString(), words, Math.max(0, Math.min(1, confidence)), audioDuration());
+    } finally {
+      releaseDecoder();
+    }
+    if (listener != null) {
+      listener.onEndOfSpeech(transcript);
+    }
+  }
+
+  private void collect(String json) {
+    JsonNode result;
+    try {
+      result = JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Vosk returned unreadable JSON", e);
+    }
+    double offset = decodeStartFrame * FRAME_MS / 1000.0;
+    for (JsonNode w : result.path("result")) {
+      String word = w.path("word").asText();
+      if (word.isEmpty() || word.equals("[unk]")) {
+        continue;
+      }
+      words.add(
+          new Transcript.Word(
+              word,
+              seconds(offset + w.path("start").asDouble()),
+              seconds(offset + w.path("end").asDouble()),
+              Math.max(0, Math.min(1, w.path("conf").asDouble(1)))));
+      if (!text.isEmpty()) {
+        text.append(' ');
+      }
+      text.append(word);
+    }
+  }
+
+  @Override
+  public boolean endOfSpeech() {
+    return transcript != null;
+  }
+
+  @Override
+  public String partialText() {
+    if (transcript != null) {
+      return transcript.text();
+    }
+    if (decoder == null) {
+      return text.toString();
+    }
+    try {
+      String hypothesis = JSON.readTree(decoder.partialResult()).path("partial").asText("");
+      hypothesis = hypothesis.replace("[unk]", "").strip().replaceAll("\\s+", " ");
+      partial = hypothesis;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Vosk returned unreadable JSON", e);
+    }
+    if (text.isEmpty()) {
+      return partial;
+    }
+    return partial.isEmpty() ? text.toString() : text + " " + partial;
+  }
+
+  @Override
+  public Transcript finish() {
+    if (closed && transcript == null) {
+      throw new IllegalStateException("recognition stream is closed");
+    }
+    if (transcript == null) {
+      if (onsetFrame < 0) {
+        transcript = Transcript.silence(audioDuration());
+        preRoll.clear();
+      } else {
+        end();
+      }
+    }
+    return transcript;
+  }
+
+  /** Frames handed to the decoder: the VAD's saving shows here. */
+  long decodedFrames() {
+    return decodedFrames;
+  }
+
+  private Duration audioDuration() {
+    if (encoding == null) {
+      return Duration.ZERO;
+    }
+    long samples = framesSeen * frame.length + frameFill;
+    return Duration.ofNanos(samples * 1_000_000_000L / encoding.sampleRate());
+  }
+
+  private static Duration seconds(double s) {
+    return Duration.ofNanos(Math.round(s * 1e9));
+  }
+
+  private void releaseDecoder() {
+    if (decoder != null) {
+      Decoder d = decoder;
+      decoder = null;
+      d.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    preRoll.clear();
+    releaseDecoder();
+  }
+}

@@ -1,0 +1,160 @@
+package io.contactcenter.asrtts.internal.speech;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.asrtts.AudioClip;
+import io.contactcenter.asrtts.AudioEncoding;
+import io.contactcenter.asrtts.AudioTooLargeException;
+import io.contactcenter.asrtts.RecognitionListener;
+import io.contactcenter.asrtts.RecognitionOptions;
+import io.contactcenter.asrtts.RecognitionStream;
+import io.contactcenter.asrtts.SpeechRecognizer;
+import io.contactcenter.asrtts.Transcript;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.util.unit.DataSize;
+import org.vosk.Model;
+
+/**
+ * {@link SpeechRecognizer} on Vosk: the models are shared, each stream gets its own native
+ * recognizer at speech onset, closed when the utterance ends or the stream closes.
+ */
+final class VoskSpeechRecognizer implements SpeechRecognizer {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int TRANSCRIBE_CHUNK_MS = 100;
+
+  private final VoskModels models;
+  private final SpeechProperties properties;
+  private final EnergyVoiceActivityDetector vad;
+
+  VoskSpeechRecognizer(VoskModels models, SpeechProperties properties) {
+    this.models = models;
+    this.properties = properties;
+    this.vad = new EnergyVoiceActivityDetector(properties.vadThreshold());
+  }
+
+  @Override
+  public RecognitionStream open(RecognitionOptions options) {
+    return open(options, null);
+  }
+
+  @Override
+  public RecognitionStream open(RecognitionOptions options, RecognitionListener listener) {
+    // Resolve the model now: an unknown language fails here, not at the caller's first word.
+    Model model = models.model(options.language());
+    List<String> phrases = normalize(options.phrases());
+    String grammar = phrases.isEmpty() ? null : grammarJson(phrases);
+    return new VoskRecognitionStream(
+        () -> new VoskDecoder(model, phrases, grammar),
+        vad,
+        listener,
+        orDefault(options.trailingSilence(), properties.trailingSilence()),
+        orDefault(options.maxUtterance(), properties.maxUtterance()),
+        properties.maxAudioDuration());
+  }
+
+  @Override
+  public Transcript transcribe(AudioClip clip, RecognitionOptions options) {
+    if (clip.pcm16le().length > properties.maxAudioBytes().toBytes()) {
+      throw new AudioTooLargeException(
+          "audio of "
+              + clip.pcm16le().length
+              + " bytes is larger than the limit of "
+              + describe(properties.maxAudioBytes()));
+    }
+    if (clip.duration().compareTo(properties.maxAudioDuration()) > 0) {
+      throw new AudioTooLargeException(
+          "audio of "
+              + clip.duration().toSeconds()
+              + " s is longer than the limit of "
+              + properties.maxAudioDuration().toSeconds()
+              + " s");
+    }
+    byte[] pcm = clip.pcm16le();
+    AudioEncoding encoding;
+    if (clip.sampleRate() == 8000) {
+      encoding = AudioEncoding.PCM16_8K;
+    } else {
+      encoding = AudioEncoding.PCM16_16K;
+      if (clip.sampleRate() != 16000) {
+        pcm = toBytes(Resampler.resample(toShorts(pcm), clip.sampleRate(), 16000));
+      }
+    }
+    // A whole clip may hold pauses: unless asked otherwise, take it as one utterance to its end.
+    RecognitionOptions wholeClip =
+        new RecognitionOptions(
+            options.language(),
+            options.phrases(),
+            options.trailingSilence() == null ? Duration.ofSeconds(10) : options.trailingSilence(),
+            options.maxUtterance() == null ? Duration.ofMinutes(5) : options.maxUtterance());
+    int chunk = encoding.sampleRate() * 2 * TRANSCRIBE_CHUNK_MS / 1000;
+    try (RecognitionStream stream = open(wholeClip)) {
+      for (int i = 0; i < pcm.length && !stream.endOfSpeech(); i += chunk) {
+        int length = Math.min(chunk, pcm.length - i);
+        byte[] part = new byte[length];
+        System.arraycopy(pcm, i, part, 0, length);
+        stream.accept(part, encoding);
+      }
+      Transcript transcript = stream.finish();
+      return new Transcript(
+          transcript.text(), transcript.words(), transcript.confidence(), clip.duration());
+    }
+  }
+
+  @Override
+  public Set<String> languages() {
+    return models.languages();
+  }
+
+  static List<String> normalize(List<String> phrases) {
+    List<String> out = new ArrayList<>();
+    for (String phrase : phrases) {
+      String p = phrase.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+      if (!p.isEmpty() && !out.contains(p)) {
+        out.add(p);
+      }
+    }
+    if (!out.isEmpty() && !out.contains("[unk]")) {
+      out.add("[unk]");
+    }
+    return List.copyOf(out);
+  }
+
+  static String grammarJson(List<String> phrases) {
+    try {
+      return JSON.writeValueAsString(phrases);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a grammar", e);
+    }
+  }
+
+  private static String describe(DataSize size) {
+    long bytes = size.toBytes();
+    if (bytes % (1024 * 1024) == 0) {
+      return bytes / (1024 * 1024) + " MB";
+    }
+    return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
+  }
+
+  private static Duration orDefault(Duration value, Duration fallback) {
+    return value == null ? fallback : value;
+  }
+
+  static short[] toShorts(byte[] pcm16le) {
+    short[] out = new short[pcm16le.length / 2];
+    ByteBuffer.wrap(pcm16le).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(out);
+    return out;
+  }
+
+  static byte[] toBytes(short[] samples) {
+    ByteBuffer out = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+    out.asShortBuffer().put(samples);
+    return out.array();
+  }
+}

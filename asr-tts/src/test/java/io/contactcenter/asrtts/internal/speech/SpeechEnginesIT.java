@@ -1,0 +1,364 @@
+package io.contactcenter.asrtts.internal.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactcenter.asrtts.AudioClip;
+import io.contactcenter.asrtts.AudioEncoding;
+import io.contactcenter.asrtts.PromptTemplate;
+import io.contactcenter.asrtts.RecognitionListener;
+import io.contactcenter.asrtts.RecognitionOptions;
+import io.contactcenter.asrtts.RecognitionStream;
+import io.contactcenter.asrtts.SynthesizedSpeech;
+import io.contactcenter.asrtts.Transcript;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The voice path with the real engines: MaryTTS speaks, the audio goes to telephony's 8 kHz, and
+ * Vosk must hear the same words.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SpeechEnginesIT {
+
+  @TempDir static Path temp;
+  private VoskModels models;
+  private VoskSpeechRecognizer recognizer;
+  private MaryTtsSpeechSynthesizer synthesizer;
+
+  @BeforeAll
+  void startEngines() {
+    SpeechProperties properties = SpeechProperties.defaults();
+    models = new VoskModels(properties, getClass().getClassLoader());
+    recognizer = new VoskSpeechRecognizer(models, properties);
+    synthesizer = new MaryTtsSpeechSynthesizer(temp.resolve("tts"), "cmu-slt-hsmm", 64);
+  }
+
+  @AfterAll
+  void stopEngines() {
+    models.close();
+  }
+
+  static final List<String> SENTENCES =
+      List.of(
+          "please call me back tomorrow",
+          "I would like to cancel my order",
+          "the package arrived yesterday afternoon",
+          "yes that is correct");
+
+  @Test
+  void whatMaryTtsSaysVoskHears() {
+    int words = 0;
+    int errors = 0;
+    for (String sentence : SENTENCES) {
+      SynthesizedSpeech speech = synthesizer.synthesize(sentence, null);
+
+      Transcript transcript =
+          SpeechRig.stream(recognizer, speech.pcm16le8k(), RecognitionOptions.freeSpeech("en"));
+
+      int n = SpeechRig.words(sentence).size();
+      double wer = SpeechRig.wer(sentence, transcript.text());
+      words += n;
+      errors += (int) Math.round(wer * n);
+      System.out.printf("WER %.2f  said '%s'  heard '%s'%n", wer, sentence, transcript.text());
+      assertThat(transcript.words()).isNotEmpty();
+      // The speech starts 1 s into the stream.
+      assertThat(transcript.words().getFirst().start())
+          .isBetween(Duration.ofMillis(900), Duration.ofMillis(1500));
+      assertThat(transcript.confidence()).isBetween(0.0, 1.0);
+    }
+    double wer = (double) errors / words;
+    System.out.printf("WER over %d sentences (%d words): %.3f%n", SENTENCES.size(), words, wer);
+    // The small model on 8 kHz synthetic speech: at least 80% of the words come back.
+    assertThat(wer).isLessThanOrEqualTo(0.2);
+    assertThat(
+            SpeechRig.wer(
+                SENTENCES.getFirst(),
+                SpeechRig.stream(
+                        recognizer,
+                        synthesizer.synthesize(SENTENCES.getFirst(), null).pcm16le8k(),
+                        RecognitionOptions.freeSpeech("en"))
+                    .text()))
+        .isZero();
+  }
+
+  @Test
+  void hearsG711AsWellAsPcm() {
+    short[] pcm =
+        Signals.shorts(synthesizer.synthesize("please call me back tomorrow", null).pcm16le8k());
+    byte[] ulaw = new byte[pcm.length + 8000];
+    byte[] alaw = new byte[pcm.length + 8000];
+    Arrays.fill(ulaw, (byte) 0xFF);
+    Arrays.fill(alaw, (byte) 0xD5);
+    for (int i = 0; i < pcm.length; i++) {
+      ulaw[i] = G711.linearToUlaw(pcm[i]);
+      alaw[i] = G711.linearToAlaw(pcm[i]);
+    }
+    for (AudioEncoding encoding : List.of(AudioEncoding.ULAW_8K, AudioEncoding.ALAW_8K)) {
+      byte[] audio = encoding == AudioEncoding.ULAW_8K ? ulaw : alaw;
+      try (RecognitionStream stream = recognizer.open(RecognitionOptions.freeSpeech("en"))) {
+        for (int at = 0; at < audio.length; at += 160) {
+          stream.accept(Arrays.copyOfRange(audio, at, Math.min(audio.length, at + 160)), encoding);
+        }
+        assertThat(stream.finish().text())
+            .as("%s", encoding)
+            .isEqualTo("please call me back tomorrow");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"4711", "123456", "9080"})
+  void aDigitGrammarHearsExactDigits(String digits) {
+    SynthesizedSpeech speech = synthesizer.synthesize(SpeechRig.spoken(digits), null);
+
+    Transcript transcript =
+        SpeechRig.stream(
+            recognizer,
+            speech.pcm16le8k(),
+            RecognitionOptions.grammar("en", SpeechRig.DIGIT_GRAMMAR));
+
+    assertThat(SpeechRig.digitsOf(transcript.text())).isEqualTo(digits);
+  }
+
+  @Test
+  void digitAccuracyWithAndWithoutGrammar() {
+    List<String> strings = SpeechRig.randomDigitStrings(30, 42);
+    int digits = 0;
+    int freeErrors = 0;
+    int grammarErrors = 0;
+    int freeExact = 0;
+    int grammarExact = 0;
+    for (String s : strings) {
+      byte[] pcm = synthesizer.synthesize(SpeechRig.spoken(s), null).pcm16le8k();
+      String free =
+          SpeechRig.digitsOf(
+              SpeechRig.stream(recognizer, pcm, RecognitionOptions.freeSpeech("en")).text());
+      String grammar =
+          SpeechRig.digitsOf(
+              SpeechRig.stream(
+                      recognizer, pcm, RecognitionOptions.grammar("en", SpeechRig.DIGIT_GRAMMAR))
+                  .text());
+      digits += s.length();
+      freeErrors += SpeechRig.editDistance(SpeechRig.chars(s), SpeechRig.chars(free));
+      grammarErrors += SpeechRig.editDistance(SpeechRig.chars(s), SpeechRig.chars(grammar));
+      freeExact += s.equals(free) ? 1 : 0;
+      grammarExact += s.equals(grammar) ? 1 : 0;
+    }
+    double free = 1 - (double) freeErrors / digits;
+    double grammar = 1 - (double) grammarErrors / digits;
+    System.out.printf(
+        "digit accuracy over %d strings (%d digits): free %.1f%% (%d exact), grammar %.1f%% (%d"
+            + " exact)%n",
+        strings.size(), digits, 100 * free, freeExact, 100 * grammar, grammarExact);
+    assertThat(grammar).isGreaterThanOrEqualTo(0.97);
+    assertThat(grammar).isGreaterThanOrEqualTo(free);
+  }
+
+  @Test
+  void silenceIsAnEmptyTranscriptAndNeverReachesVosk() {
+    try (RecognitionStream stream = recognizer.open(RecognitionOptions.freeSpeech("en"))) {
+      for (int i = 0; i < 250; i++) {
+        stream.accept(new byte[320], AudioEncoding.PCM16_8K);
+      }
+      assertThat(((VoskRecognitionStream) stream).decodedFrames()).isZero();
+      Transcript transcript = stream.finish();
+      assertThat(transcript.text()).isEmpty();
+      assertThat(transcript.words()).isEmpty();
+      assertThat(transcript.audioDuration()).isEqualTo(Duration.ofSeconds(5));
+    }
+    assertThat(
+            recognizer
+                .transcribe(
+                    new AudioClip(new byte[32000], 16000), RecognitionOptions.freeSpeech("en"))
+                .isEmpty())
+        .isTrue();
+  }
+
+  @Test
+  void endsTheUtteranceAfterTrailingSilenceAndReportsToTheListener() {
+    byte[] speech = synthesizer.synthesize("please call me back tomorrow", null).pcm16le8k();
+    byte[] audio = new byte[2 * 16000 + speech.length + 5 * 16000];
+    System.arraycopy(speech, 0, audio, 2 * 16000, speech.length);
+    List<String> partials = new ArrayList<>();
+    List<Transcript> ends = new ArrayList<>();
+    RecognitionListener listener =
+        new RecognitionListener() {
+          @Override
+          public void onPartial(String text) {
+            partials.add(text);
+          }
+
+          @Override
+          public void onEndOfSpeech(Transcript transcript) {
+            ends.add(transcript);
+          }
+        };
+    try (RecognitionStream stream =
+        recognizer.open(RecognitionOptions.freeSpeech("en"), listener)) {
+      int fed = 0;
+      while (fed < audio.length && !stream.endOfSpeech()) {
+        stream.accept(Arrays.copyOfRange(audio, fed, fed + 320), AudioEncoding.PCM16_8K);
+        fed += 320;
+      }
+      int totalFrames = audio.length / 320;
+      int fedFrames = fed / 320;
+      long decoded = ((VoskRecognitionStream) stream).decodedFrames();
+
+      assertThat(stream.endOfSpeech()).isTrue();
+      // Ended 700 ms after the speech, long before the 5 s of silence were over.
+      assertThat(fedFrames).isLessThan(totalFrames - 150);
+      // The 2 s of silence before the speech were not decoded, bar the 300 ms pre-roll.
+      assertThat(decoded).isLessThanOrEqualTo(fedFrames - 100 + 15);
+      assertThat(ends).hasSize(1);
+      assertThat(ends.getFirst().text()).isEqualTo("please call me back tomorrow");
+      assertThat(ends.getFirst().words().getFirst().start())
+          .isBetween(Duration.ofMillis(1900), Duration.ofMillis(2500));
+      assertThat(partials).isNotEmpty().allMatch(p -> "please call me back tomorrow".startsWith(p));
+      assertThat(stream.finish()).isSameAs(ends.getFirst());
+    }
+  }
+
+  @Test
+  void cutsAtTheMaximumUtterance() {
+    byte[] speech =
+        synthesizer
+            .synthesize("one two three four five six seven eight nine ten eleven twelve", null)
+            .pcm16le8k();
+    RecognitionOptions options =
+        RecognitionOptions.freeSpeech("en").withTimings(null, Duration.ofSeconds(2));
+    try (RecognitionStream stream = recognizer.open(options)) {
+      int fed = 0;
+      while (fed < speech.length && !stream.endOfSpeech()) {
+        stream.accept(
+            Arrays.copyOfRange(speech, fed, Math.min(speech.length, fed + 320)),
+            AudioEncoding.PCM16_8K);
+        fed += 320;
+      }
+      assertThat(stream.endOfSpeech()).isTrue();
+      assertThat(fed).isLessThan(speech.length);
+      Transcript transcript = stream.finish();
+      assertThat(transcript.text()).startsWith("one two").doesNotContain("twelve");
+    }
+  }
+
+  @Test
+  void speaksPromptTemplatesSoTheyAreUnderstood() {
+    String text =
+        PromptTemplate.of("your delivery comes on {d:date} at {t:time}")
+            .render(Map.of("d", "2026-11-30", "t", "18:30"));
+
+    Transcript transcript =
+        recognizer.transcribe(
+            synthesizer.synthesize(text, null).toClip(), RecognitionOptions.freeSpeech("en"));
+
+    System.out.printf("prompt '%s' heard as '%s'%n", text, transcript.text());
+    assertThat(transcript.text()).contains("monday").contains("november").contains("six thirty");
+  }
+
+  @Test
+  void theCacheReturnsTheSameAudioFasterAndSurvivesARestart() throws IOException {
+    Path dir = temp.resolve("cache-test");
+    MaryTtsSpeechSynthesizer first = new MaryTtsSpeechSynthesizer(dir, "cmu-slt-hsmm", 8);
+    String text = "your parcel is on its way";
+
+    long t0 = System.nanoTime();
+    SynthesizedSpeech rendered = first.synthesize(text, null);
+    long renderNanos = System.nanoTime() - t0;
+    long t1 = System.nanoTime();
+    SynthesizedSpeech cached = first.synthesize(text, "cmu-slt-hsmm");
+    long cachedNanos = System.nanoTime() - t1;
+
+    assertThat(rendered.cached()).isFalse();
+    assertThat(cached.cached()).isTrue();
+    assertThat(cached.pcm16le8k()).isEqualTo(rendered.pcm16le8k());
+    assertThat(cachedNanos * 10).isLessThan(renderNanos);
+    assertThat(rendered.duration()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(4));
+
+    SynthesizedSpeech afterRestart =
+        new MaryTtsSpeechSynthesizer(dir, "cmu-slt-hsmm", 8).synthesize(text, null);
+    assertThat(afterRestart.cached()).isTrue();
+    assertThat(afterRestart.pcm16le8k()).isEqualTo(rendered.pcm16le8k());
+
+    Path wav = first.synthesizeToWav(text, null);
+    assertThat(wav.getFileName().toString())
+        .isEqualTo(MaryTtsSpeechSynthesizer.key("cmu-slt-hsmm", text) + ".wav");
+    AudioClip clip = AudioClip.fromWav(Files.readAllBytes(wav));
+    assertThat(clip.sampleRate()).isEqualTo(8000);
+    assertThat(clip.pcm16le()).isEqualTo(rendered.pcm16le8k());
+    assertThat(rendered.toWav()).isEqualTo(Files.readAllBytes(wav));
+  }
+
+  @Test
+  void refusesAnUnknownVoiceNamingTheInstalledOnes() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> synthesizer.synthesize("hello", "no-such-voice"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no-such-voice")
+        .hasMessageContaining("cmu-slt-hsmm");
+  }
+
+  @Test
+  void loadsThePackagedModelFromAJar() throws IOException {
+    // The module jar's layout, built from the unpacked classes: what a fat jar holds.
+    Path classes = Path.of(getClass().getClassLoader().getResource("vosk-models/").getPath());
+    Path jar = temp.resolve("model.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        out.putNextEntry(new JarEntry("vosk-models/" + classes.relativize(file)));
+        try (InputStream in = Files.newInputStream(file)) {
+          in.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    SpeechProperties properties =
+        new SpeechProperties(
+            null,
+            temp.resolve("model-cache"),
+            temp.resolve("tts"),
+            "cmu-slt-hsmm",
+            8,
+            org.springframework.util.unit.DataSize.ofMegabytes(10),
+            Duration.ofSeconds(120),
+            -42,
+            Duration.ofMillis(700),
+            Duration.ofSeconds(15),
+            false);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+        VoskModels fromJar = new VoskModels(properties, loader)) {
+      Transcript transcript =
+          new VoskSpeechRecognizer(fromJar, properties)
+              .transcribe(
+                  synthesizer.synthesize("please call me back tomorrow", null).toClip(),
+                  RecognitionOptions.freeSpeech("en"));
+
+      assertThat(transcript.text()).isEqualTo("please call me back tomorrow");
+      try (Stream<Path> copies = Files.list(temp.resolve("model-cache"))) {
+        assertThat(copies.map(p -> p.getFileName().toString()))
+            .singleElement()
+            .asString()
+            .startsWith("en-");
+      }
+    }
+  }
+}

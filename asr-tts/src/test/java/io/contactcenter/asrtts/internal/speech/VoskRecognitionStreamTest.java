@@ -1,0 +1,241 @@
+package io.contactcenter.asrtts.internal.speech;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.contactcenter.asrtts.AudioEncoding;
+import io.contactcenter.asrtts.AudioTooLargeException;
+import io.contactcenter.asrtts.RecognitionListener;
+import io.contactcenter.asrtts.Transcript;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The stream's VAD gating and end-of-speech logic, with a fake decoder instead of Vosk. */
+class VoskRecognitionStreamTest {
+
+  private static final int RATE = 8000;
+  private final List<FakeDecoder> decoders = new ArrayList<>();
+  private final List<Transcript> ended = new ArrayList<>();
+
+  private VoskRecognitionStream stream(Duration trailing, Duration max) {
+    return new VoskRecognitionStream(
+        () -> {
+          FakeDecoder d = new FakeDecoder();
+          decoders.add(d);
+          return d;
+        },
+        new EnergyVoiceActivityDetector(-42),
+        new RecognitionListener() {
+          @Override
+          public void onEndOfSpeech(Transcript transcript) {
+            ended.add(transcript);
+          }
+        },
+        trailing,
+        max,
+        Duration.ofSeconds(120));
+  }
+
+  private static void feedInFrames(VoskRecognitionStream stream, short[] samples) {
+    byte[] pcm = Signals.bytes(samples);
+    for (int at = 0; at < pcm.length; at += 320) {
+      byte[] frame = java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + 320));
+      stream.accept(frame, AudioEncoding.PCM16_8K);
+    }
+  }
+
+  @Test
+  void silenceNeverReachesTheDecoderAndGivesAnEmptyTranscript() {
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
+      feedInFrames(stream, Signals.silence(RATE, 10));
+      assertThat(stream.endOfSpeech()).isFalse();
+
+      Transcript transcript = stream.finish();
+
+      assertThat(stream.decodedFrames()).isZero();
+      assertThat(decoders).isEmpty();
+      assertThat(transcript.isEmpty()).isTrue();
+      assertThat(transcript.audioDuration()).isEqualTo(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void lineNoiseBelowTheThresholdIsSilence() {
+    short[] noise = Signals.tone(300, RATE, 5, 100); // about -50 dBFS
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
+      feedInFrames(stream, noise);
+      assertThat(stream.decodedFrames()).isZero();
+    }
+  }
+
+  @Test
+  void decodesFromThePreRollUntilTheTrailingSilenceEndsTheUtterance() {
+    short[] audio =
+        Signals.concat(
+            Signals.silence(RATE, 2), Signals.tone(440, RATE, 1, 8000), Signals.silence(RATE, 3));
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
+      feedInFrames(stream, audio);
+
+      assertThat(stream.endOfSpeech()).isTrue();
+      // 300 ms pre-roll (15 frames, holding the 2 onset frames) + the rest of 1 s of speech
+      // (48 frames) + 700 ms trailing silence (35 frames); nothing of the 2.3 s after.
+      assertThat(stream.decodedFrames()).isEqualTo(15 + 48 + 35);
+      assertThat(decoders).hasSize(1);
+      assertThat(decoders.getFirst().closed).isTrue();
+      assertThat(decoders.getFirst().samples).isEqualTo((15 + 48 + 35) * 320);
+      Transcript transcript = stream.finish();
+      assertThat(transcript.text()).isEqualTo("hello");
+      assertThat(ended).containsExactly(transcript);
+      // Word times count from the stream start: decoding began 260 ms before the onset at 2 s.
+      assertThat(transcript.words().getFirst().start()).isEqualTo(Duration.ofMillis(1840));
+      // The audio up to the end of the utterance: 2 s + 1 s + 700 ms.
+      assertThat(transcript.audioDuration()).isEqualTo(Duration.ofMillis(3700));
+    }
+  }
+
+  @Test
+  void shortPausesDoNotEndTheUtterance() {
+    short[] audio =
+        Signals.concat(
+            Signals.tone(440, RATE, 0.5, 8000),
+            Signals.silence(RATE, 0.5),
+            Signals.tone(440, RATE, 0.5, 8000),
+            Signals.silence(RATE, 0.5));
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
+      feedInFrames(stream, audio);
+      assertThat(stream.endOfSpeech()).isFalse();
+      feedInFrames(stream, Signals.silence(RATE, 0.2));
+      assertThat(stream.endOfSpeech()).isTrue();
+    }
+  }
+
+  @Test
+  void cutsAnUtteranceAtTheMaximumLength() {
+    short[] audio = Signals.tone(440, RATE, 10, 8000);
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(3))) {
+      feedInFrames(stream, audio);
+
+      assertThat(stream.endOfSpeech()).isTrue();
+      assertThat(stream.decodedFrames()).isEqualTo(3000 / 20);
+      assertThat(ended).hasSize(1);
+      assertThat(decoders.getFirst().closed).isTrue();
+    }
+  }
+
+  @Test
+  void aClickIsNotAnOnset() {
+    short[] audio =
+        Signals.concat(
+            Signals.silence(RATE, 1),
+            Signals.tone(440, RATE, 0.02, 20000),
+            Signals.silence(RATE, 1));
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
+      feedInFrames(stream, audio);
+      assertThat(stream.decodedFrames()).isZero();
+    }
+  }
+
+  @Test
+  void decodesG711AndOddSizedPcmBuffers() {
+    short[] tone = Signals.tone(440, RATE, 1, 8000);
+    byte[] ulaw = new byte[tone.length];
+    byte[] alaw = new byte[tone.length];
+    for (int i = 0; i < tone.length; i++) {
+      ulaw[i] = G711.linearToUlaw(tone[i]);
+      alaw[i] = G711.linearToAlaw(tone[i]);
+    }
+    for (AudioEncoding encoding : List.of(AudioEncoding.ULAW_8K, AudioEncoding.ALAW_8K)) {
+      try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
+        stream.accept(encoding == AudioEncoding.ULAW_8K ? ulaw : alaw, encoding);
+        assertThat(stream.decodedFrames()).as("%s", encoding).isEqualTo(50);
+      }
+    }
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
+      byte[] pcm = Signals.bytes(tone);
+      for (int at = 0; at < pcm.length; at += 33) {
+        stream.accept(
+            java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + 33)),
+            AudioEncoding.PCM16_8K);
+      }
+      assertThat(stream.decodedFrames()).isEqualTo(50);
+      stream.finish();
+      // Every sample reached the decoder, upsampled to 16 kHz.
+      assertThat(decoders.getLast().samples).isEqualTo(16000);
+    }
+  }
+
+  @Test
+  void refusesAudioBeyondTheConfiguredDuration() {
+    VoskRecognitionStream stream =
+        new VoskRecognitionStream(
+            FakeDecoder::new,
+            new EnergyVoiceActivityDetector(-42),
+            null,
+            Duration.ofMillis(700),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(2));
+    try (stream) {
+      assertThatThrownBy(() -> feedInFrames(stream, Signals.silence(RATE, 3)))
+          .isInstanceOf(AudioTooLargeException.class)
+          .hasMessageContaining("limit of 2 s");
+    }
+  }
+
+  @Test
+  void closingMidUtteranceFreesTheDecoder() {
+    VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15));
+    feedInFrames(stream, Signals.tone(440, RATE, 0.5, 8000));
+    assertThat(decoders.getFirst().closed).isFalse();
+
+    stream.close();
+    stream.close();
+
+    assertThat(decoders.getFirst().closed).isTrue();
+    assertThatThrownBy(() -> stream.accept(new byte[320], AudioEncoding.PCM16_8K))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void refusesToSwitchEncodingMidStream() {
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
+      stream.accept(new byte[160], AudioEncoding.ULAW_8K);
+      assertThatThrownBy(() -> stream.accept(new byte[160], AudioEncoding.ALAW_8K))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  /** Counts what it is fed and always hears "hello". */
+  static final class FakeDecoder implements Decoder {
+    long samples;
+    boolean closed;
+
+    @Override
+    public boolean accept(short[] s, int length) {
+      samples += length;
+      return false;
+    }
+
+    @Override
+    public String result() {
+      return "{\"text\":\"\"}";
+    }
+
+    @Override
+    public String partialResult() {
+      return "{\"partial\":\"hel\"}";
+    }
+
+    @Override
+    public String finalResult() {
+      return "{\"result\":[{\"conf\":0.9,\"start\":0.1,\"end\":0.5,\"word\":\"hello\"}],"
+          + "\"text\":\"hello\"}";
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+}
