@@ -1,0 +1,451 @@
+package io.contactcenter.outboundrobot;
+
+import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.asrtts.IntentLabel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A versioned robot dialogue: a small state machine of steps that say a prompt, listen for a reply
+ * and branch on its intent label (or a DTMF key standing for one), or end the call with an outcome.
+ *
+ * <p>The record checks its own shape (names, ranges, which fields go together); {@link
+ * DialogueScripts} checks the whole (every reference resolves, every step is reachable and can
+ * reach an end, the opening is a disclosure). Immutable.
+ *
+ * @param id stable name, lower case letters, digits and dashes, e.g. {@code balance-reminder}
+ * @param version increases with every saved change; 1 or more
+ * @param campaign the campaign type the script is for
+ * @param language the language spoken unless the call asks for another, one of {@code languages}
+ * @param languages ISO 639-1 codes every prompt has a text for, e.g. {@code [en, zh]}
+ * @param variables the variables prompts may use, by name, with the kind of value the voice layer
+ *     formats for speech
+ * @param settings defaults for listening and callbacks
+ * @param start the first step: the disclosure
+ * @param noResponse the end step taken when a listen step got no usable reply after its re-prompt
+ *     (a listen step may name its own)
+ * @param apology said instead of the dialogue when it cannot run (a variable has no value); uses no
+ *     variables
+ * @param on replies handled the same way at every listen step unless the step says otherwise (do
+ *     not call, wrong person, ask for a human)
+ * @param steps the steps by name, in the order written
+ */
+public record DialogueScript(
+    String id,
+    int version,
+    CampaignContext campaign,
+    String language,
+    List<String> languages,
+    Map<String, VariableKind> variables,
+    Settings settings,
+    String start,
+    String noResponse,
+    Prompt apology,
+    Map<IntentLabel, Branch> on,
+    Map<String, Step> steps) {
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+
+  public DialogueScript {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "id must be lower case letters, digits and dashes, was '" + id + "'");
+    }
+    if (version < 1) {
+      throw new IllegalArgumentException("version must be 1 or more, was " + version);
+    }
+    Objects.requireNonNull(campaign, "campaign is required");
+    if (languages == null || languages.isEmpty()) {
+      throw new IllegalArgumentException("languages must name at least one language");
+    }
+    for (String code : languages) {
+      if (code == null || !LANGUAGE.matcher(code).matches()) {
+        throw new IllegalArgumentException(
+            "language '" + code + "' is not a two-letter ISO 639-1 code");
+      }
+    }
+    languages = List.copyOf(languages);
+    if (!languages.contains(language)) {
+      throw new IllegalArgumentException(
+          "language '" + language + "' is not one of the languages " + languages);
+    }
+    variables = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(variables)));
+    variables.keySet().forEach(name -> checkName("variable", name));
+    Objects.requireNonNull(settings, "settings are required");
+    checkName("start step", start);
+    checkName("no_response step", noResponse);
+    Objects.requireNonNull(apology, "apology is required");
+    on = labelMap(on);
+    if (steps == null || steps.isEmpty()) {
+      throw new IllegalArgumentException("steps must hold at least one step");
+    }
+    steps.keySet().forEach(name -> checkName("step", name));
+    steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+  }
+
+  /** The step with this name, if there is one. */
+  public Optional<Step> step(String name) {
+    return Optional.ofNullable(steps.get(name));
+  }
+
+  /**
+   * A SHA-256 hex digest of the script's meaning: the same for two sources that differ only in
+   * layout, comments or the order of keys, different after any change that could alter a call.
+   */
+  public String contentHash() {
+    String canonical =
+        String.join(
+            "\n",
+            id,
+            Integer.toString(version),
+            campaign.code(),
+            language,
+            languages.toString(),
+            variables.toString(),
+            settings.toString(),
+            start,
+            noResponse,
+            apology.toString(),
+            on.toString(),
+            new TreeMap<>(steps).toString());
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  static void checkName(String what, String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          what
+              + " name must be lower case letters, digits and underscores, starting with a letter,"
+              + " was '"
+              + name
+              + "'");
+    }
+  }
+
+  static Map<IntentLabel, Branch> labelMap(Map<IntentLabel, Branch> on) {
+    Objects.requireNonNull(on, "on is required (may be empty)");
+    EnumMap<IntentLabel, Branch> copy = new EnumMap<>(IntentLabel.class);
+    copy.putAll(on);
+    copy.values().forEach(Objects::requireNonNull);
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * What the voice layer must do to a variable's value so that it can be spoken: the engine inserts
+   * values as given.
+   */
+  public enum VariableKind {
+    /** Said as written: names, coupon descriptions. */
+    TEXT("text"),
+    /** An amount with its currency, said in words. */
+    MONEY("money"),
+    /** A calendar date, said as "Monday, November thirtieth". */
+    DATE("date"),
+    /** A time of day. */
+    TIME("time"),
+    /** Order or tracking numbers, said one character at a time. */
+    DIGITS("digits");
+
+    private final String code;
+
+    VariableKind(String code) {
+      this.code = code;
+    }
+
+    /** The stable lower-case code used in scripts. */
+    public String code() {
+      return code;
+    }
+
+    /**
+     * The kind with this code.
+     *
+     * @throws IllegalArgumentException naming the valid codes when there is none
+     */
+    public static VariableKind fromCode(String code) {
+      for (VariableKind kind : values()) {
+        if (kind.code.equals(code)) {
+          return kind;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown variable kind '"
+              + code
+              + "': expected one of "
+              + Arrays.stream(values()).map(VariableKind::code).collect(Collectors.joining(", ")));
+    }
+  }
+
+  /** Something done for the callee when the dialogue ends at a step. */
+  public enum StepAction {
+    /** Call back at the time the callee named, or after the script's default delay. */
+    SCHEDULE_CALLBACK("schedule_callback"),
+    /** Put the number on the do-not-call list. */
+    DO_NOT_CALL("do_not_call"),
+    /** Open a ticket with the transcript, about the last reply's label. */
+    OPEN_TICKET("open_ticket");
+
+    private final String code;
+
+    StepAction(String code) {
+      this.code = code;
+    }
+
+    /** The stable lower-case code used in scripts. */
+    public String code() {
+      return code;
+    }
+
+    /**
+     * The action with this code.
+     *
+     * @throws IllegalArgumentException naming the valid codes when there is none
+     */
+    public static StepAction fromCode(String code) {
+      for (StepAction action : values()) {
+        if (action.code.equals(code)) {
+          return action;
+        }
+      }
+      throw new IllegalArgumentException(
+          "unknown action '"
+              + code
+              + "': expected one of "
+              + Arrays.stream(values()).map(StepAction::code).collect(Collectors.joining(", ")));
+    }
+  }
+
+  /**
+   * Script-wide defaults.
+   *
+   * @param minConfidence a reply less certain than this, 0 to 1, counts as not understood
+   * @param callbackDelay when a callee asks to be called back without naming a time, call back this
+   *     long after now; 1 minute to 7 days
+   * @param maxSteps the most steps one call may enter, a guard against scripts that loop on
+   *     answers; beyond it the call takes the no-response end
+   */
+  public record Settings(double minConfidence, Duration callbackDelay, int maxSteps) {
+
+    /** 0.6 confidence, call back after 2 hours, at most 20 steps. */
+    public static final Settings DEFAULT = new Settings(0.6, Duration.ofHours(2), 20);
+
+    public Settings {
+      checkConfidence(minConfidence);
+      Objects.requireNonNull(callbackDelay, "callback_delay is required");
+      if (callbackDelay.compareTo(Duration.ofMinutes(1)) < 0
+          || callbackDelay.compareTo(Duration.ofDays(7)) > 0) {
+        throw new IllegalArgumentException(
+            "callback_delay must be between 1 minute and 7 days, was " + callbackDelay);
+      }
+      if (maxSteps < 2 || maxSteps > 200) {
+        throw new IllegalArgumentException("max_steps must be between 2 and 200, was " + maxSteps);
+      }
+    }
+  }
+
+  static void checkConfidence(double confidence) {
+    if (!(confidence >= 0.0 && confidence <= 1.0)) {
+      throw new IllegalArgumentException(
+          "min_confidence must be between 0 and 1, was " + confidence);
+    }
+  }
+
+  /**
+   * Text to speak, by language code. Texts may hold variables as {@code ${name}}.
+   *
+   * @param texts at least one; keys are ISO 639-1 codes
+   */
+  public record Prompt(Map<String, String> texts) {
+
+    public Prompt {
+      if (texts == null || texts.isEmpty()) {
+        throw new IllegalArgumentException("a prompt needs a text in at least one language");
+      }
+      texts.forEach(
+          (language, text) -> {
+            if (text == null || text.isBlank()) {
+              throw new IllegalArgumentException("the " + language + " text is empty");
+            }
+          });
+      texts = Collections.unmodifiableMap(new TreeMap<>(texts));
+    }
+
+    /** A prompt in one language. */
+    public static Prompt of(String language, String text) {
+      return new Prompt(Map.of(language, text));
+    }
+
+    /** The text in a language, if the prompt has one. */
+    public Optional<String> text(String language) {
+      return Optional.ofNullable(texts.get(language));
+    }
+  }
+
+  /**
+   * Where a reply leads.
+   *
+   * @param target the next step
+   * @param withoutTime for {@code call_back_later} only: the step to take instead when the callee
+   *     named no time (typically one that asks when)
+   */
+  public record Branch(String target, Optional<String> withoutTime) {
+
+    public Branch {
+      checkName("target step", target);
+      Objects.requireNonNull(withoutTime, "withoutTime is required (may be empty)");
+      withoutTime.ifPresent(step -> checkName("without_time step", step));
+    }
+
+    /** A branch to one step whatever the reply carries. */
+    public static Branch to(String target) {
+      return new Branch(target, Optional.empty());
+    }
+  }
+
+  /**
+   * How to listen for a reply.
+   *
+   * @param phrases by language, words and phrases the recognizer should favour; may be empty
+   * @param timeout how long to wait for the callee to start speaking; 1 to 60 seconds
+   * @param minConfidence a reply less certain than this counts as not understood
+   * @param dtmf keys the callee may press instead of speaking, each standing for an intent label;
+   *     at least one, so the re-prompt can offer them
+   * @param reprompt said once after silence or a reply not understood; offers the keys
+   * @param noResponse the step to take when the re-prompt also fails, instead of the script's
+   */
+  public record Listen(
+      Map<String, List<String>> phrases,
+      Duration timeout,
+      double minConfidence,
+      Map<Character, IntentLabel> dtmf,
+      Prompt reprompt,
+      Optional<String> noResponse) {
+
+    private static final Pattern DTMF_KEY = Pattern.compile("[0-9*#]");
+
+    public Listen {
+      Map<String, List<String>> phraseCopy = new TreeMap<>();
+      Objects.requireNonNull(phrases, "phrases are required (may be empty)")
+          .forEach((language, list) -> phraseCopy.put(language, List.copyOf(list)));
+      phrases = Collections.unmodifiableMap(phraseCopy);
+      Objects.requireNonNull(timeout, "timeout is required");
+      if (timeout.compareTo(Duration.ofSeconds(1)) < 0
+          || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
+        throw new IllegalArgumentException(
+            "timeout must be between 1 and 60 seconds, was " + timeout);
+      }
+      checkConfidence(minConfidence);
+      if (dtmf == null || dtmf.isEmpty()) {
+        throw new IllegalArgumentException(
+            "dtmf must map at least one key to a label, to offer keys as an alternative to speech");
+      }
+      for (Map.Entry<Character, IntentLabel> key : dtmf.entrySet()) {
+        if (!DTMF_KEY.matcher(String.valueOf(key.getKey())).matches()) {
+          throw new IllegalArgumentException(
+              "dtmf key '" + key.getKey() + "' is not one of 0-9, * and #");
+        }
+        if (key.getValue() == IntentLabel.UNKNOWN) {
+          throw new IllegalArgumentException(
+              "dtmf key '" + key.getKey() + "' cannot stand for 'unknown'");
+        }
+      }
+      dtmf = Collections.unmodifiableMap(new TreeMap<>(dtmf));
+      Objects.requireNonNull(reprompt, "reprompt is required");
+      Objects.requireNonNull(noResponse, "noResponse is required (may be empty)");
+      noResponse.ifPresent(step -> checkName("no_response step", step));
+    }
+  }
+
+  /**
+   * One step. It does exactly one of: listen and branch on the reply ({@code listen} with {@code
+   * on}), go on to another step ({@code next}), or end the call ({@code end}, optionally
+   * transferring it and with actions).
+   *
+   * @param say the prompt spoken when the step is entered; required unless the step listens
+   * @param bargeIn whether the callee speaking (or pressing a key) stops the prompt; only the
+   *     opening disclosure may be uninterruptible
+   * @param listen how to listen, for a listen step
+   * @param on where each reply leads, for a listen step; labels not here fall back to the
+   *     script-wide {@code on}, then count as not understood
+   * @param next the following step, for a step that only speaks
+   * @param end the outcome, for a step that ends the call
+   * @param transfer the human queue to transfer to, for an end step; the transcript goes along
+   * @param actions done when the call ends here, for an end step
+   */
+  public record Step(
+      Optional<Prompt> say,
+      boolean bargeIn,
+      Optional<Listen> listen,
+      Map<IntentLabel, Branch> on,
+      Optional<String> next,
+      Optional<DialogueOutcome> end,
+      Optional<String> transfer,
+      Set<StepAction> actions) {
+
+    private static final Pattern QUEUE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    public Step {
+      Objects.requireNonNull(say, "say is required (may be empty)");
+      Objects.requireNonNull(listen, "listen is required (may be empty)");
+      on = labelMap(on);
+      Objects.requireNonNull(next, "next is required (may be empty)");
+      Objects.requireNonNull(end, "end is required (may be empty)");
+      Objects.requireNonNull(transfer, "transfer is required (may be empty)");
+      actions =
+          Objects.requireNonNull(actions, "actions are required (may be empty)").isEmpty()
+              ? Set.of()
+              : Collections.unmodifiableSet(EnumSet.copyOf(actions));
+      int kinds =
+          (listen.isPresent() ? 1 : 0) + (next.isPresent() ? 1 : 0) + (end.isPresent() ? 1 : 0);
+      if (kinds != 1) {
+        throw new IllegalArgumentException(
+            "a step must have exactly one of listen, next and end, this one has " + kinds);
+      }
+      next.ifPresent(step -> checkName("next step", step));
+      if (listen.isEmpty() && !on.isEmpty()) {
+        throw new IllegalArgumentException("only a listen step can branch with on");
+      }
+      if (listen.isPresent() && on.isEmpty()) {
+        throw new IllegalArgumentException("a listen step needs on: where each reply leads");
+      }
+      if (end.isEmpty() && (transfer.isPresent() || !actions.isEmpty())) {
+        throw new IllegalArgumentException("transfer and actions belong on an end step");
+      }
+      if (listen.isEmpty() && say.isEmpty()) {
+        throw new IllegalArgumentException("a step that does not listen must say something");
+      }
+      transfer.ifPresent(
+          queue -> {
+            if (!QUEUE.matcher(queue).matches()) {
+              throw new IllegalArgumentException(
+                  "transfer queue must be lower case letters, digits, '-' and '_', was '"
+                      + queue
+                      + "'");
+            }
+          });
+    }
+  }
+}

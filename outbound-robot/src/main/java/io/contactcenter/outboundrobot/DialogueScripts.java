@@ -1,0 +1,30 @@
+package io.contactcenter.outboundrobot;
+
+import io.contactcenter.asrtts.CampaignContext;
+import java.util.List;
+
+/**
+ * Reads, checks and supplies dialogue scripts. Thread-safe.
+ *
+ * <p>A script is checked when it is read, so a wrong one is rejected when it is saved rather than
+ * in the middle of a call: an unknown variable, intent label, step or outcome, a step no call can
+ * reach, a loop with no way out, or an opening that is not a non-interruptible disclosure naming
+ * the merchant.
+ */
+public interface DialogueScripts {
+
+  /**
+   * Reads and checks a script written in YAML or JSON.
+   *
+   * @param name what to call the source in messages, e.g. a file name
+   * @throws ScriptRejectedException listing every problem with its path, e.g. {@code
+   *     steps.ask_payment.on.agree.goto: unknown step 'confirm'}
+   */
+  DialogueScript read(String name, String source);
+
+  /** The built-in script for a campaign type; {@link CampaignContext#ANY} has none. */
+  DialogueScript builtIn(CampaignContext campaign);
+
+  /** Every built-in script, one per campaign type. */
+  List<DialogueScript> builtIns();
+}

@@ -1,0 +1,99 @@
+package io.contactcenter.outboundrobot.internal;
+
+import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.outboundrobot.DialogueScript;
+import io.contactcenter.outboundrobot.DialogueScripts;
+import io.contactcenter.outboundrobot.ScriptProblem;
+import io.contactcenter.outboundrobot.ScriptRejectedException;
+import io.contactcenter.outboundrobot.internal.domain.ScriptValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Dialogue scripts in YAML or JSON, with the built-in scripts for each campaign type read from the
+ * classpath ({@code scripts/*.yaml}) once, when constructed. Thread-safe.
+ */
+public final class YamlDialogueScripts implements DialogueScripts {
+
+  private static final Map<CampaignContext, String> BUILT_INS =
+      Map.of(
+          CampaignContext.BALANCE, "scripts/balance-reminder.yaml",
+          CampaignContext.DELAY, "scripts/delivery-delay.yaml",
+          CampaignContext.REACTIVATE, "scripts/reactivation.yaml");
+
+  private final Map<CampaignContext, DialogueScript> builtIns =
+      new EnumMap<>(CampaignContext.class);
+
+  /**
+   * Reads the built-in scripts.
+   *
+   * @throws ScriptRejectedException if one of them is wrong: a build that ships a broken script
+   *     must not start
+   */
+  public YamlDialogueScripts() {
+    BUILT_INS.forEach(
+        (campaign, resource) -> {
+          DialogueScript script = read(resource, load(resource));
+          if (script.campaign() != campaign) {
+            throw new IllegalStateException(
+                resource
+                    + " is for campaign "
+                    + script.campaign().code()
+                    + ", not "
+                    + campaign.code());
+          }
+          builtIns.put(campaign, script);
+        });
+  }
+
+  @Override
+  public DialogueScript read(String name, String source) {
+    if (source == null || source.isBlank()) {
+      throw new ScriptRejectedException(
+          name, List.of(new ScriptProblem("(root)", "the script is empty")));
+    }
+    ScriptReader reader = new ScriptReader();
+    Optional<DialogueScript> script = reader.read(source);
+    if (script.isEmpty()) {
+      throw new ScriptRejectedException(name, reader.problems());
+    }
+    List<ScriptProblem> problems = ScriptValidator.problems(script.get());
+    if (!problems.isEmpty()) {
+      throw new ScriptRejectedException(name, problems);
+    }
+    return script.get();
+  }
+
+  @Override
+  public DialogueScript builtIn(CampaignContext campaign) {
+    DialogueScript script = builtIns.get(campaign);
+    if (script == null) {
+      throw new IllegalArgumentException(
+          "there is no built-in script for campaign " + campaign.code());
+    }
+    return script;
+  }
+
+  @Override
+  public List<DialogueScript> builtIns() {
+    return List.copyOf(builtIns.values());
+  }
+
+  private static String load(String resource) {
+    try (InputStream in =
+        YamlDialogueScripts.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in script " + resource + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read built-in script " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.contactcenter.outboundrobot.internal.domain;
+
+import io.contactcenter.asrtts.IntentLabel;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the callee said, as the recognizer heard it and the classifier labelled it.
+ *
+ * @param text the transcript; may be empty when only a label is known
+ * @param label the intent
+ * @param confidence how sure recognizer and classifier were together, 0 to 1
+ * @param callbackAt the callback time the callee named, for {@link IntentLabel#CALL_BACK_LATER}
+ */
+public record Reply(
+    String text, IntentLabel label, double confidence, Optional<Instant> callbackAt) {
+
+  public Reply {
+    text = text == null ? "" : text.strip();
+    Objects.requireNonNull(label, "label is required");
+    if (!(confidence >= 0.0 && confidence <= 1.0)) {
+      throw new IllegalArgumentException("confidence must be between 0 and 1, was " + confidence);
+    }
+    Objects.requireNonNull(callbackAt, "callbackAt is required (may be empty)");
+  }
+
+  /** A reply without a callback time. */
+  public static Reply of(String text, IntentLabel label, double confidence) {
+    return new Reply(text, label, confidence, Optional.empty());
+  }
+}
