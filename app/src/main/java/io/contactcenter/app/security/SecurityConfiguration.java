@@ -59,6 +59,11 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, OPS)
                     .requestMatchers(HttpMethod.POST, "/api/v1/intents/classify")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA, AGENT)
+                    .requestMatchers(HttpMethod.POST, "/api/v1/robot/calls")
+                    .hasAnyRole(ADMIN, OPS)
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/v1/robot/calls", "/api/v1/robot/calls/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
                     .requestMatchers("/api/**")
                     .denyAll()
                     .anyRequest()

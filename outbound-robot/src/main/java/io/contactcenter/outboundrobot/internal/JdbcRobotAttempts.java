@@ -1,0 +1,205 @@
+package io.contactcenter.outboundrobot.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.asrtts.IntentLabel;
+import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.outboundrobot.RobotAttempt;
+import io.contactcenter.outboundrobot.Turn;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Robot attempts and their turns in PostgreSQL (tables {@code robot_attempt}, {@code robot_turn}).
+ */
+final class JdbcRobotAttempts {
+
+  /** What the dialogue needs to run a stored attempt. */
+  record Stored(
+      String attemptId,
+      PhoneNumber phone,
+      String scriptId,
+      int scriptVersion,
+      String language,
+      Map<String, String> variables,
+      String status) {}
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  JdbcRobotAttempts(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  void create(Stored attempt, String requestedBy) {
+    jdbc.sql(
+            "INSERT INTO robot_attempt (attempt_id, phone, script_id, script_version, language,"
+                + " variables, requested_by, status) VALUES (?, ?, ?, ?, ?, CAST(? AS JSONB), ?, 'QUEUED')")
+        .params(
+            attempt.attemptId(),
+            attempt.phone().e164(),
+            attempt.scriptId(),
+            attempt.scriptVersion(),
+            attempt.language(),
+            toJson(attempt.variables()),
+            requestedBy)
+        .update();
+  }
+
+  Optional<Stored> load(String attemptId) {
+    return jdbc.sql(
+            "SELECT attempt_id, phone, script_id, script_version, language, variables::text, status"
+                + " FROM robot_attempt WHERE attempt_id = ?")
+        .param(attemptId)
+        .query(
+            (rs, n) ->
+                new Stored(
+                    rs.getString(1),
+                    PhoneNumber.parse(rs.getString(2)),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getString(5),
+                    fromJson(rs.getString(6)),
+                    rs.getString(7)))
+        .optional();
+  }
+
+  void status(String attemptId, String status) {
+    jdbc.sql("UPDATE robot_attempt SET status = ? WHERE attempt_id = ? AND status <> 'FINISHED'")
+        .params(status, attemptId)
+        .update();
+  }
+
+  void answered(String attemptId, String callId, Instant at) {
+    jdbc.sql(
+            "UPDATE robot_attempt SET dial_outcome = 'ANSWERED', call_id = coalesce(call_id, ?),"
+                + " recording = coalesce(recording, ?), answered_at = coalesce(answered_at, ?)"
+                + " WHERE attempt_id = ?")
+        .params(callId, callId + ".wav", Timestamp.from(at), attemptId)
+        .update();
+  }
+
+  void dialFailed(String attemptId, String dialOutcome, Instant at) {
+    jdbc.sql(
+            "UPDATE robot_attempt SET dial_outcome = ?, status = 'FINISHED',"
+                + " ended_at = coalesce(ended_at, ?) WHERE attempt_id = ? AND answered_at IS NULL")
+        .params(dialOutcome, Timestamp.from(at), attemptId)
+        .update();
+  }
+
+  void ended(String attemptId, Instant at) {
+    jdbc.sql("UPDATE robot_attempt SET ended_at = coalesce(ended_at, ?) WHERE attempt_id = ?")
+        .params(Timestamp.from(at), attemptId)
+        .update();
+  }
+
+  void finished(
+      String attemptId, String outcome, Instant callbackAt, String failure, List<Turn> turns) {
+    jdbc.sql(
+            "UPDATE robot_attempt SET status = 'FINISHED', outcome = ?, callback_at = ?, failure = ?"
+                + " WHERE attempt_id = ?")
+        .params(outcome, callbackAt == null ? null : Timestamp.from(callbackAt), failure, attemptId)
+        .update();
+    jdbc.sql("DELETE FROM robot_turn WHERE attempt_id = ?").param(attemptId).update();
+    int seq = 0;
+    for (Turn turn : turns) {
+      jdbc.sql(
+              "INSERT INTO robot_turn (attempt_id, seq, at, step, speaker, text, label, confidence,"
+                  + " dtmf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              attemptId,
+              seq++,
+              Timestamp.from(turn.at()),
+              turn.step(),
+              turn.speaker().name(),
+              turn.text(),
+              turn.label().map(IntentLabel::code).orElse(null),
+              turn.confidence(),
+              turn.dtmf().map(String::valueOf).orElse(null))
+          .update();
+    }
+  }
+
+  Optional<RobotAttempt> find(String attemptId) {
+    return jdbc.sql(SELECT + " WHERE attempt_id = ?").param(attemptId).query(this::map).optional();
+  }
+
+  List<RobotAttempt> recent(int limit) {
+    return jdbc.sql(SELECT + " ORDER BY created_at DESC LIMIT ?")
+        .param(Math.max(1, Math.min(limit, 200)))
+        .query(this::map)
+        .list();
+  }
+
+  private static final String SELECT =
+      "SELECT attempt_id, phone, script_id, script_version, language, status, dial_outcome,"
+          + " outcome, callback_at, call_id, recording, created_at, answered_at, ended_at"
+          + " FROM robot_attempt";
+
+  private RobotAttempt map(ResultSet rs, int row) throws SQLException {
+    String id = rs.getString("attempt_id");
+    return new RobotAttempt(
+        id,
+        PhoneNumber.parse(rs.getString("phone")).masked(),
+        rs.getString("script_id"),
+        rs.getInt("script_version"),
+        rs.getString("language"),
+        rs.getString("status"),
+        rs.getString("dial_outcome"),
+        rs.getString("outcome"),
+        instant(rs.getTimestamp("callback_at")),
+        rs.getString("call_id"),
+        rs.getString("recording"),
+        instant(rs.getTimestamp("created_at")),
+        instant(rs.getTimestamp("answered_at")),
+        instant(rs.getTimestamp("ended_at")),
+        turns(id));
+  }
+
+  private List<Turn> turns(String attemptId) {
+    return jdbc.sql(
+            "SELECT at, step, speaker, text, label, confidence, dtmf FROM robot_turn"
+                + " WHERE attempt_id = ? ORDER BY seq")
+        .param(attemptId)
+        .query(
+            (rs, n) ->
+                new Turn(
+                    rs.getTimestamp("at").toInstant(),
+                    rs.getString("step"),
+                    Turn.Speaker.valueOf(rs.getString("speaker")),
+                    rs.getString("text"),
+                    Optional.ofNullable(rs.getString("label")).map(IntentLabel::fromCode),
+                    rs.getDouble("confidence"),
+                    Optional.ofNullable(rs.getString("dtmf")).map(s -> s.charAt(0))))
+        .list();
+  }
+
+  private static Instant instant(Timestamp ts) {
+    return ts == null ? null : ts.toInstant();
+  }
+
+  private String toJson(Map<String, String> values) {
+    try {
+      return json.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "variables cannot be stored: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private Map<String, String> fromJson(String text) {
+    try {
+      return json.readValue(text, new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored variables are not a JSON object", e);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.contactcenter.outboundrobot.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.outboundrobot.DialogueScripts;
+import io.contactcenter.pbx.CallControl;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Wires the outbound robot. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RobotProperties.class)
+class RobotConfiguration {
+
+  @Bean
+  DialogueScripts dialogueScripts() {
+    return new YamlDialogueScripts();
+  }
+
+  @Bean
+  JdbcRobotAttempts jdbcRobotAttempts(JdbcClient jdbc, ObjectMapper json) {
+    return new JdbcRobotAttempts(jdbc, json);
+  }
+
+  @Bean
+  RobotService robotService(
+      JdbcRobotAttempts attempts,
+      DialogueScripts scripts,
+      CallControl calls,
+      RobotProperties properties,
+      ObjectProvider<Clock> clock) {
+    return new RobotService(
+        attempts, scripts, calls, properties, clock.getIfAvailable(Clock::systemUTC));
+  }
+}

@@ -1,0 +1,169 @@
+package io.contactcenter.outboundrobot.internal;
+
+import io.contactcenter.asrtts.PromptTemplate;
+import io.contactcenter.outboundrobot.CallNowRequest;
+import io.contactcenter.outboundrobot.DialogueScript;
+import io.contactcenter.outboundrobot.DialogueScripts;
+import io.contactcenter.outboundrobot.RobotAttempt;
+import io.contactcenter.outboundrobot.RobotCalls;
+import io.contactcenter.pbx.CallAnswered;
+import io.contactcenter.pbx.CallControl;
+import io.contactcenter.pbx.CallEnded;
+import io.contactcenter.pbx.OriginateFailed;
+import io.contactcenter.pbx.OriginateRequest;
+import io.contactcenter.pbx.PbxUnavailableException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Places robot calls and keeps their attempts up to date from the call events. The attempt row is
+ * written before anything is dialed; the listeners only set facts, so replays change nothing.
+ */
+class RobotService implements RobotCalls {
+
+  private static final Logger log = LoggerFactory.getLogger(RobotService.class);
+
+  private final JdbcRobotAttempts attempts;
+  private final DialogueScripts scripts;
+  private final CallControl calls;
+  private final RobotProperties config;
+  private final Clock clock;
+
+  RobotService(
+      JdbcRobotAttempts attempts,
+      DialogueScripts scripts,
+      CallControl calls,
+      RobotProperties config,
+      Clock clock) {
+    this.attempts = attempts;
+    this.scripts = scripts;
+    this.calls = calls;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Override
+  public RobotAttempt callNow(CallNowRequest request) {
+    DialogueScript script = scripts.builtIn(request.campaign());
+    String language = request.language() == null ? script.language() : request.language();
+    if (!script.languages().contains(language)) {
+      throw new IllegalArgumentException(
+          "script "
+              + script.id()
+              + " has no prompts in '"
+              + language
+              + "', only "
+              + script.languages());
+    }
+    checkVariables(script, request.variables());
+    String attemptId = "robot-" + UUID.randomUUID();
+    attempts.create(
+        new JdbcRobotAttempts.Stored(
+            attemptId,
+            request.phone(),
+            script.id(),
+            script.version(),
+            language,
+            request.variables(),
+            "QUEUED"),
+        request.requestedBy());
+    try {
+      calls.originate(
+          new OriginateRequest(
+              attemptId,
+              request.phone(),
+              config.trunk(),
+              config.callerId().isBlank() ? null : config.callerId(),
+              config.ringTimeout(),
+              "robot",
+              "s",
+              Map.of()));
+      attempts.status(attemptId, "DIALING");
+    } catch (PbxUnavailableException e) {
+      attempts.dialFailed(attemptId, "FAILED", clock.instant());
+      throw e;
+    }
+    log.info("robot call {} queued with script {} v{}", attemptId, script.id(), script.version());
+    return attempts.find(attemptId).orElseThrow();
+  }
+
+  /**
+   * Every declared variable needs a value the voice can read: rejected here, before dialing, rather
+   * than apologizing to the callee.
+   */
+  static void checkVariables(DialogueScript script, Map<String, String> values) {
+    TreeSet<String> unknown = new TreeSet<>(values.keySet());
+    unknown.removeAll(script.variables().keySet());
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown variable(s) "
+              + unknown
+              + " for script "
+              + script.id()
+              + "; it has "
+              + script.variables().keySet());
+    }
+    TreeSet<String> missing = new TreeSet<>();
+    script.variables().keySet().stream()
+        .filter(name -> values.get(name) == null || values.get(name).isBlank())
+        .forEach(missing::add);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "missing value(s) for " + missing + " in script " + script.id());
+    }
+    script.variables().forEach((name, kind) -> spoken(name, kind, values.get(name)));
+  }
+
+  /** A variable's value in the words to speak, by its declared kind. */
+  static String spoken(String name, DialogueScript.VariableKind kind, String value) {
+    try {
+      return PromptTemplate.of(
+              "{" + name + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + "}")
+          .render(Map.of(name, value));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("variable " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<RobotAttempt> find(String attemptId) {
+    return attempts.find(attemptId);
+  }
+
+  @Override
+  public List<RobotAttempt> recent(int limit) {
+    return attempts.recent(limit);
+  }
+
+  @EventListener
+  void on(CallAnswered answered) {
+    if (isRobot(answered.attemptId())) {
+      attempts.answered(answered.attemptId(), answered.callId(), answered.at());
+    }
+  }
+
+  @EventListener
+  void on(OriginateFailed failed) {
+    if (isRobot(failed.attemptId())) {
+      attempts.dialFailed(failed.attemptId(), failed.outcome().name(), failed.at());
+    }
+  }
+
+  @EventListener
+  void on(CallEnded ended) {
+    if (isRobot(ended.attemptId())) {
+      attempts.ended(ended.attemptId(), ended.endedAt());
+    }
+  }
+
+  private static boolean isRobot(String attemptId) {
+    return attemptId != null && attemptId.startsWith("robot-");
+  }
+}
