@@ -23,7 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
       "cc.ivr.hotline.input-timeout=4s"
     })
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
-@Import(CapturedEvents.class)
+@Import({CapturedEvents.class, MediaTestHandler.class})
 public @interface ContactCenterIT {
 
   /** The first admin's password in tests (a test-only value, never a default). */

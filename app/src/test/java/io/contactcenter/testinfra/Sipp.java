@@ -28,6 +28,7 @@ public final class Sipp {
   private final Map<String, String> keys = new LinkedHashMap<>();
   private String service = "4000";
   private Duration timeout = Duration.ofSeconds(60);
+  private Path workingDirectory;
 
   private Sipp(String scenario) {
     this.scenario = scenario;
@@ -44,6 +45,15 @@ public final class Sipp {
 
   public Sipp key(String name, String value) {
     keys.put(name, value);
+    return this;
+  }
+
+  /**
+   * Runs SIPp in {@code dir}: scenarios that stream {@code customer-says.ulaw.wav} play the file of
+   * that name found there (SIPp 3.6 cannot take the file name as a parameter).
+   */
+  public Sipp workingDirectory(Path dir) {
+    this.workingDirectory = dir;
     return this;
   }
 
@@ -83,7 +93,7 @@ public final class Sipp {
       Path log = Files.createTempFile("sipp-uas-", ".log");
       Process p =
           new ProcessBuilder(cmd)
-              .directory(dir.toFile())
+              .directory((workingDirectory == null ? dir : workingDirectory).toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();

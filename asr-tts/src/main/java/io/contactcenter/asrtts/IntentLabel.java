@@ -34,7 +34,8 @@ public enum IntentLabel {
     this.code = code;
   }
 
-  /** The stable lower-case code, e.g. {@code call_back_later}. */
+  /** The stable lower-case code, e.g. {@code call_back_later}; also the JSON form. */
+  @com.fasterxml.jackson.annotation.JsonValue
   public String code() {
     return code;
   }
@@ -44,6 +45,7 @@ public enum IntentLabel {
    *
    * @throws IllegalArgumentException naming the valid codes when there is none
    */
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static IntentLabel fromCode(String code) {
     for (IntentLabel label : values()) {
       if (label.code.equals(code)) {

@@ -67,4 +67,14 @@ public interface ChannelSession {
   void transferTo(String context, String extension);
 
   void hangup();
+
+  /**
+   * Opens the call's live audio in both directions (streaming recognition, barge-in). The call must
+   * be answered. Until the returned session is closed, no other operation may be used on this
+   * session; close it in try-with-resources.
+   *
+   * @throws ChannelFailedException if Asterisk did not connect the stream in time
+   * @throws IllegalStateException if media is already open on this call
+   */
+  MediaSession openMedia();
 }

@@ -3,6 +3,7 @@ package io.contactcenter.ivr.internal;
 import io.contactcenter.pbx.CallerHungUpException;
 import io.contactcenter.pbx.ChannelSession;
 import io.contactcenter.pbx.DtmfInput;
+import io.contactcenter.pbx.MediaSession;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -125,5 +126,10 @@ final class FakeChannelSession implements ChannelSession {
   @Override
   public void hangup() {
     operations.add("hangup");
+  }
+
+  @Override
+  public MediaSession openMedia() {
+    throw new UnsupportedOperationException("the IVR flows use no live media");
   }
 }

@@ -1,11 +1,15 @@
 package io.contactcenter.outboundrobot.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.asrtts.ReplyClassifier;
+import io.contactcenter.asrtts.SpeechRecognizer;
+import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.pbx.CallControl;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +27,27 @@ class RobotConfiguration {
   @Bean
   JdbcRobotAttempts jdbcRobotAttempts(JdbcClient jdbc, ObjectMapper json) {
     return new JdbcRobotAttempts(jdbc, json);
+  }
+
+  @Bean
+  RobotCallHandler robotCallHandler(
+      JdbcRobotAttempts attempts,
+      DialogueScripts scripts,
+      SpeechSynthesizer tts,
+      SpeechRecognizer asr,
+      ReplyClassifier classifier,
+      ApplicationEventPublisher events,
+      RobotProperties properties,
+      ObjectProvider<Clock> clock) {
+    return new RobotCallHandler(
+        attempts,
+        scripts,
+        tts,
+        asr,
+        classifier,
+        events,
+        properties,
+        clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean

@@ -4,9 +4,12 @@ import io.contactcenter.pbx.CallerHungUpException;
 import io.contactcenter.pbx.ChannelFailedException;
 import io.contactcenter.pbx.ChannelSession;
 import io.contactcenter.pbx.DtmfInput;
+import io.contactcenter.pbx.MediaSession;
 import io.contactcenter.pbx.OriginateRequest;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -15,6 +18,9 @@ import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * {@link ChannelSession} over a FastAGI channel.
@@ -24,6 +30,12 @@ import org.asteriskjava.fastagi.reply.AgiReply;
  * otherwise add arguments or a second command.
  */
 final class AgiChannelSession implements ChannelSession {
+
+  private static final Logger log = LoggerFactory.getLogger(AgiChannelSession.class);
+
+  // Generous: Asterisk gives up connecting after 2 s, and AudioSocket() returns as soon as the
+  // hangup message arrives or the socket closes.
+  private static final Duration APPLICATION_EXIT = Duration.ofSeconds(5);
 
   // Relative names only (no leading '/', no '..'): prompts come from the sounds directories.
   private static final Pattern SOUND =
@@ -37,10 +49,13 @@ final class AgiChannelSession implements ChannelSession {
 
   private final AgiRequest request;
   private final AgiChannel channel;
+  private final AudioSocketServer audioSocket;
+  private AudioSocketMediaSession media;
 
-  AgiChannelSession(AgiRequest request, AgiChannel channel) {
+  AgiChannelSession(AgiRequest request, AgiChannel channel, AudioSocketServer audioSocket) {
     this.request = request;
     this.channel = channel;
+    this.audioSocket = audioSocket;
   }
 
   @Override
@@ -181,6 +196,96 @@ final class AgiChannelSession implements ChannelSession {
     run(() -> channel.exec("Hangup", "16"), "hangup");
   }
 
+  /**
+   * Runs {@code AudioSocket(uuid,host:port)} on the channel and pairs Asterisk's connection with a
+   * new media session. The AGI {@code EXEC} blocks until the stream ends, so it runs on a thread of
+   * its own; closing the session ends the stream and joins that thread, after which the AGI channel
+   * takes commands again.
+   */
+  @Override
+  public MediaSession openMedia() {
+    if (media != null && !media.isClosed()) {
+      throw new IllegalStateException("media is already open on call " + callId());
+    }
+    PbxProperties.AudioSocket config = audioSocket.config();
+    UUID id = UUID.randomUUID();
+    try (AudioSocketServer.Expected expected = audioSocket.expect(id)) {
+      String argument = id + "," + audioSocket.service();
+      String callId = callId();
+      Thread application =
+          Thread.ofVirtual()
+              .name("audiosocket-agi-" + callId)
+              .start(() -> runAudioSocket(argument, callId, expected));
+      AudioSocketServer.Connection connection;
+      try {
+        connection = expected.await(config.connectTimeout());
+      } catch (ChannelFailedException e) {
+        awaitExit(application);
+        throw new ChannelFailedException(
+            "no AudioSocket connection for call " + callId + ": " + e.getMessage(), e);
+      }
+      try {
+        media =
+            new AudioSocketMediaSession(
+                callId,
+                connection.socket(),
+                connection.in(),
+                InboundMedia.framesFor(config.inboundBuffer()),
+                MediaClock.SYSTEM,
+                () -> awaitExit(application));
+        return media;
+      } catch (IOException e) {
+        closeQuietly(connection);
+        awaitExit(application);
+        throw new ChannelFailedException("cannot use the AudioSocket of call " + callId, e);
+      }
+    }
+  }
+
+  /** Closes media the handler left open (it failed, or forgot) so the channel is usable again. */
+  void closeMedia() {
+    if (media != null) {
+      media.close();
+    }
+  }
+
+  private void runAudioSocket(String argument, String callId, AudioSocketServer.Expected expected) {
+    MDC.put("callId", callId);
+    try {
+      int result = channel.exec("AudioSocket", argument);
+      log.debug("AudioSocket() on call {} returned {}", callId, result);
+    } catch (AgiHangupException e) {
+      log.debug("caller hung up during AudioSocket() on call {}", callId);
+    } catch (AgiException e) {
+      log.warn("AudioSocket() failed on call {}: {}", callId, e.getMessage());
+    } finally {
+      // Wakes openMedia() at once if the application ended before connecting (no-op afterwards).
+      expected.fail("the AudioSocket() application ended before connecting");
+      MDC.remove("callId");
+    }
+  }
+
+  private void awaitExit(Thread application) {
+    try {
+      if (!application.join(APPLICATION_EXIT)) {
+        log.warn(
+            "AudioSocket() on call {} still running after {}; the channel may not take commands",
+            callId(),
+            APPLICATION_EXIT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(AudioSocketServer.Connection connection) {
+    try {
+      connection.socket().close();
+    } catch (IOException e) {
+      log.debug("closing an unused AudioSocket: {}", e.toString());
+    }
+  }
+
   private static void check(String value, Pattern pattern, String what) {
     if (value == null || !pattern.matcher(value).matches()) {
       throw new IllegalArgumentException("invalid " + what + " for an AGI command");
@@ -205,6 +310,11 @@ final class AgiChannelSession implements ChannelSession {
   }
 
   private <T> T call(AgiCall<T> action, String what) {
+    if (media != null && !media.isClosed()) {
+      // The channel is inside AudioSocket(); an AGI command now would wait for it to end.
+      throw new IllegalStateException(
+          "close the media session of call " + callId() + " before " + what);
+    }
     try {
       return action.call();
     } catch (AgiHangupException e) {

@@ -24,15 +24,18 @@ final class GuardedAgiScript implements AgiScript {
 
   private final CallHandler handler;
   private final PbxProperties.Fallback fallback;
+  private final AudioSocketServer audioSocket;
 
-  GuardedAgiScript(CallHandler handler, PbxProperties.Fallback fallback) {
+  GuardedAgiScript(
+      CallHandler handler, PbxProperties.Fallback fallback, AudioSocketServer audioSocket) {
     this.handler = handler;
     this.fallback = fallback;
+    this.audioSocket = audioSocket;
   }
 
   @Override
   public void service(AgiRequest request, AgiChannel channel) {
-    AgiChannelSession session = new AgiChannelSession(request, channel);
+    AgiChannelSession session = new AgiChannelSession(request, channel, audioSocket);
     MDC.put("callId", session.callId());
     try {
       handler.handle(session);
@@ -40,8 +43,11 @@ final class GuardedAgiScript implements AgiScript {
       log.debug("caller hung up during {}", handler.script());
     } catch (RuntimeException e) {
       log.error("handler '{}' failed; playing fallback and transferring", handler.script(), e);
+      // A handler that failed with its media open left the channel inside AudioSocket().
+      session.closeMedia();
       runFallback(channel);
     } finally {
+      session.closeMedia();
       MDC.remove("callId");
     }
   }

@@ -56,7 +56,13 @@ class PbxConfiguration {
   }
 
   @Bean
-  FastAgiServer fastAgiServer(PbxProperties properties, List<CallHandler> handlers)
+  AudioSocketServer audioSocketServer(PbxProperties properties) {
+    return new AudioSocketServer(properties.audiosocket());
+  }
+
+  @Bean
+  FastAgiServer fastAgiServer(
+      PbxProperties properties, List<CallHandler> handlers, AudioSocketServer audioSocket)
       throws IOException {
     Map<String, AgiScript> scripts = new HashMap<>();
     for (CallHandler handler : handlers) {
@@ -69,7 +75,8 @@ class PbxConfiguration {
                 + name
                 + "': use lower-case letters, digits and '-'");
       }
-      if (scripts.put(name, new GuardedAgiScript(handler, properties.fallback())) != null) {
+      if (scripts.put(name, new GuardedAgiScript(handler, properties.fallback(), audioSocket))
+          != null) {
         throw new IllegalStateException("two CallHandlers claim the AGI script '" + name + "'");
       }
     }

@@ -23,7 +23,8 @@ public record PbxProperties(
     @Valid @NotNull @DefaultValue Ami ami,
     @Valid @NotNull @DefaultValue FastAgi fastagi,
     @Valid @NotNull @DefaultValue Originate originate,
-    @Valid @NotNull @DefaultValue Fallback fallback) {
+    @Valid @NotNull @DefaultValue Fallback fallback,
+    @Valid @NotNull @DefaultValue AudioSocket audiosocket) {
 
   /**
    * The AMI connection.
@@ -76,4 +77,27 @@ public record PbxProperties(
   public record Fallback(
       @NotBlank @DefaultValue("sorry-youre-having-problems") String prompt,
       @DefaultValue("support") String queue) {}
+
+  /**
+   * The AudioSocket server that carries live call audio ({@code ChannelSession.openMedia()}).
+   *
+   * @param bindAddress loopback by default: the stream is unauthenticated apart from its random
+   *     UUID, expose it only to Asterisk
+   * @param port 0 (default) for an ephemeral port; Asterisk learns the bound port from each {@code
+   *     AudioSocket()} call, so it needs no configuration either way
+   * @param advertisedHost the host name or address Asterisk connects to (a bracketed IPv6 address
+   *     works too)
+   * @param connectTimeout how long {@code openMedia()} waits for Asterisk's connection
+   * @param inboundBuffer how much caller audio is kept for a consumer that falls behind; older
+   *     audio is dropped
+   */
+  public record AudioSocket(
+      @NotBlank @DefaultValue("127.0.0.1") String bindAddress,
+      @Min(0) @Max(65535) @DefaultValue("0") int port,
+      @NotBlank
+          @Pattern(regexp = "[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\]")
+          @DefaultValue("127.0.0.1")
+          String advertisedHost,
+      @NotNull @DefaultValue("5s") Duration connectTimeout,
+      @NotNull @DefaultValue("2s") Duration inboundBuffer) {}
 }

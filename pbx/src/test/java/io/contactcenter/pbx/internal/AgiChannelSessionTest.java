@@ -41,7 +41,13 @@ class AgiChannelSessionTest {
 
   private final AgiRequest request = mock(AgiRequest.class);
   private final AgiChannel channel = mock(AgiChannel.class);
-  private final AgiChannelSession session = new AgiChannelSession(request, channel);
+  private final AgiChannelSession session =
+      new AgiChannelSession(
+          request,
+          channel,
+          new AudioSocketServer(
+              new PbxProperties.AudioSocket(
+                  "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2))));
 
   @BeforeEach
   void aCallIsOnTheLine() {

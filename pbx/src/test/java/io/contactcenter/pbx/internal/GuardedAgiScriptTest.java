@@ -15,6 +15,7 @@ import io.contactcenter.pbx.CallerHungUpException;
 import io.contactcenter.pbx.ChannelFailedException;
 import io.contactcenter.pbx.ChannelSession;
 import io.contactcenter.pbx.spi.CallHandler;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
@@ -29,6 +30,11 @@ class GuardedAgiScriptTest {
 
   private static final PbxProperties.Fallback FALLBACK =
       new PbxProperties.Fallback("sorry-youre-having-problems", "support");
+
+  private static final AudioSocketServer MEDIA =
+      new AudioSocketServer(
+          new PbxProperties.AudioSocket(
+              "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2)));
 
   private final AgiRequest request = mock(AgiRequest.class);
   private final AgiChannel channel = mock(AgiChannel.class);
@@ -60,7 +66,8 @@ class GuardedAgiScriptTest {
                 s -> {
                   throw new IllegalStateException("bug");
                 }),
-            FALLBACK);
+            FALLBACK,
+            MEDIA);
 
     script.service(request, channel);
 
@@ -79,7 +86,8 @@ class GuardedAgiScriptTest {
                 s -> {
                   throw new ChannelFailedException("play failed");
                 }),
-            FALLBACK);
+            FALLBACK,
+            MEDIA);
 
     script.service(request, channel);
 
@@ -95,7 +103,8 @@ class GuardedAgiScriptTest {
                 s -> {
                   throw new IllegalStateException("bug");
                 }),
-            new PbxProperties.Fallback("sorry-youre-having-problems", ""));
+            new PbxProperties.Fallback("sorry-youre-having-problems", ""),
+            MEDIA);
 
     script.service(request, channel);
 
@@ -113,7 +122,8 @@ class GuardedAgiScriptTest {
                 s -> {
                   throw new CallerHungUpException("1.1", null);
                 }),
-            FALLBACK);
+            FALLBACK,
+            MEDIA);
 
     script.service(request, channel);
 
@@ -124,7 +134,8 @@ class GuardedAgiScriptTest {
 
   @Test
   void aHandlerThatCompletesGetsNoFallback() throws AgiException {
-    GuardedAgiScript script = new GuardedAgiScript(handler(ChannelSession::answer), FALLBACK);
+    GuardedAgiScript script =
+        new GuardedAgiScript(handler(ChannelSession::answer), FALLBACK, MEDIA);
 
     script.service(request, channel);
 
@@ -136,7 +147,8 @@ class GuardedAgiScriptTest {
   @Test
   void theHandlerSeesTheCallIdOfTheRequest() {
     String[] seen = new String[1];
-    GuardedAgiScript script = new GuardedAgiScript(handler(s -> seen[0] = s.callId()), FALLBACK);
+    GuardedAgiScript script =
+        new GuardedAgiScript(handler(s -> seen[0] = s.callId()), FALLBACK, MEDIA);
 
     script.service(request, channel);
 
@@ -147,7 +159,7 @@ class GuardedAgiScriptTest {
   void theCallIdIsInTheLogContextOnlyWhileTheHandlerRuns() {
     String[] seen = new String[1];
     GuardedAgiScript script =
-        new GuardedAgiScript(handler(s -> seen[0] = MDC.get("callId")), FALLBACK);
+        new GuardedAgiScript(handler(s -> seen[0] = MDC.get("callId")), FALLBACK, MEDIA);
 
     script.service(request, channel);
 
@@ -164,7 +176,8 @@ class GuardedAgiScriptTest {
                 s -> {
                   throw new IllegalStateException("bug");
                 }),
-            FALLBACK);
+            FALLBACK,
+            MEDIA);
 
     assertThatNoException().isThrownBy(() -> script.service(request, channel));
     verify(channel, never()).setVariable(anyString(), anyString());
@@ -179,14 +192,15 @@ class GuardedAgiScriptTest {
                 s -> {
                   throw new IllegalStateException("bug");
                 }),
-            FALLBACK);
+            FALLBACK,
+            MEDIA);
 
     assertThatNoException().isThrownBy(() -> script.service(request, channel));
   }
 
   @Test
   void aHandlerThatNeverTouchesTheChannelLeavesItAlone() {
-    GuardedAgiScript script = new GuardedAgiScript(handler(s -> {}), FALLBACK);
+    GuardedAgiScript script = new GuardedAgiScript(handler(s -> {}), FALLBACK, MEDIA);
 
     script.service(request, channel);
 

@@ -1,0 +1,272 @@
+package io.contactcenter.outboundrobot.internal;
+
+import io.contactcenter.asrtts.AudioEncoding;
+import io.contactcenter.asrtts.RecognitionOptions;
+import io.contactcenter.asrtts.RecognitionStream;
+import io.contactcenter.asrtts.ReplyClassification;
+import io.contactcenter.asrtts.ReplyClassifier;
+import io.contactcenter.asrtts.ReplyLanguage;
+import io.contactcenter.asrtts.ReplyRequest;
+import io.contactcenter.asrtts.SpeechRecognizer;
+import io.contactcenter.asrtts.SpeechSynthesizer;
+import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.outboundrobot.DialogueScript;
+import io.contactcenter.outboundrobot.DialogueScripts;
+import io.contactcenter.outboundrobot.internal.domain.DialogueEngine;
+import io.contactcenter.outboundrobot.internal.domain.DialogueResult;
+import io.contactcenter.outboundrobot.internal.domain.Directive;
+import io.contactcenter.outboundrobot.internal.domain.Reply;
+import io.contactcenter.pbx.CallerHungUpException;
+import io.contactcenter.pbx.ChannelSession;
+import io.contactcenter.pbx.MediaEvent;
+import io.contactcenter.pbx.MediaSession;
+import io.contactcenter.pbx.spi.CallHandler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Runs a robot dialogue on an answered outbound call (AGI script {@code robot}): speaks each prompt
+ * with synthesized speech over the call's media stream, listens with streaming recognition, labels
+ * the reply and lets the {@link DialogueEngine} decide what comes next.
+ *
+ * <p>Barge-in: during an interruptible prompt the caller's audio is recognized too; as soon as a
+ * word is recognized (or a key pressed) the prompt stops and the reply is taken.
+ */
+final class RobotCallHandler implements CallHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(RobotCallHandler.class);
+  private static final Duration FRAME_WAIT = Duration.ofMillis(40);
+
+  private final JdbcRobotAttempts attempts;
+  private final DialogueScripts scripts;
+  private final SpeechSynthesizer tts;
+  private final SpeechRecognizer asr;
+  private final ReplyClassifier classifier;
+  private final ApplicationEventPublisher events;
+  private final RobotProperties config;
+  private final Clock clock;
+
+  RobotCallHandler(
+      JdbcRobotAttempts attempts,
+      DialogueScripts scripts,
+      SpeechSynthesizer tts,
+      SpeechRecognizer asr,
+      ReplyClassifier classifier,
+      ApplicationEventPublisher events,
+      RobotProperties config,
+      Clock clock) {
+    this.attempts = attempts;
+    this.scripts = scripts;
+    this.tts = tts;
+    this.asr = asr;
+    this.classifier = classifier;
+    this.events = events;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @Override
+  public String script() {
+    return "robot";
+  }
+
+  @Override
+  public void handle(ChannelSession call) {
+    String attemptId =
+        call.attemptId()
+            .orElseThrow(() -> new IllegalStateException("robot call without an attempt id"));
+    JdbcRobotAttempts.Stored attempt =
+        attempts
+            .load(attemptId)
+            .orElseThrow(() -> new IllegalStateException("unknown attempt " + attemptId));
+    DialogueScript script =
+        scripts.builtIns().stream()
+            .filter(s -> s.id().equals(attempt.scriptId()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("unknown script " + attempt.scriptId()));
+    Map<String, String> spoken = new HashMap<>();
+    script
+        .variables()
+        .forEach(
+            (name, kind) ->
+                spoken.put(name, RobotService.spoken(name, kind, attempt.variables().get(name))));
+    DialogueEngine engine = new DialogueEngine(script, attempt.language(), spoken, clock);
+    attempts.status(attemptId, "IN_DIALOGUE");
+    Directive directive = engine.start();
+    try (MediaSession media = call.openMedia()) {
+      while (!directive.isFinal()) {
+        directive =
+            switch (directive) {
+              case Directive.Say say -> say(media, engine, say, attempt.language());
+              case Directive.Listen listen -> listen(media, engine, listen, attempt.language());
+              default -> throw new IllegalStateException("unexpected " + directive);
+            };
+      }
+      switch (directive) {
+        case Directive.Hangup hangup -> {
+          playToEnd(media, hangup.finalPrompt());
+          finish(attemptId, hangup.result(), attempt);
+          media.close();
+          call.hangup();
+        }
+        case Directive.Transfer transfer -> {
+          if (!transfer.prompt().isBlank()) {
+            playToEnd(media, transfer.prompt());
+          }
+          finish(attemptId, transfer.result(), attempt);
+          media.close();
+          call.transferToQueue(transfer.queue());
+        }
+        case Directive.Done done -> {
+          finish(attemptId, done.result(), attempt);
+          media.close();
+          call.hangup();
+        }
+        default -> throw new IllegalStateException("unexpected " + directive);
+      }
+    } catch (CallerHungUpException e) {
+      Directive end = engine.onHangup();
+      engine.result().ifPresent(result -> finish(attemptId, result, attempt));
+      log.debug("callee hung up: {}", end);
+    }
+  }
+
+  /** Plays a prompt; with barge-in, listens at the same time and stops at the first word. */
+  private Directive say(
+      MediaSession media, DialogueEngine engine, Directive.Say say, String language) {
+    media.play(tts.synthesize(say.text(), voice()).pcm16le8k());
+    if (!say.bargeIn()) {
+      drainUntilPlayed(media);
+      return engine.onPromptFinished();
+    }
+    try (RecognitionStream stream =
+        asr.open(new RecognitionOptions(language, List.of(), null, null))) {
+      while (media.isPlaying()) {
+        Optional<MediaEvent> next = media.next(FRAME_WAIT);
+        if (next.isEmpty()) {
+          continue;
+        }
+        switch (next.get()) {
+          case MediaEvent.Audio audio -> {
+            stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
+            if (!stream.partialText().isBlank()) {
+              media.stopPlayback();
+              log.debug("barge-in");
+              return engine.onReply(
+                  reply(finishUtterance(media, stream, Duration.ofSeconds(10)), language));
+            }
+          }
+          case MediaEvent.Dtmf dtmf -> {
+            media.stopPlayback();
+            return engine.onDtmf(dtmf.digit());
+          }
+          case MediaEvent.Hangup hangup -> throw new CallerHungUpException(media.callId(), null);
+        }
+      }
+    }
+    return engine.onPromptFinished();
+  }
+
+  private Directive listen(
+      MediaSession media, DialogueEngine engine, Directive.Listen listen, String language) {
+    try (RecognitionStream stream =
+        asr.open(new RecognitionOptions(language, List.of(), null, null))) {
+      Instant noSpeechBy = clock.instant().plus(listen.timeout());
+      while (true) {
+        Optional<MediaEvent> next = media.next(FRAME_WAIT);
+        if (next.isPresent()) {
+          switch (next.get()) {
+            case MediaEvent.Audio audio -> stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
+            case MediaEvent.Dtmf dtmf -> {
+              if (listen.dtmfKeys().contains(dtmf.digit())) {
+                return engine.onDtmf(dtmf.digit());
+              }
+            }
+            case MediaEvent.Hangup hangup -> throw new CallerHungUpException(media.callId(), null);
+          }
+        }
+        if (stream.endOfSpeech()) {
+          Transcript t = stream.finish();
+          return t.isEmpty() ? engine.onSilence() : engine.onReply(reply(t, language));
+        }
+        if (stream.partialText().isBlank() && clock.instant().isAfter(noSpeechBy)) {
+          return engine.onSilence();
+        }
+      }
+    }
+  }
+
+  private Transcript finishUtterance(MediaSession media, RecognitionStream stream, Duration max) {
+    Instant until = clock.instant().plus(max);
+    while (!stream.endOfSpeech() && clock.instant().isBefore(until)) {
+      MediaEvent event = media.next(FRAME_WAIT).orElse(null);
+      if (event instanceof MediaEvent.Audio audio) {
+        stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
+      } else if (event instanceof MediaEvent.Hangup) {
+        throw new CallerHungUpException(media.callId(), null);
+      }
+    }
+    return stream.finish();
+  }
+
+  private Reply reply(Transcript transcript, String language) {
+    if (transcript.isEmpty()) {
+      return Reply.of("", io.contactcenter.asrtts.IntentLabel.UNKNOWN, 0);
+    }
+    ReplyClassification label =
+        classifier.classify(
+            new ReplyRequest(
+                transcript.text(),
+                ReplyLanguage.fromCode(language),
+                null,
+                clock.instant().atZone(ZoneId.systemDefault())));
+    double confidence =
+        transcript.confidence() < config.minSpeechConfidence() ? 0 : label.confidence();
+    return new Reply(
+        transcript.text(), label.label(), confidence, label.callbackAt().map(z -> z.toInstant()));
+  }
+
+  private void playToEnd(MediaSession media, String text) {
+    media.play(tts.synthesize(text, voice()).pcm16le8k());
+    drainUntilPlayed(media);
+  }
+
+  private void drainUntilPlayed(MediaSession media) {
+    while (media.isPlaying()) {
+      if (media.next(FRAME_WAIT).orElse(null) instanceof MediaEvent.Hangup) {
+        throw new CallerHungUpException(media.callId(), null);
+      }
+    }
+  }
+
+  private String voice() {
+    return config.voice().isBlank() ? null : config.voice();
+  }
+
+  private void finish(String attemptId, DialogueResult result, JdbcRobotAttempts.Stored attempt) {
+    attempts.finished(
+        attemptId,
+        result.outcome().name(),
+        result.callbackAt().orElse(null),
+        result.failure().orElse(null),
+        result.turns());
+    DialogueScript script =
+        scripts.builtIns().stream()
+            .filter(s -> s.id().equals(attempt.scriptId()))
+            .findFirst()
+            .orElseThrow();
+    for (Object event : result.events(attemptId, attempt.phone(), script, clock.instant())) {
+      events.publishEvent(event);
+    }
+    log.info("robot call {} finished: {}", attemptId, result.outcome());
+  }
+}
