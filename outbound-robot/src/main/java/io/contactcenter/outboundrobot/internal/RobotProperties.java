@@ -17,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param ringTimeout how long a robot call rings
  * @param voice the MaryTTS voice (empty: the speech module's default)
  * @param minSpeechConfidence recognizer confidence below which a reply counts as not understood
- * @param maxCallDuration a dialogue still running after this is ended politely
  */
 @Validated
 @ConfigurationProperties("cc.outboundrobot")
@@ -26,5 +25,4 @@ public record RobotProperties(
     @DefaultValue("4000") String callerId,
     @NotNull @DefaultValue("30s") Duration ringTimeout,
     @DefaultValue("") String voice,
-    @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double minSpeechConfidence,
-    @NotNull @DefaultValue("5m") Duration maxCallDuration) {}
+    @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double minSpeechConfidence) {}
