@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.asrtts.SpeechSynthesizer;
+import io.contactcenter.outboundrobot.DoNotCallRequested;
+import io.contactcenter.testinfra.CapturedEvents;
 import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Repository;
@@ -47,6 +49,7 @@ class RobotDialogueIT {
   @LocalServerPort int port;
   @Autowired HealthEndpoint health;
   @Autowired SpeechSynthesizer tts;
+  @Autowired CapturedEvents events;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
@@ -70,45 +73,77 @@ class RobotDialogueIT {
 
   @Test
   void aCustomerWhoAgreesWhileTheQuestionPlaysIsHeardAndLabelled() throws Exception {
-    // The customer starts talking a moment into the question, i.e. after the disclosure.
+    JsonNode attempt = callCustomerWhoSays("Yes, I will pay it today.");
+
+    assertThat(attempt.get("dialOutcome").asText()).isEqualTo("ANSWERED");
+    assertThat(attempt.get("outcome").asText()).as(attempt.toString()).isEqualTo("AGREED");
+    JsonNode callee = lastCalleeTurn(attempt);
+    assertThat(callee.get("text").asText()).contains("pay");
+    assertThat(callee.get("label").asText()).isEqualTo("agree");
+    assertThat(attempt.get("recording").asText()).endsWith(".wav");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> Files.exists(asterisk.recordings().resolve(attempt.get("recording").asText())));
+  }
+
+  @Test
+  void aCustomerWhoSaysStopCallingIsPutOnTheDoNotCallList() throws Exception {
+    JsonNode attempt = callCustomerWhoSays("Please stop calling me.");
+
+    assertThat(attempt.get("outcome").asText()).as(attempt.toString()).isEqualTo("DO_NOT_CALL");
+    assertThat(lastCalleeTurn(attempt).get("label").asText()).isEqualTo("do_not_call");
+    String id = attempt.get("attemptId").asText();
+    assertThat(events.ofType(DoNotCallRequested.class)).anyMatch(e -> e.attemptId().equals(id));
+  }
+
+  @Test
+  void aCustomerWhoStaysSilentIsAskedAgainThenLeftAlone() throws Exception {
+    JsonNode attempt = callCustomerWhoSays(null);
+
+    assertThat(attempt.get("outcome").asText()).as(attempt.toString()).isEqualTo("NO_RESPONSE");
+    boolean reprompted = false;
+    for (JsonNode turn : attempt.get("turns")) {
+      reprompted |= turn.get("text").asText().startsWith("Sorry, I didn't catch that");
+    }
+    assertThat(reprompted).as("re-prompted once: %s", attempt).isTrue();
+  }
+
+  /**
+   * Places a robot call to a SIPp customer who, a moment into the question (after the disclosure),
+   * says {@code words}; {@code null} for a customer who never speaks.
+   */
+  private JsonNode callCustomerWhoSays(String words) throws Exception {
     Duration disclosure = tts.synthesize(disclosureText("Acme Shop"), null).duration();
-    byte[] reply = tts.synthesize("Yes, I will pay it today.", null).pcm16le8k();
+    byte[] reply = words == null ? new byte[0] : tts.synthesize(words, null).pcm16le8k();
     Path dir = Files.createTempDirectory("customer");
     writeUlawWav(
         dir.resolve("customer-says.ulaw.wav"),
         silence(disclosure.plusMillis(3500)),
         reply,
-        silence(Duration.ofSeconds(3)));
+        silence(Duration.ofSeconds(words == null ? 60 : 3)));
 
     try (Sipp.Answering phone =
         Sipp.scenario("uas-answer.xml")
             .workingDirectory(dir)
-            .timeout(Duration.ofSeconds(90))
+            .timeout(Duration.ofSeconds(120))
             .answerOn(asterisk.ports().trunk())) {
       String attemptId = place();
-
-      JsonNode attempt =
-          await()
-              .atMost(Duration.ofSeconds(90))
-              .until(() -> attempt(attemptId), a -> "FINISHED".equals(a.get("status").asText()));
-
-      assertThat(attempt.get("dialOutcome").asText()).isEqualTo("ANSWERED");
-      assertThat(attempt.get("outcome").asText()).as(attempt.toString()).isEqualTo("AGREED");
-      JsonNode callee = null;
-      for (JsonNode turn : attempt.get("turns")) {
-        if ("CALLEE".equals(turn.get("speaker").asText())) {
-          callee = turn;
-        }
-      }
-      assertThat(callee).as("a callee turn in %s", attempt).isNotNull();
-      assertThat(callee.get("text").asText()).contains("pay");
-      assertThat(callee.get("label").asText()).isEqualTo("agree");
-      assertThat(attempt.get("recording").asText()).endsWith(".wav");
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () -> Files.exists(asterisk.recordings().resolve(attempt.get("recording").asText())));
+      return await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> attempt(attemptId), a -> "FINISHED".equals(a.get("status").asText()));
     }
+  }
+
+  private static JsonNode lastCalleeTurn(JsonNode attempt) {
+    JsonNode callee = null;
+    for (JsonNode turn : attempt.get("turns")) {
+      if ("CALLEE".equals(turn.get("speaker").asText())) {
+        callee = turn;
+      }
+    }
+    assertThat(callee).as("a callee turn in %s", attempt).isNotNull();
+    return callee;
   }
 
   private String place() throws Exception {
