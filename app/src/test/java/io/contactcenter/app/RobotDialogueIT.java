@@ -85,6 +85,37 @@ class RobotDialogueIT {
         .atMost(Duration.ofSeconds(10))
         .until(
             () -> Files.exists(asterisk.recordings().resolve(attempt.get("recording").asText())));
+
+    // QA and ops play it from the call page.
+    HttpResponse<byte[]> recording =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + port
+                            + "/api/v1/calls/"
+                            + attempt.get("callId").asText()
+                            + "/recording"))
+                .header("Authorization", ops)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(recording.statusCode()).isEqualTo(200);
+    assertThat(new String(recording.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+    assertThat(recording.body().length).isGreaterThan(8000);
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + port
+                            + "/robot/calls/"
+                            + attempt.get("attemptId").asText()))
+                .header("Authorization", ops)
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("data-attempt=\"" + attempt.get("attemptId").asText() + "\"");
   }
 
   @Test

@@ -174,7 +174,8 @@ public final class TestInfrastructure {
                       "spring.kafka.bootstrap-servers", s.kafka(),
                       "cc.pbx.ami.port", ports.ami(),
                       "cc.pbx.ami.password", LocalAsterisk.AMI_SECRET,
-                      "cc.pbx.fastagi.port", ports.agi())));
+                      "cc.pbx.fastagi.port", ports.agi(),
+                      "cc.pbx.recordings.dir", asterisk.recordings().toString())));
     }
   }
 }

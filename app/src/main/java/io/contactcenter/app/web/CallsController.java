@@ -26,10 +26,15 @@ class CallsController {
 
   private final CallControl calls;
   private final CallDetailRecords records;
+  private final io.contactcenter.pbx.CallRecordings recordings;
 
-  CallsController(CallControl calls, CallDetailRecords records) {
+  CallsController(
+      CallControl calls,
+      CallDetailRecords records,
+      io.contactcenter.pbx.CallRecordings recordings) {
     this.calls = calls;
     this.records = records;
+    this.recordings = recordings;
   }
 
   /**
@@ -58,6 +63,22 @@ class CallsController {
     return records
         .find(callId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no call " + callId));
+  }
+
+  @GetMapping(path = "/api/v1/calls/{callId}/recording", produces = "audio/wav")
+  org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> recording(
+      @PathVariable String callId) {
+    return recordings
+        .find(callId)
+        .<org.springframework.http.ResponseEntity<org.springframework.core.io.Resource>>map(
+            file ->
+                org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType("audio/wav"))
+                    .body(new org.springframework.core.io.FileSystemResource(file)))
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "no recording of call " + callId));
   }
 
   @PostMapping("/api/v1/calls/originate")

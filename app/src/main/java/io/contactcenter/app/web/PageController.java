@@ -14,6 +14,18 @@ class PageController {
     return "login";
   }
 
+  @GetMapping("/robot/calls")
+  String robotCalls() {
+    return "robot-calls";
+  }
+
+  @GetMapping("/robot/calls/{attemptId}")
+  String robotCall(
+      @org.springframework.web.bind.annotation.PathVariable String attemptId, Model model) {
+    model.addAttribute("attemptId", attemptId);
+    return "robot-call";
+  }
+
   @GetMapping("/")
   String home(Authentication user, Model model) {
     model.addAttribute("username", user.getName());

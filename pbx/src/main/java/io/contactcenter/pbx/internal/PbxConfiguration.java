@@ -26,6 +26,11 @@ class PbxConfiguration {
   private static final Pattern SCRIPT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   @Bean
+  SpoolCallRecordings callRecordings(PbxProperties properties) {
+    return new SpoolCallRecordings(properties.recordings().dir());
+  }
+
+  @Bean
   JdbcCallDetailRecords jdbcCallDetailRecords(JdbcClient jdbc) {
     return new JdbcCallDetailRecords(jdbc);
   }

@@ -24,7 +24,16 @@ public record PbxProperties(
     @Valid @NotNull @DefaultValue FastAgi fastagi,
     @Valid @NotNull @DefaultValue Originate originate,
     @Valid @NotNull @DefaultValue Fallback fallback,
-    @Valid @NotNull @DefaultValue AudioSocket audiosocket) {
+    @Valid @NotNull @DefaultValue AudioSocket audiosocket,
+    @Valid @NotNull @DefaultValue Recordings recordings) {
+
+  /**
+   * Call recordings written by Asterisk's MixMonitor ({@code ${UNIQUEID}.wav}).
+   *
+   * @param dir Asterisk's monitor spool as this server sees it (shared volume in compose)
+   */
+  public record Recordings(
+      @NotNull @DefaultValue("./data/asterisk/spool/monitor") java.nio.file.Path dir) {}
 
   /**
    * The AMI connection.

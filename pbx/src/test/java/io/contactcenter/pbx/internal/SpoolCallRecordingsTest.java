@@ -1,0 +1,32 @@
+package io.contactcenter.pbx.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SpoolCallRecordingsTest {
+
+  @TempDir Path spool;
+
+  @Test
+  void findsTheRecordingOfACall() throws Exception {
+    Files.write(spool.resolve("1795460541.2.wav"), new byte[] {1, 2, 3});
+
+    assertThat(new SpoolCallRecordings(spool).find("1795460541.2"))
+        .hasValue(spool.toAbsolutePath().normalize().resolve("1795460541.2.wav"));
+    assertThat(new SpoolCallRecordings(spool).find("1795460541.3")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../secret", "..", "a/../../etc/passwd", "/etc/passwd", "x y", ""})
+  void neverLeavesTheSpool(String callId) throws Exception {
+    Files.writeString(spool.getParent().resolve("secret.wav"), "not a recording");
+
+    assertThat(new SpoolCallRecordings(spool).find(callId)).isEmpty();
+  }
+}
