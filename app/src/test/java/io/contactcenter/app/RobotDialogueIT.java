@@ -150,7 +150,7 @@ class RobotDialogueIT {
     Path dir = Files.createTempDirectory("customer");
     writeUlawWav(
         dir.resolve("customer-says.ulaw.wav"),
-        silence(disclosure.plusMillis(3500)),
+        silence(disclosure.plusMillis(4500)),
         reply,
         silence(Duration.ofSeconds(words == null ? 60 : 3)));
 

@@ -15,6 +15,7 @@ import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.internal.domain.DialogueEngine;
 import io.contactcenter.outboundrobot.internal.domain.DialogueResult;
 import io.contactcenter.outboundrobot.internal.domain.Directive;
+import io.contactcenter.outboundrobot.internal.domain.PromptText;
 import io.contactcenter.outboundrobot.internal.domain.Reply;
 import io.contactcenter.pbx.CallerHungUpException;
 import io.contactcenter.pbx.ChannelSession;
@@ -100,6 +101,20 @@ final class RobotCallHandler implements CallHandler {
             (name, kind) ->
                 spoken.put(name, RobotService.spoken(name, kind, attempt.variables().get(name))));
     DialogueEngine engine = new DialogueEngine(script, attempt.language(), spoken, clock);
+    // Synthesize the script's prompts while the disclosure plays, so no later prompt waits for
+    // the synthesizer (a gap in which the callee's answer would go unheard).
+    List<String> prompts = prompts(script, attempt.language(), spoken);
+    Thread.ofVirtual()
+        .name("robot-prerender")
+        .start(
+            () -> {
+              try {
+                tts.prerender(prompts);
+              } catch (RuntimeException e) {
+                // Only an optimisation: each prompt is synthesized again when it is needed.
+                log.warn("prerendering prompts for {} failed: {}", attemptId, e.toString());
+              }
+            });
     attempts.status(attemptId, "IN_DIALOGUE");
     Directive directive = engine.start();
     try (MediaSession media = call.openMedia()) {
@@ -246,6 +261,23 @@ final class RobotCallHandler implements CallHandler {
         throw new CallerHungUpException(media.callId(), null);
       }
     }
+  }
+
+  /** Every prompt of the script in {@code language}, with the call's values filled in. */
+  static List<String> prompts(DialogueScript script, String language, Map<String, String> values) {
+    List<DialogueScript.Prompt> all = new java.util.ArrayList<>();
+    for (DialogueScript.Step step : script.steps().values()) {
+      step.say().ifPresent(all::add);
+      step.listen().map(DialogueScript.Listen::reprompt).ifPresent(all::add);
+    }
+    all.add(script.apology());
+    return all.stream()
+        .map(p -> p.texts().get(language))
+        .filter(java.util.Objects::nonNull)
+        .map(text -> PromptText.render(text, values))
+        .flatMap(Optional::stream)
+        .distinct()
+        .toList();
   }
 
   private String voice() {
