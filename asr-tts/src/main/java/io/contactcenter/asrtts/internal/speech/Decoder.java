@@ -18,6 +18,15 @@ interface Decoder extends AutoCloseable {
   /** Ends decoding and returns the rest. */
   String finalResult();
 
+  /**
+   * Where this utterance starts on the decoder's clock, in seconds: word times in the results count
+   * from there. Zero for a decoder that serves a single utterance.
+   */
+  default double timeOrigin() {
+    return 0;
+  }
+
+  /** Ends the session: frees the native decoder or hands it back for another utterance. */
   @Override
   void close();
 }

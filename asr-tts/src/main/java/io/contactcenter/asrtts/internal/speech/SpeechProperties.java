@@ -34,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUtterance longest utterance from the first speech, unless the request says
  * @param warmUp load the English model and MaryTTS in the background at start-up instead of on
  *     first use (each takes a few seconds)
+ * @param decoder search settings of the packaged model and how many idle recognizers are kept
  */
 @Validated
 @ConfigurationProperties("cc.asrtts.speech")
@@ -48,7 +49,8 @@ public record SpeechProperties(
     @DecimalMin("-90") @DecimalMax("-10") @DefaultValue("-42") double vadThreshold,
     @NotNull @DefaultValue("700ms") Duration trailingSilence,
     @NotNull @DefaultValue("15s") Duration maxUtterance,
-    @DefaultValue("false") boolean warmUp) {
+    @DefaultValue("false") boolean warmUp,
+    @Valid @DefaultValue Decoding decoder) {
 
   /** The language served by the model packaged in this module. */
   public static final String BUILT_IN_LANGUAGE = "en";
@@ -61,6 +63,9 @@ public record SpeechProperties(
     }
     if (ttsCacheDir == null) {
       ttsCacheDir = tmp.resolve("cc-tts-cache");
+    }
+    if (decoder == null) {
+      decoder = Decoding.defaults();
     }
   }
 
@@ -77,7 +82,8 @@ public record SpeechProperties(
         -42,
         Duration.ofMillis(700),
         Duration.ofSeconds(15),
-        false);
+        false,
+        Decoding.defaults());
   }
 
   /**
@@ -86,4 +92,43 @@ public record SpeechProperties(
    * @param path the model directory (the one holding {@code am/}, {@code conf/}, {@code graph/})
    */
   public record Model(@NotNull Path path) {}
+
+  /**
+   * Decoder settings, under {@code cc.asrtts.speech.decoder}. The search settings go into the
+   * {@code conf/model.conf} of the packaged model's cached copy (a model configured under {@code
+   * models} keeps its own file). The packaged model ships beam 10, max-active 3000 and lattice-beam
+   * 2; the default halves max-active, which saves CPU mostly on a recognizer's first utterances
+   * with no measurable loss of words (docs/benchmarks.md).
+   *
+   * @param beam Kaldi decoding beam: smaller prunes more hypotheses (faster, more search errors)
+   * @param maxActive most hypotheses kept per frame
+   * @param latticeBeam beam of the lattice kept for word timings and confidences
+   * @param idleRecognizers recognizers kept after their utterance for the next one; a warm one
+   *     decodes at about a third of the CPU of a new one, and each holds some native memory (0
+   *     frees every recognizer at the end of its utterance)
+   */
+  public record Decoding(
+      @DecimalMin("1") @DecimalMax("30") @DefaultValue("10") double beam,
+      @Min(50) @DefaultValue("1500") int maxActive,
+      @DecimalMin("0.5") @DecimalMax("20") @DefaultValue("2") double latticeBeam,
+      @Min(0) @DefaultValue("4") int idleRecognizers) {
+
+    /** The defaults. */
+    public static Decoding defaults() {
+      return new Decoding(10, 1500, 2, 4);
+    }
+
+    /** The options written into the model's {@code conf/model.conf}. */
+    java.util.SortedMap<String, String> modelConf() {
+      java.util.SortedMap<String, String> conf = new java.util.TreeMap<>();
+      conf.put("beam", format(beam));
+      conf.put("max-active", Integer.toString(maxActive));
+      conf.put("lattice-beam", format(latticeBeam));
+      return conf;
+    }
+
+    private static String format(double value) {
+      return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+  }
 }

@@ -6,13 +6,44 @@ import java.util.List;
 import org.vosk.Model;
 import org.vosk.Recognizer;
 
-/** A Vosk {@link Recognizer} with word timings: native memory, freed by {@link #close()}. */
+/**
+ * A Vosk {@link Recognizer} with word timings: native memory, freed by {@link #free()}.
+ *
+ * <p>A recognizer can serve one utterance after another ({@link VoskDecoderPool} reuses it): its
+ * decoding graph is composed on the fly and cached inside the recognizer, and a fresh recognizer
+ * spends most of its first utterance filling that cache. Between uses {@link #recycle()} finalizes
+ * the utterance, so that the next one starts with a new feature pipeline (nothing of the previous
+ * caller's voice adaptation is kept); Vosk then times words from the recognizer's creation, which
+ * {@link #timeOrigin()} reports.
+ */
 final class VoskDecoder implements Decoder {
 
   static final float SAMPLE_RATE = 16000f;
+  private static final short[] ONE_SAMPLE = new short[1];
+
   private final Recognizer recognizer;
+  private final VoskDecoderPool pool;
+  private final Object key;
+  private long samplesFed;
+  private long useStartSample;
+
+  /** Vosk's own state, mirrored: whether it needs finishing before the next utterance. */
+  private State state = State.IDLE;
+
+  private enum State {
+    IDLE,
+    RUNNING,
+    ENDPOINT
+  }
 
   VoskDecoder(Model model, List<String> phrases, String grammarJson) {
+    this(model, phrases, grammarJson, null, null);
+  }
+
+  VoskDecoder(
+      Model model, List<String> phrases, String grammarJson, VoskDecoderPool pool, Object key) {
+    this.pool = pool;
+    this.key = key;
     try {
       this.recognizer =
           phrases.isEmpty()
@@ -29,13 +60,22 @@ final class VoskDecoder implements Decoder {
     }
   }
 
+  Object key() {
+    return key;
+  }
+
   @Override
   public boolean accept(short[] samples, int length) {
+    state = State.RUNNING;
+    samplesFed += length;
     return recognizer.acceptWaveForm(samples, length);
   }
 
   @Override
   public String result() {
+    if (state == State.RUNNING) {
+      state = State.ENDPOINT;
+    }
     return recognizer.getResult();
   }
 
@@ -46,11 +86,44 @@ final class VoskDecoder implements Decoder {
 
   @Override
   public String finalResult() {
+    if (state == State.RUNNING) {
+      state = State.IDLE;
+    }
     return recognizer.getFinalResult();
   }
 
   @Override
+  public double timeOrigin() {
+    return useStartSample / (double) SAMPLE_RATE;
+  }
+
+  /**
+   * Ends the current utterance for good so that the recognizer can take the next: after {@link
+   * #result()} (an endpoint Vosk found) Vosk would carry its feature pipeline over, so one more
+   * sample and a final result force a full restart.
+   */
+  void recycle() {
+    if (state == State.ENDPOINT) {
+      accept(ONE_SAMPLE, 1);
+    }
+    if (state == State.RUNNING) {
+      recognizer.getFinalResult();
+    }
+    state = State.IDLE;
+    useStartSample = samplesFed;
+  }
+
+  /** Returns the recognizer to its pool, or frees it when it has none (or the pool is full). */
+  @Override
   public void close() {
+    if (pool == null) {
+      free();
+    } else {
+      pool.release(this);
+    }
+  }
+
+  void free() {
     recognizer.close();
   }
 }

@@ -27,6 +27,7 @@ final class VoskModels implements AutoCloseable {
 
   private final Map<String, Supplier<Path>> sources;
   private final Map<String, Model> loaded = new ConcurrentHashMap<>();
+  private final VoskDecoderPool decoders;
   private volatile boolean closed;
 
   VoskModels(SpeechProperties properties, ClassLoader classLoader) {
@@ -34,9 +35,19 @@ final class VoskModels implements AutoCloseable {
     ModelMaterializer materializer = new ModelMaterializer(classLoader, properties.modelCacheDir());
     map.put(
         SpeechProperties.BUILT_IN_LANGUAGE,
-        () -> materializer.materialize(BUILT_IN_RESOURCE, SpeechProperties.BUILT_IN_LANGUAGE));
+        () ->
+            materializer.materialize(
+                BUILT_IN_RESOURCE,
+                SpeechProperties.BUILT_IN_LANGUAGE,
+                properties.decoder().modelConf()));
     properties.models().forEach((language, model) -> map.put(language, model::path));
     this.sources = Map.copyOf(map);
+    this.decoders = new VoskDecoderPool(properties.decoder().idleRecognizers());
+  }
+
+  /** Recognizers for these models, reused from one utterance to the next. */
+  VoskDecoderPool decoders() {
+    return decoders;
   }
 
   Set<String> languages() {
@@ -92,6 +103,7 @@ final class VoskModels implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    decoders.close();
     loaded.values().forEach(Model::close);
     loaded.clear();
   }

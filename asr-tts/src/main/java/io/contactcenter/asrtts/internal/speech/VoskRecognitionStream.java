@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -19,8 +20,10 @@ import java.util.function.Supplier;
  * One utterance: splits the audio into 20 ms frames, gates them with the energy VAD (keeping
  * {@value #PRE_ROLL_FRAMES} frames of pre-roll), upsamples 8 kHz audio to the model's 16 kHz and
  * feeds the decoder only from the speech onset to the end of the utterance. The decoder is created
- * at the onset, so silence costs neither CPU nor native memory, and freed as soon as the utterance
- * ends.
+ * (or taken from a pool) at the onset, so silence costs neither CPU nor native memory, and given
+ * back as soon as the utterance ends. Audio reaches the decoder in blocks of {@value #FEED_MS} ms:
+ * each call makes Vosk advance its search and update its silence weights once, so 20 ms calls cost
+ * noticeably more CPU for the same audio.
  */
 final class VoskRecognitionStream implements RecognitionStream {
 
@@ -32,6 +35,11 @@ final class VoskRecognitionStream implements RecognitionStream {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PARTIAL_EVERY_FRAMES = 10;
+
+  /** Audio handed to the decoder per call; also the most a partial result lags behind. */
+  static final int FEED_MS = 100;
+
+  private static final int FEED_SAMPLES = (int) VoskDecoder.SAMPLE_RATE * FEED_MS / 1000;
 
   private final Supplier<Decoder> decoderFactory;
   private final EnergyVoiceActivityDetector vad;
@@ -55,6 +63,8 @@ final class VoskRecognitionStream implements RecognitionStream {
   private long decodedFrames;
   private Decoder decoder;
   private Resampler upsampler;
+  private short[] pending = new short[FEED_SAMPLES + 640];
+  private int pendingCount;
   private String partial = "";
   private Transcript transcript;
   private boolean closed;
@@ -166,7 +176,10 @@ final class VoskRecognitionStream implements RecognitionStream {
   private void decode(short[] samples) {
     decodedFrames++;
     short[] input = upsampler == null ? samples : upsampler.process(samples, 0, samples.length);
-    feed(input);
+    queue(input);
+    if (pendingCount >= FEED_SAMPLES) {
+      feedPending();
+    }
     if (listener != null && decodedFrames % PARTIAL_EVERY_FRAMES == 0) {
       String now = partialText();
       if (!now.isEmpty()) {
@@ -175,8 +188,18 @@ final class VoskRecognitionStream implements RecognitionStream {
     }
   }
 
-  private void feed(short[] input) {
-    if (input.length > 0 && decoder.accept(input, input.length)) {
+  private void queue(short[] input) {
+    if (pendingCount + input.length > pending.length) {
+      pending = Arrays.copyOf(pending, pendingCount + input.length);
+    }
+    System.arraycopy(input, 0, pending, pendingCount, input.length);
+    pendingCount += input.length;
+  }
+
+  private void feedPending() {
+    int length = pendingCount;
+    pendingCount = 0;
+    if (length > 0 && decoder.accept(pending, length)) {
       collect(decoder.result());
       partial = "";
     }
@@ -186,8 +209,9 @@ final class VoskRecognitionStream implements RecognitionStream {
     try {
       if (decoder != null) {
         if (upsampler != null) {
-          feed(upsampler.flush());
+          queue(upsampler.flush());
         }
+        feedPending();
         collect(decoder.finalResult());
       }
       double confidence =
@@ -210,7 +234,7 @@ final class VoskRecognitionStream implements RecognitionStream {
     } catch (IOException e) {
       throw new UncheckedIOException("Vosk returned unreadable JSON", e);
     }
-    double offset = decodeStartFrame * FRAME_MS / 1000.0;
+    double offset = decodeStartFrame * FRAME_MS / 1000.0 - decoder.timeOrigin();
     for (JsonNode w : result.path("result")) {
       String word = w.path("word").asText();
       if (word.isEmpty() || word.equals("[unk]")) {

@@ -22,7 +22,8 @@ import org.vosk.Model;
 
 /**
  * {@link SpeechRecognizer} on Vosk: the models are shared, each stream gets its own native
- * recognizer at speech onset, closed when the utterance ends or the stream closes.
+ * recognizer at speech onset (a warm one from the pool when one is idle), handed back when the
+ * utterance ends or the stream closes.
  */
 final class VoskSpeechRecognizer implements SpeechRecognizer {
 
@@ -51,7 +52,7 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
     List<String> phrases = normalize(options.phrases());
     String grammar = phrases.isEmpty() ? null : grammarJson(phrases);
     return new VoskRecognitionStream(
-        () -> new VoskDecoder(model, phrases, grammar),
+        () -> models.decoders().acquire(model, phrases, grammar),
         vad,
         listener,
         orDefault(options.trailingSilence(), properties.trailingSilence()),

@@ -108,6 +108,44 @@ class ModelMaterializerTest {
   }
 
   @Test
+  void writesDecoderOptionsIntoACopyNeverIntoTheExplodedModel() throws IOException {
+    Path classes = temp.resolve("classes");
+    for (Map.Entry<String, String> e : MODEL.entrySet()) {
+      Path file = classes.resolve("vosk-models/model-xx/" + e.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, e.getValue());
+    }
+    Files.writeString(
+        classes.resolve("vosk-models/model-xx.files"), String.join("\n", MODEL.keySet()));
+    Path cache = temp.resolve("cache");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+      ModelMaterializer materializer = new ModelMaterializer(loader, cache);
+
+      // Options the model already has change nothing: the exploded folder is used as it is.
+      assertThat(
+              materializer.materialize("vosk-models/model-xx", "xx", Map.of("min-active", "200.0")))
+          .isEqualTo(classes.resolve("vosk-models/model-xx"));
+
+      Path narrow =
+          materializer.materialize(
+              "vosk-models/model-xx", "xx", Map.of("min-active", "100", "beam", "9"));
+      Path wide = materializer.materialize("vosk-models/model-xx", "xx", Map.of("beam", "12"));
+
+      assertThat(narrow.getParent()).isEqualTo(cache);
+      assertThat(narrow.resolve("conf/model.conf")).hasContent("--min-active=100\n--beam=9");
+      assertThat(narrow.resolve("am/final.mdl")).hasContent("acoustic model");
+      assertThat(wide).isNotEqualTo(narrow);
+      assertThat(wide.resolve("conf/model.conf")).hasContent("--min-active=200\n--beam=12");
+      assertThat(classes.resolve("vosk-models/model-xx/conf/model.conf"))
+          .hasContent("--min-active=200\n");
+      assertThat(
+              materializer.materialize(
+                  "vosk-models/model-xx", "xx", Map.of("beam", "9", "min-active", "100")))
+          .isEqualTo(narrow);
+    }
+  }
+
+  @Test
   void refusesIndexEntriesThatEscapeTheModelFolder() throws IOException {
     Path jar = temp.resolve("evil.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {

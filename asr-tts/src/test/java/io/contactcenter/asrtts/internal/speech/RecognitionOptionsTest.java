@@ -76,7 +76,8 @@ class RecognitionOptionsTest {
             -42,
             Duration.ofMillis(700),
             Duration.ofSeconds(15),
-            false);
+            false,
+            null);
     VoskSpeechRecognizer recognizer = recognizer(small);
 
     assertThatThrownBy(

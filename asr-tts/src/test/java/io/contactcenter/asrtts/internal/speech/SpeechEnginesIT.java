@@ -101,6 +101,30 @@ class SpeechEnginesIT {
   }
 
   @Test
+  void aReusedRecognizerHearsAndTimesWordsLikeANewOne() {
+    byte[] pcm = synthesizer.synthesize("please call me back tomorrow", null).pcm16le8k();
+    Transcript first = SpeechRig.stream(recognizer, pcm, RecognitionOptions.freeSpeech("en"));
+    // A caller who hangs up mid-sentence: the recognizer goes back to the pool unfinished.
+    try (RecognitionStream stream = recognizer.open(RecognitionOptions.freeSpeech("en"))) {
+      for (int at = 0; at + 320 <= pcm.length / 2; at += 320) {
+        stream.accept(Arrays.copyOfRange(pcm, at, at + 320), AudioEncoding.PCM16_8K);
+      }
+    }
+    assertThat(models.decoders().idleCount()).isPositive();
+    for (int i = 0; i < 3; i++) {
+      Transcript again = SpeechRig.stream(recognizer, pcm, RecognitionOptions.freeSpeech("en"));
+
+      assertThat(again.text()).isEqualTo("please call me back tomorrow");
+      for (int w = 0; w < again.words().size(); w++) {
+        assertThat(again.words().get(w).start())
+            .isBetween(
+                first.words().get(w).start().minusMillis(60),
+                first.words().get(w).start().plusMillis(60));
+      }
+    }
+  }
+
+  @Test
   void hearsG711AsWellAsPcm() {
     short[] pcm =
         Signals.shorts(synthesizer.synthesize("please call me back tomorrow", null).pcm16le8k());
@@ -343,7 +367,8 @@ class SpeechEnginesIT {
             -42,
             Duration.ofMillis(700),
             Duration.ofSeconds(15),
-            false);
+            false,
+            SpeechProperties.Decoding.defaults());
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
         VoskModels fromJar = new VoskModels(properties, loader)) {
       Transcript transcript =

@@ -36,6 +36,7 @@ class SpeechPropertiesTest {
           assertThat(p.trailingSilence()).isEqualTo(Duration.ofMillis(700));
           assertThat(p.maxUtterance()).isEqualTo(Duration.ofSeconds(15));
           assertThat(p.warmUp()).isFalse();
+          assertThat(p.decoder()).isEqualTo(SpeechProperties.Decoding.defaults());
           assertThat(ctx.getBean(SpeechRecognizer.class).languages()).containsExactly("en");
           assertThat(ctx).hasSingleBean(SpeechSynthesizer.class);
         });
@@ -47,16 +48,30 @@ class SpeechPropertiesTest {
         .withPropertyValues(
             "cc.asrtts.speech.models.zh.path=/opt/vosk/zh",
             "cc.asrtts.speech.model-cache-dir=/var/cache/cc/vosk",
-            "cc.asrtts.speech.trailing-silence=1s")
+            "cc.asrtts.speech.trailing-silence=1s",
+            "cc.asrtts.speech.decoder.beam=12.5",
+            "cc.asrtts.speech.decoder.idle-recognizers=0")
         .run(
             ctx -> {
               SpeechProperties p = ctx.getBean(SpeechProperties.class);
               assertThat(p.models().get("zh").path()).isEqualTo(Path.of("/opt/vosk/zh"));
               assertThat(p.modelCacheDir()).isEqualTo(Path.of("/var/cache/cc/vosk"));
               assertThat(p.trailingSilence()).isEqualTo(Duration.ofSeconds(1));
+              assertThat(p.decoder().beam()).isEqualTo(12.5);
+              assertThat(p.decoder().idleRecognizers()).isZero();
+              assertThat(p.decoder().maxActive())
+                  .isEqualTo(SpeechProperties.Decoding.defaults().maxActive());
+              assertThat(p.decoder().modelConf()).containsEntry("beam", "12.5");
               assertThat(ctx.getBean(SpeechRecognizer.class).languages())
                   .containsExactlyInAnyOrder("en", "zh");
             });
+  }
+
+  @Test
+  void rejectsAnAbsurdBeam() {
+    context
+        .withPropertyValues("cc.asrtts.speech.decoder.beam=0")
+        .run(ctx -> assertThat(ctx).hasFailed());
   }
 
   @Test

@@ -198,6 +198,49 @@ class VoskRecognitionStreamTest {
   }
 
   @Test
+  void feedsTheDecoderInBlocksAndTimesWordsFromTheUtterancesOwnOrigin() {
+    List<Integer> calls = new ArrayList<>();
+    VoskRecognitionStream stream =
+        new VoskRecognitionStream(
+            () ->
+                new FakeDecoder() {
+                  @Override
+                  public boolean accept(short[] s, int length) {
+                    calls.add(length);
+                    return super.accept(s, length);
+                  }
+
+                  @Override
+                  public double timeOrigin() {
+                    // A pooled recognizer that has decoded 42 s before this utterance.
+                    return 42;
+                  }
+
+                  @Override
+                  public String finalResult() {
+                    return "{\"result\":[{\"conf\":0.9,\"start\":42.1,\"end\":42.5,"
+                        + "\"word\":\"hello\"}],\"text\":\"hello\"}";
+                  }
+                },
+            new EnergyVoiceActivityDetector(-42),
+            null,
+            Duration.ofMillis(700),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(120));
+    feedInFrames(
+        stream,
+        Signals.concat(
+            Signals.silence(RATE, 2), Signals.tone(440, RATE, 1, 8000), Signals.silence(RATE, 3)));
+
+    Transcript transcript = stream.finish();
+
+    int block = 16000 * VoskRecognitionStream.FEED_MS / 1000;
+    assertThat(calls.subList(0, calls.size() - 1)).allMatch(n -> n >= block && n < block + 320);
+    assertThat(calls.stream().mapToInt(Integer::intValue).sum()).isEqualTo((15 + 48 + 35) * 320);
+    assertThat(transcript.words().getFirst().start()).isEqualTo(Duration.ofMillis(1840));
+  }
+
+  @Test
   void refusesToSwitchEncodingMidStream() {
     try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
       stream.accept(new byte[160], AudioEncoding.ULAW_8K);
@@ -207,7 +250,7 @@ class VoskRecognitionStreamTest {
   }
 
   /** Counts what it is fed and always hears "hello". */
-  static final class FakeDecoder implements Decoder {
+  static class FakeDecoder implements Decoder {
     long samples;
     boolean closed;
 
