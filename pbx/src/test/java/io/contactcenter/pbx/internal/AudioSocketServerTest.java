@@ -188,12 +188,14 @@ class AudioSocketServerTest {
         media.stopPlayback();
 
         assertThat(media.isPlaying()).isFalse();
+        // At least the frames read above (the counter may trail the socket by one frame), and
+        // nowhere near the ten seconds queued.
         Duration heard = media.played();
-        assertThat(heard).isBetween(Duration.ofMillis(40), Duration.ofSeconds(1));
+        assertThat(heard).isBetween(Duration.ofMillis(20), Duration.ofSeconds(1));
         // A new prompt starts counting from zero.
         media.play(new byte[320]);
         await().atMost(WAIT).until(() -> !media.isPlaying());
-        assertThat(media.played()).isEqualTo(Duration.ofMillis(20));
+        await().atMost(WAIT).until(() -> media.played().equals(Duration.ofMillis(20)));
       }
     }
   }
