@@ -29,6 +29,16 @@ if [ "$(id -u)" -eq 0 ]; then
     useradd --create-home --shell /bin/bash "$test_user"
   fi
   chown -R "$test_user": "$repo"
+  # The test user must be able to reach the checkout (and ../shared beside it) even when it lies
+  # under a private directory such as /root: grant search (not read) permission on the way down.
+  dir=$repo
+  while [ "$dir" != / ]; do
+    dir=$(dirname "$dir")
+    if ! setpriv --reuid="$test_user" --regid="$test_user" --init-groups test -x "$dir"; then
+      chmod o+x "$dir"
+      echo "test.sh: let $test_user traverse $dir"
+    fi
+  done
   home=$(getent passwd "$test_user" | cut -d: -f6)
   # setpriv execs in place (runuser would sit in between and not pass signals on).
   exec setpriv --reuid="$test_user" --regid="$test_user" --init-groups \
