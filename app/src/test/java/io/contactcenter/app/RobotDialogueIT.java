@@ -4,19 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.outboundrobot.DoNotCallRequested;
 import io.contactcenter.testinfra.CapturedEvents;
 import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Repository;
+import io.contactcenter.testinfra.RobotApi;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -24,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,14 +46,6 @@ class RobotDialogueIT {
   @Autowired HealthEndpoint health;
   @Autowired SpeechSynthesizer tts;
   @Autowired CapturedEvents events;
-
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
-  private final String ops =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString(
-                  ("admin:" + ContactCenterIT.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
   @BeforeAll
   static void startAsterisk() {
@@ -87,33 +75,13 @@ class RobotDialogueIT {
             () -> Files.exists(asterisk.recordings().resolve(attempt.get("recording").asText())));
 
     // QA and ops play it from the call page.
+    RobotApi api = new RobotApi(port);
     HttpResponse<byte[]> recording =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://127.0.0.1:"
-                            + port
-                            + "/api/v1/calls/"
-                            + attempt.get("callId").asText()
-                            + "/recording"))
-                .header("Authorization", ops)
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        api.getBytes("/api/v1/calls/" + attempt.get("callId").asText() + "/recording");
     assertThat(recording.statusCode()).isEqualTo(200);
     assertThat(new String(recording.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
     assertThat(recording.body().length).isGreaterThan(8000);
-    HttpResponse<String> page =
-        http.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        "http://127.0.0.1:"
-                            + port
-                            + "/robot/calls/"
-                            + attempt.get("attemptId").asText()))
-                .header("Authorization", ops)
-                .header("Accept", "text/html")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page = api.get("/robot/calls/" + attempt.get("attemptId").asText());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("data-attempt=\"" + attempt.get("attemptId").asText() + "\"");
   }
@@ -159,10 +127,8 @@ class RobotDialogueIT {
             .workingDirectory(dir)
             .timeout(Duration.ofSeconds(120))
             .answerOn(asterisk.ports().trunk())) {
-      String attemptId = place();
-      return await()
-          .atMost(Duration.ofSeconds(120))
-          .until(() -> attempt(attemptId), a -> "FINISHED".equals(a.get("status").asText()));
+      RobotApi api = new RobotApi(port);
+      return api.awaitFinished(api.placeBalanceReminder(), Duration.ofSeconds(120));
     }
   }
 
@@ -175,34 +141,6 @@ class RobotDialogueIT {
     }
     assertThat(callee).as("a callee turn in %s", attempt).isNotNull();
     return callee;
-  }
-
-  private String place() throws Exception {
-    HttpResponse<String> placed =
-        http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/robot/calls"))
-                .header("Authorization", ops)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"phone\":\"+8613800138000\",\"campaignType\":\"balance\",\"variables\":"
-                            + RobotCallIT.VARIABLES
-                            + "}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
-    return json.readTree(placed.body()).get("attemptId").asText();
-  }
-
-  private JsonNode attempt(String id) throws Exception {
-    return json.readTree(
-        http.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/v1/robot/calls/" + id))
-                    .header("Authorization", ops)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body());
   }
 
   @SuppressWarnings("unchecked")
