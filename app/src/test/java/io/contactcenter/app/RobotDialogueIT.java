@@ -93,7 +93,13 @@ class RobotDialogueIT {
     assertThat(attempt.get("outcome").asText()).as(attempt.toString()).isEqualTo("DO_NOT_CALL");
     assertThat(lastCalleeTurn(attempt).get("label").asText()).isEqualTo("do_not_call");
     String id = attempt.get("attemptId").asText();
-    assertThat(events.ofType(DoNotCallRequested.class)).anyMatch(e -> e.attemptId().equals(id));
+    // Announced right after the attempt is stored as finished.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                events.ofType(DoNotCallRequested.class).stream()
+                    .anyMatch(e -> e.attemptId().equals(id)));
   }
 
   @Test

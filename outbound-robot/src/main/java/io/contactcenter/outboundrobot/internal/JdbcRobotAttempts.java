@@ -103,11 +103,7 @@ final class JdbcRobotAttempts {
 
   void finished(
       String attemptId, String outcome, Instant callbackAt, String failure, List<Turn> turns) {
-    jdbc.sql(
-            "UPDATE robot_attempt SET status = 'FINISHED', outcome = ?, callback_at = ?, failure = ?"
-                + " WHERE attempt_id = ?")
-        .params(outcome, callbackAt == null ? null : Timestamp.from(callbackAt), failure, attemptId)
-        .update();
+    // Turns first, status last: whoever sees FINISHED also sees every turn.
     jdbc.sql("DELETE FROM robot_turn WHERE attempt_id = ?").param(attemptId).update();
     int seq = 0;
     for (Turn turn : turns) {
@@ -126,6 +122,11 @@ final class JdbcRobotAttempts {
               turn.dtmf().map(String::valueOf).orElse(null))
           .update();
     }
+    jdbc.sql(
+            "UPDATE robot_attempt SET status = 'FINISHED', outcome = ?, callback_at = ?, failure = ?"
+                + " WHERE attempt_id = ?")
+        .params(outcome, callbackAt == null ? null : Timestamp.from(callbackAt), failure, attemptId)
+        .update();
   }
 
   Optional<RobotAttempt> find(String attemptId) {
