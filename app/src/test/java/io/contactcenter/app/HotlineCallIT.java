@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 
 /**
  * The proof of the platform, end to end: SIPp dials the hotline on a real Asterisk, Asterisk hands
@@ -52,9 +51,7 @@ class HotlineCallIT {
 
   @Test
   void callerKeysAnOrderNumberAndTheCallIsRecordedInPostgresAndKafka() throws Exception {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
+    TestInfrastructure.awaitAmiUp(health);
 
     try (KafkaConsumer<String, String> consumer = consumer()) {
       consumer.subscribe(List.of("cc.calls.ended.v1"));

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 
 /**
  * Outbound calls through the real Asterisk to SIPp phones behind the test trunk: the attempt id we
@@ -45,9 +44,7 @@ class OriginateIT {
 
   @BeforeEach
   void amiIsUp() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
+    TestInfrastructure.awaitAmiUp(health);
   }
 
   @Test

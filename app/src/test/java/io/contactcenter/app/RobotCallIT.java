@@ -1,7 +1,6 @@
 package io.contactcenter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactcenter.testinfra.ContactCenterIT;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Ops place a robot call with a campaign's script; the attempt records what happened. */
@@ -35,9 +33,7 @@ class RobotCallIT {
 
   @BeforeEach
   void amiIsUp() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
+    TestInfrastructure.awaitAmiUp(health);
   }
 
   @Test
