@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 
 /**
  * The proof of the platform, end to end: SIPp dials the hotline on a real Asterisk, Asterisk hands
@@ -51,7 +52,9 @@ class HotlineCallIT {
 
   @Test
   void callerKeysAnOrderNumberAndTheCallIsRecordedInPostgresAndKafka() throws Exception {
-    TestInfrastructure.awaitAmiUp(health);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
 
     try (KafkaConsumer<String, String> consumer = consumer()) {
       consumer.subscribe(List.of("cc.calls.ended.v1"));

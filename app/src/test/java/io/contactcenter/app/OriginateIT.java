@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 
 /**
  * Outbound calls through the real Asterisk to SIPp phones behind the test trunk: the attempt id we
@@ -44,7 +45,9 @@ class OriginateIT {
 
   @BeforeEach
   void amiIsUp() {
-    TestInfrastructure.awaitAmiUp(health);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.contactcenter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactcenter.testinfra.ContactCenterIT;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Ops place a robot call with a campaign's script; the attempt records what happened. */
@@ -33,7 +35,9 @@ class RobotCallIT {
 
   @BeforeEach
   void amiIsUp() {
-    TestInfrastructure.awaitAmiUp(health);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yaml.snakeyaml.Yaml;
 
@@ -53,7 +54,9 @@ class RobotDialogueIT {
 
   @BeforeEach
   void amiIsUp() {
-    TestInfrastructure.awaitAmiUp(health);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
   }
 
   @Test

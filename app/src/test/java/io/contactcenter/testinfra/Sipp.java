@@ -67,40 +67,30 @@ public final class Sipp {
    * once; {@link Answering#await} waits for the scenario to finish.
    */
   public Answering answerOn(int port) {
-    return start(List.of("-mi", "127.0.0.1"), port);
-  }
-
-  /** Places one call to the Asterisk SIP port and waits for the scenario to finish. */
-  public Result callAsterisk(int sipPort) {
-    return start(List.of("127.0.0.1:" + sipPort, "-s", service), FreePorts.next())
-        .await(timeout.plusSeconds(30));
-  }
-
-  /** Starts SIPp with this scenario on {@code localPort}; {@code extra} adds the role's options. */
-  private Answering start(List<String> extra, int localPort) {
     Path dir = Repository.root().resolve("pbx/asterisk/sipp");
-    List<String> cmd = new ArrayList<>(List.of("sipp"));
-    cmd.addAll(extra);
-    cmd.addAll(
-        List.of(
-            "-sf",
-            dir.resolve(scenario).toString(),
-            "-i",
-            "127.0.0.1",
-            "-p",
-            Integer.toString(localPort),
-            "-mp",
-            Integer.toString(FreePorts.rtpRange(4)),
-            "-m",
-            "1",
-            "-timeout",
-            timeout.toSeconds() + "s",
-            "-timeout_error",
-            "-nostdin",
-            "-trace_err"));
-    keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "sipp",
+                "-sf",
+                dir.resolve(scenario).toString(),
+                "-i",
+                "127.0.0.1",
+                "-mi",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-mp",
+                Integer.toString(FreePorts.rtpRange(4)),
+                "-m",
+                "1",
+                "-timeout",
+                timeout.toSeconds() + "s",
+                "-timeout_error",
+                "-nostdin",
+                "-trace_err"));
     try {
-      Path log = Files.createTempFile("sipp-", ".log");
+      Path log = Files.createTempFile("sipp-uas-", ".log");
       Process p =
           new ProcessBuilder(cmd)
               .directory((workingDirectory == null ? dir : workingDirectory).toFile())
@@ -134,6 +124,53 @@ public final class Sipp {
     @Override
     public void close() {
       process.destroyForcibly();
+    }
+  }
+
+  /** Places one call to the Asterisk SIP port and waits for the scenario to finish. */
+  public Result callAsterisk(int sipPort) {
+    Path dir = Repository.root().resolve("pbx/asterisk/sipp");
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "sipp",
+                "127.0.0.1:" + sipPort,
+                "-sf",
+                dir.resolve(scenario).toString(),
+                "-s",
+                service,
+                "-i",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(FreePorts.next()),
+                "-mp",
+                Integer.toString(FreePorts.rtpRange(4)),
+                "-m",
+                "1",
+                "-timeout",
+                timeout.toSeconds() + "s",
+                "-timeout_error",
+                "-nostdin",
+                "-trace_err"));
+    keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
+    try {
+      Path log = Files.createTempFile("sipp-", ".log");
+      Process p =
+          new ProcessBuilder(cmd)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      if (!p.waitFor(timeout.toSeconds() + 30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+      String output = Files.readString(log, StandardCharsets.UTF_8);
+      return new Result(p.isAlive() ? -1 : p.exitValue(), output);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run sipp (apt-get install sip-tester)", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 }

@@ -79,18 +79,6 @@ public final class TestInfrastructure {
     return asterisk.ports();
   }
 
-  /** Waits until the application's AMI client is logged in to the shared Asterisk. */
-  public static void awaitAmiUp(org.springframework.boot.actuate.health.HealthEndpoint health) {
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(30))
-        .until(
-            () ->
-                health
-                    .healthForPath("ami")
-                    .getStatus()
-                    .equals(org.springframework.boot.actuate.health.Status.UP));
-  }
-
   static boolean dockerAvailable() {
     if ("false".equalsIgnoreCase(System.getenv("CC_TEST_DOCKER"))) {
       return false;
