@@ -20,6 +20,30 @@ public interface RobotCalls {
    */
   RobotAttempt callNow(CallNowRequest request);
 
+  /**
+   * Places the call for an attempt the caller recorded first. Idempotent: when the attempt id is
+   * already known nothing is dialed and the stored attempt is returned, so a recovering campaign
+   * can ask again without calling anyone twice.
+   *
+   * @throws IllegalArgumentException naming a missing or unknown variable or language
+   * @throws io.contactcenter.pbx.PbxUnavailableException when Asterisk cannot take the call (the
+   *     attempt is then stored as finished with dial outcome FAILED)
+   */
+  RobotAttempt place(PlaceCallRequest request);
+
+  /**
+   * Settles attempts a crash left unfinished: those older than {@code grace} that are not finished
+   * and that Asterisk has no channel for end as dial outcome {@code ANSWERED} with outcome {@code
+   * failed} when they had been answered, else as {@code FAILED}. Attempts Asterisk still carries
+   * are left alone. Does nothing when Asterisk cannot be asked.
+   *
+   * @return the attempts settled
+   */
+  int recoverInterrupted(java.time.Duration grace);
+
+  /** The trunk robot calls go out on: what dialing limits are counted against. */
+  String trunk();
+
   Optional<RobotAttempt> find(String attemptId);
 
   /** The latest attempts, newest first; {@code limit} is capped at 200. */

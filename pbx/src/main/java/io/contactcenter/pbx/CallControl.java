@@ -18,6 +18,14 @@ public interface CallControl {
    */
   OriginateAccepted originate(OriginateRequest request);
 
+  /**
+   * The attempt ids of the calls Asterisk has up right now, asked of Asterisk itself (AMI {@code
+   * CoreShowChannels}), not of our own records: what recovery after a restart trusts.
+   *
+   * @throws PbxUnavailableException if Asterisk is not connected or does not answer
+   */
+  java.util.Set<String> activeAttemptIds();
+
   /** The configured trunks, in order of preference; the first is the default. */
   java.util.List<String> trunks();
 

@@ -39,19 +39,54 @@ final class JdbcRobotAttempts {
     this.json = json;
   }
 
-  void create(Stored attempt, String requestedBy) {
-    jdbc.sql(
-            "INSERT INTO robot_attempt (attempt_id, phone, script_id, script_version, language,"
-                + " variables, requested_by, status) VALUES (?, ?, ?, ?, ?, CAST(? AS JSONB), ?, 'QUEUED')")
-        .params(
-            attempt.attemptId(),
-            attempt.phone().e164(),
-            attempt.scriptId(),
-            attempt.scriptVersion(),
-            attempt.language(),
-            toJson(attempt.variables()),
-            requestedBy)
-        .update();
+  /** An attempt a crash may have left unfinished. */
+  record Unfinished(String attemptId, String status) {}
+
+  /**
+   * Stores a new attempt; {@code false} when the id is known already (then nothing changes: the
+   * primary key is what makes placing an attempt idempotent).
+   */
+  boolean create(Stored attempt, String requestedBy) {
+    return jdbc.sql(
+                "INSERT INTO robot_attempt (attempt_id, phone, script_id, script_version, language,"
+                    + " variables, requested_by, status)"
+                    + " VALUES (?, ?, ?, ?, ?, CAST(? AS JSONB), ?, 'QUEUED')"
+                    + " ON CONFLICT (attempt_id) DO NOTHING")
+            .params(
+                attempt.attemptId(),
+                attempt.phone().e164(),
+                attempt.scriptId(),
+                attempt.scriptVersion(),
+                attempt.language(),
+                toJson(attempt.variables()),
+                requestedBy)
+            .update()
+        == 1;
+  }
+
+  List<Unfinished> unfinishedBefore(Instant createdBefore) {
+    return jdbc.sql(
+            "SELECT attempt_id, status FROM robot_attempt WHERE status <> 'FINISHED'"
+                + " AND created_at < ? AND (ended_at IS NULL OR ended_at < ?) ORDER BY created_at")
+        .params(Timestamp.from(createdBefore), Timestamp.from(createdBefore))
+        .query((rs, n) -> new Unfinished(rs.getString(1), rs.getString(2)))
+        .list();
+  }
+
+  /**
+   * Settles an attempt whose call is gone while the robot was not there to finish it; {@code false}
+   * if it finished meanwhile.
+   */
+  boolean interrupted(String attemptId, Instant at) {
+    return jdbc.sql(
+                "UPDATE robot_attempt SET status = 'FINISHED',"
+                    + " dial_outcome = coalesce(dial_outcome, 'FAILED'),"
+                    + " outcome = CASE WHEN answered_at IS NULL THEN outcome ELSE 'FAILED' END,"
+                    + " failure = 'interrupted: the call ended while no robot was on it',"
+                    + " ended_at = coalesce(ended_at, ?) WHERE attempt_id = ? AND status <> 'FINISHED'")
+            .params(Timestamp.from(at), attemptId)
+            .update()
+        == 1;
   }
 
   Optional<Stored> load(String attemptId) {

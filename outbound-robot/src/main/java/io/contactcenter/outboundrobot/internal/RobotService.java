@@ -4,6 +4,7 @@ import io.contactcenter.asrtts.PromptTemplate;
 import io.contactcenter.outboundrobot.CallNowRequest;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
+import io.contactcenter.outboundrobot.PlaceCallRequest;
 import io.contactcenter.outboundrobot.RobotAttempt;
 import io.contactcenter.outboundrobot.RobotCalls;
 import io.contactcenter.pbx.CallAnswered;
@@ -13,9 +14,11 @@ import io.contactcenter.pbx.OriginateFailed;
 import io.contactcenter.pbx.OriginateRequest;
 import io.contactcenter.pbx.PbxUnavailableException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -51,6 +54,18 @@ class RobotService implements RobotCalls {
 
   @Override
   public RobotAttempt callNow(CallNowRequest request) {
+    return place(
+        new PlaceCallRequest(
+            "robot-" + UUID.randomUUID(),
+            request.phone(),
+            request.campaign(),
+            request.language(),
+            request.variables(),
+            request.requestedBy()));
+  }
+
+  @Override
+  public RobotAttempt place(PlaceCallRequest request) {
     DialogueScript script = scripts.builtIn(request.campaign());
     String language = request.language() == null ? script.language() : request.language();
     if (!script.languages().contains(language)) {
@@ -63,17 +78,22 @@ class RobotService implements RobotCalls {
               + script.languages());
     }
     checkVariables(script, request.variables());
-    String attemptId = "robot-" + UUID.randomUUID();
-    attempts.create(
-        new JdbcRobotAttempts.Stored(
-            attemptId,
-            request.phone(),
-            script.id(),
-            script.version(),
-            language,
-            request.variables(),
-            "QUEUED"),
-        request.requestedBy());
+    String attemptId = request.attemptId();
+    boolean created =
+        attempts.create(
+            new JdbcRobotAttempts.Stored(
+                attemptId,
+                request.phone(),
+                script.id(),
+                script.version(),
+                language,
+                request.variables(),
+                "QUEUED"),
+            request.requestedBy());
+    if (!created) {
+      log.info("robot call {} is known already: not dialed again", attemptId);
+      return attempts.find(attemptId).orElseThrow();
+    }
     try {
       calls.originate(
           new OriginateRequest(
@@ -92,6 +112,41 @@ class RobotService implements RobotCalls {
     }
     log.info("robot call {} queued with script {} v{}", attemptId, script.id(), script.version());
     return attempts.find(attemptId).orElseThrow();
+  }
+
+  @Override
+  public int recoverInterrupted(Duration grace) {
+    List<JdbcRobotAttempts.Unfinished> unfinished =
+        attempts.unfinishedBefore(clock.instant().minus(grace));
+    if (unfinished.isEmpty()) {
+      return 0;
+    }
+    Set<String> live;
+    try {
+      live = calls.activeAttemptIds();
+    } catch (PbxUnavailableException e) {
+      log.warn("cannot ask Asterisk which calls are up, recovery waits: {}", e.getMessage());
+      return 0;
+    }
+    int settled = 0;
+    for (JdbcRobotAttempts.Unfinished attempt : unfinished) {
+      if (live.contains(attempt.attemptId())) {
+        continue;
+      }
+      if (attempts.interrupted(attempt.attemptId(), clock.instant())) {
+        settled++;
+        log.warn(
+            "robot call {} was interrupted (status {}), Asterisk has no channel for it: settled",
+            attempt.attemptId(),
+            attempt.status());
+      }
+    }
+    return settled;
+  }
+
+  @Override
+  public String trunk() {
+    return config.trunk();
   }
 
   /**

@@ -7,10 +7,16 @@ import io.contactcenter.pbx.PbxUnavailableException;
 import io.contactcenter.pbx.UnknownTrunkException;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
@@ -50,6 +56,31 @@ final class AmiCallControl implements CallControl {
   @Override
   public java.time.Duration defaultTimeout() {
     return defaultTimeout;
+  }
+
+  @Override
+  public Set<String> activeAttemptIds() {
+    ResponseEvents events;
+    try {
+      events =
+          ami.connected()
+              .sendEventGeneratingAction(new CoreShowChannelsAction(), actionTimeoutMillis);
+    } catch (IOException | TimeoutException e) {
+      throw new PbxUnavailableException("listing Asterisk's channels failed: " + e.getMessage(), e);
+    }
+    if (events.getResponse() instanceof ManagerError error) {
+      throw new PbxUnavailableException(
+          "Asterisk refused to list its channels: " + error.getMessage());
+    }
+    Set<String> active = new HashSet<>();
+    for (ResponseEvent event : events.getEvents()) {
+      if (event instanceof CoreShowChannelEvent channel
+          && channel.getUniqueid() != null
+          && channel.getUniqueid().startsWith(CHANNEL_ID_PREFIX)) {
+        active.add(channel.getUniqueid().substring(CHANNEL_ID_PREFIX.length()));
+      }
+    }
+    return active;
   }
 
   @Override

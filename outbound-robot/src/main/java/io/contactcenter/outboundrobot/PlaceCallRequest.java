@@ -1,0 +1,44 @@
+package io.contactcenter.outboundrobot;
+
+import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.common.PhoneNumber;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A robot call for an attempt its caller has already recorded, e.g. a campaign's n-th attempt for a
+ * contact. The attempt id is the idempotency key: placing the same id twice dials once.
+ *
+ * @param attemptId {@code robot-} followed by 1 to 80 letters, digits, {@code -} or {@code _}; it
+ *     travels to Asterisk as the channel's id, so nothing else may be in it
+ * @param campaign whose script to run
+ * @param language the script language ({@code null}: the script's default)
+ * @param variables the script's variables as plain values
+ * @param requestedBy who asked, for the audit trail (e.g. {@code campaign:<id>})
+ */
+public record PlaceCallRequest(
+    String attemptId,
+    PhoneNumber phone,
+    CampaignContext campaign,
+    String language,
+    Map<String, String> variables,
+    String requestedBy) {
+
+  private static final Pattern ATTEMPT_ID = Pattern.compile("robot-[A-Za-z0-9_-]{1,80}");
+
+  public PlaceCallRequest {
+    Objects.requireNonNull(attemptId, "attemptId is required");
+    if (!ATTEMPT_ID.matcher(attemptId).matches()) {
+      throw new IllegalArgumentException(
+          "attemptId must be 'robot-' and 1 to 80 letters, digits, '-' or '_'");
+    }
+    Objects.requireNonNull(phone, "phone is required");
+    Objects.requireNonNull(campaign, "campaign is required");
+    if (campaign == CampaignContext.ANY) {
+      throw new IllegalArgumentException("campaign must be balance, delay or reactivate");
+    }
+    variables = variables == null ? Map.of() : Map.copyOf(variables);
+    requestedBy = requestedBy == null ? "system" : requestedBy;
+  }
+}
