@@ -83,8 +83,22 @@ final class AudioSocketMediaSession implements MediaSession {
     this.inbound = new InboundMedia(callId, maxInboundFrames);
     this.clock = clock;
     this.awaitRelease = awaitRelease;
-    this.reader = Thread.ofVirtual().name("audiosocket-read-" + callId).start(this::readLoop);
-    this.sender = Thread.ofVirtual().name("audiosocket-play-" + callId).start(this::sendLoop);
+    // Platform threads, not virtual ones: speech recognition runs native code (Vosk through JNA)
+    // that pins the virtual threads' few carrier threads for whole decoding passes, and a media
+    // thread queued behind them misses its 20 ms frames; Asterisk's AudioSocket() hangs up after
+    // 2 s without a frame. These two threads only copy frames, so they cost little CPU.
+    this.reader =
+        Thread.ofPlatform()
+            .name("audiosocket-read-" + callId)
+            .daemon()
+            .priority(Thread.MAX_PRIORITY)
+            .start(this::readLoop);
+    this.sender =
+        Thread.ofPlatform()
+            .name("audiosocket-play-" + callId)
+            .daemon()
+            .priority(Thread.MAX_PRIORITY)
+            .start(this::sendLoop);
   }
 
   @Override
