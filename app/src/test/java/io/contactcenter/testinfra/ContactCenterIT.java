@@ -20,7 +20,11 @@ import org.springframework.test.context.ContextConfiguration;
       "cc.security.initial-admin-password=" + ContactCenterIT.ADMIN_PASSWORD,
       "cc.pbx.ami.initial-backoff=200ms",
       "cc.pbx.ami.max-backoff=1s",
-      "cc.ivr.hotline.input-timeout=4s"
+      "cc.ivr.hotline.input-timeout=4s",
+      // Campaign tests watch retries and settling happen within a test's patience.
+      "cc.campaigns.maintenance-interval=1s",
+      "cc.campaigns.retry.busy=20s",
+      "cc.campaigns.min-window-remaining=0s"
     })
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
 @Import({CapturedEvents.class, MediaTestHandler.class})

@@ -28,6 +28,7 @@ public final class Sipp {
   private final Map<String, String> keys = new LinkedHashMap<>();
   private String service = "4000";
   private Duration timeout = Duration.ofSeconds(60);
+  private int calls = 1;
   private Path workingDirectory;
 
   private Sipp(String scenario) {
@@ -57,6 +58,12 @@ public final class Sipp {
     return this;
   }
 
+  /** How many calls an answering phone takes, some at once (default 1). */
+  public Sipp calls(int calls) {
+    this.calls = calls;
+    return this;
+  }
+
   public Sipp timeout(Duration timeout) {
     this.timeout = timeout;
     return this;
@@ -81,9 +88,9 @@ public final class Sipp {
                 "-p",
                 Integer.toString(port),
                 "-mp",
-                Integer.toString(FreePorts.rtpRange(4)),
+                Integer.toString(FreePorts.rtpRange(4 * Math.max(1, calls))),
                 "-m",
-                "1",
+                Integer.toString(calls),
                 "-timeout",
                 timeout.toSeconds() + "s",
                 "-timeout_error",

@@ -1,6 +1,7 @@
 package io.contactcenter.outboundrobot;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,15 @@ public interface RobotCalls {
    * @return the attempts settled
    */
   int recoverInterrupted(java.time.Duration grace);
+
+  /**
+   * Checks that {@code variables} give the campaign's script every value it speaks, each in a form
+   * the voice can read (money, date, digits), before anything is stored or dialed.
+   *
+   * @throws IllegalArgumentException naming the missing, unknown or unreadable variable
+   */
+  void checkVariables(
+      io.contactcenter.asrtts.CampaignContext campaign, Map<String, String> variables);
 
   /** The trunk robot calls go out on: what dialing limits are counted against. */
   String trunk();

@@ -68,6 +68,17 @@ class SecurityConfiguration {
                     .requestMatchers(
                         HttpMethod.GET, "/api/v1/robot/calls", "/api/v1/robot/calls/**")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
+                    .requestMatchers("/api/v1/campaigns", "/api/v1/campaigns/**")
+                    .hasAnyRole(ADMIN, OPS)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/do-not-call/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR, OPS)
+                    .requestMatchers(
+                        "/api/v1/do-not-call", "/api/v1/do-not-call/**", "/api/v1/consents")
+                    .hasAnyRole(ADMIN, OPS)
+                    .requestMatchers("/campaigns", "/campaigns/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
                     .requestMatchers("/api/**")
                     .denyAll()
                     .anyRequest()

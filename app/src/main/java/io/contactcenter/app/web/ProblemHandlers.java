@@ -63,6 +63,24 @@ class ProblemHandlers {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "pbx-unavailable", e.getMessage());
   }
 
+  @ExceptionHandler(io.contactcenter.campaigns.CampaignNotFoundException.class)
+  ProblemDetail noCampaign(io.contactcenter.campaigns.CampaignNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "campaign-not-found", e.getMessage());
+  }
+
+  @ExceptionHandler(io.contactcenter.campaigns.CampaignStateConflictException.class)
+  ProblemDetail campaignState(io.contactcenter.campaigns.CampaignStateConflictException e) {
+    return problem(HttpStatus.CONFLICT, "campaign-state", e.getMessage());
+  }
+
+  @ExceptionHandler(io.contactcenter.campaigns.CampaignRejectedException.class)
+  ProblemDetail campaignRejected(io.contactcenter.campaigns.CampaignRejectedException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.UNPROCESSABLE_ENTITY, "campaign-rejected", e.getMessage());
+    problem.setProperty("problems", e.problems());
+    return problem;
+  }
+
   private static ProblemDetail problem(HttpStatus status, String type, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create("urn:cc:problem:" + type));

@@ -1,5 +1,6 @@
 package io.contactcenter.outboundrobot.internal;
 
+import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.PromptTemplate;
 import io.contactcenter.outboundrobot.CallNowRequest;
 import io.contactcenter.outboundrobot.DialogueScript;
@@ -142,6 +143,11 @@ class RobotService implements RobotCalls {
       }
     }
     return settled;
+  }
+
+  @Override
+  public void checkVariables(CampaignContext campaign, Map<String, String> variables) {
+    checkVariables(scripts.builtIn(campaign), variables);
   }
 
   @Override

@@ -1,0 +1,182 @@
+package io.contactcenter.app.web;
+
+import io.contactcenter.campaigns.Campaign;
+import io.contactcenter.campaigns.CampaignAttempt;
+import io.contactcenter.campaigns.CampaignProgress;
+import io.contactcenter.campaigns.CampaignType;
+import io.contactcenter.campaigns.Campaigns;
+import io.contactcenter.campaigns.ContactImport;
+import io.contactcenter.campaigns.DoNotCallList;
+import io.contactcenter.campaigns.NewCampaign;
+import io.contactcenter.common.PhoneNumber;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Outbound campaigns for ops: set up, contacts, start/pause/stop, progress, results. */
+@RestController
+@Tag(name = "campaigns", description = "Outbound robot campaigns")
+class CampaignsController {
+
+  private final Campaigns campaigns;
+  private final DoNotCallList doNotCall;
+
+  CampaignsController(Campaigns campaigns, DoNotCallList doNotCall) {
+    this.campaigns = campaigns;
+    this.doNotCall = doNotCall;
+  }
+
+  /**
+   * @param type balance, delay or reactivate
+   * @param callWindow e.g. "MON-FRI 09:00-21:00; SAT 10:00-18:00" (default every day 09:00-21:00)
+   * @param variables values for every call, e.g. {"merchant": "Acme Shop"}
+   */
+  record CreateBody(
+      String name,
+      String type,
+      String language,
+      String callWindow,
+      List<LocalDate> holidays,
+      Integer maxConcurrent,
+      Double maxPerSecond,
+      Integer maxAttempts,
+      Instant startsAt,
+      Map<String, String> variables) {}
+
+  @Operation(summary = "Create a campaign (a draft) from a type's default script")
+  @PostMapping("/api/v1/campaigns")
+  @ResponseStatus(HttpStatus.CREATED)
+  Campaign create(@RequestBody CreateBody body, Authentication user) {
+    if (body == null) {
+      throw new IllegalArgumentException("a campaign is required");
+    }
+    return campaigns.create(
+        new NewCampaign(
+            body.name(),
+            CampaignType.fromCode(body.type()),
+            body.language(),
+            body.callWindow(),
+            body.holidays(),
+            body.maxConcurrent() == null ? 5 : body.maxConcurrent(),
+            body.maxPerSecond() == null ? 1.0 : body.maxPerSecond(),
+            body.maxAttempts() == null ? 3 : body.maxAttempts(),
+            body.startsAt(),
+            body.variables(),
+            user.getName()));
+  }
+
+  @GetMapping("/api/v1/campaigns")
+  List<Campaign> list() {
+    return campaigns.list();
+  }
+
+  @GetMapping("/api/v1/campaigns/{id}")
+  Campaign one(@PathVariable String id) {
+    return campaigns
+        .find(id)
+        .orElseThrow(() -> new io.contactcenter.campaigns.CampaignNotFoundException(id));
+  }
+
+  @Operation(summary = "Upload contacts (CSV: UTF-8, GBK/GB18030 or UTF-16); bad rows reported")
+  @PostMapping(value = "/api/v1/campaigns/{id}/contacts", consumes = "multipart/form-data")
+  ContactImport upload(
+      @PathVariable String id, @RequestPart("file") MultipartFile file, Authentication user)
+      throws IOException {
+    try (InputStream in = file.getInputStream()) {
+      return campaigns.importContacts(id, file.getOriginalFilename(), in, user.getName());
+    }
+  }
+
+  @GetMapping("/api/v1/campaigns/{id}/imports")
+  List<ContactImport> imports(@PathVariable String id) {
+    return campaigns.imports(id);
+  }
+
+  @PostMapping("/api/v1/campaigns/{id}/start")
+  Campaign start(@PathVariable String id) {
+    return campaigns.start(id);
+  }
+
+  @PostMapping("/api/v1/campaigns/{id}/pause")
+  Campaign pause(@PathVariable String id) {
+    return campaigns.pause(id);
+  }
+
+  @PostMapping("/api/v1/campaigns/{id}/resume")
+  Campaign resume(@PathVariable String id) {
+    return campaigns.resume(id);
+  }
+
+  @PostMapping("/api/v1/campaigns/{id}/stop")
+  Campaign stop(@PathVariable String id) {
+    return campaigns.stop(id);
+  }
+
+  @GetMapping("/api/v1/campaigns/{id}/progress")
+  CampaignProgress progress(@PathVariable String id) {
+    return campaigns.progress(id);
+  }
+
+  @GetMapping("/api/v1/campaigns/{id}/attempts")
+  List<CampaignAttempt> attempts(
+      @PathVariable String id,
+      @RequestParam(required = false) String outcome,
+      @RequestParam(required = false) String dialOutcome,
+      @RequestParam(defaultValue = "200") int limit) {
+    return campaigns.attempts(id, outcome, dialOutcome, limit);
+  }
+
+  @Operation(summary = "Every attempt as CSV (formula-looking cells neutralized)")
+  @GetMapping("/api/v1/campaigns/{id}/attempts.csv")
+  void export(@PathVariable String id, HttpServletResponse response) throws IOException {
+    campaigns
+        .find(id)
+        .orElseThrow(() -> new io.contactcenter.campaigns.CampaignNotFoundException(id));
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"" + id + "-attempts.csv\"");
+    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    campaigns.exportCsv(id, out);
+  }
+
+  record DoNotCallBody(String phone) {}
+
+  @Operation(summary = "Put a number on the do-not-call list (cancels its pending calls)")
+  @PostMapping("/api/v1/do-not-call")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void addDoNotCall(@RequestBody DoNotCallBody body, Authentication user) {
+    doNotCall.add(PhoneNumber.parse(body == null ? null : body.phone()), "ops:" + user.getName());
+  }
+
+  @GetMapping("/api/v1/do-not-call/{phone}")
+  Map<String, Object> onDoNotCall(@PathVariable String phone) {
+    return Map.of("onList", doNotCall.contains(PhoneNumber.parse(phone)));
+  }
+
+  @Operation(summary = "Record a number's consent to re-activation offers")
+  @PostMapping("/api/v1/consents")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void consent(@RequestBody DoNotCallBody body, Authentication user) {
+    doNotCall.recordConsent(
+        PhoneNumber.parse(body == null ? null : body.phone()), "ops:" + user.getName());
+  }
+}

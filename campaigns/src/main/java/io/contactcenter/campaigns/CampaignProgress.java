@@ -1,0 +1,28 @@
+package io.contactcenter.campaigns;
+
+import java.util.Map;
+
+/**
+ * Live counters of a campaign: the funnel contacts → attempts → answered → each outcome.
+ *
+ * @param pending contacts waiting for their next attempt
+ * @param calling contacts with an attempt in flight (dialing or talking)
+ * @param talking attempts answered and not finished
+ * @param done contacts with a final outcome
+ * @param cancelled contacts cancelled (order paid, do-not-call, campaign stopped, no consent)
+ * @param byOutcome finished attempts by dialogue outcome code (agreed, refused, ...)
+ * @param byDialOutcome finished attempts by dial outcome (ANSWERED, NO_ANSWER, BUSY, FAILED)
+ */
+public record CampaignProgress(
+    String campaignId,
+    CampaignState state,
+    long contacts,
+    long pending,
+    long calling,
+    long talking,
+    long done,
+    long cancelled,
+    long attempts,
+    long answered,
+    Map<String, Long> byOutcome,
+    Map<String, Long> byDialOutcome) {}

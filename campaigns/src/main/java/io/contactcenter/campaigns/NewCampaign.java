@@ -1,0 +1,58 @@
+package io.contactcenter.campaigns;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A campaign to create, in state DRAFT.
+ *
+ * @param name shown to ops, 1 to 120 characters
+ * @param type what it calls about; its built-in script is pinned at creation
+ * @param language the script language ({@code null}: the script's default)
+ * @param callWindow when callees may be called, in their own time zone, e.g. {@code "MON-FRI
+ *     09:00-12:00,14:00-21:00; SAT 10:00-18:00"} ({@code null}: every day 09:00-21:00)
+ * @param holidays local dates on which nobody is called
+ * @param maxConcurrent calls of this campaign in flight at once, across every instance
+ * @param maxPerSecond call attempts started per second, across every instance
+ * @param maxAttempts attempts per contact (retries included, call-backs aside)
+ * @param startsAt when a scheduled start happens ({@code null}: started by hand)
+ * @param variables values every call of the campaign speaks unless a contact has its own, e.g.
+ *     {@code merchant}
+ * @param createdBy the ops user
+ */
+public record NewCampaign(
+    String name,
+    CampaignType type,
+    String language,
+    String callWindow,
+    List<LocalDate> holidays,
+    int maxConcurrent,
+    double maxPerSecond,
+    int maxAttempts,
+    Instant startsAt,
+    Map<String, String> variables,
+    String createdBy) {
+
+  public NewCampaign {
+    if (name == null || name.isBlank() || name.strip().length() > 120) {
+      throw new IllegalArgumentException("name must be 1 to 120 characters");
+    }
+    name = name.strip();
+    Objects.requireNonNull(type, "type is required");
+    holidays = holidays == null ? List.of() : List.copyOf(holidays);
+    if (maxConcurrent < 1 || maxConcurrent > 1000) {
+      throw new IllegalArgumentException("maxConcurrent must be between 1 and 1000");
+    }
+    if (!(maxPerSecond > 0) || maxPerSecond > 500) {
+      throw new IllegalArgumentException("maxPerSecond must be above 0 and at most 500");
+    }
+    if (maxAttempts < 1 || maxAttempts > 10) {
+      throw new IllegalArgumentException("maxAttempts must be between 1 and 10");
+    }
+    variables = variables == null ? Map.of() : Map.copyOf(variables);
+    createdBy = createdBy == null ? "system" : createdBy;
+  }
+}

@@ -1,0 +1,134 @@
+package io.contactcenter.campaigns.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.campaigns.DoNotCallList;
+import io.contactcenter.campaigns.internal.contacts.ContactCsvReader;
+import io.contactcenter.outboundrobot.DialogueScripts;
+import io.contactcenter.outboundrobot.RobotCalls;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires outbound campaigns. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CampaignProperties.class)
+class CampaignConfiguration {
+
+  @Bean
+  JdbcCampaignStore jdbcCampaignStore(JdbcClient jdbc, ObjectMapper json) {
+    return new JdbcCampaignStore(jdbc, json);
+  }
+
+  @Bean
+  CampaignService campaignService(
+      JdbcCampaignStore store,
+      DialogueScripts scripts,
+      RobotCalls robot,
+      CampaignProperties config,
+      PlatformTransactionManager transactions,
+      ObjectProvider<Clock> clock) {
+    return new CampaignService(
+        store,
+        scripts,
+        robot,
+        new ContactCsvReader(),
+        config,
+        new TransactionTemplate(transactions),
+        clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
+  RedisDialPacer redisDialPacer(
+      StringRedisTemplate redis, CampaignProperties config, ObjectProvider<Clock> clock) {
+    return new RedisDialPacer(
+        redis, config.pacing().lease(), clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
+  Dialer dialer(
+      JdbcCampaignStore store,
+      RobotCalls robot,
+      RedisDialPacer pacer,
+      DoNotCallList doNotCall,
+      CampaignProperties config,
+      PlatformTransactionManager transactions,
+      ObjectProvider<Clock> clock) {
+    // Its own transactions always: it also runs in listeners of events published in (and after)
+    // other modules' transactions.
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    return new Dialer(
+        store,
+        robot,
+        pacer,
+        doNotCall,
+        config,
+        tx,
+        clock.getIfAvailable(Clock::systemUTC),
+        nodeId(config));
+  }
+
+  @Bean
+  OrderEvents orderEvents(
+      JdbcCampaignStore store,
+      DialogueScripts scripts,
+      RobotCalls robot,
+      CampaignProperties config) {
+    return new OrderEvents(store, scripts, robot, config);
+  }
+
+  @Bean
+  OrderEventsListener orderEventsListener(OrderEvents orders, ObjectMapper json) {
+    return new OrderEventsListener(orders, json);
+  }
+
+  @Bean
+  JobDetail campaignMaintenanceJob() {
+    return JobBuilder.newJob(CampaignMaintenanceJob.class)
+        .withIdentity("campaign-maintenance", "campaigns")
+        .storeDurably()
+        .build();
+  }
+
+  @Bean
+  Trigger campaignMaintenanceTrigger(JobDetail campaignMaintenanceJob, CampaignProperties config) {
+    return TriggerBuilder.newTrigger()
+        .forJob(campaignMaintenanceJob)
+        .withIdentity("campaign-maintenance", "campaigns")
+        .withSchedule(
+            SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInMilliseconds(config.maintenanceInterval().toMillis())
+                .repeatForever()
+                // After downtime, run once rather than catching up every missed run.
+                .withMisfireHandlingInstructionNextWithRemainingCount())
+        .build();
+  }
+
+  private static String nodeId(CampaignProperties config) {
+    if (!config.nodeId().isBlank()) {
+      return config.nodeId();
+    }
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
+  }
+}

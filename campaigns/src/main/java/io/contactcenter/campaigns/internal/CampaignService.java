@@ -1,0 +1,458 @@
+package io.contactcenter.campaigns.internal;
+
+import io.contactcenter.campaigns.Campaign;
+import io.contactcenter.campaigns.CampaignAttempt;
+import io.contactcenter.campaigns.CampaignNotFoundException;
+import io.contactcenter.campaigns.CampaignProgress;
+import io.contactcenter.campaigns.CampaignRejectedException;
+import io.contactcenter.campaigns.CampaignState;
+import io.contactcenter.campaigns.CampaignStateConflictException;
+import io.contactcenter.campaigns.Campaigns;
+import io.contactcenter.campaigns.ContactImport;
+import io.contactcenter.campaigns.DoNotCallList;
+import io.contactcenter.campaigns.NewCampaign;
+import io.contactcenter.campaigns.internal.contacts.ContactCsvReader;
+import io.contactcenter.campaigns.internal.contacts.ContactFileRejectedException;
+import io.contactcenter.campaigns.internal.contacts.ContactRow;
+import io.contactcenter.campaigns.internal.contacts.ImportOptions;
+import io.contactcenter.campaigns.internal.contacts.ImportSummary;
+import io.contactcenter.campaigns.internal.domain.CallWindow;
+import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.outboundrobot.DialogueScript;
+import io.contactcenter.outboundrobot.DialogueScripts;
+import io.contactcenter.outboundrobot.RobotCalls;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Campaign set-up, contacts, lifecycle and reports; the dialing lives in {@link Dialer}. */
+class CampaignService implements Campaigns, DoNotCallList {
+
+  private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
+
+  /** Row errors kept per import: enough to fix a file, bounded for a million bad rows. */
+  private static final int MAX_ROW_ERRORS = 1000;
+
+  /**
+   * Column headers ops write in Chinese (or in words) for the scripts' variables. English headers
+   * are matched case-insensitively with spaces and dashes read as underscores.
+   */
+  private static final Map<String, String> HEADER_ALIASES =
+      Map.ofEntries(
+          Map.entry("订单号", "order_number"),
+          Map.entry("订单编号", "order_number"),
+          Map.entry("order", "order_number"),
+          Map.entry("order_no", "order_number"),
+          Map.entry("尾款", "amount_due"),
+          Map.entry("尾款金额", "amount_due"),
+          Map.entry("应付金额", "amount_due"),
+          Map.entry("金额", "amount_due"),
+          Map.entry("amount", "amount_due"),
+          Map.entry("截止日期", "deadline"),
+          Map.entry("付款截止", "deadline"),
+          Map.entry("截止时间", "deadline"),
+          Map.entry("新送达日期", "new_delivery_date"),
+          Map.entry("预计送达", "new_delivery_date"),
+          Map.entry("预计送达日期", "new_delivery_date"),
+          Map.entry("优惠券", "coupon"),
+          Map.entry("优惠码", "coupon"),
+          Map.entry("商家", "merchant"),
+          Map.entry("店铺", "merchant"));
+
+  private final JdbcCampaignStore store;
+  private final DialogueScripts scripts;
+  private final RobotCalls robot;
+  private final ContactCsvReader reader;
+  private final CampaignProperties config;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  CampaignService(
+      JdbcCampaignStore store,
+      DialogueScripts scripts,
+      RobotCalls robot,
+      ContactCsvReader reader,
+      CampaignProperties config,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.store = store;
+    this.scripts = scripts;
+    this.robot = robot;
+    this.reader = reader;
+    this.config = config;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  @Override
+  public Campaign create(NewCampaign request) {
+    DialogueScript script = scripts.builtIn(request.type().context());
+    String language = request.language() == null ? script.language() : request.language();
+    if (!script.languages().contains(language)) {
+      throw new IllegalArgumentException(
+          "the " + request.type().code() + " script has no prompts in '" + language + "'");
+    }
+    CallWindow window =
+        (request.callWindow() == null || request.callWindow().isBlank()
+                ? CallWindow.defaults()
+                : CallWindow.parse(request.callWindow()))
+            .withHolidays(request.holidays());
+    for (String name : request.variables().keySet()) {
+      if (!script.variables().containsKey(name)) {
+        throw new IllegalArgumentException(
+            "unknown variable '" + name + "': the script has " + script.variables().keySet());
+      }
+    }
+    Campaign campaign =
+        new Campaign(
+            "cmp-" + UUID.randomUUID().toString().substring(0, 13),
+            request.name(),
+            request.type(),
+            script.id(),
+            script.version(),
+            language,
+            CampaignState.DRAFT,
+            window.toText(),
+            request.holidays(),
+            request.maxConcurrent(),
+            request.maxPerSecond(),
+            request.maxAttempts(),
+            request.startsAt(),
+            request.variables(),
+            request.createdBy(),
+            clock.instant());
+    store.insert(campaign);
+    log.info(
+        "campaign {} created: {} with script {} v{}",
+        campaign.campaignId(),
+        campaign.type().code(),
+        script.id(),
+        script.version());
+    return store.find(campaign.campaignId()).orElseThrow();
+  }
+
+  @Override
+  public Optional<Campaign> find(String campaignId) {
+    return store.find(campaignId);
+  }
+
+  @Override
+  public List<Campaign> list() {
+    return store.list();
+  }
+
+  @Override
+  public ContactImport importContacts(
+      String campaignId, String fileName, InputStream csv, String user) {
+    Campaign campaign = existing(campaignId);
+    if (campaign.state() == CampaignState.COMPLETED || campaign.state() == CampaignState.STOPPED) {
+      throw new CampaignStateConflictException(
+          "campaign " + campaignId + " is " + campaign.state() + ": it takes no more contacts");
+    }
+    String importId = "imp-" + UUID.randomUUID();
+    String name = fileName == null || fileName.isBlank() ? "contacts.csv" : fileName.strip();
+    List<ContactImport.RowError> errors = new ArrayList<>();
+    int[] counts = new int[3]; // added, duplicates, rejected
+    ImportSummary summary;
+    try {
+      summary =
+          reader.read(
+              csv,
+              ImportOptions.of(config.defaultRegion(), ZoneId.of(config.defaultZone())),
+              row -> {
+                switch (row) {
+                  case ContactRow.Valid valid -> {
+                    Optional<String> problem = add(campaign, valid, "csv:" + importId);
+                    if (problem.isEmpty()) {
+                      counts[0]++;
+                    } else if (problem.get().isEmpty()) {
+                      counts[1]++;
+                    } else {
+                      counts[2]++;
+                      keep(errors, new ContactImport.RowError(valid.rowNumber(), problem.get()));
+                    }
+                  }
+                  case ContactRow.Rejected rejected -> {
+                    counts[2]++;
+                    keep(
+                        errors,
+                        new ContactImport.RowError(rejected.rowNumber(), rejected.reason()));
+                  }
+                }
+              });
+    } catch (ContactFileRejectedException e) {
+      ContactImport refused =
+          new ContactImport(
+              importId,
+              campaignId,
+              name,
+              null,
+              0,
+              0,
+              0,
+              0,
+              List.of(),
+              e.getMessage(),
+              clock.instant());
+      store.insertImport(refused, user);
+      return refused;
+    } catch (UncheckedIOException e) {
+      throw new IllegalArgumentException("the upload could not be read: " + e.getMessage(), e);
+    }
+    ContactImport report =
+        new ContactImport(
+            importId,
+            campaignId,
+            name,
+            summary.charset(),
+            (int) summary.rows(),
+            counts[0],
+            counts[1],
+            counts[2],
+            List.copyOf(errors),
+            null,
+            clock.instant());
+    store.insertImport(report, user);
+    log.info(
+        "campaign {} import {}: {} rows, {} added, {} duplicates, {} rejected ({})",
+        campaignId,
+        importId,
+        report.rows(),
+        report.added(),
+        report.duplicates(),
+        report.rejected(),
+        report.charset());
+    return report;
+  }
+
+  /**
+   * Adds one valid row: empty when added, an empty string for a duplicate, else why the row is
+   * refused (a variable the script needs is missing or unreadable).
+   */
+  private Optional<String> add(Campaign campaign, ContactRow.Valid row, String source) {
+    Map<String, String> variables = new LinkedHashMap<>(campaign.variables());
+    DialogueScript script = scripts.builtIn(campaign.type().context());
+    for (Map.Entry<String, String> cell : row.variables().entrySet()) {
+      String key = variableName(cell.getKey());
+      if (script.variables().containsKey(key) && !cell.getValue().isBlank()) {
+        variables.put(key, cell.getValue());
+      }
+    }
+    if (!row.name().isBlank() && script.variables().containsKey("customer_name")) {
+      variables.put("customer_name", row.name());
+    }
+    try {
+      robot.checkVariables(campaign.type().context(), variables);
+    } catch (IllegalArgumentException e) {
+      return Optional.of("row " + row.rowNumber() + ": " + e.getMessage());
+    }
+    String orderId = variables.get("order_number");
+    boolean added =
+        store.addContact(
+            campaign.campaignId(),
+            new JdbcCampaignStore.NewContact(
+                row.phone(),
+                row.name().isBlank() ? null : row.name(),
+                row.zone(),
+                variables,
+                row.dedupeKey(),
+                orderId,
+                source));
+    return added ? Optional.empty() : Optional.of("");
+  }
+
+  static String variableName(String header) {
+    String key = header.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+    return HEADER_ALIASES.getOrDefault(key, key);
+  }
+
+  private static void keep(List<ContactImport.RowError> errors, ContactImport.RowError error) {
+    if (errors.size() < MAX_ROW_ERRORS) {
+      errors.add(error);
+    }
+  }
+
+  @Override
+  public List<ContactImport> imports(String campaignId) {
+    existing(campaignId);
+    return store.imports(campaignId);
+  }
+
+  @Override
+  public Campaign start(String campaignId) {
+    return transition(
+        campaignId,
+        campaign -> {
+          if (campaign.state() != CampaignState.DRAFT
+              && campaign.state() != CampaignState.SCHEDULED) {
+            throw conflict(campaign, "start");
+          }
+          if (store.countContacts(campaignId, "PENDING") == 0) {
+            throw new CampaignRejectedException(
+                List.of("campaign " + campaignId + " has no valid contact to call"));
+          }
+          boolean later =
+              campaign.state() == CampaignState.DRAFT
+                  && campaign.startsAt() != null
+                  && campaign.startsAt().isAfter(clock.instant());
+          return later ? CampaignState.SCHEDULED : CampaignState.RUNNING;
+        });
+  }
+
+  @Override
+  public Campaign pause(String campaignId) {
+    return transition(
+        campaignId,
+        campaign -> {
+          if (campaign.state() != CampaignState.RUNNING
+              && campaign.state() != CampaignState.SCHEDULED) {
+            throw conflict(campaign, "pause");
+          }
+          return CampaignState.PAUSED;
+        });
+  }
+
+  @Override
+  public Campaign resume(String campaignId) {
+    return transition(
+        campaignId,
+        campaign -> {
+          if (campaign.state() != CampaignState.PAUSED) {
+            throw conflict(campaign, "resume");
+          }
+          return CampaignState.RUNNING;
+        });
+  }
+
+  @Override
+  public Campaign stop(String campaignId) {
+    Campaign stopped =
+        transition(
+            campaignId,
+            campaign -> {
+              if (campaign.state() == CampaignState.COMPLETED
+                  || campaign.state() == CampaignState.STOPPED) {
+                throw conflict(campaign, "stop");
+              }
+              store.cancelPendingForCampaign(campaignId, "campaign stopped");
+              return CampaignState.STOPPED;
+            });
+    return stopped;
+  }
+
+  private interface Transition {
+    CampaignState next(Campaign current);
+  }
+
+  private Campaign transition(String campaignId, Transition transition) {
+    return tx.execute(
+        status -> {
+          Campaign current =
+              store.lock(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+          CampaignState next = transition.next(current);
+          store.state(campaignId, next);
+          log.info("campaign {}: {} -> {}", campaignId, current.state(), next);
+          return store.find(campaignId).orElseThrow();
+        });
+  }
+
+  private static CampaignStateConflictException conflict(Campaign campaign, String action) {
+    return new CampaignStateConflictException(
+        "cannot " + action + " campaign " + campaign.campaignId() + ": it is " + campaign.state());
+  }
+
+  @Override
+  public CampaignProgress progress(String campaignId) {
+    return store.progress(existing(campaignId));
+  }
+
+  @Override
+  public List<CampaignAttempt> attempts(
+      String campaignId, String outcome, String dialOutcome, int limit) {
+    existing(campaignId);
+    return store.attempts(
+        campaignId,
+        blankToNull(outcome) == null ? null : outcome.strip().toUpperCase(Locale.ROOT),
+        blankToNull(dialOutcome) == null ? null : dialOutcome.strip().toUpperCase(Locale.ROOT),
+        Math.max(1, Math.min(limit, 1000)));
+  }
+
+  @Override
+  public void exportCsv(String campaignId, Writer out) {
+    existing(campaignId);
+    try {
+      out.write(
+          "attempt_id,contact_id,phone,name,attempt_no,state,dial_outcome,outcome,callback_at,"
+              + "created_at,finished_at\r\n");
+      for (CampaignAttempt a : store.attempts(campaignId, null, null, Integer.MAX_VALUE)) {
+        out.write(
+            String.join(
+                    ",",
+                    CsvCells.cell(a.attemptId()),
+                    CsvCells.cell(Long.toString(a.contactId())),
+                    CsvCells.cell(a.phone()),
+                    CsvCells.cell(a.name()),
+                    CsvCells.cell(Integer.toString(a.attemptNo())),
+                    CsvCells.cell(a.state()),
+                    CsvCells.cell(a.dialOutcome()),
+                    CsvCells.cell(a.outcome()),
+                    CsvCells.cell(a.callbackAt() == null ? null : a.callbackAt().toString()),
+                    CsvCells.cell(a.createdAt() == null ? null : a.createdAt().toString()),
+                    CsvCells.cell(a.finishedAt() == null ? null : a.finishedAt().toString()))
+                + "\r\n");
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // --------------------------------------------------------------------------------- do-not-call
+
+  @Override
+  public void add(PhoneNumber phone, String source) {
+    tx.executeWithoutResult(
+        status -> {
+          boolean added = store.addDoNotCall(phone, source);
+          int cancelled = store.cancelPendingForPhone(phone, "do-not-call list");
+          if (added) {
+            log.info(
+                "{} added to the do-not-call list by {}: {} pending contact(s) cancelled",
+                phone,
+                source,
+                cancelled);
+          }
+        });
+  }
+
+  @Override
+  public boolean contains(PhoneNumber phone) {
+    return store.onDoNotCall(phone);
+  }
+
+  @Override
+  public void recordConsent(PhoneNumber phone, String source) {
+    store.addConsent(phone, source);
+  }
+
+  private Campaign existing(String campaignId) {
+    return store.find(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}
