@@ -1,0 +1,37 @@
+package io.contactcenter.campaigns.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CsvCellsTest {
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "Li Lei | Li Lei",
+        "=HYPERLINK(\"http://x\") | `\"'=HYPERLINK(\"\"http://x\"\")\"`",
+        "+8613800138000 | '+8613800138000",
+        "-1 | '-1",
+        "@SUM(A1) | '@SUM(A1)",
+        "Li, Lei | `\"Li, Lei\"`",
+        "say \"hi\" | `\"say \"\"hi\"\"\"`",
+      })
+  void neutralizesFormulasAndQuotesSeparators(String value, String expected) {
+    assertThat(CsvCells.cell(value)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(value = {"'\tcmd', '''\tcmd'", "'line\nbreak', '\"line\nbreak\"'"})
+  void controlCharactersCannotStartAFormulaOrBreakTheRow(String value, String expected) {
+    assertThat(CsvCells.cell(value)).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void nullIsAnEmptyCell() {
+    assertThat(CsvCells.cell(null)).isEmpty();
+  }
+}
