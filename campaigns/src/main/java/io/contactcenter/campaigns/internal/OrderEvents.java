@@ -6,6 +6,7 @@ import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignState;
 import io.contactcenter.campaigns.CampaignType;
 import io.contactcenter.campaigns.internal.contacts.RegionTimeZones;
+import io.contactcenter.common.InvalidPhoneNumberException;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.RobotCalls;
@@ -90,7 +91,14 @@ class OrderEvents {
               + " or "
               + CANCELLATIONS);
     }
-    PhoneNumber phone = PhoneNumber.parse(event.phone());
+    PhoneNumber phone;
+    try {
+      phone = PhoneNumber.parse(event.phone());
+    } catch (InvalidPhoneNumberException e) {
+      // Not e.getMessage(): it quotes the number, and numbers stay out of logs.
+      throw new IllegalArgumentException(
+          "phone must be an E.164 number ('+', country code, 8 to 15 digits)");
+    }
     Campaign campaign = campaign(event.campaignId(), campaignType, event.orderId());
     Map<String, String> variables = new LinkedHashMap<>(campaign.variables());
     if (event.variables() != null) {

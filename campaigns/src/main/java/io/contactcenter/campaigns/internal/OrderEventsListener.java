@@ -2,6 +2,7 @@ package io.contactcenter.campaigns.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,7 +33,10 @@ class OrderEventsListener {
         "value.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
         "auto.offset.reset=earliest"
       })
-  void on(String message) {
+  void on(ConsumerRecord<String, String> record) {
+    // The raw record, not a converted payload: the application's JSON message converter (used
+    // for the outbox) must not decide how order events are read.
+    String message = record.value();
     OrderEvent event;
     try {
       event = json.readValue(message, OrderEvent.class);
