@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.asrtts.IntentLabel;
 import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.outboundrobot.DialogueOutcome;
 import io.contactcenter.outboundrobot.RobotAttempt;
 import io.contactcenter.outboundrobot.Turn;
 import java.sql.ResultSet;
@@ -80,7 +81,10 @@ final class JdbcRobotAttempts {
 
   void answered(String attemptId, String callId, Instant at) {
     jdbc.sql(
-            "UPDATE robot_attempt SET dial_outcome = 'ANSWERED', call_id = coalesce(call_id, ?),"
+            "UPDATE robot_attempt SET call_id = coalesce(call_id, ?),"
+                // A machine that answered stays VOICEMAIL, whichever of the two is stored first.
+                + " dial_outcome = CASE WHEN dial_outcome = 'VOICEMAIL' THEN dial_outcome"
+                + " ELSE 'ANSWERED' END,"
                 + " recording = coalesce(recording, ?), answered_at = coalesce(answered_at, ?)"
                 + " WHERE attempt_id = ?")
         .params(callId, callId + ".wav", Timestamp.from(at), attemptId)
@@ -123,9 +127,15 @@ final class JdbcRobotAttempts {
           .update();
     }
     jdbc.sql(
-            "UPDATE robot_attempt SET status = 'FINISHED', outcome = ?, callback_at = ?, failure = ?"
-                + " WHERE attempt_id = ?")
-        .params(outcome, callbackAt == null ? null : Timestamp.from(callbackAt), failure, attemptId)
+            "UPDATE robot_attempt SET status = 'FINISHED', outcome = ?, callback_at = ?, failure = ?,"
+                + " dial_outcome = coalesce(?, dial_outcome) WHERE attempt_id = ?")
+        .params(
+            outcome,
+            callbackAt == null ? null : Timestamp.from(callbackAt),
+            failure,
+            // A machine answered: that is how the dialing went, not a conversation.
+            DialogueOutcome.VOICEMAIL.name().equals(outcome) ? "VOICEMAIL" : null,
+            attemptId)
         .update();
   }
 

@@ -1,5 +1,7 @@
 package io.contactcenter.outboundrobot.internal;
 
+import io.contactcenter.outboundrobot.internal.domain.AnsweringMachineDetector;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -17,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ringTimeout how long a robot call rings
  * @param voice the MaryTTS voice (empty: the speech module's default)
  * @param minSpeechConfidence recognizer confidence below which a reply counts as not understood
+ * @param answeringMachine how a voicemail greeting is told from a person
  */
 @Validated
 @ConfigurationProperties("cc.outboundrobot")
@@ -25,4 +28,26 @@ public record RobotProperties(
     @DefaultValue("4000") String callerId,
     @NotNull @DefaultValue("30s") Duration ringTimeout,
     @DefaultValue("") String voice,
-    @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double minSpeechConfidence) {}
+    @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double minSpeechConfidence,
+    @Valid @DefaultValue AnsweringMachine answeringMachine) {
+
+  /**
+   * Answering-machine detection during the opening disclosure (see {@link
+   * AnsweringMachineDetector}).
+   *
+   * @param enabled whether to listen for a machine at all
+   * @param continuousSpeech speech without a pause at least this long means a machine
+   * @param pause silence at least this long ends a stretch of speech
+   * @param speechLevel frame level in dBFS above which a frame counts as speech
+   */
+  public record AnsweringMachine(
+      @DefaultValue("true") boolean enabled,
+      @NotNull @DefaultValue("3500ms") Duration continuousSpeech,
+      @NotNull @DefaultValue("800ms") Duration pause,
+      @DecimalMin("-95") @DecimalMax("-1") @DefaultValue("-42") double speechLevel) {
+
+    AnsweringMachineDetector.Settings settings() {
+      return new AnsweringMachineDetector.Settings(continuousSpeech, pause, speechLevel);
+    }
+  }
+}
