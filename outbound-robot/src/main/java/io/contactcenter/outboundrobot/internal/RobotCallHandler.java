@@ -26,7 +26,6 @@ import io.contactcenter.pbx.spi.CallHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -332,7 +331,7 @@ final class RobotCallHandler implements CallHandler {
                 transcript.text(),
                 ReplyLanguage.fromCode(language),
                 null,
-                clock.instant().atZone(ZoneId.systemDefault())));
+                clock.instant().atZone(config.zone())));
     double confidence =
         transcript.confidence() < config.minSpeechConfidence() ? 0 : label.confidence();
     return new Reply(

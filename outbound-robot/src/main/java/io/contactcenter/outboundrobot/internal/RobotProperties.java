@@ -7,6 +7,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ringTimeout how long a robot call rings
  * @param voice the MaryTTS voice (empty: the speech module's default)
  * @param minSpeechConfidence recognizer confidence below which a reply counts as not understood
+ * @param zone the callees' time zone: "tomorrow at ten" is 10:00 there (unset: the JVM's zone)
  * @param answeringMachine how a voicemail greeting is told from a person
  */
 @Validated
@@ -29,7 +31,12 @@ public record RobotProperties(
     @NotNull @DefaultValue("30s") Duration ringTimeout,
     @DefaultValue("") String voice,
     @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double minSpeechConfidence,
+    ZoneId zone,
     @Valid @DefaultValue AnsweringMachine answeringMachine) {
+
+  public RobotProperties {
+    zone = zone == null ? ZoneId.systemDefault() : zone;
+  }
 
   /**
    * Answering-machine detection during the opening disclosure (see {@link
