@@ -139,6 +139,36 @@ final class JdbcRobotAttempts {
         .update();
   }
 
+  /**
+   * A transferred callee whom no agent took: the robot's last words are added to the turns and the
+   * callback is stored. Done once per attempt; {@code false} if it was done already.
+   */
+  boolean transferUnanswered(String attemptId, Instant callbackAt, Turn said) {
+    int updated =
+        jdbc.sql(
+                "UPDATE robot_attempt SET callback_at = ? WHERE attempt_id = ?"
+                    + " AND callback_at IS NULL")
+            .params(Timestamp.from(callbackAt), attemptId)
+            .update();
+    if (updated == 0) {
+      return false;
+    }
+    jdbc.sql(
+            "INSERT INTO robot_turn (attempt_id, seq, at, step, speaker, text, confidence)"
+                + " SELECT ?, coalesce(max(seq) + 1, 0), ?, ?, ?, ?, ? FROM robot_turn"
+                + " WHERE attempt_id = ?")
+        .params(
+            attemptId,
+            Timestamp.from(said.at()),
+            said.step(),
+            said.speaker().name(),
+            said.text(),
+            said.confidence(),
+            attemptId)
+        .update();
+    return true;
+  }
+
   Optional<RobotAttempt> find(String attemptId) {
     return jdbc.sql(SELECT + " WHERE attempt_id = ?").param(attemptId).query(this::map).optional();
   }

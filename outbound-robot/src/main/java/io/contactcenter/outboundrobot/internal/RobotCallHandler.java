@@ -152,6 +152,10 @@ final class RobotCallHandler implements CallHandler {
           }
           finish(attemptId, transfer.result(), attempt);
           media.close();
+          // Bounds the wait in the queue (the dialplan's Queue() timeout): an unanswered callee
+          // comes back to the robot-transfer-unanswered script, which promises a callback.
+          call.setVariable(
+              "CC_QUEUE_TIMEOUT", Long.toString(config.transfer().maxWait().toSeconds()));
           call.transferToQueue(transfer.queue());
         }
         case Directive.Done done -> {

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param minSpeechConfidence recognizer confidence below which a reply counts as not understood
  * @param zone the callees' time zone: "tomorrow at ten" is 10:00 there (unset: the JVM's zone)
  * @param answeringMachine how a voicemail greeting is told from a person
+ * @param transfer what happens around a transfer to a human queue
  */
 @Validated
 @ConfigurationProperties("cc.outboundrobot")
@@ -32,7 +35,8 @@ public record RobotProperties(
     @DefaultValue("") String voice,
     @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double minSpeechConfidence,
     ZoneId zone,
-    @Valid @DefaultValue AnsweringMachine answeringMachine) {
+    @Valid @DefaultValue AnsweringMachine answeringMachine,
+    @Valid @DefaultValue Transfer transfer) {
 
   public RobotProperties {
     zone = zone == null ? ZoneId.systemDefault() : zone;
@@ -55,6 +59,52 @@ public record RobotProperties(
 
     AnsweringMachineDetector.Settings settings() {
       return new AnsweringMachineDetector.Settings(continuousSpeech, pause, speechLevel);
+    }
+  }
+
+  /**
+   * Transfers to a human queue.
+   *
+   * @param maxWait the longest a callee waits in the queue before the robot takes the call back and
+   *     promises a callback
+   * @param unansweredPrompt what the robot says then, per language code; English and Chinese are
+   *     built in, configured languages are added or replace them
+   */
+  public record Transfer(
+      @NotNull @DefaultValue("2m") Duration maxWait, Map<String, String> unansweredPrompt) {
+
+    private static final Map<String, String> UNANSWERED_PROMPT =
+        Map.of(
+            "en",
+            "I'm sorry, nobody from our team is free right now. We'll call you back as soon as"
+                + " we can. Goodbye.",
+            "zh",
+            "抱歉，目前没有空闲的客服人员。我们会尽快给您回电。再见。");
+
+    public Transfer {
+      if (maxWait != null
+          && (maxWait.compareTo(Duration.ofSeconds(1)) < 0
+              || maxWait.compareTo(Duration.ofHours(1)) > 0)) {
+        throw new IllegalArgumentException(
+            "cc.outboundrobot.transfer.max-wait must be between 1s and 1h, was " + maxWait);
+      }
+      Map<String, String> prompts = new HashMap<>(UNANSWERED_PROMPT);
+      if (unansweredPrompt != null) {
+        unansweredPrompt.forEach(
+            (language, text) -> {
+              if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException(
+                    "cc.outboundrobot.transfer.unanswered-prompt." + language + " is blank");
+              }
+              prompts.put(language, text.strip());
+            });
+      }
+      unansweredPrompt = Map.copyOf(prompts);
+    }
+
+    /** The prompt in {@code language}, or in English when there is none for it. */
+    String unansweredPrompt(String language) {
+      return unansweredPrompt.getOrDefault(language, unansweredPrompt.get("en"));
     }
   }
 }
