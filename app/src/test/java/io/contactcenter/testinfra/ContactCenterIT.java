@@ -20,7 +20,12 @@ import org.springframework.test.context.ContextConfiguration;
       "cc.security.initial-admin-password=" + ContactCenterIT.ADMIN_PASSWORD,
       "cc.pbx.ami.initial-backoff=200ms",
       "cc.pbx.ami.max-backoff=1s",
-      "cc.ivr.hotline.input-timeout=4s"
+      "cc.ivr.hotline.input-timeout=4s",
+      // Not the JVM's zone, so a test proves the robot reads callback times in the configured one.
+      "cc.outboundrobot.zone=Asia/Shanghai",
+      // SIPp answers within a second; a line that never answers is given up on sooner.
+      "cc.outboundrobot.ring-timeout=12s",
+      "cc.outboundrobot.transfer.max-wait=20s"
     })
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
 @Import({CapturedEvents.class, MediaTestHandler.class})
