@@ -11,10 +11,12 @@ import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +29,9 @@ class RobotCallIT {
 
   @LocalServerPort int port;
   @Autowired HealthEndpoint health;
+
+  @Value("${cc.outboundrobot.ring-timeout}")
+  Duration ringTimeout;
 
   @BeforeAll
   static void startAsterisk() {
@@ -53,6 +58,30 @@ class RobotCallIT {
       assertThat(attempt.get("dialOutcome").asText()).isEqualTo("BUSY");
       assertThat(attempt.get("phone").asText()).doesNotContain("13800138");
       assertThat(attempt.get("scriptId").asText()).isEqualTo("balance-reminder");
+    }
+  }
+
+  @Test
+  void aLineThatNeverAnswersEndsTheAttemptAsNoAnswerAfterTheRingTimeout() throws Exception {
+    try (Sipp.Answering phone =
+        Sipp.scenario("uas-noanswer.xml")
+            .timeout(ringTimeout.plusSeconds(60))
+            .answerOn(asterisk.ports().trunk())) {
+      RobotApi api = new RobotApi(port);
+
+      JsonNode attempt = api.awaitFinished(api.placeBalanceReminder(), ringTimeout.plusSeconds(30));
+
+      assertThat(attempt.get("dialOutcome").asText()).as(attempt.toString()).isEqualTo("NO_ANSWER");
+      assertThat(attempt.get("answeredAt").isNull()).isTrue();
+      assertThat(attempt.get("outcome").isNull()).isTrue();
+      assertThat(attempt.get("turns")).isEmpty();
+      // It rang for the whole ring timeout, no less (Asterisk gave up, not the line) ...
+      Instant placed = Instant.parse(attempt.get("createdAt").asText());
+      Instant gaveUp = Instant.parse(attempt.get("endedAt").asText());
+      assertThat(gaveUp).isAfterOrEqualTo(placed.plus(ringTimeout).minusSeconds(1));
+      // ... and then cancelled the ringing line (CANCEL, 487, ACK: the scenario completed).
+      Sipp.Result line = phone.await(Duration.ofSeconds(30));
+      assertThat(line.succeeded()).as(line.output()).isTrue();
     }
   }
 

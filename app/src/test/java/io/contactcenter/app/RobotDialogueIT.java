@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactcenter.asrtts.SpeechSynthesizer;
+import io.contactcenter.outboundrobot.CallbackRequested;
 import io.contactcenter.outboundrobot.DoNotCallRequested;
+import io.contactcenter.outboundrobot.HumanTransferRequested;
+import io.contactcenter.pbx.CallQueued;
 import io.contactcenter.testinfra.CapturedEvents;
 import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
@@ -21,11 +24,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +45,8 @@ import org.yaml.snakeyaml.Yaml;
  * The robot on a live call through the real Asterisk: it speaks synthesized prompts over the call's
  * media stream, a SIPp customer answers by voice (MaryTTS speech at 8 kHz sent as RTP) while the
  * question is still playing, and the robot stops talking, recognizes the reply, labels it and ends
- * the call with the right outcome.
+ * the call with the right outcome. One customer per reply the balance-reminder script handles, one
+ * who stays silent, and a voicemail greeting.
  */
 @ContactCenterIT
 class RobotDialogueIT {
@@ -46,6 +57,9 @@ class RobotDialogueIT {
   @Autowired HealthEndpoint health;
   @Autowired SpeechSynthesizer tts;
   @Autowired CapturedEvents events;
+
+  @Value("${cc.outboundrobot.zone}")
+  ZoneId robotZone;
 
   @BeforeAll
   static void startAsterisk() {
@@ -68,6 +82,10 @@ class RobotDialogueIT {
     JsonNode callee = lastCalleeTurn(attempt);
     assertThat(callee.get("text").asText()).contains("pay");
     assertThat(callee.get("label").asText()).isEqualTo("agree");
+    // Barge-in: the reply was taken while the question would still have been playing.
+    JsonNode question = turnBefore(attempt, callee);
+    Duration questionLength = tts.synthesize(question.get("text").asText(), null).duration();
+    assertThat(instant(callee)).isBefore(instant(question).plus(questionLength));
     assertThat(attempt.get("recording").asText()).endsWith(".wav");
     await()
         .atMost(Duration.ofSeconds(10))
@@ -114,19 +132,164 @@ class RobotDialogueIT {
     assertThat(reprompted).as("re-prompted once: %s", attempt).isTrue();
   }
 
+  @Test
+  void aCustomerWhoHasAlreadyPaidIsThankedAndLeftAlone() throws Exception {
+    JsonNode attempt = callCustomerWhoSays("I already paid it yesterday.");
+
+    assertThat(attempt.get("outcome").asText()).as(attempt.toString()).isEqualTo("ALREADY_DONE");
+    assertThat(lastCalleeTurn(attempt).get("label").asText()).isEqualTo("already_done");
+    assertThat(lastRobotTurn(attempt).get("text").asText()).startsWith("Thank you");
+  }
+
+  @Test
+  void aCustomerWhoRefusesIsRecordedAsRefused() throws Exception {
+    JsonNode attempt = callCustomerWhoSays("No, I will not pay, cancel the order.");
+
+    assertThat(attempt.get("outcome").asText()).as(attempt.toString()).isEqualTo("REFUSED");
+    assertThat(lastCalleeTurn(attempt).get("label").asText()).isEqualTo("refuse");
+  }
+
+  @Test
+  void aCustomerWhoNamesATimeIsCalledBackThenInTheirZone() throws Exception {
+    JsonNode attempt =
+        callCustomerWhoSays(
+            "I am busy right now. Please call me back tomorrow at ten in the morning.");
+
+    assertThat(attempt.get("outcome").asText())
+        .as(attempt.toString())
+        .isEqualTo("CALLBACK_SCHEDULED");
+    JsonNode callee = lastCalleeTurn(attempt);
+    assertThat(callee.get("label").asText()).isEqualTo("call_back_later");
+    // "tomorrow at ten" is 10:00 in the robot's zone (Asia/Shanghai in tests, not the JVM's UTC),
+    // on the day after the one on which it was said there.
+    ZonedDateTime said = instant(callee).atZone(robotZone);
+    Instant expected =
+        said.toLocalDate().plusDays(1).atTime(LocalTime.of(10, 0)).atZone(robotZone).toInstant();
+    assertThat(Instant.parse(attempt.get("callbackAt").asText())).isEqualTo(expected);
+    String id = attempt.get("attemptId").asText();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                events.ofType(CallbackRequested.class).stream()
+                    .anyMatch(e -> e.attemptId().equals(id) && e.callbackAt().equals(expected)));
+  }
+
+  @Test
+  void aCustomerWhoAsksForAPersonIsQueuedAndCalledBackWhenNoAgentIsFree() throws Exception {
+    RobotApi api = new RobotApi(port);
+    Call call =
+        call(
+            customerAudio("Can I talk to a real person please?"),
+            attempt -> {
+              String id = attempt.get("attemptId").asText();
+              // The call really entered the script's queue in Asterisk (AMI QueueCallerJoin).
+              await()
+                  .atMost(Duration.ofSeconds(30))
+                  .until(
+                      () ->
+                          events.ofType(CallQueued.class).stream()
+                              .anyMatch(
+                                  q -> id.equals(q.attemptId()) && q.queue().equals("billing")));
+              // No agent is logged in: the robot takes the call back and promises a callback.
+              await()
+                  .atMost(Duration.ofSeconds(60))
+                  .until(() -> api.attempt(id), a -> !a.get("callbackAt").isNull());
+            });
+
+    // The attempt may already carry the robot's words after the queue (the queue lets an empty
+    // line go within a second of the transfer), so read it once the phone is down.
+    String id = call.attempt().get("attemptId").asText();
+    JsonNode attempt = api.attempt(id);
+    assertThat(attempt.get("outcome").asText()).as(attempt.toString()).isEqualTo("TRANSFERRED");
+    assertThat(lastCalleeTurn(attempt).get("label").asText()).isEqualTo("request_human");
+    assertThat(events.ofType(HumanTransferRequested.class))
+        .anyMatch(e -> e.attemptId().equals(id) && e.queue().equals("billing"));
+    List<String> robotSaid = new ArrayList<>();
+    for (JsonNode turn : attempt.get("turns")) {
+      if ("ROBOT".equals(turn.get("speaker").asText())) {
+        robotSaid.add(turn.get("text").asText());
+      }
+    }
+    assertThat(robotSaid.get(robotSaid.size() - 2)).contains("Please hold");
+    assertThat(robotSaid.getLast()).startsWith("I'm sorry, nobody from our team is free right now");
+    Instant callbackAt = Instant.parse(attempt.get("callbackAt").asText());
+    assertThat(callbackAt).isAfter(instant(lastRobotTurn(attempt)));
+    assertThat(events.ofType(CallbackRequested.class))
+        .anyMatch(e -> e.attemptId().equals(id) && e.callbackAt().equals(callbackAt));
+    // ... and hangs up: the customer's phone got its BYE, nobody was left on hold.
+    assertThat(call.phone().succeeded()).as(call.phone().output()).isTrue();
+  }
+
+  @Test
+  void aVoicemailGreetingEndsTheCallAsVoicemailWithoutADialogue() throws Exception {
+    byte[] greeting =
+        tts.synthesize(
+                "Hi, you have reached the voicemail of John. I am not available right now."
+                    + " Please leave a message after the tone.",
+                null)
+            .pcm16le8k();
+
+    JsonNode attempt =
+        call(
+                List.of(silence(Duration.ofSeconds(1)), greeting, silence(Duration.ofSeconds(30))),
+                finished -> {})
+            .attempt();
+
+    assertThat(attempt.get("outcome").asText()).as(attempt.toString()).isEqualTo("VOICEMAIL");
+    assertThat(attempt.get("dialOutcome").asText()).isEqualTo("VOICEMAIL");
+    // The disclosure, then the greeting as heard, unlabelled: no question was asked.
+    JsonNode turns = attempt.get("turns");
+    assertThat(turns).hasSize(2);
+    assertThat(turns.get(0).get("speaker").asText()).isEqualTo("ROBOT");
+    assertThat(turns.get(0).get("step").asText()).isEqualTo("disclosure");
+    assertThat(turns.get(0).get("text").asText()).startsWith("Hello, this is an automated call");
+    JsonNode greetingTurn = turns.get(1);
+    // The greeting did not cut the disclosure short: the robot decided only after playing it all
+    // (less a frame or two of pacing).
+    Duration disclosure = tts.synthesize(turns.get(0).get("text").asText(), null).duration();
+    assertThat(instant(greetingTurn))
+        .isAfter(instant(turns.get(0)).plus(disclosure).minusMillis(500));
+    assertThat(greetingTurn.get("speaker").asText()).isEqualTo("CALLEE");
+    assertThat(greetingTurn.get("label").isNull()).as(greetingTurn.toString()).isTrue();
+    assertThat(greetingTurn.get("text").asText()).contains("message");
+  }
+
+  /** What the test does while the customer's phone is still on the call. */
+  @FunctionalInterface
+  private interface WhileOnCall {
+    void check(JsonNode finishedAttempt) throws Exception;
+  }
+
+  /** A call as the robot stored it when it finished, and as the customer's phone saw it end. */
+  private record Call(JsonNode attempt, Sipp.Result phone) {}
+
   /**
    * Places a robot call to a SIPp customer who, a moment into the question (after the disclosure),
    * says {@code words}; {@code null} for a customer who never speaks.
    */
   private JsonNode callCustomerWhoSays(String words) throws Exception {
+    return call(customerAudio(words), attempt -> {}).attempt();
+  }
+
+  /** Silence through the disclosure and into the question, then {@code words}, then silence. */
+  private List<byte[]> customerAudio(String words) throws Exception {
     Duration disclosure = tts.synthesize(disclosureText("Acme Shop"), null).duration();
     byte[] reply = words == null ? new byte[0] : tts.synthesize(words, null).pcm16le8k();
-    Path dir = Files.createTempDirectory("customer");
-    writeUlawWav(
-        dir.resolve("customer-says.ulaw.wav"),
+    return List.of(
         silence(disclosure.plusMillis(4500)),
         reply,
         silence(Duration.ofSeconds(words == null ? 60 : 3)));
+  }
+
+  /**
+   * Places a balance-reminder call to a SIPp phone that answers and sends {@code audio}; waits
+   * until the attempt is finished, runs {@code whileOnCall}, then waits for the phone to be hung
+   * up.
+   */
+  private Call call(List<byte[]> audio, WhileOnCall whileOnCall) throws Exception {
+    Path dir = Files.createTempDirectory("customer");
+    writeUlawWav(dir.resolve("customer-says.ulaw.wav"), audio.toArray(byte[][]::new));
 
     try (Sipp.Answering phone =
         Sipp.scenario("uas-answer.xml")
@@ -134,19 +297,45 @@ class RobotDialogueIT {
             .timeout(Duration.ofSeconds(120))
             .answerOn(asterisk.ports().trunk())) {
       RobotApi api = new RobotApi(port);
-      return api.awaitFinished(api.placeBalanceReminder(), Duration.ofSeconds(120));
+      JsonNode attempt = api.awaitFinished(api.placeBalanceReminder(), Duration.ofSeconds(120));
+      whileOnCall.check(attempt);
+      return new Call(attempt, phone.await(Duration.ofSeconds(30)));
     }
   }
 
   private static JsonNode lastCalleeTurn(JsonNode attempt) {
-    JsonNode callee = null;
+    return lastTurnOf(attempt, "CALLEE");
+  }
+
+  private static JsonNode lastRobotTurn(JsonNode attempt) {
+    return lastTurnOf(attempt, "ROBOT");
+  }
+
+  private static JsonNode lastTurnOf(JsonNode attempt, String speaker) {
+    JsonNode last = null;
     for (JsonNode turn : attempt.get("turns")) {
-      if ("CALLEE".equals(turn.get("speaker").asText())) {
-        callee = turn;
+      if (speaker.equals(turn.get("speaker").asText())) {
+        last = turn;
       }
     }
-    assertThat(callee).as("a callee turn in %s", attempt).isNotNull();
-    return callee;
+    assertThat(last).as("a %s turn in %s", speaker, attempt).isNotNull();
+    return last;
+  }
+
+  private static JsonNode turnBefore(JsonNode attempt, JsonNode turn) {
+    JsonNode before = null;
+    for (JsonNode t : attempt.get("turns")) {
+      if (t.equals(turn)) {
+        assertThat(before).as("a turn before %s", turn).isNotNull();
+        return before;
+      }
+      before = t;
+    }
+    throw new AssertionError(turn + " is not a turn of " + attempt);
+  }
+
+  private static Instant instant(JsonNode turn) {
+    return Instant.parse(turn.get("at").asText());
   }
 
   @SuppressWarnings("unchecked")

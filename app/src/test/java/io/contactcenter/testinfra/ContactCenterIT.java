@@ -24,7 +24,12 @@ import org.springframework.test.context.ContextConfiguration;
       // Campaign tests watch retries and settling happen within a test's patience.
       "cc.campaigns.maintenance-interval=1s",
       "cc.campaigns.retry.busy=20s",
-      "cc.campaigns.min-window-remaining=0s"
+      "cc.campaigns.min-window-remaining=0s",
+      // Not the JVM's zone, so a test proves the robot reads callback times in the configured one.
+      "cc.outboundrobot.zone=Asia/Shanghai",
+      // SIPp answers within a second; a line that never answers is given up on sooner.
+      "cc.outboundrobot.ring-timeout=12s",
+      "cc.outboundrobot.transfer.max-wait=20s"
     })
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
 @Import({CapturedEvents.class, MediaTestHandler.class})

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The callee asked to be called back. Listeners key on {@code attemptId}.
+ * The callee is to be called back: they asked to be, or asked for a person and no agent took the
+ * transfer. At most one per attempt; listeners key on {@code attemptId}.
  *
  * @param attemptId the dial attempt during which it was asked
  * @param callbackAt when: the time the callee named, or the script's default delay after the call

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param phone the number called, masked for display
  * @param status QUEUED, DIALING, IN_DIALOGUE or FINISHED
- * @param dialOutcome ANSWERED, NO_ANSWER, BUSY, CONGESTION or FAILED once known
+ * @param dialOutcome ANSWERED, VOICEMAIL (an answering machine picked up), NO_ANSWER, BUSY,
+ *     CONGESTION or FAILED once known
  * @param outcome the dialogue's {@link DialogueOutcome} once finished
  * @param recording the call recording's file name in Asterisk's monitor spool, if answered
  */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.asrtts.IntentLabel;
 import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.outboundrobot.DialogueOutcome;
 import io.contactcenter.outboundrobot.RobotAttempt;
 import io.contactcenter.outboundrobot.Turn;
 import java.sql.ResultSet;
@@ -115,7 +116,10 @@ final class JdbcRobotAttempts {
 
   void answered(String attemptId, String callId, Instant at) {
     jdbc.sql(
-            "UPDATE robot_attempt SET dial_outcome = 'ANSWERED', call_id = coalesce(call_id, ?),"
+            "UPDATE robot_attempt SET call_id = coalesce(call_id, ?),"
+                // A machine that answered stays VOICEMAIL, whichever of the two is stored first.
+                + " dial_outcome = CASE WHEN dial_outcome = 'VOICEMAIL' THEN dial_outcome"
+                + " ELSE 'ANSWERED' END,"
                 + " recording = coalesce(recording, ?), answered_at = coalesce(answered_at, ?)"
                 + " WHERE attempt_id = ?")
         .params(callId, callId + ".wav", Timestamp.from(at), attemptId)
@@ -158,10 +162,46 @@ final class JdbcRobotAttempts {
           .update();
     }
     jdbc.sql(
-            "UPDATE robot_attempt SET status = 'FINISHED', outcome = ?, callback_at = ?, failure = ?"
-                + " WHERE attempt_id = ?")
-        .params(outcome, callbackAt == null ? null : Timestamp.from(callbackAt), failure, attemptId)
+            "UPDATE robot_attempt SET status = 'FINISHED', outcome = ?, callback_at = ?, failure = ?,"
+                + " dial_outcome = coalesce(?, dial_outcome) WHERE attempt_id = ?")
+        .params(
+            outcome,
+            callbackAt == null ? null : Timestamp.from(callbackAt),
+            failure,
+            // A machine answered: that is how the dialing went, not a conversation.
+            DialogueOutcome.VOICEMAIL.name().equals(outcome) ? "VOICEMAIL" : null,
+            attemptId)
         .update();
+  }
+
+  /**
+   * A transferred callee whom no agent took: the robot's last words are added to the turns and the
+   * callback is stored. Done once per attempt; {@code false} if it was done already.
+   */
+  boolean transferUnanswered(String attemptId, Instant callbackAt, Turn said) {
+    int updated =
+        jdbc.sql(
+                "UPDATE robot_attempt SET callback_at = ? WHERE attempt_id = ?"
+                    + " AND callback_at IS NULL")
+            .params(Timestamp.from(callbackAt), attemptId)
+            .update();
+    if (updated == 0) {
+      return false;
+    }
+    jdbc.sql(
+            "INSERT INTO robot_turn (attempt_id, seq, at, step, speaker, text, confidence)"
+                + " SELECT ?, coalesce(max(seq) + 1, 0), ?, ?, ?, ?, ? FROM robot_turn"
+                + " WHERE attempt_id = ?")
+        .params(
+            attemptId,
+            Timestamp.from(said.at()),
+            said.step(),
+            said.speaker().name(),
+            said.text(),
+            said.confidence(),
+            attemptId)
+        .update();
+    return true;
   }
 
   Optional<RobotAttempt> find(String attemptId) {

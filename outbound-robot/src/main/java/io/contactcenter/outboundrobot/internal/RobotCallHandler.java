@@ -12,6 +12,7 @@ import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.asrtts.Transcript;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
+import io.contactcenter.outboundrobot.internal.domain.AnsweringMachineDetector;
 import io.contactcenter.outboundrobot.internal.domain.DialogueEngine;
 import io.contactcenter.outboundrobot.internal.domain.DialogueResult;
 import io.contactcenter.outboundrobot.internal.domain.Directive;
@@ -25,7 +26,7 @@ import io.contactcenter.pbx.spi.CallHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,10 @@ import org.springframework.context.ApplicationEventPublisher;
  *
  * <p>Barge-in: during an interruptible prompt the caller's audio is recognized too; as soon as a
  * word is recognized (or a key pressed) the prompt stops and the reply is taken.
+ *
+ * <p>Answering machines: while the opening disclosure plays (to the end: it is not interruptible)
+ * the callee's audio goes to an {@link AnsweringMachineDetector}. A voicemail greeting ends the
+ * call as {@code VOICEMAIL} with what it said as the callee's turn, and no other prompt is played.
  */
 final class RobotCallHandler implements CallHandler {
 
@@ -54,6 +59,7 @@ final class RobotCallHandler implements CallHandler {
   private final ReplyClassifier classifier;
   private final ApplicationEventPublisher events;
   private final RobotProperties config;
+  private final AnsweringMachineDetector.Settings machineSettings;
   private final Clock clock;
 
   RobotCallHandler(
@@ -72,6 +78,8 @@ final class RobotCallHandler implements CallHandler {
     this.classifier = classifier;
     this.events = events;
     this.config = config;
+    // Built here so that settings that cannot work stop the application at start.
+    this.machineSettings = config.answeringMachine().settings();
     this.clock = clock;
   }
 
@@ -118,6 +126,11 @@ final class RobotCallHandler implements CallHandler {
     attempts.status(attemptId, "IN_DIALOGUE");
     Directive directive = engine.start();
     try (MediaSession media = call.openMedia()) {
+      if (config.answeringMachine().enabled()
+          && directive instanceof Directive.Say opening
+          && !opening.bargeIn()) {
+        directive = sayOpening(media, engine, opening, attempt.language());
+      }
       while (!directive.isFinal()) {
         directive =
             switch (directive) {
@@ -139,6 +152,10 @@ final class RobotCallHandler implements CallHandler {
           }
           finish(attemptId, transfer.result(), attempt);
           media.close();
+          // Bounds the wait in the queue (the dialplan's Queue() timeout): an unanswered callee
+          // comes back to the robot-transfer-unanswered script, which promises a callback.
+          call.setVariable(
+              "CC_QUEUE_TIMEOUT", Long.toString(config.transfer().maxWait().toSeconds()));
           call.transferToQueue(transfer.queue());
         }
         case Directive.Done done -> {
@@ -153,6 +170,81 @@ final class RobotCallHandler implements CallHandler {
       engine.result().ifPresent(result -> finish(attemptId, result, attempt));
       log.debug("callee hung up: {}", end);
     }
+  }
+
+  /**
+   * Plays the uninterruptible opening to the end while an {@link AnsweringMachineDetector} listens;
+   * if the callee is still mid-sentence when it ends, listens on until they pause (a greeting that
+   * began late) or are found to be a machine, which takes at most one stretch of continuous speech.
+   */
+  private Directive sayOpening(
+      MediaSession media, DialogueEngine engine, Directive.Say say, String language) {
+    AnsweringMachineDetector detector = new AnsweringMachineDetector(machineSettings);
+    List<Transcript> heard = new ArrayList<>();
+    Instant settleBy = null;
+    media.play(tts.synthesize(say.text(), voice()).pcm16le8k());
+    RecognitionStream stream = asr.open(RecognitionOptions.freeSpeech(language));
+    try {
+      while (true) {
+        if (!media.isPlaying()) {
+          if (detector.isMachine() || !detector.speaking()) {
+            break;
+          }
+          if (settleBy == null) {
+            settleBy =
+                clock
+                    .instant()
+                    .plus(machineSettings.continuousSpeech())
+                    .plus(machineSettings.pause());
+          } else if (clock.instant().isAfter(settleBy)) {
+            break;
+          }
+        }
+        Optional<MediaEvent> next = media.next(FRAME_WAIT);
+        if (next.isEmpty()) {
+          continue;
+        }
+        switch (next.get()) {
+          case MediaEvent.Audio audio -> {
+            detector.audio(audio.pcm());
+            stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
+            if (stream.endOfSpeech()) {
+              heard.add(stream.finish());
+              stream.close();
+              stream = asr.open(RecognitionOptions.freeSpeech(language));
+            }
+            detector.heard(text(heard, stream.partialText()));
+          }
+          // The opening cannot be interrupted; a key pressed now is not an answer to anything.
+          case MediaEvent.Dtmf dtmf -> {}
+          case MediaEvent.Hangup hangup -> throw new CallerHungUpException(media.callId(), null);
+        }
+      }
+      if (!detector.isMachine()) {
+        return engine.onPromptFinished();
+      }
+      heard.add(stream.finish());
+      log.info("answering machine: {}", detector.reason().orElseThrow());
+      double confidence =
+          heard.stream()
+              .filter(t -> !t.isEmpty())
+              .mapToDouble(Transcript::confidence)
+              .average()
+              .orElse(0);
+      return engine.onAnsweringMachine(text(heard, ""), confidence);
+    } finally {
+      stream.close();
+    }
+  }
+
+  private static String text(List<Transcript> finished, String partial) {
+    StringBuilder text = new StringBuilder();
+    for (Transcript t : finished) {
+      if (!t.isEmpty()) {
+        text.append(t.text()).append(' ');
+      }
+    }
+    return text.append(partial).toString().strip();
   }
 
   /** Plays a prompt; with barge-in, listens at the same time and stops at the first word. */
@@ -243,7 +335,7 @@ final class RobotCallHandler implements CallHandler {
                 transcript.text(),
                 ReplyLanguage.fromCode(language),
                 null,
-                clock.instant().atZone(ZoneId.systemDefault())));
+                clock.instant().atZone(config.zone())));
     double confidence =
         transcript.confidence() < config.minSpeechConfidence() ? 0 : label.confidence();
     return new Reply(

@@ -51,6 +51,18 @@ class RobotConfiguration {
   }
 
   @Bean
+  UnansweredTransferHandler unansweredTransferHandler(
+      JdbcRobotAttempts attempts,
+      DialogueScripts scripts,
+      SpeechSynthesizer tts,
+      ApplicationEventPublisher events,
+      RobotProperties properties,
+      ObjectProvider<Clock> clock) {
+    return new UnansweredTransferHandler(
+        attempts, scripts, tts, events, properties, clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
   RobotService robotService(
       JdbcRobotAttempts attempts,
       DialogueScripts scripts,

@@ -1,10 +1,15 @@
 package io.contactcenter.outboundrobot.internal;
 
+import io.contactcenter.outboundrobot.internal.domain.AnsweringMachineDetector;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param ringTimeout how long a robot call rings
  * @param voice the MaryTTS voice (empty: the speech module's default)
  * @param minSpeechConfidence recognizer confidence below which a reply counts as not understood
+ * @param zone the callees' time zone: "tomorrow at ten" is 10:00 there (unset: the JVM's zone)
+ * @param answeringMachine how a voicemail greeting is told from a person
+ * @param transfer what happens around a transfer to a human queue
  */
 @Validated
 @ConfigurationProperties("cc.outboundrobot")
@@ -25,4 +33,78 @@ public record RobotProperties(
     @DefaultValue("4000") String callerId,
     @NotNull @DefaultValue("30s") Duration ringTimeout,
     @DefaultValue("") String voice,
-    @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double minSpeechConfidence) {}
+    @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double minSpeechConfidence,
+    ZoneId zone,
+    @Valid @DefaultValue AnsweringMachine answeringMachine,
+    @Valid @DefaultValue Transfer transfer) {
+
+  public RobotProperties {
+    zone = zone == null ? ZoneId.systemDefault() : zone;
+  }
+
+  /**
+   * Answering-machine detection during the opening disclosure (see {@link
+   * AnsweringMachineDetector}).
+   *
+   * @param enabled whether to listen for a machine at all
+   * @param continuousSpeech speech without a pause at least this long means a machine
+   * @param pause silence at least this long ends a stretch of speech
+   * @param speechLevel frame level in dBFS above which a frame counts as speech
+   */
+  public record AnsweringMachine(
+      @DefaultValue("true") boolean enabled,
+      @NotNull @DefaultValue("3500ms") Duration continuousSpeech,
+      @NotNull @DefaultValue("800ms") Duration pause,
+      @DecimalMin("-95") @DecimalMax("-1") @DefaultValue("-42") double speechLevel) {
+
+    AnsweringMachineDetector.Settings settings() {
+      return new AnsweringMachineDetector.Settings(continuousSpeech, pause, speechLevel);
+    }
+  }
+
+  /**
+   * Transfers to a human queue.
+   *
+   * @param maxWait the longest a callee waits in the queue before the robot takes the call back and
+   *     promises a callback
+   * @param unansweredPrompt what the robot says then, per language code; English and Chinese are
+   *     built in, configured languages are added or replace them
+   */
+  public record Transfer(
+      @NotNull @DefaultValue("2m") Duration maxWait, Map<String, String> unansweredPrompt) {
+
+    private static final Map<String, String> UNANSWERED_PROMPT =
+        Map.of(
+            "en",
+            "I'm sorry, nobody from our team is free right now. We'll call you back as soon as"
+                + " we can. Goodbye.",
+            "zh",
+            "抱歉，目前没有空闲的客服人员。我们会尽快给您回电。再见。");
+
+    public Transfer {
+      if (maxWait != null
+          && (maxWait.compareTo(Duration.ofSeconds(1)) < 0
+              || maxWait.compareTo(Duration.ofHours(1)) > 0)) {
+        throw new IllegalArgumentException(
+            "cc.outboundrobot.transfer.max-wait must be between 1s and 1h, was " + maxWait);
+      }
+      Map<String, String> prompts = new HashMap<>(UNANSWERED_PROMPT);
+      if (unansweredPrompt != null) {
+        unansweredPrompt.forEach(
+            (language, text) -> {
+              if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException(
+                    "cc.outboundrobot.transfer.unanswered-prompt." + language + " is blank");
+              }
+              prompts.put(language, text.strip());
+            });
+      }
+      unansweredPrompt = Map.copyOf(prompts);
+    }
+
+    /** The prompt in {@code language}, or in English when there is none for it. */
+    String unansweredPrompt(String language) {
+      return unansweredPrompt.getOrDefault(language, unansweredPrompt.get("en"));
+    }
+  }
+}

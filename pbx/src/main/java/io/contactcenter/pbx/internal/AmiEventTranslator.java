@@ -2,6 +2,7 @@ package io.contactcenter.pbx.internal;
 
 import io.contactcenter.pbx.CallAnswered;
 import io.contactcenter.pbx.CallEnded;
+import io.contactcenter.pbx.CallQueued;
 import io.contactcenter.pbx.CallStarted;
 import io.contactcenter.pbx.OriginateFailed;
 import io.contactcenter.pbx.OriginateRequest;
@@ -18,6 +19,7 @@ import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 
 /**
@@ -69,6 +71,7 @@ final class AmiEventTranslator implements ManagerEventListener {
       case VarSetEvent e -> onVarSet(e);
       case HangupEvent e -> onHangup(e);
       case OriginateResponseEvent e -> onOriginateResponse(e);
+      case QueueCallerJoinEvent e -> onQueueCallerJoin(e);
       case DisconnectEvent e -> {
         // Their hangups are lost with the connection; a pending failure is still a failure.
         pendingFailures.forEach((attempt, p) -> emitFailure(attempt, p.response(), null));
@@ -148,6 +151,21 @@ final class AmiEventTranslator implements ManagerEventListener {
   private void answered(TrackedCall call, Instant at) {
     call.answeredAt = at;
     sink.accept(new CallAnswered(call.callId, call.linkedId, call.channel, call.attemptId, at));
+  }
+
+  private void onQueueCallerJoin(QueueCallerJoinEvent e) {
+    TrackedCall call = calls.get(e.getUniqueId());
+    String attemptId = call == null || call.attemptId == null ? attemptIdOf(e) : call.attemptId;
+    String linkedId =
+        call == null ? nonNull(e.getLinkedId(), nonNull(e.getUniqueId(), "")) : call.linkedId;
+    sink.accept(
+        new CallQueued(
+            e.getUniqueId(),
+            linkedId,
+            attemptId,
+            nonNull(e.getQueue(), ""),
+            e.getPosition() == null ? 0 : e.getPosition(),
+            timeOf(e)));
   }
 
   private void onHangup(HangupEvent e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactcenter.pbx.CallAnswered;
 import io.contactcenter.pbx.CallEnded;
+import io.contactcenter.pbx.CallQueued;
 import io.contactcenter.pbx.CallStarted;
 import io.contactcenter.pbx.OriginateFailed;
 import io.contactcenter.pbx.OriginateFailed.DialOutcome;
@@ -17,6 +18,7 @@ import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.asteriskjava.manager.event.VarSetEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,6 +143,40 @@ class AmiEventTranslatorTest {
     assertThat(records.get(1))
         .isInstanceOfSatisfying(
             CallAnswered.class, answered -> assertThat(answered.at()).isEqualTo(at(0)));
+  }
+
+  private QueueCallerJoinEvent queueJoin(String uniqueId, String queue, int position, double t) {
+    QueueCallerJoinEvent e = new QueueCallerJoinEvent(this);
+    e.setUniqueId(uniqueId);
+    e.setLinkedId("linked-" + uniqueId);
+    e.setChannel(CHANNEL);
+    e.setQueue(queue);
+    e.setPosition(position);
+    e.setCount(position);
+    e.setTimestamp(T0 + t);
+    return e;
+  }
+
+  @Test
+  void aCallerJoiningAQueueEmitsCallQueuedWithTheCallsAttempt() {
+    translator.onManagerEvent(newChannel("cc-att-7", 0, Map.of("CC_ATTEMPT_ID", "att-7")));
+    translator.onManagerEvent(newState("cc-att-7", 6, 1));
+
+    translator.onManagerEvent(queueJoin("cc-att-7", "billing", 1, 9.5));
+
+    assertThat(records.getLast())
+        .isEqualTo(new CallQueued("cc-att-7", "linked-cc-att-7", "att-7", "billing", 1, at(9.5)));
+  }
+
+  @Test
+  void aCallerWeDidNotSeeStartIsQueuedWithTheAttemptFromItsVariables() {
+    QueueCallerJoinEvent join = queueJoin("1700.9", "support", 3, 2);
+    join.setChanVariables(Map.of("CC_ATTEMPT_ID", "att-9"));
+
+    translator.onManagerEvent(join);
+
+    assertThat(records)
+        .containsExactly(new CallQueued("1700.9", "linked-1700.9", "att-9", "support", 3, at(2)));
   }
 
   @Test

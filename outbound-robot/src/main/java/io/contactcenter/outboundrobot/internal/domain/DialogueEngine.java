@@ -181,10 +181,21 @@ public final class DialogueEngine {
   }
 
   /**
-   * The media layer detected an answering machine; the dialogue ends {@link
-   * DialogueOutcome#VOICEMAIL}.
+   * The media layer detected an answering machine (see {@link AnsweringMachineDetector}); the
+   * dialogue ends {@link DialogueOutcome#VOICEMAIL} without another prompt. What the machine said
+   * is kept as a callee turn without a label: it was no reply.
+   *
+   * @param heard the greeting as recognized, may be empty
+   * @param confidence the recognizer's confidence in it, 0 to 1
    */
-  public Directive onAnsweringMachine() {
+  public Directive onAnsweringMachine(String heard, double confidence) {
+    if (state == State.FINISHED) {
+      return last;
+    }
+    if (state == State.NEW) {
+      throw new IllegalStateException("onAnsweringMachine is not expected before start()");
+    }
+    record(callee(heard, null, confidence, Optional.empty()));
     return endWithoutCall(DialogueOutcome.VOICEMAIL);
   }
 

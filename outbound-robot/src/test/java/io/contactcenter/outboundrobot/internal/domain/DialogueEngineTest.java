@@ -460,13 +460,32 @@ class DialogueEngineTest {
   }
 
   @Test
-  void anAnsweringMachineEndsWithVoicemail() {
+  void anAnsweringMachineEndsWithVoicemailAndKeepsTheGreetingUnlabelled() {
     DialogueEngine engine = engine(CampaignContext.DELAY);
     engine.start();
+    clock.advance(Duration.ofSeconds(7));
 
-    Done done = (Done) engine.onAnsweringMachine();
+    Done done = (Done) engine.onAnsweringMachine("please leave a message after the tone", 0.8);
 
     assertThat(done.result().outcome()).isEqualTo(DialogueOutcome.VOICEMAIL);
+    assertThat(done.result().actions()).isEmpty();
+    Turn greeting = done.result().turns().getLast();
+    assertThat(greeting.speaker()).isEqualTo(Turn.Speaker.CALLEE);
+    assertThat(greeting.step()).isEqualTo("disclosure");
+    assertThat(greeting.text()).isEqualTo("please leave a message after the tone");
+    assertThat(greeting.label()).isEmpty();
+    assertThat(greeting.at()).isEqualTo(NOW.plusSeconds(7));
+    assertThat(engine.onHangup()).isSameAs(done);
+  }
+
+  @Test
+  void anAnsweringMachineAfterTheEndChangesNothing() {
+    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    toFirstQuestion(engine);
+    Hangup goodbye = (Hangup) engine.onReply(reply("I already paid", IntentLabel.ALREADY_DONE));
+
+    assertThat(engine.onAnsweringMachine("leave a message", 0.9)).isSameAs(goodbye);
+    assertThat(engine.result().orElseThrow().outcome()).isEqualTo(DialogueOutcome.ALREADY_DONE);
   }
 
   @Test
