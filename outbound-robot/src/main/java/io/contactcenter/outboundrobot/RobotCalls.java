@@ -51,6 +51,9 @@ public interface RobotCalls {
   void checkVariables(
       io.contactcenter.asrtts.CampaignContext campaign, Map<String, String> variables);
 
+  /** Whether a call placed now can reach Asterisk (see {@code CallControl.isAvailable}). */
+  boolean available();
+
   /** The trunk robot calls go out on: what dialing limits are counted against. */
   String trunk();
 

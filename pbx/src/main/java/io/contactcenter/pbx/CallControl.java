@@ -19,6 +19,12 @@ public interface CallControl {
   OriginateAccepted originate(OriginateRequest request);
 
   /**
+   * Whether Asterisk can take an originate now (the manager connection is logged in). A dialer
+   * checks this before it commits to an attempt; {@link #originate} can still fail in between.
+   */
+  boolean isAvailable();
+
+  /**
    * The attempt ids of the calls Asterisk has up right now, asked of Asterisk itself (AMI {@code
    * CoreShowChannels}), not of our own records: what recovery after a restart trusts.
    *

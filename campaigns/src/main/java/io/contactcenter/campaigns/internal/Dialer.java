@@ -63,6 +63,11 @@ class Dialer implements SmartLifecycle {
   private final FrequencyCap frequencyCap;
   private final String nodeId;
 
+  /** Dial outcome of an attempt Asterisk never received; not counted against the contact. */
+  static final String NOT_DIALED = "NOT_DIALED";
+
+  private static final Duration NOT_DIALED_RETRY = Duration.ofSeconds(30);
+
   private volatile boolean running;
   private Thread loop;
 
@@ -92,9 +97,24 @@ class Dialer implements SmartLifecycle {
   private record Claimed(
       String attemptId, JdbcCampaignStore.DueContact contact, Campaign campaign) {}
 
+  private volatile boolean pbxDownReported;
+
   /** One pass over the running campaigns; returns the attempts it placed. */
   int tick() {
     int placed = 0;
+    // No attempt is claimed while Asterisk cannot take it: an outage must not use up contacts'
+    // attempts. (Redis being down likewise stops the claim, in the pacer.)
+    if (!robot.available()) {
+      if (!pbxDownReported) {
+        log.warn("Asterisk is unavailable: campaigns dial nothing until it is back");
+        pbxDownReported = true;
+      }
+      return 0;
+    }
+    if (pbxDownReported) {
+      log.info("Asterisk is available again: campaigns dial");
+      pbxDownReported = false;
+    }
     for (Campaign campaign : store.inState(CampaignState.RUNNING)) {
       MDC.put("campaignId", campaign.campaignId());
       try {
@@ -194,9 +214,23 @@ class Dialer implements SmartLifecycle {
               "campaign:" + c.campaign().campaignId()));
       log.info("campaign {} attempt {} placed", c.campaign().campaignId(), c.attemptId());
     } catch (PbxUnavailableException e) {
-      // The robot stored it as FAILED: settled (and retried per policy) like any failed dial.
+      // Asterisk went away between the check and the originate: nothing reached the network.
+      // The attempt stays recorded (its number is used) but does not count against the contact,
+      // who is due again shortly.
       log.warn("attempt {} could not be dialed: {}", c.attemptId(), e.getMessage());
-      settle(c.attemptId());
+      tx.executeWithoutResult(
+          status -> {
+            if (store.lockOpenAttempt(c.attemptId()).isPresent()) {
+              store.finishAttempt(c.attemptId(), NOT_DIALED, null, null, clock.instant());
+              store.contactAfterAttempt(
+                  c.contact().contactId(),
+                  "PENDING",
+                  clock.instant().plus(NOT_DIALED_RETRY),
+                  false,
+                  NOT_DIALED);
+            }
+          });
+      pacer.release(c.campaign().campaignId(), robot.trunk(), c.attemptId());
     } catch (IllegalArgumentException e) {
       // The contact's values cannot be spoken (checked at import, so only after a script change):
       // the robot stored nothing; the contact ends without a call.
@@ -248,7 +282,12 @@ class Dialer implements SmartLifecycle {
         open.attemptId(), result.dialOutcome(), result.outcome(), result.callbackAt(), endedAt);
     RetryDecision decision =
         retryPolicy(campaign)
-            .decide(kind, open.attemptNo(), callbacksSoFar(open), endedAt, result.callbackAt());
+            .decide(
+                kind,
+                store.dialedAttempts(open.contactId()),
+                callbacksSoFar(open),
+                endedAt,
+                result.callbackAt());
     if (decision instanceof RetryDecision.RetryAt retry
         && campaign.state() != CampaignState.STOPPED) {
       store.contactAfterAttempt(

@@ -222,6 +222,16 @@ final class JdbcCampaignStore {
         .optional();
   }
 
+  /** The contact's attempts that reached the network (not those Asterisk never received). */
+  int dialedAttempts(long contactId) {
+    return jdbc.sql(
+            "SELECT count(*) FROM campaign_attempt WHERE contact_id = ?"
+                + " AND coalesce(dial_outcome, '') <> 'NOT_DIALED'")
+        .param(contactId)
+        .query(Integer.class)
+        .single();
+  }
+
   int callbacks(long contactId) {
     return jdbc.sql("SELECT callbacks FROM campaign_contact WHERE contact_id = ?")
         .param(contactId)

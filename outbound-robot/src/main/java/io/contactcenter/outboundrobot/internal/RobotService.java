@@ -151,6 +151,11 @@ class RobotService implements RobotCalls {
   }
 
   @Override
+  public boolean available() {
+    return calls.isAvailable();
+  }
+
+  @Override
   public String trunk() {
     return config.trunk();
   }

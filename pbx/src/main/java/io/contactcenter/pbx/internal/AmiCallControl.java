@@ -59,6 +59,11 @@ final class AmiCallControl implements CallControl {
   }
 
   @Override
+  public boolean isAvailable() {
+    return ami.status().state() == AmiStatus.State.CONNECTED;
+  }
+
+  @Override
   public Set<String> activeAttemptIds() {
     ResponseEvents events;
     try {
