@@ -153,6 +153,23 @@ public record DialogueScript(
     return Collections.unmodifiableMap(copy);
   }
 
+  /** The same script as another version (what saving a changed script assigns). */
+  public DialogueScript withVersion(int newVersion) {
+    return new DialogueScript(
+        id,
+        newVersion,
+        campaign,
+        language,
+        languages,
+        variables,
+        settings,
+        start,
+        noResponse,
+        apology,
+        on,
+        steps);
+  }
+
   /**
    * What the voice layer must do to a variable's value so that it can be spoken: the engine inserts
    * values as given.

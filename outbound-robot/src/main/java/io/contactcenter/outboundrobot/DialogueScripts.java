@@ -27,4 +27,31 @@ public interface DialogueScripts {
 
   /** Every built-in script, one per campaign type. */
   List<DialogueScript> builtIns();
+
+  /**
+   * Checks a script and stores it as the next version of its id (the {@code version} written in the
+   * source is ignored); its prompts without variables are synthesized ahead, so the first call does
+   * not wait for the voice. Calls already placed keep the version they were placed with.
+   *
+   * @throws ScriptRejectedException listing every problem with its path; nothing is stored
+   */
+  DialogueScript save(String source, String savedBy);
+
+  /** A version of a script, saved or built-in. */
+  java.util.Optional<DialogueScript> find(String scriptId, int version);
+
+  /** The script new calls of a campaign type use: its newest saved version, else the built-in. */
+  DialogueScript current(CampaignContext campaign);
+
+  /** Every version of every script, newest first, with who saved it and when. */
+  List<SavedScript> versions();
+
+  /** A stored script version and its source text. */
+  record SavedScript(
+      String scriptId,
+      int version,
+      CampaignContext campaign,
+      String source,
+      String savedBy,
+      java.time.Instant savedAt) {}
 }

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * @param attemptId {@code robot-} followed by 1 to 80 letters, digits, {@code -} or {@code _}; it
  *     travels to Asterisk as the channel's id, so nothing else may be in it
  * @param campaign whose script to run
+ * @param scriptId the script to run, with {@code scriptVersion} ({@code null}: the campaign type's
+ *     current script)
+ * @param scriptVersion the pinned version, when {@code scriptId} is given
  * @param language the script language ({@code null}: the script's default)
  * @param variables the script's variables as plain values
  * @param requestedBy who asked, for the audit trail (e.g. {@code campaign:<id>})
@@ -21,6 +24,8 @@ public record PlaceCallRequest(
     String attemptId,
     PhoneNumber phone,
     CampaignContext campaign,
+    String scriptId,
+    Integer scriptVersion,
     String language,
     Map<String, String> variables,
     String requestedBy) {
@@ -38,7 +43,21 @@ public record PlaceCallRequest(
     if (campaign == CampaignContext.ANY) {
       throw new IllegalArgumentException("campaign must be balance, delay or reactivate");
     }
+    if ((scriptId == null) != (scriptVersion == null)) {
+      throw new IllegalArgumentException("scriptId and scriptVersion go together");
+    }
     variables = variables == null ? Map.of() : Map.copyOf(variables);
     requestedBy = requestedBy == null ? "system" : requestedBy;
+  }
+
+  /** A call with the campaign type's current script. */
+  public PlaceCallRequest(
+      String attemptId,
+      PhoneNumber phone,
+      CampaignContext campaign,
+      String language,
+      Map<String, String> variables,
+      String requestedBy) {
+    this(attemptId, phone, campaign, null, null, language, variables, requestedBy);
   }
 }

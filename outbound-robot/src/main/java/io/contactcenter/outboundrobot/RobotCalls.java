@@ -51,6 +51,14 @@ public interface RobotCalls {
   void checkVariables(
       io.contactcenter.asrtts.CampaignContext campaign, Map<String, String> variables);
 
+  /**
+   * The same check against a pinned script version.
+   *
+   * @throws IllegalArgumentException naming the missing, unknown or unreadable variable, or an
+   *     unknown script version
+   */
+  void checkVariables(String scriptId, int scriptVersion, Map<String, String> variables);
+
   /** Whether a call placed now can reach Asterisk (see {@code CallControl.isAvailable}). */
   boolean available();
 

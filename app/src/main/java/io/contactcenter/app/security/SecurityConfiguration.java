@@ -68,6 +68,10 @@ class SecurityConfiguration {
                     .requestMatchers(
                         HttpMethod.GET, "/api/v1/robot/calls", "/api/v1/robot/calls/**")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/scripts", "/api/v1/scripts/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
+                    .requestMatchers(HttpMethod.POST, "/api/v1/scripts")
+                    .hasAnyRole(ADMIN, OPS)
                     .requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/**")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
                     .requestMatchers("/api/v1/campaigns", "/api/v1/campaigns/**")

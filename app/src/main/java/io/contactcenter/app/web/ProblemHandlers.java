@@ -63,6 +63,17 @@ class ProblemHandlers {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "pbx-unavailable", e.getMessage());
   }
 
+  @ExceptionHandler(io.contactcenter.outboundrobot.ScriptRejectedException.class)
+  ProblemDetail scriptRejected(io.contactcenter.outboundrobot.ScriptRejectedException e) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "script-rejected",
+            "the script has " + e.problems().size() + " problem(s); nothing was saved");
+    problem.setProperty("problems", e.problems());
+    return problem;
+  }
+
   @ExceptionHandler(io.contactcenter.campaigns.CampaignNotFoundException.class)
   ProblemDetail noCampaign(io.contactcenter.campaigns.CampaignNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "campaign-not-found", e.getMessage());

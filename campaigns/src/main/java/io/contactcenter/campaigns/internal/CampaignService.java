@@ -99,7 +99,7 @@ class CampaignService implements Campaigns, DoNotCallList {
 
   @Override
   public Campaign create(NewCampaign request) {
-    DialogueScript script = scripts.builtIn(request.type().context());
+    DialogueScript script = scripts.current(request.type().context());
     String language = request.language() == null ? script.language() : request.language();
     if (!script.languages().contains(language)) {
       throw new IllegalArgumentException(
@@ -244,7 +244,7 @@ class CampaignService implements Campaigns, DoNotCallList {
    */
   private Optional<String> add(Campaign campaign, ContactRow.Valid row, String source) {
     Map<String, String> variables = new LinkedHashMap<>(campaign.variables());
-    DialogueScript script = scripts.builtIn(campaign.type().context());
+    DialogueScript script = pinnedScript(campaign);
     for (Map.Entry<String, String> cell : row.variables().entrySet()) {
       String key = variableName(cell.getKey());
       if (script.variables().containsKey(key) && !cell.getValue().isBlank()) {
@@ -255,7 +255,7 @@ class CampaignService implements Campaigns, DoNotCallList {
       variables.put("customer_name", row.name());
     }
     try {
-      robot.checkVariables(campaign.type().context(), variables);
+      robot.checkVariables(campaign.scriptId(), campaign.scriptVersion(), variables);
     } catch (IllegalArgumentException e) {
       return Optional.of("row " + row.rowNumber() + ": " + e.getMessage());
     }
@@ -272,6 +272,21 @@ class CampaignService implements Campaigns, DoNotCallList {
                 orderId,
                 source));
     return added ? Optional.empty() : Optional.of("");
+  }
+
+  private DialogueScript pinnedScript(Campaign campaign) {
+    return scripts
+        .find(campaign.scriptId(), campaign.scriptVersion())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "campaign "
+                        + campaign.campaignId()
+                        + " runs script "
+                        + campaign.scriptId()
+                        + " v"
+                        + campaign.scriptVersion()
+                        + ", which is gone"));
   }
 
   static String variableName(String header) {

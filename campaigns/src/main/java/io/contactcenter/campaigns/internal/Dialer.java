@@ -209,6 +209,8 @@ class Dialer implements SmartLifecycle {
               c.attemptId(),
               c.contact().phone(),
               c.campaign().type().context(),
+              c.campaign().scriptId(),
+              c.campaign().scriptVersion(),
               c.campaign().language(),
               c.contact().variables(),
               "campaign:" + c.campaign().campaignId()));

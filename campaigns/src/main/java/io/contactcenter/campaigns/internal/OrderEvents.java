@@ -116,8 +116,16 @@ class OrderEvents {
       variables.put("customer_name", event.customerName().strip());
     }
     // An event may carry fields for other consumers: keep what the script declares.
-    variables.keySet().retainAll(scripts.builtIn(campaignType.context()).variables().keySet());
-    robot.checkVariables(campaignType.context(), variables);
+    variables
+        .keySet()
+        .retainAll(
+            scripts
+                .find(campaign.scriptId(), campaign.scriptVersion())
+                .orElseThrow(
+                    () -> new IllegalArgumentException("the campaign's script version is gone"))
+                .variables()
+                .keySet());
+    robot.checkVariables(campaign.scriptId(), campaign.scriptVersion(), variables);
     boolean added =
         store.addContact(
             campaign.campaignId(),

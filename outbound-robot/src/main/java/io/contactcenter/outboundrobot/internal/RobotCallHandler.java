@@ -98,10 +98,12 @@ final class RobotCallHandler implements CallHandler {
             .load(attemptId)
             .orElseThrow(() -> new IllegalStateException("unknown attempt " + attemptId));
     DialogueScript script =
-        scripts.builtIns().stream()
-            .filter(s -> s.id().equals(attempt.scriptId()))
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("unknown script " + attempt.scriptId()));
+        scripts
+            .find(attempt.scriptId(), attempt.scriptVersion())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "unknown script " + attempt.scriptId() + " v" + attempt.scriptVersion()));
     Map<String, String> spoken = new HashMap<>();
     script
         .variables()
@@ -383,11 +385,7 @@ final class RobotCallHandler implements CallHandler {
         result.callbackAt().orElse(null),
         result.failure().orElse(null),
         result.turns());
-    DialogueScript script =
-        scripts.builtIns().stream()
-            .filter(s -> s.id().equals(attempt.scriptId()))
-            .findFirst()
-            .orElseThrow();
+    DialogueScript script = scripts.find(attempt.scriptId(), attempt.scriptVersion()).orElseThrow();
     for (Object event : result.events(attemptId, attempt.phone(), script, clock.instant())) {
       events.publishEvent(event);
     }

@@ -20,8 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RobotConfiguration {
 
   @Bean
-  DialogueScripts dialogueScripts() {
-    return new YamlDialogueScripts();
+  DialogueScripts dialogueScripts(
+      JdbcClient jdbc, SpeechSynthesizer tts, ObjectProvider<Clock> clock) {
+    return new StoredDialogueScripts(
+        new YamlDialogueScripts(), jdbc, tts, clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean

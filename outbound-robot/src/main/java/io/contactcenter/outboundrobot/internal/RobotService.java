@@ -67,7 +67,10 @@ class RobotService implements RobotCalls {
 
   @Override
   public RobotAttempt place(PlaceCallRequest request) {
-    DialogueScript script = scripts.builtIn(request.campaign());
+    DialogueScript script =
+        request.scriptId() == null
+            ? scripts.current(request.campaign())
+            : pinned(request.scriptId(), request.scriptVersion());
     String language = request.language() == null ? script.language() : request.language();
     if (!script.languages().contains(language)) {
       throw new IllegalArgumentException(
@@ -147,7 +150,19 @@ class RobotService implements RobotCalls {
 
   @Override
   public void checkVariables(CampaignContext campaign, Map<String, String> variables) {
-    checkVariables(scripts.builtIn(campaign), variables);
+    checkVariables(scripts.current(campaign), variables);
+  }
+
+  @Override
+  public void checkVariables(String scriptId, int scriptVersion, Map<String, String> variables) {
+    checkVariables(pinned(scriptId, scriptVersion), variables);
+  }
+
+  private DialogueScript pinned(String scriptId, int version) {
+    return scripts
+        .find(scriptId, version)
+        .orElseThrow(
+            () -> new IllegalArgumentException("no script " + scriptId + " version " + version));
   }
 
   @Override

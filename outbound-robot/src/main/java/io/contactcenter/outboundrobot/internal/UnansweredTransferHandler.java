@@ -68,10 +68,12 @@ final class UnansweredTransferHandler implements CallHandler {
             .load(attemptId)
             .orElseThrow(() -> new IllegalStateException("unknown attempt " + attemptId));
     DialogueScript script =
-        scripts.builtIns().stream()
-            .filter(s -> s.id().equals(attempt.scriptId()))
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("unknown script " + attempt.scriptId()));
+        scripts
+            .find(attempt.scriptId(), attempt.scriptVersion())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "unknown script " + attempt.scriptId() + " v" + attempt.scriptVersion()));
     String status = call.getVariable("QUEUESTATUS").orElse("");
     String text = config.transfer().unansweredPrompt(attempt.language());
     Instant now = clock.instant();

@@ -2,7 +2,6 @@ package io.contactcenter.outboundrobot.internal;
 
 import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.outboundrobot.DialogueScript;
-import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.ScriptProblem;
 import io.contactcenter.outboundrobot.ScriptRejectedException;
 import io.contactcenter.outboundrobot.internal.domain.ScriptValidator;
@@ -19,7 +18,7 @@ import java.util.Optional;
  * Dialogue scripts in YAML or JSON, with the built-in scripts for each campaign type read from the
  * classpath ({@code scripts/*.yaml}) once, when constructed. Thread-safe.
  */
-public final class YamlDialogueScripts implements DialogueScripts {
+public final class YamlDialogueScripts {
 
   private static final Map<CampaignContext, String> BUILT_INS =
       Map.of(
@@ -52,7 +51,6 @@ public final class YamlDialogueScripts implements DialogueScripts {
         });
   }
 
-  @Override
   public DialogueScript read(String name, String source) {
     if (source == null || source.isBlank()) {
       throw new ScriptRejectedException(
@@ -70,7 +68,6 @@ public final class YamlDialogueScripts implements DialogueScripts {
     return script.get();
   }
 
-  @Override
   public DialogueScript builtIn(CampaignContext campaign) {
     DialogueScript script = builtIns.get(campaign);
     if (script == null) {
@@ -80,7 +77,6 @@ public final class YamlDialogueScripts implements DialogueScripts {
     return script;
   }
 
-  @Override
   public List<DialogueScript> builtIns() {
     return List.copyOf(builtIns.values());
   }
