@@ -52,12 +52,12 @@ public interface RobotCalls {
       io.contactcenter.asrtts.CampaignContext campaign, Map<String, String> variables);
 
   /**
-   * The same check against a pinned script version.
+   * The same check against a given script version (e.g. the one a campaign pinned; look it up once
+   * with {@link DialogueScripts#find} when checking many contacts).
    *
-   * @throws IllegalArgumentException naming the missing, unknown or unreadable variable, or an
-   *     unknown script version
+   * @throws IllegalArgumentException naming the missing, unknown or unreadable variable
    */
-  void checkVariables(String scriptId, int scriptVersion, Map<String, String> variables);
+  void checkVariables(DialogueScript script, Map<String, String> variables);
 
   /** Whether a call placed now can reach Asterisk (see {@code CallControl.isAvailable}). */
   boolean available();

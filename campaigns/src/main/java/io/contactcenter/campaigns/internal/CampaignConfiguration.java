@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -30,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CampaignConfiguration {
 
   @Bean
-  JdbcCampaignStore jdbcCampaignStore(JdbcClient jdbc, ObjectMapper json) {
-    return new JdbcCampaignStore(jdbc, json);
+  JdbcCampaignStore jdbcCampaignStore(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json) {
+    return new JdbcCampaignStore(jdbc, batch, json);
   }
 
   @Bean

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -56,10 +57,12 @@ final class JdbcCampaignStore {
       String attemptId, String campaignId, long contactId, int attemptNo, Instant createdAt) {}
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final ObjectMapper json;
 
-  JdbcCampaignStore(JdbcClient jdbc, ObjectMapper json) {
+  JdbcCampaignStore(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.json = json;
   }
 
@@ -173,6 +176,38 @@ final class JdbcCampaignStore {
                 contact.source())
             .update()
         == 1;
+  }
+
+  /**
+   * Adds contacts in one JDBC batch, skipping those whose dedupe key the campaign has; returns how
+   * many were added.
+   */
+  int addContacts(String campaignId, List<NewContact> contacts) {
+    int[] counts =
+        batch.batchUpdate(
+            "INSERT INTO campaign_contact (campaign_id, phone, name, zone, variables, dedupe_key,"
+                + " order_id, source, state) VALUES (?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?,"
+                + " 'PENDING') ON CONFLICT (campaign_id, dedupe_key) DO NOTHING",
+            contacts.stream()
+                .map(
+                    c ->
+                        new Object[] {
+                          campaignId,
+                          c.phone().e164(),
+                          c.name(),
+                          c.zone().getId(),
+                          toJson(c.variables()),
+                          c.dedupeKey(),
+                          c.orderId(),
+                          c.source()
+                        })
+                .toList());
+    int added = 0;
+    for (int n : counts) {
+      // The driver may answer SUCCESS_NO_INFO (-2) for a batched statement that did insert.
+      added += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : n;
+    }
+    return added;
   }
 
   long countContacts(String campaignId, String state) {
@@ -457,22 +492,34 @@ final class JdbcCampaignStore {
 
   // ------------------------------------------------------------------------------------ imports
 
-  void insertImport(ContactImport report, String user) {
+  void startImport(String importId, String campaignId, String fileName, String user) {
     jdbc.sql(
-            "INSERT INTO campaign_import (import_id, campaign_id, file_name, charset, rows_read,"
-                + " added, duplicates, rejected, error, created_by) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?)")
+            "INSERT INTO campaign_import (import_id, campaign_id, file_name, created_by)"
+                + " VALUES (?, ?, ?, ?)")
+        .params(importId, campaignId, fileName, user)
+        .update();
+  }
+
+  void importProgress(String importId, int rows, int added, int duplicates, int rejected) {
+    jdbc.sql(
+            "UPDATE campaign_import SET rows_read = ?, added = ?, duplicates = ?, rejected = ?"
+                + " WHERE import_id = ?")
+        .params(rows, added, duplicates, rejected, importId)
+        .update();
+  }
+
+  void finishImport(ContactImport report) {
+    jdbc.sql(
+            "UPDATE campaign_import SET charset = ?, rows_read = ?, added = ?, duplicates = ?,"
+                + " rejected = ?, error = ? WHERE import_id = ?")
         .params(
-            report.importId(),
-            report.campaignId(),
-            report.fileName(),
             report.charset(),
             report.rows(),
             report.added(),
             report.duplicates(),
             report.rejected(),
             report.error(),
-            user)
+            report.importId())
         .update();
     for (ContactImport.RowError error : report.errors()) {
       jdbc.sql(

@@ -8,6 +8,7 @@ import io.contactcenter.campaigns.CampaignType;
 import io.contactcenter.campaigns.internal.contacts.RegionTimeZones;
 import io.contactcenter.common.InvalidPhoneNumberException;
 import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.RobotCalls;
 import java.nio.charset.StandardCharsets;
@@ -116,16 +117,13 @@ class OrderEvents {
       variables.put("customer_name", event.customerName().strip());
     }
     // An event may carry fields for other consumers: keep what the script declares.
-    variables
-        .keySet()
-        .retainAll(
-            scripts
-                .find(campaign.scriptId(), campaign.scriptVersion())
-                .orElseThrow(
-                    () -> new IllegalArgumentException("the campaign's script version is gone"))
-                .variables()
-                .keySet());
-    robot.checkVariables(campaign.scriptId(), campaign.scriptVersion(), variables);
+    DialogueScript script =
+        scripts
+            .find(campaign.scriptId(), campaign.scriptVersion())
+            .orElseThrow(
+                () -> new IllegalArgumentException("the campaign's script version is gone"));
+    variables.keySet().retainAll(script.variables().keySet());
+    robot.checkVariables(script, variables);
     boolean added =
         store.addContact(
             campaign.campaignId(),

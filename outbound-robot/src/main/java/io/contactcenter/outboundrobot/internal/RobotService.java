@@ -81,7 +81,7 @@ class RobotService implements RobotCalls {
               + "', only "
               + script.languages());
     }
-    checkVariables(script, request.variables());
+    requireSpeakable(script, request.variables());
     String attemptId = request.attemptId();
     boolean created =
         attempts.create(
@@ -150,12 +150,12 @@ class RobotService implements RobotCalls {
 
   @Override
   public void checkVariables(CampaignContext campaign, Map<String, String> variables) {
-    checkVariables(scripts.current(campaign), variables);
+    requireSpeakable(scripts.current(campaign), variables);
   }
 
   @Override
-  public void checkVariables(String scriptId, int scriptVersion, Map<String, String> variables) {
-    checkVariables(pinned(scriptId, scriptVersion), variables);
+  public void checkVariables(DialogueScript script, Map<String, String> variables) {
+    requireSpeakable(script, variables);
   }
 
   private DialogueScript pinned(String scriptId, int version) {
@@ -179,7 +179,7 @@ class RobotService implements RobotCalls {
    * Every declared variable needs a value the voice can read: rejected here, before dialing, rather
    * than apologizing to the callee.
    */
-  static void checkVariables(DialogueScript script, Map<String, String> values) {
+  static void requireSpeakable(DialogueScript script, Map<String, String> values) {
     TreeSet<String> unknown = new TreeSet<>(values.keySet());
     unknown.removeAll(script.variables().keySet());
     if (!unknown.isEmpty()) {
