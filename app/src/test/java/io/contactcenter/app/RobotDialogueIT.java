@@ -31,6 +31,11 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +107,36 @@ class RobotDialogueIT {
     HttpResponse<String> page = api.get("/robot/calls/" + attempt.get("attemptId").asText());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("data-attempt=\"" + attempt.get("attemptId").asText() + "\"");
+
+    // Other systems get the result on the versioned topic, keyed by attempt id.
+    String attemptId = attempt.get("attemptId").asText();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.services().kafka(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "robot-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      consumer.subscribe(List.of("cc.robot.dialogue-completed.v1"));
+      String record =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                      if (attemptId.equals(r.key())) {
+                        return r.value();
+                      }
+                    }
+                    return null;
+                  },
+                  r -> r != null);
+      assertThat(record).contains("\"outcome\":\"AGREED\"").contains("\"turns\"");
+    }
   }
 
   @Test

@@ -3,9 +3,11 @@ package io.contactcenter.outboundrobot;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.modulith.events.Externalized;
 
 /**
  * A robot dialogue ended. Published once per answered attempt; listeners key on {@code attemptId}.
+ * Also on Kafka topic {@code cc.robot.dialogue-completed.v1}, keyed by attempt id.
  *
  * @param attemptId the campaign's dial attempt
  * @param scriptId the script that ran
@@ -16,6 +18,7 @@ import java.util.Objects;
  *     {@code null}
  * @param at when it ended
  */
+@Externalized("cc.robot.dialogue-completed.v1::#{attemptId()}")
 public record DialogueCompleted(
     String attemptId,
     String scriptId,

@@ -13,6 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the outbound robot. */
 @Configuration(proxyBeanMethods = false)
@@ -39,6 +41,7 @@ class RobotConfiguration {
       SpeechRecognizer asr,
       ReplyClassifier classifier,
       ApplicationEventPublisher events,
+      PlatformTransactionManager transactions,
       RobotProperties properties,
       ObjectProvider<Clock> clock) {
     return new RobotCallHandler(
@@ -47,7 +50,7 @@ class RobotConfiguration {
         tts,
         asr,
         classifier,
-        events,
+        inTransaction(events, transactions),
         properties,
         clock.getIfAvailable(Clock::systemUTC));
   }
@@ -62,6 +65,17 @@ class RobotConfiguration {
       ObjectProvider<Clock> clock) {
     return new UnansweredTransferHandler(
         attempts, scripts, tts, events, properties, clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /**
+   * The robot's results are published from call threads, outside any transaction; publishing them
+   * in one puts them in the event publication registry (the outbox), which is what sends them on to
+   * Kafka ({@code cc.robot.dialogue-completed.v1}) and re-sends after a crash.
+   */
+  static ApplicationEventPublisher inTransaction(
+      ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    return event -> tx.executeWithoutResult(status -> events.publishEvent(event));
   }
 
   @Bean
