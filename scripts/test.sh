@@ -2,9 +2,10 @@
 # The test command (README.md): unit tests and integration tests against real PostgreSQL, Redis,
 # Kafka, Asterisk 22 and SIPp, on a fresh Debian/Ubuntu machine.
 #
-# As root it first installs what the tests need (sip-tester, debootstrap), provisions the cached
-# Asterisk tree, and then runs Maven as an unprivileged user: PostgreSQL refuses to run as root,
-# and tests should never need it. As a normal user it expects that provisioning to be done.
+# As root it first installs what the tests need (sip-tester, debootstrap, chromium and
+# chromium-driver), provisions the cached Asterisk tree, and then runs Maven as an unprivileged
+# user: PostgreSQL refuses to run as root, and tests should never need it. As a normal user it
+# expects that provisioning to be done.
 # Extra arguments go to Maven, e.g. `bash scripts/test.sh -pl pbx -am`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,9 @@ if [ "$(id -u)" -eq 0 ]; then
   command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
   command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
   command -v setcap >/dev/null 2>&1 || missing+=(libcap2-bin)
+  # The ops console is tested in headless Chromium (CampaignConsoleIT).
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     apt-get update -q
@@ -46,6 +50,10 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 
 command -v sipp >/dev/null 2>&1 || { echo "test.sh: sipp is missing: sudo apt-get install sip-tester" >&2; exit 1; }
+[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || {
+  echo "test.sh: chromium is missing: sudo apt-get install chromium chromium-driver" >&2
+  exit 1
+}
 tree=${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}
 [ -x "$tree/usr/sbin/asterisk" ] || {
   echo "test.sh: no Asterisk tree at $tree: run 'sudo bash pbx/asterisk/local-asterisk.sh provision' once" >&2
