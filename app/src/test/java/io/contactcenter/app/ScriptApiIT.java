@@ -68,14 +68,46 @@ class ScriptApiIT {
       String campaignId = api.read(created.body()).get("campaignId").asText();
       assertThat(api.read(created.body()).get("scriptVersion").asInt()).isEqualTo(version);
 
-      assertThat(save(original).statusCode()).isEqualTo(201);
+      HttpResponse<String> next = save(original);
+      assertThat(next.statusCode()).isEqualTo(201);
+      int nextVersion = api.read(next.body()).get("version").asInt();
       assertThat(api.getJson("/api/v1/campaigns/" + campaignId).get("scriptVersion").asInt())
           .as("the campaign keeps its version")
           .isEqualTo(version);
+
+      // Ops move the draft campaign to the newer version on purpose, and tune its limits.
+      HttpResponse<String> changed =
+          patch(
+              "/api/v1/campaigns/" + campaignId,
+              "{\"scriptVersion\": " + nextVersion + ", \"maxConcurrent\": 7}");
+      assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+      assertThat(api.read(changed.body()).get("scriptVersion").asInt()).isEqualTo(nextVersion);
+      assertThat(api.read(changed.body()).get("maxConcurrent").asInt()).isEqualTo(7);
+      HttpResponse<String> unknown =
+          patch("/api/v1/campaigns/" + campaignId, "{\"scriptVersion\": 999}");
+      assertThat(unknown.statusCode()).isEqualTo(400);
+      assertThat(unknown.body()).contains("no version 999");
     } finally {
       // Leave the shipped wording current for the other tests in this JVM.
       save(original);
     }
+  }
+
+  private HttpResponse<String> patch(String path, String json) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                ("admin:" + ContactCenterIT.ADMIN_PASSWORD)
+                                    .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> save(String yaml) throws Exception {

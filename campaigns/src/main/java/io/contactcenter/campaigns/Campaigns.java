@@ -18,6 +18,14 @@ public interface Campaigns {
 
   Optional<Campaign> find(String campaignId);
 
+  /**
+   * Changes a campaign's settings (see {@link CampaignChanges} for what may change when).
+   *
+   * @throws CampaignStateConflictException when the change is not allowed in its state
+   * @throws IllegalArgumentException naming a bad window or an unknown script version
+   */
+  Campaign change(String campaignId, CampaignChanges changes);
+
   /** Newest first. */
   List<Campaign> list();
 

@@ -2,6 +2,7 @@ package io.contactcenter.app.web;
 
 import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignAttempt;
+import io.contactcenter.campaigns.CampaignChanges;
 import io.contactcenter.campaigns.CampaignProgress;
 import io.contactcenter.campaigns.CampaignType;
 import io.contactcenter.campaigns.Campaigns;
@@ -83,6 +84,18 @@ class CampaignsController {
             body.startsAt(),
             body.variables(),
             user.getName()));
+  }
+
+  @Operation(
+      summary =
+          "Change settings: limits any time, window/holidays/attempts/start/script version"
+              + " while not running")
+  @org.springframework.web.bind.annotation.PatchMapping("/api/v1/campaigns/{id}")
+  Campaign change(@PathVariable String id, @RequestBody CampaignChanges changes) {
+    if (changes == null) {
+      throw new IllegalArgumentException("a change is required");
+    }
+    return campaigns.change(id, changes);
   }
 
   @GetMapping("/api/v1/campaigns")

@@ -2,6 +2,7 @@ package io.contactcenter.campaigns.internal;
 
 import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignAttempt;
+import io.contactcenter.campaigns.CampaignChanges;
 import io.contactcenter.campaigns.CampaignNotFoundException;
 import io.contactcenter.campaigns.CampaignProgress;
 import io.contactcenter.campaigns.CampaignRejectedException;
@@ -147,6 +148,73 @@ class CampaignService implements Campaigns, DoNotCallList {
   @Override
   public Optional<Campaign> find(String campaignId) {
     return store.find(campaignId);
+  }
+
+  @Override
+  public Campaign change(String campaignId, CampaignChanges changes) {
+    return tx.execute(
+        status -> {
+          Campaign c =
+              store.lock(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+          boolean ended =
+              c.state() == CampaignState.COMPLETED || c.state() == CampaignState.STOPPED;
+          if (ended || (c.state() == CampaignState.RUNNING && !changes.onlyLimits())) {
+            throw new CampaignStateConflictException(
+                "campaign "
+                    + campaignId
+                    + " is "
+                    + c.state()
+                    + (ended
+                        ? ": it can no longer change"
+                        : ": pause it to change anything but its limits"));
+          }
+          List<java.time.LocalDate> holidays =
+              changes.holidays() == null ? c.holidays() : changes.holidays();
+          String window =
+              changes.callWindow() == null
+                  ? c.callWindow()
+                  : CallWindow.parse(changes.callWindow()).withHolidays(holidays).toText();
+          int version = c.scriptVersion();
+          if (changes.scriptVersion() != null) {
+            DialogueScript script =
+                scripts
+                    .find(c.scriptId(), changes.scriptVersion())
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "script "
+                                    + c.scriptId()
+                                    + " has no version "
+                                    + changes.scriptVersion()));
+            for (String name : c.variables().keySet()) {
+              if (!script.variables().containsKey(name)) {
+                throw new IllegalArgumentException(
+                    "version " + script.version() + " has no variable '" + name + "'");
+              }
+            }
+            version = script.version();
+          }
+          store.update(
+              new Campaign(
+                  c.campaignId(),
+                  c.name(),
+                  c.type(),
+                  c.scriptId(),
+                  version,
+                  c.language(),
+                  c.state(),
+                  window,
+                  holidays,
+                  changes.maxConcurrent() == null ? c.maxConcurrent() : changes.maxConcurrent(),
+                  changes.maxPerSecond() == null ? c.maxPerSecond() : changes.maxPerSecond(),
+                  changes.maxAttempts() == null ? c.maxAttempts() : changes.maxAttempts(),
+                  changes.startsAt() == null ? c.startsAt() : changes.startsAt(),
+                  c.variables(),
+                  c.createdBy(),
+                  c.createdAt()));
+          log.info("campaign {} settings changed", campaignId);
+          return store.find(campaignId).orElseThrow();
+        });
   }
 
   @Override

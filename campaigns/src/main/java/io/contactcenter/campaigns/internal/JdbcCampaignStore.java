@@ -119,6 +119,23 @@ final class JdbcCampaignStore {
         .list();
   }
 
+  void update(Campaign c) {
+    jdbc.sql(
+            "UPDATE campaign SET call_window = ?, holidays = CAST(? AS DATE[]), max_concurrent = ?,"
+                + " max_per_second = ?, max_attempts = ?, starts_at = ?, script_version = ?,"
+                + " updated_at = now() WHERE campaign_id = ?")
+        .params(
+            c.callWindow(),
+            dateArray(c.holidays()),
+            c.maxConcurrent(),
+            c.maxPerSecond(),
+            c.maxAttempts(),
+            timestamp(c.startsAt()),
+            c.scriptVersion(),
+            c.campaignId())
+        .update();
+  }
+
   void state(String campaignId, CampaignState state) {
     jdbc.sql("UPDATE campaign SET state = ?, updated_at = now() WHERE campaign_id = ?")
         .params(state.name(), campaignId)
