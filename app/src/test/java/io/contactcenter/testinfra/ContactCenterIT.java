@@ -20,6 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
       "cc.security.initial-admin-password=" + ContactCenterIT.ADMIN_PASSWORD,
       "cc.pbx.ami.initial-backoff=200ms",
       "cc.pbx.ami.max-backoff=1s",
+      // The SIP media endpoint runs beside AudioSocket (still the default), so one context serves
+      // both media ITs: dialplan line 4101 chooses SIP per call (CC_MEDIA_TRANSPORT).
+      "cc.pbx.media.sip.enabled=true",
       "cc.ivr.hotline.input-timeout=4s",
       // Campaign tests watch retries and settling happen within a test's patience.
       "cc.campaigns.maintenance-interval=1s",

@@ -49,13 +49,13 @@ final class AgiChannelSession implements ChannelSession {
 
   private final AgiRequest request;
   private final AgiChannel channel;
-  private final AudioSocketServer audioSocket;
-  private AudioSocketMediaSession media;
+  private final MediaTransports transports;
+  private ChannelMediaSession media;
 
-  AgiChannelSession(AgiRequest request, AgiChannel channel, AudioSocketServer audioSocket) {
+  AgiChannelSession(AgiRequest request, AgiChannel channel, MediaTransports transports) {
     this.request = request;
     this.channel = channel;
-    this.audioSocket = audioSocket;
+    this.transports = transports;
   }
 
   @Override
@@ -197,16 +197,95 @@ final class AgiChannelSession implements ChannelSession {
   }
 
   /**
-   * Runs {@code AudioSocket(uuid,host:port)} on the channel and pairs Asterisk's connection with a
-   * new media session. The AGI {@code EXEC} blocks until the stream ends, so it runs on a thread of
-   * its own; closing the session ends the stream and joins that thread, after which the AGI channel
-   * takes commands again.
+   * Opens the call's media over the configured transport, or the one the channel variable {@code
+   * CC_MEDIA_TRANSPORT} names when the SIP endpoint is enabled. Either way an application that
+   * blocks until the media ends ({@code AudioSocket()} or {@code Dial()}) runs through AGI {@code
+   * EXEC} on a thread of its own; closing the session ends the media and joins that thread, after
+   * which the AGI channel takes commands again.
    */
   @Override
   public MediaSession openMedia() {
     if (media != null && !media.isClosed()) {
       throw new IllegalStateException("media is already open on call " + callId());
     }
+    return switch (transport()) {
+      case AUDIOSOCKET -> openAudioSocket();
+      case SIP -> openSip(transports.sip().orElseThrow());
+    };
+  }
+
+  private MediaTransport transport() {
+    if (transports.sip().isEmpty()) {
+      return transports.preferred();
+    }
+    Optional<String> chosen = getVariable(MediaTransports.VARIABLE);
+    if (chosen.isEmpty()) {
+      return transports.preferred();
+    }
+    Optional<MediaTransport> parsed = MediaTransport.parse(chosen.get());
+    if (parsed.isEmpty()) {
+      log.warn(
+          "call {}: unknown {} '{}', using {}",
+          callId(),
+          MediaTransports.VARIABLE,
+          chosen.get().length() > 20 ? chosen.get().substring(0, 20) + "..." : chosen.get(),
+          transports.preferred());
+    }
+    return parsed.orElse(transports.preferred());
+  }
+
+  /**
+   * Runs {@code Dial(PJSIP/robot-media/sip:cc-media-<uuid>@host:port,timeout,g)}: Asterisk calls
+   * the SIP media endpoint like a phone and bridges the caller to it; {@code g} makes {@code
+   * Dial()} return to us (rather than hang the caller up) when the endpoint sends BYE on close.
+   */
+  private MediaSession openSip(SipMediaEndpoint endpoint) {
+    PbxProperties.SipMedia config = endpoint.config();
+    UUID id = UUID.randomUUID();
+    String callId = callId();
+    String argument =
+        endpoint.dialString(id)
+            + ","
+            + Math.max(1, (config.answerTimeout().toMillis() + 999) / 1000)
+            + ",g";
+    SipMediaEndpoint.Expected[] expectedHolder = new SipMediaEndpoint.Expected[1];
+    Thread application =
+        Thread.ofVirtual()
+            .name("sip-media-agi-" + callId)
+            .unstarted(() -> runDial(argument, callId, expectedHolder[0]));
+    try (SipMediaEndpoint.Expected expected =
+        endpoint.expect(id, callId, () -> awaitExit(application))) {
+      expectedHolder[0] = expected;
+      application.start();
+      try {
+        media = expected.await(config.answerTimeout().plusSeconds(1));
+        return media;
+      } catch (ChannelFailedException e) {
+        awaitExit(application);
+        throw new ChannelFailedException(
+            "no SIP media call for call " + callId + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void runDial(String argument, String callId, SipMediaEndpoint.Expected expected) {
+    MDC.put("callId", callId);
+    try {
+      int result = channel.exec("Dial", argument);
+      log.debug("Dial() of the SIP media endpoint on call {} returned {}", callId, result);
+    } catch (AgiHangupException e) {
+      log.debug("caller hung up during the SIP media Dial() on call {}", callId);
+    } catch (AgiException e) {
+      log.warn("Dial() of the SIP media endpoint failed on call {}: {}", callId, e.getMessage());
+    } finally {
+      // Wakes openMedia() at once if Dial() ended before the endpoint answered (no-op afterwards).
+      expected.fail("Dial() of the SIP media endpoint ended before it answered");
+      MDC.remove("callId");
+    }
+  }
+
+  private MediaSession openAudioSocket() {
+    AudioSocketServer audioSocket = transports.audioSocket();
     PbxProperties.AudioSocket config = audioSocket.config();
     UUID id = UUID.randomUUID();
     try (AudioSocketServer.Expected expected = audioSocket.expect(id)) {
@@ -269,8 +348,8 @@ final class AgiChannelSession implements ChannelSession {
     try {
       if (!application.join(APPLICATION_EXIT)) {
         log.warn(
-            "AudioSocket() on call {} still running after {}; the channel may not take commands",
-            callId(),
+            "{} still running after {}; the channel may not take commands",
+            application.getName(),
             APPLICATION_EXIT);
       }
     } catch (InterruptedException e) {
@@ -311,7 +390,7 @@ final class AgiChannelSession implements ChannelSession {
 
   private <T> T call(AgiCall<T> action, String what) {
     if (media != null && !media.isClosed()) {
-      // The channel is inside AudioSocket(); an AGI command now would wait for it to end.
+      // The channel is inside AudioSocket() or Dial(); an AGI command now would wait for it.
       throw new IllegalStateException(
           "close the media session of call " + callId() + " before " + what);
     }

@@ -97,6 +97,12 @@ final class AmiEventTranslator implements ManagerEventListener {
   }
 
   private void onNewChannel(NewChannelEvent e) {
+    if (e.getChannel() != null && e.getChannel().startsWith(MEDIA_LEG_PREFIX)) {
+      // A robot's SIP media leg (ADR 0005) is plumbing of the caller's call, not a call: it
+      // inherits the attempt id, and its end (the robot closing its media) must not read as the
+      // attempt's end. Untracked, its later events are ignored too.
+      return;
+    }
     Instant at = timeOf(e);
     String attemptId = attemptIdOf(e);
     if (attemptId == null
@@ -121,6 +127,9 @@ final class AmiEventTranslator implements ManagerEventListener {
       answered(call, at);
     }
   }
+
+  /** Channels Asterisk creates to dial the SIP media endpoint ({@code PJSIP/robot-media-…}). */
+  static final String MEDIA_LEG_PREFIX = "PJSIP/robot-media-";
 
   private void onNewState(NewStateEvent e) {
     TrackedCall call = calls.get(e.getUniqueId());

@@ -30,7 +30,7 @@ import org.slf4j.MDC;
  * one frame per 20 ms ({@link FramePacer}). Socket writes are serialized by a lock because {@link
  * #close()} writes the hangup message from the caller's thread.
  */
-final class AudioSocketMediaSession implements MediaSession {
+final class AudioSocketMediaSession implements ChannelMediaSession {
 
   private static final Logger log = LoggerFactory.getLogger(AudioSocketMediaSession.class);
 
@@ -158,7 +158,8 @@ final class AudioSocketMediaSession implements MediaSession {
     return Duration.ofNanos(playedFrames.get() * FramePacer.FRAME_NANOS);
   }
 
-  boolean isClosed() {
+  @Override
+  public boolean isClosed() {
     return closed.get();
   }
 

@@ -17,6 +17,7 @@ final class FramePacer {
   private final long maxLateNanos;
   private long nextDue;
   private boolean started;
+  private boolean restarted;
 
   FramePacer(long maxLateNanos) {
     this.maxLateNanos = maxLateNanos;
@@ -24,11 +25,20 @@ final class FramePacer {
 
   /** How long to wait at {@code now} before sending the next frame; 0 to send at once. */
   long delayBeforeNext(long now) {
-    if (!started || now - nextDue > maxLateNanos) {
+    restarted = !started || now - nextDue > maxLateNanos;
+    if (restarted) {
       nextDue = now;
       started = true;
     }
     return Math.max(0, nextDue - now);
+  }
+
+  /**
+   * Whether the last {@link #delayBeforeNext} started a new schedule: the frame it timed is the
+   * first after a pause (RTP marks such a frame and moves its timestamp on by the pause).
+   */
+  boolean restarted() {
+    return restarted;
   }
 
   /** A frame left; the next one is due one frame period after it was scheduled. */

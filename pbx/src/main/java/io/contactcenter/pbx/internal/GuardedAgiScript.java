@@ -24,18 +24,17 @@ final class GuardedAgiScript implements AgiScript {
 
   private final CallHandler handler;
   private final PbxProperties.Fallback fallback;
-  private final AudioSocketServer audioSocket;
+  private final MediaTransports media;
 
-  GuardedAgiScript(
-      CallHandler handler, PbxProperties.Fallback fallback, AudioSocketServer audioSocket) {
+  GuardedAgiScript(CallHandler handler, PbxProperties.Fallback fallback, MediaTransports media) {
     this.handler = handler;
     this.fallback = fallback;
-    this.audioSocket = audioSocket;
+    this.media = media;
   }
 
   @Override
   public void service(AgiRequest request, AgiChannel channel) {
-    AgiChannelSession session = new AgiChannelSession(request, channel, audioSocket);
+    AgiChannelSession session = new AgiChannelSession(request, channel, media);
     MDC.put("callId", session.callId());
     try {
       handler.handle(session);
@@ -43,7 +42,7 @@ final class GuardedAgiScript implements AgiScript {
       log.debug("caller hung up during {}", handler.script());
     } catch (RuntimeException e) {
       log.error("handler '{}' failed; playing fallback and transferring", handler.script(), e);
-      // A handler that failed with its media open left the channel inside AudioSocket().
+      // A handler that failed with its media open left the channel inside AudioSocket() or Dial().
       session.closeMedia();
       runFallback(channel);
     } finally {

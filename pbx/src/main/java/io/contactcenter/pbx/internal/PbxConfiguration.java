@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.asteriskjava.fastagi.AgiScript;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,9 +66,18 @@ class PbxConfiguration {
     return new AudioSocketServer(properties.audiosocket());
   }
 
+  /** Starts the SIP media endpoint only when enabled (otherwise no SIP stack, no UDP port). */
+  @Bean
+  MediaTransports mediaTransports(PbxProperties properties, AudioSocketServer audioSocket) {
+    PbxProperties.Media media = properties.media();
+    Optional<SipMediaEndpoint> sip =
+        media.sipEnabled() ? Optional.of(new SipMediaEndpoint(media.sip())) : Optional.empty();
+    return new MediaTransports(media.transport(), audioSocket, sip);
+  }
+
   @Bean
   FastAgiServer fastAgiServer(
-      PbxProperties properties, List<CallHandler> handlers, AudioSocketServer audioSocket)
+      PbxProperties properties, List<CallHandler> handlers, MediaTransports media)
       throws IOException {
     Map<String, AgiScript> scripts = new HashMap<>();
     for (CallHandler handler : handlers) {
@@ -80,8 +90,7 @@ class PbxConfiguration {
                 + name
                 + "': use lower-case letters, digits and '-'");
       }
-      if (scripts.put(name, new GuardedAgiScript(handler, properties.fallback(), audioSocket))
-          != null) {
+      if (scripts.put(name, new GuardedAgiScript(handler, properties.fallback(), media)) != null) {
         throw new IllegalStateException("two CallHandlers claim the AGI script '" + name + "'");
       }
     }

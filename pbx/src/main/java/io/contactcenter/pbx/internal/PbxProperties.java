@@ -25,7 +25,47 @@ public record PbxProperties(
     @Valid @NotNull @DefaultValue Originate originate,
     @Valid @NotNull @DefaultValue Fallback fallback,
     @Valid @NotNull @DefaultValue AudioSocket audiosocket,
-    @Valid @NotNull @DefaultValue Recordings recordings) {
+    @Valid @NotNull @DefaultValue Recordings recordings,
+    @Valid @NotNull @DefaultValue Media media) {
+
+  /**
+   * How live call media ({@code ChannelSession.openMedia()}) reaches the application.
+   *
+   * @param transport {@code audiosocket} (default) or {@code sip}; with the SIP endpoint enabled
+   *     the channel variable {@code CC_MEDIA_TRANSPORT} may choose another per call
+   */
+  public record Media(
+      @NotNull @DefaultValue("audiosocket") MediaTransport transport,
+      @Valid @NotNull @DefaultValue SipMedia sip) {
+
+    /** Whether the SIP media endpoint runs: it is the transport, or it was enabled explicitly. */
+    public boolean sipEnabled() {
+      return transport == MediaTransport.SIP || sip.enabled();
+    }
+  }
+
+  /**
+   * The SIP media endpoint Asterisk dials to connect a call's media over RTP (G.711 µ-law).
+   *
+   * @param enabled run the endpoint even though the default transport is AudioSocket, so the
+   *     dialplan can choose SIP per call; implied by {@code transport: sip}
+   * @param bindAddress loopback by default: the endpoint is unauthenticated apart from the random
+   *     id in each Request-URI; RTP sockets bind here too
+   * @param port UDP port for SIP; 0 (default) for an ephemeral one, passed to Asterisk in each dial
+   *     string, so Asterisk needs no configuration either way
+   * @param advertisedHost the address Asterisk sends SIP and RTP to (it goes into the dial string
+   *     and the SDP)
+   * @param answerTimeout how long {@code openMedia()} waits for Asterisk's INVITE to be answered
+   * @param inboundBuffer how much caller audio is kept for a consumer that falls behind
+   */
+  public record SipMedia(
+      @DefaultValue("false") boolean enabled,
+      @NotBlank @DefaultValue("127.0.0.1") String bindAddress,
+      @Min(0) @Max(65535) @DefaultValue("0") int port,
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9.-]{1,253}") @DefaultValue("127.0.0.1")
+          String advertisedHost,
+      @NotNull @DefaultValue("5s") Duration answerTimeout,
+      @NotNull @DefaultValue("2s") Duration inboundBuffer) {}
 
   /**
    * Call recordings written by Asterisk's MixMonitor ({@code ${UNIQUEID}.wav}).

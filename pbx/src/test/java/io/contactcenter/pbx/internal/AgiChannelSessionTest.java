@@ -45,9 +45,10 @@ class AgiChannelSessionTest {
       new AgiChannelSession(
           request,
           channel,
-          new AudioSocketServer(
-              new PbxProperties.AudioSocket(
-                  "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2))));
+          MediaTransports.audioSocketOnly(
+              new AudioSocketServer(
+                  new PbxProperties.AudioSocket(
+                      "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2)))));
 
   @BeforeEach
   void aCallIsOnTheLine() {

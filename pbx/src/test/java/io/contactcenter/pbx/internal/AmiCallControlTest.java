@@ -114,7 +114,16 @@ class AmiCallControlTest {
             new PbxProperties.Fallback("sorry-youre-having-problems", "support"),
             new PbxProperties.AudioSocket(
                 "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2)),
-            new PbxProperties.Recordings(java.nio.file.Path.of("target/recordings")));
+            new PbxProperties.Recordings(java.nio.file.Path.of("target/recordings")),
+            new PbxProperties.Media(
+                MediaTransport.AUDIOSOCKET,
+                new PbxProperties.SipMedia(
+                    false,
+                    "127.0.0.1",
+                    0,
+                    "127.0.0.1",
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(2))));
     Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
     // Never started: the supervisor has not tried to connect, so no network is touched.
     AmiConnectionSupervisor supervisor = new AmiConnectionSupervisor(ami, event -> {}, clock);
@@ -146,7 +155,16 @@ class AmiCallControlTest {
             new PbxProperties.Fallback("sorry-youre-having-problems", "support"),
             new PbxProperties.AudioSocket(
                 "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2)),
-            new PbxProperties.Recordings(java.nio.file.Path.of("target/recordings")));
+            new PbxProperties.Recordings(java.nio.file.Path.of("target/recordings")),
+            new PbxProperties.Media(
+                MediaTransport.AUDIOSOCKET,
+                new PbxProperties.SipMedia(
+                    false,
+                    "127.0.0.1",
+                    0,
+                    "127.0.0.1",
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(2))));
     AmiConnectionSupervisor supervisor =
         new AmiConnectionSupervisor(ami, event -> {}, Clock.systemUTC());
     AmiCallControl control = new AmiCallControl(supervisor, properties);

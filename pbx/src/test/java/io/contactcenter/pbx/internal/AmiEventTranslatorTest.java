@@ -101,6 +101,21 @@ class AmiEventTranslatorTest {
   }
 
   @Test
+  void theRobotsSipMediaLegIsNoCall() {
+    NewChannelEvent leg = newChannel("1700.9", 0, Map.of("CC_ATTEMPT_ID", "att-7"));
+    leg.setChannel("PJSIP/robot-media-0000000a");
+    HangupEvent hangup = new HangupEvent(this);
+    hangup.setUniqueId("1700.9");
+    hangup.setCause(16);
+    hangup.setTimestamp(T0 + 5);
+
+    translator.onManagerEvent(leg);
+    translator.onManagerEvent(hangup);
+
+    assertThat(records).isEmpty();
+  }
+
+  @Test
   void aNewChannelWithoutLinkedIdOrCallerUsesItsOwnIdAndEmptyCaller() {
     NewChannelEvent e = newChannel("1700.2", 0, Map.of());
     e.setLinkedid(null);

@@ -31,10 +31,11 @@ class GuardedAgiScriptTest {
   private static final PbxProperties.Fallback FALLBACK =
       new PbxProperties.Fallback("sorry-youre-having-problems", "support");
 
-  private static final AudioSocketServer MEDIA =
-      new AudioSocketServer(
-          new PbxProperties.AudioSocket(
-              "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2)));
+  private static final MediaTransports MEDIA =
+      MediaTransports.audioSocketOnly(
+          new AudioSocketServer(
+              new PbxProperties.AudioSocket(
+                  "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2))));
 
   private final AgiRequest request = mock(AgiRequest.class);
   private final AgiChannel channel = mock(AgiChannel.class);

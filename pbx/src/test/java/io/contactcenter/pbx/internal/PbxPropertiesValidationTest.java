@@ -33,7 +33,43 @@ class PbxPropertiesValidationTest {
               assertThat(p.ami().port()).isEqualTo(5038);
               assertThat(p.fastagi().bindAddress()).isEqualTo("127.0.0.1");
               assertThat(p.originate().trunks()).containsExactly("trunk-test");
+              assertThat(p.media().transport()).isEqualTo(MediaTransport.AUDIOSOCKET);
+              assertThat(p.media().sipEnabled()).as("no SIP stack by default").isFalse();
             });
+  }
+
+  @Test
+  void transportSipBindsAndRunsTheSipEndpoint() {
+    runner
+        .withPropertyValues("cc.pbx.ami.password=secret", "cc.pbx.media.transport=sip")
+        .run(
+            context -> {
+              PbxProperties p = context.getBean(PbxProperties.class);
+              assertThat(p.media().transport()).isEqualTo(MediaTransport.SIP);
+              assertThat(p.media().sipEnabled()).isTrue();
+              assertThat(p.media().sip().answerTimeout()).hasSeconds(5);
+            });
+  }
+
+  @Test
+  void anUnknownTransportNamesTheKey() {
+    runner
+        .withPropertyValues("cc.pbx.ami.password=secret", "cc.pbx.media.transport=webrtc")
+        .run(
+            context ->
+                assertThat(context).getFailure().hasStackTraceContaining("cc.pbx.media.transport"));
+  }
+
+  @Test
+  void anAdvertisedSipHostThatCouldBreakTheDialStringNamesTheKey() {
+    runner
+        .withPropertyValues(
+            "cc.pbx.ami.password=secret", "cc.pbx.media.sip.advertised-host=evil,host")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .hasStackTraceContaining("cc.pbx.media.sip.advertisedHost"));
   }
 
   @Test
