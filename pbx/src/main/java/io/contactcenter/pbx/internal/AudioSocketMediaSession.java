@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -252,13 +253,34 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
     return true;
   }
 
+  /** How long the line may carry nothing from us before a frame of silence goes out. */
+  private static final long KEEPALIVE_MILLIS = 500;
+
+  /** 20 ms of signed-linear silence at 8 kHz. */
+  private static final byte[] KEEPALIVE_SILENCE = new byte[FRAME_BYTES];
+
   private void sendLoop() {
     MDC.put("callId", callId);
     FramePacer pacer = new FramePacer(MAX_LATE_NANOS);
     boolean broken = false;
     try {
       while (!closed.get()) {
-        Frame frame = outbound.take();
+        Frame frame = outbound.poll(KEEPALIVE_MILLIS, TimeUnit.MILLISECONDS);
+        if (frame == null) {
+          // Asterisk's AudioSocket() hangs up after 2 s in which neither the caller nor we sent
+          // anything; a phone that streams nothing while the robot thinks (SIPp after its file,
+          // a handset with silence suppression) would end the call. A frame of silence now and
+          // then keeps it up and is inaudible.
+          if (!broken) {
+            try {
+              send(AudioSocketCodec.Kind.AUDIO, KEEPALIVE_SILENCE);
+            } catch (IOException e) {
+              log.debug("cannot send keep-alive on call {}: {}", callId, e.toString());
+              broken = true;
+            }
+          }
+          continue;
+        }
         inFlight = frame;
         queuedFrames.decrementAndGet();
         try {
