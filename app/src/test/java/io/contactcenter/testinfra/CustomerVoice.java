@@ -26,8 +26,16 @@ public final class CustomerVoice {
   public static Path says(SpeechSynthesizer tts, Duration wait, String words, Duration after)
       throws Exception {
     byte[] reply = words == null ? new byte[0] : tts.synthesize(words, null).pcm16le8k();
+    return says(wait, reply, after);
+  }
+
+  /**
+   * The same from speech synthesized elsewhere (e.g. by a server process's speech API): {@code
+   * speech} is 8 kHz 16-bit little-endian mono PCM.
+   */
+  public static Path says(Duration wait, byte[] speech, Duration after) throws Exception {
     Path dir = Files.createTempDirectory("customer");
-    writeUlawWav(dir.resolve("customer-says.ulaw.wav"), silence(wait), reply, silence(after));
+    writeUlawWav(dir.resolve("customer-says.ulaw.wav"), silence(wait), speech, silence(after));
     return dir;
   }
 

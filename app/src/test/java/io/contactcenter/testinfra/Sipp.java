@@ -30,6 +30,7 @@ public final class Sipp {
   private Duration timeout = Duration.ofSeconds(60);
   private int calls = 1;
   private Path workingDirectory;
+  private Path messageTrace;
 
   private Sipp(String scenario) {
     this.scenario = scenario;
@@ -70,6 +71,15 @@ public final class Sipp {
   }
 
   /**
+   * Writes every SIP message the phone sends or receives to {@code file} ({@code -trace_msg}), so a
+   * test can count what really reached the network: see {@link #invitesReceived}.
+   */
+  public Sipp traceMessages(Path file) {
+    this.messageTrace = file;
+    return this;
+  }
+
+  /**
    * Starts a phone that waits for one call on {@code port} (the test trunk's target) and returns at
    * once; {@link Answering#await} waits for the scenario to finish.
    */
@@ -96,6 +106,9 @@ public final class Sipp {
                 "-timeout_error",
                 "-nostdin",
                 "-trace_err"));
+    if (messageTrace != null) {
+      cmd.addAll(List.of("-trace_msg", "-message_file", messageTrace.toString()));
+    }
     try {
       Path log = Files.createTempFile("sipp-uas-", ".log");
       Process p =
@@ -128,10 +141,56 @@ public final class Sipp {
       }
     }
 
+    /** Ends the phone the way Ctrl-C would (SIGTERM), so its traces are complete afterwards. */
+    public Result stop(Duration timeout) {
+      process.destroy();
+      return await(timeout);
+    }
+
     @Override
     public void close() {
       process.destroyForcibly();
     }
+  }
+
+  /**
+   * The INVITEs a phone received according to its {@link #traceMessages message trace}: Call-ID to
+   * the number in the Request-URI. Retransmissions and re-INVITEs share their dialog's Call-ID, so
+   * each call counts once.
+   */
+  public static Map<String, String> invitesReceived(Path messageTrace) {
+    Map<String, String> invites = new LinkedHashMap<>();
+    String text;
+    try {
+      text = Files.readString(messageTrace, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read SIPp's message trace " + messageTrace, e);
+    }
+    // SIPp starts each message with a line of dashes and a timestamp, then "UDP message received
+    // [n] bytes :" or "UDP message sent (n bytes):", a blank line and the message itself.
+    for (String block : text.split("(?m)^-{10,}.*$")) {
+      List<String> lines = block.lines().map(String::strip).toList();
+      int header = 0;
+      while (header < lines.size() && !lines.get(header).contains("message")) {
+        header++;
+      }
+      if (header == lines.size() || !lines.get(header).contains("message received")) {
+        continue;
+      }
+      List<String> message =
+          lines.subList(header + 1, lines.size()).stream().dropWhile(String::isEmpty).toList();
+      if (message.isEmpty() || !message.get(0).startsWith("INVITE sip:")) {
+        continue;
+      }
+      String uri = message.get(0).substring("INVITE sip:".length());
+      String number = uri.substring(0, Math.max(0, uri.indexOf('@')));
+      message.stream()
+          .filter(l -> l.regionMatches(true, 0, "Call-ID:", 0, 8) || l.startsWith("i:"))
+          .findFirst()
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .ifPresent(callId -> invites.putIfAbsent(callId, number));
+    }
+    return invites;
   }
 
   /** Places one call to the Asterisk SIP port and waits for the scenario to finish. */

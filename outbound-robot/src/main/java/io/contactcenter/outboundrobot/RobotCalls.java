@@ -35,8 +35,10 @@ public interface RobotCalls {
   /**
    * Settles attempts a crash left unfinished: those older than {@code grace} that are not finished
    * and that Asterisk has no channel for end as dial outcome {@code ANSWERED} with outcome {@code
-   * failed} when they had been answered, else as {@code FAILED}. Attempts Asterisk still carries
-   * are left alone. Does nothing when Asterisk cannot be asked.
+   * failed} when they had been answered, else as {@code FAILED}. Those the dialogue finished but
+   * whose hangup was never reported (it happened while no instance was connected to Asterisk) get
+   * their end recorded as now, their outcome unchanged. Attempts Asterisk still carries are left
+   * alone. Does nothing when Asterisk cannot be asked.
    *
    * @return the attempts settled
    */

@@ -65,13 +65,32 @@ final class JdbcRobotAttempts {
         == 1;
   }
 
+  /**
+   * Attempts created before {@code createdBefore} that a crash may have left open: not finished, or
+   * finished by the dialogue but with no end of call recorded (the hangup came while no instance
+   * was connected to Asterisk, e.g. after a transfer to a human queue).
+   */
   List<Unfinished> unfinishedBefore(Instant createdBefore) {
     return jdbc.sql(
-            "SELECT attempt_id, status FROM robot_attempt WHERE status <> 'FINISHED'"
-                + " AND created_at < ? AND (ended_at IS NULL OR ended_at < ?) ORDER BY created_at")
+            "SELECT attempt_id, status FROM robot_attempt WHERE created_at < ?"
+                + " AND ((status <> 'FINISHED' AND (ended_at IS NULL OR ended_at < ?))"
+                + " OR (status = 'FINISHED' AND ended_at IS NULL)) ORDER BY created_at")
         .params(Timestamp.from(createdBefore), Timestamp.from(createdBefore))
         .query((rs, n) -> new Unfinished(rs.getString(1), rs.getString(2)))
         .list();
+  }
+
+  /**
+   * Records the end of a finished attempt's call that no hangup event reported; {@code false} if an
+   * end is recorded already. The dialogue's result stays as it was.
+   */
+  boolean endedUnseen(String attemptId, Instant at) {
+    return jdbc.sql(
+                "UPDATE robot_attempt SET ended_at = ? WHERE attempt_id = ?"
+                    + " AND status = 'FINISHED' AND ended_at IS NULL")
+            .params(Timestamp.from(at), attemptId)
+            .update()
+        == 1;
   }
 
   /**

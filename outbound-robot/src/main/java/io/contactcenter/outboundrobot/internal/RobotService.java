@@ -137,6 +137,19 @@ class RobotService implements RobotCalls {
       if (live.contains(attempt.attemptId())) {
         continue;
       }
+      if ("FINISHED".equals(attempt.status())) {
+        // The dialogue ended (e.g. handed the callee to a human queue), then the instance died or
+        // lost AMI before Asterisk reported the hangup; the call is gone now. Without an end the
+        // campaign would wait for this call forever.
+        if (attempts.endedUnseen(attempt.attemptId(), clock.instant())) {
+          settled++;
+          log.warn(
+              "robot call {} had finished but its hangup was never seen; Asterisk has no channel"
+                  + " for it: end recorded",
+              attempt.attemptId());
+        }
+        continue;
+      }
       if (attempts.interrupted(attempt.attemptId(), clock.instant())) {
         settled++;
         log.warn(

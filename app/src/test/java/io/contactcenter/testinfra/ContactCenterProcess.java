@@ -1,0 +1,180 @@
+package io.contactcenter.testinfra;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The contact center as a process of its own ({@code java -jar app/target/app-*.jar}), so a test
+ * can kill it for real ({@link #kill}: SIGKILL, nothing runs on the way out) and start it again
+ * with the same arguments. The output of every start goes to one {@link #log()}.
+ */
+public final class ContactCenterProcess implements AutoCloseable {
+
+  private final int httpPort;
+  private final List<String> arguments;
+  private final Path workDir;
+  private final Path log;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final ObjectMapper json = new ObjectMapper();
+  private Process process;
+  private boolean startedBefore;
+
+  /**
+   * @param name names the working directory and log under {@code app/target}
+   * @param httpPort the fixed HTTP port ({@code server.port}), the same after a restart
+   * @param arguments Spring arguments ({@code --key=value}) besides the port
+   */
+  public ContactCenterProcess(String name, int httpPort, List<String> arguments) {
+    this.httpPort = httpPort;
+    this.arguments = List.copyOf(arguments);
+    this.workDir = Repository.root().resolve("app/target/" + name);
+    this.log = workDir.resolve("contact-center.log");
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** Where both runs' output goes (kept for post-mortems). */
+  public Path log() {
+    return log;
+  }
+
+  public Path workDir() {
+    return workDir;
+  }
+
+  /** Starts the server with the JDK running this test (the project needs 21 or newer). */
+  public synchronized ContactCenterProcess start() {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException("already running as pid " + process.pid());
+    }
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-jar");
+    command.add(jar().toString());
+    command.add("--server.port=" + httpPort);
+    command.addAll(arguments);
+    try {
+      Files.createDirectories(workDir);
+      // A new log per test run; the restarts of this run follow the first start in it.
+      Files.writeString(
+          log,
+          "==== " + Instant.now() + " starting: " + String.join(" ", command) + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          startedBefore ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+      startedBefore = true;
+      process =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start " + command, e);
+    }
+    return this;
+  }
+
+  /**
+   * Waits until the server answers HTTP and its AMI connection is up, failing at once if the
+   * process dies.
+   */
+  public void awaitReady(Duration atMost) {
+    await("contact center on port " + httpPort + " ready (log: " + log + ")")
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    "the contact center exited with " + process.exitValue() + ", see " + log);
+              }
+              return "UP".equals(component("ami"));
+            });
+  }
+
+  /**
+   * Kills the process with SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown hook,
+   * no lifecycle callback, no flush. Returns the exit status, 137 (128 + 9) for a SIGKILL.
+   */
+  public int kill() {
+    Process p = process;
+    p.destroyForcibly();
+    try {
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("pid " + p.pid() + " survived SIGKILL for 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    return p.exitValue();
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** Kills the process if it runs (also after a failed test). */
+  @Override
+  public synchronized void close() {
+    if (isAlive()) {
+      kill();
+    }
+  }
+
+  private String component(String name) {
+    try {
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      JsonNode body = json.readTree(health.body());
+      return body.path("components").path(name).path("status").asText();
+    } catch (IOException e) {
+      return "UNREACHABLE";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "UNREACHABLE";
+    }
+  }
+
+  /** The Spring Boot jar the {@code package} phase built (not the plain {@code .jar.original}). */
+  private static Path jar() {
+    Path target = Repository.root().resolve("app/target");
+    try (Stream<Path> files = Files.list(target)) {
+      return files
+          .filter(f -> f.getFileName().toString().matches("app-.*\\.jar"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no app/target/app-*.jar: run the package phase before this test"));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list " + target, e);
+    }
+  }
+}
