@@ -38,7 +38,9 @@ public interface RobotCalls {
    * failed} when they had been answered, else as {@code FAILED}. Those the dialogue finished but
    * whose hangup was never reported (it happened while no instance was connected to Asterisk) get
    * their end recorded as now, their outcome unchanged. Attempts Asterisk still carries are left
-   * alone. Does nothing when Asterisk cannot be asked.
+   * alone, and so are those whose call this instance has not yet seen gone for 5 s (two calls of
+   * this method at least that far apart): a dialogue stores its result just after the callee hangs
+   * up. Does nothing when Asterisk cannot be asked.
    *
    * @return the attempts settled
    */

@@ -34,11 +34,15 @@ class RobotService implements RobotCalls {
 
   private static final Logger log = LoggerFactory.getLogger(RobotService.class);
 
+  /** How long a call must have been gone before recovery settles its attempt (see below). */
+  private static final Duration CONFIRM_GONE = Duration.ofSeconds(5);
+
   private final JdbcRobotAttempts attempts;
   private final DialogueScripts scripts;
   private final CallControl calls;
   private final RobotProperties config;
   private final Clock clock;
+  private final VanishedCalls vanished = new VanishedCalls(CONFIRM_GONE);
 
   RobotService(
       JdbcRobotAttempts attempts,
@@ -123,6 +127,7 @@ class RobotService implements RobotCalls {
     List<JdbcRobotAttempts.Unfinished> unfinished =
         attempts.unfinishedBefore(clock.instant().minus(grace));
     if (unfinished.isEmpty()) {
+      vanished.goneForGood(List.of(), clock.instant());
       return 0;
     }
     Set<String> live;
@@ -132,9 +137,18 @@ class RobotService implements RobotCalls {
       log.warn("cannot ask Asterisk which calls are up, recovery waits: {}", e.getMessage());
       return 0;
     }
+    // A call that has just ended may still be finishing on the instance that runs its dialogue
+    // (it stores the outcome after the callee hangs up): settle only calls gone for a while.
+    Set<String> gone =
+        vanished.goneForGood(
+            unfinished.stream()
+                .map(JdbcRobotAttempts.Unfinished::attemptId)
+                .filter(id -> !live.contains(id))
+                .toList(),
+            clock.instant());
     int settled = 0;
     for (JdbcRobotAttempts.Unfinished attempt : unfinished) {
-      if (live.contains(attempt.attemptId())) {
+      if (!gone.contains(attempt.attemptId())) {
         continue;
       }
       if ("FINISHED".equals(attempt.status())) {

@@ -108,7 +108,7 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
   Set<String> voices() {
     engineLock.lock();
     try {
-      return new TreeSet<>(engine().getAvailableVoices());
+      return PlatformThreads.call("marytts", () -> new TreeSet<>(engine().getAvailableVoices()));
     } finally {
       engineLock.unlock();
     }
@@ -116,6 +116,17 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
 
   private byte[] render(String text, String voice) {
     engineLock.lock();
+    try {
+      // MaryTTS loads resources from the application jar as it starts and speaks: never on a
+      // virtual thread (see PlatformThreads).
+      return PlatformThreads.call("marytts", () -> renderNow(text, voice));
+    } finally {
+      engineLock.unlock();
+    }
+  }
+
+  /** Called on the engine's platform thread with the engine lock held. */
+  private byte[] renderNow(String text, String voice) {
     try {
       LocalMaryInterface engine = engine();
       Set<String> voices = engine.getAvailableVoices();
@@ -131,12 +142,10 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
       throw new IllegalStateException("MaryTTS could not speak the text", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read MaryTTS audio", e);
-    } finally {
-      engineLock.unlock();
     }
   }
 
-  /** Starts MaryTTS on first use; called with the engine lock held. */
+  /** Starts MaryTTS on first use; called on the engine's platform thread with the lock held. */
   private LocalMaryInterface engine() {
     if (mary == null) {
       log.info("starting MaryTTS (first use: takes several seconds)");

@@ -32,7 +32,10 @@ final class SpeechWarmUp implements SmartLifecycle {
               + " set cc.asrtts.speech.warm-up=true to start them at boot");
       return;
     }
-    Thread.ofVirtual()
+    // A platform thread: it waits for the engines' start-up, partly inside a lock (see
+    // PlatformThreads), and should not hold a virtual thread's carrier meanwhile.
+    Thread.ofPlatform()
+        .daemon(true)
         .name("speech-warm-up")
         .start(
             () -> {

@@ -72,7 +72,10 @@ final class VoskModels implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("speech models are closed");
       }
-      return loaded.computeIfAbsent(language, l -> load(l, source.get()));
+      // Copying the packaged model out of the jar and loading it: never on a virtual thread (see
+      // PlatformThreads).
+      return loaded.computeIfAbsent(
+          language, l -> PlatformThreads.call("vosk-model-" + l, () -> load(l, source.get())));
     }
   }
 
