@@ -32,8 +32,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,15 +103,18 @@ class CampaignCrashIT {
         // Kill when some contacts are done, three calls are a few seconds into their dialogue
         // and others have not been called yet.
         Snapshot beforeKill =
-            await("three calls in dialogue, some contacts done and some pending")
-                .atMost(Duration.ofSeconds(150))
-                .pollInterval(Duration.ofMillis(200))
-                .until(
-                    () -> snapshot(db, campaignId),
-                    s ->
-                        s.finished() >= MAX_CONCURRENT
-                            && s.talkingForAWhile() == MAX_CONCURRENT
-                            && s.pending() > 0);
+            awaitOrDumpThreads(
+                server,
+                () ->
+                    await("three calls in dialogue, some contacts done and some pending")
+                        .atMost(Duration.ofSeconds(150))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(
+                            () -> snapshot(db, campaignId),
+                            s ->
+                                s.finished() >= MAX_CONCURRENT
+                                    && s.talkingForAWhile() == MAX_CONCURRENT
+                                    && s.pending() > 0));
         int exit = server.kill();
         assertThat(exit).as("exit status of a process killed by SIGKILL (128 + 9)").isEqualTo(137);
         List<OpenAttempt> cutOff = openAttempts(db, campaignId);
@@ -121,10 +126,13 @@ class CampaignCrashIT {
 
         server.start().awaitReady(Duration.ofSeconds(150));
         Snapshot completed =
-            await("campaign completed after the restart")
-                .atMost(Duration.ofSeconds(240))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> snapshot(db, campaignId), s -> "COMPLETED".equals(s.state()));
+            awaitOrDumpThreads(
+                server,
+                () ->
+                    await("campaign completed after the restart")
+                        .atMost(Duration.ofSeconds(240))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> snapshot(db, campaignId), s -> "COMPLETED".equals(s.state())));
         log.info("completed: {}", completed);
         customers.stop(Duration.ofSeconds(20));
 
@@ -264,6 +272,18 @@ class CampaignCrashIT {
             .single();
     assertThat(invites).as("calls that reached the customers").hasSizeGreaterThan(CONTACTS);
     assertThat(invites.size()).isLessThanOrEqualTo(attempts);
+  }
+
+  /** Waits; when that times out, first writes the server's threads next to its log. */
+  private static <T> T awaitOrDumpThreads(ContactCenterProcess server, Supplier<T> waiting) {
+    try {
+      return waiting.get();
+    } catch (ConditionTimeoutException e) {
+      if (server.isAlive()) {
+        log.warn("waited in vain; the server's threads are in {}", server.dumpThreads());
+      }
+      throw e;
+    }
   }
 
   // ------------------------------------------------------------------------------------ set-up

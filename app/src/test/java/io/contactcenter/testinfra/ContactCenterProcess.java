@@ -131,6 +131,37 @@ public final class ContactCenterProcess implements AutoCloseable {
     return p.exitValue();
   }
 
+  /**
+   * Writes the server's threads, virtual ones included, next to its log ({@code jcmd
+   * Thread.dump_to_file}): for the post-mortem of a test that waited in vain. Returns the file.
+   */
+  public Path dumpThreads() {
+    Path file =
+        workDir.resolve("threads-" + process.pid() + "-" + System.currentTimeMillis() + ".txt");
+    Path jcmd =
+        Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+    try {
+      Process dump =
+          new ProcessBuilder(
+                  jcmd.toString(),
+                  Long.toString(process.pid()),
+                  "Thread.dump_to_file",
+                  "-format=text",
+                  file.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!dump.waitFor(30, TimeUnit.SECONDS)) {
+        dump.destroyForcibly();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + jcmd, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return file;
+  }
+
   public boolean isAlive() {
     return process != null && process.isAlive();
   }
