@@ -27,6 +27,8 @@ import org.springframework.test.context.ContextConfiguration;
       // Campaign tests watch retries and settling happen within a test's patience.
       "cc.campaigns.maintenance-interval=1s",
       "cc.campaigns.retry.busy=20s",
+      // Long enough for CampaignRetriesIT to swap the customers' phones before the retry.
+      "cc.campaigns.retry.no-answer=40s",
       "cc.campaigns.min-window-remaining=0s",
       // Not the JVM's zone, so a test proves the robot reads callback times in the configured one.
       "cc.outboundrobot.zone=Asia/Shanghai",

@@ -28,6 +28,7 @@ class CallbackTimeExtractorTest {
           call me tomorrow after six                | 2026-11-24T18:00
           in two hours                              | 2026-11-23T12:00
           call me back in 45 minutes                | 2026-11-23T10:45
+          please call me back in two minutes        | 2026-11-23T10:02
           in half an hour please                    | 2026-11-23T10:30
           try again in an hour and a half           | 2026-11-23T11:30
           after 6pm                                 | 2026-11-23T18:00
@@ -68,6 +69,7 @@ class CallbackTimeExtractorTest {
           两个小时以后打过来      | 2026-11-23T12:00
           半小时后                | 2026-11-23T10:30
           过十分钟再打            | 2026-11-23T10:10
+          两分钟后再打            | 2026-11-23T10:02
           一个半小时之后          | 2026-11-23T11:30
           明天上午十点            | 2026-11-24T10:00
           明早再打                | 2026-11-24T09:00
