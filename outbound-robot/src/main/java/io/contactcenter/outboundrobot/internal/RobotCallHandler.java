@@ -128,29 +128,27 @@ final class RobotCallHandler implements CallHandler {
     attempts.status(attemptId, "IN_DIALOGUE");
     Directive directive = engine.start();
     try (MediaSession media = call.openMedia()) {
-      if (config.answeringMachine().enabled()
-          && directive instanceof Directive.Say opening
-          && !opening.bargeIn()) {
-        directive = sayOpening(media, engine, opening, attempt.language());
-      }
-      while (!directive.isFinal()) {
-        directive =
-            switch (directive) {
-              case Directive.Say say -> say(media, engine, say, attempt.language());
-              case Directive.Listen listen -> listen(media, engine, listen, attempt.language());
-              default -> throw new IllegalStateException("unexpected " + directive);
-            };
+      try {
+        directive = converse(media, engine, directive, attempt.language());
+      } catch (CallerHungUpException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // The synthesizer, the recognizer, the classifier or the media stream failed mid-call.
+        // The callee is still there: apologize if the voice still works and hang up, with the
+        // attempt recorded as failed rather than left in dialogue for recovery to find.
+        log.error("robot call {} failed mid-dialogue: ending it", attemptId, e);
+        directive = engine.onFailure(e.toString());
       }
       switch (directive) {
         case Directive.Hangup hangup -> {
-          playToEnd(media, hangup.finalPrompt());
+          sayLastWords(media, hangup.finalPrompt(), attemptId);
           finish(attemptId, hangup.result(), attempt);
           media.close();
           call.hangup();
         }
         case Directive.Transfer transfer -> {
           if (!transfer.prompt().isBlank()) {
-            playToEnd(media, transfer.prompt());
+            sayLastWords(media, transfer.prompt(), attemptId);
           }
           finish(attemptId, transfer.result(), attempt);
           media.close();
@@ -171,6 +169,39 @@ final class RobotCallHandler implements CallHandler {
       Directive end = engine.onHangup();
       engine.result().ifPresent(result -> finish(attemptId, result, attempt));
       log.debug("callee hung up: {}", end);
+    }
+  }
+
+  /** Runs the dialogue from {@code directive} until the engine's final directive. */
+  private Directive converse(
+      MediaSession media, DialogueEngine engine, Directive directive, String language) {
+    if (config.answeringMachine().enabled()
+        && directive instanceof Directive.Say opening
+        && !opening.bargeIn()) {
+      directive = sayOpening(media, engine, opening, language);
+    }
+    while (!directive.isFinal()) {
+      directive =
+          switch (directive) {
+            case Directive.Say say -> say(media, engine, say, language);
+            case Directive.Listen listen -> listen(media, engine, listen, language);
+            default -> throw new IllegalStateException("unexpected " + directive);
+          };
+    }
+    return directive;
+  }
+
+  /**
+   * Plays the goodbye (or the apology, or the transfer notice) to the end. The outcome is decided
+   * by now: a voice that fails here costs the callee the last words, not the call its result.
+   */
+  private void sayLastWords(MediaSession media, String text, String attemptId) {
+    try {
+      playToEnd(media, text);
+    } catch (CallerHungUpException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.warn("robot call {}: could not say its last words: {}", attemptId, e.toString());
     }
   }
 
@@ -295,10 +326,10 @@ final class RobotCallHandler implements CallHandler {
         if (next.isPresent()) {
           switch (next.get()) {
             case MediaEvent.Audio audio -> stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
+            // A key the step does not offer is an answer not understood, as it is over the
+            // prompt: the engine re-prompts with the keys that work, then gives up.
             case MediaEvent.Dtmf dtmf -> {
-              if (listen.dtmfKeys().contains(dtmf.digit())) {
-                return engine.onDtmf(dtmf.digit());
-              }
+              return engine.onDtmf(dtmf.digit());
             }
             case MediaEvent.Hangup hangup -> throw new CallerHungUpException(media.callId(), null);
           }

@@ -181,6 +181,25 @@ public final class DialogueEngine {
   }
 
   /**
+   * The call's voice or hearing failed (the synthesizer, the recognizer or the media stream): the
+   * dialogue ends {@link DialogueOutcome#FAILED} with {@code why} as the failure, and the script's
+   * apology as its last words. If the dialogue had already reached its end (a failure during the
+   * goodbye) that result stands.
+   *
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public Directive onFailure(String why) {
+    Objects.requireNonNull(why, "why is required");
+    if (state == State.FINISHED) {
+      return last;
+    }
+    if (state == State.NEW) {
+      throw new IllegalStateException("onFailure is not expected before start()");
+    }
+    return fail(stepName, why);
+  }
+
+  /**
    * The media layer detected an answering machine (see {@link AnsweringMachineDetector}); the
    * dialogue ends {@link DialogueOutcome#VOICEMAIL} without another prompt. What the machine said
    * is kept as a callee turn without a label: it was no reply.
