@@ -46,6 +46,10 @@ import org.springframework.context.ApplicationEventPublisher;
  * <p>Answering machines: while the opening disclosure plays (to the end: it is not interruptible)
  * the callee's audio goes to an {@link AnsweringMachineDetector}. A voicemail greeting ends the
  * call as {@code VOICEMAIL} with what it said as the callee's turn, and no other prompt is played.
+ *
+ * <p>Failures: when the synthesizer, the recognizer or the media stream fails mid-call, the
+ * dialogue ends {@code FAILED} ({@link DialogueEngine#onFailure}), the robot apologizes if its
+ * voice still works and hangs up; the attempt never stays in dialogue.
  */
 final class RobotCallHandler implements CallHandler {
 
