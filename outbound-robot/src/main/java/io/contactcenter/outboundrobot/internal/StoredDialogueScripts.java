@@ -4,6 +4,7 @@ import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
+import io.contactcenter.outboundrobot.ScriptNotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -81,6 +82,42 @@ final class StoredDialogueScripts implements DialogueScripts {
     }
   }
 
+  @Override
+  public DialogueScript revisePrompts(
+      String scriptId, int version, Map<String, Map<String, String>> texts, String savedBy) {
+    if (texts == null || texts.isEmpty()) {
+      throw new IllegalArgumentException("no prompt text to change");
+    }
+    DialogueScript base =
+        find(scriptId, version).orElseThrow(() -> new ScriptNotFoundException(scriptId, version));
+    String name = scriptId + " v" + version + " with new prompts";
+    String source =
+        YamlPromptEditor.withTexts(
+            name,
+            source(scriptId, version)
+                .orElseThrow(() -> new ScriptNotFoundException(scriptId, version)),
+            texts);
+    DialogueScript revised = yaml.read(name, source);
+    // Compared at one version: the hash covers the version number.
+    if (revised.withVersion(1).contentHash().equals(base.withVersion(1).contentHash())) {
+      throw new IllegalArgumentException(
+          "the texts are those of " + scriptId + " v" + version + ": nothing to save");
+    }
+    return save(source, savedBy);
+  }
+
+  @Override
+  public Optional<String> source(String scriptId, int version) {
+    Optional<String> builtIn = yaml.builtInSource(scriptId, version);
+    if (builtIn.isPresent()) {
+      return builtIn;
+    }
+    return jdbc.sql("SELECT source FROM robot_script WHERE script_id = ? AND version = ?")
+        .params(scriptId, version)
+        .query(String.class)
+        .optional();
+  }
+
   private int nextVersion(String scriptId) {
     int stored =
         jdbc.sql("SELECT coalesce(max(version), 0) FROM robot_script WHERE script_id = ?")
@@ -124,10 +161,7 @@ final class StoredDialogueScripts implements DialogueScripts {
     if (builtIn.isPresent()) {
       return builtIn;
     }
-    return jdbc.sql("SELECT source FROM robot_script WHERE script_id = ? AND version = ?")
-        .params(scriptId, version)
-        .query(String.class)
-        .optional()
+    return source(scriptId, version)
         .map(source -> yaml.read(scriptId + " v" + version, source).withVersion(version));
   }
 
