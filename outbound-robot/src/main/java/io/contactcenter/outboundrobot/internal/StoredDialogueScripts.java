@@ -88,22 +88,16 @@ final class StoredDialogueScripts implements DialogueScripts {
     if (texts == null || texts.isEmpty()) {
       throw new IllegalArgumentException("no prompt text to change");
     }
-    DialogueScript base =
-        find(scriptId, version).orElseThrow(() -> new ScriptNotFoundException(scriptId, version));
+    String original =
+        source(scriptId, version).orElseThrow(() -> new ScriptNotFoundException(scriptId, version));
     String name = scriptId + " v" + version + " with new prompts";
-    String source =
-        YamlPromptEditor.withTexts(
-            name,
-            source(scriptId, version)
-                .orElseThrow(() -> new ScriptNotFoundException(scriptId, version)),
-            texts);
-    DialogueScript revised = yaml.read(name, source);
-    // Compared at one version: the hash covers the version number.
-    if (revised.withVersion(1).contentHash().equals(base.withVersion(1).contentHash())) {
+    String edited = YamlPromptEditor.withTexts(name, original, texts);
+    // Both sources carry the same version field, so equal hashes mean equal scripts.
+    if (yaml.read(name, edited).contentHash().equals(yaml.read(name, original).contentHash())) {
       throw new IllegalArgumentException(
           "the texts are those of " + scriptId + " v" + version + ": nothing to save");
     }
-    return save(source, savedBy);
+    return save(edited, savedBy);
   }
 
   @Override
