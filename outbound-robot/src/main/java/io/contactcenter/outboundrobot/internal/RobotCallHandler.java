@@ -319,7 +319,8 @@ final class RobotCallHandler implements CallHandler {
             if (!stream.partialText().isBlank()) {
               media.stopPlayback();
               log.debug("barge-in");
-              Transcript t = finishUtterance(media, stream, Duration.ofSeconds(10), turns);
+              Transcript t =
+                  finishUtterance(media, stream, Duration.ofSeconds(10), turns, language);
               turns.replyTaken(nanoTime.getAsLong());
               return engine.onReply(reply(t, language));
             }
@@ -342,6 +343,7 @@ final class RobotCallHandler implements CallHandler {
       String language,
       TurnTimer turns) {
     turns.listening();
+    EarlyEndOfTurn earlyEnd = earlyEndOfTurn(language);
     try (RecognitionStream stream =
         asr.open(new RecognitionOptions(language, List.of(), null, null))) {
       Instant noSpeechBy = clock.instant().plus(listen.timeout());
@@ -361,7 +363,7 @@ final class RobotCallHandler implements CallHandler {
             case MediaEvent.Hangup hangup -> throw new CallerHungUpException(media.callId(), null);
           }
         }
-        if (stream.endOfSpeech()) {
+        if (stream.endOfSpeech() || earlyEnd.clearAnswer(stream)) {
           Transcript t = stream.finish();
           if (t.isEmpty()) {
             return engine.onSilence();
@@ -377,9 +379,16 @@ final class RobotCallHandler implements CallHandler {
   }
 
   private Transcript finishUtterance(
-      MediaSession media, RecognitionStream stream, Duration max, TurnTimer turns) {
+      MediaSession media,
+      RecognitionStream stream,
+      Duration max,
+      TurnTimer turns,
+      String language) {
     Instant until = clock.instant().plus(max);
-    while (!stream.endOfSpeech() && clock.instant().isBefore(until)) {
+    EarlyEndOfTurn earlyEnd = earlyEndOfTurn(language);
+    while (!stream.endOfSpeech()
+        && !earlyEnd.clearAnswer(stream)
+        && clock.instant().isBefore(until)) {
       MediaEvent event = media.next(FRAME_WAIT).orElse(null);
       if (event instanceof MediaEvent.Audio audio) {
         turns.audio(audio.pcm(), audio.receivedNanos());
@@ -406,6 +415,20 @@ final class RobotCallHandler implements CallHandler {
         transcript.confidence() < config.minSpeechConfidence() ? 0 : label.confidence();
     return new Reply(
         transcript.text(), label.label(), confidence, label.callbackAt().map(z -> z.toInstant()));
+  }
+
+  private EarlyEndOfTurn earlyEndOfTurn(String language) {
+    RobotProperties.EarlyEndOfTurn settings = config.earlyEndOfTurn();
+    return new EarlyEndOfTurn(
+        settings.silence(),
+        settings.minConfidence(),
+        text ->
+            classifier.classify(
+                new ReplyRequest(
+                    text,
+                    ReplyLanguage.fromCode(language),
+                    null,
+                    clock.instant().atZone(config.zone()))));
   }
 
   private void playToEnd(MediaSession media, String text, TurnTimer turns) {
