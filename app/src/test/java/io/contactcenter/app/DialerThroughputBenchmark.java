@@ -13,6 +13,7 @@ import io.contactcenter.testinfra.Repository;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -377,9 +378,14 @@ class DialerThroughputBenchmark {
     }
   }
 
-  private static boolean asteriskAlive() throws IOException {
-    long pid = Long.parseLong(Files.readString(asterisk.runDir().resolve("asterisk.pid")).strip());
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  private static boolean asteriskAlive() {
+    try {
+      long pid =
+          Long.parseLong(Files.readString(asterisk.runDir().resolve("asterisk.pid")).strip());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Instant instant(Timestamp t) {
