@@ -343,7 +343,7 @@ final class RobotCallHandler implements CallHandler {
       String language,
       TurnTimer turns) {
     turns.listening();
-    EarlyEndOfTurn earlyEnd = earlyEndOfTurn(language);
+    EarlyEndOfTurn earlyEnd = earlyEndOfTurn(language, listen.phrases());
     try (RecognitionStream stream =
         asr.open(new RecognitionOptions(language, List.of(), null, null))) {
       Instant noSpeechBy = clock.instant().plus(listen.timeout());
@@ -385,7 +385,7 @@ final class RobotCallHandler implements CallHandler {
       TurnTimer turns,
       String language) {
     Instant until = clock.instant().plus(max);
-    EarlyEndOfTurn earlyEnd = earlyEndOfTurn(language);
+    EarlyEndOfTurn earlyEnd = earlyEndOfTurn(language, List.of());
     while (!stream.endOfSpeech()
         && !earlyEnd.clearAnswer(stream)
         && clock.instant().isBefore(until)) {
@@ -417,11 +417,12 @@ final class RobotCallHandler implements CallHandler {
         transcript.text(), label.label(), confidence, label.callbackAt().map(z -> z.toInstant()));
   }
 
-  private EarlyEndOfTurn earlyEndOfTurn(String language) {
+  private EarlyEndOfTurn earlyEndOfTurn(String language, List<String> phrases) {
     RobotProperties.EarlyEndOfTurn settings = config.earlyEndOfTurn();
     return new EarlyEndOfTurn(
         settings.silence(),
         settings.minConfidence(),
+        phrases,
         text ->
             classifier.classify(
                 new ReplyRequest(

@@ -56,6 +56,7 @@ class EarlyEndOfTurnTest {
     return new EarlyEndOfTurn(
         silence,
         0.75,
+        List.of("Tomorrow morning", "明天上午"),
         text -> {
           classified.add(text);
           return switch (text) {
@@ -94,6 +95,20 @@ class EarlyEndOfTurnTest {
     assertThat(earlyEnd.clearAnswer(stream)).as("below the confidence").isFalse();
     stream.partial = "";
     assertThat(earlyEnd.clearAnswer(stream)).as("no words").isFalse();
+  }
+
+  @Test
+  void anExpectedPhraseIsAClearAnswerWhateverItsLabel() {
+    EarlyEndOfTurn earlyEnd = earlyEnd(Duration.ofMillis(300));
+    stream.silence = Duration.ofMillis(300);
+
+    stream.partial = "tomorrow morning";
+    assertThat(earlyEnd.clearAnswer(stream)).isTrue();
+    stream.partial = "明天 上午";
+    assertThat(earlyEnd.clearAnswer(stream)).isTrue();
+    stream.partial = "tomorrow";
+    assertThat(earlyEnd.clearAnswer(stream)).as("only part of it").isFalse();
+    assertThat(classified).containsExactly("tomorrow");
   }
 
   @Test
