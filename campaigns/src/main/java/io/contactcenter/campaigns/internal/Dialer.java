@@ -457,14 +457,22 @@ class Dialer implements SmartLifecycle {
   }
 
   private void run() {
+    long period = config.dialer().tick().toNanos();
     while (running) {
+      long started = System.nanoTime();
       try {
         tick();
       } catch (RuntimeException e) {
         log.warn("dialer tick failed, trying again: {}", e.toString());
       }
+      // Ticks start at a fixed rate, not after a fixed pause: a pause after a long tick (a large
+      // batch, a slow database) would leave the pacer idle for longer than the one second of
+      // burst it saves up, and the campaign would dial below its attempts-per-second limit.
+      long rest = period - (System.nanoTime() - started);
       try {
-        Thread.sleep(config.dialer().tick());
+        if (rest > 0) {
+          Thread.sleep(Duration.ofNanos(rest));
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

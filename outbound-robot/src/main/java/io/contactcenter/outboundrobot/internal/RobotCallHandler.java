@@ -18,11 +18,14 @@ import io.contactcenter.outboundrobot.internal.domain.DialogueResult;
 import io.contactcenter.outboundrobot.internal.domain.Directive;
 import io.contactcenter.outboundrobot.internal.domain.PromptText;
 import io.contactcenter.outboundrobot.internal.domain.Reply;
+import io.contactcenter.outboundrobot.internal.domain.TurnTimer;
 import io.contactcenter.pbx.CallerHungUpException;
 import io.contactcenter.pbx.ChannelSession;
 import io.contactcenter.pbx.MediaEvent;
 import io.contactcenter.pbx.MediaSession;
 import io.contactcenter.pbx.spi.CallHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,6 +50,12 @@ import org.springframework.context.ApplicationEventPublisher;
  * <p>Answering machines: while the opening disclosure plays (to the end: it is not interruptible)
  * the callee's audio goes to an {@link AnsweringMachineDetector}. A voicemail greeting ends the
  * call as {@code VOICEMAIL} with what it said as the callee's turn, and no other prompt is played.
+ *
+ * <p>Turn latency: timer {@code cc.robot.turn.latency} measures each gap the callee hears, from the
+ * end of their spoken reply (the arrival of its last voiced frame) to the first frame of the
+ * robot's next prompt; {@code cc.robot.turn.processing} the part of it after the reply was taken
+ * (final recognition, label, next step, synthesis). The difference is the recognizer's
+ * end-of-speech wait plus any time the call thread was behind the audio.
  */
 final class RobotCallHandler implements CallHandler {
 
@@ -61,6 +71,9 @@ final class RobotCallHandler implements CallHandler {
   private final RobotProperties config;
   private final AnsweringMachineDetector.Settings machineSettings;
   private final Clock clock;
+  private final Timer turnLatency;
+  private final Timer turnProcessing;
+  private final LongSupplier nanoTime;
 
   RobotCallHandler(
       JdbcRobotAttempts attempts,
@@ -70,7 +83,8 @@ final class RobotCallHandler implements CallHandler {
       ReplyClassifier classifier,
       ApplicationEventPublisher events,
       RobotProperties config,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.attempts = attempts;
     this.scripts = scripts;
     this.tts = tts;
@@ -81,6 +95,28 @@ final class RobotCallHandler implements CallHandler {
     // Built here so that settings that cannot work stop the application at start.
     this.machineSettings = config.answeringMachine().settings();
     this.clock = clock;
+    this.turnLatency =
+        Timer.builder("cc.robot.turn.latency")
+            .description(
+                "From the end of the callee's spoken reply to the first frame of the robot's next"
+                    + " prompt")
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(50))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(meters);
+    this.turnProcessing =
+        Timer.builder("cc.robot.turn.processing")
+            .description(
+                "From taking the callee's reply (end of speech detected) to the first frame of the"
+                    + " robot's next prompt")
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(meters);
+    // The same time base as the media frames' arrival stamps (System.nanoTime() in production).
+    this.nanoTime = meters.config().clock()::monotonicTime;
   }
 
   @Override
@@ -127,30 +163,33 @@ final class RobotCallHandler implements CallHandler {
             });
     attempts.status(attemptId, "IN_DIALOGUE");
     Directive directive = engine.start();
+    // Speech is told by the level the recognizer's voice-activity gate uses (-42 dBFS by default).
+    TurnTimer turns = new TurnTimer(machineSettings.speechLevel());
     try (MediaSession media = call.openMedia()) {
       if (config.answeringMachine().enabled()
           && directive instanceof Directive.Say opening
           && !opening.bargeIn()) {
-        directive = sayOpening(media, engine, opening, attempt.language());
+        directive = sayOpening(media, engine, opening, attempt.language(), turns);
       }
       while (!directive.isFinal()) {
         directive =
             switch (directive) {
-              case Directive.Say say -> say(media, engine, say, attempt.language());
-              case Directive.Listen listen -> listen(media, engine, listen, attempt.language());
+              case Directive.Say say -> say(media, engine, say, attempt.language(), turns);
+              case Directive.Listen listen ->
+                  listen(media, engine, listen, attempt.language(), turns);
               default -> throw new IllegalStateException("unexpected " + directive);
             };
       }
       switch (directive) {
         case Directive.Hangup hangup -> {
-          playToEnd(media, hangup.finalPrompt());
+          playToEnd(media, hangup.finalPrompt(), turns);
           finish(attemptId, hangup.result(), attempt);
           media.close();
           call.hangup();
         }
         case Directive.Transfer transfer -> {
           if (!transfer.prompt().isBlank()) {
-            playToEnd(media, transfer.prompt());
+            playToEnd(media, transfer.prompt(), turns);
           }
           finish(attemptId, transfer.result(), attempt);
           media.close();
@@ -180,11 +219,15 @@ final class RobotCallHandler implements CallHandler {
    * began late) or are found to be a machine, which takes at most one stretch of continuous speech.
    */
   private Directive sayOpening(
-      MediaSession media, DialogueEngine engine, Directive.Say say, String language) {
+      MediaSession media,
+      DialogueEngine engine,
+      Directive.Say say,
+      String language,
+      TurnTimer turns) {
     AnsweringMachineDetector detector = new AnsweringMachineDetector(machineSettings);
     List<Transcript> heard = new ArrayList<>();
     Instant settleBy = null;
-    media.play(tts.synthesize(say.text(), voice()).pcm16le8k());
+    speak(media, say.text(), turns);
     RecognitionStream stream = asr.open(RecognitionOptions.freeSpeech(language));
     try {
       while (true) {
@@ -209,6 +252,7 @@ final class RobotCallHandler implements CallHandler {
         switch (next.get()) {
           case MediaEvent.Audio audio -> {
             detector.audio(audio.pcm());
+            turns.audio(audio.pcm(), audio.receivedNanos());
             stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
             if (stream.endOfSpeech()) {
               heard.add(stream.finish());
@@ -251,8 +295,12 @@ final class RobotCallHandler implements CallHandler {
 
   /** Plays a prompt; with barge-in, listens at the same time and stops at the first word. */
   private Directive say(
-      MediaSession media, DialogueEngine engine, Directive.Say say, String language) {
-    media.play(tts.synthesize(say.text(), voice()).pcm16le8k());
+      MediaSession media,
+      DialogueEngine engine,
+      Directive.Say say,
+      String language,
+      TurnTimer turns) {
+    speak(media, say.text(), turns);
     if (!say.bargeIn()) {
       drainUntilPlayed(media);
       return engine.onPromptFinished();
@@ -266,12 +314,15 @@ final class RobotCallHandler implements CallHandler {
         }
         switch (next.get()) {
           case MediaEvent.Audio audio -> {
+            turns.audio(audio.pcm(), audio.receivedNanos());
             stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
             if (!stream.partialText().isBlank()) {
               media.stopPlayback();
               log.debug("barge-in");
-              return engine.onReply(
-                  reply(finishUtterance(media, stream, Duration.ofSeconds(10)), language));
+              Transcript t =
+                  finishUtterance(media, stream, Duration.ofSeconds(10), turns, language);
+              turns.replyTaken(nanoTime.getAsLong());
+              return engine.onReply(reply(t, language));
             }
           }
           case MediaEvent.Dtmf dtmf -> {
@@ -286,7 +337,13 @@ final class RobotCallHandler implements CallHandler {
   }
 
   private Directive listen(
-      MediaSession media, DialogueEngine engine, Directive.Listen listen, String language) {
+      MediaSession media,
+      DialogueEngine engine,
+      Directive.Listen listen,
+      String language,
+      TurnTimer turns) {
+    turns.listening();
+    EarlyEndOfTurn earlyEnd = earlyEndOfTurn(language, listen.phrases());
     try (RecognitionStream stream =
         asr.open(new RecognitionOptions(language, List.of(), null, null))) {
       Instant noSpeechBy = clock.instant().plus(listen.timeout());
@@ -294,7 +351,10 @@ final class RobotCallHandler implements CallHandler {
         Optional<MediaEvent> next = media.next(FRAME_WAIT);
         if (next.isPresent()) {
           switch (next.get()) {
-            case MediaEvent.Audio audio -> stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
+            case MediaEvent.Audio audio -> {
+              turns.audio(audio.pcm(), audio.receivedNanos());
+              stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
+            }
             case MediaEvent.Dtmf dtmf -> {
               if (listen.dtmfKeys().contains(dtmf.digit())) {
                 return engine.onDtmf(dtmf.digit());
@@ -303,9 +363,13 @@ final class RobotCallHandler implements CallHandler {
             case MediaEvent.Hangup hangup -> throw new CallerHungUpException(media.callId(), null);
           }
         }
-        if (stream.endOfSpeech()) {
+        if (stream.endOfSpeech() || earlyEnd.clearAnswer(stream)) {
           Transcript t = stream.finish();
-          return t.isEmpty() ? engine.onSilence() : engine.onReply(reply(t, language));
+          if (t.isEmpty()) {
+            return engine.onSilence();
+          }
+          turns.replyTaken(nanoTime.getAsLong());
+          return engine.onReply(reply(t, language));
         }
         if (stream.partialText().isBlank() && clock.instant().isAfter(noSpeechBy)) {
           return engine.onSilence();
@@ -314,11 +378,20 @@ final class RobotCallHandler implements CallHandler {
     }
   }
 
-  private Transcript finishUtterance(MediaSession media, RecognitionStream stream, Duration max) {
+  private Transcript finishUtterance(
+      MediaSession media,
+      RecognitionStream stream,
+      Duration max,
+      TurnTimer turns,
+      String language) {
     Instant until = clock.instant().plus(max);
-    while (!stream.endOfSpeech() && clock.instant().isBefore(until)) {
+    EarlyEndOfTurn earlyEnd = earlyEndOfTurn(language, List.of());
+    while (!stream.endOfSpeech()
+        && !earlyEnd.clearAnswer(stream)
+        && clock.instant().isBefore(until)) {
       MediaEvent event = media.next(FRAME_WAIT).orElse(null);
       if (event instanceof MediaEvent.Audio audio) {
+        turns.audio(audio.pcm(), audio.receivedNanos());
         stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
       } else if (event instanceof MediaEvent.Hangup) {
         throw new CallerHungUpException(media.callId(), null);
@@ -344,9 +417,36 @@ final class RobotCallHandler implements CallHandler {
         transcript.text(), label.label(), confidence, label.callbackAt().map(z -> z.toInstant()));
   }
 
-  private void playToEnd(MediaSession media, String text) {
-    media.play(tts.synthesize(text, voice()).pcm16le8k());
+  private EarlyEndOfTurn earlyEndOfTurn(String language, List<String> phrases) {
+    RobotProperties.EarlyEndOfTurn settings = config.earlyEndOfTurn();
+    return new EarlyEndOfTurn(
+        settings.silence(),
+        settings.minConfidence(),
+        phrases,
+        text ->
+            classifier.classify(
+                new ReplyRequest(
+                    text,
+                    ReplyLanguage.fromCode(language),
+                    null,
+                    clock.instant().atZone(config.zone()))));
+  }
+
+  private void playToEnd(MediaSession media, String text, TurnTimer turns) {
+    speak(media, text, turns);
     drainUntilPlayed(media);
+  }
+
+  /** Starts a prompt; when it answers the callee's reply, records how long they waited for it. */
+  private void speak(MediaSession media, String text, TurnTimer turns) {
+    media.play(tts.synthesize(text, voice()).pcm16le8k());
+    turns
+        .promptStarted(nanoTime.getAsLong())
+        .ifPresent(
+            turn -> {
+              turnLatency.record(turn.sinceSpeechEnded());
+              turnProcessing.record(turn.sinceReplyTaken());
+            });
   }
 
   private void drainUntilPlayed(MediaSession media) {
