@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +96,10 @@ class Dialer implements SmartLifecycle {
 
   // ------------------------------------------------------------------------------------ dialing
 
-  /** What one tick decided to dial, placed after the claim is committed. */
-  /** An attempt recorded and holding its call slot, to be dialed at {@code startAt}. */
+  /**
+   * What one tick decided to dial, placed after the claim is committed: an attempt recorded and
+   * holding its call slot, to be dialed at {@code startAt}.
+   */
   private record Claimed(
       String attemptId, JdbcCampaignStore.DueContact contact, Campaign campaign, Instant startAt) {}
 
@@ -118,18 +121,30 @@ class Dialer implements SmartLifecycle {
       log.info("Asterisk is available again: campaigns dial");
       pbxDownReported = false;
     }
+    List<Claimed> due = new ArrayList<>();
     for (Campaign campaign : store.inState(CampaignState.RUNNING)) {
       MDC.put("campaignId", campaign.campaignId());
       try {
-        List<Claimed> claimed = claim(campaign);
-        for (Claimed c : claimed) {
-          waitUntil(c.startAt());
-          place(c);
-          placed++;
-        }
+        due.addAll(claim(campaign));
       } catch (DataAccessException e) {
         log.warn(
             "campaign {}: dialing paused this tick: {}", campaign.campaignId(), e.getMessage());
+      } finally {
+        MDC.remove("campaignId");
+      }
+    }
+    // All campaigns' calls in the order of their start times: one campaign's spacing does not
+    // hold back another's.
+    due.sort(Comparator.comparing(Claimed::startAt));
+    for (Claimed c : due) {
+      MDC.put("campaignId", c.campaign().campaignId());
+      try {
+        waitUntil(c.startAt());
+        place(c);
+        placed++;
+      } catch (DataAccessException e) {
+        // Recorded but not placed: recovery places it (redeliver) once it is old enough.
+        log.warn("attempt {} not placed this tick: {}", c.attemptId(), e.getMessage());
       } finally {
         MDC.remove("campaignId");
       }
