@@ -1,6 +1,6 @@
-// One campaign: settings, start/pause/resume/stop, contact upload with its row errors, live
-// progress (polled every 2 s), the funnel and the results table. Names, reasons and labels come
-// from uploaded files and calls: textContent only (see console.js).
+// One campaign: settings, start/pause/resume/stop, its prompts (prompts.js), contact upload with
+// its row errors, live progress (polled every 2 s), the funnel and the results table. Names,
+// reasons and labels come from uploaded files and calls: textContent only (see console.js).
 const root = document.getElementById('campaign');
 const campaignId = root.dataset.campaign;
 const canEdit = root.dataset.canEdit === 'true';
@@ -50,6 +50,7 @@ function showState(next) {
   document.getElementById('state').className = 'state ' + next;
   const cell = document.querySelector('#settings-state td');
   if (cell) cell.textContent = cc.label(next);
+  prompts.setState(next);
   if (!canEdit) return;
   const allowed = {
     start: ['DRAFT', 'SCHEDULED'],
@@ -292,7 +293,9 @@ async function init() {
     notFound.hidden = false;
     return;
   }
+  prompts.init({ canEdit, onPinned: renderSettings });
   renderSettings(campaign);
+  prompts.load(campaign);
   if (canEdit) {
     for (const button of document.querySelectorAll('button[data-action]')) {
       button.addEventListener('click', () => act(button.dataset.action));

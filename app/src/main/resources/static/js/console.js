@@ -11,7 +11,8 @@ const cc = (() => {
     return token ? { [meta('_csrf_header') || 'X-XSRF-TOKEN']: token } : {};
   }
 
-  // Fetches JSON; rejects with an Error whose message is the problem's detail (RFC 9457).
+  // Fetches JSON; rejects with an Error whose message is the problem's detail (RFC 9457), with
+  // the HTTP status as .status and the whole problem (e.g. its list of problems) as .problem.
   async function api(method, path, body) {
     const headers = { Accept: 'application/json', ...(method === 'GET' ? {} : csrfHeaders()) };
     let payload;
@@ -28,6 +29,7 @@ const cc = (() => {
       const message = (data && (data.detail || data.title)) || res.status + ' ' + res.statusText;
       const error = new Error(message);
       error.status = res.status;
+      error.problem = data;
       throw error;
     }
     return data;

@@ -38,6 +38,17 @@ public final class CampaignApi {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Posts a body of another type, e.g. a script as {@code application/yaml}. */
+  public HttpResponse<String> post(String path, String contentType, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -66,7 +66,7 @@ public final class CustomerVoice {
   }
 
   /** A G.711 µ-law WAV (what SIPp streams as-is after the 44-byte header). */
-  static void writeUlawWav(Path file, byte[]... pcmParts) throws Exception {
+  public static void writeUlawWav(Path file, byte[]... pcmParts) throws Exception {
     ByteArrayOutputStream ulaw = new ByteArrayOutputStream();
     for (byte[] pcm : pcmParts) {
       ByteBuffer b = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);

@@ -25,11 +25,14 @@ public final class LocalAsterisk implements AutoCloseable {
           FreePorts.next(),
           agiPort,
           FreePorts.next(),
-          FreePorts.rtpRange(100));
+          FreePorts.rtpRange(RTP_PORTS));
     }
   }
 
   public static final String AMI_SECRET = "cc-loopback-only";
+
+  /** RTP ports per instance: two per call (RTP, RTCP), room for the robot benchmark's calls. */
+  static final int RTP_PORTS = 400;
 
   private final String name;
   private final Ports ports;
@@ -110,7 +113,7 @@ public final class LocalAsterisk implements AutoCloseable {
     env.put("CC_AGI_PORT", Integer.toString(ports.agi()));
     env.put("CC_TRUNK_PORT", Integer.toString(ports.trunk()));
     env.put("CC_RTP_START", Integer.toString(ports.rtpStart()));
-    env.put("CC_RTP_END", Integer.toString(ports.rtpStart() + 99));
+    env.put("CC_RTP_END", Integer.toString(ports.rtpStart() + RTP_PORTS - 1));
     env.put("CC_AMI_SECRET", AMI_SECRET);
     pb.redirectErrorStream(true);
     try {

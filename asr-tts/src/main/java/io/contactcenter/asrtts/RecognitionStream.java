@@ -1,5 +1,7 @@
 package io.contactcenter.asrtts;
 
+import java.time.Duration;
+
 /**
  * One utterance of caller audio being recognized. Not thread-safe: one thread feeds it. Holds
  * native memory: close it, in a try-with-resources or a {@code finally}.
@@ -22,6 +24,14 @@ public interface RecognitionStream extends AutoCloseable {
 
   /** Whether the utterance has ended (trailing silence or maximum length). */
   boolean endOfSpeech();
+
+  /**
+   * How long the caller has been quiet since they last spoke in this utterance: zero before they
+   * spoke, while they speak and once the utterance has ended. A caller of the stream may end the
+   * utterance earlier than the configured trailing silence, with {@link #finish()}, when what was
+   * said so far is already a complete answer.
+   */
+  Duration silenceAfterSpeech();
 
   /** The text recognized so far; empty before speech. */
   String partialText();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -104,6 +106,30 @@ public record DialogueScript(
   /** The step with this name, if there is one. */
   public Optional<Step> step(String name) {
     return Optional.ofNullable(steps.get(name));
+  }
+
+  /**
+   * Every prompt with its path, in the order written: each step's {@code say}, then its re-prompt,
+   * and the apology last. The paths are those problems name: {@code steps.ask_payment.say}, {@code
+   * steps.ask_payment.listen.reprompt}, {@code apology}.
+   */
+  public List<PromptAt> prompts() {
+    List<PromptAt> prompts = new ArrayList<>();
+    Set<String> all = variables.keySet();
+    steps.forEach(
+        (name, step) -> {
+          step.say()
+              .ifPresent(say -> prompts.add(new PromptAt("steps." + name + ".say", say, all)));
+          step.listen()
+              .ifPresent(
+                  listen ->
+                      prompts.add(
+                          new PromptAt(
+                              "steps." + name + ".listen.reprompt", listen.reprompt(), all)));
+        });
+    // Said when a variable has no value, so it may use none.
+    prompts.add(new PromptAt("apology", apology, Set.of()));
+    return List.copyOf(prompts);
   }
 
   /**
@@ -318,6 +344,23 @@ public record DialogueScript(
     /** The text in a language, if the prompt has one. */
     public Optional<String> text(String language) {
       return Optional.ofNullable(texts.get(language));
+    }
+  }
+
+  /**
+   * A prompt and where it is in its script.
+   *
+   * @param path where, as in {@link ScriptProblem#path()}: {@code steps.<step>.say}, {@code
+   *     steps.<step>.listen.reprompt} or {@code apology}
+   * @param prompt its texts
+   * @param variables the variables its texts may use
+   */
+  public record PromptAt(String path, Prompt prompt, Set<String> variables) {
+
+    public PromptAt {
+      Objects.requireNonNull(path, "path is required");
+      Objects.requireNonNull(prompt, "prompt is required");
+      variables = Collections.unmodifiableSet(new TreeSet<>(variables));
     }
   }
 

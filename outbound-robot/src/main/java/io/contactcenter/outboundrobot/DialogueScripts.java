@@ -2,6 +2,8 @@ package io.contactcenter.outboundrobot;
 
 import io.contactcenter.asrtts.CampaignContext;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads, checks and supplies dialogue scripts. Thread-safe.
@@ -37,8 +39,29 @@ public interface DialogueScripts {
    */
   DialogueScript save(String source, String savedBy);
 
+  /**
+   * Saves the next version of a script with some prompt texts replaced, and everything else as the
+   * base version's source has it (comments, layout, the other texts). The result is checked like
+   * any save; a text is stored stripped of leading and trailing white space.
+   *
+   * @param scriptId the script
+   * @param version the version the texts replace texts of
+   * @param texts the new texts: by prompt path (as in {@link DialogueScript#prompts()}), then by
+   *     language; each must replace a text the prompt has
+   * @throws ScriptNotFoundException if there is no such version
+   * @throws ScriptRejectedException listing every problem with its path (an unknown prompt or
+   *     language, {@code steps.ask_payment.say.en: unknown variable '${foo}'...}); nothing is
+   *     stored
+   * @throws IllegalArgumentException if no text is given or none differs from the base version's
+   */
+  DialogueScript revisePrompts(
+      String scriptId, int version, Map<String, Map<String, String>> texts, String savedBy);
+
+  /** The source of a version as saved (YAML or JSON); a built-in's as shipped. */
+  Optional<String> source(String scriptId, int version);
+
   /** A version of a script, saved or built-in. */
-  java.util.Optional<DialogueScript> find(String scriptId, int version);
+  Optional<DialogueScript> find(String scriptId, int version);
 
   /** The script new calls of a campaign type use: its newest saved version, else the built-in. */
   DialogueScript current(CampaignContext campaign);

@@ -11,8 +11,16 @@ public sealed interface MediaEvent {
 
   /**
    * One inbound frame: signed 16-bit little-endian PCM, 8 kHz, mono; normally 20 ms (320 bytes).
+   *
+   * @param receivedNanos when the frame arrived from Asterisk, as {@link System#nanoTime()}: a
+   *     consumer that fell behind sees how long the frame waited (turn latency is measured from it)
    */
-  record Audio(byte[] pcm) implements MediaEvent {
+  record Audio(byte[] pcm, long receivedNanos) implements MediaEvent {
+
+    /** A frame received now. */
+    public Audio(byte[] pcm) {
+      this(pcm, System.nanoTime());
+    }
 
     /** The frame's length in samples (two bytes each). */
     public int samples() {

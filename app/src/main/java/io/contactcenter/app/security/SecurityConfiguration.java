@@ -70,7 +70,8 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
                     .requestMatchers(HttpMethod.GET, "/api/v1/scripts", "/api/v1/scripts/**")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
-                    .requestMatchers(HttpMethod.POST, "/api/v1/scripts")
+                    .requestMatchers(
+                        HttpMethod.POST, "/api/v1/scripts", "/api/v1/scripts/*/versions/*/prompts")
                     .hasAnyRole(ADMIN, OPS)
                     .requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/**")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)

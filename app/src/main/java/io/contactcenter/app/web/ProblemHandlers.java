@@ -74,6 +74,11 @@ class ProblemHandlers {
     return problem;
   }
 
+  @ExceptionHandler(io.contactcenter.outboundrobot.ScriptNotFoundException.class)
+  ProblemDetail noScript(io.contactcenter.outboundrobot.ScriptNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "script-not-found", e.getMessage());
+  }
+
   @ExceptionHandler(io.contactcenter.campaigns.CampaignNotFoundException.class)
   ProblemDetail noCampaign(io.contactcenter.campaigns.CampaignNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "campaign-not-found", e.getMessage());

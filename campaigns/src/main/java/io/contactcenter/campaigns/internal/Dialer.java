@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,8 @@ class Dialer implements SmartLifecycle {
   static final String NOT_DIALED = "NOT_DIALED";
 
   private static final Duration NOT_DIALED_RETRY = Duration.ofSeconds(30);
+  // A slot's start is at most one burst (one second of the rate) ahead; bound it all the same.
+  private static final Duration MAX_START_DELAY = Duration.ofSeconds(2);
 
   private volatile boolean running;
   private Thread loop;
@@ -93,9 +96,12 @@ class Dialer implements SmartLifecycle {
 
   // ------------------------------------------------------------------------------------ dialing
 
-  /** What one tick decided to dial, placed after the claim is committed. */
+  /**
+   * What one tick decided to dial, placed after the claim is committed: an attempt recorded and
+   * holding its call slot, to be dialed at {@code startAt}.
+   */
   private record Claimed(
-      String attemptId, JdbcCampaignStore.DueContact contact, Campaign campaign) {}
+      String attemptId, JdbcCampaignStore.DueContact contact, Campaign campaign, Instant startAt) {}
 
   private volatile boolean pbxDownReported;
 
@@ -115,17 +121,30 @@ class Dialer implements SmartLifecycle {
       log.info("Asterisk is available again: campaigns dial");
       pbxDownReported = false;
     }
+    List<Claimed> due = new ArrayList<>();
     for (Campaign campaign : store.inState(CampaignState.RUNNING)) {
       MDC.put("campaignId", campaign.campaignId());
       try {
-        List<Claimed> claimed = claim(campaign);
-        for (Claimed c : claimed) {
-          place(c);
-          placed++;
-        }
+        due.addAll(claim(campaign));
       } catch (DataAccessException e) {
         log.warn(
             "campaign {}: dialing paused this tick: {}", campaign.campaignId(), e.getMessage());
+      } finally {
+        MDC.remove("campaignId");
+      }
+    }
+    // All campaigns' calls in the order of their start times: one campaign's spacing does not
+    // hold back another's.
+    due.sort(Comparator.comparing(Claimed::startAt));
+    for (Claimed c : due) {
+      MDC.put("campaignId", c.campaign().campaignId());
+      try {
+        waitUntil(c.startAt());
+        place(c);
+        placed++;
+      } catch (DataAccessException e) {
+        // Recorded but not placed: recovery places it (redeliver) once it is old enough.
+        log.warn("attempt {} not placed this tick: {}", c.attemptId(), e.getMessage());
       } finally {
         MDC.remove("campaignId");
       }
@@ -173,7 +192,7 @@ class Dialer implements SmartLifecycle {
                 continue;
               }
               String attemptId = "robot-" + UUID.randomUUID();
-              RedisDialPacer.Verdict verdict =
+              RedisDialPacer.Slot slot =
                   pacer.acquire(
                       campaign.campaignId(),
                       robot.trunk(),
@@ -182,10 +201,10 @@ class Dialer implements SmartLifecycle {
                       campaign.maxPerSecond(),
                       config.pacing().trunkMaxConcurrent(),
                       config.pacing().trunkMaxPerSecond());
-              if (verdict != RedisDialPacer.Verdict.GRANTED) {
+              if (!slot.granted()) {
                 break;
               }
-              claimed.add(new Claimed(attemptId, contact, campaign));
+              claimed.add(new Claimed(attemptId, contact, campaign, slot.startAt()));
               store.insertAttempt(attemptId, contact, contact.attempts() + 1, nodeId, now);
             }
           });
@@ -195,6 +214,23 @@ class Dialer implements SmartLifecycle {
       throw e;
     }
     return claimed;
+  }
+
+  /**
+   * Waits for an attempt's start time from the pacer (at most about a second): the calls of a batch
+   * go out evenly spaced instead of all at once. The attempt is recorded and holds its slot, so it
+   * is dialed even if the wait is interrupted.
+   */
+  private void waitUntil(Instant startAt) {
+    long millis = Duration.between(clock.instant(), startAt).toMillis();
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(Math.min(millis, MAX_START_DELAY.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** A window's next opening is never "now" while it is closed; keep the loop from spinning. */
@@ -404,7 +440,7 @@ class Dialer implements SmartLifecycle {
     }
     log.warn(
         "attempt {} was recorded but never reached the robot: placing it now", open.attemptId());
-    place(new Claimed(open.attemptId(), contact.get(), campaign.get()));
+    place(new Claimed(open.attemptId(), contact.get(), campaign.get(), clock.instant()));
   }
 
   // ---------------------------------------------------------------------------------- listeners
@@ -457,14 +493,22 @@ class Dialer implements SmartLifecycle {
   }
 
   private void run() {
+    long period = config.dialer().tick().toNanos();
     while (running) {
+      long started = System.nanoTime();
       try {
         tick();
       } catch (RuntimeException e) {
         log.warn("dialer tick failed, trying again: {}", e.toString());
       }
+      // Ticks start at a fixed rate, not after a fixed pause: a pause after a long tick (a large
+      // batch, a slow database) would leave the pacer idle for longer than the one second of
+      // burst it saves up, and the campaign would dial below its attempts-per-second limit.
+      long rest = period - (System.nanoTime() - started);
       try {
-        Thread.sleep(config.dialer().tick());
+        if (rest > 0) {
+          Thread.sleep(Duration.ofNanos(rest));
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

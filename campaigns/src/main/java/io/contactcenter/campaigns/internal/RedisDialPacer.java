@@ -2,6 +2,7 @@ package io.contactcenter.campaigns.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,11 @@ final class RedisDialPacer {
 
   // Rates use GCRA (a token bucket kept as one "theoretical arrival time" per key): with emission
   // interval T = 1/rate and burst b, no span w ever sees more than b + floor(w / T) starts, unlike
-  // fixed one-second slots which let twice the rate through across a slot boundary.
+  // fixed one-second slots which let twice the rate through across a slot boundary. A granted
+  // slot comes with its theoretical time: the dialer starts the call then, not at once, so the
+  // calls a burst lets through still reach the trunk evenly spaced, 1/rate apart, and no second
+  // carries more than the rate (+1) however the dialer's ticks fall. Returns {verdict, start
+  // offset ms}.
   // KEYS: 1 campaign in-flight set, 2 trunk in-flight set, 3 campaign rate TAT, 4 trunk rate TAT
   // ARGV: 1 now ms, 2 lease expiry ms, 3 campaign max in flight, 4 trunk max in flight,
   //       5 campaign interval ms, 6 campaign burst, 7 trunk interval ms, 8 trunk burst,
@@ -43,8 +48,8 @@ final class RedisDialPacer {
       local now = tonumber(ARGV[1])
       redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
       redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-      if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 1 end
-      if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[4]) then return 2 end
+      if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return {1, 0} end
+      if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[4]) then return {2, 0} end
       local function tat(key, interval, burst)
         local t = tonumber(redis.call('GET', key) or '0')
         if t < now then t = now end
@@ -54,18 +59,21 @@ final class RedisDialPacer {
       local ci, cb = tonumber(ARGV[5]), tonumber(ARGV[6])
       local ti, tb = tonumber(ARGV[7]), tonumber(ARGV[8])
       local ct = tat(KEYS[3], ci, cb)
-      if not ct then return 3 end
+      if not ct then return {3, 0} end
       local tt = tat(KEYS[4], ti, tb)
-      if not tt then return 4 end
+      if not tt then return {4, 0} end
       redis.call('SET', KEYS[3], ct + ci, 'PX', math.ceil(ct + ci - now + 1000))
       redis.call('SET', KEYS[4], tt + ti, 'PX', math.ceil(tt + ti - now + 1000))
       redis.call('ZADD', KEYS[1], ARGV[2], ARGV[9])
       redis.call('ZADD', KEYS[2], ARGV[2], ARGV[9])
-      return 0
+      return {0, math.floor(math.max(ct, tt) - now)}
       """;
 
   private final StringRedisTemplate redis;
-  private final DefaultRedisScript<Long> acquire = new DefaultRedisScript<>(ACQUIRE, Long.class);
+
+  @SuppressWarnings("rawtypes")
+  private final DefaultRedisScript<List> acquire = new DefaultRedisScript<>(ACQUIRE, List.class);
+
   private final Duration lease;
   private final Clock clock;
 
@@ -76,11 +84,24 @@ final class RedisDialPacer {
   }
 
   /**
-   * Takes one call slot for {@code attemptId} if every limit allows it. A rate of {@code r} per
-   * second lets a start through every {@code 1/r} s, with bursts of at most {@code max(1,
-   * floor(r))}.
+   * The answer to a request for a call slot.
+   *
+   * @param verdict whether the slot was granted, or which limit refused it
+   * @param startAt when a granted call should start: its place in the rate's even spacing, now or
+   *     up to a second later; the request's time when refused
    */
-  Verdict acquire(
+  record Slot(Verdict verdict, Instant startAt) {
+    boolean granted() {
+      return verdict == Verdict.GRANTED;
+    }
+  }
+
+  /**
+   * Takes one call slot for {@code attemptId} if every limit allows it. A rate of {@code r} per
+   * second grants bursts of at most {@code max(1, floor(r))} slots, each with a start time {@code
+   * 1/r} s after the one before, so calls started at their times are evenly spaced.
+   */
+  Slot acquire(
       String campaignId,
       String trunk,
       String attemptId,
@@ -89,7 +110,7 @@ final class RedisDialPacer {
       int trunkMaxInFlight,
       double trunkPerSecond) {
     long now = clock.millis();
-    Long result;
+    List<?> result;
     try {
       result =
           redis.execute(
@@ -110,16 +131,20 @@ final class RedisDialPacer {
               attemptId);
     } catch (DataAccessException e) {
       log.warn("Redis is unreachable, no dialing until it is back: {}", e.getMessage());
-      return Verdict.REDIS_UNAVAILABLE;
+      return new Slot(Verdict.REDIS_UNAVAILABLE, Instant.ofEpochMilli(now));
     }
-    return switch (result == null ? -1 : result.intValue()) {
-      case 0 -> Verdict.GRANTED;
-      case 1 -> Verdict.CAMPAIGN_CONCURRENCY;
-      case 2 -> Verdict.TRUNK_CONCURRENCY;
-      case 3 -> Verdict.CAMPAIGN_RATE;
-      case 4 -> Verdict.TRUNK_RATE;
-      default -> Verdict.REDIS_UNAVAILABLE;
-    };
+    int code = result == null || result.size() != 2 ? -1 : ((Number) result.get(0)).intValue();
+    Verdict verdict =
+        switch (code) {
+          case 0 -> Verdict.GRANTED;
+          case 1 -> Verdict.CAMPAIGN_CONCURRENCY;
+          case 2 -> Verdict.TRUNK_CONCURRENCY;
+          case 3 -> Verdict.CAMPAIGN_RATE;
+          case 4 -> Verdict.TRUNK_RATE;
+          default -> Verdict.REDIS_UNAVAILABLE;
+        };
+    long offset = code == 0 ? Math.max(0, ((Number) result.get(1)).longValue()) : 0;
+    return new Slot(verdict, Instant.ofEpochMilli(now + offset));
   }
 
   static int burst(double perSecond) {

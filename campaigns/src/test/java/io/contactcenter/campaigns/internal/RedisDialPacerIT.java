@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,10 +78,10 @@ class RedisDialPacerIT {
     MutableClock clock = new MutableClock();
     RedisDialPacer pacer = new RedisDialPacer(template, Duration.ofMinutes(15), clock);
     for (int i = 0; i < 2; i++) {
-      assertThat(pacer.acquire("c2-" + i, "t2", "x" + i, 10, 100, 2, 100))
+      assertThat(pacer.acquire("c2-" + i, "t2", "x" + i, 10, 100, 2, 100).verdict())
           .isEqualTo(Verdict.GRANTED);
     }
-    assertThat(pacer.acquire("c2-9", "t2", "x9", 10, 100, 2, 100))
+    assertThat(pacer.acquire("c2-9", "t2", "x9", 10, 100, 2, 100).verdict())
         .isEqualTo(Verdict.TRUNK_CONCURRENCY);
   }
 
@@ -121,6 +123,33 @@ class RedisDialPacerIT {
   }
 
   @Test
+  void aBurstOfSlotsComesWithStartTimesOneIntervalApart() {
+    MutableClock clock = new MutableClock();
+    Instant now = Instant.parse("2026-12-01T11:00:00.000Z");
+    clock.set(now);
+    RedisDialPacer a = new RedisDialPacer(template, Duration.ofMinutes(15), clock);
+    RedisDialPacer b = new RedisDialPacer(template, Duration.ofMinutes(15), clock);
+    List<Instant> starts = new ArrayList<>();
+    // Two instances take the whole burst of a 5-per-second campaign at the same instant.
+    for (int i = 0; i < 5; i++) {
+      RedisDialPacer.Slot slot = (i % 2 == 0 ? a : b).acquire("c6", "t6", "s" + i, 100, 5, 100, 50);
+      assertThat(slot.verdict()).isEqualTo(Verdict.GRANTED);
+      starts.add(slot.startAt());
+    }
+    assertThat(a.acquire("c6", "t6", "s5", 100, 5, 100, 50).verdict())
+        .isEqualTo(Verdict.CAMPAIGN_RATE);
+
+    // Started at their times, the five calls are 200 ms apart: 5 in a second, never 5 at once.
+    assertThat(starts)
+        .containsExactly(
+            now,
+            now.plusMillis(200),
+            now.plusMillis(400),
+            now.plusMillis(600),
+            now.plusMillis(800));
+  }
+
+  @Test
   void withoutRedisNothingIsDialed() {
     JedisConnectionFactory nowhere =
         new JedisConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 1));
@@ -144,7 +173,7 @@ class RedisDialPacerIT {
       String attempt,
       int maxInFlight,
       double perSecond) {
-    return pacer.acquire(campaign, trunk, attempt, maxInFlight, perSecond, 1000, 1000);
+    return pacer.acquire(campaign, trunk, attempt, maxInFlight, perSecond, 1000, 1000).verdict();
   }
 
   /** A clock tests move by hand. */

@@ -18,11 +18,14 @@ import io.contactcenter.outboundrobot.internal.domain.DialogueResult;
 import io.contactcenter.outboundrobot.internal.domain.Directive;
 import io.contactcenter.outboundrobot.internal.domain.PromptText;
 import io.contactcenter.outboundrobot.internal.domain.Reply;
+import io.contactcenter.outboundrobot.internal.domain.TurnTimer;
 import io.contactcenter.pbx.CallerHungUpException;
 import io.contactcenter.pbx.ChannelSession;
 import io.contactcenter.pbx.MediaEvent;
 import io.contactcenter.pbx.MediaSession;
 import io.contactcenter.pbx.spi.CallHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,6 +54,12 @@ import org.springframework.context.ApplicationEventPublisher;
  * <p>Failures: when the synthesizer, the recognizer or the media stream fails mid-call, the
  * dialogue ends {@code FAILED} ({@link DialogueEngine#onFailure}), the robot apologizes if its
  * voice still works and hangs up; the attempt never stays in dialogue.
+ *
+ * <p>Turn latency: timer {@code cc.robot.turn.latency} measures each gap the callee hears, from the
+ * end of their spoken reply (the arrival of its last voiced frame) to the first frame of the
+ * robot's next prompt; {@code cc.robot.turn.processing} the part of it after the reply was taken
+ * (final recognition, label, next step, synthesis). The difference is the recognizer's
+ * end-of-speech wait plus any time the call thread was behind the audio.
  */
 final class RobotCallHandler implements CallHandler {
 
@@ -65,6 +75,9 @@ final class RobotCallHandler implements CallHandler {
   private final RobotProperties config;
   private final AnsweringMachineDetector.Settings machineSettings;
   private final Clock clock;
+  private final Timer turnLatency;
+  private final Timer turnProcessing;
+  private final LongSupplier nanoTime;
 
   RobotCallHandler(
       JdbcRobotAttempts attempts,
@@ -74,7 +87,8 @@ final class RobotCallHandler implements CallHandler {
       ReplyClassifier classifier,
       ApplicationEventPublisher events,
       RobotProperties config,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry meters) {
     this.attempts = attempts;
     this.scripts = scripts;
     this.tts = tts;
@@ -85,6 +99,28 @@ final class RobotCallHandler implements CallHandler {
     // Built here so that settings that cannot work stop the application at start.
     this.machineSettings = config.answeringMachine().settings();
     this.clock = clock;
+    this.turnLatency =
+        Timer.builder("cc.robot.turn.latency")
+            .description(
+                "From the end of the callee's spoken reply to the first frame of the robot's next"
+                    + " prompt")
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(50))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(meters);
+    this.turnProcessing =
+        Timer.builder("cc.robot.turn.processing")
+            .description(
+                "From taking the callee's reply (end of speech detected) to the first frame of the"
+                    + " robot's next prompt")
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(10))
+            .register(meters);
+    // The same time base as the media frames' arrival stamps (System.nanoTime() in production).
+    this.nanoTime = meters.config().clock()::monotonicTime;
   }
 
   @Override
@@ -131,9 +167,11 @@ final class RobotCallHandler implements CallHandler {
             });
     attempts.status(attemptId, "IN_DIALOGUE");
     Directive directive = engine.start();
+    // Speech is told by the level the recognizer's voice-activity gate uses (-42 dBFS by default).
+    TurnTimer turns = new TurnTimer(machineSettings.speechLevel());
     try (MediaSession media = call.openMedia()) {
       try {
-        directive = converse(media, engine, directive, attempt.language());
+        directive = converse(media, engine, directive, attempt.language(), turns);
       } catch (CallerHungUpException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -145,14 +183,14 @@ final class RobotCallHandler implements CallHandler {
       }
       switch (directive) {
         case Directive.Hangup hangup -> {
-          sayLastWords(media, hangup.finalPrompt(), attemptId);
+          sayLastWords(media, hangup.finalPrompt(), attemptId, turns);
           finish(attemptId, hangup.result(), attempt);
           media.close();
           call.hangup();
         }
         case Directive.Transfer transfer -> {
           if (!transfer.prompt().isBlank()) {
-            sayLastWords(media, transfer.prompt(), attemptId);
+            sayLastWords(media, transfer.prompt(), attemptId, turns);
           }
           finish(attemptId, transfer.result(), attempt);
           media.close();
@@ -178,17 +216,21 @@ final class RobotCallHandler implements CallHandler {
 
   /** Runs the dialogue from {@code directive} until the engine's final directive. */
   private Directive converse(
-      MediaSession media, DialogueEngine engine, Directive directive, String language) {
+      MediaSession media,
+      DialogueEngine engine,
+      Directive directive,
+      String language,
+      TurnTimer turns) {
     if (config.answeringMachine().enabled()
         && directive instanceof Directive.Say opening
         && !opening.bargeIn()) {
-      directive = sayOpening(media, engine, opening, language);
+      directive = sayOpening(media, engine, opening, language, turns);
     }
     while (!directive.isFinal()) {
       directive =
           switch (directive) {
-            case Directive.Say say -> say(media, engine, say, language);
-            case Directive.Listen listen -> listen(media, engine, listen, language);
+            case Directive.Say say -> say(media, engine, say, language, turns);
+            case Directive.Listen listen -> listen(media, engine, listen, language, turns);
             default -> throw new IllegalStateException("unexpected " + directive);
           };
     }
@@ -199,9 +241,9 @@ final class RobotCallHandler implements CallHandler {
    * Plays the goodbye (or the apology, or the transfer notice) to the end. The outcome is decided
    * by now: a voice that fails here costs the callee the last words, not the call its result.
    */
-  private void sayLastWords(MediaSession media, String text, String attemptId) {
+  private void sayLastWords(MediaSession media, String text, String attemptId, TurnTimer turns) {
     try {
-      playToEnd(media, text);
+      playToEnd(media, text, turns);
     } catch (CallerHungUpException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -215,11 +257,15 @@ final class RobotCallHandler implements CallHandler {
    * began late) or are found to be a machine, which takes at most one stretch of continuous speech.
    */
   private Directive sayOpening(
-      MediaSession media, DialogueEngine engine, Directive.Say say, String language) {
+      MediaSession media,
+      DialogueEngine engine,
+      Directive.Say say,
+      String language,
+      TurnTimer turns) {
     AnsweringMachineDetector detector = new AnsweringMachineDetector(machineSettings);
     List<Transcript> heard = new ArrayList<>();
     Instant settleBy = null;
-    media.play(tts.synthesize(say.text(), voice()).pcm16le8k());
+    speak(media, say.text(), turns);
     RecognitionStream stream = asr.open(RecognitionOptions.freeSpeech(language));
     try {
       while (true) {
@@ -244,6 +290,7 @@ final class RobotCallHandler implements CallHandler {
         switch (next.get()) {
           case MediaEvent.Audio audio -> {
             detector.audio(audio.pcm());
+            turns.audio(audio.pcm(), audio.receivedNanos());
             stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
             if (stream.endOfSpeech()) {
               heard.add(stream.finish());
@@ -286,8 +333,12 @@ final class RobotCallHandler implements CallHandler {
 
   /** Plays a prompt; with barge-in, listens at the same time and stops at the first word. */
   private Directive say(
-      MediaSession media, DialogueEngine engine, Directive.Say say, String language) {
-    media.play(tts.synthesize(say.text(), voice()).pcm16le8k());
+      MediaSession media,
+      DialogueEngine engine,
+      Directive.Say say,
+      String language,
+      TurnTimer turns) {
+    speak(media, say.text(), turns);
     if (!say.bargeIn()) {
       drainUntilPlayed(media);
       return engine.onPromptFinished();
@@ -301,12 +352,15 @@ final class RobotCallHandler implements CallHandler {
         }
         switch (next.get()) {
           case MediaEvent.Audio audio -> {
+            turns.audio(audio.pcm(), audio.receivedNanos());
             stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
             if (!stream.partialText().isBlank()) {
               media.stopPlayback();
               log.debug("barge-in");
-              return engine.onReply(
-                  reply(finishUtterance(media, stream, Duration.ofSeconds(10)), language));
+              Transcript t =
+                  finishUtterance(media, stream, Duration.ofSeconds(10), turns, language);
+              turns.replyTaken(nanoTime.getAsLong());
+              return engine.onReply(reply(t, language));
             }
           }
           case MediaEvent.Dtmf dtmf -> {
@@ -321,7 +375,13 @@ final class RobotCallHandler implements CallHandler {
   }
 
   private Directive listen(
-      MediaSession media, DialogueEngine engine, Directive.Listen listen, String language) {
+      MediaSession media,
+      DialogueEngine engine,
+      Directive.Listen listen,
+      String language,
+      TurnTimer turns) {
+    turns.listening();
+    EarlyEndOfTurn earlyEnd = earlyEndOfTurn(language, listen.phrases());
     try (RecognitionStream stream =
         asr.open(new RecognitionOptions(language, List.of(), null, null))) {
       Instant noSpeechBy = clock.instant().plus(listen.timeout());
@@ -329,7 +389,10 @@ final class RobotCallHandler implements CallHandler {
         Optional<MediaEvent> next = media.next(FRAME_WAIT);
         if (next.isPresent()) {
           switch (next.get()) {
-            case MediaEvent.Audio audio -> stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
+            case MediaEvent.Audio audio -> {
+              turns.audio(audio.pcm(), audio.receivedNanos());
+              stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
+            }
             // A key the step does not offer is an answer not understood, as it is over the
             // prompt: the engine re-prompts with the keys that work, then gives up.
             case MediaEvent.Dtmf dtmf -> {
@@ -338,9 +401,13 @@ final class RobotCallHandler implements CallHandler {
             case MediaEvent.Hangup hangup -> throw new CallerHungUpException(media.callId(), null);
           }
         }
-        if (stream.endOfSpeech()) {
+        if (stream.endOfSpeech() || earlyEnd.clearAnswer(stream)) {
           Transcript t = stream.finish();
-          return t.isEmpty() ? engine.onSilence() : engine.onReply(reply(t, language));
+          if (t.isEmpty()) {
+            return engine.onSilence();
+          }
+          turns.replyTaken(nanoTime.getAsLong());
+          return engine.onReply(reply(t, language));
         }
         if (stream.partialText().isBlank() && clock.instant().isAfter(noSpeechBy)) {
           return engine.onSilence();
@@ -349,11 +416,20 @@ final class RobotCallHandler implements CallHandler {
     }
   }
 
-  private Transcript finishUtterance(MediaSession media, RecognitionStream stream, Duration max) {
+  private Transcript finishUtterance(
+      MediaSession media,
+      RecognitionStream stream,
+      Duration max,
+      TurnTimer turns,
+      String language) {
     Instant until = clock.instant().plus(max);
-    while (!stream.endOfSpeech() && clock.instant().isBefore(until)) {
+    EarlyEndOfTurn earlyEnd = earlyEndOfTurn(language, List.of());
+    while (!stream.endOfSpeech()
+        && !earlyEnd.clearAnswer(stream)
+        && clock.instant().isBefore(until)) {
       MediaEvent event = media.next(FRAME_WAIT).orElse(null);
       if (event instanceof MediaEvent.Audio audio) {
+        turns.audio(audio.pcm(), audio.receivedNanos());
         stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
       } else if (event instanceof MediaEvent.Hangup) {
         throw new CallerHungUpException(media.callId(), null);
@@ -379,9 +455,36 @@ final class RobotCallHandler implements CallHandler {
         transcript.text(), label.label(), confidence, label.callbackAt().map(z -> z.toInstant()));
   }
 
-  private void playToEnd(MediaSession media, String text) {
-    media.play(tts.synthesize(text, voice()).pcm16le8k());
+  private EarlyEndOfTurn earlyEndOfTurn(String language, List<String> phrases) {
+    RobotProperties.EarlyEndOfTurn settings = config.earlyEndOfTurn();
+    return new EarlyEndOfTurn(
+        settings.silence(),
+        settings.minConfidence(),
+        phrases,
+        text ->
+            classifier.classify(
+                new ReplyRequest(
+                    text,
+                    ReplyLanguage.fromCode(language),
+                    null,
+                    clock.instant().atZone(config.zone()))));
+  }
+
+  private void playToEnd(MediaSession media, String text, TurnTimer turns) {
+    speak(media, text, turns);
     drainUntilPlayed(media);
+  }
+
+  /** Starts a prompt; when it answers the callee's reply, records how long they waited for it. */
+  private void speak(MediaSession media, String text, TurnTimer turns) {
+    media.play(tts.synthesize(text, voice()).pcm16le8k());
+    turns
+        .promptStarted(nanoTime.getAsLong())
+        .ifPresent(
+            turn -> {
+              turnLatency.record(turn.sinceSpeechEnded());
+              turnProcessing.record(turn.sinceReplyTaken());
+            });
   }
 
   private void drainUntilPlayed(MediaSession media) {

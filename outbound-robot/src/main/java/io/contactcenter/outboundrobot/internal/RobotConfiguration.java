@@ -6,6 +6,8 @@ import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.pbx.CallControl;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,7 +45,8 @@ class RobotConfiguration {
       ApplicationEventPublisher events,
       PlatformTransactionManager transactions,
       RobotProperties properties,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ObjectProvider<MeterRegistry> meters) {
     return new RobotCallHandler(
         attempts,
         scripts,
@@ -52,7 +55,8 @@ class RobotConfiguration {
         classifier,
         inTransaction(events, transactions),
         properties,
-        clock.getIfAvailable(Clock::systemUTC));
+        clock.getIfAvailable(Clock::systemUTC),
+        meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param zone the callees' time zone: "tomorrow at ten" is 10:00 there (unset: the JVM's zone)
  * @param answeringMachine how a voicemail greeting is told from a person
  * @param transfer what happens around a transfer to a human queue
+ * @param earlyEndOfTurn when a clear reply ends the callee's turn before the recognizer's trailing
+ *     silence
  */
 @Validated
 @ConfigurationProperties("cc.outboundrobot")
@@ -36,7 +38,8 @@ public record RobotProperties(
     @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double minSpeechConfidence,
     ZoneId zone,
     @Valid @DefaultValue AnsweringMachine answeringMachine,
-    @Valid @DefaultValue Transfer transfer) {
+    @Valid @DefaultValue Transfer transfer,
+    @Valid @DefaultValue EarlyEndOfTurn earlyEndOfTurn) {
 
   public RobotProperties {
     zone = zone == null ? ZoneId.systemDefault() : zone;
@@ -59,6 +62,27 @@ public record RobotProperties(
 
     AnsweringMachineDetector.Settings settings() {
       return new AnsweringMachineDetector.Settings(continuousSpeech, pause, speechLevel);
+    }
+  }
+
+  /**
+   * Ending the callee's turn early when the words so far are already a clear answer (see {@code
+   * EarlyEndOfTurn}): the robot answers sooner, while a hesitant or unclear reply still gets the
+   * recognizer's full trailing silence.
+   *
+   * @param silence the pause after which a clear answer ends the turn; 0 never ends it early
+   * @param minConfidence how certain the label of the words so far must be, 0 to 1
+   */
+  public record EarlyEndOfTurn(
+      @NotNull @DefaultValue("300ms") Duration silence,
+      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.75") double minConfidence) {
+
+    public EarlyEndOfTurn {
+      if (silence != null
+          && (silence.isNegative() || silence.compareTo(Duration.ofSeconds(5)) > 0)) {
+        throw new IllegalArgumentException(
+            "cc.outboundrobot.early-end-of-turn.silence must be between 0 and 5s, was " + silence);
+      }
     }
   }
 

@@ -146,7 +146,8 @@ final class ScriptReader {
     return List.copyOf(problems);
   }
 
-  private static Yaml yaml() {
+  /** A loader that keeps every scalar a string and refuses duplicate keys. */
+  static Yaml yaml() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(20);

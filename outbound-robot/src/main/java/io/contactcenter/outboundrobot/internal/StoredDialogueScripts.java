@@ -4,6 +4,7 @@ import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
+import io.contactcenter.outboundrobot.ScriptNotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -81,6 +82,36 @@ final class StoredDialogueScripts implements DialogueScripts {
     }
   }
 
+  @Override
+  public DialogueScript revisePrompts(
+      String scriptId, int version, Map<String, Map<String, String>> texts, String savedBy) {
+    if (texts == null || texts.isEmpty()) {
+      throw new IllegalArgumentException("no prompt text to change");
+    }
+    String original =
+        source(scriptId, version).orElseThrow(() -> new ScriptNotFoundException(scriptId, version));
+    String name = scriptId + " v" + version + " with new prompts";
+    String edited = YamlPromptEditor.withTexts(name, original, texts);
+    // Both sources carry the same version field, so equal hashes mean equal scripts.
+    if (yaml.read(name, edited).contentHash().equals(yaml.read(name, original).contentHash())) {
+      throw new IllegalArgumentException(
+          "the texts are those of " + scriptId + " v" + version + ": nothing to save");
+    }
+    return save(edited, savedBy);
+  }
+
+  @Override
+  public Optional<String> source(String scriptId, int version) {
+    Optional<String> builtIn = yaml.builtInSource(scriptId, version);
+    if (builtIn.isPresent()) {
+      return builtIn;
+    }
+    return jdbc.sql("SELECT source FROM robot_script WHERE script_id = ? AND version = ?")
+        .params(scriptId, version)
+        .query(String.class)
+        .optional();
+  }
+
   private int nextVersion(String scriptId) {
     int stored =
         jdbc.sql("SELECT coalesce(max(version), 0) FROM robot_script WHERE script_id = ?")
@@ -124,10 +155,7 @@ final class StoredDialogueScripts implements DialogueScripts {
     if (builtIn.isPresent()) {
       return builtIn;
     }
-    return jdbc.sql("SELECT source FROM robot_script WHERE script_id = ? AND version = ?")
-        .params(scriptId, version)
-        .query(String.class)
-        .optional()
+    return source(scriptId, version)
         .map(source -> yaml.read(scriptId + " v" + version, source).withVersion(version));
   }
 

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class YamlDialogueScripts {
 
   private final Map<CampaignContext, DialogueScript> builtIns =
       new EnumMap<>(CampaignContext.class);
+  private final Map<String, String> builtInSources = new HashMap<>();
 
   /**
    * Reads the built-in scripts.
@@ -38,7 +40,8 @@ public final class YamlDialogueScripts {
   public YamlDialogueScripts() {
     BUILT_INS.forEach(
         (campaign, resource) -> {
-          DialogueScript script = read(resource, load(resource));
+          String source = load(resource);
+          DialogueScript script = read(resource, source);
           if (script.campaign() != campaign) {
             throw new IllegalStateException(
                 resource
@@ -48,6 +51,7 @@ public final class YamlDialogueScripts {
                     + campaign.code());
           }
           builtIns.put(campaign, script);
+          builtInSources.put(script.id(), source);
         });
   }
 
@@ -79,6 +83,14 @@ public final class YamlDialogueScripts {
 
   public List<DialogueScript> builtIns() {
     return List.copyOf(builtIns.values());
+  }
+
+  /** A built-in script's source as shipped, if the id and version are a built-in's. */
+  public Optional<String> builtInSource(String scriptId, int version) {
+    return builtIns.values().stream()
+        .filter(s -> s.id().equals(scriptId) && s.version() == version)
+        .findFirst()
+        .map(s -> builtInSources.get(s.id()));
   }
 
   private static String load(String resource) {

@@ -26,6 +26,7 @@ import io.contactcenter.pbx.ChannelSession;
 import io.contactcenter.pbx.DtmfInput;
 import io.contactcenter.pbx.MediaEvent;
 import io.contactcenter.pbx.MediaSession;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +93,9 @@ class RobotCallHandlerTest {
             ZoneOffset.UTC,
             new RobotProperties.AnsweringMachine(
                 true, Duration.ofMillis(3500), Duration.ofMillis(800), -42),
-            new RobotProperties.Transfer(Duration.ofMinutes(2), null));
+            new RobotProperties.Transfer(Duration.ofMinutes(2), null),
+            // The fake recognizer ends utterances itself; no early end on top of it.
+            new RobotProperties.EarlyEndOfTurn(Duration.ZERO, 0.75));
     return new RobotCallHandler(
         attempts,
         scripts,
@@ -101,7 +104,8 @@ class RobotCallHandlerTest {
         request -> new ReplyClassification(IntentLabel.AGREE, 0.9, Map.of(), Optional.empty()),
         events::add,
         config,
-        clock);
+        clock,
+        new SimpleMeterRegistry());
   }
 
   // Timeline with two-second prompts: disclosure 0-2 s, question 2-4 s, listening from 4 s.
@@ -267,6 +271,13 @@ class RobotCallHandlerTest {
         @Override
         public boolean endOfSpeech() {
           return voiced > 0 && silentAfter >= 25;
+        }
+
+        @Override
+        public Duration silenceAfterSpeech() {
+          return voiced > 0 && !endOfSpeech()
+              ? Duration.ofMillis(silentAfter * 20L)
+              : Duration.ZERO;
         }
 
         @Override

@@ -228,7 +228,7 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
   private boolean deliver(AudioSocketCodec.Message message)
       throws AudioSocketCodec.MalformedMessageException {
     switch (message.kind()) {
-      case AUDIO -> inbound.audio(message.payload());
+      case AUDIO -> inbound.audio(message.payload(), clock.nanoTime());
       case DTMF -> {
         char digit = message.digit();
         if (DTMF_DIGITS.indexOf(digit) >= 0) {

@@ -35,7 +35,8 @@ final class InboundMedia {
     this.maxAudioFrames = maxAudioFrames;
   }
 
-  void audio(byte[] pcm) {
+  /** A frame that arrived at {@code receivedNanos} ({@link System#nanoTime()}). */
+  void audio(byte[] pcm, long receivedNanos) {
     lock.lock();
     try {
       if (ended) {
@@ -44,7 +45,7 @@ final class InboundMedia {
       if (audioFrames >= maxAudioFrames) {
         dropOldestAudio();
       }
-      events.add(new MediaEvent.Audio(pcm));
+      events.add(new MediaEvent.Audio(pcm, receivedNanos));
       audioFrames++;
       changed.signalAll();
     } finally {

@@ -214,7 +214,7 @@ final class RtpMediaSession implements ChannelMediaSession {
         }
         if (packet.payloadType() == Sdp.PCMU) {
           byte[] payload = packet.payload();
-          inbound.audio(G711Ulaw.decode(payload, 0, payload.length));
+          inbound.audio(G711Ulaw.decode(payload, 0, payload.length), clock.nanoTime());
         } else if (telephoneEvent.isPresent()
             && packet.payloadType() == telephoneEvent.getAsInt()) {
           keys.accept(packet).ifPresent(inbound::dtmf);

@@ -18,11 +18,11 @@ class InboundMediaTest {
 
   @Test
   void aSlowConsumerLosesTheOldestAudioButNoKeyPress() {
-    inbound.audio(frame(1));
+    inbound.audio(frame(1), 1);
     inbound.dtmf('5');
-    inbound.audio(frame(2));
-    inbound.audio(frame(3));
-    inbound.audio(frame(4));
+    inbound.audio(frame(2), 2);
+    inbound.audio(frame(3), 3);
+    inbound.audio(frame(4), 4);
 
     assertThat(inbound.dropped()).isEqualTo(1);
     assertThat(inbound.next(Duration.ZERO)).contains(new MediaEvent.Dtmf('5'));
@@ -34,13 +34,21 @@ class InboundMediaTest {
 
   @Test
   void queuedEventsComeBeforeTheHangupAndReadingOnAfterItIsAHangUp() {
-    inbound.audio(frame(1));
+    inbound.audio(frame(1), 1);
     inbound.end();
-    inbound.audio(frame(2));
+    inbound.audio(frame(2), 2);
 
     assertThat(marker()).isEqualTo(1);
     assertThat(inbound.next(Duration.ofSeconds(1))).contains(new MediaEvent.Hangup());
     assertThatThrownBy(() -> inbound.next(Duration.ZERO)).isInstanceOf(CallerHungUpException.class);
+  }
+
+  @Test
+  void aFrameKeepsWhenItArrivedHoweverLongItWaits() {
+    inbound.audio(frame(1), 123_456_789L);
+
+    MediaEvent.Audio audio = (MediaEvent.Audio) inbound.next(Duration.ZERO).orElseThrow();
+    assertThat(audio.receivedNanos()).isEqualTo(123_456_789L);
   }
 
   @Test

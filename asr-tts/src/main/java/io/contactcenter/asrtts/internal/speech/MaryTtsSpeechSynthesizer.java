@@ -21,6 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -31,10 +37,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link SpeechSynthesizer} on an embedded MaryTTS. MaryTTS is a process-wide singleton whose
- * interface keeps the current voice as state, so synthesis is serialized behind one lock; the cache
- * (memory LRU, then WAV files named by sha256 of voice and text) makes that rare. MaryTTS starts on
- * first use, which takes several seconds and is logged.
+ * {@link SpeechSynthesizer} on an embedded MaryTTS. MaryTTS's runtime is a process-wide singleton,
+ * started once on first use (several seconds, logged); each of up to {@code engines} interfaces on
+ * it keeps its own voice and speaks one text at a time, so that many prompts are synthesized at
+ * once (the MaryTTS server serves concurrent requests the same way). Prompts with a call's own
+ * values (name, amount, order number) cannot come from the cache, and with one engine the calls of
+ * a busy campaign queued behind each other for it. The cache (memory LRU, then WAV files named by
+ * sha256 of voice and text) serves every repeated prompt; a text being synthesized when a second
+ * caller asks for it is waited for, not synthesized twice.
  */
 final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
 
@@ -45,10 +55,25 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
   private final Path cacheDir;
   private final String defaultVoice;
   private final Map<String, byte[]> memory;
-  private final ReentrantLock engineLock = new ReentrantLock();
-  private LocalMaryInterface mary;
+  private final int engines;
+  private final ReentrantLock startLock = new ReentrantLock();
+  private final BlockingQueue<LocalMaryInterface> idle = new LinkedBlockingQueue<>();
+  private final Map<String, CompletableFuture<byte[]>> rendering = new ConcurrentHashMap<>();
+  private final AtomicLong renders = new AtomicLong();
+  private int started;
 
   MaryTtsSpeechSynthesizer(Path cacheDir, String defaultVoice, int memoryEntries) {
+    this(cacheDir, defaultVoice, memoryEntries, 1);
+  }
+
+  /**
+   * @param engines texts synthesized at the same time, at least 1
+   */
+  MaryTtsSpeechSynthesizer(Path cacheDir, String defaultVoice, int memoryEntries, int engines) {
+    if (engines < 1) {
+      throw new IllegalArgumentException("engines must be at least 1, was " + engines);
+    }
+    this.engines = engines;
     this.cacheDir = cacheDir;
     this.defaultVoice = defaultVoice;
     this.memory =
@@ -79,10 +104,38 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
         log.warn("unreadable TTS cache file {}; rendering it again", file, e);
       }
     }
-    pcm = render(normalized, v);
-    store(file, pcm);
-    remember(key, pcm);
-    return speech(pcm, false);
+    CompletableFuture<byte[]> mine = new CompletableFuture<>();
+    CompletableFuture<byte[]> running = rendering.putIfAbsent(key, mine);
+    if (running != null) {
+      // Another call (or the prerendering of this one) is synthesizing the same text.
+      return speech(await(running), false);
+    }
+    try {
+      pcm = fromMemory(key);
+      if (pcm == null) {
+        pcm = render(normalized, v);
+        store(file, pcm);
+        remember(key, pcm);
+      }
+      mine.complete(pcm);
+      return speech(pcm, false);
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      rendering.remove(key, mine);
+    }
+  }
+
+  private static byte[] await(CompletableFuture<byte[]> rendering) {
+    try {
+      return rendering.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -106,29 +159,77 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
 
   /** The installed voices; starts MaryTTS. */
   Set<String> voices() {
-    engineLock.lock();
+    LocalMaryInterface engine = borrow();
     try {
-      return PlatformThreads.call("marytts", () -> new TreeSet<>(engine().getAvailableVoices()));
+      return PlatformThreads.call("marytts", () -> new TreeSet<>(engine.getAvailableVoices()));
     } finally {
-      engineLock.unlock();
+      idle.add(engine);
+    }
+  }
+
+  /** How many texts MaryTTS synthesized (not served from a cache or a running synthesis). */
+  long renders() {
+    return renders.get();
+  }
+
+  /** How many MaryTTS interfaces were started. */
+  int enginesStarted() {
+    startLock.lock();
+    try {
+      return started;
+    } finally {
+      startLock.unlock();
     }
   }
 
   private byte[] render(String text, String voice) {
-    engineLock.lock();
+    renders.incrementAndGet();
+    LocalMaryInterface engine = borrow();
     try {
       // MaryTTS loads resources from the application jar as it starts and speaks: never on a
       // virtual thread (see PlatformThreads).
-      return PlatformThreads.call("marytts", () -> renderNow(text, voice));
+      return PlatformThreads.call("marytts", () -> renderNow(engine, text, voice));
     } finally {
-      engineLock.unlock();
+      idle.add(engine);
     }
   }
 
-  /** Called on the engine's platform thread with the engine lock held. */
-  private byte[] renderNow(String text, String voice) {
+  /** An engine of its own for the caller: an idle one, a new one, or the next one freed. */
+  private LocalMaryInterface borrow() {
+    LocalMaryInterface engine = idle.poll();
+    if (engine != null) {
+      return engine;
+    }
+    startLock.lock();
     try {
-      LocalMaryInterface engine = engine();
+      if (started < engines) {
+        LocalMaryInterface created = PlatformThreads.call("marytts", this::newEngine);
+        started++;
+        return created;
+      }
+    } finally {
+      startLock.unlock();
+    }
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return idle.take();
+        } catch (InterruptedException e) {
+          // A prompt that was asked for is finished; the interrupt is kept for the caller.
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Runs on an engine's platform thread, with the engine to itself. */
+  private static byte[] renderNow(LocalMaryInterface engine, String text, String voice) {
+    try {
       Set<String> voices = engine.getAvailableVoices();
       if (!voices.contains(voice)) {
         throw new IllegalArgumentException(
@@ -145,22 +246,30 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
     }
   }
 
-  /** Starts MaryTTS on first use; called on the engine's platform thread with the lock held. */
-  private LocalMaryInterface engine() {
-    if (mary == null) {
+  /**
+   * A new interface on MaryTTS; the first one starts the runtime. Called on a platform thread with
+   * the start lock held.
+   */
+  private LocalMaryInterface newEngine() {
+    boolean first = started == 0;
+    if (first) {
       log.info("starting MaryTTS (first use: takes several seconds)");
-      long started = System.nanoTime();
-      try {
-        mary = new LocalMaryInterface();
-      } catch (MaryConfigurationException e) {
-        throw new IllegalStateException("MaryTTS did not start", e);
-      }
-      log.info(
-          "MaryTTS started in {} ms with voices {}",
-          (System.nanoTime() - started) / 1_000_000,
-          mary.getAvailableVoices());
     }
-    return mary;
+    long begun = System.nanoTime();
+    LocalMaryInterface engine;
+    try {
+      engine = new LocalMaryInterface();
+    } catch (MaryConfigurationException e) {
+      throw new IllegalStateException("MaryTTS did not start", e);
+    }
+    if (first) {
+      log.info(
+          "MaryTTS started in {} ms with voices {} ({} engines at most)",
+          (System.nanoTime() - begun) / 1_000_000,
+          engine.getAvailableVoices(),
+          engines);
+    }
+    return engine;
   }
 
   /** Converts MaryTTS output (16 or 48 kHz, 16-bit) to 8 kHz 16-bit mono little-endian. */

@@ -41,7 +41,10 @@ class SpeechConfiguration {
   @Bean
   MaryTtsSpeechSynthesizer speechSynthesizer(SpeechProperties properties) {
     return new MaryTtsSpeechSynthesizer(
-        properties.ttsCacheDir(), properties.defaultVoice(), properties.ttsMemoryCacheEntries());
+        properties.ttsCacheDir(),
+        properties.defaultVoice(),
+        properties.ttsMemoryCacheEntries(),
+        properties.ttsEngines());
   }
 
   @Bean

@@ -273,6 +273,11 @@ final class VoskRecognitionStream implements RecognitionStream {
   }
 
   @Override
+  public Duration silenceAfterSpeech() {
+    return transcript != null || onsetFrame < 0 ? Duration.ZERO : Duration.ofMillis(silenceMs);
+  }
+
+  @Override
   public String partialText() {
     if (transcript != null) {
       return transcript.text();

@@ -77,7 +77,8 @@ class RecognitionOptionsTest {
             Duration.ofMillis(700),
             Duration.ofSeconds(15),
             false,
-            null);
+            null,
+            0);
     VoskSpeechRecognizer recognizer = recognizer(small);
 
     assertThatThrownBy(

@@ -159,7 +159,8 @@ public final class SpeechBenchmark {
                 properties.decoder().beam(),
                 properties.decoder().maxActive(),
                 properties.decoder().latticeBeam(),
-                0));
+                0),
+            0);
     try (VoskModels coldModels = new VoskModels(noPool, SpeechBenchmark.class.getClassLoader())) {
       VoskSpeechRecognizer unpooled = new VoskSpeechRecognizer(coldModels, noPool);
       double[] coldFree =

@@ -19,8 +19,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -332,6 +337,41 @@ class SpeechEnginesIT {
   }
 
   @Test
+  void twoEnginesSpeakAtOnceWithTheSameAudioAsOneAndATextIsSynthesizedOnce() throws Exception {
+    List<String> texts =
+        List.of(
+            "Hi Li Lei, the final payment for your pre-order is due by Monday.",
+            "Hi Han Meimei, your parcel will arrive on Friday afternoon.",
+            "Your coupon of fifty yuan expires at the end of the month.",
+            "Please hold while we connect you to our customer care team.");
+    MaryTtsSpeechSynthesizer one =
+        new MaryTtsSpeechSynthesizer(temp.resolve("one-engine"), "cmu-slt-hsmm", 8, 1);
+    Map<String, byte[]> alone = new HashMap<>();
+    for (String text : texts) {
+      alone.put(text, one.synthesize(text, null).pcm16le8k());
+    }
+
+    MaryTtsSpeechSynthesizer two =
+        new MaryTtsSpeechSynthesizer(temp.resolve("two-engines"), "cmu-slt-hsmm", 8, 2);
+    List<String> asked = new ArrayList<>(texts);
+    asked.add(texts.getFirst()); // asked twice at once: a call and its prerendering
+    Map<Integer, Future<byte[]>> results = new HashMap<>();
+    try (ExecutorService callers = Executors.newFixedThreadPool(asked.size())) {
+      for (int i = 0; i < asked.size(); i++) {
+        String text = asked.get(i);
+        results.put(i, callers.submit(() -> two.synthesize(text, null).pcm16le8k()));
+      }
+      for (int i = 0; i < asked.size(); i++) {
+        assertThat(results.get(i).get(2, TimeUnit.MINUTES))
+            .as("audio of '%s'", asked.get(i))
+            .isEqualTo(alone.get(asked.get(i)));
+      }
+    }
+    assertThat(two.enginesStarted()).isEqualTo(2);
+    assertThat(two.renders()).as("each text synthesized once").isEqualTo(texts.size());
+  }
+
+  @Test
   void refusesAnUnknownVoiceNamingTheInstalledOnes() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> synthesizer.synthesize("hello", "no-such-voice"))
@@ -368,7 +408,8 @@ class SpeechEnginesIT {
             Duration.ofMillis(700),
             Duration.ofSeconds(15),
             false,
-            SpeechProperties.Decoding.defaults());
+            SpeechProperties.Decoding.defaults(),
+            0);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
         VoskModels fromJar = new VoskModels(properties, loader)) {
       Transcript transcript =

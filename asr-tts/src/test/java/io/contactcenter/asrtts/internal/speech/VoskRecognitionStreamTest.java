@@ -63,6 +63,27 @@ class VoskRecognitionStreamTest {
   }
 
   @Test
+  void tellsHowLongTheCallerHasBeenQuietSinceTheyLastSpoke() {
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
+      feedInFrames(stream, Signals.silence(RATE, 1));
+      assertThat(stream.silenceAfterSpeech()).as("before speech").isZero();
+
+      feedInFrames(stream, Signals.tone(440, RATE, 0.5, 8000));
+      assertThat(stream.silenceAfterSpeech()).as("while speaking").isZero();
+
+      feedInFrames(stream, Signals.silence(RATE, 0.3));
+      assertThat(stream.silenceAfterSpeech()).isEqualTo(Duration.ofMillis(300));
+
+      feedInFrames(stream, Signals.tone(440, RATE, 0.2, 8000));
+      assertThat(stream.silenceAfterSpeech()).as("speaking again").isZero();
+
+      feedInFrames(stream, Signals.silence(RATE, 1));
+      assertThat(stream.endOfSpeech()).isTrue();
+      assertThat(stream.silenceAfterSpeech()).as("after the end").isZero();
+    }
+  }
+
+  @Test
   void lineNoiseBelowTheThresholdIsSilence() {
     short[] noise = Signals.tone(300, RATE, 5, 100); // about -50 dBFS
     try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {

@@ -1,0 +1,284 @@
+// The campaign page's prompt editor: the pinned script version's prompts (each step's texts by
+// language), editable while the campaign may change its script (draft, scheduled, paused) by
+// users who may change campaigns. Save sends only the changed texts; the server writes them into
+// the next version of the script (422: every problem with its path, shown at its prompt) and the
+// page pins that version on the campaign. Texts, names and messages are set as textContent only.
+const prompts = (() => {
+  const LANGUAGES = { en: 'English', zh: '中文' };
+  const KINDS = { say: 'say 播报', reprompt: 'reprompt 重问', apology: 'apology 致歉' };
+  // CampaignService allows a new script version only while the campaign is not running.
+  const EDITABLE_STATES = ['DRAFT', 'SCHEDULED', 'PAUSED'];
+
+  let campaign = null;   // as the API returned it
+  let script = null;     // GET .../prompts of the pinned version
+  let canEdit = false;   // the user's role may change campaigns
+  let state = null;
+  let saving = false;
+  let onPinned = () => {};
+
+  const el = id => document.getElementById(id);
+  const languageName = code => LANGUAGES[code] || code;
+
+  function editable() {
+    return canEdit && EDITABLE_STATES.includes(state) && script !== null;
+  }
+
+  function areas() {
+    return [...document.querySelectorAll('#prompts textarea')];
+  }
+
+  function changedTexts() {
+    const texts = {};
+    for (const area of areas()) {
+      if (area.value.trim() === area.dataset.original.trim()) continue;
+      const path = area.closest('li').dataset.path;
+      (texts[path] ||= {})[area.dataset.language] = area.value;
+    }
+    return texts;
+  }
+
+  function dirty() {
+    return areas().some(a => a.value.trim() !== a.dataset.original.trim());
+  }
+
+  // ${name} → the campaign's value, or [name] for a value each contact brings.
+  function preview(text) {
+    const values = campaign.variables || {};
+    return text.replace(/\$\{([a-z][a-z0-9_]*)\}/g,
+      (whole, name) => (Object.hasOwn(values, name) && values[name] ? values[name] : '[' + name + ']'));
+  }
+
+  function showPreview(area) {
+    const out = area.parentElement.querySelector('.preview');
+    const uses = /\$\{/.test(area.value);
+    out.textContent = uses ? 'Preview 预览: ' + preview(area.value) : '';
+    out.hidden = !uses;
+  }
+
+  function insertAtCursor(area, text) {
+    const start = area.selectionStart ?? area.value.length;
+    const end = area.selectionEnd ?? start;
+    area.setRangeText(text, start, end, 'end');
+    area.dispatchEvent(new Event('input'));
+    area.focus();
+  }
+
+  function renderPrompt(p) {
+    const li = document.createElement('li');
+    li.dataset.path = p.path;
+    const title = document.createElement('h3');
+    title.textContent = (p.step ? p.step + ' · ' : '') + (KINDS[p.kind] || p.kind);
+    if (p.kind === 'apology') {
+      const why = document.createElement('small');
+      why.textContent = ' (said when a variable has no value 变量缺失时播放)';
+      title.append(why);
+    }
+    const texts = document.createElement('div');
+    texts.className = 'texts';
+    let lastFocused = null;
+    for (const language of script.languages) {
+      const label = document.createElement('label');
+      const name = document.createElement('span');
+      name.textContent = languageName(language);
+      const area = document.createElement('textarea');
+      area.dataset.language = language;
+      area.dataset.original = p.texts[language] || '';
+      area.value = area.dataset.original;
+      area.rows = 3;
+      area.addEventListener('input', () => {
+        area.classList.toggle('changed', area.value.trim() !== area.dataset.original.trim());
+        area.removeAttribute('aria-invalid');
+        showPreview(area);
+        updateButtons();
+      });
+      area.addEventListener('focus', () => { lastFocused = area; });
+      const out = document.createElement('small');
+      out.className = 'preview';
+      label.append(name, area, out);
+      texts.append(label);
+      showPreview(area);
+    }
+    const allowed = document.createElement('p');
+    allowed.className = 'variables';
+    const small = document.createElement('small');
+    if (p.variables.length === 0) {
+      small.textContent = 'No variables 不可使用变量';
+    } else {
+      small.append('May use 可用变量: ');
+      for (const v of p.variables) {
+        const chip = document.createElement('button');
+        chip.type = 'button';
+        chip.className = 'insert';
+        chip.textContent = '${' + v + '}';
+        chip.title = 'Insert 插入 ' + chip.textContent;
+        chip.addEventListener('click', () => {
+          const area = lastFocused || texts.querySelector('textarea');
+          if (!area.readOnly) insertAtCursor(area, chip.textContent);
+        });
+        small.append(chip, ' ');
+      }
+    }
+    allowed.append(small);
+    const problems = document.createElement('ul');
+    problems.className = 'problems error';
+    problems.setAttribute('role', 'alert');
+    problems.hidden = true;
+    li.append(title, texts, allowed, problems);
+    return li;
+  }
+
+  function render() {
+    el('prompts-version').textContent = script.scriptId + ' v' + script.version;
+    el('variables').textContent = Object.entries(script.variables)
+      .map(([name, kind]) => '${' + name + '} (' + kind + ')').join(', ');
+    const list = el('prompts');
+    list.replaceChildren(...script.prompts.map(renderPrompt));
+    updateMode();
+  }
+
+  // Editable or read-only with the reason, as the role and the campaign's state allow.
+  function updateMode() {
+    const open = editable();
+    for (const area of areas()) area.readOnly = !open;
+    for (const chip of document.querySelectorAll('#prompts button.insert')) chip.disabled = !open;
+    el('prompt-actions').hidden = !open;
+    el('prompts-help').hidden = !open;
+    const reason = el('prompts-readonly');
+    let why = '';
+    if (!canEdit) {
+      why = 'Read only: your role cannot change campaigns. 只读：您的角色无权修改活动。';
+    } else if (state === 'RUNNING') {
+      why = 'Read only while the campaign runs: pause it to edit its prompts. 活动进行中不可修改话术，请先暂停。';
+    } else if (state === 'COMPLETED' || state === 'STOPPED') {
+      why = 'Read only: the campaign has ended, its prompts can no longer change. 活动已结束，话术不可再修改。';
+    }
+    reason.textContent = why;
+    reason.hidden = why === '';
+    updateButtons();
+  }
+
+  function updateButtons() {
+    const changed = dirty();
+    el('save-prompts').disabled = saving || !editable() || !changed;
+    el('discard-prompts').disabled = saving || !changed;
+  }
+
+  function clearProblems() {
+    el('prompts-error').replaceChildren();
+    el('prompts-error').hidden = true;
+    for (const ul of document.querySelectorAll('#prompts .problems')) {
+      ul.replaceChildren();
+      ul.hidden = true;
+    }
+    for (const area of areas()) area.removeAttribute('aria-invalid');
+  }
+
+  function showError(text) {
+    const p = document.createElement('p');
+    p.textContent = text;
+    el('prompts-error').append(p);
+    el('prompts-error').hidden = false;
+  }
+
+  // Each problem goes to the prompt its path is in (steps.ask_payment.say.en → that prompt's
+  // English text); one about something else is listed under the Save button.
+  function showProblems(problem) {
+    showError('Not saved 未保存: ' + (problem.detail || problem.title));
+    for (const { path, message } of problem.problems || []) {
+      const li = [...document.querySelectorAll('#prompts > li')]
+        .find(item => path === item.dataset.path || path.startsWith(item.dataset.path + '.'));
+      if (!li) {
+        showError(path + ': ' + message);
+        continue;
+      }
+      const language = path.slice(li.dataset.path.length + 1).split('.')[0];
+      const area = [...li.querySelectorAll('textarea')].find(a => a.dataset.language === language);
+      if (area) area.setAttribute('aria-invalid', 'true');
+      const item = document.createElement('li');
+      item.dataset.path = path;
+      item.textContent = (area ? languageName(language) : path) + ': ' + message;
+      const list = li.querySelector('.problems');
+      list.append(item);
+      list.hidden = false;
+    }
+    const first = document.querySelector('#prompts .problems:not([hidden])');
+    if (first) first.closest('li').scrollIntoView({ block: 'center' });
+  }
+
+  async function save() {
+    const texts = changedTexts();
+    if (Object.keys(texts).length === 0) return;
+    clearProblems();
+    el('prompts-status').textContent = '';
+    saving = true;
+    el('save-prompts').textContent = 'Saving… 保存中…';
+    updateButtons();
+    try {
+      let saved;
+      try {
+        saved = await cc.api('POST', '/api/v1/scripts/' + encodeURIComponent(script.scriptId)
+          + '/versions/' + script.version + '/prompts', { texts });
+      } catch (e) {
+        if (e.status === 422 && e.problem) showProblems(e.problem); else showError('Not saved 未保存: ' + e.message);
+        return;
+      }
+      try {
+        campaign = await cc.api('PATCH', '/api/v1/campaigns/' + encodeURIComponent(campaign.campaignId),
+          { scriptVersion: saved.version });
+      } catch (e) {
+        showError('Saved as v' + saved.version + ' but not used by this campaign 已保存为 v'
+          + saved.version + '，但未应用到本活动: ' + e.message);
+        return;
+      }
+      onPinned(campaign);
+      await load(campaign);
+      el('prompts-status').textContent = 'Saved as v' + saved.version + ' 已保存为 v' + saved.version;
+    } finally {
+      saving = false;
+      el('save-prompts').textContent = 'Save 保存';
+      updateButtons();
+    }
+  }
+
+  function discard() {
+    for (const area of areas()) {
+      area.value = area.dataset.original;
+      area.dispatchEvent(new Event('input'));
+    }
+    clearProblems();
+  }
+
+  async function load(c) {
+    campaign = c;
+    try {
+      script = await cc.api('GET', '/api/v1/scripts/' + encodeURIComponent(c.scriptId)
+        + '/versions/' + c.scriptVersion + '/prompts');
+    } catch (e) {
+      script = null;
+      showError('The prompts could not be loaded 话术加载失败: ' + e.message);
+      updateMode();
+      return;
+    }
+    render();
+  }
+
+  // Called once: whether the role may edit, and what to do once a new version is pinned.
+  function init(options) {
+    canEdit = options.canEdit;
+    onPinned = options.onPinned;
+    el('save-prompts').addEventListener('click', save);
+    el('discard-prompts').addEventListener('click', discard);
+    window.addEventListener('beforeunload', event => {
+      if (dirty() && editable()) event.preventDefault();
+    });
+  }
+
+  // The campaign's state changed (a button, or the progress poll).
+  function setState(next) {
+    if (next === state) return;
+    state = next;
+    if (script !== null) updateMode();
+  }
+
+  return { init, load, setState };
+})();
