@@ -1,6 +1,7 @@
 package io.contactcenter.outboundrobot.internal;
 
 import io.contactcenter.asrtts.AudioEncoding;
+import io.contactcenter.asrtts.IntentLabel;
 import io.contactcenter.asrtts.RecognitionOptions;
 import io.contactcenter.asrtts.RecognitionStream;
 import io.contactcenter.asrtts.ReplyClassification;
@@ -224,7 +225,9 @@ final class RobotCallHandler implements CallHandler {
     if (config.answeringMachine().enabled()
         && directive instanceof Directive.Say opening
         && !opening.bargeIn()) {
-      directive = sayOpening(media, engine, opening, language, turns);
+      List<Character> keys = new ArrayList<>();
+      directive = sayOpening(media, engine, opening, language, turns, keys);
+      directive = optOutPressedDuringOpening(engine, directive, keys);
     }
     while (!directive.isFinal()) {
       directive =
@@ -233,6 +236,29 @@ final class RobotCallHandler implements CallHandler {
             case Directive.Listen listen -> listen(media, engine, listen, language, turns);
             default -> throw new IllegalStateException("unexpected " + directive);
           };
+    }
+    return directive;
+  }
+
+  /**
+   * The disclosure tells the callee they can press the opt-out key "at any time", but it cannot be
+   * interrupted: a key pressed while it played is acted on as soon as the dialogue takes keys, if
+   * that step reads it as do-not-call. Other keys pressed before the question was asked are not
+   * taken as answers to it. (The engine has already recorded the step's prompt as a turn; the
+   * callee never hears it, the opt-out goodbye follows the disclosure.)
+   */
+  private static Directive optOutPressedDuringOpening(
+      DialogueEngine engine, Directive directive, List<Character> keys) {
+    boolean takesKeys =
+        directive instanceof Directive.Listen
+            || (directive instanceof Directive.Say say && say.bargeIn());
+    if (!takesKeys) {
+      return directive;
+    }
+    for (char key : keys) {
+      if (engine.keyMeaning(key).filter(IntentLabel.DO_NOT_CALL::equals).isPresent()) {
+        return engine.onDtmf(key);
+      }
     }
     return directive;
   }
@@ -261,7 +287,8 @@ final class RobotCallHandler implements CallHandler {
       DialogueEngine engine,
       Directive.Say say,
       String language,
-      TurnTimer turns) {
+      TurnTimer turns,
+      List<Character> keys) {
     AnsweringMachineDetector detector = new AnsweringMachineDetector(machineSettings);
     List<Transcript> heard = new ArrayList<>();
     Instant settleBy = null;
@@ -300,7 +327,7 @@ final class RobotCallHandler implements CallHandler {
             detector.heard(text(heard, stream.partialText()));
           }
           // The opening cannot be interrupted; a key pressed now is not an answer to anything.
-          case MediaEvent.Dtmf dtmf -> {}
+          case MediaEvent.Dtmf dtmf -> keys.add(dtmf.digit());
           case MediaEvent.Hangup hangup -> throw new CallerHungUpException(media.callId(), null);
         }
       }

@@ -172,6 +172,25 @@ class RobotCallHandlerTest {
   }
 
   @Test
+  void theOptOutKeyPressedDuringTheDisclosureIsHonouredOnceItEnds() {
+    FakeSynthesizer tts = new FakeSynthesizer(text -> false);
+    FakeRecognizer asr = new FakeRecognizer(false);
+    // "Press 9 at any time", says the disclosure, which cannot be interrupted: 1 is no answer yet.
+    media.key(800, '1');
+    media.key(1200, '9');
+
+    handler(tts, asr).handle(call);
+
+    List<Turn> turns = finished("DO_NOT_CALL", null);
+    assertThat(turns.stream().filter(t -> t.dtmf().isPresent()))
+        .extracting(t -> t.dtmf().orElseThrow())
+        .containsExactly('9');
+    assertThat(tts.spoken.getLast()).startsWith("Understood. We've removed your number");
+    assertReleased(asr);
+    assertThat(call.hungUp).isTrue();
+  }
+
+  @Test
   void aCalleeWhoHangsUpWhileBeingRecognizedEndsHungUpAndNothingIsLeftOpen() {
     FakeSynthesizer tts = new FakeSynthesizer(text -> false);
     FakeRecognizer asr = new FakeRecognizer(false);

@@ -162,6 +162,14 @@ public final class DialogueEngine {
     return understand(new Reply("", label, 1.0, Optional.empty()), Optional.of(key));
   }
 
+  /**
+   * What {@code key} means to the current step, if it listens for keys: the robot asks before
+   * acting on a key that was pressed while an uninterruptible prompt played.
+   */
+  public Optional<IntentLabel> keyMeaning(char key) {
+    return step == null ? Optional.empty() : step.listen().map(listen -> listen.dtmf().get(key));
+  }
+
   /** The callee said nothing before the {@link Directive.Listen} timed out. */
   public Directive onSilence() {
     if (state == State.FINISHED) {
