@@ -39,6 +39,15 @@ public final class CustomerVoice {
     return dir;
   }
 
+  /**
+   * Writes what a customer says to {@code file} (any name a scenario streams): quiet for {@code
+   * wait}, then {@code speech} (8 kHz 16-bit little-endian mono PCM), then quiet for {@code after}.
+   */
+  public static void write(Path file, Duration wait, byte[] speech, Duration after)
+      throws Exception {
+    writeUlawWav(file, silence(wait), speech, silence(after));
+  }
+
   /** The balance reminder's opening disclosure as the robot says it, for timing a reply. */
   @SuppressWarnings("unchecked")
   public static String balanceReminderDisclosure(String merchant) throws Exception {

@@ -31,6 +31,7 @@ public final class Sipp {
   private int calls = 1;
   private Path workingDirectory;
   private Path messageTrace;
+  private Duration pause;
 
   private Sipp(String scenario) {
     this.scenario = scenario;
@@ -62,6 +63,15 @@ public final class Sipp {
   /** How many calls an answering phone takes, some at once (default 1). */
   public Sipp calls(int calls) {
     this.calls = calls;
+    return this;
+  }
+
+  /**
+   * How long a {@code <pause/>} without {@code milliseconds} lasts ({@code -d}): a scenario's
+   * moment that depends on the test, such as when to hang up.
+   */
+  public Sipp pause(Duration pause) {
+    this.pause = pause;
     return this;
   }
 
@@ -109,6 +119,10 @@ public final class Sipp {
     if (messageTrace != null) {
       cmd.addAll(List.of("-trace_msg", "-message_file", messageTrace.toString()));
     }
+    if (pause != null) {
+      cmd.addAll(List.of("-d", Long.toString(pause.toMillis())));
+    }
+    keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
     try {
       Path log = Files.createTempFile("sipp-uas-", ".log");
       Process p =

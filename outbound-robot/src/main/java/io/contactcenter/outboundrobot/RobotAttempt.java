@@ -11,6 +11,8 @@ import java.util.List;
  * @param dialOutcome ANSWERED, VOICEMAIL (an answering machine picked up), NO_ANSWER, BUSY,
  *     CONGESTION or FAILED once known
  * @param outcome the dialogue's {@link DialogueOutcome} once finished
+ * @param failure why the dialogue ended {@code FAILED} (a variable without a value, the speech
+ *     engines or the media stream failing, a call interrupted by a crash), for ops; else null
  * @param recording the call recording's file name in Asterisk's monitor spool, if answered
  */
 public record RobotAttempt(
@@ -22,6 +24,7 @@ public record RobotAttempt(
     String status,
     String dialOutcome,
     String outcome,
+    String failure,
     Instant callbackAt,
     String callId,
     String recording,

@@ -48,6 +48,7 @@ class DialerResultTest {
             null,
             null,
             null,
+            null,
             Instant.EPOCH,
             null,
             Instant.EPOCH,

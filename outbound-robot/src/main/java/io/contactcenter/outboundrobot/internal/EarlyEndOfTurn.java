@@ -6,6 +6,7 @@ import io.contactcenter.asrtts.ReplyClassification;
 import io.contactcenter.asrtts.ReplyRequest;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
  *
  * <p>A clear answer is either one of the listening step's expected phrases ("tomorrow morning" when
  * asked for a time: compared without case, punctuation or spaces) or words whose label is not
- * unknown at the configured confidence.
+ * unknown at the configured confidence, unless they are likely to go on: a single word ("yes," is
+ * often followed by more), or a last word such as "but" or "因为".
  *
  * <p>One per listening turn. The words so far are labelled only when the callee has paused for at
  * least {@code silence} and they changed since the last check, so a turn costs a handful of
@@ -55,6 +57,50 @@ final class EarlyEndOfTurn {
     this.classify = classify;
   }
 
+  /**
+   * Words after which people usually go on: a lone "yes," or "好的，" before "I'll pay today", or a
+   * reply ending in "but" or "因为". Ending the turn there would cut "yes, but only half" to "yes";
+   * such replies get the recognizer's full trailing silence.
+   */
+  static boolean mayContinue(String text) {
+    String[] words = text.toLowerCase(Locale.ROOT).strip().split("\\s+");
+    String last = comparable(words[words.length - 1]);
+    if (CONTINUING.contains(last) || CONTINUING_ZH.stream().anyMatch(comparable(text)::endsWith)) {
+      return true;
+    }
+    long cjk = text.codePoints().filter(c -> Character.isIdeographic(c)).count();
+    return cjk > 0 ? cjk < 3 : words.length < 2;
+  }
+
+  private static final Set<String> CONTINUING =
+      Set.of(
+          "but",
+          "and",
+          "or",
+          "so",
+          "because",
+          "if",
+          "unless",
+          "although",
+          "though",
+          "except",
+          "only",
+          "well",
+          "um",
+          "uh",
+          "er",
+          "the",
+          "a",
+          "to",
+          "i",
+          "i'm",
+          "im",
+          "we",
+          "it's",
+          "its");
+  private static final List<String> CONTINUING_ZH =
+      List.of("但是", "可是", "不过", "因为", "所以", "而且", "还有", "就是", "然后", "如果", "那个", "嗯");
+
   /** Lower case without punctuation or spaces: "Tomorrow morning." and 明天 上午 compare equal. */
   static String comparable(String text) {
     return text.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s]+", "");
@@ -75,6 +121,8 @@ final class EarlyEndOfTurn {
       checked = text;
       if (phrases.contains(comparable(text))) {
         clear = true;
+      } else if (mayContinue(text)) {
+        clear = false;
       } else {
         ReplyClassification label = classify.apply(text);
         clear = label.label() != IntentLabel.UNKNOWN && label.confidence() >= minConfidence;

@@ -236,7 +236,7 @@ final class JdbcRobotAttempts {
 
   private static final String SELECT =
       "SELECT attempt_id, phone, script_id, script_version, language, status, dial_outcome,"
-          + " outcome, callback_at, call_id, recording, created_at, answered_at, ended_at"
+          + " outcome, failure, callback_at, call_id, recording, created_at, answered_at, ended_at"
           + " FROM robot_attempt";
 
   private RobotAttempt map(ResultSet rs, int row) throws SQLException {
@@ -250,6 +250,7 @@ final class JdbcRobotAttempts {
         rs.getString("status"),
         rs.getString("dial_outcome"),
         rs.getString("outcome"),
+        rs.getString("failure"),
         instant(rs.getTimestamp("callback_at")),
         rs.getString("call_id"),
         rs.getString("recording"),

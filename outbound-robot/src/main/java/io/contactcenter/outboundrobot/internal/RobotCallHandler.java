@@ -1,6 +1,7 @@
 package io.contactcenter.outboundrobot.internal;
 
 import io.contactcenter.asrtts.AudioEncoding;
+import io.contactcenter.asrtts.IntentLabel;
 import io.contactcenter.asrtts.RecognitionOptions;
 import io.contactcenter.asrtts.RecognitionStream;
 import io.contactcenter.asrtts.ReplyClassification;
@@ -50,6 +51,10 @@ import org.springframework.context.ApplicationEventPublisher;
  * <p>Answering machines: while the opening disclosure plays (to the end: it is not interruptible)
  * the callee's audio goes to an {@link AnsweringMachineDetector}. A voicemail greeting ends the
  * call as {@code VOICEMAIL} with what it said as the callee's turn, and no other prompt is played.
+ *
+ * <p>Failures: when the synthesizer, the recognizer or the media stream fails mid-call, the
+ * dialogue ends {@code FAILED} ({@link DialogueEngine#onFailure}), the robot apologizes if its
+ * voice still works and hangs up; the attempt never stays in dialogue.
  *
  * <p>Turn latency: timer {@code cc.robot.turn.latency} measures each gap the callee hears, from the
  * end of their spoken reply (the arrival of its last voiced frame) to the first frame of the
@@ -166,30 +171,27 @@ final class RobotCallHandler implements CallHandler {
     // Speech is told by the level the recognizer's voice-activity gate uses (-42 dBFS by default).
     TurnTimer turns = new TurnTimer(machineSettings.speechLevel());
     try (MediaSession media = call.openMedia()) {
-      if (config.answeringMachine().enabled()
-          && directive instanceof Directive.Say opening
-          && !opening.bargeIn()) {
-        directive = sayOpening(media, engine, opening, attempt.language(), turns);
-      }
-      while (!directive.isFinal()) {
-        directive =
-            switch (directive) {
-              case Directive.Say say -> say(media, engine, say, attempt.language(), turns);
-              case Directive.Listen listen ->
-                  listen(media, engine, listen, attempt.language(), turns);
-              default -> throw new IllegalStateException("unexpected " + directive);
-            };
+      try {
+        directive = converse(media, engine, directive, attempt.language(), turns);
+      } catch (CallerHungUpException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // The synthesizer, the recognizer, the classifier or the media stream failed mid-call.
+        // The callee is still there: apologize if the voice still works and hang up, with the
+        // attempt recorded as failed rather than left in dialogue for recovery to find.
+        log.error("robot call {} failed mid-dialogue: ending it", attemptId, e);
+        directive = engine.onFailure(e.toString());
       }
       switch (directive) {
         case Directive.Hangup hangup -> {
-          playToEnd(media, hangup.finalPrompt(), turns);
+          sayLastWords(media, hangup.finalPrompt(), attemptId, turns);
           finish(attemptId, hangup.result(), attempt);
           media.close();
           call.hangup();
         }
         case Directive.Transfer transfer -> {
           if (!transfer.prompt().isBlank()) {
-            playToEnd(media, transfer.prompt(), turns);
+            sayLastWords(media, transfer.prompt(), attemptId, turns);
           }
           finish(attemptId, transfer.result(), attempt);
           media.close();
@@ -213,6 +215,68 @@ final class RobotCallHandler implements CallHandler {
     }
   }
 
+  /** Runs the dialogue from {@code directive} until the engine's final directive. */
+  private Directive converse(
+      MediaSession media,
+      DialogueEngine engine,
+      Directive directive,
+      String language,
+      TurnTimer turns) {
+    if (config.answeringMachine().enabled()
+        && directive instanceof Directive.Say opening
+        && !opening.bargeIn()) {
+      List<Character> keys = new ArrayList<>();
+      directive = sayOpening(media, engine, opening, language, turns, keys);
+      directive = optOutPressedDuringOpening(engine, directive, keys);
+    }
+    while (!directive.isFinal()) {
+      directive =
+          switch (directive) {
+            case Directive.Say say -> say(media, engine, say, language, turns);
+            case Directive.Listen listen -> listen(media, engine, listen, language, turns);
+            default -> throw new IllegalStateException("unexpected " + directive);
+          };
+    }
+    return directive;
+  }
+
+  /**
+   * The disclosure tells the callee they can press the opt-out key "at any time", but it cannot be
+   * interrupted: a key pressed while it played is acted on as soon as the dialogue takes keys, if
+   * that step reads it as do-not-call. Other keys pressed before the question was asked are not
+   * taken as answers to it. (The engine has already recorded the step's prompt as a turn; the
+   * callee never hears it, the opt-out goodbye follows the disclosure.)
+   */
+  private static Directive optOutPressedDuringOpening(
+      DialogueEngine engine, Directive directive, List<Character> keys) {
+    boolean takesKeys =
+        directive instanceof Directive.Listen
+            || (directive instanceof Directive.Say say && say.bargeIn());
+    if (!takesKeys) {
+      return directive;
+    }
+    for (char key : keys) {
+      if (engine.keyMeaning(key).filter(IntentLabel.DO_NOT_CALL::equals).isPresent()) {
+        return engine.onDtmf(key);
+      }
+    }
+    return directive;
+  }
+
+  /**
+   * Plays the goodbye (or the apology, or the transfer notice) to the end. The outcome is decided
+   * by now: a voice that fails here costs the callee the last words, not the call its result.
+   */
+  private void sayLastWords(MediaSession media, String text, String attemptId, TurnTimer turns) {
+    try {
+      playToEnd(media, text, turns);
+    } catch (CallerHungUpException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.warn("robot call {}: could not say its last words: {}", attemptId, e.toString());
+    }
+  }
+
   /**
    * Plays the uninterruptible opening to the end while an {@link AnsweringMachineDetector} listens;
    * if the callee is still mid-sentence when it ends, listens on until they pause (a greeting that
@@ -223,7 +287,8 @@ final class RobotCallHandler implements CallHandler {
       DialogueEngine engine,
       Directive.Say say,
       String language,
-      TurnTimer turns) {
+      TurnTimer turns,
+      List<Character> keys) {
     AnsweringMachineDetector detector = new AnsweringMachineDetector(machineSettings);
     List<Transcript> heard = new ArrayList<>();
     Instant settleBy = null;
@@ -262,7 +327,7 @@ final class RobotCallHandler implements CallHandler {
             detector.heard(text(heard, stream.partialText()));
           }
           // The opening cannot be interrupted; a key pressed now is not an answer to anything.
-          case MediaEvent.Dtmf dtmf -> {}
+          case MediaEvent.Dtmf dtmf -> keys.add(dtmf.digit());
           case MediaEvent.Hangup hangup -> throw new CallerHungUpException(media.callId(), null);
         }
       }
@@ -355,10 +420,10 @@ final class RobotCallHandler implements CallHandler {
               turns.audio(audio.pcm(), audio.receivedNanos());
               stream.accept(audio.pcm(), AudioEncoding.PCM16_8K);
             }
+            // A key the step does not offer is an answer not understood, as it is over the
+            // prompt: the engine re-prompts with the keys that work, then gives up.
             case MediaEvent.Dtmf dtmf -> {
-              if (listen.dtmfKeys().contains(dtmf.digit())) {
-                return engine.onDtmf(dtmf.digit());
-              }
+              return engine.onDtmf(dtmf.digit());
             }
             case MediaEvent.Hangup hangup -> throw new CallerHungUpException(media.callId(), null);
           }

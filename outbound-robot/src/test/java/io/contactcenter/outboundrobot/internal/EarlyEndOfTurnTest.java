@@ -108,7 +108,26 @@ class EarlyEndOfTurnTest {
     assertThat(earlyEnd.clearAnswer(stream)).isTrue();
     stream.partial = "tomorrow";
     assertThat(earlyEnd.clearAnswer(stream)).as("only part of it").isFalse();
-    assertThat(classified).containsExactly("tomorrow");
+  }
+
+  @Test
+  void aLoneWordOrAReplyThatGoesOnWaitsForTheRecognizersEnd() {
+    assertThat(EarlyEndOfTurn.mayContinue("yeah"))
+        .as("a lone yes, often followed by more")
+        .isTrue();
+    assertThat(EarlyEndOfTurn.mayContinue("yes but")).isTrue();
+    assertThat(EarlyEndOfTurn.mayContinue("i will pay it because")).isTrue();
+    assertThat(EarlyEndOfTurn.mayContinue("好的")).isTrue();
+    assertThat(EarlyEndOfTurn.mayContinue("我 会 付 但是")).isTrue();
+    assertThat(EarlyEndOfTurn.mayContinue("yes i will pay it today")).isFalse();
+    assertThat(EarlyEndOfTurn.mayContinue("please call me back later")).isFalse();
+    assertThat(EarlyEndOfTurn.mayContinue("我 今天 就 付")).isFalse();
+
+    EarlyEndOfTurn earlyEnd = earlyEnd(Duration.ofMillis(300));
+    stream.silence = Duration.ofMillis(400);
+    stream.partial = "yes";
+    assertThat(earlyEnd.clearAnswer(stream)).isFalse();
+    assertThat(classified).as("not even labelled").isEmpty();
   }
 
   @Test

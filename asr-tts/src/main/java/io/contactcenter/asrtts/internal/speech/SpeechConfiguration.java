@@ -1,6 +1,7 @@
 package io.contactcenter.asrtts.internal.speech;
 
-import io.contactcenter.asrtts.SpeechRecognizer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +21,21 @@ class SpeechConfiguration {
   }
 
   @Bean
-  SpeechRecognizer speechRecognizer(VoskModels models, SpeechProperties properties) {
+  VoskSpeechRecognizer speechRecognizer(VoskModels models, SpeechProperties properties) {
     return new VoskSpeechRecognizer(models, properties);
+  }
+
+  /**
+   * {@code cc.asrtts.recognizers.open}: recognition streams not yet closed. It returns to its
+   * earlier value when calls end, whatever way they end; one that keeps climbing leaks native
+   * memory.
+   */
+  @Bean
+  MeterBinder speechRecognizerMetrics(VoskSpeechRecognizer recognizer) {
+    return registry ->
+        Gauge.builder("cc.asrtts.recognizers.open", recognizer, r -> r.openStreams())
+            .description("Speech recognition streams open (each may hold a native recognizer)")
+            .register(registry);
   }
 
   @Bean

@@ -47,6 +47,7 @@ final class VoskRecognitionStream implements RecognitionStream {
   private final long trailingSilenceMs;
   private final long maxUtteranceMs;
   private final long maxAudioMs;
+  private final Runnable onClose;
 
   private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
   private final List<Transcript.Word> words = new ArrayList<>();
@@ -76,7 +77,20 @@ final class VoskRecognitionStream implements RecognitionStream {
       Duration trailingSilence,
       Duration maxUtterance,
       Duration maxAudio) {
+    this(decoderFactory, vad, listener, trailingSilence, maxUtterance, maxAudio, () -> {});
+  }
+
+  /** As above; {@code onClose} runs once, when the stream is first closed. */
+  VoskRecognitionStream(
+      Supplier<Decoder> decoderFactory,
+      EnergyVoiceActivityDetector vad,
+      RecognitionListener listener,
+      Duration trailingSilence,
+      Duration maxUtterance,
+      Duration maxAudio,
+      Runnable onClose) {
     this.decoderFactory = decoderFactory;
+    this.onClose = onClose;
     this.vad = vad;
     this.listener = listener;
     this.trailingSilenceMs = trailingSilence.toMillis();
@@ -327,8 +341,12 @@ final class VoskRecognitionStream implements RecognitionStream {
 
   @Override
   public void close() {
+    boolean wasOpen = !closed;
     closed = true;
     preRoll.clear();
     releaseDecoder();
+    if (wasOpen) {
+      onClose.run();
+    }
   }
 }

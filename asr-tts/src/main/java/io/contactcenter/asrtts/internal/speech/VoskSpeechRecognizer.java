@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.util.unit.DataSize;
 import org.vosk.Model;
 
@@ -33,6 +34,7 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
   private final VoskModels models;
   private final SpeechProperties properties;
   private final EnergyVoiceActivityDetector vad;
+  private final AtomicInteger openStreams = new AtomicInteger();
 
   VoskSpeechRecognizer(VoskModels models, SpeechProperties properties) {
     this.models = models;
@@ -51,13 +53,25 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
     Model model = models.model(options.language());
     List<String> phrases = normalize(options.phrases());
     String grammar = phrases.isEmpty() ? null : grammarJson(phrases);
-    return new VoskRecognitionStream(
-        () -> models.decoders().acquire(model, phrases, grammar),
-        vad,
-        listener,
-        orDefault(options.trailingSilence(), properties.trailingSilence()),
-        orDefault(options.maxUtterance(), properties.maxUtterance()),
-        properties.maxAudioDuration());
+    VoskRecognitionStream stream =
+        new VoskRecognitionStream(
+            () -> models.decoders().acquire(model, phrases, grammar),
+            vad,
+            listener,
+            orDefault(options.trailingSilence(), properties.trailingSilence()),
+            orDefault(options.maxUtterance(), properties.maxUtterance()),
+            properties.maxAudioDuration(),
+            openStreams::decrementAndGet);
+    openStreams.incrementAndGet();
+    return stream;
+  }
+
+  /**
+   * Streams opened and not yet closed. Each may hold a native recognizer, so a number that only
+   * grows is a leak (published as the gauge {@code cc.asrtts.recognizers.open}).
+   */
+  int openStreams() {
+    return openStreams.get();
   }
 
   @Override

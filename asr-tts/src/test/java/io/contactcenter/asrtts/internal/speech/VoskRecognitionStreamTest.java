@@ -10,6 +10,7 @@ import io.contactcenter.asrtts.Transcript;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The stream's VAD gating and end-of-speech logic, with a fake decoder instead of Vosk. */
@@ -216,6 +217,26 @@ class VoskRecognitionStreamTest {
     assertThat(decoders.getFirst().closed).isTrue();
     assertThatThrownBy(() -> stream.accept(new byte[320], AudioEncoding.PCM16_8K))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void reportsItsCloseOnceHoweverOftenItIsClosed() {
+    AtomicInteger open = new AtomicInteger(1);
+    VoskRecognitionStream stream =
+        new VoskRecognitionStream(
+            FakeDecoder::new,
+            new EnergyVoiceActivityDetector(-42),
+            null,
+            Duration.ofMillis(700),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(120),
+            open::decrementAndGet);
+    feedInFrames(stream, Signals.tone(440, RATE, 0.5, 8000));
+
+    stream.close();
+    stream.close();
+
+    assertThat(open).hasValue(0);
   }
 
   @Test

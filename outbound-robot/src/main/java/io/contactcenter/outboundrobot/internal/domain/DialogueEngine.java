@@ -162,6 +162,14 @@ public final class DialogueEngine {
     return understand(new Reply("", label, 1.0, Optional.empty()), Optional.of(key));
   }
 
+  /**
+   * What {@code key} means to the current step, if it listens for keys: the robot asks before
+   * acting on a key that was pressed while an uninterruptible prompt played.
+   */
+  public Optional<IntentLabel> keyMeaning(char key) {
+    return step == null ? Optional.empty() : step.listen().map(listen -> listen.dtmf().get(key));
+  }
+
   /** The callee said nothing before the {@link Directive.Listen} timed out. */
   public Directive onSilence() {
     if (state == State.FINISHED) {
@@ -178,6 +186,25 @@ public final class DialogueEngine {
    */
   public Directive onHangup() {
     return endWithoutCall(DialogueOutcome.HUNG_UP);
+  }
+
+  /**
+   * The call's voice or hearing failed (the synthesizer, the recognizer or the media stream): the
+   * dialogue ends {@link DialogueOutcome#FAILED} with {@code why} as the failure, and the script's
+   * apology as its last words. If the dialogue had already reached its end (a failure during the
+   * goodbye) that result stands.
+   *
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public Directive onFailure(String why) {
+    Objects.requireNonNull(why, "why is required");
+    if (state == State.FINISHED) {
+      return last;
+    }
+    if (state == State.NEW) {
+      throw new IllegalStateException("onFailure is not expected before start()");
+    }
+    return fail(stepName, why);
   }
 
   /**

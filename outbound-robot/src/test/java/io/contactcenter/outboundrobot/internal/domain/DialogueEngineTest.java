@@ -460,6 +460,39 @@ class DialogueEngineTest {
   }
 
   @Test
+  void aVoiceOrHearingFailureMidQuestionApologizesAndEndsFailedWithTheReason() {
+    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    toFirstQuestion(engine);
+
+    Hangup end = (Hangup) engine.onFailure("recognizer: native error");
+
+    assertThat(end.finalPrompt()).startsWith("We're sorry, we can't continue this call");
+    assertThat(end.result().outcome()).isEqualTo(DialogueOutcome.FAILED);
+    assertThat(end.result().failure()).contains("recognizer: native error");
+    assertThat(end.result().actions()).isEmpty();
+    assertThat(end.result().turns())
+        .extracting(Turn::step)
+        .containsExactly("disclosure", "ask_payment", "ask_payment");
+    assertThat(engine.onHangup()).isSameAs(end);
+  }
+
+  @Test
+  void aFailureDuringTheGoodbyeKeepsTheOutcome() {
+    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    toFirstQuestion(engine);
+    Hangup goodbye = (Hangup) engine.onReply(reply("yes I will pay", IntentLabel.AGREE));
+
+    assertThat(engine.onFailure("synthesizer down")).isSameAs(goodbye);
+    assertThat(engine.result().orElseThrow().outcome()).isEqualTo(DialogueOutcome.AGREED);
+  }
+
+  @Test
+  void aFailureBeforeTheCallStartedIsAProgrammingError() {
+    assertThatThrownBy(() -> engine(CampaignContext.BALANCE).onFailure("x"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void anAnsweringMachineEndsWithVoicemailAndKeepsTheGreetingUnlabelled() {
     DialogueEngine engine = engine(CampaignContext.DELAY);
     engine.start();
