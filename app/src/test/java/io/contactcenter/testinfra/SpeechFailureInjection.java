@@ -10,6 +10,7 @@ import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.asrtts.SynthesizedSpeech;
 import io.contactcenter.asrtts.Transcript;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -127,6 +128,11 @@ public class SpeechFailureInjection {
     @Override
     public boolean endOfSpeech() {
       return real.endOfSpeech();
+    }
+
+    @Override
+    public Duration silenceAfterSpeech() {
+      return real.silenceAfterSpeech();
     }
 
     @Override
