@@ -467,15 +467,9 @@ final class RobotCallHandler implements CallHandler {
 
   private Reply reply(Transcript transcript, String language) {
     if (transcript.isEmpty()) {
-      return Reply.of("", io.contactcenter.asrtts.IntentLabel.UNKNOWN, 0);
+      return Reply.of("", IntentLabel.UNKNOWN, 0);
     }
-    ReplyClassification label =
-        classifier.classify(
-            new ReplyRequest(
-                transcript.text(),
-                ReplyLanguage.fromCode(language),
-                null,
-                clock.instant().atZone(config.zone())));
+    ReplyClassification label = classify(transcript.text(), language);
     double confidence =
         transcript.confidence() < config.minSpeechConfidence() ? 0 : label.confidence();
     return new Reply(
@@ -485,16 +479,14 @@ final class RobotCallHandler implements CallHandler {
   private EarlyEndOfTurn earlyEndOfTurn(String language, List<String> phrases) {
     RobotProperties.EarlyEndOfTurn settings = config.earlyEndOfTurn();
     return new EarlyEndOfTurn(
-        settings.silence(),
-        settings.minConfidence(),
-        phrases,
-        text ->
-            classifier.classify(
-                new ReplyRequest(
-                    text,
-                    ReplyLanguage.fromCode(language),
-                    null,
-                    clock.instant().atZone(config.zone()))));
+        settings.silence(), settings.minConfidence(), phrases, text -> classify(text, language));
+  }
+
+  /** Labels what the callee said; "tomorrow at ten" is read in the callees' zone. */
+  private ReplyClassification classify(String text, String language) {
+    return classifier.classify(
+        new ReplyRequest(
+            text, ReplyLanguage.fromCode(language), null, clock.instant().atZone(config.zone())));
   }
 
   private void playToEnd(MediaSession media, String text, TurnTimer turns) {
