@@ -21,6 +21,7 @@ import io.contactcenter.asrtts.Transcript;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.Turn;
+import io.contactcenter.outboundrobot.internal.domain.MutableClock;
 import io.contactcenter.pbx.CallerHungUpException;
 import io.contactcenter.pbx.ChannelSession;
 import io.contactcenter.pbx.DtmfInput;
@@ -28,10 +29,8 @@ import io.contactcenter.pbx.MediaEvent;
 import io.contactcenter.pbx.MediaSession;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,7 +53,7 @@ class RobotCallHandlerTest {
   private static final Instant START = Instant.parse("2026-11-02T02:00:00Z");
   private static final String APOLOGY = "We're sorry, we can't continue this call right now.";
 
-  private final ManualClock clock = new ManualClock(START);
+  private final MutableClock clock = new MutableClock(START);
   private final JdbcRobotAttempts attempts = mock(JdbcRobotAttempts.class);
   private final DialogueScripts scripts = mock(DialogueScripts.class);
   private final List<Object> events = new ArrayList<>();
@@ -342,7 +341,7 @@ class RobotCallHandlerTest {
    * The callee's voice, keys and hang-up are scheduled in milliseconds from the start.
    */
   private static final class ScriptedMedia implements MediaSession {
-    private final ManualClock clock;
+    private final MutableClock clock;
     private final TreeMap<Long, MediaEvent> events = new TreeMap<>();
     private final List<long[]> voice = new ArrayList<>();
     private long at;
@@ -350,7 +349,7 @@ class RobotCallHandlerTest {
     private boolean ended;
     boolean closed;
 
-    ScriptedMedia(ManualClock clock) {
+    ScriptedMedia(MutableClock clock) {
       this.clock = clock;
     }
 
@@ -512,33 +511,6 @@ class RobotCallHandlerTest {
     @Override
     public MediaSession openMedia() {
       return media;
-    }
-  }
-
-  private static final class ManualClock extends Clock {
-    private Instant now;
-
-    ManualClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
     }
   }
 }
