@@ -23,6 +23,14 @@ if [ "$(id -u)" -eq 0 ]; then
     env HOME="$home" USER="$run_user" bash "$repo/scripts/run.sh" "$@"
 fi
 
+# Not root on a fresh machine: let sudo provision Asterisk first (README's command works with and
+# without sudo); the script then comes back here as the unprivileged service user.
+if [ ! -x "${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}/usr/sbin/asterisk" ] \
+  && [ "${CC_LOCAL_ASTERISK:-true}" = true ] && command -v sudo >/dev/null 2>&1; then
+  echo "run.sh: provisioning Asterisk needs root: running through sudo"
+  exec sudo bash "$repo/scripts/run.sh" "$@"
+fi
+
 # shellcheck source=scripts/find-jdk.sh
 . scripts/find-jdk.sh
 if [ "${CC_SKIP_BUILD:-false}" != true ] || ! ls app/target/app-*.jar >/dev/null 2>&1; then

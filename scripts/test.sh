@@ -49,6 +49,16 @@ if [ "$(id -u)" -eq 0 ]; then
     env HOME="$home" USER="$test_user" bash "$repo/scripts/test.sh" "$@"
 fi
 
+# Not root: on a fresh machine let sudo do the provisioning above (README's command works with and
+# without sudo), then the script comes back here as the unprivileged test user.
+tree=${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}
+if ! command -v sipp >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || [ ! -x "$tree/usr/sbin/asterisk" ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    echo "test.sh: provisioning needs root: running through sudo"
+    exec sudo bash "$repo/scripts/test.sh" "$@"
+  fi
+fi
+
 command -v sipp >/dev/null 2>&1 || { echo "test.sh: sipp is missing: sudo apt-get install sip-tester" >&2; exit 1; }
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || {
   echo "test.sh: chromium is missing: sudo apt-get install chromium chromium-driver" >&2
