@@ -1,17 +1,10 @@
-package io.contactcenter.app;
+package io.contactcenter.pbx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.contactcenter.common.PhoneNumber;
-import io.contactcenter.pbx.CallAnswered;
-import io.contactcenter.pbx.CallControl;
-import io.contactcenter.pbx.CallEnded;
-import io.contactcenter.pbx.OriginateFailed;
-import io.contactcenter.pbx.OriginateRequest;
-import io.contactcenter.pbx.UnknownTrunkException;
 import io.contactcenter.testinfra.CapturedEvents;
-import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
@@ -29,7 +22,7 @@ import org.springframework.boot.actuate.health.Status;
  * Outbound calls through the real Asterisk to SIPp phones behind the test trunk: the attempt id we
  * set comes back on every call event, and a busy line is reported as busy.
  */
-@ContactCenterIT
+@PbxIT
 class OriginateIT {
 
   static LocalAsterisk asterisk;

@@ -1,13 +1,10 @@
-package io.contactcenter.app;
+package io.contactcenter.pbx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactcenter.pbx.CallEnded;
 import io.contactcenter.testinfra.CapturedEvents;
-import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
-import io.contactcenter.testinfra.MediaTestHandler;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.nio.ByteBuffer;
@@ -34,7 +31,7 @@ import org.springframework.boot.actuate.health.Status;
  * <p>Same Spring context as the other ITs: the endpoint is enabled for all of them ({@code
  * cc.pbx.media.sip.enabled}) while the default transport stays AudioSocket.
  */
-@ContactCenterIT
+@PbxIT
 class SipMediaIT {
 
   private static final Logger log = LoggerFactory.getLogger(SipMediaIT.class);

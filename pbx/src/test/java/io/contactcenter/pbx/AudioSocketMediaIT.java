@@ -1,13 +1,10 @@
-package io.contactcenter.app;
+package io.contactcenter.pbx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactcenter.pbx.CallEnded;
 import io.contactcenter.testinfra.CapturedEvents;
-import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
-import io.contactcenter.testinfra.MediaTestHandler;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.time.Duration;
@@ -26,7 +23,7 @@ import org.springframework.boot.actuate.health.Status;
  * call's media, hears the caller's voice frame by frame while it speaks a tone, hears the key the
  * caller presses, closes the media and hangs up over AGI again.
  */
-@ContactCenterIT
+@PbxIT
 class AudioSocketMediaIT {
 
   private static final Logger log = LoggerFactory.getLogger(AudioSocketMediaIT.class);
