@@ -9,8 +9,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +65,21 @@ public final class TestInfrastructure {
     }
   }
 
-  private static final AtomicInteger contexts = new AtomicInteger();
+  private static final AtomicInteger databases = new AtomicInteger();
+
+  /** Stops of the servers started so far, in start order; they run in reverse. */
+  private static final List<Stop> stops = new ArrayList<>();
+
+  /** The Spring contexts pointed at the servers, closed before any server stops. */
+  private static final Set<ConfigurableApplicationContext> contexts = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(TestInfrastructure::shutdown, "stop-test-infrastructure"));
+  }
+
+  private record Stop(String what, Callable<?> action) {}
+
   private static Database database;
   private static Services services;
   private static LocalAsterisk asterisk;
@@ -84,7 +104,7 @@ public final class TestInfrastructure {
    */
   public static String newDatabase(String prefix) {
     Database db = database();
-    String name = prefix + "_" + contexts.incrementAndGet();
+    String name = prefix + "_" + databases.incrementAndGet();
     try (Connection c = DriverManager.getConnection(db.url("postgres"), db.user(), db.password());
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
@@ -112,8 +132,14 @@ public final class TestInfrastructure {
   /** The ports the shared Asterisk uses (allocated without starting it). */
   public static synchronized LocalAsterisk.Ports asteriskPorts() {
     if (asterisk == null) {
-      asterisk = new LocalAsterisk("shared", LocalAsterisk.Ports.allocate(AGI_PORT));
-      Runtime.getRuntime().addShutdownHook(new Thread(asterisk::stop, "stop-test-asterisk"));
+      LocalAsterisk shared = new LocalAsterisk("shared", LocalAsterisk.Ports.allocate(AGI_PORT));
+      asterisk = shared;
+      onShutdown(
+          "Asterisk",
+          () -> {
+            shared.stop();
+            return null;
+          });
     }
     return asterisk.ports();
   }
@@ -154,18 +180,15 @@ public final class TestInfrastructure {
               .setServerConfig("fsync", "off")
               .setServerConfig("synchronous_commit", "off")
               .start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(pg), "stop-test-postgres"));
+      onShutdown(
+          "PostgreSQL",
+          () -> {
+            pg.close();
+            return null;
+          });
       return new Database(pg.getJdbcUrl("postgres", "%s"), "postgres", "");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-    }
-  }
-
-  private static void close(EmbeddedPostgres pg) {
-    try {
-      pg.close();
-    } catch (IOException e) {
-      log.warn("stopping embedded PostgreSQL: {}", e.toString());
     }
   }
 
@@ -193,20 +216,20 @@ public final class TestInfrastructure {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded Redis", e);
     }
+    onShutdown(
+        "Redis",
+        () -> {
+          redis.stop();
+          return null;
+        });
     EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
     kafka.afterPropertiesSet();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  kafka.destroy();
-                  try {
-                    redis.stop();
-                  } catch (IOException e) {
-                    log.warn("stopping embedded Redis: {}", e.toString());
-                  }
-                },
-                "stop-test-redis-kafka"));
+    onShutdown(
+        "Kafka",
+        () -> {
+          kafka.destroy();
+          return null;
+        });
     return new Services(
         db.url("postgres"),
         db.user(),
@@ -264,10 +287,45 @@ public final class TestInfrastructure {
   }
 
   private static void register(ConfigurableApplicationContext context, Map<String, Object> map) {
+    contexts.add(context);
     context
         .getEnvironment()
         .getPropertySources()
         // Lowest precedence: a test's own @DynamicPropertySource or properties win.
         .addLast(new MapPropertySource("cc-test-infrastructure", map));
+  }
+
+  private static synchronized void onShutdown(String what, Callable<?> action) {
+    stops.add(new Stop(what, action));
+  }
+
+  /**
+   * Closes the Spring contexts that still use the servers (the test framework caches them until the
+   * JVM exits), then stops the servers, newest first. JVM shutdown hooks run concurrently and in no
+   * order: stopping Kafka under a context's open producers made the context's own hook wait out
+   * their close timeout, and the forked test JVM outlived Surefire's patience for exiting.
+   */
+  private static void shutdown() {
+    for (ConfigurableApplicationContext context : contexts) {
+      try {
+        context.close();
+      } catch (RuntimeException e) {
+        log.warn("closing a test context: {}", e.toString());
+      }
+    }
+    List<Stop> toStop;
+    synchronized (TestInfrastructure.class) {
+      toStop = new ArrayList<>(stops);
+    }
+    Collections.reverse(toStop);
+    for (Stop stop : toStop) {
+      long start = System.nanoTime();
+      try {
+        stop.action().call();
+        log.debug("stopped test {} in {} ms", stop.what(), (System.nanoTime() - start) / 1_000_000);
+      } catch (Exception e) {
+        log.warn("stopping test {}: {}", stop.what(), e.toString());
+      }
+    }
   }
 }
