@@ -7,15 +7,13 @@ import io.contactcenter.testinfra.CapturedEvents;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 
 /**
  * Live call media over AudioSocket, end to end: SIPp calls the media test line and says "hello
@@ -24,27 +22,18 @@ import org.springframework.boot.actuate.health.Status;
  * caller presses, closes the media and hangs up over AGI again.
  */
 @PbxIT
+@WithSharedAsterisk
 class AudioSocketMediaIT {
 
   private static final Logger log = LoggerFactory.getLogger(AudioSocketMediaIT.class);
 
-  static LocalAsterisk asterisk;
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
 
   @Autowired MediaTestHandler handler;
   @Autowired CapturedEvents events;
-  @Autowired HealthEndpoint health;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk = TestInfrastructure.asterisk();
-  }
 
   @Test
   void theHandlerHearsTheCallerLiveWhileSpeakingAndHangsUpCleanly() throws Exception {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-
     Sipp.Result call =
         Sipp.scenario("customer-speaks.xml")
             .service("4100")

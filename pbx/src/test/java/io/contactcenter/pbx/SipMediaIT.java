@@ -7,19 +7,17 @@ import io.contactcenter.testinfra.CapturedEvents;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 
 /**
  * Live call media over the application's SIP media endpoint, end to end: the same call and the same
@@ -32,27 +30,18 @@ import org.springframework.boot.actuate.health.Status;
  * cc.pbx.media.sip.enabled}) while the default transport stays AudioSocket.
  */
 @PbxIT
+@WithSharedAsterisk
 class SipMediaIT {
 
   private static final Logger log = LoggerFactory.getLogger(SipMediaIT.class);
 
-  static LocalAsterisk asterisk;
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
 
   @Autowired MediaTestHandler handler;
   @Autowired CapturedEvents events;
-  @Autowired HealthEndpoint health;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk = TestInfrastructure.asterisk();
-  }
 
   @Test
   void theHandlerHearsTheCallerOverRtpWhileSpeakingAndHangsUpCleanly() throws Exception {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-
     Sipp.Result call =
         Sipp.scenario("customer-speaks.xml")
             .service("4101")
