@@ -17,14 +17,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The server starts and serves while Asterisk is down, shows ami DOWN, connects when Asterisk comes
- * up, and reconnects after Asterisk restarts. Uses an Asterisk of its own.
+ * up, and reconnects after Asterisk restarts. Uses an Asterisk of its own, so its context is closed
+ * with the class: left in the cache it would keep a Quartz node and an outbox alive against an
+ * Asterisk that is gone.
  */
 @ContactCenterIT
+@DirtiesContext
 class AmiReconnectIT {
 
   static final LocalAsterisk asterisk =

@@ -11,6 +11,7 @@ import io.contactcenter.testinfra.CustomerVoice;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +34,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -47,6 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and reasons that look like HTML stay text throughout.
  */
 @ContactCenterIT
+@WithSharedAsterisk
 class CampaignConsoleIT {
 
   /** Would run if any page put untrusted text into HTML; an alert also fails the next command. */
@@ -55,25 +53,12 @@ class CampaignConsoleIT {
   private static final int CONTACTS = 5;
   private static final int MAX_CONCURRENT = 3;
 
-  static LocalAsterisk asterisk;
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
 
   @RegisterExtension Chromium chromium = new Chromium();
 
   @LocalServerPort int port;
-  @Autowired HealthEndpoint health;
   @Autowired SpeechSynthesizer tts;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk = TestInfrastructure.asterisk();
-  }
-
-  @BeforeEach
-  void amiIsUp() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-  }
 
   @Test
   void opsRunACampaignFromTheConsole(@TempDir Path dir) throws Exception {

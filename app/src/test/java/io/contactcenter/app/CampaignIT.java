@@ -11,6 +11,7 @@ import io.contactcenter.testinfra.CustomerVoice;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,12 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -37,25 +34,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the do-not-call number is never dialed, and the funnel adds up.
  */
 @ContactCenterIT
+@WithSharedAsterisk
 class CampaignIT {
 
-  static LocalAsterisk asterisk;
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
 
   @LocalServerPort int port;
-  @Autowired HealthEndpoint health;
   @Autowired SpeechSynthesizer tts;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk = TestInfrastructure.asterisk();
-  }
-
-  @BeforeEach
-  void amiIsUp() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-  }
 
   @Test
   void aCampaignCallsEveryGoodContactOnceRetriesBusyLinesAndHonoursLimits() throws Exception {

@@ -12,6 +12,7 @@ import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.RobotApi;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,13 +23,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -49,31 +46,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * prove anything, so none is used. The test takes about 3 minutes, most of it the callback's wait.
  */
 @ContactCenterIT
+@WithSharedAsterisk
 class CampaignRetriesIT {
 
   private static final String RINGS_OUT = "Rings Out";
   private static final String CALL_ME_LATER = "Call Me Later";
 
-  static LocalAsterisk asterisk;
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
 
   @LocalServerPort int port;
-  @Autowired HealthEndpoint health;
   @Autowired SpeechSynthesizer tts;
 
   @Value("${cc.campaigns.retry.no-answer}")
   Duration noAnswerSpacing;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk = TestInfrastructure.asterisk();
-  }
-
-  @BeforeEach
-  void amiIsUp() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-  }
 
   @Test
   void anUnansweredContactIsRetriedAfterTheSpacingAndACallbackComesAtTheNamedTime()

@@ -13,6 +13,7 @@ import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,11 +25,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 
 /**
  * The proof of the platform, end to end: SIPp dials the hotline on a real Asterisk, Asterisk hands
@@ -37,25 +35,16 @@ import org.springframework.boot.actuate.health.Status;
  * and a CallEnded record on Kafka.
  */
 @ContactCenterIT
+@WithSharedAsterisk
 class HotlineCallIT {
 
-  static LocalAsterisk asterisk;
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
 
   @Autowired CapturedEvents events;
   @Autowired CallDetailRecords records;
-  @Autowired HealthEndpoint health;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk = TestInfrastructure.asterisk();
-  }
 
   @Test
   void callerKeysAnOrderNumberAndTheCallIsRecordedInPostgresAndKafka() throws Exception {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-
     try (KafkaConsumer<String, String> consumer = consumer()) {
       consumer.subscribe(List.of("cc.calls.ended.v1"));
       consumer.poll(Duration.ofMillis(500)); // join the group before the call happens

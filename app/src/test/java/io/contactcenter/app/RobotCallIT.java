@@ -1,7 +1,6 @@
 package io.contactcenter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactcenter.testinfra.ContactCenterIT;
@@ -9,41 +8,25 @@ import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.RobotApi;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Ops place a robot call with a campaign's script; the attempt records what happened. */
 @ContactCenterIT
+@WithSharedAsterisk
 class RobotCallIT {
 
-  static LocalAsterisk asterisk;
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
 
   @LocalServerPort int port;
-  @Autowired HealthEndpoint health;
 
   @Value("${cc.outboundrobot.ring-timeout}")
   Duration ringTimeout;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk = TestInfrastructure.asterisk();
-  }
-
-  @BeforeEach
-  void amiIsUp() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-  }
 
   @Test
   void aBusyLineEndsTheAttemptAsBusy() throws Exception {

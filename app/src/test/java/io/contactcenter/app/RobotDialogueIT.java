@@ -16,6 +16,7 @@ import io.contactcenter.testinfra.Repository;
 import io.contactcenter.testinfra.RobotApi;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -36,13 +37,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yaml.snakeyaml.Yaml;
 
@@ -54,29 +51,17 @@ import org.yaml.snakeyaml.Yaml;
  * who stays silent, and a voicemail greeting.
  */
 @ContactCenterIT
+@WithSharedAsterisk
 class RobotDialogueIT {
 
-  static LocalAsterisk asterisk;
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
 
   @LocalServerPort int port;
-  @Autowired HealthEndpoint health;
   @Autowired SpeechSynthesizer tts;
   @Autowired CapturedEvents events;
 
   @Value("${cc.outboundrobot.zone}")
   ZoneId robotZone;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk = TestInfrastructure.asterisk();
-  }
-
-  @BeforeEach
-  void amiIsUp() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-  }
 
   @Test
   void aCustomerWhoAgreesWhileTheQuestionPlaysIsHeardAndLabelled() throws Exception {

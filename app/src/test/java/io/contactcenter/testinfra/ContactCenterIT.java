@@ -37,7 +37,7 @@ import org.springframework.test.context.ContextConfiguration;
       "cc.outboundrobot.transfer.max-wait=20s"
     })
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
-@Import({CapturedEvents.class, MediaTestHandler.class, SpeechFailureInjection.class})
+@Import({CapturedEvents.class, SpeechFailureInjection.class})
 public @interface ContactCenterIT {
 
   /** The first admin's password in tests (a test-only value, never a default). */

@@ -30,6 +30,6 @@ public record ReplyClassification(
     }
     Objects.requireNonNull(scores, "scores are required");
     scores = scores.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(scores));
-    callbackAt = Objects.requireNonNull(callbackAt, "callbackAt is required (may be empty)");
+    Objects.requireNonNull(callbackAt, "callbackAt is required (may be empty)");
   }
 }

@@ -162,9 +162,9 @@ class CampaignsController {
   @Operation(summary = "Every attempt as CSV (formula-looking cells neutralized)")
   @GetMapping("/api/v1/campaigns/{id}/attempts.csv")
   void export(@PathVariable String id, HttpServletResponse response) throws IOException {
-    campaigns
-        .find(id)
-        .orElseThrow(() -> new io.contactcenter.campaigns.CampaignNotFoundException(id));
+    if (campaigns.find(id).isEmpty()) {
+      throw new io.contactcenter.campaigns.CampaignNotFoundException(id);
+    }
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"" + id + "-attempts.csv\"");
     Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);

@@ -1,28 +1,23 @@
-package io.contactcenter.app;
+package io.contactcenter.pbx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactcenter.pbx.CallEnded;
 import io.contactcenter.testinfra.CapturedEvents;
-import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
-import io.contactcenter.testinfra.MediaTestHandler;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 
 /**
  * Live call media over the application's SIP media endpoint, end to end: the same call and the same
@@ -34,28 +29,19 @@ import org.springframework.boot.actuate.health.Status;
  * <p>Same Spring context as the other ITs: the endpoint is enabled for all of them ({@code
  * cc.pbx.media.sip.enabled}) while the default transport stays AudioSocket.
  */
-@ContactCenterIT
+@PbxIT
+@WithSharedAsterisk
 class SipMediaIT {
 
   private static final Logger log = LoggerFactory.getLogger(SipMediaIT.class);
 
-  static LocalAsterisk asterisk;
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
 
   @Autowired MediaTestHandler handler;
   @Autowired CapturedEvents events;
-  @Autowired HealthEndpoint health;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk = TestInfrastructure.asterisk();
-  }
 
   @Test
   void theHandlerHearsTheCallerOverRtpWhileSpeakingAndHangsUpCleanly() throws Exception {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-
     Sipp.Result call =
         Sipp.scenario("customer-speaks.xml")
             .service("4101")

@@ -1,8 +1,7 @@
-package io.contactcenter.app;
+package io.contactcenter.pbx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * A FastAGI request for a script the application does not allow is refused: Asterisk is told
  * NOT_FOUND (its dialplan then plays the fallback) and no call command is ever sent.
  */
-@ContactCenterIT
+@PbxIT
 class UnknownAgiScriptIT {
 
   @Test
@@ -34,7 +33,7 @@ class UnknownAgiScriptIT {
 
   @Test
   void allowListedScriptRuns() throws Exception {
-    List<String> commands = requestScript("hotline");
+    List<String> commands = requestScript("media-test");
 
     assertThat(commands).first().asString().startsWith("ANSWER");
   }

@@ -1,9 +1,8 @@
-package io.contactcenter.app;
+package io.contactcenter.pbx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
  * A wrong AMI secret is reported in the health and not retried in a storm: Asterisk sees one failed
  * login, not one every few milliseconds.
  */
-@ContactCenterIT
+@PbxIT
 @TestPropertySource(
     properties = {"cc.pbx.ami.password=not-the-secret", "cc.pbx.fastagi.enabled=false"})
 class AmiAuthenticationFailureIT {

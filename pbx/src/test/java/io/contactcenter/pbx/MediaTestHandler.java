@@ -1,8 +1,5 @@
-package io.contactcenter.testinfra;
+package io.contactcenter.pbx;
 
-import io.contactcenter.pbx.ChannelSession;
-import io.contactcenter.pbx.MediaEvent;
-import io.contactcenter.pbx.MediaSession;
 import io.contactcenter.pbx.spi.CallHandler;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

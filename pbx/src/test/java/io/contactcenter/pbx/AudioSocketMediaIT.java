@@ -1,24 +1,19 @@
-package io.contactcenter.app;
+package io.contactcenter.pbx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactcenter.pbx.CallEnded;
 import io.contactcenter.testinfra.CapturedEvents;
-import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
-import io.contactcenter.testinfra.MediaTestHandler;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 
 /**
  * Live call media over AudioSocket, end to end: SIPp calls the media test line and says "hello
@@ -26,28 +21,19 @@ import org.springframework.boot.actuate.health.Status;
  * call's media, hears the caller's voice frame by frame while it speaks a tone, hears the key the
  * caller presses, closes the media and hangs up over AGI again.
  */
-@ContactCenterIT
+@PbxIT
+@WithSharedAsterisk
 class AudioSocketMediaIT {
 
   private static final Logger log = LoggerFactory.getLogger(AudioSocketMediaIT.class);
 
-  static LocalAsterisk asterisk;
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
 
   @Autowired MediaTestHandler handler;
   @Autowired CapturedEvents events;
-  @Autowired HealthEndpoint health;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk = TestInfrastructure.asterisk();
-  }
 
   @Test
   void theHandlerHearsTheCallerLiveWhileSpeakingAndHangsUpCleanly() throws Exception {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-
     Sipp.Result call =
         Sipp.scenario("customer-speaks.xml")
             .service("4100")

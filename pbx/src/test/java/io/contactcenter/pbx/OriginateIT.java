@@ -1,54 +1,32 @@
-package io.contactcenter.app;
+package io.contactcenter.pbx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.contactcenter.common.PhoneNumber;
-import io.contactcenter.pbx.CallAnswered;
-import io.contactcenter.pbx.CallControl;
-import io.contactcenter.pbx.CallEnded;
-import io.contactcenter.pbx.OriginateFailed;
-import io.contactcenter.pbx.OriginateRequest;
-import io.contactcenter.pbx.UnknownTrunkException;
 import io.contactcenter.testinfra.CapturedEvents;
-import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.actuate.health.HealthEndpoint;
-import org.springframework.boot.actuate.health.Status;
 
 /**
  * Outbound calls through the real Asterisk to SIPp phones behind the test trunk: the attempt id we
  * set comes back on every call event, and a busy line is reported as busy.
  */
-@ContactCenterIT
+@PbxIT
+@WithSharedAsterisk
 class OriginateIT {
 
-  static LocalAsterisk asterisk;
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
 
   @Autowired CallControl calls;
   @Autowired CapturedEvents events;
-  @Autowired HealthEndpoint health;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk = TestInfrastructure.asterisk();
-  }
-
-  @BeforeEach
-  void amiIsUp() {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-  }
 
   @Test
   void answeredCallCarriesTheAttemptIdFromStartToEnd() {

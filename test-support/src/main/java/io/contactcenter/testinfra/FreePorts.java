@@ -11,6 +11,8 @@ import java.util.Set;
 /** Free loopback ports for servers a test starts, never handed out twice in one JVM. */
 public final class FreePorts {
 
+  private static final int RTP_START = 20000;
+  private static final int RTP_END = 60000;
   private static final Set<Integer> given = new HashSet<>();
 
   private FreePorts() {}
@@ -34,10 +36,19 @@ public final class FreePorts {
     throw new IllegalStateException("no free loopback port found");
   }
 
-  /** The first of {@code count} consecutive even-aligned UDP ports that are free (RTP ranges). */
+  /**
+   * The first of {@code count} consecutive even-aligned UDP ports that are free (RTP ranges). Test
+   * JVMs running side by side ({@code cc.test.fork} of {@code cc.test.forks}, set by Failsafe) take
+   * ranges from separate regions, so two never hand out the same range before either binds.
+   */
   public static synchronized int rtpRange(int count) {
-    for (int base = 20000 + (int) (ProcessHandle.current().pid() % 200) * 20;
-        base < 60000;
+    int forks = Math.max(1, Integer.getInteger("cc.test.forks", 1));
+    int fork = Math.clamp(Integer.getInteger("cc.test.fork", 1), 1, forks);
+    int region = (RTP_END - RTP_START) / forks;
+    int regionStart = RTP_START + (fork - 1) * region;
+    int regionEnd = regionStart + region;
+    for (int base = regionStart + (int) (ProcessHandle.current().pid() % 100) * 20;
+        base + count <= regionEnd;
         base += count) {
       boolean free = true;
       for (int p = base; p < base + count && free; p++) {

@@ -42,9 +42,11 @@ public final class LocalAsterisk implements AutoCloseable {
   public LocalAsterisk(String name, Ports ports) {
     this.name = name;
     this.ports = ports;
+    // Under the target directory of the module whose tests run (Maven's working directory).
     this.runDir =
-        Repository.root()
-            .resolve("app/target/asterisk-" + name + "-" + ProcessHandle.current().pid());
+        Path.of("target")
+            .toAbsolutePath()
+            .resolve("asterisk-" + name + "-" + ProcessHandle.current().pid());
   }
 
   public Ports ports() {

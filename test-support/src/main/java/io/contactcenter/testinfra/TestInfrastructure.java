@@ -1,0 +1,331 @@
+package io.contactcenter.testinfra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
+import redis.embedded.RedisServer;
+
+/**
+ * The one place that decides where integration tests find PostgreSQL, Redis, Kafka and Asterisk.
+ *
+ * <p>Where a Docker engine answers, PostgreSQL, Redis and Kafka run in Testcontainers; otherwise
+ * (this machine, CI) the same real servers run embedded: zonky's PostgreSQL binaries, an embedded
+ * Redis server and an in-JVM KRaft broker. Asterisk is the local Asterisk 22 from the Debian sid
+ * tree either way. Each server starts on first use, once per test JVM, and stops when the JVM
+ * exits.
+ *
+ * <p>Every Spring context gets a database of its own on the shared server (see {@link
+ * Initializer}): a context cached by the test framework (its scheduler, its outbox, its clustered
+ * Quartz node) then never takes work that belongs to another context's test.
+ */
+public final class TestInfrastructure {
+
+  private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
+
+  /** Where the services are; {@code jdbcUrl} is the shared server's default database. */
+  public record Services(
+      String jdbcUrl,
+      String dbUser,
+      String dbPassword,
+      String redisHost,
+      int redisPort,
+      String kafka,
+      String mode) {}
+
+  /** The PostgreSQL server: a JDBC URL per database name, and the credentials. */
+  private record Database(String urlTemplate, String user, String password) {
+
+    String url(String name) {
+      return urlTemplate.formatted(name);
+    }
+  }
+
+  private static final AtomicInteger databases = new AtomicInteger();
+
+  /** Stops of the servers started so far, in start order; they run in reverse. */
+  private static final List<Stop> stops = new ArrayList<>();
+
+  /** The Spring contexts pointed at the servers, closed before any server stops. */
+  private static final Set<ConfigurableApplicationContext> contexts = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(TestInfrastructure::shutdown, "stop-test-infrastructure"));
+  }
+
+  private record Stop(String what, Callable<?> action) {}
+
+  private static Database database;
+  private static Services services;
+  private static LocalAsterisk asterisk;
+  private static boolean asteriskStarted;
+  private static final int AGI_PORT = FreePorts.next();
+
+  private TestInfrastructure() {}
+
+  /** PostgreSQL, Redis and Kafka, started on first use. */
+  public static synchronized Services services() {
+    if (services == null) {
+      Database db = database();
+      services = dockerAvailable() ? containers(db) : embedded(db);
+      log.info("test infrastructure ({}): {}", services.mode(), services);
+    }
+    return services;
+  }
+
+  /**
+   * A new, empty database on the shared PostgreSQL server, named after {@code prefix}, and its JDBC
+   * URL. Credentials are those of {@link #services()}.
+   */
+  public static String newDatabase(String prefix) {
+    Database db = database();
+    String name = prefix + "_" + databases.incrementAndGet();
+    try (Connection c = DriverManager.getConnection(db.url("postgres"), db.user(), db.password());
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create test database " + name, e);
+    }
+    return db.url(name);
+  }
+
+  /** The port the application's FastAGI server listens on in tests; Asterisk dials it. */
+  public static int agiPort() {
+    return AGI_PORT;
+  }
+
+  /** The shared Asterisk, started on first use and stopped when the test JVM exits. */
+  public static synchronized LocalAsterisk asterisk() {
+    asteriskPorts();
+    if (!asteriskStarted) {
+      asterisk.start();
+      asteriskStarted = true;
+    }
+    return asterisk;
+  }
+
+  /** The ports the shared Asterisk uses (allocated without starting it). */
+  public static synchronized LocalAsterisk.Ports asteriskPorts() {
+    if (asterisk == null) {
+      LocalAsterisk shared = new LocalAsterisk("shared", LocalAsterisk.Ports.allocate(AGI_PORT));
+      asterisk = shared;
+      onShutdown(
+          "Asterisk",
+          () -> {
+            shared.stop();
+            return null;
+          });
+    }
+    return asterisk.ports();
+  }
+
+  static boolean dockerAvailable() {
+    if ("false".equalsIgnoreCase(System.getenv("CC_TEST_DOCKER"))) {
+      return false;
+    }
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static synchronized Database database() {
+    if (database == null) {
+      database = dockerAvailable() ? postgresContainer() : embeddedPostgres();
+    }
+    return database;
+  }
+
+  private static Database postgresContainer() {
+    PostgreSQLContainer<?> pg = new PostgreSQLContainer<>("postgres:18");
+    pg.start();
+    return new Database(
+        "jdbc:postgresql://" + pg.getHost() + ":" + pg.getMappedPort(5432) + "/%s",
+        pg.getUsername(),
+        pg.getPassword());
+  }
+
+  private static Database embeddedPostgres() {
+    try {
+      Path dir = Files.createTempDirectory("cc-test-postgres");
+      EmbeddedPostgres pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dir.resolve("postgres"))
+              .setServerConfig("fsync", "off")
+              .setServerConfig("synchronous_commit", "off")
+              .start();
+      onShutdown(
+          "PostgreSQL",
+          () -> {
+            pg.close();
+            return null;
+          });
+      return new Database(pg.getJdbcUrl("postgres", "%s"), "postgres", "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+    }
+  }
+
+  private static Services containers(Database db) {
+    GenericContainer<?> redis = new GenericContainer<>("redis:7").withExposedPorts(6379);
+    KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
+    redis.start();
+    kafka.start();
+    return new Services(
+        db.url("test"),
+        db.user(),
+        db.password(),
+        redis.getHost(),
+        redis.getMappedPort(6379),
+        kafka.getBootstrapServers(),
+        "testcontainers");
+  }
+
+  private static Services embedded(Database db) {
+    int redisPort = FreePorts.next();
+    RedisServer redis;
+    try {
+      redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
+      redis.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start embedded Redis", e);
+    }
+    onShutdown(
+        "Redis",
+        () -> {
+          redis.stop();
+          return null;
+        });
+    EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+    kafka.afterPropertiesSet();
+    onShutdown(
+        "Kafka",
+        () -> {
+          kafka.destroy();
+          return null;
+        });
+    return new Services(
+        db.url("postgres"),
+        db.user(),
+        db.password(),
+        "127.0.0.1",
+        redisPort,
+        kafka.getBrokersAsString(),
+        "embedded");
+  }
+
+  /**
+   * Points a Spring context at a database of its own on the shared PostgreSQL server, the shared
+   * Redis and Kafka, and the shared Asterisk's ports. The AMI client simply keeps reconnecting
+   * until a test starts Asterisk.
+   */
+  public static final class Initializer
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      Services s = services();
+      Map<String, Object> properties = databaseAndAsterisk();
+      properties.put("spring.data.redis.host", s.redisHost());
+      properties.put("spring.data.redis.port", s.redisPort());
+      properties.put("spring.kafka.bootstrap-servers", s.kafka());
+      register(context, properties);
+    }
+  }
+
+  /**
+   * Like {@link Initializer} for a module that needs only PostgreSQL and Asterisk: Redis and Kafka
+   * are not started.
+   */
+  public static final class DatabaseInitializer
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      register(context, databaseAndAsterisk());
+    }
+  }
+
+  private static Map<String, Object> databaseAndAsterisk() {
+    Database db = database();
+    LocalAsterisk.Ports ports = asteriskPorts();
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("spring.datasource.url", newDatabase("cc_context"));
+    properties.put("spring.datasource.username", db.user());
+    properties.put("spring.datasource.password", db.password());
+    properties.put("cc.pbx.ami.port", ports.ami());
+    properties.put("cc.pbx.ami.password", LocalAsterisk.AMI_SECRET);
+    properties.put("cc.pbx.fastagi.port", ports.agi());
+    properties.put("cc.pbx.recordings.dir", asterisk.recordings().toString());
+    return properties;
+  }
+
+  private static void register(ConfigurableApplicationContext context, Map<String, Object> map) {
+    contexts.add(context);
+    context
+        .getEnvironment()
+        .getPropertySources()
+        // Lowest precedence: a test's own @DynamicPropertySource or properties win.
+        .addLast(new MapPropertySource("cc-test-infrastructure", map));
+  }
+
+  private static synchronized void onShutdown(String what, Callable<?> action) {
+    stops.add(new Stop(what, action));
+  }
+
+  /**
+   * Closes the Spring contexts that still use the servers (the test framework caches them until the
+   * JVM exits), then stops the servers, newest first. JVM shutdown hooks run concurrently and in no
+   * order: stopping Kafka under a context's open producers made the context's own hook wait out
+   * their close timeout, and the forked test JVM outlived Surefire's patience for exiting.
+   */
+  private static void shutdown() {
+    for (ConfigurableApplicationContext context : contexts) {
+      try {
+        context.close();
+      } catch (RuntimeException e) {
+        log.warn("closing a test context: {}", e.toString());
+      }
+    }
+    List<Stop> toStop;
+    synchronized (TestInfrastructure.class) {
+      toStop = new ArrayList<>(stops);
+    }
+    Collections.reverse(toStop);
+    for (Stop stop : toStop) {
+      long start = System.nanoTime();
+      try {
+        stop.action().call();
+        log.debug("stopped test {} in {} ms", stop.what(), (System.nanoTime() - start) / 1_000_000);
+      } catch (Exception e) {
+        log.warn("stopping test {}: {}", stop.what(), e.toString());
+      }
+    }
+  }
+}
