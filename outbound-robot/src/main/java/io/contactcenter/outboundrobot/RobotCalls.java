@@ -63,6 +63,14 @@ public interface RobotCalls {
    */
   void checkVariables(DialogueScript script, Map<String, String> variables);
 
+  /**
+   * Whether the robot holds an attempt with this id, i.e. {@link #place} got it (the robot then
+   * dials it at most once and announces its end with {@link RobotAttemptEnded}). For a caller
+   * recovering from a crash between recording an attempt and placing it; it says nothing about how
+   * the call went.
+   */
+  boolean isPlaced(io.contactcenter.common.AttemptId attemptId);
+
   /** Whether a call placed now can reach Asterisk (see {@code CallControl.isAvailable}). */
   boolean available();
 

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Optional;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.SimpleScheduleBuilder;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,7 +63,7 @@ class CampaignConfiguration {
   }
 
   @Bean
-  Dialer dialer(
+  AttemptSettlement attemptSettlement(
       JdbcCampaignStore store,
       RobotCalls robot,
       RedisDialPacer pacer,
@@ -69,19 +71,64 @@ class CampaignConfiguration {
       CampaignProperties config,
       PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock) {
-    // Its own transactions always: it also runs in listeners of events published in (and after)
-    // other modules' transactions.
-    TransactionTemplate tx = new TransactionTemplate(transactions);
-    tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    return new Dialer(
+    // Joins the listener's own transaction (a module listener runs in a new one after the
+    // publisher's commit); begins one when the dialer calls it.
+    return new AttemptSettlement(
         store,
         robot,
         pacer,
         doNotCall,
         config,
-        tx,
+        new TransactionTemplate(transactions),
+        clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
+  Dialer dialer(
+      JdbcCampaignStore store,
+      RobotCalls robot,
+      RedisDialPacer pacer,
+      AttemptSettlement settlement,
+      CampaignProperties config,
+      PlatformTransactionManager transactions,
+      ObjectProvider<Clock> clock) {
+    return new Dialer(
+        store,
+        robot,
+        pacer,
+        settlement,
+        config,
+        requiresNew(transactions),
         clock.getIfAvailable(Clock::systemUTC),
         nodeId(config));
+  }
+
+  @Bean
+  CampaignRecovery campaignRecovery(
+      JdbcCampaignStore store,
+      RobotCalls robot,
+      Dialer dialer,
+      DoNotCallList doNotCall,
+      ObjectProvider<IncompleteEventPublications> incomplete,
+      CampaignProperties config,
+      PlatformTransactionManager transactions,
+      ObjectProvider<Clock> clock) {
+    return new CampaignRecovery(
+        store,
+        robot,
+        dialer,
+        doNotCall,
+        Optional.ofNullable(incomplete.getIfAvailable()),
+        config,
+        requiresNew(transactions),
+        clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /** A transaction of its own always, whatever the caller runs in. */
+  private static TransactionTemplate requiresNew(PlatformTransactionManager transactions) {
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    return tx;
   }
 
   @Bean
