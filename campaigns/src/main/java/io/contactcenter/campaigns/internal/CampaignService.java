@@ -19,6 +19,7 @@ import io.contactcenter.campaigns.internal.contacts.ImportOptions;
 import io.contactcenter.campaigns.internal.contacts.ImportSummary;
 import io.contactcenter.campaigns.internal.domain.CallWindow;
 import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.outboundrobot.CallRefusedException;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.RobotCalls;
@@ -380,7 +381,7 @@ class CampaignService implements Campaigns, DoNotCallList {
     }
     try {
       robot.checkVariables(script, variables);
-    } catch (IllegalArgumentException e) {
+    } catch (CallRefusedException e) {
       return Optional.of("row " + row.rowNumber() + ": " + e.getMessage());
     }
     batch.add(

@@ -8,6 +8,7 @@ import io.contactcenter.campaigns.internal.domain.CallWindowPolicy;
 import io.contactcenter.campaigns.internal.domain.DialDecision;
 import io.contactcenter.campaigns.internal.domain.FrequencyCap;
 import io.contactcenter.common.AttemptId;
+import io.contactcenter.outboundrobot.CallRefusedException;
 import io.contactcenter.outboundrobot.PlaceCallRequest;
 import io.contactcenter.outboundrobot.RobotCalls;
 import io.contactcenter.pbx.PbxUnavailableException;
@@ -234,7 +235,7 @@ class Dialer implements SmartLifecycle {
       // Asterisk went away between the check and the originate: nothing reached the network. The
       // robot announces the attempt as not dialed; the contact is due again shortly.
       log.warn("attempt {} could not be dialed: {}", c.attemptId(), e.getMessage());
-    } catch (IllegalArgumentException e) {
+    } catch (CallRefusedException e) {
       // The contact's values cannot be spoken (checked at import, so only after a script change):
       // the robot stored nothing; the contact ends without a call.
       log.warn("attempt {} refused by the robot: {}", c.attemptId(), e.getMessage());

@@ -4,6 +4,7 @@ import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.PromptTemplate;
 import io.contactcenter.common.AttemptId;
 import io.contactcenter.outboundrobot.CallNowRequest;
+import io.contactcenter.outboundrobot.CallRefusedException;
 import io.contactcenter.outboundrobot.DialOutcome;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
@@ -83,7 +84,7 @@ class RobotService implements RobotCalls {
             : pinned(request.scriptId(), request.scriptVersion());
     String language = request.language() == null ? script.language() : request.language();
     if (!script.languages().contains(language)) {
-      throw new IllegalArgumentException(
+      throw new CallRefusedException(
           "script "
               + script.id()
               + " has no prompts in '"
@@ -196,7 +197,7 @@ class RobotService implements RobotCalls {
     return scripts
         .find(scriptId, version)
         .orElseThrow(
-            () -> new IllegalArgumentException("no script " + scriptId + " version " + version));
+            () -> new CallRefusedException("no script " + scriptId + " version " + version));
   }
 
   @Override
@@ -222,7 +223,7 @@ class RobotService implements RobotCalls {
     TreeSet<String> unknown = new TreeSet<>(values.keySet());
     unknown.removeAll(script.variables().keySet());
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new CallRefusedException(
           "unknown variable(s) "
               + unknown
               + " for script "
@@ -235,10 +236,19 @@ class RobotService implements RobotCalls {
         .filter(name -> values.get(name) == null || values.get(name).isBlank())
         .forEach(missing::add);
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new CallRefusedException(
           "missing value(s) for " + missing + " in script " + script.id());
     }
-    script.variables().forEach((name, kind) -> spoken(name, kind, values.get(name)));
+    script
+        .variables()
+        .forEach(
+            (name, kind) -> {
+              try {
+                spoken(name, kind, values.get(name));
+              } catch (IllegalArgumentException e) {
+                throw new CallRefusedException(e.getMessage(), e);
+              }
+            });
   }
 
   /** A variable's value in the words to speak, by its declared kind. */
