@@ -5,7 +5,6 @@ import io.contactcenter.campaigns.CampaignState;
 import io.contactcenter.campaigns.DoNotCallList;
 import io.contactcenter.campaigns.internal.domain.AttemptResult;
 import io.contactcenter.campaigns.internal.domain.RetryDecision;
-import io.contactcenter.campaigns.internal.domain.RetryPolicy;
 import io.contactcenter.outboundrobot.DialOutcome;
 import io.contactcenter.outboundrobot.DialogueOutcome;
 import io.contactcenter.outboundrobot.DoNotCallRequested;
@@ -15,8 +14,6 @@ import io.contactcenter.outboundrobot.RobotCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +41,7 @@ class AttemptSettlement {
   private final RobotCalls robot;
   private final RedisDialPacer pacer;
   private final DoNotCallList doNotCall;
-  private final CampaignProperties config;
+  private final CampaignPolicies policies;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -53,14 +50,14 @@ class AttemptSettlement {
       RobotCalls robot,
       RedisDialPacer pacer,
       DoNotCallList doNotCall,
-      CampaignProperties config,
+      CampaignPolicies policies,
       TransactionTemplate tx,
       Clock clock) {
     this.store = store;
     this.robot = robot;
     this.pacer = pacer;
     this.doNotCall = doNotCall;
-    this.config = config;
+    this.policies = policies;
     this.tx = tx;
     this.clock = clock;
   }
@@ -134,7 +131,8 @@ class AttemptSettlement {
     store.finishAttempt(
         open.attemptId(), ended.dialOutcome().name(), outcome, ended.callbackAt(), endedAt);
     RetryDecision decision =
-        retryPolicy(campaign)
+        policies
+            .retryPolicy(campaign)
             .decide(
                 kind,
                 store.dialedAttempts(open.contactId()),
@@ -158,19 +156,6 @@ class AttemptSettlement {
           outcomeCode,
           decision.reason());
     }
-  }
-
-  private RetryPolicy retryPolicy(Campaign campaign) {
-    CampaignProperties.Retry retry = config.retry();
-    Map<AttemptResult, Duration> spacing = new EnumMap<>(AttemptResult.class);
-    spacing.put(AttemptResult.NO_ANSWER, retry.noAnswer());
-    spacing.put(AttemptResult.BUSY, retry.busy());
-    spacing.put(AttemptResult.FAILED, retry.failed());
-    spacing.put(AttemptResult.VOICEMAIL, retry.voicemail());
-    spacing.put(AttemptResult.CALLBACK_REQUESTED, retry.callback());
-    spacing.put(AttemptResult.HUNG_UP, retry.hungUp());
-    spacing.put(AttemptResult.NO_RESPONSE, retry.noResponse());
-    return new RetryPolicy(campaign.maxAttempts(), retry.maxCallbacks(), spacing);
   }
 
   /** How the robot's result reads for the retry policy. */

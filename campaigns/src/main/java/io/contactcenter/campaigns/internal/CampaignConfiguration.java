@@ -78,7 +78,7 @@ class CampaignConfiguration {
         robot,
         pacer,
         doNotCall,
-        config,
+        new CampaignPolicies(config),
         new TransactionTemplate(transactions),
         clock.getIfAvailable(Clock::systemUTC));
   }

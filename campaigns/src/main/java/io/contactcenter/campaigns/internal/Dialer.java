@@ -3,10 +3,8 @@ package io.contactcenter.campaigns.internal;
 import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignState;
 import io.contactcenter.campaigns.CampaignType;
-import io.contactcenter.campaigns.internal.domain.CallWindow;
-import io.contactcenter.campaigns.internal.domain.CallWindowPolicy;
 import io.contactcenter.campaigns.internal.domain.DialDecision;
-import io.contactcenter.campaigns.internal.domain.FrequencyCap;
+import io.contactcenter.campaigns.internal.domain.DialPlanner;
 import io.contactcenter.common.AttemptId;
 import io.contactcenter.outboundrobot.CallRefusedException;
 import io.contactcenter.outboundrobot.PlaceCallRequest;
@@ -46,8 +44,7 @@ class Dialer implements SmartLifecycle {
   private final CampaignProperties config;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final CallWindowPolicy windows = new CallWindowPolicy();
-  private final FrequencyCap frequencyCap;
+  private final CampaignPolicies policies;
   private final String nodeId;
 
   // A slot's start is at most one burst (one second of the rate) ahead; bound it all the same.
@@ -72,7 +69,7 @@ class Dialer implements SmartLifecycle {
     this.config = config;
     this.tx = tx;
     this.clock = clock;
-    this.frequencyCap = new FrequencyCap(config.perNumberPerDay(), config.perNumberPer7Days());
+    this.policies = new CampaignPolicies(config);
     this.nodeId = nodeId;
   }
 
@@ -133,8 +130,7 @@ class Dialer implements SmartLifecycle {
       tx.executeWithoutResult(
           status -> {
             Instant now = clock.instant();
-            CallWindow window =
-                CallWindow.parse(campaign.callWindow()).withHolidays(campaign.holidays());
+            DialPlanner planner = policies.planner(campaign);
             for (JdbcCampaignStore.DueContact contact :
                 store.lockDue(campaign.campaignId(), now, config.dialer().batch())) {
               if (store.onDoNotCall(contact.phone())) {
@@ -146,20 +142,23 @@ class Dialer implements SmartLifecycle {
                 store.cancelContact(contact.contactId(), "no consent record for re-activation");
                 continue;
               }
-              if (!windows.isOpen(window, contact.zone(), now, config.minWindowRemaining())) {
-                Optional<Instant> opening = windows.nextOpening(window, contact.zone(), now);
-                if (opening.isEmpty()) {
-                  store.cancelContact(contact.contactId(), "the call window never opens");
-                } else {
-                  store.postpone(contact.contactId(), later(opening.get(), now));
-                }
+              // The window (with the least time it must still be open) decides when to dial.
+              Optional<Instant> dialAt = planner.firstDialTime(contact.zone(), now);
+              if (dialAt.isEmpty()) {
+                store.cancelContact(contact.contactId(), "the call window never opens");
+                continue;
+              }
+              if (dialAt.get().isAfter(now)) {
+                store.postpone(contact.contactId(), dialAt.get());
                 continue;
               }
               DialDecision cap =
-                  frequencyCap.check(
-                      store.callsTo(contact.phone(), now.minus(Duration.ofDays(8))),
-                      contact.zone(),
-                      now);
+                  policies
+                      .frequencyCap()
+                      .check(
+                          store.callsTo(contact.phone(), now.minus(Duration.ofDays(8))),
+                          contact.zone(),
+                          now);
               if (cap instanceof DialDecision.Rejected rejected) {
                 store.postpone(
                     contact.contactId(),
@@ -207,11 +206,6 @@ class Dialer implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** A window's next opening is never "now" while it is closed; keep the loop from spinning. */
-  private static Instant later(Instant opening, Instant now) {
-    return opening.isAfter(now) ? opening : now.plusSeconds(60);
   }
 
   /**
