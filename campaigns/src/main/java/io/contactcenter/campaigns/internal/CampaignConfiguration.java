@@ -9,9 +9,11 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.Scheduler;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
@@ -122,6 +124,11 @@ class CampaignConfiguration {
         config,
         requiresNew(transactions),
         clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
+  MaintenanceStandby maintenanceStandby(RobotCalls robot, Scheduler scheduler) {
+    return new MaintenanceStandby(robot, scheduler, Duration.ofSeconds(1));
   }
 
   /** A transaction of its own always, whatever the caller runs in. */
