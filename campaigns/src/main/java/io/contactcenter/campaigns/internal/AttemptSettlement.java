@@ -37,7 +37,9 @@ class AttemptSettlement {
   /** How soon a contact whose call Asterisk never received is due again. */
   static final Duration NOT_DIALED_RETRY = Duration.ofSeconds(30);
 
-  private final JdbcCampaignStore store;
+  private final JdbcCampaigns campaigns;
+  private final JdbcContacts contacts;
+  private final JdbcAttempts attempts;
   private final RobotCalls robot;
   private final RedisDialPacer pacer;
   private final DoNotCallList doNotCall;
@@ -46,14 +48,18 @@ class AttemptSettlement {
   private final Clock clock;
 
   AttemptSettlement(
-      JdbcCampaignStore store,
+      JdbcCampaigns campaigns,
+      JdbcContacts contacts,
+      JdbcAttempts attempts,
       RobotCalls robot,
       RedisDialPacer pacer,
       DoNotCallList doNotCall,
       CampaignPolicies policies,
       TransactionTemplate tx,
       Clock clock) {
-    this.store = store;
+    this.campaigns = campaigns;
+    this.contacts = contacts;
+    this.attempts = attempts;
     this.robot = robot;
     this.pacer = pacer;
     this.doNotCall = doNotCall;
@@ -69,7 +75,8 @@ class AttemptSettlement {
 
   @ApplicationModuleListener
   public void on(RobotAttemptAnswered answered) {
-    tx.executeWithoutResult(status -> store.answered(answered.attemptId().value(), answered.at()));
+    tx.executeWithoutResult(
+        status -> attempts.answered(answered.attemptId().value(), answered.at()));
   }
 
   @ApplicationModuleListener
@@ -83,11 +90,11 @@ class AttemptSettlement {
     Optional<Campaign> released =
         tx.execute(
             status -> {
-              Optional<JdbcCampaignStore.OpenAttempt> open = store.lockOpenAttempt(attemptId);
+              Optional<JdbcAttempts.OpenAttempt> open = attempts.lockOpenAttempt(attemptId);
               if (open.isEmpty()) {
                 return Optional.<Campaign>empty();
               }
-              Campaign campaign = store.find(open.get().campaignId()).orElseThrow();
+              Campaign campaign = campaigns.find(open.get().campaignId()).orElseThrow();
               apply(campaign, open.get(), ended);
               return Optional.of(campaign);
             });
@@ -101,21 +108,20 @@ class AttemptSettlement {
   void refused(ClaimedAttempt c) {
     tx.executeWithoutResult(
         status -> {
-          store.finishAttempt(
+          attempts.finishAttempt(
               c.attemptId().value(), DialOutcome.FAILED.name(), null, null, clock.instant());
-          store.contactAfterAttempt(c.contact().contactId(), "DONE", null, false, "invalid");
+          contacts.contactAfterAttempt(c.contact().contactId(), "DONE", null, false, "invalid");
         });
     pacer.release(c.campaign().campaignId(), robot.trunk(), c.attemptId().value());
   }
 
-  private void apply(
-      Campaign campaign, JdbcCampaignStore.OpenAttempt open, RobotAttemptEnded ended) {
+  private void apply(Campaign campaign, JdbcAttempts.OpenAttempt open, RobotAttemptEnded ended) {
     if (!ended.dialOutcome().reachedNetwork()) {
       // Asterisk never received the call: the attempt keeps its number but does not count
       // against the contact, who is due again shortly.
       Instant now = clock.instant();
-      store.finishAttempt(open.attemptId(), DialOutcome.NOT_DIALED.name(), null, null, now);
-      store.contactAfterAttempt(
+      attempts.finishAttempt(open.attemptId(), DialOutcome.NOT_DIALED.name(), null, null, now);
+      contacts.contactAfterAttempt(
           open.contactId(),
           "PENDING",
           now.plus(NOT_DIALED_RETRY),
@@ -128,20 +134,20 @@ class AttemptSettlement {
     AttemptResult kind = resultOf(ended.dialOutcome(), ended.outcome());
     String outcome = ended.outcome() == null ? null : ended.outcome().name();
     String outcomeCode = outcome != null ? outcome : ended.dialOutcome().name();
-    store.finishAttempt(
+    attempts.finishAttempt(
         open.attemptId(), ended.dialOutcome().name(), outcome, ended.callbackAt(), endedAt);
     RetryDecision decision =
         policies
             .retryPolicy(campaign)
             .decide(
                 kind,
-                store.dialedAttempts(open.contactId()),
-                store.callbacks(open.contactId()),
+                attempts.dialedAttempts(open.contactId()),
+                contacts.callbacks(open.contactId()),
                 endedAt,
                 ended.callbackAt());
     if (decision instanceof RetryDecision.RetryAt retry
         && campaign.state() != CampaignState.STOPPED) {
-      store.contactAfterAttempt(
+      contacts.contactAfterAttempt(
           open.contactId(),
           "PENDING",
           retry.notBefore(),
@@ -149,7 +155,7 @@ class AttemptSettlement {
           outcomeCode);
       log.info("attempt {} ended {}: {}", open.attemptId(), outcomeCode, decision.reason());
     } else {
-      store.contactAfterAttempt(open.contactId(), "DONE", null, false, outcomeCode);
+      contacts.contactAfterAttempt(open.contactId(), "DONE", null, false, outcomeCode);
       log.info(
           "attempt {} ended {}: contact done ({})",
           open.attemptId(),

@@ -35,24 +35,62 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CampaignConfiguration {
 
   @Bean
-  JdbcCampaignStore jdbcCampaignStore(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json) {
-    return new JdbcCampaignStore(jdbc, batch, json);
+  JdbcCampaigns jdbcCampaigns(JdbcClient jdbc, ObjectMapper json) {
+    return new JdbcCampaigns(jdbc, new JsonVariables(json));
+  }
+
+  @Bean
+  JdbcContacts jdbcContacts(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json) {
+    return new JdbcContacts(jdbc, batch, new JsonVariables(json));
+  }
+
+  @Bean
+  JdbcAttempts jdbcAttempts(JdbcClient jdbc) {
+    return new JdbcAttempts(jdbc);
+  }
+
+  @Bean
+  JdbcCampaignReports jdbcCampaignReports(JdbcClient jdbc) {
+    return new JdbcCampaignReports(jdbc);
+  }
+
+  @Bean
+  JdbcImports jdbcImports(JdbcClient jdbc) {
+    return new JdbcImports(jdbc);
+  }
+
+  @Bean
+  JdbcDoNotCall jdbcDoNotCall(JdbcClient jdbc) {
+    return new JdbcDoNotCall(jdbc);
   }
 
   @Bean
   CampaignService campaignService(
-      JdbcCampaignStore store,
+      JdbcCampaigns campaigns,
+      JdbcContacts contacts,
+      JdbcCampaignReports reports,
+      JdbcImports imports,
+      JdbcDoNotCall doNotCallStore,
       DialogueScripts scripts,
       RobotCalls robot,
       CampaignProperties config,
       PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock) {
     return new CampaignService(
-        store,
+        campaigns,
+        contacts,
+        reports,
+        imports,
+        doNotCallStore,
         scripts,
-        robot,
-        new ContactCsvReader(),
-        config,
+        new ContactImports(
+            contacts,
+            imports,
+            scripts,
+            robot,
+            new ContactCsvReader(),
+            config,
+            clock.getIfAvailable(Clock::systemUTC)),
         new TransactionTemplate(transactions),
         clock.getIfAvailable(Clock::systemUTC));
   }
@@ -66,7 +104,9 @@ class CampaignConfiguration {
 
   @Bean
   AttemptSettlement attemptSettlement(
-      JdbcCampaignStore store,
+      JdbcCampaigns campaigns,
+      JdbcContacts contacts,
+      JdbcAttempts attempts,
       RobotCalls robot,
       RedisDialPacer pacer,
       DoNotCallList doNotCall,
@@ -76,7 +116,9 @@ class CampaignConfiguration {
     // Joins the listener's own transaction (a module listener runs in a new one after the
     // publisher's commit); begins one when the dialer calls it.
     return new AttemptSettlement(
-        store,
+        campaigns,
+        contacts,
+        attempts,
         robot,
         pacer,
         doNotCall,
@@ -87,7 +129,10 @@ class CampaignConfiguration {
 
   @Bean
   Dialer dialer(
-      JdbcCampaignStore store,
+      JdbcCampaigns campaigns,
+      JdbcContacts contacts,
+      JdbcAttempts attempts,
+      JdbcDoNotCall doNotCallStore,
       RobotCalls robot,
       RedisDialPacer pacer,
       AttemptSettlement settlement,
@@ -95,7 +140,10 @@ class CampaignConfiguration {
       PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock) {
     return new Dialer(
-        store,
+        campaigns,
+        contacts,
+        attempts,
+        doNotCallStore,
         robot,
         pacer,
         settlement,
@@ -107,7 +155,9 @@ class CampaignConfiguration {
 
   @Bean
   CampaignRecovery campaignRecovery(
-      JdbcCampaignStore store,
+      JdbcCampaigns campaigns,
+      JdbcContacts contacts,
+      JdbcAttempts attempts,
       RobotCalls robot,
       Dialer dialer,
       DoNotCallList doNotCall,
@@ -116,7 +166,9 @@ class CampaignConfiguration {
       PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock) {
     return new CampaignRecovery(
-        store,
+        campaigns,
+        contacts,
+        attempts,
         robot,
         dialer,
         doNotCall,
@@ -140,11 +192,12 @@ class CampaignConfiguration {
 
   @Bean
   OrderEvents orderEvents(
-      JdbcCampaignStore store,
+      JdbcCampaigns campaigns,
+      JdbcContacts contacts,
       DialogueScripts scripts,
       RobotCalls robot,
       CampaignProperties config) {
-    return new OrderEvents(store, scripts, robot, config);
+    return new OrderEvents(campaigns, contacts, scripts, robot, config);
   }
 
   @Bean

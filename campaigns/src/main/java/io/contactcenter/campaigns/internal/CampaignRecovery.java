@@ -37,7 +37,9 @@ class CampaignRecovery {
   /** How long a settling may be in flight before it counts as failed and is delivered again. */
   static final Duration REDELIVER_ENDS_AFTER = Duration.ofMinutes(1);
 
-  private final JdbcCampaignStore store;
+  private final JdbcCampaigns campaigns;
+  private final JdbcContacts contacts;
+  private final JdbcAttempts attempts;
   private final RobotCalls robot;
   private final Dialer dialer;
   private final DoNotCallList doNotCall;
@@ -47,7 +49,9 @@ class CampaignRecovery {
   private final Clock clock;
 
   CampaignRecovery(
-      JdbcCampaignStore store,
+      JdbcCampaigns campaigns,
+      JdbcContacts contacts,
+      JdbcAttempts attempts,
       RobotCalls robot,
       Dialer dialer,
       DoNotCallList doNotCall,
@@ -55,7 +59,9 @@ class CampaignRecovery {
       CampaignProperties config,
       TransactionTemplate tx,
       Clock clock) {
-    this.store = store;
+    this.campaigns = campaigns;
+    this.contacts = contacts;
+    this.attempts = attempts;
     this.robot = robot;
     this.dialer = dialer;
     this.doNotCall = doNotCall;
@@ -69,7 +75,7 @@ class CampaignRecovery {
     robot.recoverInterrupted(config.recoveryGrace());
     redeliverFailedSettlements();
     Instant graceLimit = clock.instant().minus(config.recoveryGrace());
-    for (JdbcCampaignStore.OpenAttempt open : store.openAttempts(500)) {
+    for (JdbcAttempts.OpenAttempt open : attempts.openAttempts(500)) {
       if (open.createdAt().isBefore(graceLimit)
           && !robot.isPlaced(AttemptId.of(open.attemptId()))) {
         handOver(open);
@@ -99,9 +105,9 @@ class CampaignRecovery {
    * The robot stores the id before dialing, so even if that instance did hand it over after all,
    * the number is dialed once.
    */
-  private void handOver(JdbcCampaignStore.OpenAttempt open) {
-    Optional<Campaign> campaign = store.find(open.campaignId());
-    Optional<JdbcCampaignStore.DueContact> contact = store.contact(open.contactId());
+  private void handOver(JdbcAttempts.OpenAttempt open) {
+    Optional<Campaign> campaign = campaigns.find(open.campaignId());
+    Optional<JdbcContacts.DueContact> contact = contacts.contact(open.contactId());
     if (campaign.isEmpty() || contact.isEmpty()) {
       return;
     }
@@ -109,8 +115,8 @@ class CampaignRecovery {
         || campaign.get().state() == CampaignState.STOPPED) {
       tx.executeWithoutResult(
           status -> {
-            store.finishAttempt(open.attemptId(), null, null, null, clock.instant());
-            store.contactAfterAttempt(open.contactId(), "CANCELLED", null, false, "not dialed");
+            attempts.finishAttempt(open.attemptId(), null, null, null, clock.instant());
+            contacts.contactAfterAttempt(open.contactId(), "CANCELLED", null, false, "not dialed");
           });
       return;
     }
@@ -123,19 +129,19 @@ class CampaignRecovery {
 
   private void startScheduled() {
     Instant now = clock.instant();
-    for (Campaign campaign : store.inState(CampaignState.SCHEDULED)) {
+    for (Campaign campaign : campaigns.inState(CampaignState.SCHEDULED)) {
       if (campaign.startsAt() == null || !campaign.startsAt().isAfter(now)) {
-        store.state(campaign.campaignId(), CampaignState.RUNNING);
+        campaigns.state(campaign.campaignId(), CampaignState.RUNNING);
         log.info("campaign {} started at its scheduled time", campaign.campaignId());
       }
     }
   }
 
   private void completeFinished() {
-    for (Campaign campaign : store.inState(CampaignState.RUNNING)) {
-      if (store.countContacts(campaign.campaignId(), "PENDING") == 0
-          && store.countContacts(campaign.campaignId(), "CALLING") == 0) {
-        store.state(campaign.campaignId(), CampaignState.COMPLETED);
+    for (Campaign campaign : campaigns.inState(CampaignState.RUNNING)) {
+      if (contacts.countContacts(campaign.campaignId(), "PENDING") == 0
+          && contacts.countContacts(campaign.campaignId(), "CALLING") == 0) {
+        campaigns.state(campaign.campaignId(), CampaignState.COMPLETED);
         log.info("campaign {} completed: every contact is done", campaign.campaignId());
       }
     }

@@ -13,7 +13,4 @@ import java.time.Instant;
  * @param startAt when to dial it, in the pacer's even spacing
  */
 record ClaimedAttempt(
-    AttemptId attemptId,
-    JdbcCampaignStore.DueContact contact,
-    Campaign campaign,
-    Instant startAt) {}
+    AttemptId attemptId, JdbcContacts.DueContact contact, Campaign campaign, Instant startAt) {}

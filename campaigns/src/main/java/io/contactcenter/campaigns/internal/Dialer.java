@@ -37,7 +37,10 @@ class Dialer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Dialer.class);
 
-  private final JdbcCampaignStore store;
+  private final JdbcCampaigns campaigns;
+  private final JdbcContacts contacts;
+  private final JdbcAttempts attempts;
+  private final JdbcDoNotCall doNotCallStore;
   private final RobotCalls robot;
   private final RedisDialPacer pacer;
   private final AttemptSettlement settlement;
@@ -54,7 +57,10 @@ class Dialer implements SmartLifecycle {
   private Thread loop;
 
   Dialer(
-      JdbcCampaignStore store,
+      JdbcCampaigns campaigns,
+      JdbcContacts contacts,
+      JdbcAttempts attempts,
+      JdbcDoNotCall doNotCallStore,
       RobotCalls robot,
       RedisDialPacer pacer,
       AttemptSettlement settlement,
@@ -62,7 +68,10 @@ class Dialer implements SmartLifecycle {
       TransactionTemplate tx,
       Clock clock,
       String nodeId) {
-    this.store = store;
+    this.campaigns = campaigns;
+    this.contacts = contacts;
+    this.attempts = attempts;
+    this.doNotCallStore = doNotCallStore;
     this.robot = robot;
     this.pacer = pacer;
     this.settlement = settlement;
@@ -94,7 +103,7 @@ class Dialer implements SmartLifecycle {
       pbxDownReported = false;
     }
     List<ClaimedAttempt> due = new ArrayList<>();
-    for (Campaign campaign : store.inState(CampaignState.RUNNING)) {
+    for (Campaign campaign : campaigns.inState(CampaignState.RUNNING)) {
       MDC.put("campaignId", campaign.campaignId());
       try {
         due.addAll(claim(campaign));
@@ -131,36 +140,36 @@ class Dialer implements SmartLifecycle {
           status -> {
             Instant now = clock.instant();
             DialPlanner planner = policies.planner(campaign);
-            for (JdbcCampaignStore.DueContact contact :
-                store.lockDue(campaign.campaignId(), now, config.dialer().batch())) {
-              if (store.onDoNotCall(contact.phone())) {
-                store.cancelContact(contact.contactId(), "do-not-call list");
+            for (JdbcContacts.DueContact contact :
+                contacts.lockDue(campaign.campaignId(), now, config.dialer().batch())) {
+              if (doNotCallStore.onDoNotCall(contact.phone())) {
+                contacts.cancelContact(contact.contactId(), "do-not-call list");
                 continue;
               }
               if (campaign.type() == CampaignType.REACTIVATE
-                  && !store.hasConsent(contact.phone())) {
-                store.cancelContact(contact.contactId(), "no consent record for re-activation");
+                  && !doNotCallStore.hasConsent(contact.phone())) {
+                contacts.cancelContact(contact.contactId(), "no consent record for re-activation");
                 continue;
               }
               // The window (with the least time it must still be open) decides when to dial.
               Optional<Instant> dialAt = planner.firstDialTime(contact.zone(), now);
               if (dialAt.isEmpty()) {
-                store.cancelContact(contact.contactId(), "the call window never opens");
+                contacts.cancelContact(contact.contactId(), "the call window never opens");
                 continue;
               }
               if (dialAt.get().isAfter(now)) {
-                store.postpone(contact.contactId(), dialAt.get());
+                contacts.postpone(contact.contactId(), dialAt.get());
                 continue;
               }
               DialDecision cap =
                   policies
                       .frequencyCap()
                       .check(
-                          store.callsTo(contact.phone(), now.minus(Duration.ofDays(8))),
+                          attempts.callsTo(contact.phone(), now.minus(Duration.ofDays(8))),
                           contact.zone(),
                           now);
               if (cap instanceof DialDecision.Rejected rejected) {
-                store.postpone(
+                contacts.postpone(
                     contact.contactId(),
                     rejected.nextAllowed().orElse(now.plus(Duration.ofDays(1))));
                 continue;
@@ -179,7 +188,9 @@ class Dialer implements SmartLifecycle {
                 break;
               }
               claimed.add(new ClaimedAttempt(attemptId, contact, campaign, slot.startAt()));
-              store.insertAttempt(attemptId.value(), contact, contact.attempts() + 1, nodeId, now);
+              attempts.insertAttempt(
+                  attemptId.value(), contact, contact.attempts() + 1, nodeId, now);
+              contacts.calling(contact.contactId(), contact.attempts() + 1);
             }
           });
     } catch (RuntimeException e) {
