@@ -76,8 +76,12 @@ class RobotCallIT {
                 "{\"phone\":\"+8613800138000\",\"campaignType\":\"balance\","
                     + "\"variables\":{\"merchant\":\"Acme\"}}");
 
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("amount_due").contains("customer_name");
+    // A well-formed request the script's rules refuse: 422, not 400.
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.body())
+        .contains("urn:cc:problem:call-refused")
+        .contains("amount_due")
+        .contains("customer_name");
   }
 
   @Test

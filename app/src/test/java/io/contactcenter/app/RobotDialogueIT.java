@@ -93,8 +93,22 @@ class RobotDialogueIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("data-attempt=\"" + attempt.get("attemptId").asText() + "\"");
 
-    // Other systems get the result on the versioned topic, keyed by attempt id.
+    // Other systems get the result on the versioned topics, keyed by attempt id: the dialogue
+    // with its turns, and the attempt's end once the call is down too (ids as plain strings).
     String attemptId = attempt.get("attemptId").asText();
+    assertThat(awaitRecord("cc.robot.dialogue-completed.v1", attemptId))
+        .contains("\"outcome\":\"AGREED\"")
+        .contains("\"turns\"");
+    assertThat(awaitRecord("cc.robot.attempt-ended.v1", attemptId))
+        .contains("\"attemptId\":\"" + attemptId + "\"")
+        .contains("\"dialOutcome\":\"ANSWERED\"")
+        .contains("\"outcome\":\"AGREED\"")
+        .contains("\"label\":\"agree\"")
+        .contains("\"endedAt\"");
+  }
+
+  /** The value of the first record on {@code topic} keyed {@code key}, within 30 s. */
+  private static String awaitRecord(String topic, String key) {
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -106,21 +120,19 @@ class RobotDialogueIT {
                 "earliest"),
             new StringDeserializer(),
             new StringDeserializer())) {
-      consumer.subscribe(List.of("cc.robot.dialogue-completed.v1"));
-      String record =
-          await()
-              .atMost(Duration.ofSeconds(30))
-              .until(
-                  () -> {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                      if (attemptId.equals(r.key())) {
-                        return r.value();
-                      }
-                    }
-                    return null;
-                  },
-                  r -> r != null);
-      assertThat(record).contains("\"outcome\":\"AGREED\"").contains("\"turns\"");
+      consumer.subscribe(List.of(topic));
+      return await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                  if (key.equals(r.key())) {
+                    return r.value();
+                  }
+                }
+                return null;
+              },
+              r -> r != null);
     }
   }
 
@@ -237,6 +249,13 @@ class RobotDialogueIT {
     assertThat(callbackAt).isAfter(instant(lastRobotTurn(attempt)));
     assertThat(events.ofType(CallbackRequested.class))
         .anyMatch(e -> e.attemptId().equals(id) && e.callbackAt().equals(callbackAt));
+    // Routing and tickets in other processes get both requests on their topics.
+    assertThat(awaitRecord("cc.robot.human-transfer-requested.v1", id))
+        .contains("\"queue\":\"billing\"")
+        .contains("\"transcript\"");
+    assertThat(awaitRecord("cc.robot.callback-requested.v1", id))
+        .contains("\"attemptId\":\"" + id + "\"")
+        .contains("\"callbackAt\"");
     // ... and hangs up: the customer's phone got its BYE, nobody was left on hold.
     assertThat(call.phone().succeeded()).as(call.phone().output()).isTrue();
   }

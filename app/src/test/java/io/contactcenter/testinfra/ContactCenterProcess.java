@@ -100,7 +100,16 @@ public final class ContactCenterProcess implements AutoCloseable {
    * process dies.
    */
   public void awaitReady(Duration atMost) {
-    await("contact center on port " + httpPort + " ready (log: " + log + ")")
+    awaitComponent("ami", "UP", atMost);
+  }
+
+  /**
+   * Waits until the server answers HTTP and its health component {@code name} has {@code status}
+   * (e.g. {@code ami} {@code DOWN} for an instance cut off from Asterisk), failing at once if the
+   * process dies.
+   */
+  public void awaitComponent(String name, String status, Duration atMost) {
+    await("contact center on port " + httpPort + ": " + name + " " + status + " (log: " + log + ")")
         .atMost(atMost)
         .pollInterval(Duration.ofMillis(500))
         .until(
@@ -109,7 +118,7 @@ public final class ContactCenterProcess implements AutoCloseable {
                 throw new IllegalStateException(
                     "the contact center exited with " + process.exitValue() + ", see " + log);
               }
-              return "UP".equals(component("ami"));
+              return status.equals(component(name));
             });
   }
 

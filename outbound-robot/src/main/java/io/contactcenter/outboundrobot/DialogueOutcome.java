@@ -22,9 +22,15 @@ public enum DialogueOutcome {
   TRANSFERRED("transferred"),
   /** The callee asked never to be called again; the number goes on the do-not-call list. */
   DO_NOT_CALL("do_not_call"),
-  /** The callee asked something the robot cannot answer; a ticket was opened. */
+  /**
+   * The callee asked something the robot cannot answer; {@link TicketRequested} asks for a ticket
+   * (nothing in this application opens one yet).
+   */
   QUESTION_TICKET("question_ticket"),
-  /** The callee complained; a ticket was opened. */
+  /**
+   * The callee complained; {@link TicketRequested} asks for a ticket (nothing in this application
+   * opens one yet).
+   */
   COMPLAINT_TICKET("complaint_ticket"),
   /** Silence or unintelligible replies after the one re-prompt. */
   NO_RESPONSE("no_response"),

@@ -1,17 +1,19 @@
 package io.contactcenter.outboundrobot;
 
 import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.common.AttemptId;
 import io.contactcenter.common.PhoneNumber;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * A robot call for an attempt its caller has already recorded, e.g. a campaign's n-th attempt for a
  * contact. The attempt id is the idempotency key: placing the same id twice dials once.
  *
- * @param attemptId {@code robot-} followed by 1 to 80 letters, digits, {@code -} or {@code _}; it
- *     travels to Asterisk as the channel's id, so nothing else may be in it
+ * @param attemptId {@code robot-} followed by 1 to 80 letters, digits, {@code -} or {@code _} (see
+ *     {@link #newAttemptId()}); it travels to Asterisk as the channel's id
  * @param campaign whose script to run
  * @param scriptId the script to run, with {@code scriptVersion} ({@code null}: the campaign type's
  *     current script)
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
  * @param requestedBy who asked, for the audit trail (e.g. {@code campaign:<id>})
  */
 public record PlaceCallRequest(
-    String attemptId,
+    AttemptId attemptId,
     PhoneNumber phone,
     CampaignContext campaign,
     String scriptId,
@@ -34,7 +36,7 @@ public record PlaceCallRequest(
 
   public PlaceCallRequest {
     Objects.requireNonNull(attemptId, "attemptId is required");
-    if (!ATTEMPT_ID.matcher(attemptId).matches()) {
+    if (!ATTEMPT_ID.matcher(attemptId.value()).matches()) {
       throw new IllegalArgumentException(
           "attemptId must be 'robot-' and 1 to 80 letters, digits, '-' or '_'");
     }
@@ -50,9 +52,14 @@ public record PlaceCallRequest(
     requestedBy = requestedBy == null ? "system" : requestedBy;
   }
 
+  /** A fresh attempt id in the form the robot takes: {@code robot-} and a random UUID. */
+  public static AttemptId newAttemptId() {
+    return AttemptId.of("robot-" + UUID.randomUUID());
+  }
+
   /** A call with the campaign type's current script. */
   public PlaceCallRequest(
-      String attemptId,
+      AttemptId attemptId,
       PhoneNumber phone,
       CampaignContext campaign,
       String language,

@@ -16,7 +16,8 @@ public interface RobotCalls {
   /**
    * Calls a number now with a campaign's script: what ops use to try a script on their own phone.
    *
-   * @throws IllegalArgumentException naming a missing or unknown variable or language
+   * @throws CallRefusedException naming a missing, unknown or unreadable variable or a language the
+   *     script lacks
    * @throws io.contactcenter.pbx.PbxUnavailableException when Asterisk cannot take the call
    */
   RobotAttempt callNow(CallNowRequest request);
@@ -26,7 +27,8 @@ public interface RobotCalls {
    * already known nothing is dialed and the stored attempt is returned, so a recovering campaign
    * can ask again without calling anyone twice.
    *
-   * @throws IllegalArgumentException naming a missing or unknown variable or language
+   * @throws CallRefusedException naming a missing, unknown or unreadable variable, a language the
+   *     script lacks or a pinned version that does not exist; nothing is stored
    * @throws io.contactcenter.pbx.PbxUnavailableException when Asterisk cannot take the call (the
    *     attempt is then stored as finished with dial outcome FAILED)
    */
@@ -50,7 +52,7 @@ public interface RobotCalls {
    * Checks that {@code variables} give the campaign's script every value it speaks, each in a form
    * the voice can read (money, date, digits), before anything is stored or dialed.
    *
-   * @throws IllegalArgumentException naming the missing, unknown or unreadable variable
+   * @throws CallRefusedException naming the missing, unknown or unreadable variable
    */
   void checkVariables(
       io.contactcenter.asrtts.CampaignContext campaign, Map<String, String> variables);
@@ -59,9 +61,17 @@ public interface RobotCalls {
    * The same check against a given script version (e.g. the one a campaign pinned; look it up once
    * with {@link DialogueScripts#find} when checking many contacts).
    *
-   * @throws IllegalArgumentException naming the missing, unknown or unreadable variable
+   * @throws CallRefusedException naming the missing, unknown or unreadable variable
    */
   void checkVariables(DialogueScript script, Map<String, String> variables);
+
+  /**
+   * Whether the robot holds an attempt with this id, i.e. {@link #place} got it (the robot then
+   * dials it at most once and announces its end with {@link RobotAttemptEnded}). For a caller
+   * recovering from a crash between recording an attempt and placing it; it says nothing about how
+   * the call went.
+   */
+  boolean isPlaced(io.contactcenter.common.AttemptId attemptId);
 
   /** Whether a call placed now can reach Asterisk (see {@code CallControl.isAvailable}). */
   boolean available();

@@ -4,16 +4,20 @@ import io.contactcenter.asrtts.IntentLabel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.modulith.events.Externalized;
 
 /**
  * The callee raised something a person must follow up: a question, a complaint, a cancellation.
- * Listeners key on {@code attemptId}.
+ * Nothing in this application opens the ticket yet: it is announced for the tickets module and for
+ * other processes. Listeners key on {@code attemptId}. Also on Kafka topic {@code
+ * cc.robot.ticket-requested.v1}, keyed by attempt id (schema in docs/integration/robot-events.md).
  *
  * @param attemptId the dial attempt during which it was raised
  * @param reason the label of the reply that led to the ticket
  * @param transcript everything said, in order
  * @param at when
  */
+@Externalized("cc.robot.ticket-requested.v1::#{attemptId()}")
 public record TicketRequested(
     String attemptId, IntentLabel reason, List<Turn> transcript, Instant at) {
 

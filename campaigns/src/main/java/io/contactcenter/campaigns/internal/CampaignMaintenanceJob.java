@@ -11,14 +11,14 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 public class CampaignMaintenanceJob extends QuartzJobBean {
 
-  private final Dialer dialer;
+  private final CampaignRecovery recovery;
 
-  CampaignMaintenanceJob(Dialer dialer) {
-    this.dialer = dialer;
+  CampaignMaintenanceJob(CampaignRecovery recovery) {
+    this.recovery = recovery;
   }
 
   @Override
   protected void executeInternal(JobExecutionContext context) {
-    dialer.maintain();
+    recovery.maintain();
   }
 }

@@ -12,88 +12,58 @@ import io.contactcenter.campaigns.Campaigns;
 import io.contactcenter.campaigns.ContactImport;
 import io.contactcenter.campaigns.DoNotCallList;
 import io.contactcenter.campaigns.NewCampaign;
-import io.contactcenter.campaigns.internal.contacts.ContactCsvReader;
-import io.contactcenter.campaigns.internal.contacts.ContactFileRejectedException;
-import io.contactcenter.campaigns.internal.contacts.ContactRow;
-import io.contactcenter.campaigns.internal.contacts.ImportOptions;
-import io.contactcenter.campaigns.internal.contacts.ImportSummary;
 import io.contactcenter.campaigns.internal.domain.CallWindow;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
-import io.contactcenter.outboundrobot.RobotCalls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Campaign set-up, contacts, lifecycle and reports; the dialing lives in {@link Dialer}. */
+/**
+ * Campaign set-up, lifecycle and reports, and the do-not-call list; contact uploads are read by
+ * {@link ContactImports}, the dialing lives in {@link Dialer}.
+ */
 class CampaignService implements Campaigns, DoNotCallList {
 
   private static final Logger log = LoggerFactory.getLogger(CampaignService.class);
 
-  /** Row errors kept per import: enough to fix a file, bounded for a million bad rows. */
-  private static final int MAX_ROW_ERRORS = 1000;
-
-  /**
-   * Column headers ops write in Chinese (or in words) for the scripts' variables. English headers
-   * are matched case-insensitively with spaces and dashes read as underscores.
-   */
-  private static final Map<String, String> HEADER_ALIASES =
-      Map.ofEntries(
-          Map.entry("订单号", "order_number"),
-          Map.entry("订单编号", "order_number"),
-          Map.entry("order", "order_number"),
-          Map.entry("order_no", "order_number"),
-          Map.entry("尾款", "amount_due"),
-          Map.entry("尾款金额", "amount_due"),
-          Map.entry("应付金额", "amount_due"),
-          Map.entry("金额", "amount_due"),
-          Map.entry("amount", "amount_due"),
-          Map.entry("截止日期", "deadline"),
-          Map.entry("付款截止", "deadline"),
-          Map.entry("截止时间", "deadline"),
-          Map.entry("新送达日期", "new_delivery_date"),
-          Map.entry("预计送达", "new_delivery_date"),
-          Map.entry("预计送达日期", "new_delivery_date"),
-          Map.entry("优惠券", "coupon"),
-          Map.entry("优惠码", "coupon"),
-          Map.entry("商家", "merchant"),
-          Map.entry("店铺", "merchant"));
-
-  private final JdbcCampaignStore store;
+  private final JdbcCampaigns campaigns;
+  private final JdbcContacts contacts;
+  private final JdbcCampaignReports reports;
+  private final JdbcImports imports;
+  private final JdbcDoNotCall doNotCallStore;
   private final DialogueScripts scripts;
-  private final RobotCalls robot;
-  private final ContactCsvReader reader;
-  private final CampaignProperties config;
+  private final ContactImports contactImports;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   CampaignService(
-      JdbcCampaignStore store,
+      JdbcCampaigns campaigns,
+      JdbcContacts contacts,
+      JdbcCampaignReports reports,
+      JdbcImports imports,
+      JdbcDoNotCall doNotCallStore,
       DialogueScripts scripts,
-      RobotCalls robot,
-      ContactCsvReader reader,
-      CampaignProperties config,
+      ContactImports contactImports,
       TransactionTemplate tx,
       Clock clock) {
-    this.store = store;
+    this.campaigns = campaigns;
+    this.contacts = contacts;
+    this.reports = reports;
+    this.imports = imports;
+    this.doNotCallStore = doNotCallStore;
     this.scripts = scripts;
-    this.robot = robot;
-    this.reader = reader;
-    this.config = config;
+    this.contactImports = contactImports;
     this.tx = tx;
     this.clock = clock;
   }
@@ -135,19 +105,19 @@ class CampaignService implements Campaigns, DoNotCallList {
             request.variables(),
             request.createdBy(),
             clock.instant());
-    store.insert(campaign);
+    campaigns.insert(campaign);
     log.info(
         "campaign {} created: {} with script {} v{}",
         campaign.campaignId(),
         campaign.type().code(),
         script.id(),
         script.version());
-    return store.find(campaign.campaignId()).orElseThrow();
+    return campaigns.find(campaign.campaignId()).orElseThrow();
   }
 
   @Override
   public Optional<Campaign> find(String campaignId) {
-    return store.find(campaignId);
+    return campaigns.find(campaignId);
   }
 
   @Override
@@ -155,7 +125,9 @@ class CampaignService implements Campaigns, DoNotCallList {
     return tx.execute(
         status -> {
           Campaign c =
-              store.lock(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+              campaigns
+                  .lock(campaignId)
+                  .orElseThrow(() -> new CampaignNotFoundException(campaignId));
           boolean ended =
               c.state() == CampaignState.COMPLETED || c.state() == CampaignState.STOPPED;
           if (ended || (c.state() == CampaignState.RUNNING && !changes.onlyLimits())) {
@@ -194,7 +166,7 @@ class CampaignService implements Campaigns, DoNotCallList {
             }
             version = script.version();
           }
-          store.update(
+          campaigns.update(
               new Campaign(
                   c.campaignId(),
                   c.name(),
@@ -213,218 +185,25 @@ class CampaignService implements Campaigns, DoNotCallList {
                   c.createdBy(),
                   c.createdAt()));
           log.info("campaign {} settings changed", campaignId);
-          return store.find(campaignId).orElseThrow();
+          return campaigns.find(campaignId).orElseThrow();
         });
   }
 
   @Override
   public List<Campaign> list() {
-    return store.list();
+    return campaigns.list();
   }
 
   @Override
   public ContactImport importContacts(
       String campaignId, String fileName, InputStream csv, String user) {
-    Campaign campaign = existing(campaignId);
-    if (campaign.state() == CampaignState.COMPLETED || campaign.state() == CampaignState.STOPPED) {
-      throw new CampaignStateConflictException(
-          "campaign " + campaignId + " is " + campaign.state() + ": it takes no more contacts");
-    }
-    String importId = "imp-" + UUID.randomUUID();
-    String name = fileName == null || fileName.isBlank() ? "contacts.csv" : fileName.strip();
-    DialogueScript script = pinnedScript(campaign);
-    String source = "csv:" + importId;
-    // Visible at once with its counts so far, so the console can show a long import's progress.
-    store.startImport(importId, campaignId, name, user);
-    Batch batch = new Batch(campaign.campaignId());
-    List<ContactImport.RowError> errors = new ArrayList<>();
-    int[] rejected = new int[1];
-    ImportSummary summary;
-    try {
-      summary =
-          reader.read(
-              csv,
-              ImportOptions.of(config.defaultRegion(), ZoneId.of(config.defaultZone()))
-                  .withProgress(
-                      bytes ->
-                          store.importProgress(
-                              importId, batch.rows(), batch.added, batch.duplicates, rejected[0])),
-              row -> {
-                switch (row) {
-                  case ContactRow.Valid valid -> {
-                    Optional<String> problem = prepare(campaign, script, valid, source, batch);
-                    if (problem.isPresent()) {
-                      rejected[0]++;
-                      keep(errors, new ContactImport.RowError(valid.rowNumber(), problem.get()));
-                    }
-                  }
-                  case ContactRow.Rejected bad -> {
-                    rejected[0]++;
-                    keep(errors, new ContactImport.RowError(bad.rowNumber(), bad.reason()));
-                  }
-                }
-              });
-      batch.flush();
-    } catch (ContactFileRejectedException e) {
-      ContactImport refused =
-          new ContactImport(
-              importId,
-              campaignId,
-              name,
-              null,
-              0,
-              0,
-              0,
-              0,
-              List.of(),
-              e.getMessage(),
-              clock.instant());
-      store.finishImport(refused);
-      return refused;
-    } catch (UncheckedIOException e) {
-      batch.flush();
-      store.finishImport(
-          new ContactImport(
-              importId,
-              campaignId,
-              name,
-              null,
-              batch.rows(),
-              batch.added,
-              batch.duplicates,
-              rejected[0],
-              List.copyOf(errors),
-              "the upload broke off: " + e.getMessage(),
-              clock.instant()));
-      throw new IllegalArgumentException("the upload could not be read: " + e.getMessage(), e);
-    }
-    ContactImport report =
-        new ContactImport(
-            importId,
-            campaignId,
-            name,
-            summary.charset(),
-            (int) summary.rows(),
-            batch.added,
-            batch.duplicates,
-            rejected[0],
-            List.copyOf(errors),
-            null,
-            clock.instant());
-    store.finishImport(report);
-    log.info(
-        "campaign {} import {}: {} rows, {} added, {} duplicates, {} rejected ({})",
-        campaignId,
-        importId,
-        report.rows(),
-        report.added(),
-        report.duplicates(),
-        report.rejected(),
-        report.charset());
-    return report;
-  }
-
-  /**
-   * Contacts written in batches of {@value #BATCH}: a million-row file in minutes, not hours, with
-   * memory bounded by one batch.
-   */
-  private final class Batch {
-    private final String campaignId;
-    private final List<JdbcCampaignStore.NewContact> pending = new ArrayList<>();
-    private int added;
-    private int duplicates;
-
-    Batch(String campaignId) {
-      this.campaignId = campaignId;
-    }
-
-    void add(JdbcCampaignStore.NewContact contact) {
-      pending.add(contact);
-      if (pending.size() >= BATCH) {
-        flush();
-      }
-    }
-
-    void flush() {
-      if (pending.isEmpty()) {
-        return;
-      }
-      int inserted = store.addContacts(campaignId, pending);
-      added += inserted;
-      duplicates += pending.size() - inserted;
-      pending.clear();
-    }
-
-    int rows() {
-      return added + duplicates + pending.size();
-    }
-  }
-
-  private static final int BATCH = 500;
-
-  /**
-   * Checks one valid row against the script and queues it; why it is refused otherwise (a variable
-   * the script needs is missing or unreadable).
-   */
-  private Optional<String> prepare(
-      Campaign campaign, DialogueScript script, ContactRow.Valid row, String source, Batch batch) {
-    Map<String, String> variables = new LinkedHashMap<>(campaign.variables());
-    for (Map.Entry<String, String> cell : row.variables().entrySet()) {
-      String key = variableName(cell.getKey());
-      if (script.variables().containsKey(key) && !cell.getValue().isBlank()) {
-        variables.put(key, cell.getValue());
-      }
-    }
-    if (!row.name().isBlank() && script.variables().containsKey("customer_name")) {
-      variables.put("customer_name", row.name());
-    }
-    try {
-      robot.checkVariables(script, variables);
-    } catch (IllegalArgumentException e) {
-      return Optional.of("row " + row.rowNumber() + ": " + e.getMessage());
-    }
-    batch.add(
-        new JdbcCampaignStore.NewContact(
-            row.phone(),
-            row.name().isBlank() ? null : row.name(),
-            row.zone(),
-            variables,
-            row.dedupeKey(),
-            variables.get("order_number"),
-            source));
-    return Optional.empty();
-  }
-
-  private DialogueScript pinnedScript(Campaign campaign) {
-    return scripts
-        .find(campaign.scriptId(), campaign.scriptVersion())
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "campaign "
-                        + campaign.campaignId()
-                        + " runs script "
-                        + campaign.scriptId()
-                        + " v"
-                        + campaign.scriptVersion()
-                        + ", which is gone"));
-  }
-
-  static String variableName(String header) {
-    String key = header.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-    return HEADER_ALIASES.getOrDefault(key, key);
-  }
-
-  private static void keep(List<ContactImport.RowError> errors, ContactImport.RowError error) {
-    if (errors.size() < MAX_ROW_ERRORS) {
-      errors.add(error);
-    }
+    return contactImports.importContacts(existing(campaignId), fileName, csv, user);
   }
 
   @Override
   public List<ContactImport> imports(String campaignId) {
     existing(campaignId);
-    return store.imports(campaignId);
+    return imports.imports(campaignId);
   }
 
   @Override
@@ -436,7 +215,7 @@ class CampaignService implements Campaigns, DoNotCallList {
               && campaign.state() != CampaignState.SCHEDULED) {
             throw conflict(campaign, "start");
           }
-          if (store.countContacts(campaignId, "PENDING") == 0) {
+          if (contacts.countContacts(campaignId, "PENDING") == 0) {
             throw new CampaignRejectedException(
                 List.of("campaign " + campaignId + " has no valid contact to call"));
           }
@@ -483,7 +262,7 @@ class CampaignService implements Campaigns, DoNotCallList {
                   || campaign.state() == CampaignState.STOPPED) {
                 throw conflict(campaign, "stop");
               }
-              store.cancelPendingForCampaign(campaignId, "campaign stopped");
+              contacts.cancelPendingForCampaign(campaignId, "campaign stopped");
               return CampaignState.STOPPED;
             });
     return stopped;
@@ -497,11 +276,13 @@ class CampaignService implements Campaigns, DoNotCallList {
     return tx.execute(
         status -> {
           Campaign current =
-              store.lock(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+              campaigns
+                  .lock(campaignId)
+                  .orElseThrow(() -> new CampaignNotFoundException(campaignId));
           CampaignState next = transition.next(current);
-          store.state(campaignId, next);
+          campaigns.state(campaignId, next);
           log.info("campaign {}: {} -> {}", campaignId, current.state(), next);
-          return store.find(campaignId).orElseThrow();
+          return campaigns.find(campaignId).orElseThrow();
         });
   }
 
@@ -512,14 +293,14 @@ class CampaignService implements Campaigns, DoNotCallList {
 
   @Override
   public CampaignProgress progress(String campaignId) {
-    return store.progress(existing(campaignId));
+    return reports.progress(existing(campaignId));
   }
 
   @Override
   public List<CampaignAttempt> attempts(
       String campaignId, String outcome, String dialOutcome, int limit) {
     existing(campaignId);
-    return store.attempts(
+    return reports.attempts(
         campaignId,
         blankToNull(outcome) == null ? null : outcome.strip().toUpperCase(Locale.ROOT),
         blankToNull(dialOutcome) == null ? null : dialOutcome.strip().toUpperCase(Locale.ROOT),
@@ -533,7 +314,7 @@ class CampaignService implements Campaigns, DoNotCallList {
       out.write(
           "attempt_id,contact_id,phone,name,attempt_no,state,dial_outcome,outcome,callback_at,"
               + "created_at,finished_at\r\n");
-      for (CampaignAttempt a : store.attempts(campaignId, null, null, Integer.MAX_VALUE)) {
+      for (CampaignAttempt a : reports.attempts(campaignId, null, null, Integer.MAX_VALUE)) {
         out.write(
             String.join(
                     ",",
@@ -562,8 +343,8 @@ class CampaignService implements Campaigns, DoNotCallList {
   public void add(PhoneNumber phone, String source) {
     tx.executeWithoutResult(
         status -> {
-          boolean added = store.addDoNotCall(phone, source);
-          int cancelled = store.cancelPendingForPhone(phone, "do-not-call list");
+          boolean added = doNotCallStore.addDoNotCall(phone, source);
+          int cancelled = contacts.cancelPendingForPhone(phone, "do-not-call list");
           if (added) {
             log.info(
                 "{} added to the do-not-call list by {}: {} pending contact(s) cancelled",
@@ -576,16 +357,16 @@ class CampaignService implements Campaigns, DoNotCallList {
 
   @Override
   public boolean contains(PhoneNumber phone) {
-    return store.onDoNotCall(phone);
+    return doNotCallStore.onDoNotCall(phone);
   }
 
   @Override
   public void recordConsent(PhoneNumber phone, String source) {
-    store.addConsent(phone, source);
+    doNotCallStore.addConsent(phone, source);
   }
 
   private Campaign existing(String campaignId) {
-    return store.find(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
+    return campaigns.find(campaignId).orElseThrow(() -> new CampaignNotFoundException(campaignId));
   }
 
   private static String blankToNull(String value) {

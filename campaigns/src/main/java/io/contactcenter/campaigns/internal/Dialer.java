@@ -3,71 +3,53 @@ package io.contactcenter.campaigns.internal;
 import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignState;
 import io.contactcenter.campaigns.CampaignType;
-import io.contactcenter.campaigns.DoNotCallList;
-import io.contactcenter.campaigns.internal.domain.AttemptResult;
-import io.contactcenter.campaigns.internal.domain.CallWindow;
-import io.contactcenter.campaigns.internal.domain.CallWindowPolicy;
 import io.contactcenter.campaigns.internal.domain.DialDecision;
-import io.contactcenter.campaigns.internal.domain.FrequencyCap;
-import io.contactcenter.campaigns.internal.domain.RetryDecision;
-import io.contactcenter.campaigns.internal.domain.RetryPolicy;
-import io.contactcenter.outboundrobot.DialogueCompleted;
-import io.contactcenter.outboundrobot.DoNotCallRequested;
+import io.contactcenter.campaigns.internal.domain.DialPlanner;
+import io.contactcenter.common.AttemptId;
+import io.contactcenter.outboundrobot.CallRefusedException;
 import io.contactcenter.outboundrobot.PlaceCallRequest;
-import io.contactcenter.outboundrobot.RobotAttempt;
 import io.contactcenter.outboundrobot.RobotCalls;
-import io.contactcenter.pbx.CallAnswered;
-import io.contactcenter.pbx.CallEnded;
 import io.contactcenter.pbx.PbxUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Dials due contacts of running campaigns and applies each attempt's result. Every instance runs
- * one loop; row locks share the contacts out and Redis shares the limits.
+ * Dials due contacts of running campaigns. Every instance runs one loop; row locks share the
+ * contacts out and Redis shares the limits. The robot announces each attempt's end, which {@link
+ * AttemptSettlement} applies; {@link CampaignRecovery} hands over attempts a crash left behind.
  *
  * <p>Exactly once per attempt: an attempt row (unique per contact and attempt number) is committed
  * before the robot is asked to dial it, under the same id the robot stores before originating
- * (idempotently) and Asterisk carries as {@code CC_ATTEMPT_ID}. After a crash, {@link #maintain}
- * hands attempts the robot never received to it again (it dials those once) and settles the ones
- * whose call died with the process, after asking Asterisk which calls are still up; only then may
- * the retry policy make a new attempt.
+ * (idempotently) and Asterisk carries as {@code CC_ATTEMPT_ID}.
  */
 class Dialer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Dialer.class);
 
-  private final JdbcCampaignStore store;
+  private final JdbcCampaigns campaigns;
+  private final JdbcContacts contacts;
+  private final JdbcAttempts attempts;
+  private final JdbcDoNotCall doNotCallStore;
   private final RobotCalls robot;
   private final RedisDialPacer pacer;
-  private final DoNotCallList doNotCall;
+  private final AttemptSettlement settlement;
   private final CampaignProperties config;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private final CallWindowPolicy windows = new CallWindowPolicy();
-  private final FrequencyCap frequencyCap;
+  private final CampaignPolicies policies;
   private final String nodeId;
 
-  /** Dial outcome of an attempt Asterisk never received; not counted against the contact. */
-  static final String NOT_DIALED = "NOT_DIALED";
-
-  private static final Duration NOT_DIALED_RETRY = Duration.ofSeconds(30);
   // A slot's start is at most one burst (one second of the rate) ahead; bound it all the same.
   private static final Duration MAX_START_DELAY = Duration.ofSeconds(2);
 
@@ -75,33 +57,32 @@ class Dialer implements SmartLifecycle {
   private Thread loop;
 
   Dialer(
-      JdbcCampaignStore store,
+      JdbcCampaigns campaigns,
+      JdbcContacts contacts,
+      JdbcAttempts attempts,
+      JdbcDoNotCall doNotCallStore,
       RobotCalls robot,
       RedisDialPacer pacer,
-      DoNotCallList doNotCall,
+      AttemptSettlement settlement,
       CampaignProperties config,
       TransactionTemplate tx,
       Clock clock,
       String nodeId) {
-    this.store = store;
+    this.campaigns = campaigns;
+    this.contacts = contacts;
+    this.attempts = attempts;
+    this.doNotCallStore = doNotCallStore;
     this.robot = robot;
     this.pacer = pacer;
-    this.doNotCall = doNotCall;
+    this.settlement = settlement;
     this.config = config;
     this.tx = tx;
     this.clock = clock;
-    this.frequencyCap = new FrequencyCap(config.perNumberPerDay(), config.perNumberPer7Days());
+    this.policies = new CampaignPolicies(config);
     this.nodeId = nodeId;
   }
 
   // ------------------------------------------------------------------------------------ dialing
-
-  /**
-   * What one tick decided to dial, placed after the claim is committed: an attempt recorded and
-   * holding its call slot, to be dialed at {@code startAt}.
-   */
-  private record Claimed(
-      String attemptId, JdbcCampaignStore.DueContact contact, Campaign campaign, Instant startAt) {}
 
   private volatile boolean pbxDownReported;
 
@@ -121,8 +102,8 @@ class Dialer implements SmartLifecycle {
       log.info("Asterisk is available again: campaigns dial");
       pbxDownReported = false;
     }
-    List<Claimed> due = new ArrayList<>();
-    for (Campaign campaign : store.inState(CampaignState.RUNNING)) {
+    List<ClaimedAttempt> due = new ArrayList<>();
+    for (Campaign campaign : campaigns.inState(CampaignState.RUNNING)) {
       MDC.put("campaignId", campaign.campaignId());
       try {
         due.addAll(claim(campaign));
@@ -135,8 +116,8 @@ class Dialer implements SmartLifecycle {
     }
     // All campaigns' calls in the order of their start times: one campaign's spacing does not
     // hold back another's.
-    due.sort(Comparator.comparing(Claimed::startAt));
-    for (Claimed c : due) {
+    due.sort(Comparator.comparing(ClaimedAttempt::startAt));
+    for (ClaimedAttempt c : due) {
       MDC.put("campaignId", c.campaign().campaignId());
       try {
         waitUntil(c.startAt());
@@ -152,51 +133,53 @@ class Dialer implements SmartLifecycle {
     return placed;
   }
 
-  private List<Claimed> claim(Campaign campaign) {
-    List<Claimed> claimed = new ArrayList<>();
+  private List<ClaimedAttempt> claim(Campaign campaign) {
+    List<ClaimedAttempt> claimed = new ArrayList<>();
     try {
       tx.executeWithoutResult(
           status -> {
             Instant now = clock.instant();
-            CallWindow window =
-                CallWindow.parse(campaign.callWindow()).withHolidays(campaign.holidays());
-            for (JdbcCampaignStore.DueContact contact :
-                store.lockDue(campaign.campaignId(), now, config.dialer().batch())) {
-              if (store.onDoNotCall(contact.phone())) {
-                store.cancelContact(contact.contactId(), "do-not-call list");
+            DialPlanner planner = policies.planner(campaign);
+            for (JdbcContacts.DueContact contact :
+                contacts.lockDue(campaign.campaignId(), now, config.dialer().batch())) {
+              if (doNotCallStore.onDoNotCall(contact.phone())) {
+                contacts.cancelContact(contact.contactId(), "do-not-call list");
                 continue;
               }
               if (campaign.type() == CampaignType.REACTIVATE
-                  && !store.hasConsent(contact.phone())) {
-                store.cancelContact(contact.contactId(), "no consent record for re-activation");
+                  && !doNotCallStore.hasConsent(contact.phone())) {
+                contacts.cancelContact(contact.contactId(), "no consent record for re-activation");
                 continue;
               }
-              if (!windows.isOpen(window, contact.zone(), now, config.minWindowRemaining())) {
-                Optional<Instant> opening = windows.nextOpening(window, contact.zone(), now);
-                if (opening.isEmpty()) {
-                  store.cancelContact(contact.contactId(), "the call window never opens");
-                } else {
-                  store.postpone(contact.contactId(), later(opening.get(), now));
-                }
+              // The window (with the least time it must still be open) decides when to dial.
+              Optional<Instant> dialAt = planner.firstDialTime(contact.zone(), now);
+              if (dialAt.isEmpty()) {
+                contacts.cancelContact(contact.contactId(), "the call window never opens");
+                continue;
+              }
+              if (dialAt.get().isAfter(now)) {
+                contacts.postpone(contact.contactId(), dialAt.get());
                 continue;
               }
               DialDecision cap =
-                  frequencyCap.check(
-                      store.callsTo(contact.phone(), now.minus(Duration.ofDays(8))),
-                      contact.zone(),
-                      now);
+                  policies
+                      .frequencyCap()
+                      .check(
+                          attempts.callsTo(contact.phone(), now.minus(Duration.ofDays(8))),
+                          contact.zone(),
+                          now);
               if (cap instanceof DialDecision.Rejected rejected) {
-                store.postpone(
+                contacts.postpone(
                     contact.contactId(),
                     rejected.nextAllowed().orElse(now.plus(Duration.ofDays(1))));
                 continue;
               }
-              String attemptId = "robot-" + UUID.randomUUID();
+              AttemptId attemptId = PlaceCallRequest.newAttemptId();
               RedisDialPacer.Slot slot =
                   pacer.acquire(
                       campaign.campaignId(),
                       robot.trunk(),
-                      attemptId,
+                      attemptId.value(),
                       campaign.maxConcurrent(),
                       campaign.maxPerSecond(),
                       config.pacing().trunkMaxConcurrent(),
@@ -204,13 +187,16 @@ class Dialer implements SmartLifecycle {
               if (!slot.granted()) {
                 break;
               }
-              claimed.add(new Claimed(attemptId, contact, campaign, slot.startAt()));
-              store.insertAttempt(attemptId, contact, contact.attempts() + 1, nodeId, now);
+              claimed.add(new ClaimedAttempt(attemptId, contact, campaign, slot.startAt()));
+              attempts.insertAttempt(
+                  attemptId.value(), contact, contact.attempts() + 1, nodeId, now);
+              contacts.calling(contact.contactId(), contact.attempts() + 1);
             }
           });
     } catch (RuntimeException e) {
       // Nothing was committed: give back the slots the claim took.
-      claimed.forEach(c -> pacer.release(campaign.campaignId(), robot.trunk(), c.attemptId()));
+      claimed.forEach(
+          c -> pacer.release(campaign.campaignId(), robot.trunk(), c.attemptId().value()));
       throw e;
     }
     return claimed;
@@ -233,12 +219,11 @@ class Dialer implements SmartLifecycle {
     }
   }
 
-  /** A window's next opening is never "now" while it is closed; keep the loop from spinning. */
-  private static Instant later(Instant opening, Instant now) {
-    return opening.isAfter(now) ? opening : now.plusSeconds(60);
-  }
-
-  private void place(Claimed c) {
+  /**
+   * Hands a recorded attempt to the robot. Its end comes back as the robot's {@code
+   * RobotAttemptEnded}, also when Asterisk refuses the call here (then as not dialed).
+   */
+  void place(ClaimedAttempt c) {
     try {
       robot.place(
           new PlaceCallRequest(
@@ -252,232 +237,15 @@ class Dialer implements SmartLifecycle {
               "campaign:" + c.campaign().campaignId()));
       log.info("campaign {} attempt {} placed", c.campaign().campaignId(), c.attemptId());
     } catch (PbxUnavailableException e) {
-      // Asterisk went away between the check and the originate: nothing reached the network.
-      // The attempt stays recorded (its number is used) but does not count against the contact,
-      // who is due again shortly.
+      // Asterisk went away between the check and the originate: nothing reached the network. The
+      // robot announces the attempt as not dialed; the contact is due again shortly.
       log.warn("attempt {} could not be dialed: {}", c.attemptId(), e.getMessage());
-      tx.executeWithoutResult(
-          status -> {
-            if (store.lockOpenAttempt(c.attemptId()).isPresent()) {
-              store.finishAttempt(c.attemptId(), NOT_DIALED, null, null, clock.instant());
-              store.contactAfterAttempt(
-                  c.contact().contactId(),
-                  "PENDING",
-                  clock.instant().plus(NOT_DIALED_RETRY),
-                  false,
-                  NOT_DIALED);
-            }
-          });
-      pacer.release(c.campaign().campaignId(), robot.trunk(), c.attemptId());
-    } catch (IllegalArgumentException e) {
+    } catch (CallRefusedException e) {
       // The contact's values cannot be spoken (checked at import, so only after a script change):
       // the robot stored nothing; the contact ends without a call.
       log.warn("attempt {} refused by the robot: {}", c.attemptId(), e.getMessage());
-      tx.executeWithoutResult(
-          status -> {
-            store.finishAttempt(c.attemptId(), "FAILED", null, null, clock.instant());
-            store.contactAfterAttempt(c.contact().contactId(), "DONE", null, false, "invalid");
-          });
-      pacer.release(c.campaign().campaignId(), robot.trunk(), c.attemptId());
+      settlement.refused(c);
     }
-  }
-
-  // ----------------------------------------------------------------------------------- settling
-
-  /**
-   * Applies a finished robot attempt to its contact: retry at a later time or done. Idempotent;
-   * does nothing while the robot is still on the call or the channel is not down yet: the call's
-   * concurrency slot is held until Asterisk has really hung up.
-   */
-  void settle(String attemptId) {
-    Optional<RobotAttempt> robotAttempt = robot.find(attemptId);
-    if (robotAttempt.isEmpty()
-        || !"FINISHED".equals(robotAttempt.get().status())
-        || robotAttempt.get().endedAt() == null) {
-      return;
-    }
-    RobotAttempt result = robotAttempt.get();
-    Optional<Campaign> released =
-        tx.execute(
-            status -> {
-              Optional<JdbcCampaignStore.OpenAttempt> open = store.lockOpenAttempt(attemptId);
-              if (open.isEmpty()) {
-                return Optional.<Campaign>empty();
-              }
-              Campaign campaign = store.find(open.get().campaignId()).orElseThrow();
-              apply(campaign, open.get(), result);
-              return Optional.of(campaign);
-            });
-    released.ifPresent(c -> pacer.release(c.campaignId(), robot.trunk(), attemptId));
-  }
-
-  private void apply(Campaign campaign, JdbcCampaignStore.OpenAttempt open, RobotAttempt result) {
-    Instant now = clock.instant();
-    Instant endedAt = result.endedAt() == null ? now : result.endedAt();
-    AttemptResult kind = resultOf(result);
-    String outcomeCode = result.outcome() != null ? result.outcome() : result.dialOutcome();
-    store.finishAttempt(
-        open.attemptId(), result.dialOutcome(), result.outcome(), result.callbackAt(), endedAt);
-    RetryDecision decision =
-        retryPolicy(campaign)
-            .decide(
-                kind,
-                store.dialedAttempts(open.contactId()),
-                callbacksSoFar(open),
-                endedAt,
-                result.callbackAt());
-    if (decision instanceof RetryDecision.RetryAt retry
-        && campaign.state() != CampaignState.STOPPED) {
-      store.contactAfterAttempt(
-          open.contactId(),
-          "PENDING",
-          retry.notBefore(),
-          kind == AttemptResult.CALLBACK_REQUESTED,
-          outcomeCode);
-      log.info("attempt {} ended {}: {}", open.attemptId(), outcomeCode, decision.reason());
-    } else {
-      store.contactAfterAttempt(open.contactId(), "DONE", null, false, outcomeCode);
-      log.info(
-          "attempt {} ended {}: contact done ({})",
-          open.attemptId(),
-          outcomeCode,
-          decision.reason());
-    }
-  }
-
-  private int callbacksSoFar(JdbcCampaignStore.OpenAttempt open) {
-    return store.callbacks(open.contactId());
-  }
-
-  private RetryPolicy retryPolicy(Campaign campaign) {
-    CampaignProperties.Retry retry = config.retry();
-    Map<AttemptResult, Duration> spacing = new EnumMap<>(AttemptResult.class);
-    spacing.put(AttemptResult.NO_ANSWER, retry.noAnswer());
-    spacing.put(AttemptResult.BUSY, retry.busy());
-    spacing.put(AttemptResult.FAILED, retry.failed());
-    spacing.put(AttemptResult.VOICEMAIL, retry.voicemail());
-    spacing.put(AttemptResult.CALLBACK_REQUESTED, retry.callback());
-    spacing.put(AttemptResult.HUNG_UP, retry.hungUp());
-    spacing.put(AttemptResult.NO_RESPONSE, retry.noResponse());
-    return new RetryPolicy(campaign.maxAttempts(), retry.maxCallbacks(), spacing);
-  }
-
-  /** How the robot's result reads for the retry policy. */
-  static AttemptResult resultOf(RobotAttempt attempt) {
-    String dial = attempt.dialOutcome() == null ? "FAILED" : attempt.dialOutcome();
-    if (!"ANSWERED".equals(dial)) {
-      return switch (dial) {
-        case "NO_ANSWER" -> AttemptResult.NO_ANSWER;
-        case "BUSY", "CONGESTION" -> AttemptResult.BUSY;
-        default -> AttemptResult.FAILED;
-      };
-    }
-    String outcome = attempt.outcome() == null ? "FAILED" : attempt.outcome();
-    return switch (outcome) {
-      case "CALLBACK_SCHEDULED" -> AttemptResult.CALLBACK_REQUESTED;
-      case "VOICEMAIL" -> AttemptResult.VOICEMAIL;
-      case "HUNG_UP" -> AttemptResult.HUNG_UP;
-      case "NO_RESPONSE" -> AttemptResult.NO_RESPONSE;
-      case "FAILED" -> AttemptResult.FAILED;
-      default -> AttemptResult.FINAL;
-    };
-  }
-
-  // -------------------------------------------------------------------------------- maintenance
-
-  /**
-   * What the clustered Quartz job runs every few seconds on one instance: recover from crashes,
-   * settle finished attempts, start scheduled campaigns, complete finished ones.
-   */
-  void maintain() {
-    robot.recoverInterrupted(config.recoveryGrace());
-    Instant graceLimit = clock.instant().minus(config.recoveryGrace());
-    for (JdbcCampaignStore.OpenAttempt open : store.openAttempts(500)) {
-      Optional<RobotAttempt> known = robot.find(open.attemptId());
-      if (known.isEmpty()) {
-        if (open.createdAt().isBefore(graceLimit)) {
-          redeliver(open);
-        }
-      } else {
-        settle(open.attemptId());
-      }
-    }
-    Instant now = clock.instant();
-    for (Campaign campaign : store.inState(CampaignState.SCHEDULED)) {
-      if (campaign.startsAt() == null || !campaign.startsAt().isAfter(now)) {
-        store.state(campaign.campaignId(), CampaignState.RUNNING);
-        log.info("campaign {} started at its scheduled time", campaign.campaignId());
-      }
-    }
-    for (Campaign campaign : store.inState(CampaignState.RUNNING)) {
-      if (store.countContacts(campaign.campaignId(), "PENDING") == 0
-          && store.countContacts(campaign.campaignId(), "CALLING") == 0) {
-        store.state(campaign.campaignId(), CampaignState.COMPLETED);
-        log.info("campaign {} completed: every contact is done", campaign.campaignId());
-      }
-    }
-  }
-
-  /**
-   * An attempt recorded by an instance that died before handing it to the robot: hand it over now.
-   * The robot stores the id before dialing, so even if that instance did hand it over after all,
-   * the number is dialed once.
-   */
-  private void redeliver(JdbcCampaignStore.OpenAttempt open) {
-    Optional<Campaign> campaign = store.find(open.campaignId());
-    Optional<JdbcCampaignStore.DueContact> contact = store.contact(open.contactId());
-    if (campaign.isEmpty() || contact.isEmpty()) {
-      return;
-    }
-    if (doNotCall.contains(contact.get().phone())
-        || campaign.get().state() == CampaignState.STOPPED) {
-      tx.executeWithoutResult(
-          status -> {
-            store.finishAttempt(open.attemptId(), null, null, null, clock.instant());
-            store.contactAfterAttempt(open.contactId(), "CANCELLED", null, false, "not dialed");
-          });
-      return;
-    }
-    log.warn(
-        "attempt {} was recorded but never reached the robot: placing it now", open.attemptId());
-    place(new Claimed(open.attemptId(), contact.get(), campaign.get(), clock.instant()));
-  }
-
-  // ---------------------------------------------------------------------------------- listeners
-
-  @TransactionalEventListener(fallbackExecution = true)
-  void on(io.contactcenter.pbx.OriginateFailed failed) {
-    if (failed.attemptId() != null) {
-      settle(failed.attemptId());
-    }
-  }
-
-  @EventListener
-  void on(DialogueCompleted completed) {
-    settle(completed.attemptId());
-  }
-
-  // Call events are published inside the PBX module's transaction (with the call record): act
-  // after it commits, so the robot's record of the end is visible and a failure here cannot undo
-  // the call record. The maintenance job settles anything these miss.
-
-  @TransactionalEventListener(fallbackExecution = true)
-  void on(CallEnded ended) {
-    if (ended.attemptId() != null) {
-      settle(ended.attemptId());
-    }
-  }
-
-  @TransactionalEventListener(fallbackExecution = true)
-  void on(CallAnswered answered) {
-    if (answered.attemptId() != null) {
-      tx.executeWithoutResult(status -> store.answered(answered.attemptId(), answered.at()));
-    }
-  }
-
-  @EventListener
-  void on(DoNotCallRequested request) {
-    doNotCall.add(request.phone(), "robot:" + request.attemptId());
   }
 
   // ---------------------------------------------------------------------------------- lifecycle

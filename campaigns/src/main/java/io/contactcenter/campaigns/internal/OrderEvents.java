@@ -49,17 +49,20 @@ class OrderEvents {
           CampaignState.PAUSED,
           CampaignState.DRAFT);
 
-  private final JdbcCampaignStore store;
+  private final JdbcCampaigns campaigns;
+  private final JdbcContacts contacts;
   private final DialogueScripts scripts;
   private final RobotCalls robot;
   private final CampaignProperties config;
 
   OrderEvents(
-      JdbcCampaignStore store,
+      JdbcCampaigns campaigns,
+      JdbcContacts contacts,
       DialogueScripts scripts,
       RobotCalls robot,
       CampaignProperties config) {
-    this.store = store;
+    this.campaigns = campaigns;
+    this.contacts = contacts;
     this.scripts = scripts;
     this.robot = robot;
     this.config = config;
@@ -74,7 +77,7 @@ class OrderEvents {
     require(event.orderId(), "orderId");
     String type = event.type().strip().toLowerCase(Locale.ROOT);
     if (CANCELLATIONS.contains(type)) {
-      int cancelled = store.cancelPendingForOrder(event.orderId(), type.replace('_', ' '));
+      int cancelled = contacts.cancelPendingForOrder(event.orderId(), type.replace('_', ' '));
       log.info(
           "order event {} ({}): {} pending reminder(s) cancelled",
           event.eventId(),
@@ -125,9 +128,9 @@ class OrderEvents {
     variables.keySet().retainAll(script.variables().keySet());
     robot.checkVariables(script, variables);
     boolean added =
-        store.addContact(
+        contacts.addContact(
             campaign.campaignId(),
-            new JdbcCampaignStore.NewContact(
+            new JdbcContacts.NewContact(
                 phone,
                 event.customerName(),
                 zone(phone, event.timeZone()),
@@ -146,7 +149,7 @@ class OrderEvents {
   private Campaign campaign(String campaignId, CampaignType type, String orderId) {
     if (campaignId != null && !campaignId.isBlank()) {
       Campaign campaign =
-          store
+          campaigns
               .find(campaignId)
               .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId));
       if (campaign.type() != type || !OPEN.contains(campaign.state())) {
@@ -163,7 +166,7 @@ class OrderEvents {
       }
       return campaign;
     }
-    return store.list().stream()
+    return campaigns.list().stream()
         .filter(c -> c.type() == type && OPEN.contains(c.state()))
         .findFirst()
         .orElseThrow(

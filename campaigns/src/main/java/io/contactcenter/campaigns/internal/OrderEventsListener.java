@@ -2,6 +2,7 @@ package io.contactcenter.campaigns.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.outboundrobot.CallRefusedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,8 @@ class OrderEventsListener {
     }
     try {
       orders.apply(event);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | CallRefusedException e) {
+      // Malformed, or a reminder the script could not speak: skipped, never blocking the topic.
       log.warn("order event {} skipped: {}", event.eventId(), e.getMessage());
     }
   }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.asrtts.IntentLabel;
+import io.contactcenter.common.AttemptId;
 import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.outboundrobot.DialOutcome;
 import io.contactcenter.outboundrobot.DialogueOutcome;
 import io.contactcenter.outboundrobot.RobotAttempt;
+import io.contactcenter.outboundrobot.RobotAttemptEnded;
 import io.contactcenter.outboundrobot.Turn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -107,6 +110,14 @@ final class JdbcRobotAttempts {
             .params(Timestamp.from(at), attemptId)
             .update()
         == 1;
+  }
+
+  boolean exists(String attemptId) {
+    return jdbc.sql("SELECT count(*) FROM robot_attempt WHERE attempt_id = ?")
+            .param(attemptId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   Optional<Stored> load(String attemptId) {
@@ -221,6 +232,70 @@ final class JdbcRobotAttempts {
             attemptId)
         .update();
     return true;
+  }
+
+  /**
+   * Marks the attempt's end as announced if it is over (finished and its call down) and not
+   * announced yet, and returns the end to announce; empty otherwise. Call in the transaction that
+   * publishes the result: the row lock and the mark make the announcement happen once.
+   */
+  Optional<RobotAttemptEnded> claimEnd(String attemptId, Instant now) {
+    return jdbc.sql(
+            "UPDATE robot_attempt SET end_announced_at = ? WHERE attempt_id = ?"
+                + " AND status = 'FINISHED' AND ended_at IS NOT NULL AND end_announced_at IS NULL"
+                + " RETURNING dial_outcome, outcome, callback_at, answered_at, ended_at")
+        .params(Timestamp.from(now), attemptId)
+        .query(
+            (rs, n) -> {
+              DialogueOutcome outcome =
+                  Optional.ofNullable(rs.getString("outcome"))
+                      .map(DialogueOutcome::valueOf)
+                      .orElse(null);
+              return new RobotAttemptEnded(
+                  AttemptId.of(attemptId),
+                  dialOutcome(rs.getString("dial_outcome"), outcome),
+                  outcome,
+                  lastLabel(attemptId),
+                  instant(rs.getTimestamp("callback_at")),
+                  instant(rs.getTimestamp("answered_at")),
+                  instant(rs.getTimestamp("ended_at")));
+            })
+        .optional();
+  }
+
+  /**
+   * Attempts over before {@code endedBefore} whose end was never announced (the instance died
+   * between recording the end and announcing it).
+   */
+  List<String> unannouncedEnds(Instant endedBefore) {
+    return jdbc.sql(
+            "SELECT attempt_id FROM robot_attempt WHERE status = 'FINISHED'"
+                + " AND end_announced_at IS NULL AND ended_at < ? ORDER BY ended_at LIMIT 500")
+        .param(Timestamp.from(endedBefore))
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * A dial outcome as stored, typed. A dialogue that ran was answered even when the answer's event
+   * has not been applied yet; an attempt with neither failed.
+   */
+  static DialOutcome dialOutcome(String stored, DialogueOutcome outcome) {
+    if (stored == null) {
+      return outcome == null ? DialOutcome.FAILED : DialOutcome.ANSWERED;
+    }
+    return DialOutcome.valueOf(stored);
+  }
+
+  private IntentLabel lastLabel(String attemptId) {
+    return jdbc.sql(
+            "SELECT label FROM robot_turn WHERE attempt_id = ? AND speaker = 'CALLEE'"
+                + " AND label IS NOT NULL ORDER BY seq DESC LIMIT 1")
+        .param(attemptId)
+        .query(String.class)
+        .optional()
+        .map(IntentLabel::fromCode)
+        .orElse(null);
   }
 
   Optional<RobotAttempt> find(String attemptId) {

@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the outbound robot. */
 @Configuration(proxyBeanMethods = false)
@@ -36,14 +35,22 @@ class RobotConfiguration {
   }
 
   @Bean
+  AttemptFacts attemptFacts(
+      JdbcRobotAttempts attempts,
+      ApplicationEventPublisher events,
+      PlatformTransactionManager transactions,
+      ObjectProvider<Clock> clock) {
+    return new AttemptFacts(attempts, events, transactions, clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
   RobotCallHandler robotCallHandler(
       JdbcRobotAttempts attempts,
+      AttemptFacts facts,
       DialogueScripts scripts,
       SpeechSynthesizer tts,
       SpeechRecognizer asr,
       ReplyClassifier classifier,
-      ApplicationEventPublisher events,
-      PlatformTransactionManager transactions,
       RobotProperties properties,
       ObjectProvider<Clock> clock,
       ObjectProvider<MeterRegistry> meters) {
@@ -53,7 +60,7 @@ class RobotConfiguration {
         tts,
         asr,
         classifier,
-        inTransaction(events, transactions),
+        facts::publish,
         properties,
         clock.getIfAvailable(Clock::systemUTC),
         meters.getIfAvailable(SimpleMeterRegistry::new));
@@ -64,32 +71,25 @@ class RobotConfiguration {
       JdbcRobotAttempts attempts,
       DialogueScripts scripts,
       SpeechSynthesizer tts,
-      ApplicationEventPublisher events,
+      AttemptFacts facts,
       RobotProperties properties,
       ObjectProvider<Clock> clock) {
+    // The robot's results are published from call threads, outside any transaction; AttemptFacts
+    // publishes each in one, which puts it in the event publication registry (the outbox): that
+    // is what sends it on to Kafka and re-sends it after a crash.
     return new UnansweredTransferHandler(
-        attempts, scripts, tts, events, properties, clock.getIfAvailable(Clock::systemUTC));
-  }
-
-  /**
-   * The robot's results are published from call threads, outside any transaction; publishing them
-   * in one puts them in the event publication registry (the outbox), which is what sends them on to
-   * Kafka ({@code cc.robot.dialogue-completed.v1}) and re-sends after a crash.
-   */
-  static ApplicationEventPublisher inTransaction(
-      ApplicationEventPublisher events, PlatformTransactionManager transactions) {
-    TransactionTemplate tx = new TransactionTemplate(transactions);
-    return event -> tx.executeWithoutResult(status -> events.publishEvent(event));
+        attempts, scripts, tts, facts::publish, properties, clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean
   RobotService robotService(
       JdbcRobotAttempts attempts,
+      AttemptFacts facts,
       DialogueScripts scripts,
       CallControl calls,
       RobotProperties properties,
       ObjectProvider<Clock> clock) {
     return new RobotService(
-        attempts, scripts, calls, properties, clock.getIfAvailable(Clock::systemUTC));
+        attempts, facts, scripts, calls, properties, clock.getIfAvailable(Clock::systemUTC));
   }
 }

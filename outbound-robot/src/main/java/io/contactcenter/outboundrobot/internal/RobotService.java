@@ -2,7 +2,10 @@ package io.contactcenter.outboundrobot.internal;
 
 import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.PromptTemplate;
+import io.contactcenter.common.AttemptId;
 import io.contactcenter.outboundrobot.CallNowRequest;
+import io.contactcenter.outboundrobot.CallRefusedException;
+import io.contactcenter.outboundrobot.DialOutcome;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.PlaceCallRequest;
@@ -21,14 +24,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Places robot calls and keeps their attempts up to date from the call events. The attempt row is
- * written before anything is dialed; the listeners only set facts, so replays change nothing.
+ * written before anything is dialed; the listeners only set facts, so replays change nothing. Each
+ * call event is applied after the PBX module's transaction commits, in one of its own, which
+ * announces the attempt's end when it leaves the attempt over ({@link AttemptFacts}).
  */
 class RobotService implements RobotCalls {
 
@@ -38,6 +42,7 @@ class RobotService implements RobotCalls {
   private static final Duration CONFIRM_GONE = Duration.ofSeconds(5);
 
   private final JdbcRobotAttempts attempts;
+  private final AttemptFacts facts;
   private final DialogueScripts scripts;
   private final CallControl calls;
   private final RobotProperties config;
@@ -46,11 +51,13 @@ class RobotService implements RobotCalls {
 
   RobotService(
       JdbcRobotAttempts attempts,
+      AttemptFacts facts,
       DialogueScripts scripts,
       CallControl calls,
       RobotProperties config,
       Clock clock) {
     this.attempts = attempts;
+    this.facts = facts;
     this.scripts = scripts;
     this.calls = calls;
     this.config = config;
@@ -61,7 +68,7 @@ class RobotService implements RobotCalls {
   public RobotAttempt callNow(CallNowRequest request) {
     return place(
         new PlaceCallRequest(
-            "robot-" + UUID.randomUUID(),
+            PlaceCallRequest.newAttemptId(),
             request.phone(),
             request.campaign(),
             request.language(),
@@ -77,7 +84,7 @@ class RobotService implements RobotCalls {
             : pinned(request.scriptId(), request.scriptVersion());
     String language = request.language() == null ? script.language() : request.language();
     if (!script.languages().contains(language)) {
-      throw new IllegalArgumentException(
+      throw new CallRefusedException(
           "script "
               + script.id()
               + " has no prompts in '"
@@ -86,7 +93,7 @@ class RobotService implements RobotCalls {
               + script.languages());
     }
     requireSpeakable(script, request.variables());
-    String attemptId = request.attemptId();
+    String attemptId = request.attemptId().value();
     boolean created =
         attempts.create(
             new JdbcRobotAttempts.Stored(
@@ -115,7 +122,7 @@ class RobotService implements RobotCalls {
               Map.of()));
       attempts.status(attemptId, "DIALING");
     } catch (PbxUnavailableException e) {
-      attempts.dialFailed(attemptId, "FAILED", clock.instant());
+      facts.notDialed(attemptId);
       throw e;
     }
     log.info("robot call {} queued with script {} v{}", attemptId, script.id(), script.version());
@@ -124,6 +131,7 @@ class RobotService implements RobotCalls {
 
   @Override
   public int recoverInterrupted(Duration grace) {
+    facts.announceOverdue(clock.instant().minus(AttemptFacts.OVERDUE));
     List<JdbcRobotAttempts.Unfinished> unfinished =
         attempts.unfinishedBefore(clock.instant().minus(grace));
     if (unfinished.isEmpty()) {
@@ -155,7 +163,7 @@ class RobotService implements RobotCalls {
         // The dialogue ended (e.g. handed the callee to a human queue), then the instance died or
         // lost AMI before Asterisk reported the hangup; the call is gone now. Without an end the
         // campaign would wait for this call forever.
-        if (attempts.endedUnseen(attempt.attemptId(), clock.instant())) {
+        if (facts.endedUnseen(attempt.attemptId())) {
           settled++;
           log.warn(
               "robot call {} had finished but its hangup was never seen; Asterisk has no channel"
@@ -164,7 +172,7 @@ class RobotService implements RobotCalls {
         }
         continue;
       }
-      if (attempts.interrupted(attempt.attemptId(), clock.instant())) {
+      if (facts.interrupted(attempt.attemptId())) {
         settled++;
         log.warn(
             "robot call {} was interrupted (status {}), Asterisk has no channel for it: settled",
@@ -189,7 +197,12 @@ class RobotService implements RobotCalls {
     return scripts
         .find(scriptId, version)
         .orElseThrow(
-            () -> new IllegalArgumentException("no script " + scriptId + " version " + version));
+            () -> new CallRefusedException("no script " + scriptId + " version " + version));
+  }
+
+  @Override
+  public boolean isPlaced(AttemptId attemptId) {
+    return attempts.exists(attemptId.value());
   }
 
   @Override
@@ -210,7 +223,7 @@ class RobotService implements RobotCalls {
     TreeSet<String> unknown = new TreeSet<>(values.keySet());
     unknown.removeAll(script.variables().keySet());
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new CallRefusedException(
           "unknown variable(s) "
               + unknown
               + " for script "
@@ -223,10 +236,19 @@ class RobotService implements RobotCalls {
         .filter(name -> values.get(name) == null || values.get(name).isBlank())
         .forEach(missing::add);
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new CallRefusedException(
           "missing value(s) for " + missing + " in script " + script.id());
     }
-    script.variables().forEach((name, kind) -> spoken(name, kind, values.get(name)));
+    script
+        .variables()
+        .forEach(
+            (name, kind) -> {
+              try {
+                spoken(name, kind, values.get(name));
+              } catch (IllegalArgumentException e) {
+                throw new CallRefusedException(e.getMessage(), e);
+              }
+            });
   }
 
   /** A variable's value in the words to speak, by its declared kind. */
@@ -250,24 +272,28 @@ class RobotService implements RobotCalls {
     return attempts.recent(limit);
   }
 
-  @EventListener
+  // Call events are applied once the PBX module has committed them, in order (the PBX publishes
+  // them from one thread and these listeners run on it), each in a transaction of its own.
+
+  @TransactionalEventListener(fallbackExecution = true)
   void on(CallAnswered answered) {
     if (isRobot(answered.attemptId())) {
-      attempts.answered(answered.attemptId(), answered.callId(), answered.at());
+      facts.answered(answered.attemptId(), answered.callId(), answered.at());
     }
   }
 
-  @EventListener
+  @TransactionalEventListener(fallbackExecution = true)
   void on(OriginateFailed failed) {
     if (isRobot(failed.attemptId())) {
-      attempts.dialFailed(failed.attemptId(), failed.outcome().name(), failed.at());
+      facts.dialFailed(
+          failed.attemptId(), DialOutcome.valueOf(failed.outcome().name()), failed.at());
     }
   }
 
-  @EventListener
+  @TransactionalEventListener(fallbackExecution = true)
   void on(CallEnded ended) {
     if (isRobot(ended.attemptId())) {
-      attempts.ended(ended.attemptId(), ended.endedAt());
+      facts.ended(ended.attemptId(), ended.endedAt());
     }
   }
 

@@ -3,14 +3,13 @@ package io.contactcenter.campaigns.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactcenter.campaigns.internal.domain.AttemptResult;
-import io.contactcenter.outboundrobot.RobotAttempt;
-import java.time.Instant;
-import java.util.List;
+import io.contactcenter.outboundrobot.DialOutcome;
+import io.contactcenter.outboundrobot.DialogueOutcome;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** How the robot's dial outcome and dialogue outcome read for the retry policy. */
-class DialerResultTest {
+class AttemptResultMappingTest {
 
   @ParameterizedTest(name = "{0}/{1} -> {2}")
   @CsvSource(
@@ -20,13 +19,16 @@ class DialerResultTest {
         "BUSY, -, BUSY",
         "CONGESTION, -, BUSY",
         "FAILED, -, FAILED",
-        "-, -, FAILED",
+        "NOT_DIALED, -, FAILED",
+        "VOICEMAIL, VOICEMAIL, VOICEMAIL",
         "ANSWERED, AGREED, FINAL",
         "ANSWERED, ALREADY_DONE, FINAL",
         "ANSWERED, REFUSED, FINAL",
         "ANSWERED, DO_NOT_CALL, FINAL",
         "ANSWERED, TRANSFERRED, FINAL",
         "ANSWERED, WRONG_PERSON, FINAL",
+        "ANSWERED, QUESTION_TICKET, FINAL",
+        "ANSWERED, COMPLAINT_TICKET, FINAL",
         "ANSWERED, CALLBACK_SCHEDULED, CALLBACK_REQUESTED",
         "ANSWERED, VOICEMAIL, VOICEMAIL",
         "ANSWERED, HUNG_UP, HUNG_UP",
@@ -34,25 +36,7 @@ class DialerResultTest {
         "ANSWERED, FAILED, FAILED",
         "ANSWERED, -, FAILED",
       })
-  void mapsRobotResults(String dialOutcome, String outcome, AttemptResult expected) {
-    RobotAttempt attempt =
-        new RobotAttempt(
-            "robot-1",
-            "+861*******00",
-            "balance-reminder",
-            1,
-            "en",
-            "FINISHED",
-            dialOutcome,
-            outcome,
-            null,
-            null,
-            null,
-            null,
-            Instant.EPOCH,
-            null,
-            Instant.EPOCH,
-            List.of());
-    assertThat(Dialer.resultOf(attempt)).isEqualTo(expected);
+  void mapsRobotResults(DialOutcome dial, DialogueOutcome outcome, AttemptResult expected) {
+    assertThat(AttemptSettlement.resultOf(dial, outcome)).isEqualTo(expected);
   }
 }
