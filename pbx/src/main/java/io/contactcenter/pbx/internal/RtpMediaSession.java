@@ -1,5 +1,6 @@
 package io.contactcenter.pbx.internal;
 
+import io.contactcenter.common.G711;
 import io.contactcenter.pbx.MediaEvent;
 import io.contactcenter.pbx.MediaSession;
 import java.io.IOException;
@@ -172,7 +173,7 @@ final class RtpMediaSession implements ChannelMediaSession {
         }
         if (packet.payloadType() == Sdp.PCMU) {
           byte[] payload = packet.payload();
-          inbound.audio(G711Ulaw.decode(payload, 0, payload.length), clock.nanoTime());
+          inbound.audio(G711.ulawToPcm16le(payload, 0, payload.length), clock.nanoTime());
         } else if (telephoneEvent.isPresent()
             && packet.payloadType() == telephoneEvent.getAsInt()) {
           keys.accept(packet).ifPresent(inbound::dtmf);
@@ -200,7 +201,8 @@ final class RtpMediaSession implements ChannelMediaSession {
 
     @Override
     public void send(byte[] pcm, boolean talkspurt) throws IOException {
-      byte[] packet = packetizer.next(G711Ulaw.encode(pcm), clock.nanoTime(), talkspurt).encode();
+      byte[] packet =
+          packetizer.next(G711.pcm16leToUlaw(pcm), clock.nanoTime(), talkspurt).encode();
       socket.send(new DatagramPacket(packet, packet.length, remote));
     }
   }

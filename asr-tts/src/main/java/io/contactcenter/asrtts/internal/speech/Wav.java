@@ -1,5 +1,6 @@
 package io.contactcenter.asrtts.internal.speech;
 
+import io.contactcenter.common.G711;
 import io.contactcenter.asrtts.AudioClip;
 import io.contactcenter.asrtts.UnsupportedAudioException;
 import java.nio.ByteBuffer;
