@@ -148,6 +148,19 @@ final class OutboundPlayout {
     }
   }
 
+  /**
+   * Counts a sent frame unless a stop (and perhaps a new prompt, which restarts the count) came
+   * while it was being written: under the lock that play and stop take, so the count of a new
+   * prompt never includes a frame of the one it replaced.
+   */
+  private void countPlayed(Frame frame) {
+    synchronized (playLock) {
+      if (frame.generation() == generation.get()) {
+        playedFrames.incrementAndGet();
+      }
+    }
+  }
+
   private void sendLoop() {
     MDC.put("callId", callId);
     FramePacer pacer = new FramePacer(MAX_LATE_NANOS);
@@ -181,7 +194,7 @@ final class OutboundPlayout {
           if (frame.generation() == generation.get()) {
             sink.send(frame.pcm(), talkspurt);
             pacer.frameSent();
-            playedFrames.incrementAndGet();
+            countPlayed(frame);
           }
         } catch (IOException e) {
           // The stream is gone; the reader reports the end. Keep draining so isPlaying() is false.
