@@ -36,8 +36,20 @@ public final class Wav {
 
   private Wav() {}
 
-  /** Where the chunk walk found the format and the samples. */
-  private record Layout(int formatTag, int bitsPerSample, int dataOffset, int dataLength) {}
+  private static final int FORMAT_EXTENSIBLE = 0xFFFE;
+
+  /**
+   * Where the chunk walk found the format and the samples.
+   *
+   * @param formatTag the format code, for WAVE_FORMAT_EXTENSIBLE the one its sub-format GUID opens
+   */
+  private record Layout(
+      int formatTag,
+      int channels,
+      int sampleRate,
+      int bitsPerSample,
+      int dataOffset,
+      int dataLength) {}
 
   /** Parses a WAV file into mono 16-bit PCM at its own sample rate. */
   public static AudioClip read(byte[] wav) {
@@ -46,7 +58,7 @@ public final class Wav {
     try {
       format = AudioSystem.getAudioFileFormat(new ByteArrayInputStream(wav)).getFormat();
     } catch (UnsupportedAudioFileException e) {
-      throw unsupported(describe(layout.formatTag()), layout.bitsPerSample());
+      format = extensibleG711(layout);
     } catch (IOException e) {
       throw new UnsupportedAudioException("WAV file cannot be read (" + e.getMessage() + ")");
     }
@@ -85,6 +97,27 @@ public final class Wav {
   }
 
   /**
+   * The JDK reads WAVE_FORMAT_EXTENSIBLE only with PCM or float inside; µ-law and A-law in that
+   * wrapper are read from the walk's fmt fields instead.
+   */
+  private static AudioFormat extensibleG711(Layout layout) {
+    boolean g711 = layout.formatTag() == FORMAT_ULAW || layout.formatTag() == FORMAT_ALAW;
+    if (!g711 || layout.bitsPerSample() != 8 || layout.channels() < 1) {
+      throw unsupported(describe(layout.formatTag()), layout.bitsPerSample());
+    }
+    AudioFormat.Encoding encoding =
+        layout.formatTag() == FORMAT_ULAW ? AudioFormat.Encoding.ULAW : AudioFormat.Encoding.ALAW;
+    return new AudioFormat(
+        encoding,
+        layout.sampleRate(),
+        8,
+        layout.channels(),
+        layout.channels(),
+        layout.sampleRate(),
+        false);
+  }
+
+  /**
    * Walks the chunk headers up to the data chunk.
    *
    * @throws UnsupportedAudioException for a file that is not RIFF/WAVE, a chunk that claims more
@@ -99,6 +132,8 @@ public final class Wav {
     }
     ByteBuffer in = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
     int formatTag = -1;
+    int channels = 0;
+    int rate = 0;
     int bits = 0;
     long position = 12;
     while (position + 8 <= wav.length) {
@@ -114,7 +149,7 @@ public final class Wav {
         // Streamed WAVs leave the size as 0 or 0xFFFFFFFF, a cut recording claims more than it
         // has: take what is there.
         int length = (int) (size == 0 ? remaining : Math.min(size, remaining));
-        return new Layout(formatTag, bits, body, length);
+        return new Layout(formatTag, channels, rate, bits, body, length);
       }
       if (size > remaining) {
         throw new UnsupportedAudioException(
@@ -131,7 +166,12 @@ public final class Wav {
           throw new UnsupportedAudioException("WAV fmt chunk is truncated");
         }
         formatTag = Short.toUnsignedInt(in.getShort(body));
+        channels = Short.toUnsignedInt(in.getShort(body + 2));
+        rate = in.getInt(body + 4);
         bits = Short.toUnsignedInt(in.getShort(body + 14));
+        if (formatTag == FORMAT_EXTENSIBLE && size >= 26) {
+          formatTag = Short.toUnsignedInt(in.getShort(body + 24));
+        }
       }
       position = body + size + (size & 1);
     }

@@ -47,6 +47,21 @@ class WavTest {
   }
 
   @Test
+  void decodesUlawInsideWaveFormatExtensible() {
+    ByteBuffer b = ByteBuffer.allocate(12 + 8 + 40 + 8 + 2).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(ascii("RIFF")).putInt(b.capacity() - 8).put(ascii("WAVE"));
+    b.put(ascii("fmt ")).putInt(40).putShort((short) 0xFFFE).putShort((short) 1);
+    b.putInt(8000).putInt(8000).putShort((short) 1).putShort((short) 8);
+    b.putShort((short) 22).putShort((short) 8).putInt(4);
+    // The sub-format GUID opens with the format code: 7, µ-law.
+    b.putShort((short) 7).put(new byte[14]);
+    b.put(ascii("data")).putInt(2).put(new byte[] {(byte) 0x80, (byte) 0xFF});
+
+    assertThat(Signals.shorts(AudioClip.fromWav(b.array()).pcm16le()))
+        .containsExactly((short) 32124, (short) 0);
+  }
+
+  @Test
   void writesWhatItReads() {
     byte[] pcm = Signals.bytes(Signals.tone(440, 8000, 0.05, 5000));
 
