@@ -108,6 +108,27 @@ class SpeechApiIT {
     assertThat(longText.body()).contains("1000 characters");
   }
 
+  @Test
+  void aWavWhoseChunkClaimsTwoGigabytesIsA400NamingTheChunk() throws Exception {
+    byte[] wav = wav(new byte[1600], 8000);
+    // A LIST chunk of 2^31 bytes between fmt and data: the size no longer overflows the reader.
+    ByteBuffer chunk = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+    chunk.put("LIST".getBytes(StandardCharsets.US_ASCII)).putInt(Integer.MIN_VALUE);
+    byte[] withList = new byte[wav.length + 16];
+    System.arraycopy(wav, 0, withList, 0, 36);
+    System.arraycopy(chunk.array(), 0, withList, 36, 16);
+    System.arraycopy(wav, 36, withList, 52, wav.length - 36);
+
+    HttpResponse<String> response = transcribeRaw(withList, "en", null);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.get("type").asText()).contains("unsupported-audio");
+    assertThat(problem.get("detail").asText()).contains("WAV chunk 'LIST' claims 2147483648 bytes");
+  }
+
   private HttpResponse<byte[]> synthesize(String text) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(uri("/api/v1/speech/synthesize"))

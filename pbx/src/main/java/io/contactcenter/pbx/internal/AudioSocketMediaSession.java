@@ -7,16 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,20 +19,21 @@ import org.slf4j.MDC;
  * {@link MediaSession} over one AudioSocket connection from Asterisk's {@code AudioSocket()}
  * application.
  *
- * <p>Two virtual threads per session: a reader that turns messages into {@link MediaEvent}s (it
- * never waits for the consumer, see {@link InboundMedia}) and a sender that writes queued speech
- * one frame per 20 ms ({@link FramePacer}). Socket writes are serialized by a lock because {@link
- * #close()} writes the hangup message from the caller's thread.
+ * <p>Two platform threads per session: a reader that turns messages into {@link MediaEvent}s (it
+ * never waits for the consumer, see {@link InboundMedia}) and the {@link OutboundPlayout} sender
+ * that writes queued speech one frame per 20 ms. Socket writes are serialized by a lock because
+ * {@link #close()} writes the hangup message from the caller's thread.
  */
 final class AudioSocketMediaSession implements ChannelMediaSession {
 
   private static final Logger log = LoggerFactory.getLogger(AudioSocketMediaSession.class);
 
-  /** 20 ms of 8 kHz 16-bit mono. */
-  static final int FRAME_BYTES = 320;
+  /** How long the line may carry nothing from us before a frame of silence goes out. */
+  private static final Duration KEEPALIVE = Duration.ofMillis(500);
 
-  // A stalled sender may fall this far behind and still catch up; beyond it the schedule restarts.
-  private static final long MAX_LATE_NANOS = 3 * FramePacer.FRAME_NANOS;
+  /** 20 ms of signed-linear silence at 8 kHz. */
+  private static final byte[] KEEPALIVE_SILENCE = new byte[OutboundPlayout.FRAME_BYTES];
+
   private static final Duration THREAD_EXIT = Duration.ofSeconds(2);
   private static final String DTMF_DIGITS = "0123456789*#ABCD";
 
@@ -51,18 +45,9 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
   private final MediaClock clock;
   private final Runnable awaitRelease;
   private final ReentrantLock writeLock = new ReentrantLock();
-  private final Object playLock = new Object();
-  private final LinkedBlockingQueue<Frame> outbound = new LinkedBlockingQueue<>();
-  private final AtomicInteger queuedFrames = new AtomicInteger();
-  private final AtomicLong generation = new AtomicLong();
-  private final AtomicLong playedFrames = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
-  // The frame the sender holds while it waits for the frame's slot; stale once stopped.
-  private volatile Frame inFlight;
   private final Thread reader;
-  private final Thread sender;
-
-  private record Frame(long generation, byte[] pcm) {}
+  private final OutboundPlayout outbound;
 
   /**
    * @param in the connection's input, positioned after the UUID message
@@ -84,22 +69,15 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
     this.inbound = new InboundMedia(callId, maxInboundFrames);
     this.clock = clock;
     this.awaitRelease = awaitRelease;
-    // Platform threads, not virtual ones: speech recognition runs native code (Vosk through JNA)
-    // that pins the virtual threads' few carrier threads for whole decoding passes, and a media
-    // thread queued behind them misses its 20 ms frames; Asterisk's AudioSocket() hangs up after
-    // 2 s without a frame. These two threads only copy frames, so they cost little CPU.
+    // A platform thread for the reason OutboundPlayout gives for its sender.
     this.reader =
         Thread.ofPlatform()
             .name("audiosocket-read-" + callId)
             .daemon()
             .priority(Thread.MAX_PRIORITY)
             .start(this::readLoop);
-    this.sender =
-        Thread.ofPlatform()
-            .name("audiosocket-play-" + callId)
-            .daemon()
-            .priority(Thread.MAX_PRIORITY)
-            .start(this::sendLoop);
+    this.outbound =
+        new OutboundPlayout(callId, "audiosocket-play-" + callId, clock, new Sink(), KEEPALIVE);
   }
 
   @Override
@@ -117,46 +95,25 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
 
   @Override
   public void play(byte[] pcm16le8k) {
-    if (pcm16le8k.length % 2 != 0) {
-      throw new IllegalArgumentException(
-          "PCM16 audio needs an even number of bytes, got " + pcm16le8k.length);
-    }
     if (closed.get()) {
       throw new IllegalStateException("media session of call " + callId + " is closed");
     }
-    synchronized (playLock) {
-      if (!isPlaying()) {
-        playedFrames.set(0);
-      }
-      long gen = generation.get();
-      for (int offset = 0; offset < pcm16le8k.length; offset += FRAME_BYTES) {
-        // copyOfRange pads a short last frame with zeros, which is silence in signed PCM.
-        byte[] frame = Arrays.copyOfRange(pcm16le8k, offset, offset + FRAME_BYTES);
-        queuedFrames.incrementAndGet();
-        outbound.add(new Frame(gen, frame));
-      }
-    }
+    outbound.play(pcm16le8k);
   }
 
   @Override
   public void stopPlayback() {
-    synchronized (playLock) {
-      generation.incrementAndGet();
-      List<Frame> dropped = new ArrayList<>();
-      outbound.drainTo(dropped);
-      queuedFrames.addAndGet(-dropped.size());
-    }
+    outbound.stop();
   }
 
   @Override
   public boolean isPlaying() {
-    Frame current = inFlight;
-    return queuedFrames.get() > 0 || (current != null && current.generation() == generation.get());
+    return outbound.isPlaying();
   }
 
   @Override
   public Duration played() {
-    return Duration.ofNanos(playedFrames.get() * FramePacer.FRAME_NANOS);
+    return outbound.played();
   }
 
   @Override
@@ -174,9 +131,7 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    stopPlayback();
-    sender.interrupt();
-    join(sender);
+    outbound.close();
     try {
       // The hangup message makes AudioSocket() return 0 and the dialplan (our AGI) continue.
       send(AudioSocketCodec.Kind.HANGUP, new byte[0]);
@@ -253,62 +208,23 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
     return true;
   }
 
-  /** How long the line may carry nothing from us before a frame of silence goes out. */
-  private static final long KEEPALIVE_MILLIS = 500;
+  /** Speech and keep-alives from the playout, as AudioSocket audio messages. */
+  private final class Sink implements OutboundPlayout.FrameSink {
 
-  /** 20 ms of signed-linear silence at 8 kHz. */
-  private static final byte[] KEEPALIVE_SILENCE = new byte[FRAME_BYTES];
+    @Override
+    public void send(byte[] pcm, boolean talkspurt) throws IOException {
+      AudioSocketMediaSession.this.send(AudioSocketCodec.Kind.AUDIO, pcm);
+    }
 
-  private void sendLoop() {
-    MDC.put("callId", callId);
-    FramePacer pacer = new FramePacer(MAX_LATE_NANOS);
-    boolean broken = false;
-    try {
-      while (!closed.get()) {
-        Frame frame = outbound.poll(KEEPALIVE_MILLIS, TimeUnit.MILLISECONDS);
-        if (frame == null) {
-          // Asterisk's AudioSocket() hangs up after 2 s in which neither the caller nor we sent
-          // anything; a phone that streams nothing while the robot thinks (SIPp after its file,
-          // a handset with silence suppression) would end the call. A frame of silence now and
-          // then keeps it up and is inaudible.
-          if (!broken) {
-            try {
-              send(AudioSocketCodec.Kind.AUDIO, KEEPALIVE_SILENCE);
-            } catch (IOException e) {
-              log.debug("cannot send keep-alive on call {}: {}", callId, e.toString());
-              broken = true;
-            }
-          }
-          continue;
-        }
-        inFlight = frame;
-        queuedFrames.decrementAndGet();
-        try {
-          if (broken || frame.generation() != generation.get()) {
-            continue;
-          }
-          long delay = pacer.delayBeforeNext(clock.nanoTime());
-          if (delay > 0) {
-            clock.sleepNanos(delay);
-          }
-          // stopPlayback() may have come while we waited for the frame's slot.
-          if (frame.generation() == generation.get()) {
-            send(AudioSocketCodec.Kind.AUDIO, frame.pcm());
-            pacer.frameSent();
-            playedFrames.incrementAndGet();
-          }
-        } catch (IOException e) {
-          // The stream is gone; the reader reports the end. Keep draining so isPlaying() is false.
-          log.debug("cannot send audio on call {}: {}", callId, e.toString());
-          broken = true;
-        } finally {
-          inFlight = null;
-        }
-      }
-    } catch (InterruptedException e) {
-      // close(): nothing more to send.
-    } finally {
-      MDC.remove("callId");
+    /**
+     * Asterisk's AudioSocket() hangs up after 2 s in which neither the caller nor we sent anything;
+     * a phone that streams nothing while the robot thinks (SIPp after its file, a handset with
+     * silence suppression) would end the call. A frame of silence now and then keeps it up and is
+     * inaudible.
+     */
+    @Override
+    public void idle() throws IOException {
+      AudioSocketMediaSession.this.send(AudioSocketCodec.Kind.AUDIO, KEEPALIVE_SILENCE);
     }
   }
 

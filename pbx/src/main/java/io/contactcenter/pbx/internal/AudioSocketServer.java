@@ -29,7 +29,9 @@ import org.springframework.context.SmartLifecycle;
  * AudioSocket(uuid,host:port)}; Asterisk connects and sends that UUID as its first message, which
  * pairs the connection with the waiting session. A connection with an unknown UUID, a first message
  * that is not a UUID, or nothing within the handshake timeout is closed at once: the port is
- * unauthenticated, so a UUID nobody registered gets no audio and no hearing.
+ * unauthenticated, so a UUID nobody registered gets no audio and no hearing. One address may have
+ * only so many connections in their handshake at once ({@link PeerHandshakes}); beyond that a new
+ * connection is closed as soon as it is accepted.
  *
  * <p>Port 0 (the default) binds an ephemeral port; the bound port is what {@link #service()} tells
  * Asterisk, so no Asterisk configuration names it.
@@ -37,10 +39,10 @@ import org.springframework.context.SmartLifecycle;
 final class AudioSocketServer implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(AudioSocketServer.class);
-  private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
 
   private final PbxProperties.AudioSocket config;
   private final Map<UUID, CompletableFuture<Connection>> pending = new ConcurrentHashMap<>();
+  private final PeerHandshakes handshakes;
   private volatile ServerSocket serverSocket;
 
   /** An accepted connection, its input positioned after the UUID message. */
@@ -48,6 +50,7 @@ final class AudioSocketServer implements SmartLifecycle {
 
   AudioSocketServer(PbxProperties.AudioSocket config) {
     this.config = config;
+    this.handshakes = new PeerHandshakes("AudioSocket", config.maxPendingPerPeer());
   }
 
   PbxProperties.AudioSocket config() {
@@ -104,6 +107,11 @@ final class AudioSocketServer implements SmartLifecycle {
       throw new ChannelFailedException("the AudioSocket server is not running");
     }
     return server.getLocalPort();
+  }
+
+  /** Connections from {@code peer} that have not sent their UUID yet. */
+  int pendingHandshakes(InetAddress peer) {
+    return handshakes.pending(peer);
   }
 
   /** The {@code host:port} argument of {@code AudioSocket()}: where Asterisk reaches us. */
@@ -174,7 +182,21 @@ final class AudioSocketServer implements SmartLifecycle {
     while (server != null && !server.isClosed()) {
       try {
         Socket socket = server.accept();
-        Thread.ofVirtual().name("audiosocket-handshake").start(() -> handshake(socket));
+        InetAddress peer = socket.getInetAddress();
+        if (!handshakes.tryBegin(peer)) {
+          close(socket);
+          continue;
+        }
+        Thread.ofVirtual()
+            .name("audiosocket-handshake")
+            .start(
+                () -> {
+                  try {
+                    handshake(socket);
+                  } finally {
+                    handshakes.end(peer);
+                  }
+                });
       } catch (SocketException e) {
         if (!server.isClosed()) {
           log.error("AudioSocket server stopped accepting: {}", e.toString());
@@ -189,7 +211,7 @@ final class AudioSocketServer implements SmartLifecycle {
   private void handshake(Socket socket) {
     try {
       socket.setTcpNoDelay(true);
-      socket.setSoTimeout((int) HANDSHAKE_TIMEOUT.toMillis());
+      socket.setSoTimeout((int) config.handshakeTimeout().toMillis());
       InputStream in = new BufferedInputStream(socket.getInputStream());
       AudioSocketCodec.Message first = AudioSocketCodec.read(in);
       if (first == null || first.kind() != AudioSocketCodec.Kind.UUID) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.MappingStrategy;
+import org.asteriskjava.util.ServerSocketFacade;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -16,7 +17,9 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Each call runs on a virtual thread: a call mostly waits on Asterisk, so thousands of them cost
  * little. The pool is still bounded: beyond {@code maxConcurrentCalls} the connection is refused
- * and the dialplan's fallback runs.
+ * and the dialplan's fallback runs. Only connections whose AGI request has arrived reach the pool
+ * ({@link AgiRequestGate}): a connection that stays silent is closed after {@code requestTimeout},
+ * and one address may keep only {@code maxPendingPerPeer} of them waiting at once.
  */
 final class FastAgiServer implements SmartLifecycle {
 
@@ -29,7 +32,7 @@ final class FastAgiServer implements SmartLifecycle {
 
   FastAgiServer(PbxProperties.FastAgi config, MappingStrategy mappingStrategy) throws IOException {
     this.config = config;
-    this.server = new Server(mappingStrategy, config.maxConcurrentCalls());
+    this.server = new Server(mappingStrategy, config);
     server.setAddress(InetAddress.getByName(config.bindAddress()));
     server.setPort(config.port());
   }
@@ -74,18 +77,26 @@ final class FastAgiServer implements SmartLifecycle {
   }
 
   private static final class Server extends DefaultAgiServer {
-    private final int maxCalls;
+    // DefaultAgiServer's own backlog.
+    private static final int BACKLOG = 200;
+    private final PbxProperties.FastAgi config;
 
-    Server(MappingStrategy mappingStrategy, int maxCalls) {
+    Server(MappingStrategy mappingStrategy, PbxProperties.FastAgi config) {
       super(mappingStrategy);
-      this.maxCalls = maxCalls;
+      this.config = config;
+    }
+
+    @Override
+    protected ServerSocketFacade createServerSocket() throws IOException {
+      return new AgiRequestGate(
+          getAddress(), getPort(), BACKLOG, config.requestTimeout(), config.maxPendingPerPeer());
     }
 
     @Override
     protected ThreadPoolExecutor createPool() {
       return new ThreadPoolExecutor(
           0,
-          maxCalls,
+          config.maxConcurrentCalls(),
           30,
           TimeUnit.SECONDS,
           new SynchronousQueue<>(),

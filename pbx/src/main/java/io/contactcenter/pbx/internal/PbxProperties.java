@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -100,12 +102,20 @@ public record PbxProperties(
    *
    * @param bindAddress loopback by default: AGI is unauthenticated, expose it only to Asterisk
    * @param maxConcurrentCalls calls beyond this are refused (Asterisk then runs the fallback)
+   * @param requestTimeout a connection that has not sent its whole AGI request by then is closed,
+   *     freeing its place in the call pool
+   * @param maxPendingPerPeer connections one address may have open before their AGI request is
+   *     complete; more are closed at once, so idle sockets cannot fill the call pool
    */
   public record FastAgi(
       @DefaultValue("true") boolean enabled,
       @NotBlank @DefaultValue("127.0.0.1") String bindAddress,
       @Min(1) @Max(65535) @DefaultValue("4573") int port,
-      @Min(1) @DefaultValue("500") int maxConcurrentCalls) {}
+      @Min(1) @DefaultValue("500") int maxConcurrentCalls,
+      // A socket timeout is whole milliseconds, 0 means none, and it must fit an int.
+      @NotNull @DurationMin(millis = 1) @DurationMax(days = 24) @DefaultValue("5s")
+          Duration requestTimeout,
+      @Min(1) @DefaultValue("16") int maxPendingPerPeer) {}
 
   /**
    * Outbound calls.
@@ -139,6 +149,9 @@ public record PbxProperties(
    * @param connectTimeout how long {@code openMedia()} waits for Asterisk's connection
    * @param inboundBuffer how much caller audio is kept for a consumer that falls behind; older
    *     audio is dropped
+   * @param handshakeTimeout a connection that has not sent its UUID by then is closed
+   * @param maxPendingPerPeer connections one address may have open before they sent their UUID;
+   *     more are closed at once
    */
   public record AudioSocket(
       @NotBlank @DefaultValue("127.0.0.1") String bindAddress,
@@ -148,5 +161,8 @@ public record PbxProperties(
           @DefaultValue("127.0.0.1")
           String advertisedHost,
       @NotNull @DefaultValue("5s") Duration connectTimeout,
-      @NotNull @DefaultValue("2s") Duration inboundBuffer) {}
+      @NotNull @DefaultValue("2s") Duration inboundBuffer,
+      @NotNull @DurationMin(millis = 1) @DurationMax(days = 24) @DefaultValue("5s")
+          Duration handshakeTimeout,
+      @Min(1) @DefaultValue("16") int maxPendingPerPeer) {}
 }

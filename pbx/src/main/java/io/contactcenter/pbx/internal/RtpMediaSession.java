@@ -1,5 +1,6 @@
 package io.contactcenter.pbx.internal;
 
+import io.contactcenter.common.G711;
 import io.contactcenter.pbx.MediaEvent;
 import io.contactcenter.pbx.MediaSession;
 import java.io.IOException;
@@ -7,15 +8,10 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,18 +22,17 @@ import org.slf4j.MDC;
  * caller's audio and RFC 4733 key presses arrive on a UDP socket of the session's own, speech
  * leaves it paced at one 160-byte packet per 20 ms.
  *
- * <p>Playback behaves exactly as over AudioSocket ({@link AudioSocketMediaSession}): a queue of 20
- * ms frames with a generation number that {@link #stopPlayback()} advances, so a frame already
- * waiting for its slot is dropped too. Nothing is sent while the session is silent; the next
- * talkspurt carries the marker bit and a timestamp moved on by the pause.
+ * <p>Playback is the same {@link OutboundPlayout} as over AudioSocket. Nothing is sent while the
+ * session is silent; the next talkspurt carries the marker bit and a timestamp moved on by the
+ * pause.
  */
 final class RtpMediaSession implements ChannelMediaSession {
 
   private static final Logger log = LoggerFactory.getLogger(RtpMediaSession.class);
 
-  private static final int FRAME_BYTES = AudioSocketMediaSession.FRAME_BYTES;
-  private static final long MAX_LATE_NANOS = 3 * FramePacer.FRAME_NANOS;
   private static final Duration THREAD_EXIT = Duration.ofSeconds(2);
+  // RTP needs no keep-alive; the interval only bounds how long the idle sender sleeps at a time.
+  private static final Duration IDLE = Duration.ofMillis(500);
   // Enough for any RTP packet on a LAN path (and for a jumbo one, which is then ignored).
   private static final int MAX_DATAGRAM = 2048;
 
@@ -48,18 +43,10 @@ final class RtpMediaSession implements ChannelMediaSession {
   private final InboundMedia inbound;
   private final MediaClock clock;
   private final Runnable hangup;
-  private final Object playLock = new Object();
-  private final LinkedBlockingQueue<Frame> outbound = new LinkedBlockingQueue<>();
-  private final AtomicInteger queuedFrames = new AtomicInteger();
-  private final AtomicLong generation = new AtomicLong();
-  private final AtomicLong playedFrames = new AtomicLong();
   private final AtomicLong malformed = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private volatile Frame inFlight;
   private final Thread receiver;
-  private final Thread sender;
-
-  private record Frame(long generation, byte[] pcm) {}
+  private final OutboundPlayout outbound;
 
   /**
    * @param socket the session's own bound RTP socket; the session closes it
@@ -83,20 +70,14 @@ final class RtpMediaSession implements ChannelMediaSession {
     this.inbound = new InboundMedia(callId, maxInboundFrames);
     this.clock = clock;
     this.hangup = hangup;
-    // Platform threads, for the reason given in AudioSocketMediaSession: Vosk's native decoding
-    // pins virtual-thread carriers, and a media thread queued behind it misses its 20 ms slots.
+    // A platform thread for the reason OutboundPlayout gives for its sender.
     this.receiver =
         Thread.ofPlatform()
             .name("rtp-read-" + callId)
             .daemon()
             .priority(Thread.MAX_PRIORITY)
             .start(this::receiveLoop);
-    this.sender =
-        Thread.ofPlatform()
-            .name("rtp-play-" + callId)
-            .daemon()
-            .priority(Thread.MAX_PRIORITY)
-            .start(this::sendLoop);
+    this.outbound = new OutboundPlayout(callId, "rtp-play-" + callId, clock, new Sink(), IDLE);
   }
 
   @Override
@@ -114,45 +95,25 @@ final class RtpMediaSession implements ChannelMediaSession {
 
   @Override
   public void play(byte[] pcm16le8k) {
-    if (pcm16le8k.length % 2 != 0) {
-      throw new IllegalArgumentException(
-          "PCM16 audio needs an even number of bytes, got " + pcm16le8k.length);
-    }
     if (closed.get()) {
       throw new IllegalStateException("media session of call " + callId + " is closed");
     }
-    synchronized (playLock) {
-      if (!isPlaying()) {
-        playedFrames.set(0);
-      }
-      long gen = generation.get();
-      for (int offset = 0; offset < pcm16le8k.length; offset += FRAME_BYTES) {
-        byte[] frame = Arrays.copyOfRange(pcm16le8k, offset, offset + FRAME_BYTES);
-        queuedFrames.incrementAndGet();
-        outbound.add(new Frame(gen, frame));
-      }
-    }
+    outbound.play(pcm16le8k);
   }
 
   @Override
   public void stopPlayback() {
-    synchronized (playLock) {
-      generation.incrementAndGet();
-      List<Frame> dropped = new ArrayList<>();
-      outbound.drainTo(dropped);
-      queuedFrames.addAndGet(-dropped.size());
-    }
+    outbound.stop();
   }
 
   @Override
   public boolean isPlaying() {
-    Frame current = inFlight;
-    return queuedFrames.get() > 0 || (current != null && current.generation() == generation.get());
+    return outbound.isPlaying();
   }
 
   @Override
   public Duration played() {
-    return Duration.ofNanos(playedFrames.get() * FramePacer.FRAME_NANOS);
+    return outbound.played();
   }
 
   @Override
@@ -170,9 +131,7 @@ final class RtpMediaSession implements ChannelMediaSession {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    stopPlayback();
-    sender.interrupt();
-    join(sender);
+    outbound.close();
     try {
       hangup.run();
     } finally {
@@ -214,7 +173,7 @@ final class RtpMediaSession implements ChannelMediaSession {
         }
         if (packet.payloadType() == Sdp.PCMU) {
           byte[] payload = packet.payload();
-          inbound.audio(G711Ulaw.decode(payload, 0, payload.length), clock.nanoTime());
+          inbound.audio(G711.ulawToPcm16le(payload, 0, payload.length), clock.nanoTime());
         } else if (telephoneEvent.isPresent()
             && packet.payloadType() == telephoneEvent.getAsInt()) {
           keys.accept(packet).ifPresent(inbound::dtmf);
@@ -230,46 +189,21 @@ final class RtpMediaSession implements ChannelMediaSession {
     }
   }
 
-  private void sendLoop() {
-    MDC.put("callId", callId);
-    FramePacer pacer = new FramePacer(MAX_LATE_NANOS);
-    ThreadLocalRandom random = ThreadLocalRandom.current();
+  /** Speech as PCMU packets, one per frame. */
+  private final class Sink implements OutboundPlayout.FrameSink {
     // Random SSRC, sequence and timestamp starts (RFC 3550 5.1).
-    RtpPacketizer packetizer =
-        new RtpPacketizer(Sdp.PCMU, random.nextLong(), random.nextInt(), random.nextLong());
-    boolean broken = false;
-    try {
-      while (!closed.get()) {
-        Frame frame = outbound.take();
-        inFlight = frame;
-        queuedFrames.decrementAndGet();
-        try {
-          if (broken || frame.generation() != generation.get()) {
-            continue;
-          }
-          long delay = pacer.delayBeforeNext(clock.nanoTime());
-          boolean talkspurt = pacer.restarted();
-          if (delay > 0) {
-            clock.sleepNanos(delay);
-          }
-          if (frame.generation() == generation.get()) {
-            byte[] packet =
-                packetizer.next(G711Ulaw.encode(frame.pcm()), clock.nanoTime(), talkspurt).encode();
-            socket.send(new DatagramPacket(packet, packet.length, remote));
-            pacer.frameSent();
-            playedFrames.incrementAndGet();
-          }
-        } catch (IOException e) {
-          log.debug("cannot send RTP on call {}: {}", callId, e.toString());
-          broken = true;
-        } finally {
-          inFlight = null;
-        }
-      }
-    } catch (InterruptedException e) {
-      // close(): nothing more to send.
-    } finally {
-      MDC.remove("callId");
+    private final RtpPacketizer packetizer =
+        new RtpPacketizer(
+            Sdp.PCMU,
+            ThreadLocalRandom.current().nextLong(),
+            ThreadLocalRandom.current().nextInt(),
+            ThreadLocalRandom.current().nextLong());
+
+    @Override
+    public void send(byte[] pcm, boolean talkspurt) throws IOException {
+      byte[] packet =
+          packetizer.next(G711.pcm16leToUlaw(pcm), clock.nanoTime(), talkspurt).encode();
+      socket.send(new DatagramPacket(packet, packet.length, remote));
     }
   }
 

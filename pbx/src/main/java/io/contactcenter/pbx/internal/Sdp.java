@@ -4,8 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.Vector;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sdp.Attribute;
+import javax.sdp.Connection;
+import javax.sdp.Media;
+import javax.sdp.MediaDescription;
+import javax.sdp.SdpException;
+import javax.sdp.SdpFactory;
+import javax.sdp.SessionDescription;
 
 /**
  * The SDP offer/answer (RFC 3264) of the SIP media endpoint: one audio stream, G.711 µ-law (PCMU,
@@ -13,17 +21,17 @@ import java.util.regex.Pattern;
  * Anything else in the offer (other codecs, video, ICE, crypto) is declined by leaving it out of
  * the answer, as RFC 3264 allows; an offer without an RTP/AVP audio stream that has PCMU is
  * rejected.
+ *
+ * <p>The offer is parsed and the answer written with the {@code javax.sdp} implementation that
+ * ships with jain-sip-ri (NIST); what is decided here is only which stream and codecs to take.
  */
 final class Sdp {
 
   static final int PCMU = 0;
 
-  private static final Pattern MEDIA =
-      Pattern.compile("m=(\\S+) (\\d+)(?:/\\d+)? (\\S+)((?: \\S+)*)");
-  private static final Pattern CONNECTION = Pattern.compile("c=IN IP[46] (\\S+)");
-  private static final Pattern RTPMAP =
-      Pattern.compile("a=rtpmap:(\\d{1,3}) ([^/\\s]+)/(\\d+)(?:/\\d+)?");
+  private static final Pattern RTPMAP = Pattern.compile("(\\d{1,3}) ([^/\\s]+)/(\\d+)(?:/\\d+)?");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:-]{1,253}");
+  private static final Pattern PAYLOAD_TYPE = Pattern.compile("\\d{1,3}");
 
   private Sdp() {}
 
@@ -56,101 +64,116 @@ final class Sdp {
     if (offer == null || offer.isBlank()) {
       return new Rejected(400, "no SDP offer in the INVITE");
     }
-    String sessionHost = null;
-    String mediaHost = null;
-    int port = -1;
-    List<Integer> formats = new ArrayList<>();
-    OptionalInt event = OptionalInt.empty();
-    // Which m= line we are in: -1 before the first, 1 in the (first) audio one, 0 in any other.
-    int section = -1;
-    boolean sawAudio = false;
-    for (String raw : offer.split("\r?\n")) {
-      String line = raw.strip();
-      if (line.startsWith("m=")) {
-        Matcher m = MEDIA.matcher(line);
-        if (!m.matches()) {
-          return new Rejected(400, "unreadable media line: " + abbreviate(line));
-        }
-        if (!sawAudio && m.group(1).equals("audio") && m.group(3).equals("RTP/AVP")) {
-          sawAudio = true;
-          section = 1;
-          port = Integer.parseInt(m.group(2));
-          for (String f : m.group(4).trim().split(" ")) {
-            if (!f.isEmpty() && f.length() <= 3 && f.chars().allMatch(Character::isDigit)) {
-              formats.add(Integer.parseInt(f));
-            }
-          }
-        } else {
-          section = 0;
-        }
-      } else if (line.startsWith("c=")) {
-        Matcher m = CONNECTION.matcher(line);
-        if (!m.matches()) {
-          return new Rejected(400, "unreadable connection line: " + abbreviate(line));
-        }
-        if (section == -1) {
-          sessionHost = m.group(1);
-        } else if (section == 1) {
-          mediaHost = m.group(1);
-        }
-      } else if (section == 1 && line.startsWith("a=rtpmap:")) {
-        Matcher m = RTPMAP.matcher(line);
-        if (m.matches()) {
-          int pt = Integer.parseInt(m.group(1));
-          String name = m.group(2).toLowerCase(Locale.ROOT);
-          boolean eightKhz = m.group(3).equals("8000");
-          if (name.equals("telephone-event") && eightKhz && event.isEmpty()) {
-            event = OptionalInt.of(pt);
-          }
-        }
+    SdpFactory sdp = SdpFactory.getInstance();
+    try {
+      SessionDescription session = sdp.createSessionDescription(offer);
+      MediaDescription audio = firstRtpAudio(session);
+      if (audio == null) {
+        return new Rejected(488, "no RTP/AVP audio stream offered");
+      }
+      List<Integer> formats = payloadTypes(audio.getMedia());
+      if (!formats.contains(PCMU)) {
+        return new Rejected(488, "PCMU not offered");
+      }
+      Connection connection =
+          audio.getConnection() != null ? audio.getConnection() : session.getConnection();
+      String host = connection == null ? null : connection.getAddress();
+      if (connection != null
+          && (!"IN".equals(connection.getNetworkType())
+              || !List.of("IP4", "IP6").contains(connection.getAddressType()))) {
+        return new Rejected(400, "unreadable connection line: " + abbreviate(connection));
+      }
+      if (host == null || !HOST.matcher(host).matches()) {
+        return new Rejected(400, "no usable connection address for the audio stream");
+      }
+      int port = audio.getMedia().getMediaPort();
+      if (port < 1 || port > 65535) {
+        return new Rejected(488, "audio stream declined or on an invalid port: " + port);
+      }
+      OptionalInt event = telephoneEvent(audio, formats);
+      return new Accepted(host, port, event, render(sdp, localHost, localPort, sessionId, event));
+    } catch (SdpException e) {
+      return new Rejected(400, "unreadable SDP offer: " + abbreviate(e.getMessage()));
+    }
+  }
+
+  private static MediaDescription firstRtpAudio(SessionDescription session) throws SdpException {
+    for (MediaDescription description :
+        Sdp.<MediaDescription>typed(session.getMediaDescriptions(false))) {
+      Media m = description.getMedia();
+      if ("audio".equals(m.getMediaType()) && "RTP/AVP".equals(m.getProtocol())) {
+        return description;
       }
     }
-    if (!sawAudio) {
-      return new Rejected(488, "no RTP/AVP audio stream offered");
-    }
-    if (!formats.contains(PCMU)) {
-      return new Rejected(488, "PCMU not offered");
-    }
-    String host = mediaHost != null ? mediaHost : sessionHost;
-    if (host == null || !HOST.matcher(host).matches()) {
-      return new Rejected(400, "no usable connection address for the audio stream");
-    }
-    if (port < 1 || port > 65535) {
-      return new Rejected(488, "audio stream declined or on an invalid port: " + port);
-    }
-    int eventPt = event.orElse(-1);
-    OptionalInt acceptedEvent =
-        eventPt >= 96 && eventPt <= 127 && formats.contains(eventPt) ? event : OptionalInt.empty();
-    return new Accepted(
-        host, port, acceptedEvent, render(localHost, localPort, sessionId, acceptedEvent));
+    return null;
   }
 
-  private static String render(String host, int port, long sessionId, OptionalInt event) {
+  private static List<Integer> payloadTypes(Media media) throws SdpException {
+    List<Integer> types = new ArrayList<>();
+    for (String format : Sdp.<String>typed(media.getMediaFormats(false))) {
+      if (PAYLOAD_TYPE.matcher(format).matches()) {
+        types.add(Integer.parseInt(format));
+      }
+    }
+    return types;
+  }
+
+  /** The first telephone-event at 8 kHz, if its payload type is dynamic and in the format list. */
+  private static OptionalInt telephoneEvent(MediaDescription audio, List<Integer> formats)
+      throws SdpException {
+    for (Attribute attribute : Sdp.<Attribute>typed(audio.getAttributes(false))) {
+      if (!"rtpmap".equals(attribute.getName()) || attribute.getValue() == null) {
+        continue;
+      }
+      Matcher m = RTPMAP.matcher(attribute.getValue().strip());
+      if (m.matches()
+          && m.group(2).toLowerCase(Locale.ROOT).equals("telephone-event")
+          && m.group(3).equals("8000")) {
+        int pt = Integer.parseInt(m.group(1));
+        return pt >= 96 && pt <= 127 && formats.contains(pt)
+            ? OptionalInt.of(pt)
+            : OptionalInt.empty();
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  private static String render(
+      SdpFactory sdp, String host, int port, long sessionId, OptionalInt event)
+      throws SdpException {
     String ipVersion = host.contains(":") ? "IP6" : "IP4";
-    StringBuilder sdp = new StringBuilder();
-    sdp.append("v=0\r\n");
-    sdp.append("o=cc-robot ").append(sessionId).append(" 1 IN ").append(ipVersion).append(' ');
-    sdp.append(host).append("\r\n");
-    sdp.append("s=cc-robot\r\n");
-    sdp.append("c=IN ").append(ipVersion).append(' ').append(host).append("\r\n");
-    sdp.append("t=0 0\r\n");
-    sdp.append("m=audio ").append(port).append(" RTP/AVP ").append(PCMU);
-    event.ifPresent(pt -> sdp.append(' ').append(pt));
-    sdp.append("\r\n");
-    sdp.append("a=rtpmap:0 PCMU/8000\r\n");
-    event.ifPresent(
-        pt ->
-            sdp.append("a=rtpmap:")
-                .append(pt)
-                .append(" telephone-event/8000\r\na=fmtp:")
-                .append(pt)
-                .append(" 0-16\r\n"));
-    sdp.append("a=ptime:20\r\n");
-    sdp.append("a=sendrecv\r\n");
-    return sdp.toString();
+    SessionDescription answer = sdp.createSessionDescription();
+    answer.setOrigin(sdp.createOrigin("cc-robot", sessionId, 1, "IN", ipVersion, host));
+    answer.setSessionName(sdp.createSessionName("cc-robot"));
+    answer.setConnection(sdp.createConnection("IN", ipVersion, host));
+    String[] formats =
+        event.isPresent()
+            ? new String[] {String.valueOf(PCMU), String.valueOf(event.getAsInt())}
+            : new String[] {String.valueOf(PCMU)};
+    MediaDescription audio = sdp.createMediaDescription("audio", port, 1, "RTP/AVP", formats);
+    Vector<Attribute> attributes = new Vector<>();
+    attributes.add(sdp.createAttribute("rtpmap", PCMU + " PCMU/8000"));
+    if (event.isPresent()) {
+      attributes.add(sdp.createAttribute("rtpmap", event.getAsInt() + " telephone-event/8000"));
+      attributes.add(sdp.createAttribute("fmtp", event.getAsInt() + " 0-16"));
+    }
+    attributes.add(sdp.createAttribute("ptime", "20"));
+    attributes.add(sdp.createAttribute("sendrecv", null));
+    audio.setAttributes(attributes);
+    Vector<MediaDescription> media = new Vector<>();
+    media.add(audio);
+    answer.setMediaDescriptions(media);
+    return answer.toString();
   }
 
-  private static String abbreviate(String line) {
-    return line.length() <= 60 ? line : line.substring(0, 60) + "...";
+  /** javax.sdp predates generics: its lists are raw vectors (or null) of the documented type. */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> typed(List<?> raw) {
+    return raw == null ? List.of() : (List<T>) raw;
+  }
+
+  private static String abbreviate(Object line) {
+    String text = String.valueOf(line).strip();
+    return text.length() <= 60 ? text : text.substring(0, 60) + "...";
   }
 }

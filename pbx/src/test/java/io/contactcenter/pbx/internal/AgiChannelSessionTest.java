@@ -48,7 +48,13 @@ class AgiChannelSessionTest {
           MediaTransports.audioSocketOnly(
               new AudioSocketServer(
                   new PbxProperties.AudioSocket(
-                      "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2)))));
+                      "127.0.0.1",
+                      0,
+                      "127.0.0.1",
+                      Duration.ofSeconds(5),
+                      Duration.ofSeconds(2),
+                      Duration.ofSeconds(5),
+                      16))));
 
   @BeforeEach
   void aCallIsOnTheLine() {

@@ -109,11 +109,17 @@ class AmiCallControlTest {
     PbxProperties properties =
         new PbxProperties(
             ami,
-            new PbxProperties.FastAgi(false, "127.0.0.1", 4573, 10),
+            new PbxProperties.FastAgi(false, "127.0.0.1", 4573, 10, Duration.ofSeconds(5), 16),
             new PbxProperties.Originate(Duration.ofSeconds(45), TRUNKS),
             new PbxProperties.Fallback("sorry-youre-having-problems", "support"),
             new PbxProperties.AudioSocket(
-                "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2)),
+                "127.0.0.1",
+                0,
+                "127.0.0.1",
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                16),
             new PbxProperties.Recordings(java.nio.file.Path.of("target/recordings")),
             new PbxProperties.Media(
                 MediaTransport.AUDIOSOCKET,
@@ -150,11 +156,17 @@ class AmiCallControlTest {
     PbxProperties properties =
         new PbxProperties(
             ami,
-            new PbxProperties.FastAgi(false, "127.0.0.1", 4573, 10),
+            new PbxProperties.FastAgi(false, "127.0.0.1", 4573, 10, Duration.ofSeconds(5), 16),
             new PbxProperties.Originate(Duration.ofSeconds(45), TRUNKS),
             new PbxProperties.Fallback("sorry-youre-having-problems", "support"),
             new PbxProperties.AudioSocket(
-                "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2)),
+                "127.0.0.1",
+                0,
+                "127.0.0.1",
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                16),
             new PbxProperties.Recordings(java.nio.file.Path.of("target/recordings")),
             new PbxProperties.Media(
                 MediaTransport.AUDIOSOCKET,

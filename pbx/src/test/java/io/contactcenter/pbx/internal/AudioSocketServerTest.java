@@ -11,9 +11,12 @@ import io.contactcenter.pbx.internal.AudioSocketCodec.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +31,8 @@ class AudioSocketServerTest {
 
   private final AudioSocketServer server =
       new AudioSocketServer(
-          new PbxProperties.AudioSocket("127.0.0.1", 0, "127.0.0.1", WAIT, Duration.ofSeconds(2)));
+          new PbxProperties.AudioSocket(
+              "127.0.0.1", 0, "127.0.0.1", WAIT, Duration.ofSeconds(2), WAIT, 3));
   private final FakeMediaClock clock = new FakeMediaClock();
   private final AtomicBoolean released = new AtomicBoolean();
 
@@ -200,6 +204,69 @@ class AudioSocketServerTest {
     }
   }
 
+  // ---- idle connections and the per-peer cap ----
+
+  @Test
+  void aConnectionThatNeverSendsItsUuidIsClosedAfterTheHandshakeTimeout() throws IOException {
+    AudioSocketServer impatient =
+        new AudioSocketServer(
+            new PbxProperties.AudioSocket(
+                "127.0.0.1",
+                0,
+                "127.0.0.1",
+                WAIT,
+                Duration.ofSeconds(2),
+                Duration.ofMillis(300),
+                3));
+    impatient.start();
+    try (Socket silent = new Socket("127.0.0.1", impatient.port())) {
+      silent.setSoTimeout((int) WAIT.toMillis());
+      long start = System.nanoTime();
+
+      assertThat(silent.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isBetween(Duration.ofMillis(250), WAIT);
+    } finally {
+      impatient.stop();
+    }
+  }
+
+  @Test
+  void onePeerKeepsOnlySoManySilentConnectionsWhileAnotherPeersCallIsPaired() throws IOException {
+    InetAddress intruder = InetAddress.getByName("127.0.0.2");
+    List<Socket> silent = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        silent.add(connectFrom(intruder));
+      }
+      await().atMost(WAIT).until(() -> server.pendingHandshakes(intruder) == 3);
+
+      try (Socket refused = connectFrom(intruder)) {
+        long start = System.nanoTime();
+        assertThat(refused.getInputStream().read()).as("closed at once").isEqualTo(-1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WAIT.dividedBy(2));
+      }
+
+      // Asterisk, on its own address, still gets its call's media through.
+      UUID id = UUID.randomUUID();
+      try (AudioSocketServer.Expected expected = server.expect(id);
+          Socket asterisk = connect()) {
+        asterisk.getOutputStream().write(AudioSocketCodec.encodeUuid(id));
+        assertThat(expected.await(WAIT).socket().isConnected()).isTrue();
+      }
+
+      // A silent connection that goes away frees its place.
+      silent.remove(0).close();
+      await().atMost(WAIT).until(() -> server.pendingHandshakes(intruder) == 2);
+      silent.add(connectFrom(intruder));
+      await().atMost(WAIT).until(() -> server.pendingHandshakes(intruder) == 3);
+    } finally {
+      for (Socket socket : silent) {
+        socket.close();
+      }
+    }
+  }
+
   @Test
   void noRegistrationWhileStopped() {
     server.stop();
@@ -209,6 +276,12 @@ class AudioSocketServerTest {
 
   private Socket connect() throws IOException {
     Socket socket = new Socket("127.0.0.1", server.port());
+    socket.setSoTimeout((int) WAIT.toMillis());
+    return socket;
+  }
+
+  private Socket connectFrom(InetAddress local) throws IOException {
+    Socket socket = new Socket(InetAddress.getByName("127.0.0.1"), server.port(), local, 0);
     socket.setSoTimeout((int) WAIT.toMillis());
     return socket;
   }

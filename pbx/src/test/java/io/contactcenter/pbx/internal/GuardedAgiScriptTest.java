@@ -35,7 +35,13 @@ class GuardedAgiScriptTest {
       MediaTransports.audioSocketOnly(
           new AudioSocketServer(
               new PbxProperties.AudioSocket(
-                  "127.0.0.1", 0, "127.0.0.1", Duration.ofSeconds(5), Duration.ofSeconds(2))));
+                  "127.0.0.1",
+                  0,
+                  "127.0.0.1",
+                  Duration.ofSeconds(5),
+                  Duration.ofSeconds(2),
+                  Duration.ofSeconds(5),
+                  16)));
 
   private final AgiRequest request = mock(AgiRequest.class);
   private final AgiChannel channel = mock(AgiChannel.class);

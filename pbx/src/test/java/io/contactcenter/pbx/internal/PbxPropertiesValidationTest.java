@@ -35,6 +35,10 @@ class PbxPropertiesValidationTest {
               assertThat(p.originate().trunks()).containsExactly("trunk-test");
               assertThat(p.media().transport()).isEqualTo(MediaTransport.AUDIOSOCKET);
               assertThat(p.media().sipEnabled()).as("no SIP stack by default").isFalse();
+              assertThat(p.fastagi().requestTimeout()).hasSeconds(5);
+              assertThat(p.fastagi().maxPendingPerPeer()).isEqualTo(16);
+              assertThat(p.audiosocket().handshakeTimeout()).hasSeconds(5);
+              assertThat(p.audiosocket().maxPendingPerPeer()).isEqualTo(16);
             });
   }
 
@@ -112,5 +116,30 @@ class PbxPropertiesValidationTest {
                     .getFailure()
                     .rootCause()
                     .hasMessageContaining("cc.pbx.originate.trunks"));
+  }
+
+  @Test
+  void aRequestTimeoutOfZeroWouldWaitForeverAndNamesTheKey() {
+    runner
+        .withPropertyValues("cc.pbx.ami.password=secret", "cc.pbx.fastagi.request-timeout=0s")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("cc.pbx.fastagi.requestTimeout"));
+  }
+
+  @Test
+  void aPerPeerCapBelowOneNamesTheKey() {
+    runner
+        .withPropertyValues(
+            "cc.pbx.ami.password=secret", "cc.pbx.audiosocket.max-pending-per-peer=0")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("cc.pbx.audiosocket.maxPendingPerPeer"));
   }
 }

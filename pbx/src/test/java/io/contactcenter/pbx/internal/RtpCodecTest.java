@@ -7,58 +7,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** G.711 µ-law, RTP packets, outbound numbering and RFC 4733 keys. */
+/** RTP packets, outbound numbering and RFC 4733 keys. */
 class RtpCodecTest {
 
   private static final long MS = 1_000_000L;
-
-  // ---- G.711 µ-law ----
-
-  @Test
-  void ulawMatchesTheG711ReferenceValues() {
-    // Silence is 0xFF, full scale 0x80/0x00; -1 encodes as 0x7F (negative zero segment).
-    assertThat(G711Ulaw.encode((short) 0)).isEqualTo((byte) 0xFF);
-    assertThat(G711Ulaw.encode((short) 32767)).isEqualTo((byte) 0x80);
-    assertThat(G711Ulaw.encode((short) -32768)).isEqualTo((byte) 0x00);
-    assertThat(G711Ulaw.decode((byte) 0xFF)).isEqualTo((short) 0);
-    assertThat(G711Ulaw.decode((byte) 0x80)).isEqualTo((short) 32124);
-    assertThat(G711Ulaw.decode((byte) 0x00)).isEqualTo((short) -32124);
-  }
-
-  @Test
-  void everyUlawCodeSurvivesDecodeAndEncode() {
-    for (int code = 0; code < 256; code++) {
-      byte ulaw = (byte) code;
-      short pcm = G711Ulaw.decode(ulaw);
-      // 0x7F (negative zero) decodes to 0, which encodes as positive zero 0xFF.
-      byte expected = code == 0x7F ? (byte) 0xFF : ulaw;
-      assertThat(G711Ulaw.encode(pcm)).as("code %02x", code).isEqualTo(expected);
-    }
-  }
-
-  @Test
-  void ulawErrorStaysWithinItsSegmentStep() {
-    for (int s = -32768; s <= 32767; s += 7) {
-      short decoded = G711Ulaw.decode(G711Ulaw.encode((short) s));
-      // The largest quantization step (top segment) is 1024; half of it is the worst error.
-      assertThat(Math.abs(decoded - Math.max(-32124, Math.min(32124, s))))
-          .as("sample %d", s)
-          .isLessThanOrEqualTo(512);
-    }
-  }
-
-  @Test
-  void pcmFramesConvertByteForSample() {
-    byte[] pcm = new byte[320];
-    for (int i = 0; i < 160; i++) {
-      short s = (short) (i * 100 - 8000);
-      pcm[2 * i] = (byte) s;
-      pcm[2 * i + 1] = (byte) (s >> 8);
-    }
-    byte[] ulaw = G711Ulaw.encode(pcm);
-    assertThat(ulaw).hasSize(160);
-    assertThat(G711Ulaw.decode(ulaw, 0, ulaw.length)).hasSize(320);
-  }
 
   // ---- RTP packets ----
 

@@ -7,6 +7,7 @@ import io.contactcenter.asrtts.AudioTooLargeException;
 import io.contactcenter.asrtts.RecognitionListener;
 import io.contactcenter.asrtts.RecognitionStream;
 import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.common.G711;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

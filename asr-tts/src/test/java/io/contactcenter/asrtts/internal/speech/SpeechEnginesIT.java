@@ -10,6 +10,7 @@ import io.contactcenter.asrtts.RecognitionOptions;
 import io.contactcenter.asrtts.RecognitionStream;
 import io.contactcenter.asrtts.SynthesizedSpeech;
 import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.common.G711;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

@@ -7,6 +7,7 @@ import io.contactcenter.asrtts.AudioEncoding;
 import io.contactcenter.asrtts.AudioTooLargeException;
 import io.contactcenter.asrtts.RecognitionListener;
 import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.common.G711;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

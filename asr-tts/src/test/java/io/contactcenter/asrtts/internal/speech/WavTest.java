@@ -47,6 +47,21 @@ class WavTest {
   }
 
   @Test
+  void decodesUlawInsideWaveFormatExtensible() {
+    ByteBuffer b = ByteBuffer.allocate(12 + 8 + 40 + 8 + 2).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(ascii("RIFF")).putInt(b.capacity() - 8).put(ascii("WAVE"));
+    b.put(ascii("fmt ")).putInt(40).putShort((short) 0xFFFE).putShort((short) 1);
+    b.putInt(8000).putInt(8000).putShort((short) 1).putShort((short) 8);
+    b.putShort((short) 22).putShort((short) 8).putInt(4);
+    // The sub-format GUID opens with the format code: 7, µ-law.
+    b.putShort((short) 7).put(new byte[14]);
+    b.put(ascii("data")).putInt(2).put(new byte[] {(byte) 0x80, (byte) 0xFF});
+
+    assertThat(Signals.shorts(AudioClip.fromWav(b.array()).pcm16le()))
+        .containsExactly((short) 32124, (short) 0);
+  }
+
+  @Test
   void writesWhatItReads() {
     byte[] pcm = Signals.bytes(Signals.tone(440, 8000, 0.05, 5000));
 
@@ -70,6 +85,42 @@ class WavTest {
 
     assertThat(Signals.shorts(AudioClip.fromWav(b.array()).pcm16le()))
         .containsExactly((short) 1, (short) 2, (short) 3);
+  }
+
+  @Test
+  void readsAStreamedWavWhoseDataSizeIsZero() {
+    byte[] wav = wav(1, 1, 8000, 16, Signals.bytes(new short[] {7, -7}));
+    ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 0);
+
+    assertThat(Signals.shorts(AudioClip.fromWav(wav).pcm16le()))
+        .containsExactly((short) 7, (short) -7);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {Integer.MIN_VALUE, -2, 1 << 20})
+  void rejectsAChunkThatClaimsMoreThanTheFileHolds(int size) {
+    // Sizes of 2^31 and more once overflowed the hand-written reader into an HTTP 500.
+    ByteBuffer b = ByteBuffer.allocate(12 + 8 + 16 + 8 + 8 + 8 + 2).order(ByteOrder.LITTLE_ENDIAN);
+    b.put(ascii("RIFF")).putInt(b.capacity() - 8).put(ascii("WAVE"));
+    b.put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) 1);
+    b.putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16);
+    b.put(ascii("LIST")).putInt(size).put(new byte[8]);
+    b.put(ascii("data")).putInt(2).put(new byte[2]);
+
+    assertThatThrownBy(() -> AudioClip.fromWav(b.array()))
+        .isInstanceOf(UnsupportedAudioException.class)
+        .hasMessageContaining("WAV chunk 'LIST' claims " + Integer.toUnsignedLong(size) + " bytes")
+        .hasMessageContaining(EXPECTED);
+  }
+
+  @Test
+  void rejectsAnOversizedFmtChunk() {
+    byte[] wav = wav(1, 1, 8000, 16, new byte[4]);
+    ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(16, 0x80000000);
+
+    assertThatThrownBy(() -> AudioClip.fromWav(wav))
+        .isInstanceOf(UnsupportedAudioException.class)
+        .hasMessageContaining("WAV chunk 'fmt ' claims 2147483648 bytes");
   }
 
   @Test

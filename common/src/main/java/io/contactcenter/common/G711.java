@@ -1,8 +1,17 @@
-package io.contactcenter.asrtts.internal.speech;
+package io.contactcenter.common;
 
 /**
- * G.711 µ-law and A-law codecs (ITU-T G.711), table-based for decoding. Asterisk's ulaw and alaw
- * formats carry these bytes unchanged.
+ * The one G.711 codec (ITU-T G.711, the Sun reference g711.c): µ-law (PCMU) and A-law (PCMA) to and
+ * from signed 16-bit samples, one byte per 8 kHz sample. The media edge (RTP) and the speech
+ * engines (WAV files, recognition streams) both use it; Asterisk's ulaw and alaw formats carry
+ * these bytes unchanged.
+ *
+ * <p>Decoding agrees with {@code javax.sound.sampled} for every code. Encoding is not delegated to
+ * it: the JDK's µ-law encoder turns the loudest negative samples (below about -32500) into
+ * near-silence, a click in speech that touches full scale, and its A-law encoder rounds the top
+ * segment differently from the reference.
+ *
+ * <p>Stateless and thread-safe; decoding is a table lookup.
  */
 public final class G711 {
 
@@ -31,24 +40,6 @@ public final class G711 {
   /** Decodes one A-law byte to a 16-bit sample. */
   public static short alawToLinear(byte alaw) {
     return ALAW_TO_LINEAR[alaw & 0xFF];
-  }
-
-  /** Decodes µ-law bytes to samples. */
-  public static short[] decodeUlaw(byte[] ulaw, int offset, int length) {
-    short[] out = new short[length];
-    for (int i = 0; i < length; i++) {
-      out[i] = ULAW_TO_LINEAR[ulaw[offset + i] & 0xFF];
-    }
-    return out;
-  }
-
-  /** Decodes A-law bytes to samples. */
-  public static short[] decodeAlaw(byte[] alaw, int offset, int length) {
-    short[] out = new short[length];
-    for (int i = 0; i < length; i++) {
-      out[i] = ALAW_TO_LINEAR[alaw[offset + i] & 0xFF];
-    }
-    return out;
   }
 
   /** Encodes one 16-bit sample as µ-law (the reference algorithm, with its 0x84 bias). */
@@ -90,6 +81,26 @@ public final class G711 {
     int aval = segment << 4;
     aval |= segment < 2 ? (pcm >> 1) & 0x0F : (pcm >> segment) & 0x0F;
     return (byte) (aval ^ mask);
+  }
+
+  /** µ-law bytes to signed 16-bit little-endian PCM (twice as many bytes). */
+  public static byte[] ulawToPcm16le(byte[] ulaw, int offset, int length) {
+    byte[] pcm = new byte[length * 2];
+    for (int i = 0; i < length; i++) {
+      short s = ULAW_TO_LINEAR[ulaw[offset + i] & 0xFF];
+      pcm[2 * i] = (byte) s;
+      pcm[2 * i + 1] = (byte) (s >> 8);
+    }
+    return pcm;
+  }
+
+  /** Signed 16-bit little-endian PCM to µ-law (half as many bytes; an odd last byte is ignored). */
+  public static byte[] pcm16leToUlaw(byte[] pcm16le) {
+    byte[] ulaw = new byte[pcm16le.length / 2];
+    for (int i = 0; i < ulaw.length; i++) {
+      ulaw[i] = linearToUlaw((short) ((pcm16le[2 * i] & 0xFF) | (pcm16le[2 * i + 1] << 8)));
+    }
+    return ulaw;
   }
 
   private static short ulawDecode(int ulaw) {
