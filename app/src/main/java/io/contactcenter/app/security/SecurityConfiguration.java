@@ -2,23 +2,14 @@ package io.contactcenter.app.security;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
-import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -60,62 +51,12 @@ class SecurityConfiguration {
   private static final String SWAGGER_POLICY =
       CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
-  /**
-   * New passwords are hashed as bcrypt of their SHA-256 digest; older {@code {bcrypt}} hashes still
-   * verify and are re-hashed at the next sign-in. Hashing runs on its own threads.
-   */
-  @Bean(destroyMethod = "close")
-  BoundedPasswordHashing passwordEncoder(SecurityProperties properties) {
-    Map<String, PasswordEncoder> encoders = new HashMap<>();
-    encoders.put(PreDigestBcryptPasswordEncoder.ID, new PreDigestBcryptPasswordEncoder());
-    encoders.put("bcrypt", new BCryptPasswordEncoder());
-    SecurityProperties.Hashing hashing = properties.hashing();
-    return new BoundedPasswordHashing(
-        new DelegatingPasswordEncoder(PreDigestBcryptPasswordEncoder.ID, encoders),
-        hashing.effectiveThreads(),
-        hashing.queue(),
-        hashing.maxWait().toMillis());
-  }
-
   @Bean
-  SignInThrottle signInThrottle(
-      StringRedisTemplate redis, SecurityProperties properties, AuditLog audit) {
-    return new SignInThrottle(redis, properties.signIn(), audit);
-  }
-
-  @Bean
-  ApiTokens apiTokens(JdbcClient jdbc, AuditLog audit, SecurityProperties properties) {
-    return new ApiTokens(jdbc, audit, ApiTokens.key(properties));
-  }
-
-  @Bean
-  SignInResponses signInResponses(
-      ObjectMapper json, UserAccounts accounts, SignInThrottle throttle) {
-    return new SignInResponses(json, accounts, throttle);
-  }
-
-  @Bean
-  AuthenticationManager authenticationManager(
-      UserAccounts accounts, PasswordEncoder passwordEncoder, SignInThrottle throttle) {
-    DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
-    passwords.setPasswordEncoder(passwordEncoder);
-    passwords.setUserDetailsPasswordService(accounts);
-    return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
-  }
-
-  @Bean
-  SecurityFilterChain securityFilterChain(
-      HttpSecurity http,
-      AuthenticationManager authenticationManager,
-      SignInResponses responses,
-      UserAccounts accounts,
-      ApiTokens tokens,
-      SignInThrottle throttle)
+  SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SignIn> signInProvider)
       throws Exception {
     RequestMatcher swagger =
         new OrRequestMatcher(antMatcher("/swagger-ui/**"), antMatcher("/swagger-ui.html"));
-    http.authenticationManager(authenticationManager)
-        .authorizeHttpRequests(
+    http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error")
                     .permitAll()
@@ -168,19 +109,6 @@ class SecurityConfiguration {
                     .denyAll()
                     .anyRequest()
                     .authenticated())
-        .formLogin(
-            form ->
-                form.loginPage("/login")
-                    .successHandler(responses.formSuccess())
-                    .failureHandler(responses)
-                    .permitAll())
-        // Basic is added below, before the CSRF filter, instead of here (after it).
-        .httpBasic(AbstractHttpConfigurer::disable)
-        .addFilterBefore(
-            new ApiTokenFilter(tokens, accounts, throttle, responses), CsrfFilter.class)
-        .addFilterBefore(
-            new BasicCredentialsFilter(authenticationManager, responses), CsrfFilter.class)
-        .addFilterBefore(new AccountStateFilter(accounts, responses), CsrfFilter.class)
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         // Pages read the token from the XSRF-TOKEN cookie and send it as a header. A request that
         // signed in with the token or Basic credentials it carries has no ambient credentials, so
@@ -208,7 +136,29 @@ class SecurityConfiguration {
                         referrer ->
                             referrer.policy(
                                 org.springframework.security.web.header.writers
-                                    .ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                                    .ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    SignIn signIn = signInProvider.getIfAvailable();
+    if (signIn == null) {
+      // Web slice tests (@WebMvcTest) check the rules above without PostgreSQL and Redis.
+      http.formLogin(form -> form.loginPage("/login").permitAll())
+          .httpBasic(Customizer.withDefaults());
+      return http.build();
+    }
+    SignInResponses responses = signIn.responses();
+    http.authenticationManager(signIn.manager())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .successHandler(responses.formSuccess())
+                    .failureHandler(responses)
+                    .permitAll())
+        // Basic is added here, before the CSRF filter, instead of by httpBasic() (after it).
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .addFilterBefore(
+            new ApiTokenFilter(signIn.tokens(), signIn.accounts(), signIn.throttle(), responses),
+            CsrfFilter.class)
+        .addFilterBefore(new BasicCredentialsFilter(signIn.manager(), responses), CsrfFilter.class)
+        .addFilterBefore(new AccountStateFilter(signIn.accounts(), responses), CsrfFilter.class)
         // API calls get a problem detail with 401, not a redirect to the login page and not a
         // browser prompt.
         .exceptionHandling(
