@@ -1,6 +1,8 @@
 package io.contactcenter.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -27,16 +29,19 @@ class SignInConfiguration {
    * verify and are re-hashed at the next sign-in. Hashing runs on its own threads.
    */
   @Bean(destroyMethod = "close")
-  BoundedPasswordHashing passwordEncoder(SecurityProperties properties) {
+  RecentlyVerifiedPasswords passwordEncoder(SecurityProperties properties) {
     Map<String, PasswordEncoder> encoders = new HashMap<>();
     encoders.put(PreDigestBcryptPasswordEncoder.ID, new PreDigestBcryptPasswordEncoder());
     encoders.put("bcrypt", new BCryptPasswordEncoder());
     SecurityProperties.Hashing hashing = properties.hashing();
-    return new BoundedPasswordHashing(
-        new DelegatingPasswordEncoder(PreDigestBcryptPasswordEncoder.ID, encoders),
-        hashing.effectiveThreads(),
-        hashing.queue(),
-        hashing.maxWait().toMillis());
+    BoundedPasswordHashing bounded =
+        new BoundedPasswordHashing(
+            new DelegatingPasswordEncoder(PreDigestBcryptPasswordEncoder.ID, encoders),
+            hashing.effectiveThreads(),
+            hashing.queue(),
+            hashing.maxWait().toMillis());
+    return new RecentlyVerifiedPasswords(
+        bounded, Duration.ofMinutes(1), 10_000, Clock.systemUTC(), bounded::close);
   }
 
   @Bean
