@@ -56,9 +56,8 @@ class SignInConfiguration {
   }
 
   @Bean
-  SignInResponses signInResponses(
-      ObjectMapper json, UserAccounts accounts, SignInThrottle throttle) {
-    return new SignInResponses(json, accounts, throttle);
+  SignInResponses signInResponses(ObjectMapper json, UserAccounts accounts) {
+    return new SignInResponses(json, accounts);
   }
 
   @Bean

@@ -25,12 +25,10 @@ final class SignInResponses implements AuthenticationEntryPoint, AuthenticationF
 
   private final ObjectMapper json;
   private final UserAccounts accounts;
-  private final SignInThrottle throttle;
 
-  SignInResponses(ObjectMapper json, UserAccounts accounts, SignInThrottle throttle) {
+  SignInResponses(ObjectMapper json, UserAccounts accounts) {
     this.json = json;
     this.accounts = accounts;
-    this.throttle = throttle;
   }
 
   /** API requests without valid credentials, or whose credentials were refused. */
@@ -86,7 +84,6 @@ final class SignInResponses implements AuthenticationEntryPoint, AuthenticationF
               .state(user.getName())
               .orElseThrow(() -> new UserNotFoundException(user.getName()));
       request.getSession().setAttribute(AccountStateFilter.EPOCH, state.epoch());
-      throttle.succeeded(user.getName());
       if (state.mustChangePassword()) {
         response.sendRedirect(request.getContextPath() + "/account/password?required");
         return;
