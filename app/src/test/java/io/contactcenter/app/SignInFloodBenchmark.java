@@ -40,7 +40,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(
     properties = {
       "cc.security.sign-in.address-free-failures=1000000",
-      "cc.security.sign-in.address-lock-after=2000000"
+      "cc.security.sign-in.address-lock-after=2000000",
+      // -Dbench.hashing-threads=80 -Dbench.hashing-queue=10000 hashes every attempt at once, as
+      // before the password hash had threads of its own (an approximation of the old behaviour).
+      "cc.security.hashing.threads=${bench.hashing-threads:0}",
+      "cc.security.hashing.queue=${bench.hashing-queue:16}"
     })
 class SignInFloodBenchmark {
 
@@ -98,10 +102,12 @@ class SignInFloodBenchmark {
     out.append(
         String.format(
             Locale.ROOT,
-            "Sign-in flood: %d attackers, %.0f s, %d processors%n",
+            "Sign-in flood: %d attackers, %.0f s, %d processors, hashing threads %s, queue %s%n",
             attackers,
             floodSeconds,
-            Runtime.getRuntime().availableProcessors()));
+            Runtime.getRuntime().availableProcessors(),
+            System.getProperty("bench.hashing-threads", "auto"),
+            System.getProperty("bench.hashing-queue", "16")));
     out.append(line("health before flood", healthBefore));
     out.append(line("health during flood", healthDuring));
     out.append(line("token API before flood", tokenBefore));
