@@ -2,8 +2,8 @@
 # The run command (README.md): builds the server if needed and starts the whole contact center on
 # embedded defaults: PostgreSQL, Redis and Kafka in-process with data under ./data, and, when the
 # Asterisk tree is provisioned, a local Asterisk 22 wired to it (hotline on SIP 127.0.0.1:5060).
-# Open http://localhost:8080 and sign in as 'admin' with the password printed on the first start
-# (or set CC_ADMIN_PASSWORD before the first start).
+# Open http://localhost:8080 and sign in as 'admin' with the password generated on the first start
+# into data/initial-admin-password (mode 600), or set CC_ADMIN_PASSWORD before the first start.
 #
 # As root it provisions Asterisk and runs the server as an unprivileged user (PostgreSQL refuses
 # root). Extra arguments go to the server, e.g. `--server.port=9090`.

@@ -18,6 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "cc.security.initial-admin-password=" + ContactCenterIT.ADMIN_PASSWORD,
+      // The API token key is generated here, not in the source tree.
+      "cc.security.data-dir=target/security-data",
       "cc.pbx.ami.initial-backoff=200ms",
       "cc.pbx.ami.max-backoff=1s",
       // The SIP media endpoint runs beside AudioSocket (still the default), so one context serves

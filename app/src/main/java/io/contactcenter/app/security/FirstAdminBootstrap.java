@@ -1,5 +1,9 @@
 package io.contactcenter.app.security;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.function.Consumer;
@@ -12,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the first admin on the first start. There is no default password: it is taken from {@code
- * cc.security.initial-admin-password} or generated and printed exactly once. If several instances
- * start together, only the one whose insert wins prints it.
+ * cc.security.initial-admin-password} or generated and written to {@code initial-admin-password} in
+ * the data directory, a file only the service user can read (mode 600). The log says where the file
+ * is, never the password: logs are often readable by more people than the service user. If several
+ * instances start together, only the one whose insert wins writes the file.
  */
 @Component
 class FirstAdminBootstrap implements ApplicationRunner {
@@ -22,6 +28,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
   private static final String ALPHABET =
       "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
   static final String ADMIN = "admin";
+  static final String PASSWORD_FILE = "initial-admin-password";
 
   private final UserAccounts accounts;
   private final SecurityProperties properties;
@@ -30,9 +37,12 @@ class FirstAdminBootstrap implements ApplicationRunner {
 
   @Autowired
   FirstAdminBootstrap(UserAccounts accounts, SecurityProperties properties) {
-    this(accounts, properties, FirstAdminBootstrap::announce);
+    this(accounts, properties, log::warn);
   }
 
+  /**
+   * @param announce receives the one line that tells the operator where the password is
+   */
   FirstAdminBootstrap(
       UserAccounts accounts, SecurityProperties properties, Consumer<String> announce) {
     this.accounts = accounts;
@@ -50,7 +60,21 @@ class FirstAdminBootstrap implements ApplicationRunner {
     String password = generated ? generate() : configured;
     if (accounts.create(ADMIN, password, EnumSet.of(Role.ADMIN))) {
       if (generated) {
-        announce.accept(password);
+        Path file = properties.dataDir().resolve(PASSWORD_FILE).toAbsolutePath();
+        try {
+          // Left over from a data directory whose database was since replaced.
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot replace " + file, e);
+        }
+        SecretFiles.createPrivate(file, password + System.lineSeparator());
+        announce.accept(
+            "First start: created user '"
+                + ADMIN
+                + "'. Its password is in "
+                + file
+                + " (readable only by this user). Sign in, create personal accounts, and delete"
+                + " the file.");
       } else {
         log.info(
             "Created the first admin '{}' with the password from cc.security.initial-admin-password",
@@ -65,14 +89,5 @@ class FirstAdminBootstrap implements ApplicationRunner {
       sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
     }
     return sb.toString();
-  }
-
-  private static void announce(String password) {
-    // Shown once, at WARN so it is visible with default logging; it is never stored in clear.
-    log.warn(
-        "\n\n    First start: created user '{}' with password: {}\n"
-            + "    It is shown only this once. Log in at /login and create personal accounts.\n",
-        ADMIN,
-        password);
   }
 }

@@ -1,0 +1,79 @@
+package io.contactcenter.app.security;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who changed what and when, in PostgreSQL ({@code audit_event}). An entry is written in the
+ * transaction of the change it records, so a change is never without its entry. Entries are never
+ * updated or deleted by the application; they outlive the users they name.
+ */
+@Component
+public class AuditLog {
+
+  /** The most entries one page of the log returns. */
+  public static final int MAX_PAGE = 500;
+
+  private final JdbcClient jdbc;
+
+  public AuditLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * An entry of the log.
+   *
+   * @param target the user (or {@code address:…}) the action was about
+   * @param detail what changed, e.g. {@code roles [AGENT] -> [AGENT, QA]}; never a secret
+   */
+  public record Entry(
+      long id,
+      Instant at,
+      String actor,
+      AuditAction action,
+      String target,
+      String detail,
+      String sourceAddress) {}
+
+  void record(Actor actor, AuditAction action, String target, String detail) {
+    jdbc.sql(
+            "INSERT INTO audit_event (actor, action, target, detail, source_address)"
+                + " VALUES (?, ?, ?, ?, ?)")
+        .params(actor.username(), action.name(), target, detail, actor.address())
+        .update();
+  }
+
+  /**
+   * The newest entries first.
+   *
+   * @param limit at most this many (1 to {@value #MAX_PAGE})
+   * @param beforeId only entries older than this id (the last id of the previous page), or null
+   * @param user only entries by or about this user, or null for all
+   */
+  public List<Entry> list(int limit, Long beforeId, String user) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE);
+    }
+    return jdbc.sql(
+            "SELECT id, at, actor, action, target, detail, source_address FROM audit_event"
+                + " WHERE (CAST(:before AS BIGINT) IS NULL OR id < :before)"
+                + " AND (CAST(:user AS TEXT) IS NULL OR actor = :user OR target = :user)"
+                + " ORDER BY id DESC LIMIT :limit")
+        .param("before", beforeId)
+        .param("user", user)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new Entry(
+                    rs.getLong(1),
+                    rs.getTimestamp(2).toInstant(),
+                    rs.getString(3),
+                    AuditAction.valueOf(rs.getString(4)),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7)))
+        .list();
+  }
+}

@@ -1,0 +1,36 @@
+package io.contactcenter.app.web;
+
+import io.contactcenter.app.security.Role;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The admin pages for users and the audit log, and the password page of every user. Shells their
+ * scripts fill from the users API; texts come from the {@code i18n/accounts} bundles.
+ */
+@Controller
+class AccountPages {
+
+  @GetMapping("/admin/users")
+  String users(Model model) {
+    model.addAttribute("roles", roleNames());
+    return "users";
+  }
+
+  @GetMapping("/admin/audit")
+  String audit() {
+    return "audit";
+  }
+
+  @GetMapping("/account/password")
+  String password() {
+    return "password";
+  }
+
+  private static List<String> roleNames() {
+    return Stream.of(Role.values()).map(Role::name).toList();
+  }
+}
