@@ -1,7 +1,7 @@
 package io.contactcenter.outboundrobot;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
+import io.contactcenter.common.CampaignType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
 public record DialogueScript(
     String id,
     int version,
-    CampaignContext campaign,
+    CampaignType campaign,
     String language,
     List<String> languages,
     Map<String, VariableKind> variables,

@@ -1,6 +1,6 @@
 package io.contactcenter.outboundrobot;
 
-import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.common.PhoneNumber;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public record PlaceCallRequest(
     String attemptId,
     PhoneNumber phone,
-    CampaignContext campaign,
+    CampaignType campaign,
     String scriptId,
     Integer scriptVersion,
     String language,
@@ -40,7 +40,7 @@ public record PlaceCallRequest(
     }
     Objects.requireNonNull(phone, "phone is required");
     Objects.requireNonNull(campaign, "campaign is required");
-    if (campaign == CampaignContext.ANY) {
+    if (campaign == CampaignType.ANY) {
       throw new IllegalArgumentException("campaign must be balance, delay or reactivate");
     }
     if ((scriptId == null) != (scriptVersion == null)) {
@@ -54,7 +54,7 @@ public record PlaceCallRequest(
   public PlaceCallRequest(
       String attemptId,
       PhoneNumber phone,
-      CampaignContext campaign,
+      CampaignType campaign,
       String language,
       Map<String, String> variables,
       String requestedBy) {

@@ -2,7 +2,6 @@ package io.contactcenter.campaigns.internal;
 
 import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignState;
-import io.contactcenter.campaigns.CampaignType;
 import io.contactcenter.campaigns.DoNotCallList;
 import io.contactcenter.campaigns.internal.domain.AttemptResult;
 import io.contactcenter.campaigns.internal.domain.CallWindow;
@@ -11,6 +10,7 @@ import io.contactcenter.campaigns.internal.domain.DialDecision;
 import io.contactcenter.campaigns.internal.domain.FrequencyCap;
 import io.contactcenter.campaigns.internal.domain.RetryDecision;
 import io.contactcenter.campaigns.internal.domain.RetryPolicy;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.DialogueCompleted;
 import io.contactcenter.outboundrobot.DoNotCallRequested;
 import io.contactcenter.outboundrobot.PlaceCallRequest;
@@ -244,7 +244,7 @@ class Dialer implements SmartLifecycle {
           new PlaceCallRequest(
               c.attemptId(),
               c.contact().phone(),
-              c.campaign().type().context(),
+              c.campaign().type(),
               c.campaign().scriptId(),
               c.campaign().scriptVersion(),
               c.campaign().language(),

@@ -1,7 +1,7 @@
 package io.contactcenter.outboundrobot.internal;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.PromptTemplate;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.CallNowRequest;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
@@ -176,7 +176,7 @@ class RobotService implements RobotCalls {
   }
 
   @Override
-  public void checkVariables(CampaignContext campaign, Map<String, String> variables) {
+  public void checkVariables(CampaignType campaign, Map<String, String> variables) {
     requireSpeakable(scripts.current(campaign), variables);
   }
 

@@ -8,7 +8,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.contactcenter.asrtts.AudioEncoding;
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
 import io.contactcenter.asrtts.RecognitionListener;
 import io.contactcenter.asrtts.RecognitionOptions;
@@ -18,6 +17,7 @@ import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.asrtts.SynthesizedSpeech;
 import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.Turn;
@@ -78,7 +78,7 @@ class RobotCallHandlerTest {
                         "deadline", "2026-11-30"),
                     "DIALING")));
     when(scripts.find("balance-reminder", 1))
-        .thenReturn(Optional.of(new YamlDialogueScripts().builtIn(CampaignContext.BALANCE)));
+        .thenReturn(Optional.of(new YamlDialogueScripts().builtIn(CampaignType.BALANCE)));
   }
 
   private RobotCallHandler handler(SpeechSynthesizer tts, FakeRecognizer asr) {
