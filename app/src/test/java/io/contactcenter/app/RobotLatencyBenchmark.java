@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.SpeechSynthesizer;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.CallNowRequest;
 import io.contactcenter.outboundrobot.DialogueCompleted;
@@ -376,7 +376,7 @@ class RobotLatencyBenchmark {
             .callNow(
                 new CallNowRequest(
                     PhoneNumber.parse("+8613800138000"),
-                    CampaignContext.BALANCE,
+                    CampaignType.BALANCE,
                     null,
                     variables(),
                     "benchmark"))

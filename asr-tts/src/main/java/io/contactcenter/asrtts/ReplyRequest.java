@@ -1,5 +1,6 @@
 package io.contactcenter.asrtts;
 
+import io.contactcenter.common.CampaignType;
 import java.time.ZonedDateTime;
 
 /**
@@ -7,13 +8,12 @@ import java.time.ZonedDateTime;
  *
  * @param text what the callee said or typed: not blank, at most {@value #MAX_LENGTH} characters
  * @param language the reply's language; {@code null} to detect it from the text
- * @param campaign the campaign the robot called about; {@code null} means {@link
- *     CampaignContext#ANY}
+ * @param campaign the campaign the robot called about; {@code null} means {@link CampaignType#ANY}
  * @param now the moment relative times ("in two hours", "明天下午") count from, in the callee's time
  *     zone; {@code null} for the classifier's clock in its configured zone
  */
 public record ReplyRequest(
-    String text, ReplyLanguage language, CampaignContext campaign, ZonedDateTime now) {
+    String text, ReplyLanguage language, CampaignType campaign, ZonedDateTime now) {
 
   /** The longest text accepted, in UTF-16 characters. */
   public static final int MAX_LENGTH = 1000;
@@ -29,7 +29,7 @@ public record ReplyRequest(
       language = ReplyLanguage.detect(text);
     }
     if (campaign == null) {
-      campaign = CampaignContext.ANY;
+      campaign = CampaignType.ANY;
     }
   }
 
@@ -39,7 +39,7 @@ public record ReplyRequest(
   }
 
   /** A reply in a detected language for a campaign, relative to the classifier's clock. */
-  public static ReplyRequest of(String text, CampaignContext campaign) {
+  public static ReplyRequest of(String text, CampaignType campaign) {
     return new ReplyRequest(text, null, campaign, null);
   }
 }

@@ -1,5 +1,6 @@
 package io.contactcenter.campaigns;
 
+import io.contactcenter.common.CampaignType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

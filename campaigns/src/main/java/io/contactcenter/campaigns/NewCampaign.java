@@ -1,5 +1,6 @@
 package io.contactcenter.campaigns;
 
+import io.contactcenter.common.CampaignType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,6 +43,10 @@ public record NewCampaign(
     }
     name = name.strip();
     Objects.requireNonNull(type, "type is required");
+    if (!type.isCampaign()) {
+      throw new IllegalArgumentException(
+          "type must be balance, delay or reactivate, was " + type.code());
+    }
     holidays = holidays == null ? List.of() : List.copyOf(holidays);
     if (maxConcurrent < 1 || maxConcurrent > 1000) {
       throw new IllegalArgumentException("maxConcurrent must be between 1 and 1000");

@@ -1,6 +1,6 @@
 package io.contactcenter.outboundrobot;
 
-import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.common.PhoneNumber;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public record CallNowRequest(
     PhoneNumber phone,
-    CampaignContext campaign,
+    CampaignType campaign,
     String language,
     Map<String, String> variables,
     String requestedBy) {
@@ -24,7 +24,7 @@ public record CallNowRequest(
   public CallNowRequest {
     Objects.requireNonNull(phone, "phone is required");
     Objects.requireNonNull(campaign, "campaign is required");
-    if (campaign == CampaignContext.ANY) {
+    if (campaign == CampaignType.ANY) {
       throw new IllegalArgumentException("campaign must be balance, delay or reactivate");
     }
     variables = variables == null ? Map.of() : Map.copyOf(variables);

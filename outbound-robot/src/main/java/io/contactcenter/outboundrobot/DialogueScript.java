@@ -1,17 +1,10 @@
 package io.contactcenter.outboundrobot;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.contactcenter.common.CampaignType;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A versioned robot dialogue: a small state machine of steps that say a prompt, listen for a reply
@@ -51,7 +42,7 @@ import java.util.stream.Collectors;
 public record DialogueScript(
     String id,
     int version,
-    CampaignContext campaign,
+    CampaignType campaign,
     String language,
     List<String> languages,
     Map<String, VariableKind> variables,
@@ -62,44 +53,24 @@ public record DialogueScript(
     Map<IntentLabel, Branch> on,
     Map<String, Step> steps) {
 
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
-
   public DialogueScript {
-    if (id == null || !ID.matcher(id).matches()) {
-      throw new IllegalArgumentException(
-          "id must be lower case letters, digits and dashes, was '" + id + "'");
-    }
+    ScriptShape.checkId(id);
     if (version < 1) {
       throw new IllegalArgumentException("version must be 1 or more, was " + version);
     }
     Objects.requireNonNull(campaign, "campaign is required");
-    if (languages == null || languages.isEmpty()) {
-      throw new IllegalArgumentException("languages must name at least one language");
-    }
-    for (String code : languages) {
-      if (code == null || !LANGUAGE.matcher(code).matches()) {
-        throw new IllegalArgumentException(
-            "language '" + code + "' is not a two-letter ISO 639-1 code");
-      }
-    }
-    languages = List.copyOf(languages);
-    if (!languages.contains(language)) {
-      throw new IllegalArgumentException(
-          "language '" + language + "' is not one of the languages " + languages);
-    }
+    languages = ScriptShape.languages(languages, language);
     variables = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(variables)));
-    variables.keySet().forEach(name -> checkName("variable", name));
+    variables.keySet().forEach(name -> ScriptShape.checkName("variable", name));
     Objects.requireNonNull(settings, "settings are required");
-    checkName("start step", start);
-    checkName("no_response step", noResponse);
+    ScriptShape.checkName("start step", start);
+    ScriptShape.checkName("no_response step", noResponse);
     Objects.requireNonNull(apology, "apology is required");
-    on = labelMap(on);
+    on = ScriptShape.labelMap(on);
     if (steps == null || steps.isEmpty()) {
       throw new IllegalArgumentException("steps must hold at least one step");
     }
-    steps.keySet().forEach(name -> checkName("step", name));
+    steps.keySet().forEach(name -> ScriptShape.checkName("step", name));
     steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
   }
 
@@ -137,46 +108,7 @@ public record DialogueScript(
    * layout, comments or the order of keys, different after any change that could alter a call.
    */
   public String contentHash() {
-    String canonical =
-        String.join(
-            "\n",
-            id,
-            Integer.toString(version),
-            campaign.code(),
-            language,
-            languages.toString(),
-            variables.toString(),
-            settings.toString(),
-            start,
-            noResponse,
-            apology.toString(),
-            on.toString(),
-            new TreeMap<>(steps).toString());
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha256.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
-  }
-
-  static void checkName(String what, String name) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          what
-              + " name must be lower case letters, digits and underscores, starting with a letter,"
-              + " was '"
-              + name
-              + "'");
-    }
-  }
-
-  static Map<IntentLabel, Branch> labelMap(Map<IntentLabel, Branch> on) {
-    Objects.requireNonNull(on, "on is required (may be empty)");
-    EnumMap<IntentLabel, Branch> copy = new EnumMap<>(IntentLabel.class);
-    copy.putAll(on);
-    copy.values().forEach(Objects::requireNonNull);
-    return Collections.unmodifiableMap(copy);
+    return ScriptShape.contentHash(this);
   }
 
   /** The same script as another version (what saving a changed script assigns). */
@@ -229,16 +161,7 @@ public record DialogueScript(
      * @throws IllegalArgumentException naming the valid codes when there is none
      */
     public static VariableKind fromCode(String code) {
-      for (VariableKind kind : values()) {
-        if (kind.code.equals(code)) {
-          return kind;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown variable kind '"
-              + code
-              + "': expected one of "
-              + Arrays.stream(values()).map(VariableKind::code).collect(Collectors.joining(", ")));
+      return ScriptShape.fromCode("variable kind", values(), VariableKind::code, code);
     }
   }
 
@@ -268,16 +191,7 @@ public record DialogueScript(
      * @throws IllegalArgumentException naming the valid codes when there is none
      */
     public static StepAction fromCode(String code) {
-      for (StepAction action : values()) {
-        if (action.code.equals(code)) {
-          return action;
-        }
-      }
-      throw new IllegalArgumentException(
-          "unknown action '"
-              + code
-              + "': expected one of "
-              + Arrays.stream(values()).map(StepAction::code).collect(Collectors.joining(", ")));
+      return ScriptShape.fromCode("action", values(), StepAction::code, code);
     }
   }
 
@@ -296,7 +210,7 @@ public record DialogueScript(
     public static final Settings DEFAULT = new Settings(0.6, Duration.ofHours(2), 20);
 
     public Settings {
-      checkConfidence(minConfidence);
+      ScriptShape.checkConfidence(minConfidence);
       Objects.requireNonNull(callbackDelay, "callback_delay is required");
       if (callbackDelay.compareTo(Duration.ofMinutes(1)) < 0
           || callbackDelay.compareTo(Duration.ofDays(7)) > 0) {
@@ -306,13 +220,6 @@ public record DialogueScript(
       if (maxSteps < 2 || maxSteps > 200) {
         throw new IllegalArgumentException("max_steps must be between 2 and 200, was " + maxSteps);
       }
-    }
-  }
-
-  static void checkConfidence(double confidence) {
-    if (!(confidence >= 0.0 && confidence <= 1.0)) {
-      throw new IllegalArgumentException(
-          "min_confidence must be between 0 and 1, was " + confidence);
     }
   }
 
@@ -374,9 +281,9 @@ public record DialogueScript(
   public record Branch(String target, Optional<String> withoutTime) {
 
     public Branch {
-      checkName("target step", target);
+      ScriptShape.checkName("target step", target);
       Objects.requireNonNull(withoutTime, "withoutTime is required (may be empty)");
-      withoutTime.ifPresent(step -> checkName("without_time step", step));
+      withoutTime.ifPresent(step -> ScriptShape.checkName("without_time step", step));
     }
 
     /** A branch to one step whatever the reply carries. */
@@ -404,38 +311,14 @@ public record DialogueScript(
       Prompt reprompt,
       Optional<String> noResponse) {
 
-    private static final Pattern DTMF_KEY = Pattern.compile("[0-9*#]");
-
     public Listen {
-      Map<String, List<String>> phraseCopy = new TreeMap<>();
-      Objects.requireNonNull(phrases, "phrases are required (may be empty)")
-          .forEach((language, list) -> phraseCopy.put(language, List.copyOf(list)));
-      phrases = Collections.unmodifiableMap(phraseCopy);
-      Objects.requireNonNull(timeout, "timeout is required");
-      if (timeout.compareTo(Duration.ofSeconds(1)) < 0
-          || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
-        throw new IllegalArgumentException(
-            "timeout must be between 1 and 60 seconds, was " + timeout);
-      }
-      checkConfidence(minConfidence);
-      if (dtmf == null || dtmf.isEmpty()) {
-        throw new IllegalArgumentException(
-            "dtmf must map at least one key to a label, to offer keys as an alternative to speech");
-      }
-      for (Map.Entry<Character, IntentLabel> key : dtmf.entrySet()) {
-        if (!DTMF_KEY.matcher(String.valueOf(key.getKey())).matches()) {
-          throw new IllegalArgumentException(
-              "dtmf key '" + key.getKey() + "' is not one of 0-9, * and #");
-        }
-        if (key.getValue() == IntentLabel.UNKNOWN) {
-          throw new IllegalArgumentException(
-              "dtmf key '" + key.getKey() + "' cannot stand for 'unknown'");
-        }
-      }
-      dtmf = Collections.unmodifiableMap(new TreeMap<>(dtmf));
+      phrases = ScriptShape.phrases(phrases);
+      ScriptShape.checkTimeout(timeout);
+      ScriptShape.checkConfidence(minConfidence);
+      dtmf = ScriptShape.dtmf(dtmf);
       Objects.requireNonNull(reprompt, "reprompt is required");
       Objects.requireNonNull(noResponse, "noResponse is required (may be empty)");
-      noResponse.ifPresent(step -> checkName("no_response step", step));
+      noResponse.ifPresent(step -> ScriptShape.checkName("no_response step", step));
     }
   }
 
@@ -465,47 +348,15 @@ public record DialogueScript(
       Optional<String> transfer,
       Set<StepAction> actions) {
 
-    private static final Pattern QUEUE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-
     public Step {
       Objects.requireNonNull(say, "say is required (may be empty)");
       Objects.requireNonNull(listen, "listen is required (may be empty)");
-      on = labelMap(on);
+      on = ScriptShape.labelMap(on);
       Objects.requireNonNull(next, "next is required (may be empty)");
       Objects.requireNonNull(end, "end is required (may be empty)");
       Objects.requireNonNull(transfer, "transfer is required (may be empty)");
-      actions =
-          Objects.requireNonNull(actions, "actions are required (may be empty)").isEmpty()
-              ? Set.of()
-              : Collections.unmodifiableSet(EnumSet.copyOf(actions));
-      int kinds =
-          (listen.isPresent() ? 1 : 0) + (next.isPresent() ? 1 : 0) + (end.isPresent() ? 1 : 0);
-      if (kinds != 1) {
-        throw new IllegalArgumentException(
-            "a step must have exactly one of listen, next and end, this one has " + kinds);
-      }
-      next.ifPresent(step -> checkName("next step", step));
-      if (listen.isEmpty() && !on.isEmpty()) {
-        throw new IllegalArgumentException("only a listen step can branch with on");
-      }
-      if (listen.isPresent() && on.isEmpty()) {
-        throw new IllegalArgumentException("a listen step needs on: where each reply leads");
-      }
-      if (end.isEmpty() && (transfer.isPresent() || !actions.isEmpty())) {
-        throw new IllegalArgumentException("transfer and actions belong on an end step");
-      }
-      if (listen.isEmpty() && say.isEmpty()) {
-        throw new IllegalArgumentException("a step that does not listen must say something");
-      }
-      transfer.ifPresent(
-          queue -> {
-            if (!QUEUE.matcher(queue).matches()) {
-              throw new IllegalArgumentException(
-                  "transfer queue must be lower case letters, digits, '-' and '_', was '"
-                      + queue
-                      + "'");
-            }
-          });
+      actions = ScriptShape.actions(actions);
+      ScriptShape.checkStep(say, listen, on, next, end, transfer, actions);
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.contactcenter.outboundrobot;
 
-import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.common.CampaignType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +24,8 @@ public interface DialogueScripts {
    */
   DialogueScript read(String name, String source);
 
-  /** The built-in script for a campaign type; {@link CampaignContext#ANY} has none. */
-  DialogueScript builtIn(CampaignContext campaign);
+  /** The built-in script for a campaign type; {@link CampaignType#ANY} has none. */
+  DialogueScript builtIn(CampaignType campaign);
 
   /** Every built-in script, one per campaign type. */
   List<DialogueScript> builtIns();
@@ -64,7 +64,7 @@ public interface DialogueScripts {
   Optional<DialogueScript> find(String scriptId, int version);
 
   /** The script new calls of a campaign type use: its newest saved version, else the built-in. */
-  DialogueScript current(CampaignContext campaign);
+  DialogueScript current(CampaignType campaign);
 
   /** Every version of every script, newest first, with who saved it and when. */
   List<SavedScript> versions();
@@ -73,7 +73,7 @@ public interface DialogueScripts {
   record SavedScript(
       String scriptId,
       int version,
-      CampaignContext campaign,
+      CampaignType campaign,
       String source,
       String savedBy,
       java.time.Instant savedAt) {}

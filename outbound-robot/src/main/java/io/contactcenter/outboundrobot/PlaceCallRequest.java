@@ -1,7 +1,7 @@
 package io.contactcenter.outboundrobot;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.common.AttemptId;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.common.PhoneNumber;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public record PlaceCallRequest(
     AttemptId attemptId,
     PhoneNumber phone,
-    CampaignContext campaign,
+    CampaignType campaign,
     String scriptId,
     Integer scriptVersion,
     String language,
@@ -42,7 +42,7 @@ public record PlaceCallRequest(
     }
     Objects.requireNonNull(phone, "phone is required");
     Objects.requireNonNull(campaign, "campaign is required");
-    if (campaign == CampaignContext.ANY) {
+    if (campaign == CampaignType.ANY) {
       throw new IllegalArgumentException("campaign must be balance, delay or reactivate");
     }
     if ((scriptId == null) != (scriptVersion == null)) {
@@ -61,7 +61,7 @@ public record PlaceCallRequest(
   public PlaceCallRequest(
       AttemptId attemptId,
       PhoneNumber phone,
-      CampaignContext campaign,
+      CampaignType campaign,
       String language,
       Map<String, String> variables,
       String requestedBy) {

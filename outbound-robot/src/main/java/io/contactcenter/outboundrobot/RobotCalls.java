@@ -1,5 +1,6 @@
 package io.contactcenter.outboundrobot;
 
+import io.contactcenter.common.CampaignType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,8 +55,7 @@ public interface RobotCalls {
    *
    * @throws CallRefusedException naming the missing, unknown or unreadable variable
    */
-  void checkVariables(
-      io.contactcenter.asrtts.CampaignContext campaign, Map<String, String> variables);
+  void checkVariables(CampaignType campaign, Map<String, String> variables);
 
   /**
    * The same check against a given script version (e.g. the one a campaign pinned; look it up once

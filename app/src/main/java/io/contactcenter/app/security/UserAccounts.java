@@ -297,12 +297,13 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
 
   /** The user's roles, locking the user's row for the rest of the transaction. */
   private Set<Role> existingRoles(String username) {
-    jdbc.sql("SELECT username FROM app_user WHERE username = ? FOR UPDATE")
-        .param(username)
-        .query(String.class)
-        .optional()
-        .orElseThrow(() -> new UserNotFoundException(username));
-    return rolesOf(username);
+    String locked =
+        jdbc.sql("SELECT username FROM app_user WHERE username = ? FOR UPDATE")
+            .param(username)
+            .query(String.class)
+            .optional()
+            .orElseThrow(() -> new UserNotFoundException(username));
+    return rolesOf(locked);
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.contactcenter.app.web;
 
-import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.CallNowRequest;
 import io.contactcenter.outboundrobot.RobotAttempt;
@@ -50,7 +50,7 @@ class RobotController {
     return robot.callNow(
         new CallNowRequest(
             PhoneNumber.parse(body.phone()),
-            CampaignContext.fromCode(body.campaignType()),
+            CampaignType.fromCode(body.campaignType()),
             body.language(),
             body.variables(),
             user.getName()));

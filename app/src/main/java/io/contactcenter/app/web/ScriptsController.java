@@ -1,6 +1,6 @@
 package io.contactcenter.app.web;
 
-import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.ScriptNotFoundException;
@@ -63,8 +63,8 @@ class ScriptsController {
   @GetMapping("/api/v1/scripts")
   Map<String, ScriptSummary> current() {
     Map<String, ScriptSummary> current = new LinkedHashMap<>();
-    for (CampaignContext type :
-        List.of(CampaignContext.BALANCE, CampaignContext.DELAY, CampaignContext.REACTIVATE)) {
+    for (CampaignType type :
+        List.of(CampaignType.BALANCE, CampaignType.DELAY, CampaignType.REACTIVATE)) {
       current.put(type.code(), ScriptSummary.of(scripts.current(type), null, null));
     }
     return current;

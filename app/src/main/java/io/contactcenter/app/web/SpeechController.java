@@ -1,7 +1,6 @@
 package io.contactcenter.app.web;
 
 import io.contactcenter.asrtts.AudioClip;
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.RecognitionOptions;
 import io.contactcenter.asrtts.ReplyClassification;
 import io.contactcenter.asrtts.ReplyClassifier;
@@ -10,6 +9,7 @@ import io.contactcenter.asrtts.ReplyRequest;
 import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.common.CampaignType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -132,7 +132,7 @@ class SpeechController {
                     : ReplyLanguage.fromCode(body.lang()),
                 body.campaignType() == null || body.campaignType().isBlank()
                     ? null
-                    : CampaignContext.fromCode(body.campaignType()),
+                    : CampaignType.fromCode(body.campaignType()),
                 null));
     return new ClassificationBody(
         result.label().code(),

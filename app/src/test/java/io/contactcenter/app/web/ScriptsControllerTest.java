@@ -14,8 +14,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.DialogueOutcome;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScript.Branch;
@@ -216,7 +216,7 @@ class ScriptsControllerTest {
     return new DialogueScript(
         "pickup",
         version,
-        CampaignContext.BALANCE,
+        CampaignType.BALANCE,
         "en",
         List.of("en", "zh"),
         Map.of("merchant", VariableKind.TEXT, "amount_due", VariableKind.MONEY),

@@ -70,7 +70,7 @@ class CampaignService implements Campaigns, DoNotCallList {
 
   @Override
   public Campaign create(NewCampaign request) {
-    DialogueScript script = scripts.current(request.type().context());
+    DialogueScript script = scripts.current(request.type());
     String language = request.language() == null ? script.language() : request.language();
     if (!script.languages().contains(language)) {
       throw new IllegalArgumentException(

@@ -2,10 +2,10 @@ package io.contactcenter.campaigns.internal;
 
 import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignState;
-import io.contactcenter.campaigns.CampaignType;
 import io.contactcenter.campaigns.internal.domain.DialDecision;
 import io.contactcenter.campaigns.internal.domain.DialPlanner;
 import io.contactcenter.common.AttemptId;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.CallRefusedException;
 import io.contactcenter.outboundrobot.PlaceCallRequest;
 import io.contactcenter.outboundrobot.RobotCalls;
@@ -229,7 +229,7 @@ class Dialer implements SmartLifecycle {
           new PlaceCallRequest(
               c.attemptId(),
               c.contact().phone(),
-              c.campaign().type().context(),
+              c.campaign().type(),
               c.campaign().scriptId(),
               c.campaign().scriptVersion(),
               c.campaign().language(),

@@ -2,7 +2,7 @@ package io.contactcenter.campaigns.internal;
 
 import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignState;
-import io.contactcenter.campaigns.CampaignType;
+import io.contactcenter.common.CampaignType;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
 package io.contactcenter.outboundrobot.internal;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.PromptTemplate;
 import io.contactcenter.common.AttemptId;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.CallNowRequest;
 import io.contactcenter.outboundrobot.CallRefusedException;
 import io.contactcenter.outboundrobot.DialOutcome;
@@ -184,7 +184,7 @@ class RobotService implements RobotCalls {
   }
 
   @Override
-  public void checkVariables(CampaignContext campaign, Map<String, String> variables) {
+  public void checkVariables(CampaignType campaign, Map<String, String> variables) {
     requireSpeakable(scripts.current(campaign), variables);
   }
 

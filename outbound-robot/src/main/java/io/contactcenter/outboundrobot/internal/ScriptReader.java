@@ -1,7 +1,7 @@
 package io.contactcenter.outboundrobot.internal;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.DialogueOutcome;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScript.Branch;
@@ -95,8 +95,7 @@ final class ScriptReader {
     keys(script, "", SCRIPT_KEYS);
     String id = string(script, "id", "id");
     Integer version = parse(script, "version", "version", Integer::valueOf, "a whole number");
-    CampaignContext campaign =
-        parse(script, "campaign", "campaign", CampaignContext::fromCode, null);
+    CampaignType campaign = parse(script, "campaign", "campaign", CampaignType::fromCode, null);
     String language = string(script, "language", "language");
     List<String> languages = stringList(script.get("languages"), "languages", true);
     Map<String, VariableKind> variables = new TreeMap<>();

@@ -1,7 +1,7 @@
 package io.contactcenter.outboundrobot.internal;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.SpeechSynthesizer;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.ScriptNotFoundException;
@@ -43,7 +43,7 @@ final class StoredDialogueScripts implements DialogueScripts {
   }
 
   @Override
-  public DialogueScript builtIn(CampaignContext campaign) {
+  public DialogueScript builtIn(CampaignType campaign) {
     return yaml.builtIn(campaign);
   }
 
@@ -160,7 +160,7 @@ final class StoredDialogueScripts implements DialogueScripts {
   }
 
   @Override
-  public DialogueScript current(CampaignContext campaign) {
+  public DialogueScript current(CampaignType campaign) {
     return jdbc.sql(
             "SELECT script_id, version, source FROM robot_script WHERE context = ?"
                 + " ORDER BY saved_at DESC, version DESC LIMIT 1")
@@ -183,7 +183,7 @@ final class StoredDialogueScripts implements DialogueScripts {
                 new SavedScript(
                     rs.getString(1),
                     rs.getInt(2),
-                    CampaignContext.fromCode(rs.getString(3)),
+                    CampaignType.fromCode(rs.getString(3)),
                     rs.getString(4),
                     rs.getString(5),
                     rs.getTimestamp(6).toInstant()))

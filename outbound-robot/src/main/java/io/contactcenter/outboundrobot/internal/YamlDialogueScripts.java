@@ -1,6 +1,6 @@
 package io.contactcenter.outboundrobot.internal;
 
-import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.ScriptProblem;
 import io.contactcenter.outboundrobot.ScriptRejectedException;
@@ -21,14 +21,13 @@ import java.util.Optional;
  */
 public final class YamlDialogueScripts {
 
-  private static final Map<CampaignContext, String> BUILT_INS =
+  private static final Map<CampaignType, String> BUILT_INS =
       Map.of(
-          CampaignContext.BALANCE, "scripts/balance-reminder.yaml",
-          CampaignContext.DELAY, "scripts/delivery-delay.yaml",
-          CampaignContext.REACTIVATE, "scripts/reactivation.yaml");
+          CampaignType.BALANCE, "scripts/balance-reminder.yaml",
+          CampaignType.DELAY, "scripts/delivery-delay.yaml",
+          CampaignType.REACTIVATE, "scripts/reactivation.yaml");
 
-  private final Map<CampaignContext, DialogueScript> builtIns =
-      new EnumMap<>(CampaignContext.class);
+  private final Map<CampaignType, DialogueScript> builtIns = new EnumMap<>(CampaignType.class);
   private final Map<String, String> builtInSources = new HashMap<>();
 
   /**
@@ -72,7 +71,7 @@ public final class YamlDialogueScripts {
     return script.get();
   }
 
-  public DialogueScript builtIn(CampaignContext campaign) {
+  public DialogueScript builtIn(CampaignType campaign) {
     DialogueScript script = builtIns.get(campaign);
     if (script == null) {
       throw new IllegalArgumentException(

@@ -8,16 +8,18 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.contactcenter.asrtts.AudioEncoding;
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
 import io.contactcenter.asrtts.RecognitionListener;
 import io.contactcenter.asrtts.RecognitionOptions;
 import io.contactcenter.asrtts.RecognitionStream;
 import io.contactcenter.asrtts.ReplyClassification;
+import io.contactcenter.asrtts.ReplyLanguage;
+import io.contactcenter.asrtts.ReplyRequest;
 import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.asrtts.SynthesizedSpeech;
 import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.Turn;
@@ -57,6 +59,7 @@ class RobotCallHandlerTest {
   private final JdbcRobotAttempts attempts = mock(JdbcRobotAttempts.class);
   private final DialogueScripts scripts = mock(DialogueScripts.class);
   private final List<Object> events = new ArrayList<>();
+  private final List<ReplyRequest> classified = new ArrayList<>();
   private final ScriptedMedia media = new ScriptedMedia(clock);
   private final ScriptedCall call = new ScriptedCall(media);
 
@@ -78,7 +81,7 @@ class RobotCallHandlerTest {
                         "deadline", "2026-11-30"),
                     "DIALING")));
     when(scripts.find("balance-reminder", 1))
-        .thenReturn(Optional.of(new YamlDialogueScripts().builtIn(CampaignContext.BALANCE)));
+        .thenReturn(Optional.of(new YamlDialogueScripts().builtIn(CampaignType.BALANCE)));
   }
 
   private RobotCallHandler handler(SpeechSynthesizer tts, FakeRecognizer asr) {
@@ -100,7 +103,10 @@ class RobotCallHandlerTest {
         scripts,
         tts,
         asr,
-        request -> new ReplyClassification(IntentLabel.AGREE, 0.9, Map.of(), Optional.empty()),
+        request -> {
+          classified.add(request);
+          return new ReplyClassification(IntentLabel.AGREE, 0.9, Map.of(), Optional.empty());
+        },
         events::add,
         config,
         clock,
@@ -187,6 +193,26 @@ class RobotCallHandlerTest {
     assertThat(tts.spoken.getLast()).startsWith("Understood. We've removed your number");
     assertReleased(asr);
     assertThat(call.hungUp).isTrue();
+  }
+
+  @Test
+  void theReplyIsLabelledForTheCampaignTypeOfTheCallsScript() {
+    FakeSynthesizer tts = new FakeSynthesizer(text -> false);
+    FakeRecognizer asr = new FakeRecognizer(false);
+    // "yes i will pay" while listening after the question.
+    media.voice(4500, 5500);
+
+    handler(tts, asr).handle(call);
+
+    assertThat(finished("AGREED", null)).isNotEmpty();
+    assertThat(classified)
+        .isNotEmpty()
+        .allSatisfy(
+            request -> {
+              assertThat(request.campaign()).isEqualTo(CampaignType.BALANCE);
+              assertThat(request.language()).isEqualTo(ReplyLanguage.EN);
+            });
+    assertThat(classified.getLast().text()).isEqualTo("yes i will pay");
   }
 
   @Test

@@ -2,14 +2,14 @@ package io.contactcenter.outboundrobot.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.DialogueScript;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RobotPromptsTest {
 
-  private final DialogueScript script = new YamlDialogueScripts().builtIn(CampaignContext.BALANCE);
+  private final DialogueScript script = new YamlDialogueScripts().builtIn(CampaignType.BALANCE);
   private final Map<String, String> values =
       Map.of(
           "merchant", "Acme Shop",

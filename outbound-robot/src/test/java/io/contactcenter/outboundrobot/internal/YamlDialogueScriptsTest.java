@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.DialogueOutcome;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScript.Step;
@@ -29,9 +29,9 @@ class YamlDialogueScriptsTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = CampaignContext.class,
+      value = CampaignType.class,
       names = {"BALANCE", "DELAY", "REACTIVATE"})
-  void eachBuiltInScriptLoadsForItsCampaignInEnglishAndChinese(CampaignContext campaign) {
+  void eachBuiltInScriptLoadsForItsCampaignInEnglishAndChinese(CampaignType campaign) {
     DialogueScript script = scripts.builtIn(campaign);
 
     assertThat(script.campaign()).isEqualTo(campaign);
@@ -53,16 +53,16 @@ class YamlDialogueScriptsTest {
 
   @Test
   void theBuiltInsUseTheVariablesTheIssueNames() {
-    assertThat(scripts.builtIn(CampaignContext.BALANCE).variables())
+    assertThat(scripts.builtIn(CampaignType.BALANCE).variables())
         .containsEntry("amount_due", VariableKind.MONEY)
         .containsEntry("deadline", VariableKind.DATE)
         .containsEntry("order_number", VariableKind.DIGITS)
         .containsKey("customer_name");
-    assertThat(scripts.builtIn(CampaignContext.DELAY).variables())
+    assertThat(scripts.builtIn(CampaignType.DELAY).variables())
         .containsEntry("new_delivery_date", VariableKind.DATE);
-    assertThat(scripts.builtIn(CampaignContext.REACTIVATE).variables()).containsKey("coupon");
+    assertThat(scripts.builtIn(CampaignType.REACTIVATE).variables()).containsKey("coupon");
     assertThat(scripts.builtIns()).hasSize(3);
-    assertThatThrownBy(() -> scripts.builtIn(CampaignContext.ANY))
+    assertThatThrownBy(() -> scripts.builtIn(CampaignType.ANY))
         .hasMessageContaining("no built-in script for campaign any");
   }
 
@@ -73,7 +73,7 @@ class YamlDialogueScriptsTest {
 
     assertThat(script.id()).isEqualTo("pickup-reminder");
     assertThat(script.version()).isEqualTo(3);
-    assertThat(script.campaign()).isEqualTo(CampaignContext.ANY);
+    assertThat(script.campaign()).isEqualTo(CampaignType.ANY);
     assertThat(script.settings()).isEqualTo(DialogueScript.Settings.DEFAULT);
     DialogueScript.Listen listen = script.steps().get("ask").listen().orElseThrow();
     assertThat(listen.timeout()).isEqualTo(Duration.ofSeconds(5));
@@ -233,7 +233,7 @@ class YamlDialogueScriptsTest {
 
   @Test
   void yesNoAndOnStayWordsNotBooleans() throws IOException {
-    DialogueScript script = scripts.builtIn(CampaignContext.BALANCE);
+    DialogueScript script = scripts.builtIn(CampaignType.BALANCE);
 
     assertThat(script.steps().get("ask_payment").listen().orElseThrow().phrases().get("en"))
         .contains("yes", "no");

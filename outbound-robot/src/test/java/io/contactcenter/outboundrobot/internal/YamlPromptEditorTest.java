@@ -3,7 +3,7 @@ package io.contactcenter.outboundrobot.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.contactcenter.asrtts.CampaignContext;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScript.PromptAt;
 import io.contactcenter.outboundrobot.ScriptProblem;
@@ -149,7 +149,7 @@ class YamlPromptEditorTest {
 
   @Test
   void everyPromptIsListedWithItsPathAndTheVariablesItMayUse() {
-    DialogueScript script = scripts.builtIn(CampaignContext.BALANCE);
+    DialogueScript script = scripts.builtIn(CampaignType.BALANCE);
 
     List<PromptAt> prompts = script.prompts();
 

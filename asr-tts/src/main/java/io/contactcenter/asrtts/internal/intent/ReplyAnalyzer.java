@@ -1,7 +1,7 @@
 package io.contactcenter.asrtts.internal.intent;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.ReplyLanguage;
+import io.contactcenter.common.CampaignType;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -24,8 +24,7 @@ final class ReplyAnalyzer {
   private final CallbackTimeExtractor times = new CallbackTimeExtractor();
   private final ReplyFeatures features = new ReplyFeatures();
 
-  Analysis analyze(
-      ReplyLanguage language, CampaignContext campaign, String text, ZonedDateTime now) {
+  Analysis analyze(ReplyLanguage language, CampaignType campaign, String text, ZonedDateTime now) {
     String normalized =
         language == ReplyLanguage.ZH
             ? normalizer.normalizeChinese(text)
@@ -37,7 +36,7 @@ final class ReplyAnalyzer {
         features.extract(language, campaign, normalized, callbackAt.isPresent()));
   }
 
-  Set<String> features(ReplyLanguage language, CampaignContext campaign, String text) {
+  Set<String> features(ReplyLanguage language, CampaignType campaign, String text) {
     return analyze(language, campaign, text, TRAINING_NOW).features();
   }
 

@@ -1,7 +1,7 @@
 package io.contactcenter.asrtts.internal.intent;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.ReplyLanguage;
+import io.contactcenter.common.CampaignType;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -21,7 +21,7 @@ final class ReplyFeatures {
 
   /** The features of one reply. */
   Set<String> extract(
-      ReplyLanguage language, CampaignContext campaign, String normalized, boolean namesTime) {
+      ReplyLanguage language, CampaignType campaign, String normalized, boolean namesTime) {
     Set<String> features = new LinkedHashSet<>(64);
     int units =
         language == ReplyLanguage.ZH

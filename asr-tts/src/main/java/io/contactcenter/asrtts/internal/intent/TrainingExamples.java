@@ -1,9 +1,9 @@
 package io.contactcenter.asrtts.internal.intent;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
 import io.contactcenter.asrtts.ReplyLanguage;
 import io.contactcenter.asrtts.ReplyRequest;
+import io.contactcenter.common.CampaignType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,7 @@ record TrainingExamples(String source, List<Example> examples, List<Problem> pro
 
   /** One labelled reply. */
   record Example(
-      ReplyLanguage language, CampaignContext campaign, IntentLabel label, String utterance) {}
+      ReplyLanguage language, CampaignType campaign, IntentLabel label, String utterance) {}
 
   /** A row that was skipped. */
   record Problem(int line, String reason) {
@@ -104,7 +104,7 @@ record TrainingExamples(String source, List<Example> examples, List<Problem> pro
         examples.add(
             new Example(
                 ReplyLanguage.fromCode(columns[0].strip()),
-                CampaignContext.fromCode(columns[1].strip()),
+                CampaignType.fromCode(columns[1].strip()),
                 IntentLabel.fromCode(columns[2].strip()),
                 utterance));
       } catch (IllegalArgumentException e) {

@@ -3,11 +3,11 @@ package io.contactcenter.asrtts.internal.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
 import io.contactcenter.asrtts.ReplyClassification;
 import io.contactcenter.asrtts.ReplyLanguage;
 import io.contactcenter.asrtts.ReplyRequest;
+import io.contactcenter.common.CampaignType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,7 +231,7 @@ class HybridReplyClassifierTest {
   void classifiesWellUnderAMillisecond() {
     ReplyRequest[] requests = {
       ReplyRequest.of("I'm busy right now, could you call me back tomorrow at 3pm?"),
-      ReplyRequest.of("好的，我明天下午把尾款付了", CampaignContext.BALANCE),
+      ReplyRequest.of("好的，我明天下午把尾款付了", CampaignType.BALANCE),
     };
     for (int i = 0; i < 2_000; i++) {
       classifier.classify(requests[i % 2]);
@@ -249,8 +249,7 @@ class HybridReplyClassifierTest {
   private static void assertLabel(
       ReplyLanguage language, String campaign, String label, String text) {
     ReplyClassification result =
-        classifier.classify(
-            new ReplyRequest(text, language, CampaignContext.fromCode(campaign), NOW));
+        classifier.classify(new ReplyRequest(text, language, CampaignType.fromCode(campaign), NOW));
 
     assertThat(result.label())
         .as("%s (scores %s)", text, result.scores())

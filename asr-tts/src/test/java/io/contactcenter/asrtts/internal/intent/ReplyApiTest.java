@@ -3,10 +3,10 @@ package io.contactcenter.asrtts.internal.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
 import io.contactcenter.asrtts.ReplyLanguage;
 import io.contactcenter.asrtts.ReplyRequest;
+import io.contactcenter.common.CampaignType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,7 +44,7 @@ class ReplyApiTest {
 
     assertThat(chinese.language()).isEqualTo(ReplyLanguage.ZH);
     assertThat(english.language()).isEqualTo(ReplyLanguage.EN);
-    assertThat(english.campaign()).isEqualTo(CampaignContext.ANY);
+    assertThat(english.campaign()).isEqualTo(CampaignType.ANY);
   }
 
   @Test
@@ -58,10 +58,10 @@ class ReplyApiTest {
   @Test
   void unknownLabelAndCampaignCodesNameTheValidOnes() {
     assertThat(IntentLabel.fromCode("call_back_later")).isEqualTo(IntentLabel.CALL_BACK_LATER);
-    assertThat(CampaignContext.fromCode("delay")).isEqualTo(CampaignContext.DELAY);
+    assertThat(CampaignType.fromCode("delay")).isEqualTo(CampaignType.DELAY);
     assertThatThrownBy(() -> IntentLabel.fromCode("yes"))
         .hasMessageContaining("agree, already_done, refuse");
-    assertThatThrownBy(() -> CampaignContext.fromCode("sale"))
+    assertThatThrownBy(() -> CampaignType.fromCode("sale"))
         .hasMessage("unknown campaign 'sale': expected one of balance, delay, reactivate, any");
   }
 

@@ -2,9 +2,9 @@ package io.contactcenter.asrtts.internal.intent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
 import io.contactcenter.asrtts.ReplyLanguage;
+import io.contactcenter.common.CampaignType;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -22,14 +22,11 @@ class TrainingExamplesTest {
     assertThat(rows.examples())
         .containsExactly(
             new TrainingExamples.Example(
-                ReplyLanguage.EN, CampaignContext.BALANCE, IntentLabel.AGREE, "sure I'll pay"),
+                ReplyLanguage.EN, CampaignType.BALANCE, IntentLabel.AGREE, "sure I'll pay"),
             new TrainingExamples.Example(
-                ReplyLanguage.ZH, CampaignContext.ANY, IntentLabel.DO_NOT_CALL, "别再打了"),
+                ReplyLanguage.ZH, CampaignType.ANY, IntentLabel.DO_NOT_CALL, "别再打了"),
             new TrainingExamples.Example(
-                ReplyLanguage.EN,
-                CampaignContext.DELAY,
-                IntentLabel.QUESTION,
-                "when will it come"));
+                ReplyLanguage.EN, CampaignType.DELAY, IntentLabel.QUESTION, "when will it come"));
     assertThat(rows.problems())
         .extracting(TrainingExamples.Problem::toString)
         .containsExactly(

@@ -2,11 +2,19 @@ package io.contactcenter.campaigns.internal.contacts;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * An RFC 4180 reader that hands out one record at a time and survives bad rows.
+ * An RFC 4180 reader that hands out one record at a time and survives bad rows. Apache Commons CSV
+ * reads the records; this class feeds it the file line by line, so that a record it cannot read
+ * costs only that record.
  *
  * <p>Fields may be quoted; inside quotes a doubled quote is a quote and line breaks are data. A
  * quote inside an unquoted field is kept as a character, as spreadsheets do. Records end at CRLF,
@@ -14,12 +22,13 @@ import java.util.List;
  * has those and no comma.
  *
  * <p>A broken quote would otherwise swallow the rest of the file. So a quoted field that reaches
- * the end of the file, grows past {@value #MAX_QUOTED_CHARS} characters, or is followed by text
- * before the next separator ends its record as {@link Malformed}; so does a record that spans lines
- * through a quoted field and then has the wrong number of columns (the quote that "closed" it was
- * the next row's opening quote). Reading then resumes at the line after the one the bad record
- * started on, so every following row is read as if the broken one were not there. Memory is bounded
- * by {@value #MAX_RECORD_CHARS} characters per record, whatever the file size.
+ * the end of the file, runs on for more than {@value #MAX_QUOTED_CHARS} characters of following
+ * lines, or is followed by text other than spaces before the next separator ends its record as
+ * {@link Malformed}; so does a record that spans lines through a quoted field and then has the
+ * wrong number of columns (the quote that "closed" it was the next row's opening quote). Reading
+ * then resumes at the line after the one the bad record started on, so every following row is read
+ * as if the broken one were not there. Memory is bounded by {@value #MAX_RECORD_CHARS} characters
+ * per record, whatever the file size.
  *
  * <p>Not thread-safe: one per file.
  */
@@ -28,7 +37,6 @@ final class CsvRecordReader {
   static final int MAX_QUOTED_CHARS = 10_000;
   static final int MAX_RECORD_CHARS = 100_000;
 
-  private static final int EOF = -1;
   private static final int SNIFF_CHARS = 64 * 1024;
 
   /** A record of the file; its row number counts every record before it, blank ones included. */
@@ -56,45 +64,45 @@ final class CsvRecordReader {
     TOO_LONG
   }
 
-  private final Chars in;
+  private final CsvLines lines;
   private final char separator;
-  private final StringBuilder raw = new StringBuilder();
+  private final CSVFormat format;
+  private CSVParser parser;
+  private Iterator<CSVRecord> records;
   private int rowNumber;
   private int expectedColumns;
 
-  private CsvRecordReader(Chars in, char separator) {
-    this.in = in;
+  private CsvRecordReader(CsvLines lines, char separator) throws IOException {
+    this.lines = lines;
     this.separator = separator;
+    // RFC 4180 as spreadsheets write it; blank lines are records too, so row numbers match the
+    // spreadsheet's (the caller skips them).
+    this.format =
+        CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(false).get();
+    restart();
   }
 
   /** A reader over {@code reader}, with the separator chosen from the first non-blank line. */
   static CsvRecordReader open(Reader reader) throws IOException {
-    Chars chars = new Chars(reader);
-    StringBuilder head = new StringBuilder();
+    CsvLines lines = new CsvLines(reader);
+    List<CsvLines.Line> head = new ArrayList<>();
     String firstLine = "";
-    StringBuilder line = new StringBuilder();
-    while (head.length() < SNIFF_CHARS) {
-      int c = chars.read();
-      if (c == EOF) {
-        firstLine = line.toString();
+    int read = 0;
+    while (read < SNIFF_CHARS) {
+      CsvLines.Line line = lines.nextLine();
+      if (line == null) {
         break;
       }
-      head.append((char) c);
-      if (c == '\n' || c == '\r') {
-        if (!line.toString().isBlank()) {
-          firstLine = line.toString();
-          break;
-        }
-        line.setLength(0);
-      } else {
-        line.append((char) c);
+      head.add(line);
+      String content = line.content();
+      firstLine = content.substring(0, Math.min(content.length(), SNIFF_CHARS - read));
+      read += line.text().length();
+      if (!content.isBlank()) {
+        break;
       }
     }
-    if (firstLine.isEmpty()) {
-      firstLine = line.toString();
-    }
-    chars.unread(head);
-    return new CsvRecordReader(chars, separatorOf(firstLine));
+    lines.unread(head);
+    return new CsvRecordReader(lines, separatorOf(firstLine));
   }
 
   static char separatorOf(String headerLine) {
@@ -137,176 +145,115 @@ final class CsvRecordReader {
 
   /** The next record, or null at the end of the file. */
   CsvRecord next() throws IOException {
-    if (in.peek() == EOF) {
-      return null;
+    long linesBefore = parser.getCurrentLineNumber();
+    CSVRecord record;
+    try {
+      if (!records.hasNext()) {
+        return null;
+      }
+      record = records.next();
+    } catch (UncheckedIOException e) {
+      return unreadable(e.getCause());
     }
     int row = ++rowNumber;
-    raw.setLength(0);
-    List<String> cells = new ArrayList<>();
-    StringBuilder cell = new StringBuilder();
-    int multilineQuoteColumn = -1;
-    while (true) {
-      int column = cells.size();
-      int c = take();
-      if (c == '"') {
-        while (true) {
-          c = take();
-          if (c == EOF) {
-            return malformed(row, Problem.UNTERMINATED_QUOTE, column);
-          }
-          if (c == '"') {
-            int after = in.peek();
-            if (after == '"') {
-              take();
-              cell.append('"');
-              continue;
-            }
-            if (after == separator || after == '\r' || after == '\n' || after == EOF) {
-              c = take();
-              break;
-            }
-            return malformed(row, Problem.TEXT_AFTER_CLOSING_QUOTE, column);
-          }
-          if ((c == '\n' || c == '\r') && multilineQuoteColumn < 0) {
-            multilineQuoteColumn = column;
-          }
-          cell.append((char) c);
-          if (cell.length() > MAX_QUOTED_CHARS) {
-            return malformed(row, Problem.UNTERMINATED_QUOTE, column);
-          }
-          if (raw.length() > MAX_RECORD_CHARS) {
-            return malformed(row, Problem.TOO_LONG, -1);
-          }
-        }
-      } else {
-        while (c != separator && c != '\r' && c != '\n' && c != EOF) {
-          cell.append((char) c);
-          if (raw.length() > MAX_RECORD_CHARS) {
-            return malformed(row, Problem.TOO_LONG, -1);
-          }
-          c = take();
-        }
-      }
-      cells.add(cell.toString());
-      cell.setLength(0);
-      if (c != separator) {
-        if (c == '\r' && in.peek() == '\n') {
-          take();
-        }
-        break;
-      }
+    int spanned = (int) (parser.getCurrentLineNumber() - linesBefore);
+    List<String> cells = record.toList();
+    if (spanned > 1 && expectedColumns > 0 && !fits(cells, expectedColumns)) {
+      return skip(new Malformed(row, Problem.UNTERMINATED_QUOTE, firstWithLineBreak(cells)), null);
     }
-    if (multilineQuoteColumn >= 0 && expectedColumns > 0 && !fits(cells, expectedColumns)) {
-      return malformed(row, Problem.UNTERMINATED_QUOTE, multilineQuoteColumn);
+    if (lines.chars(spanned) > MAX_RECORD_CHARS) {
+      return skip(new Malformed(row, Problem.TOO_LONG, -1), null);
     }
-    return new Fields(row, List.copyOf(cells));
+    lines.consumed(spanned);
+    return new Fields(row, cells);
   }
 
-  private int take() throws IOException {
-    int c = in.read();
-    if (c != EOF) {
-      raw.append((char) c);
-    }
-    return c;
+  /** The record Commons CSV could not read, or that grew past the limits while it read it. */
+  private Malformed unreadable(IOException cause) throws IOException {
+    int row = ++rowNumber;
+    return switch (cause) {
+      case CsvLines.TooLong tooLong when lines.inRecord() ->
+          skip(diagnose(row, lines.recordText(), Problem.UNTERMINATED_QUOTE), tooLong.line());
+      case CsvLines.TooLong tooLong -> skip(new Malformed(row, Problem.TOO_LONG, -1), null);
+      case CSVException malformed -> skip(diagnose(row, lines.recordText(), null), null);
+      default -> throw cause;
+    };
   }
 
-  /** Skips the bad record: reading goes on at the line after the one it started on. */
-  private Malformed malformed(int row, Problem problem, int column) throws IOException {
-    int lineBreak = firstLineBreak(raw);
-    if (lineBreak >= 0) {
-      int resume = lineBreak + 1;
-      if (raw.charAt(lineBreak) == '\r') {
-        if (resume < raw.length() && raw.charAt(resume) == '\n') {
-          resume++;
-        } else if (resume == raw.length() && in.peek() == '\n') {
-          in.read();
-        }
-      }
-      in.unread(raw.substring(resume));
-    } else {
-      int c = in.read();
-      while (c != '\n' && c != '\r' && c != EOF) {
-        c = in.read();
-      }
-      if (c == '\r' && in.peek() == '\n') {
-        in.read();
-      }
-    }
-    raw.setLength(0);
-    return new Malformed(row, problem, column);
+  /**
+   * Drops the bad record: reading goes on at the line after the one it started on, with a parser
+   * that starts afresh there (the old one may be mid-record).
+   */
+  private Malformed skip(Malformed malformed, CsvLines.Line pending) throws IOException {
+    lines.abandon(pending);
+    restart();
+    return malformed;
   }
 
-  private static int firstLineBreak(CharSequence text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r') {
+  private void restart() throws IOException {
+    parser = format.parse(lines);
+    records = parser.iterator();
+  }
+
+  private static int firstWithLineBreak(List<String> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      if (cells.get(i).indexOf('\n') >= 0 || cells.get(i).indexOf('\r') >= 0) {
         return i;
       }
     }
     return -1;
   }
 
-  /** Characters from a reader with one character of look-ahead and push-back of any text. */
-  private static final class Chars {
-
-    private static final int NONE = -2;
-
-    private final Reader reader;
-    private final char[] buffer = new char[8192];
-    private int position;
-    private int limit;
-    private String pushedBack = "";
-    private int pushedBackPosition;
-    private int peeked = NONE;
-
-    Chars(Reader reader) {
-      this.reader = reader;
-    }
-
-    int read() throws IOException {
-      if (peeked != NONE) {
-        int c = peeked;
-        peeked = NONE;
-        return c;
-      }
-      return readAhead();
-    }
-
-    int peek() throws IOException {
-      if (peeked == NONE) {
-        peeked = readAhead();
-      }
-      return peeked;
-    }
-
-    /** Puts {@code text} back, to be read again before anything not read yet. */
-    void unread(CharSequence text) {
-      StringBuilder pending = new StringBuilder(text);
-      if (peeked >= 0) {
-        pending.append((char) peeked);
-      }
-      peeked = NONE;
-      pending.append(pushedBack, pushedBackPosition, pushedBack.length());
-      pushedBack = pending.toString();
-      pushedBackPosition = 0;
-    }
-
-    private int readAhead() throws IOException {
-      if (pushedBackPosition < pushedBack.length()) {
-        return pushedBack.charAt(pushedBackPosition++);
-      }
-      if (position == limit) {
-        int n;
-        do {
-          n = reader.read(buffer);
-        } while (n == 0);
-        if (n < 0) {
-          return EOF;
+  /**
+   * Which quoted field of a record Commons CSV rejected, and why: the first one left open (or open
+   * for more than {@value #MAX_QUOTED_CHARS} characters), or followed by text other than spaces.
+   * Scans as Commons CSV reads; only the row's error message needs the column.
+   *
+   * @param problem the problem when it is known, or null to tell it from the text
+   */
+  private Malformed diagnose(int row, String text, Problem problem) {
+    int column = 0;
+    int i = 0;
+    while (i < text.length()) {
+      if (text.charAt(i) == '"') {
+        int close = closingQuote(text, i + 1);
+        if (close < 0 || close - i > MAX_QUOTED_CHARS) {
+          return new Malformed(row, Problem.UNTERMINATED_QUOTE, column);
         }
-        position = 0;
-        limit = n;
+        for (i = close + 1; i < text.length() && !endsField(text.charAt(i)); i++) {
+          if (!Character.isWhitespace(text.charAt(i))) {
+            return new Malformed(row, Problem.TEXT_AFTER_CLOSING_QUOTE, column);
+          }
+        }
+      } else {
+        while (i < text.length() && !endsField(text.charAt(i))) {
+          i++;
+        }
       }
-      return buffer[position++];
+      if (i >= text.length() || text.charAt(i) != separator) {
+        break;
+      }
+      i++;
+      column++;
     }
+    return new Malformed(row, problem == null ? Problem.UNTERMINATED_QUOTE : problem, -1);
+  }
+
+  private boolean endsField(char c) {
+    return c == separator || c == '\n' || c == '\r';
+  }
+
+  /** The index of the quote that closes a quoted field whose text starts at {@code from}, or -1. */
+  private static int closingQuote(String text, int from) {
+    for (int i = from; i < text.length(); i++) {
+      if (text.charAt(i) == '"') {
+        if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          i++;
+        } else {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 }

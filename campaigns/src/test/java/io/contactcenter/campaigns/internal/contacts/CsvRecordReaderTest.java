@@ -94,6 +94,11 @@ class CsvRecordReaderTest {
   }
 
   @Test
+  void spacesBetweenAClosingQuoteAndTheSeparatorAreDropped() throws IOException {
+    assertThat(readAll("a,b\n\"1\" ,x\n", 2)).last().isEqualTo(new Fields(2, List.of("1", "x")));
+  }
+
+  @Test
   void aQuotedFieldSpanningLinesWithTheRightColumnCountIsKept() throws IOException {
     assertThat(readAll("a,b\n1,\"two\nlines\"\n", 2))
         .last()

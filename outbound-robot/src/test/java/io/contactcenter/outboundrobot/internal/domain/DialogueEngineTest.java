@@ -3,8 +3,8 @@ package io.contactcenter.outboundrobot.internal.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.contactcenter.asrtts.CampaignContext;
 import io.contactcenter.asrtts.IntentLabel;
+import io.contactcenter.common.CampaignType;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.CallbackRequested;
 import io.contactcenter.outboundrobot.DialogueCompleted;
@@ -57,7 +57,7 @@ class DialogueEngineTest {
 
   private final MutableClock clock = new MutableClock(NOW);
 
-  private DialogueEngine engine(CampaignContext campaign) {
+  private DialogueEngine engine(CampaignType campaign) {
     return new DialogueEngine(SCRIPTS.builtIn(campaign), null, VALUES, clock);
   }
 
@@ -83,8 +83,8 @@ class DialogueEngineTest {
 
   static Stream<Arguments> everyLabel() {
     List<Arguments> cases = new ArrayList<>();
-    for (CampaignContext campaign :
-        List.of(CampaignContext.BALANCE, CampaignContext.DELAY, CampaignContext.REACTIVATE)) {
+    for (CampaignType campaign :
+        List.of(CampaignType.BALANCE, CampaignType.DELAY, CampaignType.REACTIVATE)) {
       String queue =
           switch (campaign) {
             case BALANCE -> "billing";
@@ -102,7 +102,7 @@ class DialogueEngineTest {
           new Expected(
               DialogueOutcome.REFUSED,
               Hangup.class,
-              campaign == CampaignContext.DELAY
+              campaign == CampaignType.DELAY
                   ? List.of(new OpenTicket(IntentLabel.REFUSE))
                   : List.of()));
       expected.put(
@@ -112,7 +112,7 @@ class DialogueEngineTest {
           IntentLabel.REQUEST_HUMAN,
           new Expected(
               DialogueOutcome.TRANSFERRED, Transfer.class, List.of(new TransferToHuman(queue))));
-      boolean questionTransfers = campaign != CampaignContext.REACTIVATE;
+      boolean questionTransfers = campaign != CampaignType.REACTIVATE;
       expected.put(
           IntentLabel.QUESTION,
           new Expected(
@@ -121,7 +121,7 @@ class DialogueEngineTest {
               questionTransfers
                   ? List.of(new OpenTicket(IntentLabel.QUESTION), new TransferToHuman(queue))
                   : List.of(new OpenTicket(IntentLabel.QUESTION))));
-      boolean complaintTransfers = campaign != CampaignContext.BALANCE;
+      boolean complaintTransfers = campaign != CampaignType.BALANCE;
       expected.put(
           IntentLabel.COMPLAINT,
           new Expected(
@@ -141,7 +141,7 @@ class DialogueEngineTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("everyLabel")
   void eachReplyEndsTheCallAsTheScriptSays(
-      CampaignContext campaign, IntentLabel label, Expected expected) {
+      CampaignType campaign, IntentLabel label, Expected expected) {
     DialogueEngine engine = engine(campaign);
     toFirstQuestion(engine);
 
@@ -165,9 +165,9 @@ class DialogueEngineTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = CampaignContext.class,
+      value = CampaignType.class,
       names = {"BALANCE", "DELAY", "REACTIVATE"})
-  void aCallbackAtANamedTimeIsScheduledThen(CampaignContext campaign) {
+  void aCallbackAtANamedTimeIsScheduledThen(CampaignType campaign) {
     DialogueEngine engine = engine(campaign);
     toFirstQuestion(engine);
     Instant tomorrowMorning = Instant.parse("2025-03-04T10:00:00Z");
@@ -189,7 +189,7 @@ class DialogueEngineTest {
 
   @Test
   void aCallbackWithoutATimeAsksWhen() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
 
     Say askWhen = (Say) engine.onReply(reply("I'm busy right now", IntentLabel.CALL_BACK_LATER));
@@ -207,7 +207,7 @@ class DialogueEngineTest {
 
   @Test
   void aCallbackWithNoTimeEverNamedUsesTheScriptsDefaultDelay() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
     engine.onReply(reply("not now", IntentLabel.CALL_BACK_LATER));
     engine.onPromptFinished();
@@ -225,7 +225,7 @@ class DialogueEngineTest {
 
   @Test
   void aCallbackTimeAlreadyPastCountsAsNoTime() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
 
     Directive next =
@@ -242,9 +242,9 @@ class DialogueEngineTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = CampaignContext.class,
+      value = CampaignType.class,
       names = {"BALANCE", "DELAY", "REACTIVATE"})
-  void silenceGetsOneRepromptOfferingKeysThenTheAnswerCounts(CampaignContext campaign) {
+  void silenceGetsOneRepromptOfferingKeysThenTheAnswerCounts(CampaignType campaign) {
     DialogueEngine engine = engine(campaign);
     Listen listen = toFirstQuestion(engine);
     assertThat(listen.dtmfKeys()).contains('1', '0', '9');
@@ -265,9 +265,9 @@ class DialogueEngineTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = CampaignContext.class,
+      value = CampaignType.class,
       names = {"BALANCE", "DELAY", "REACTIVATE"})
-  void silenceTwiceEndsWithNoResponse(CampaignContext campaign) {
+  void silenceTwiceEndsWithNoResponse(CampaignType campaign) {
     DialogueEngine engine = engine(campaign);
     toFirstQuestion(engine);
 
@@ -282,9 +282,9 @@ class DialogueEngineTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = CampaignContext.class,
+      value = CampaignType.class,
       names = {"BALANCE", "DELAY", "REACTIVATE"})
-  void anUnknownReplyGetsTheRepromptAndASecondOneEndsWithNoResponse(CampaignContext campaign) {
+  void anUnknownReplyGetsTheRepromptAndASecondOneEndsWithNoResponse(CampaignType campaign) {
     DialogueEngine engine = engine(campaign);
     toFirstQuestion(engine);
 
@@ -323,7 +323,7 @@ class DialogueEngineTest {
 
   @Test
   void aReplyBelowTheConfidenceThresholdIsNotActedOn() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
 
     Directive next = engine.onReply(Reply.of("stop calling me", IntentLabel.DO_NOT_CALL, 0.4));
@@ -338,7 +338,7 @@ class DialogueEngineTest {
 
   @Test
   void aLabelTheStepDoesNotExpectGetsTheReprompt() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
     engine.onReply(reply("I'm busy", IntentLabel.CALL_BACK_LATER));
     engine.onPromptFinished();
@@ -349,7 +349,7 @@ class DialogueEngineTest {
 
   @Test
   void keysWorkInsteadOfSpeech() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
 
     Hangup end = (Hangup) engine.onDtmf('2');
@@ -363,7 +363,7 @@ class DialogueEngineTest {
 
   @Test
   void keyNineOptsOutAtTheRepromptToo() {
-    DialogueEngine engine = engine(CampaignContext.REACTIVATE);
+    DialogueEngine engine = engine(CampaignType.REACTIVATE);
     toFirstQuestion(engine);
     engine.onSilence();
 
@@ -376,7 +376,7 @@ class DialogueEngineTest {
 
   @Test
   void aKeyWithNoMeaningHereGetsTheReprompt() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
 
     assertThat(engine.onDtmf('7')).isInstanceOf(Say.class);
@@ -387,9 +387,9 @@ class DialogueEngineTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = CampaignContext.class,
+      value = CampaignType.class,
       names = {"BALANCE", "DELAY", "REACTIVATE"})
-  void onlyTheDisclosureIsUninterruptible(CampaignContext campaign) {
+  void onlyTheDisclosureIsUninterruptible(CampaignType campaign) {
     DialogueEngine engine = engine(campaign);
     List<Say> says = new ArrayList<>();
     Directive d = engine.start();
@@ -409,7 +409,7 @@ class DialogueEngineTest {
 
   @Test
   void theDisclosureCannotBeInterrupted() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     engine.start();
 
     assertThatThrownBy(() -> engine.onReply(reply("stop", IntentLabel.DO_NOT_CALL)))
@@ -420,7 +420,7 @@ class DialogueEngineTest {
 
   @Test
   void speakingOverTheQuestionAnswersIt() {
-    DialogueEngine engine = engine(CampaignContext.DELAY);
+    DialogueEngine engine = engine(CampaignType.DELAY);
     engine.start();
     engine.onPromptFinished();
 
@@ -431,7 +431,7 @@ class DialogueEngineTest {
 
   @Test
   void hangingUpMidPromptEndsHungUpWithTheTurnsSoFar() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     engine.start();
     engine.onPromptFinished();
 
@@ -451,7 +451,7 @@ class DialogueEngineTest {
 
   @Test
   void hangingUpDuringTheGoodbyeKeepsTheOutcome() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
     Hangup goodbye = (Hangup) engine.onReply(reply("never call me again", IntentLabel.DO_NOT_CALL));
 
@@ -461,7 +461,7 @@ class DialogueEngineTest {
 
   @Test
   void aVoiceOrHearingFailureMidQuestionApologizesAndEndsFailedWithTheReason() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
 
     Hangup end = (Hangup) engine.onFailure("recognizer: native error");
@@ -478,7 +478,7 @@ class DialogueEngineTest {
 
   @Test
   void aFailureDuringTheGoodbyeKeepsTheOutcome() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
     Hangup goodbye = (Hangup) engine.onReply(reply("yes I will pay", IntentLabel.AGREE));
 
@@ -488,13 +488,13 @@ class DialogueEngineTest {
 
   @Test
   void aFailureBeforeTheCallStartedIsAProgrammingError() {
-    assertThatThrownBy(() -> engine(CampaignContext.BALANCE).onFailure("x"))
+    assertThatThrownBy(() -> engine(CampaignType.BALANCE).onFailure("x"))
         .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void anAnsweringMachineEndsWithVoicemailAndKeepsTheGreetingUnlabelled() {
-    DialogueEngine engine = engine(CampaignContext.DELAY);
+    DialogueEngine engine = engine(CampaignType.DELAY);
     engine.start();
     clock.advance(Duration.ofSeconds(7));
 
@@ -513,7 +513,7 @@ class DialogueEngineTest {
 
   @Test
   void anAnsweringMachineAfterTheEndChangesNothing() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
     Hangup goodbye = (Hangup) engine.onReply(reply("I already paid", IntentLabel.ALREADY_DONE));
 
@@ -523,7 +523,7 @@ class DialogueEngineTest {
 
   @Test
   void aTransferCarriesTheTranscriptSoFar() {
-    DialogueEngine engine = engine(CampaignContext.BALANCE);
+    DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);
     engine.onSilence();
     engine.onPromptFinished();
@@ -547,9 +547,9 @@ class DialogueEngineTest {
 
   @ParameterizedTest
   @EnumSource(
-      value = CampaignContext.class,
+      value = CampaignType.class,
       names = {"BALANCE", "DELAY", "REACTIVATE"})
-  void aMissingValueIsNeverSpokenTheCallEndsWithTheApology(CampaignContext campaign) {
+  void aMissingValueIsNeverSpokenTheCallEndsWithTheApology(CampaignType campaign) {
     Map<String, String> values = new HashMap<>(VALUES);
     values.remove("customer_name");
     values.put("merchant", " ");
@@ -567,7 +567,7 @@ class DialogueEngineTest {
   @Test
   void aMandarinVoiceGetsTheChinesePrompts() {
     DialogueEngine engine =
-        new DialogueEngine(SCRIPTS.builtIn(CampaignContext.BALANCE), "zh", VALUES, clock);
+        new DialogueEngine(SCRIPTS.builtIn(CampaignType.BALANCE), "zh", VALUES, clock);
 
     Say disclosure = (Say) engine.start();
     engine.onPromptFinished();
@@ -579,7 +579,7 @@ class DialogueEngineTest {
 
   @Test
   void aLanguageTheScriptDoesNotHaveIsRefused() {
-    DialogueScript script = SCRIPTS.builtIn(CampaignContext.BALANCE);
+    DialogueScript script = SCRIPTS.builtIn(CampaignType.BALANCE);
     assertThatThrownBy(() -> new DialogueEngine(script, "fr", VALUES, clock))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no prompts in 'fr'");
@@ -606,14 +606,14 @@ class DialogueEngineTest {
 
   @Test
   void theResultIsAnnouncedAsEvents() {
-    DialogueEngine engine = engine(CampaignContext.DELAY);
+    DialogueEngine engine = engine(CampaignType.DELAY);
     toFirstQuestion(engine);
     engine.onReply(reply("I'm furious about this", IntentLabel.COMPLAINT));
     DialogueResult result = engine.result().orElseThrow();
     PhoneNumber phone = PhoneNumber.parse("+8613800138000");
 
     List<Object> events =
-        result.events("attempt-7", phone, SCRIPTS.builtIn(CampaignContext.DELAY), clock.instant());
+        result.events("attempt-7", phone, SCRIPTS.builtIn(CampaignType.DELAY), clock.instant());
 
     assertThat(events).hasSize(3);
     DialogueCompleted completed = (DialogueCompleted) events.get(0);
@@ -630,14 +630,14 @@ class DialogueEngineTest {
   @Test
   void optOutAndCallbackBecomeTheirEvents() {
     PhoneNumber phone = PhoneNumber.parse("+8613800138000");
-    DialogueEngine optOut = engine(CampaignContext.BALANCE);
+    DialogueEngine optOut = engine(CampaignType.BALANCE);
     toFirstQuestion(optOut);
     optOut.onDtmf('9');
-    DialogueEngine callback = engine(CampaignContext.BALANCE);
+    DialogueEngine callback = engine(CampaignType.BALANCE);
     toFirstQuestion(callback);
     Instant at = NOW.plus(Duration.ofDays(1));
     callback.onReply(new Reply("tomorrow", IntentLabel.CALL_BACK_LATER, 0.9, Optional.of(at)));
-    DialogueScript script = SCRIPTS.builtIn(CampaignContext.BALANCE);
+    DialogueScript script = SCRIPTS.builtIn(CampaignType.BALANCE);
 
     assertThat(optOut.result().orElseThrow().events("a1", phone, script, NOW))
         .contains(new DoNotCallRequested("a1", phone, NOW));
