@@ -29,6 +29,10 @@ if [ "${CC_SKIP_BUILD:-false}" != true ] || ! ls app/target/app-*.jar >/dev/null
   ./mvnw -B -ntp -q -DskipTests -Dspotless.check.skip=true install
 fi
 jar=$(ls app/target/app-*.jar | head -n1)
+# Data, credentials, logs and recordings under ./data are the run user's alone (700/600).
+umask 077
+mkdir -p "$repo/data"
+chmod 700 "$repo/data"
 
 tree=${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}
 asterisk=false

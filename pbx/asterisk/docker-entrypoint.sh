@@ -67,6 +67,9 @@ done
 # Fresh config and runtime dirs on every start; db/ and spool/ (recordings,
 # usually a volume) survive.
 rm -rf "${RUN}/etc" "${RUN}/run" "${RUN}/data"
+# Logs and recordings are readable by the recordings group (the app's container user) and no one
+# else: recordings are served only through the app, with its role checks.
+umask 027
 mkdir -p "${RUN}"/{etc,db,keys/keys,run,log,cache,spool/monitor,spool/outgoing,spool/tmp}
 # musiconhold.conf refers to ${CC_RUN_DIR}/data/sounds/en/...; inside the image
 # Debian's sounds/en symlink (via /etc/alternatives) resolves normally.
