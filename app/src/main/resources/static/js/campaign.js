@@ -133,7 +133,8 @@ async function upload(event) {
     input.value = '';
     poll(true);
   } catch (e) {
-    error.textContent = e.message;
+    const refused = e.problem && e.problem.type === 'urn:cc:problem:contact-file-rejected';
+    error.textContent = refused ? 'The file was refused 文件被拒绝: ' + e.message : e.message;
     error.hidden = false;
   } finally {
     button.textContent = 'Upload 上传';

@@ -2,6 +2,7 @@ package io.contactcenter.app.security;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -72,6 +73,11 @@ public class UserAccounts implements UserDetailsService {
     if (roles == null || roles.isEmpty()) {
       throw new IllegalArgumentException(
           "a user needs at least one role of " + List.of(Role.values()));
+    }
+    if (roles.stream().anyMatch(Objects::isNull)) {
+      // JSON such as "roles":[null] or a role name Jackson read as null.
+      throw new IllegalArgumentException(
+          "roles must name roles of " + List.of(Role.values()) + ", not null");
     }
     try {
       int inserted =

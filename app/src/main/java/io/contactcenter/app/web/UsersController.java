@@ -47,6 +47,9 @@ class UsersController {
 
   @PostMapping("/api/v1/users")
   ResponseEntity<?> create(@RequestBody NewUser user) {
+    if (user == null) {
+      throw new IllegalArgumentException("a user is required: username, password and roles");
+    }
     if (!accounts.create(user.username(), user.password(), user.roles())) {
       ProblemDetail problem =
           ProblemDetail.forStatusAndDetail(
