@@ -154,6 +154,7 @@ function renderProgress(p) {
   setCount('count-talking', p.talking);
   setCount('count-done', p.done);
   setCount('count-cancelled', p.cancelled);
+  setCount('count-order-events', p.fromOrderEvents);
   document.getElementById('updated').textContent = new Date().toLocaleTimeString();
   if (p.state !== state) showState(p.state);
   // Tables and bars are rebuilt only when they change, so nothing flickers under the reader.

@@ -504,7 +504,13 @@ final class JdbcCampaignStore {
         attempts,
         byDial.getOrDefault("ANSWERED", 0L),
         byOutcome,
-        byDial);
+        byDial,
+        jdbc.sql(
+                "SELECT count(*) FROM campaign_contact WHERE campaign_id = ?"
+                    + " AND source LIKE 'kafka:%'")
+            .param(id)
+            .query(Long.class)
+            .single());
   }
 
   // ------------------------------------------------------------------------------------ imports

@@ -49,6 +49,13 @@ class OrderEvents {
           CampaignState.PAUSED,
           CampaignState.DRAFT);
 
+  /**
+   * Where an event without a campaign id goes, in order of preference: the newest running campaign
+   * of its type, else the newest scheduled one ({@link JdbcCampaignStore#list()} is newest first).
+   */
+  private static final List<CampaignState> ROUTED =
+      List.of(CampaignState.RUNNING, CampaignState.SCHEDULED);
+
   private final JdbcCampaignStore store;
   private final DialogueScripts scripts;
   private final RobotCalls robot;
@@ -149,6 +156,7 @@ class OrderEvents {
           store
               .find(campaignId)
               .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId));
+      // Named explicitly, a draft or paused campaign may collect reminders before it runs.
       if (campaign.type() != type || !OPEN.contains(campaign.state())) {
         throw new IllegalArgumentException(
             "campaign "
@@ -163,13 +171,22 @@ class OrderEvents {
       }
       return campaign;
     }
-    return store.list().stream()
-        .filter(c -> c.type() == type && OPEN.contains(c.state()))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "no open " + type.code() + " campaign for order " + orderId));
+    // Without a campaign id only a campaign that calls, or will call by itself, takes the
+    // reminder: a draft or a paused campaign would hold it without ever dialing.
+    List<Campaign> ofType = store.list().stream().filter(c -> c.type() == type).toList();
+    for (CampaignState state : ROUTED) {
+      for (Campaign c : ofType) {
+        if (c.state() == state) {
+          return c;
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "no running or scheduled "
+            + type.code()
+            + " campaign for order "
+            + orderId
+            + ": start one or name a campaignId");
   }
 
   private ZoneId zone(PhoneNumber phone, String override) {
