@@ -6,6 +6,7 @@ import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignState;
 import io.contactcenter.campaigns.CampaignType;
 import io.contactcenter.campaigns.internal.contacts.RegionTimeZones;
+import io.contactcenter.common.DisplayText;
 import io.contactcenter.common.InvalidPhoneNumberException;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.DialogueScript;
@@ -120,8 +121,9 @@ class OrderEvents {
               });
     }
     variables.putIfAbsent("order_number", event.orderId());
-    if (event.customerName() != null && !event.customerName().isBlank()) {
-      variables.put("customer_name", event.customerName().strip());
+    String customerName = DisplayText.clean(event.customerName());
+    if (customerName != null && !customerName.isBlank()) {
+      variables.put("customer_name", customerName.strip());
     }
     // An event may carry fields for other consumers: keep what the script declares.
     DialogueScript script =
@@ -136,7 +138,7 @@ class OrderEvents {
             campaign.campaignId(),
             new JdbcCampaignStore.NewContact(
                 phone,
-                event.customerName(),
+                customerName,
                 zone(phone, event.timeZone()),
                 variables,
                 key("order:" + type + ":" + event.orderId()),
