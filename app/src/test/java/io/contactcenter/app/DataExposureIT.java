@@ -127,7 +127,7 @@ class DataExposureIT {
             admin,
             "{\"username\":\"nullrole\",\"password\":\"long-enough-pass\",\"roles\":[null]}");
     assertThat(nullRole.statusCode()).isEqualTo(400);
-    assertThat(nullRole.body()).contains("urn:cc:problem:invalid-request").contains("roles");
+    assertThat(nullRole.body()).contains("urn:cc:problem:invalid-request").contains("role");
 
     HttpResponse<String> badRole =
         post(
