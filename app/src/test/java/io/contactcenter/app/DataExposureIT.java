@@ -150,7 +150,9 @@ class DataExposureIT {
 
     HttpResponse<String> tooLarge =
         api.upload(
-            "/api/v1/campaigns/" + campaign + "/contacts", "big.csv", new byte[21 * 1024 * 1024]);
+            "/api/v1/campaigns/" + campaign + "/contacts",
+            "big.csv",
+            new byte[20 * 1024 * 1024 + 100_000]);
     assertThat(tooLarge.statusCode()).isEqualTo(413);
     assertThat(tooLarge.body())
         .contains("urn:cc:problem:file-too-large")
