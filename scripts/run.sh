@@ -14,6 +14,13 @@ run_user=${CC_RUN_USER:-ccbuild}
 
 if [ "$(id -u)" -eq 0 ]; then
   command -v debootstrap >/dev/null 2>&1 || { apt-get update -q; DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap; }
+  # The embedded Redis is Debian's redis-server (patched for the 2025 Lua CVEs), started by the
+  # server itself with a password; the package's own system service is not used.
+  if [ ! -x /usr/bin/redis-server ]; then
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -q redis-server
+    if command -v systemctl >/dev/null 2>&1; then systemctl disable --now redis-server >/dev/null 2>&1 || true; fi
+  fi
   bash pbx/asterisk/local-asterisk.sh provision || echo "run.sh: Asterisk not provisioned; running without telephony"
   id "$run_user" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$run_user"
   chown -R "$run_user": "$repo"
@@ -37,6 +44,10 @@ if [ "${CC_SKIP_BUILD:-false}" != true ] || ! ls app/target/app-*.jar >/dev/null
   ./mvnw -B -ntp -q -DskipTests -Dspotless.check.skip=true install
 fi
 jar=$(ls app/target/app-*.jar | head -n1)
+# Data, credentials, logs and recordings under ./data are the run user's alone (700/600).
+umask 077
+mkdir -p "$repo/data"
+chmod 700 "$repo/data"
 
 tree=${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}
 asterisk=false

@@ -2,8 +2,8 @@
 # The test command (README.md): unit tests and integration tests against real PostgreSQL, Redis,
 # Kafka, Asterisk 22 and SIPp, on a fresh Debian/Ubuntu machine.
 #
-# As root it first installs what the tests need (sip-tester, debootstrap, chromium and
-# chromium-driver), provisions the cached Asterisk tree, and then runs Maven as an unprivileged
+# As root it first installs what the tests need (sip-tester, debootstrap, redis-server, chromium
+# and chromium-driver), provisions the cached Asterisk tree, and then runs Maven as an unprivileged
 # user: PostgreSQL refuses to run as root, and tests should never need it. As a normal user it
 # expects that provisioning to be done.
 # Extra arguments go to Maven, e.g. `bash scripts/test.sh -pl pbx -am`.
@@ -20,10 +20,16 @@ if [ "$(id -u)" -eq 0 ]; then
   # The ops console is tested in headless Chromium (CampaignConsoleIT).
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  # Embedded Redis runs Debian's redis-server (patched for the Lua CVEs the bundled 6.2 has).
+  [ -x /usr/bin/redis-server ] || missing+=(redis-server)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     apt-get update -q
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+    # RUNLEVEL=1: packages' services (redis-server's) are not started; tests start their own.
+    DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -q "${missing[@]}"
+    if [[ " ${missing[*]} " == *" redis-server "* ]] && command -v systemctl >/dev/null 2>&1; then
+      systemctl disable --now redis-server >/dev/null 2>&1 || true
+    fi
   fi
   # SIPp sends RFC 2833 DTMF and RTP from pcap through a raw socket: let the unprivileged test
   # user do that without running SIPp as root.
@@ -60,6 +66,7 @@ if ! command -v sipp >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || [ ! -x "$t
 fi
 
 command -v sipp >/dev/null 2>&1 || { echo "test.sh: sipp is missing: sudo apt-get install sip-tester" >&2; exit 1; }
+[ -x /usr/bin/redis-server ] || { echo "test.sh: redis-server is missing: sudo apt-get install redis-server" >&2; exit 1; }
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || {
   echo "test.sh: chromium is missing: sudo apt-get install chromium chromium-driver" >&2
   exit 1

@@ -27,6 +27,14 @@ export CC_HTTP_PORT="${CC_HTTP_PORT:-8088}"
 export CC_AMI_BIND="${CC_AMI_BIND:-127.0.0.1}"
 export CC_AMI_PERMIT="${CC_AMI_PERMIT:-127.0.0.1/255.255.255.255}"
 export CC_AMI_PORT="${CC_AMI_PORT:-5038}"
+# Secrets may come as files (Docker secrets): CC_AMI_SECRET_FILE, CC_PHONE_SECRET_FILE.
+for secret in CC_AMI_SECRET CC_PHONE_SECRET; do
+  file_var="${secret}_FILE"
+  if [[ -n "${!file_var:-}" ]]; then
+    [[ -r "${!file_var}" ]] || { echo "asterisk-entrypoint: cannot read ${!file_var}" >&2; exit 1; }
+    export "${secret}=$(tr -d '\r\n' <"${!file_var}")"
+  fi
+done
 export CC_AMI_SECRET="${CC_AMI_SECRET:-cc-loopback-only}"
 export CC_AGI_HOST="${CC_AGI_HOST:-127.0.0.1}"
 export CC_AGI_PORT="${CC_AGI_PORT:-4573}"
@@ -67,6 +75,9 @@ done
 # Fresh config and runtime dirs on every start; db/ and spool/ (recordings,
 # usually a volume) survive.
 rm -rf "${RUN}/etc" "${RUN}/run" "${RUN}/data"
+# Logs and recordings are readable by the recordings group (the app's container user) and no one
+# else: recordings are served only through the app, with its role checks.
+umask 027
 mkdir -p "${RUN}"/{etc,db,keys/keys,run,log,cache,spool/monitor,spool/outgoing,spool/tmp}
 # musiconhold.conf refers to ${CC_RUN_DIR}/data/sounds/en/...; inside the image
 # Debian's sounds/en symlink (via /etc/alternatives) resolves normally.

@@ -193,7 +193,11 @@ cmd_start() {
     die "no Asterisk at ${ROOT}; run 'sudo $0 provision' first"
   cmd_stop >/dev/null
   rm -rf "${RUN}"
+  # Logs (with callers' numbers), recordings and secrets are for the user running it alone: every
+  # directory and file Asterisk creates from here on is private (700/600), it inherits this umask.
+  umask 077
   mkdir -p "${RUN}"/{etc,db,keys/keys,run,log,cache,spool/monitor,spool/outgoing,spool/tmp}
+  chmod 700 "${RUN}"
   write_asterisk_conf
   write_data_dir
   local f

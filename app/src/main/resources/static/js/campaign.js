@@ -133,7 +133,8 @@ async function upload(event) {
     input.value = '';
     poll(true);
   } catch (e) {
-    error.textContent = e.message;
+    const refused = e.problem && e.problem.type === 'urn:cc:problem:contact-file-rejected';
+    error.textContent = refused ? 'The file was refused 文件被拒绝: ' + e.message : e.message;
     error.hidden = false;
   } finally {
     button.textContent = 'Upload 上传';
@@ -153,6 +154,7 @@ function renderProgress(p) {
   setCount('count-talking', p.talking);
   setCount('count-done', p.done);
   setCount('count-cancelled', p.cancelled);
+  setCount('count-order-events', p.fromOrderEvents);
   document.getElementById('updated').textContent = new Date().toLocaleTimeString();
   if (p.state !== state) showState(p.state);
   // Tables and bars are rebuilt only when they change, so nothing flickers under the reader.

@@ -1,16 +1,20 @@
 package io.contactcenter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contactcenter.app.embedded.EmbeddedInfrastructure;
 import io.contactcenter.testinfra.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.support.GenericApplicationContext;
@@ -19,7 +23,8 @@ import redis.clients.jedis.Jedis;
 
 /**
  * Embedded mode keeps its data in the data directory: what was written before a restart is there
- * after it (PostgreSQL and Redis), and every server is reachable at the address it announces.
+ * after it (PostgreSQL and Redis), and every server is reachable at the address it announces, with
+ * the password generated into the data directory and only with it.
  */
 class EmbeddedInfrastructureIT {
 
@@ -59,6 +64,61 @@ class EmbeddedInfrastructureIT {
     assertThat(Files.isDirectory(dataDir.resolve("postgres"))).isTrue();
   }
 
+  @Test
+  void theServicesDemandTheGeneratedPasswordsKeptPrivateInTheDataDirectory() throws Exception {
+    Map<String, Object> settings =
+        Map.of(
+            "cc.embedded.data-dir", dataDir.toString(),
+            "cc.embedded.postgres.port", FreePorts.next(),
+            "cc.embedded.redis.port", FreePorts.next(),
+            "cc.embedded.kafka.enabled", false);
+
+    try (GenericApplicationContext context = start(settings)) {
+      Path credentials = dataDir.resolve("credentials.properties");
+      assertThat(Files.getPosixFilePermissions(credentials))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      assertThat(Files.getPosixFilePermissions(dataDir))
+          .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+      Properties secrets = new Properties();
+      try (var in = Files.newBufferedReader(credentials)) {
+        secrets.load(in);
+      }
+      var env = context.getEnvironment();
+      String url = env.getRequiredProperty("spring.datasource.url");
+      assertThat(env.getProperty("spring.datasource.password"))
+          .isEqualTo(secrets.getProperty("postgres.password"))
+          .hasSizeGreaterThanOrEqualTo(40);
+
+      // PostgreSQL: no password, a wrong one: refused; the generated one: in.
+      assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+          .isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "postgres").close())
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("password authentication failed");
+      try (Connection c = connect(context)) {
+        assertThat(c.isValid(5)).isTrue();
+      }
+
+      // Redis: nothing without the password; with it, no dangerous commands but Lua works (the
+      // dial pacer's scripts), on a Redis patched for CVE-2025-49844.
+      int port = env.getRequiredProperty("spring.data.redis.port", Integer.class);
+      try (Jedis anonymous = new Jedis("127.0.0.1", port)) {
+        assertThatThrownBy(anonymous::ping).hasMessageContaining("NOAUTH");
+      }
+      try (Jedis redis = redis(context)) {
+        assertThat(redis.ping()).isEqualTo("PONG");
+        assertThat(redis.eval("return 41 + 1")).isEqualTo(42L);
+        assertThatThrownBy(redis::flushAll).hasMessageContaining("NOPERM");
+        assertThatThrownBy(() -> redis.configGet("*")).hasMessageContaining("NOPERM");
+        assertThatThrownBy(() -> redis.keys("*")).hasMessageContaining("NOPERM");
+        String version = redis.info("server").replaceAll("(?s).*redis_version:([0-9.]+).*", "$1");
+        assertThat(Runtime.Version.parse(version))
+            .as("redis_version %s", version)
+            .isGreaterThanOrEqualTo(Runtime.Version.parse("7.0.15"));
+      }
+    }
+  }
+
   private static GenericApplicationContext start(Map<String, Object> settings) {
     GenericApplicationContext context = new GenericApplicationContext();
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", settings));
@@ -77,8 +137,13 @@ class EmbeddedInfrastructureIT {
 
   private static Jedis redis(GenericApplicationContext context) {
     var env = context.getEnvironment();
-    return new Jedis(
-        env.getRequiredProperty("spring.data.redis.host"),
-        env.getRequiredProperty("spring.data.redis.port", Integer.class));
+    Jedis jedis =
+        new Jedis(
+            env.getRequiredProperty("spring.data.redis.host"),
+            env.getRequiredProperty("spring.data.redis.port", Integer.class));
+    jedis.auth(
+        env.getRequiredProperty("spring.data.redis.username"),
+        env.getRequiredProperty("spring.data.redis.password"));
+    return jedis;
   }
 }

@@ -102,6 +102,75 @@ class OrderEventsIT {
     }
   }
 
+  @Test
+  void anEventWithoutACampaignGoesToTheScheduledCampaignNotToANewerDraft() throws Exception {
+    // No other test uses delay campaigns, so the scheduled one below is the only candidate.
+    CampaignApi api = new CampaignApi(port);
+    String scheduled =
+        create(
+            api,
+            """
+            {"name": "Delay notices (scheduled)", "type": "delay",
+             "startsAt": "2099-01-01T00:00:00Z", "variables": {"merchant": "Acme Shop"}}
+            """);
+    try (KafkaProducer<String, String> producer = producer()) {
+      // A first reminder named explicitly, so the campaign has a contact and can be started.
+      producer.send(delayed("evt-d1", "D2026001", "+8613900139101", scheduled)).get();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> api.getJson("/api/v1/campaigns/" + scheduled + "/progress"),
+              p -> p.get("contacts").asInt() == 1);
+      HttpResponse<String> started = api.post("/api/v1/campaigns/" + scheduled + "/start", "{}");
+      assertThat(api.read(started.body()).get("state").asText())
+          .as(started.body())
+          .isEqualTo("SCHEDULED");
+      String draft =
+          create(
+              api,
+              """
+              {"name": "Delay notices (draft, newer)", "type": "delay",
+               "variables": {"merchant": "Acme Shop"}}
+              """);
+
+      producer.send(delayed("evt-d2", "D2026002", "+8613900139102", null)).get();
+
+      JsonNode progress =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(
+                  () -> api.getJson("/api/v1/campaigns/" + scheduled + "/progress"),
+                  p -> p.get("contacts").asInt() == 2);
+      assertThat(progress.get("fromOrderEvents").asInt()).isEqualTo(2);
+      assertThat(api.getJson("/api/v1/campaigns/" + draft + "/progress").get("contacts").asInt())
+          .isZero();
+      api.post("/api/v1/campaigns/" + scheduled + "/stop", "{}");
+    }
+  }
+
+  private static String create(CampaignApi api, String body) throws Exception {
+    HttpResponse<String> created = api.post("/api/v1/campaigns", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return api.read(created.body()).get("campaignId").asText();
+  }
+
+  private static ProducerRecord<String, String> delayed(
+      String eventId, String orderId, String phone, String campaignId) {
+    return new ProducerRecord<>(
+        "cc.orders.v1",
+        orderId,
+        """
+        {"eventId": "%s", "type": "shipment_delayed", "orderId": "%s", "phone": "%s",
+         "customerName": "Wang Fang", %s
+         "variables": {"new_delivery_date": "2026-12-24"}}
+        """
+            .formatted(
+                eventId,
+                orderId,
+                phone,
+                campaignId == null ? "" : "\"campaignId\": \"" + campaignId + "\","));
+  }
+
   private static KafkaProducer<String, String> producer() {
     return new KafkaProducer<>(
         Map.of(

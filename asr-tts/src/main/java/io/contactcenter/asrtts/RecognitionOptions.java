@@ -10,7 +10,8 @@ import java.util.List;
  *     a model exists for it is checked by the recognizer.
  * @param phrases an optional grammar: the words or phrases the caller is expected to say (digits,
  *     "yes", "no"); anything else is recognized as {@code [unk]}. Empty means free speech. A
- *     grammar makes short answers far more accurate.
+ *     grammar makes short answers far more accurate. At most {@value #MAX_GRAMMAR_WORDS} words over
+ *     all phrases.
  * @param trailingSilence how long the caller must be silent after speaking for the utterance to
  *     end, 100 ms to 10 s; {@code null} means the recognizer's configured default ({@code
  *     cc.asrtts.speech.trailing-silence}, 700 ms unless configured)
@@ -21,6 +22,9 @@ import java.util.List;
  */
 public record RecognitionOptions(
     String language, List<String> phrases, Duration trailingSilence, Duration maxUtterance) {
+
+  /** The most words a grammar may hold, over all its phrases. */
+  public static final int MAX_GRAMMAR_WORDS = 200;
 
   private static final Duration LONGEST_UTTERANCE = Duration.ofMinutes(5);
 
@@ -33,10 +37,18 @@ public record RecognitionOptions(
           "language '" + language + "' is not a language tag such as en or zh");
     }
     phrases = phrases == null ? List.of() : List.copyOf(phrases);
+    int words = 0;
     for (String phrase : phrases) {
       if (phrase.isBlank()) {
         throw new IllegalArgumentException("phrases contain a blank phrase");
       }
+      words += phrase.strip().split("\\s+").length;
+    }
+    // Vosk logs one warning line per grammar word missing from its vocabulary: without a cap one
+    // request could write thousands of log lines.
+    if (words > MAX_GRAMMAR_WORDS) {
+      throw new IllegalArgumentException(
+          "phrases hold " + words + " words; at most " + MAX_GRAMMAR_WORDS + " are allowed");
     }
     if (trailingSilence != null
         && (trailingSilence.compareTo(Duration.ofMillis(100)) < 0

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param cancelled contacts cancelled (order paid, do-not-call, campaign stopped, no consent)
  * @param byOutcome finished attempts by dialogue outcome code (agreed, refused, ...)
  * @param byDialOutcome finished attempts by dial outcome (ANSWERED, NO_ANSWER, BUSY, FAILED)
+ * @param fromOrderEvents contacts added by order events (Kafka {@code cc.orders.v1}) rather than by
+ *     a file upload
  */
 public record CampaignProgress(
     String campaignId,
@@ -25,4 +27,5 @@ public record CampaignProgress(
     long attempts,
     long answered,
     Map<String, Long> byOutcome,
-    Map<String, Long> byDialOutcome) {}
+    Map<String, Long> byDialOutcome,
+    long fromOrderEvents) {}

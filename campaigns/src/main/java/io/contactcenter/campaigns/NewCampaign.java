@@ -1,6 +1,7 @@
 package io.contactcenter.campaigns;
 
 import io.contactcenter.common.CampaignType;
+import io.contactcenter.common.DisplayText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,6 +39,8 @@ public record NewCampaign(
     String createdBy) {
 
   public NewCampaign {
+    // Shown to people on every campaign page: no bidi controls that would make it read otherwise.
+    name = DisplayText.clean(name);
     if (name == null || name.isBlank() || name.strip().length() > 120) {
       throw new IllegalArgumentException("name must be 1 to 120 characters");
     }

@@ -14,6 +14,9 @@ public final class PhoneNumber {
 
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
+  /** Digit runs this long or longer are personal numbers, shorter ones extensions. */
+  private static final int MASKED_RUN = 7;
+
   private final String e164;
 
   private PhoneNumber(String e164) {
@@ -63,6 +66,47 @@ public final class PhoneNumber {
       sb.append('*');
     }
     return sb.append(e164.substring(e164.length() - keepTail)).toString();
+  }
+
+  /**
+   * The text with every run of seven or more digits masked the way {@link #masked()} masks a
+   * number: the first three and last two digits kept. For call records whose caller, callee and
+   * channel fields hold whatever the switch saw ({@code +8613800138000}, {@code 8613800138000},
+   * {@code Local/+8613800138000@robot-0000001a;1}, {@code 4000}). Internal extensions of fewer than
+   * seven digits and digits touching a letter (hexadecimal channel suffixes) stay readable. Null
+   * stays null.
+   */
+  public static String maskDigitsIn(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      int end = i;
+      while (end < text.length() && isAsciiDigit(text.charAt(end))) {
+        end++;
+      }
+      if (end == i) {
+        out.append(text.charAt(i++));
+        continue;
+      }
+      int run = end - i;
+      boolean inWord =
+          (i > 0 && Character.isLetter(text.charAt(i - 1)))
+              || (end < text.length() && Character.isLetter(text.charAt(end)));
+      if (run < MASKED_RUN || inWord) {
+        out.append(text, i, end);
+      } else {
+        out.append(text, i, i + 3).append("*".repeat(run - 5)).append(text, end - 2, end);
+      }
+      i = end;
+    }
+    return out.toString();
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static String describe(String input) {

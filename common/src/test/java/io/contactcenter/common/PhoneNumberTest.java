@@ -25,6 +25,26 @@ class PhoneNumberTest {
         .doesNotContain("3800138");
   }
 
+  @Test
+  void maskDigitsInMasksNumbersInRawSwitchFieldsLikeMaskedDoes() {
+    assertThat(PhoneNumber.maskDigitsIn("+8613800138000"))
+        .isEqualTo(PhoneNumber.parse("+8613800138000").masked());
+    assertThat(PhoneNumber.maskDigitsIn("8613800138000")).isEqualTo("861********00");
+    assertThat(PhoneNumber.maskDigitsIn("Local/+8613800138000@robot-0000001a;1"))
+        .isEqualTo("Local/+861********00@robot-0000001a;1");
+    assertThat(PhoneNumber.maskDigitsIn("\"Li Lei\" <13800138000>"))
+        .isEqualTo("\"Li Lei\" <138******00>");
+  }
+
+  @Test
+  void maskDigitsInLeavesExtensionsAndNullAlone() {
+    assertThat(PhoneNumber.maskDigitsIn("4000")).isEqualTo("4000");
+    assertThat(PhoneNumber.maskDigitsIn("PJSIP/customer-000001"))
+        .isEqualTo("PJSIP/customer-000001");
+    assertThat(PhoneNumber.maskDigitsIn("")).isEmpty();
+    assertThat(PhoneNumber.maskDigitsIn(null)).isNull();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -1,6 +1,7 @@
 package io.contactcenter.testinfra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
  * The one place that decides where integration tests find PostgreSQL, Redis, Kafka and Asterisk.
@@ -211,7 +213,12 @@ public final class TestInfrastructure {
     int redisPort = FreePorts.next();
     RedisServer redis;
     try {
-      redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1").build();
+      redis =
+          RedisServer.newRedisServer()
+              .executableProvider(redisExecutable())
+              .port(redisPort)
+              .bind("127.0.0.1")
+              .build();
       redis.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded Redis", e);
@@ -327,5 +334,14 @@ public final class TestInfrastructure {
         log.warn("stopping test {}: {}", stop.what(), e.toString());
       }
     }
+  }
+
+  /**
+   * Debian's redis-server, as in production's embedded mode (scripts/test.sh installs it), else the
+   * binary bundled with embedded-redis.
+   */
+  public static ExecutableProvider redisExecutable() {
+    File debian = new File("/usr/bin/redis-server");
+    return debian.canExecute() ? () -> debian : ExecutableProvider.newJarResourceProvider();
   }
 }

@@ -1,10 +1,17 @@
 package io.contactcenter.app.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +26,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
  * Starts real PostgreSQL, Redis and Kafka servers inside the application's process tree when no
@@ -47,17 +55,22 @@ public final class EmbeddedInfrastructure
     Map<String, Object> props = new HashMap<>();
     try {
       Files.createDirectories(dataDir);
+      makePrivate(dataDir);
+      EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(dataDir);
       if (enabled(env, "postgres", "spring.datasource.url")) {
         props.putAll(
             startPostgres(
                 dataDir.resolve("postgres"),
-                env.getProperty("cc.embedded.postgres.port", Integer.class, 54329)));
+                env.getProperty("cc.embedded.postgres.port", Integer.class, 54329),
+                credentials.postgres()));
       }
       if (enabled(env, "redis", "spring.data.redis.host")) {
         props.putAll(
             startRedis(
                 dataDir.resolve("redis"),
-                env.getProperty("cc.embedded.redis.port", Integer.class, 63799)));
+                env.getProperty("cc.embedded.redis.port", Integer.class, 63799),
+                env.getProperty("cc.embedded.redis.executable", DEBIAN_REDIS),
+                credentials.redis()));
       }
       if (enabled(env, "kafka", "spring.kafka.bootstrap-servers")) {
         props.putAll(startKafka(env.getProperty("cc.embedded.kafka.port", Integer.class, 0)));
@@ -83,7 +96,8 @@ public final class EmbeddedInfrastructure
         "cc.embedded." + service + ".enabled", Boolean.class, !externallyConfigured);
   }
 
-  private Map<String, Object> startPostgres(Path dir, int port) throws IOException {
+  private Map<String, Object> startPostgres(Path dir, int port, String password)
+      throws IOException {
     Files.createDirectories(dir);
     EmbeddedPostgres pg =
         EmbeddedPostgres.builder()
@@ -95,26 +109,127 @@ public final class EmbeddedInfrastructure
             .setServerConfig("listen_addresses", "127.0.0.1")
             .start();
     started.add(pg);
-    log.info("embedded PostgreSQL on 127.0.0.1:{}, data in {}", port, dir);
+    requirePassword(pg, dir, password);
+    log.info("embedded PostgreSQL on 127.0.0.1:{} (password required), data in {}", port, dir);
     return Map.of(
-        "spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"),
-        "spring.datasource.username", "postgres",
-        "spring.datasource.password", "");
+        "spring.datasource.url",
+        pg.getJdbcUrl("postgres", "postgres"),
+        "spring.datasource.username",
+        "postgres",
+        "spring.datasource.password",
+        password);
   }
 
-  private Map<String, Object> startRedis(Path dir, int port) throws IOException {
+  /**
+   * initdb trusts every local connection; the first start (or the first after an upgrade from a
+   * trusting data directory) gives the {@code postgres} role its password and then demands it
+   * (SCRAM) from every connection, over TCP and the Unix socket alike.
+   */
+  private static void requirePassword(EmbeddedPostgres pg, Path dir, String password)
+      throws IOException {
+    Path hba = dir.resolve("pg_hba.conf");
+    boolean trusting =
+        Files.readAllLines(hba).stream()
+            .map(String::strip)
+            .anyMatch(line -> !line.startsWith("#") && line.matches(".*\\strust$"));
+    if (!trusting) {
+      return;
+    }
+    try (Connection c =
+            DriverManager.getConnection(pg.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("SET password_encryption = 'scram-sha-256'");
+      s.execute("ALTER ROLE postgres PASSWORD '" + password.replace("'", "''") + "'");
+      Files.writeString(hba, PASSWORD_ONLY_HBA);
+      s.execute("SELECT pg_reload_conf()");
+    } catch (SQLException e) {
+      throw new IOException("could not set the embedded PostgreSQL's password", e);
+    }
+  }
+
+  private static final String PASSWORD_ONLY_HBA =
+      """
+      # Written by the contact center's embedded mode: every connection, over the Unix socket or
+      # TCP, needs the password in the data directory's credentials.properties.
+      local   all           all                  scram-sha-256
+      host    all           all   127.0.0.1/32   scram-sha-256
+      host    all           all   ::1/128        scram-sha-256
+      local   replication   all                  scram-sha-256
+      host    replication   all   127.0.0.1/32   scram-sha-256
+      host    replication   all   ::1/128        scram-sha-256
+      """;
+
+  /**
+   * Redis with a password and no dangerous commands: the {@code default} user (no password) is
+   * switched off, and the application's user {@code cc} may run every command but those Redis marks
+   * dangerous (FLUSHALL, CONFIG, DEBUG, KEYS, SHUTDOWN, MODULE, ACL, ...), INFO aside for the
+   * health check. The settings reach redis-server in a temporary file of mode 600, not on its
+   * command line, where any user of the machine could read them.
+   */
+  private Map<String, Object> startRedis(Path dir, int port, String executable, String password)
+      throws IOException {
     Files.createDirectories(dir);
     RedisServer redis =
         RedisServer.newRedisServer()
+            .executableProvider(redisExecutable(executable))
             .port(port)
             .bind("127.0.0.1")
             .setting("dir " + dir)
             .setting("appendonly yes")
+            .setting("user default off")
+            .setting("user " + REDIS_USER + " on >" + password + " " + REDIS_PERMISSIONS)
             .build();
     redis.start();
     started.add(redis::stop);
-    log.info("embedded Redis on 127.0.0.1:{}, data in {}", port, dir);
-    return Map.of("spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", port);
+    log.info(
+        "embedded Redis ({}) on 127.0.0.1:{} (user {} with password), data in {}",
+        executable,
+        port,
+        REDIS_USER,
+        dir);
+    return Map.of(
+        "spring.data.redis.host", "127.0.0.1",
+        "spring.data.redis.port", port,
+        "spring.data.redis.username", REDIS_USER,
+        "spring.data.redis.password", password);
+  }
+
+  /** The application's Redis user. */
+  static final String REDIS_USER = "cc";
+
+  /** Every key and channel; every command but the dangerous ones, INFO (health) aside. */
+  static final String REDIS_PERMISSIONS = "~* &* +@all -@dangerous +info";
+
+  /** Debian's redis-server (package redis-server), patched for the Lua CVEs of 2025. */
+  static final String DEBIAN_REDIS = "/usr/bin/redis-server";
+
+  /**
+   * The redis-server to run: a path, or {@code bundled} for the binary inside the embedded-redis
+   * jar (Redis 6.2.6, with known Lua CVEs such as CVE-2025-49844: for a machine where nothing else
+   * can be installed, at the operator's risk).
+   */
+  private static ExecutableProvider redisExecutable(String executable) throws IOException {
+    if ("bundled".equals(executable)) {
+      log.warn(
+          "embedded Redis: running the bundled Redis 6.2.6, which has known Lua vulnerabilities"
+              + " (CVE-2025-49844); install Debian's redis-server instead");
+      return ExecutableProvider.newJarResourceProvider();
+    }
+    File file = new File(executable);
+    if (!file.canExecute()) {
+      throw new IOException(
+          "no redis-server at "
+              + executable
+              + ": install it (apt-get install redis-server; scripts/run.sh does) or set"
+              + " cc.embedded.redis.executable to its path");
+    }
+    return () -> file;
+  }
+
+  private static void makePrivate(Path dir) throws IOException {
+    if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
   }
 
   private Map<String, Object> startKafka(int port) {

@@ -1,5 +1,6 @@
 package io.contactcenter.app.web;
 
+import io.contactcenter.app.security.PhoneNumberVisibility;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.pbx.CallControl;
 import io.contactcenter.pbx.CallDetailRecord;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +22,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Call detail records, and placing a call (ops and admins). */
+/**
+ * Call detail records, and placing a call (ops and admins). Caller, callee and channel are shown as
+ * {@link PhoneNumberVisibility} allows the signed-in user.
+ */
 @RestController
 class CallsController {
 
@@ -54,15 +59,37 @@ class CallsController {
       Map<String, String> variables) {}
 
   @GetMapping("/api/v1/calls")
-  List<CallDetailRecord> recent(@RequestParam(defaultValue = "50") int limit) {
-    return records.recent(limit);
+  List<CallDetailRecord> recent(@RequestParam(defaultValue = "50") int limit, Authentication user) {
+    PhoneNumberVisibility visibility = PhoneNumberVisibility.of(user);
+    return records.recent(limit).stream().map(r -> shown(r, visibility)).toList();
   }
 
   @GetMapping("/api/v1/calls/{callId}")
-  CallDetailRecord one(@PathVariable String callId) {
+  CallDetailRecord one(@PathVariable String callId, Authentication user) {
     return records
         .find(callId)
+        .map(r -> shown(r, PhoneNumberVisibility.of(user)))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no call " + callId));
+  }
+
+  private static CallDetailRecord shown(CallDetailRecord r, PhoneNumberVisibility visibility) {
+    if (visibility == PhoneNumberVisibility.FULL) {
+      return r;
+    }
+    return new CallDetailRecord(
+        r.callId(),
+        r.linkedId(),
+        visibility.show(r.channel()),
+        visibility.show(r.caller()),
+        visibility.show(r.callee()),
+        r.attemptId(),
+        r.cause(),
+        r.causeText(),
+        r.startedAt(),
+        r.answeredAt(),
+        r.endedAt(),
+        r.durationSeconds(),
+        r.billableSeconds());
   }
 
   @GetMapping(path = "/api/v1/calls/{callId}/recording", produces = "audio/wav")

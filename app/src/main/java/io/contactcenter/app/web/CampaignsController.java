@@ -17,12 +17,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -110,14 +113,29 @@ class CampaignsController {
         .orElseThrow(() -> new io.contactcenter.campaigns.CampaignNotFoundException(id));
   }
 
-  @Operation(summary = "Upload contacts (CSV: UTF-8, GBK/GB18030 or UTF-16); bad rows reported")
+  @Operation(
+      summary = "Upload contacts (CSV: UTF-8, GBK/GB18030 or UTF-16); bad rows reported",
+      description =
+          "200 with the import's report (rejected rows listed); 422 when the whole file is"
+              + " refused (empty, not text, no phone column), 413 over the upload limit.")
   @PostMapping(value = "/api/v1/campaigns/{id}/contacts", consumes = "multipart/form-data")
-  ContactImport upload(
+  ResponseEntity<?> upload(
       @PathVariable String id, @RequestPart("file") MultipartFile file, Authentication user)
       throws IOException {
+    ContactImport report;
     try (InputStream in = file.getInputStream()) {
-      return campaigns.importContacts(id, file.getOriginalFilename(), in, user.getName());
+      report = campaigns.importContacts(id, file.getOriginalFilename(), in, user.getName());
     }
+    if (report.error() != null) {
+      // Still listed under the campaign's imports, so the console shows what was refused.
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, report.error());
+      problem.setType(URI.create("urn:cc:problem:contact-file-rejected"));
+      problem.setProperty("importId", report.importId());
+      problem.setProperty("fileName", report.fileName());
+      return ResponseEntity.unprocessableEntity().body(problem);
+    }
+    return ResponseEntity.ok(report);
   }
 
   @GetMapping("/api/v1/campaigns/{id}/imports")

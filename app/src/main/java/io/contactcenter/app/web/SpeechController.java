@@ -8,6 +8,7 @@ import io.contactcenter.asrtts.ReplyLanguage;
 import io.contactcenter.asrtts.ReplyRequest;
 import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
+import io.contactcenter.asrtts.SynthesizedSpeech;
 import io.contactcenter.asrtts.Transcript;
 import io.contactcenter.common.CampaignType;
 import io.swagger.v3.oas.annotations.Operation;
@@ -97,7 +98,9 @@ class SpeechController {
 
   @Operation(
       summary = "Synthesize telephone speech",
-      description = "Returns an 8 kHz 16-bit mono WAV. 400 for empty text or over 1000 characters.")
+      description =
+          "Returns an 8 kHz 16-bit mono WAV. 400 for empty text or over 1000 characters, 422"
+              + " when the text yields no speech.")
   @PostMapping(path = "/api/v1/speech/synthesize", produces = "audio/wav")
   ResponseEntity<byte[]> synthesize(@RequestBody SynthesizeBody body) {
     if (body == null || body.text() == null || body.text().isBlank()) {
@@ -107,9 +110,15 @@ class SpeechController {
       throw new IllegalArgumentException(
           "text is longer than " + MAX_SYNTHESIS_CHARS + " characters");
     }
+    SynthesizedSpeech speech = synthesizer.synthesize(body.text(), body.voice());
+    if (speech.pcm16le8k().length == 0) {
+      // An empty WAV would play as nothing and look like success.
+      throw new NoAudioSynthesizedException(
+          "the text yields no speech: it holds nothing the voice can say");
+    }
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("audio/wav"))
-        .body(synthesizer.synthesize(body.text(), body.voice()).toWav());
+        .body(speech.toWav());
   }
 
   @Operation(

@@ -58,6 +58,9 @@ class UsersController {
   @PostMapping("/api/v1/users")
   ResponseEntity<?> create(
       @RequestBody NewUser user, Authentication admin, HttpServletRequest request) {
+    if (user == null) {
+      throw new IllegalArgumentException("a user is required: username, password and roles");
+    }
     if (!accounts.create(actor(admin, request), user.username(), user.password(), user.roles())) {
       ProblemDetail problem =
           ProblemDetail.forStatusAndDetail(

@@ -1,24 +1,43 @@
 package io.contactcenter.campaigns.internal;
 
+import java.util.regex.Pattern;
+
 /** CSV cells for exports that spreadsheets open safely. */
 final class CsvCells {
+
+  /** What makes a spreadsheet run a cell as a formula (OWASP's CSV-injection list). */
+  private static final String TRIGGERS = "=+-@\t\r";
+
+  /**
+   * A trigger right after a separator (comma, semicolon, tab, pipe) or line break inside a cell,
+   * blanks allowed between: where a spreadsheet that splits on another separator than ours, or an
+   * importer that ignores quotes, would start a new cell.
+   */
+  private static final Pattern TRIGGER_AFTER_SEPARATOR =
+      Pattern.compile("([,;\\t|\\r\\n][ ]*)([=+\\-@])");
 
   private CsvCells() {}
 
   /**
-   * One cell: quoted when it holds a separator, quote or line break; prefixed with an apostrophe
-   * when a spreadsheet would run it as a formula (a name such as {@code =HYPERLINK(...)} or {@code
-   * +1 ...} typed by a customer must stay text: CSV injection).
+   * One cell: quoted when it holds a separator (comma, or semicolon and tab used by other locales),
+   * quote or line break; an apostrophe before every spot a spreadsheet would run as a formula, at
+   * the start ({@code =HYPERLINK(...)} or {@code +1 ...} typed by a customer must stay text: CSV
+   * injection) and after a separator inside the cell ({@code x;=1+1}).
    */
   static String cell(String value) {
     if (value == null) {
       return "";
     }
-    String text = value;
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+    String text = TRIGGER_AFTER_SEPARATOR.matcher(value).replaceAll("$1'$2");
+    if (!text.isEmpty() && TRIGGERS.indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+    if (text.contains(",")
+        || text.contains(";")
+        || text.contains("\t")
+        || text.contains("\"")
+        || text.contains("\n")
+        || text.contains("\r")) {
       text = "\"" + text.replace("\"", "\"\"") + "\"";
     }
     return text;

@@ -96,6 +96,12 @@ final class JdbcCampaignReports {
         attempts,
         byDial.getOrDefault("ANSWERED", 0L),
         byOutcome,
-        byDial);
+        byDial,
+        jdbc.sql(
+                "SELECT count(*) FROM campaign_contact WHERE campaign_id = ?"
+                    + " AND source LIKE 'kafka:%'")
+            .param(id)
+            .query(Long.class)
+            .single());
   }
 }

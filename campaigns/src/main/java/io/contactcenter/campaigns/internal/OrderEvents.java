@@ -6,6 +6,7 @@ import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignState;
 import io.contactcenter.campaigns.internal.contacts.RegionTimeZones;
 import io.contactcenter.common.CampaignType;
+import io.contactcenter.common.DisplayText;
 import io.contactcenter.common.InvalidPhoneNumberException;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.DialogueScript;
@@ -48,6 +49,13 @@ class OrderEvents {
           CampaignState.SCHEDULED,
           CampaignState.PAUSED,
           CampaignState.DRAFT);
+
+  /**
+   * Where an event without a campaign id goes, in order of preference: the newest running campaign
+   * of its type, else the newest scheduled one ({@link JdbcCampaigns#list()} is newest first).
+   */
+  private static final List<CampaignState> ROUTED =
+      List.of(CampaignState.RUNNING, CampaignState.SCHEDULED);
 
   private final JdbcCampaigns campaigns;
   private final JdbcContacts contacts;
@@ -116,8 +124,9 @@ class OrderEvents {
               });
     }
     variables.putIfAbsent("order_number", event.orderId());
-    if (event.customerName() != null && !event.customerName().isBlank()) {
-      variables.put("customer_name", event.customerName().strip());
+    String customerName = DisplayText.clean(event.customerName());
+    if (customerName != null && !customerName.isBlank()) {
+      variables.put("customer_name", customerName.strip());
     }
     // An event may carry fields for other consumers: keep what the script declares.
     DialogueScript script =
@@ -132,7 +141,7 @@ class OrderEvents {
             campaign.campaignId(),
             new JdbcContacts.NewContact(
                 phone,
-                event.customerName(),
+                customerName,
                 zone(phone, event.timeZone()),
                 variables,
                 key("order:" + type + ":" + event.orderId()),
@@ -152,6 +161,7 @@ class OrderEvents {
           campaigns
               .find(campaignId)
               .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId));
+      // Named explicitly, a draft or paused campaign may collect reminders before it runs.
       if (campaign.type() != type || !OPEN.contains(campaign.state())) {
         throw new IllegalArgumentException(
             "campaign "
@@ -166,13 +176,22 @@ class OrderEvents {
       }
       return campaign;
     }
-    return campaigns.list().stream()
-        .filter(c -> c.type() == type && OPEN.contains(c.state()))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "no open " + type.code() + " campaign for order " + orderId));
+    // Without a campaign id only a campaign that calls, or will call by itself, takes the
+    // reminder: a draft or a paused campaign would hold it without ever dialing.
+    List<Campaign> ofType = campaigns.list().stream().filter(c -> c.type() == type).toList();
+    for (CampaignState state : ROUTED) {
+      for (Campaign c : ofType) {
+        if (c.state() == state) {
+          return c;
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "no running or scheduled "
+            + type.code()
+            + " campaign for order "
+            + orderId
+            + ": start one or name a campaignId");
   }
 
   private ZoneId zone(PhoneNumber phone, String override) {

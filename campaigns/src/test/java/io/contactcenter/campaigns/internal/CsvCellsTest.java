@@ -24,8 +24,30 @@ class CsvCellsTest {
     assertThat(CsvCells.cell(value)).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '#',
+      quoteCharacter = '`',
+      value = {
+        // Opened where ';' separates cells (much of Europe), x;=1+1 would be two cells.
+        "x;=1+1 # `\"x;'=1+1\"`",
+        "x, =cmd|' /C calc'!A0 # `\"x, '=cmd|' /C calc'!A0\"`",
+        "Li Lei|@SUM(A1) # `Li Lei|'@SUM(A1)`",
+        "a;b # `\"a;b\"`",
+        "1-2 # 1-2",
+      })
+  void neutralizesFormulasAfterASeparatorInsideTheCell(String value, String expected) {
+    assertThat(CsvCells.cell(value)).isEqualTo(expected);
+  }
+
   @ParameterizedTest
-  @CsvSource(value = {"'\tcmd', '''\tcmd'", "'line\nbreak', '\"line\nbreak\"'"})
+  @CsvSource(
+      value = {
+        // A tab separates cells in some locales: the cell is quoted as well as neutralized.
+        "'\tcmd', '\"''\tcmd\"'",
+        "'line\nbreak', '\"line\nbreak\"'",
+        "'line\n=1+1', '\"line\n''=1+1\"'"
+      })
   void controlCharactersCannotStartAFormulaOrBreakTheRow(String value, String expected) {
     assertThat(CsvCells.cell(value)).isEqualTo(expected);
   }

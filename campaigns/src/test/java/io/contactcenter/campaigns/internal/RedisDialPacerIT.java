@@ -3,6 +3,7 @@ package io.contactcenter.campaigns.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.contactcenter.campaigns.internal.RedisDialPacer.Verdict;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
  * The dialing limits against a real Redis: two instances sharing it never exceed the concurrency or
@@ -38,14 +40,24 @@ class RedisDialPacerIT {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
+    // As the embedded mode runs it: Debian's redis-server, no default user, and a user without
+    // Redis's dangerous commands, which the pacer's Lua scripts must not need.
+    File debian = new File("/usr/bin/redis-server");
     redis =
         RedisServer.newRedisServer()
+            .executableProvider(
+                debian.canExecute() ? () -> debian : ExecutableProvider.newJarResourceProvider())
             .port(port)
             .bind("127.0.0.1")
             .setting("dir " + Files.createTempDirectory("pacer-redis"))
+            .setting("user default off")
+            .setting("user cc on >pacer-test-password ~* &* +@all -@dangerous +info")
             .build();
     redis.start();
-    factory = new JedisConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port));
+    RedisStandaloneConfiguration config = new RedisStandaloneConfiguration("127.0.0.1", port);
+    config.setUsername("cc");
+    config.setPassword("pacer-test-password");
+    factory = new JedisConnectionFactory(config);
     factory.afterPropertiesSet();
     factory.start();
     template = new StringRedisTemplate(factory);

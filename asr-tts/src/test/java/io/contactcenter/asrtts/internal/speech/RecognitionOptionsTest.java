@@ -95,6 +95,21 @@ class RecognitionOptionsTest {
         .hasMessageContaining("limit of 5 s");
   }
 
+  @Test
+  void aGrammarOfThousandsOfWordsIsRefusedBeforeVoskLogsALineForEach() {
+    List<String> unknownWords =
+        java.util.stream.IntStream.range(0, 5000).mapToObj(i -> "zzq" + i).toList();
+
+    assertThatThrownBy(() -> RecognitionOptions.grammar("en", unknownWords))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("phrases hold 5000 words; at most 200 are allowed");
+    assertThatThrownBy(
+            () -> RecognitionOptions.grammar("en", List.of("yes please ".repeat(101).strip())))
+        .hasMessageContaining("202 words");
+    assertThat(RecognitionOptions.grammar("en", List.of("yes", "no", "call me later")).phrases())
+        .hasSize(3);
+  }
+
   private VoskSpeechRecognizer recognizer(SpeechProperties properties) {
     return new VoskSpeechRecognizer(
         new VoskModels(properties, getClass().getClassLoader()), properties);

@@ -1,5 +1,7 @@
 package io.contactcenter.campaigns.internal.contacts;
 
+import io.contactcenter.common.DisplayText;
+
 /** Cleaning of cell text: what stays is data, kept verbatim. */
 final class CellText {
 
@@ -8,15 +10,24 @@ final class CellText {
   private CellText() {}
 
   /**
-   * The cell with line breaks made {@code \n}, control characters and byte order marks removed, and
-   * surrounding blanks trimmed. Quotes, commas, {@code &}, {@code |} and {@code ${...}} stay: they
-   * are data, and only a {@code PhoneNumber} ever reaches a dial string.
+   * The cell with line breaks made {@code \n}, control characters, bidi controls, zero-width spaces
+   * and byte order marks removed, and surrounding blanks trimmed. Quotes, commas, {@code &}, {@code
+   * |} and {@code ${...}} stay: they are data, and only a {@code PhoneNumber} ever reaches a dial
+   * string.
    */
   static String clean(String cell) {
     StringBuilder out = null;
     for (int i = 0; i < cell.length(); i++) {
       char c = cell.charAt(i);
-      boolean keep = c == '\n' || (!Character.isISOControl(c) && c != '\uFEFF');
+      // Bidi controls (a right-to-left override in a name) would make the name read otherwise
+      // wherever it is shown; zero-width spaces would make two names look alike.
+      boolean keep =
+          c == '\n'
+              || (!Character.isISOControl(c)
+                  && c != '\uFEFF'
+                  && c != '\u200B'
+                  && c != '\u2060'
+                  && !DisplayText.isBidiControl(c));
       if (c == '\r') {
         // CRLF and a lone CR inside a quoted cell both become one \n.
         keep = false;
