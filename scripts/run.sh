@@ -32,9 +32,10 @@ fi
 
 # Not root on a fresh machine: let sudo provision Asterisk first (README's command works with and
 # without sudo); the script then comes back here as the unprivileged service user.
-if [ ! -x "${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}/usr/sbin/asterisk" ] \
-  && [ "${CC_LOCAL_ASTERISK:-true}" = true ] && command -v sudo >/dev/null 2>&1; then
-  echo "run.sh: provisioning Asterisk needs root: running through sudo"
+if { [ ! -x /usr/bin/redis-server ] || { [ "${CC_LOCAL_ASTERISK:-true}" = true ] \
+  && [ ! -x "${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}/usr/sbin/asterisk" ]; }; } \
+  && command -v sudo >/dev/null 2>&1; then
+  echo "run.sh: installing redis-server and provisioning Asterisk need root: running through sudo"
   exec sudo bash "$repo/scripts/run.sh" "$@"
 fi
 

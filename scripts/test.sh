@@ -58,7 +58,8 @@ fi
 # Not root: on a fresh machine let sudo do the provisioning above (README's command works with and
 # without sudo), then the script comes back here as the unprivileged test user.
 tree=${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}
-if ! command -v sipp >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || [ ! -x "$tree/usr/sbin/asterisk" ]; then
+if ! command -v sipp >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/redis-server ] \
+  || [ ! -x "$tree/usr/sbin/asterisk" ]; then
   if command -v sudo >/dev/null 2>&1; then
     echo "test.sh: provisioning needs root: running through sudo"
     exec sudo bash "$repo/scripts/test.sh" "$@"
