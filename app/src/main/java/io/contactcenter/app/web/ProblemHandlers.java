@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,9 +23,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class ProblemHandlers {
 
-  private final MultipartProperties multipart;
+  private final ObjectProvider<MultipartProperties> multipart;
 
-  ProblemHandlers(MultipartProperties multipart) {
+  ProblemHandlers(ObjectProvider<MultipartProperties> multipart) {
     this.multipart = multipart;
   }
 
@@ -48,7 +49,9 @@ class ProblemHandlers {
       org.springframework.web.multipart.MaxUploadSizeExceededException e,
       HttpServletRequest request) {
     long limit =
-        e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : multipart.getMaxFileSize().toBytes();
+        e.getMaxUploadSize() > 0
+            ? e.getMaxUploadSize()
+            : multipart.getIfAvailable(MultipartProperties::new).getMaxFileSize().toBytes();
     boolean audio = request.getRequestURI().startsWith("/api/v1/speech/");
     return problem(
         HttpStatus.PAYLOAD_TOO_LARGE,
