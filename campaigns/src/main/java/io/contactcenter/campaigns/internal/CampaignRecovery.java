@@ -47,7 +47,8 @@ class CampaignRecovery {
   private final CampaignProperties config;
   private final TransactionTemplate tx;
   private final Clock clock;
-  private Instant lastRedelivery;
+  // Quartz runs the job on any of its threads, one run at a time.
+  private volatile Instant lastRedelivery;
 
   CampaignRecovery(
       JdbcCampaigns campaigns,
