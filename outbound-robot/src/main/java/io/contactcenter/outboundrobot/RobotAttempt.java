@@ -7,9 +7,9 @@ import java.util.List;
  * One robot call attempt as stored.
  *
  * @param phone the number called, masked for display
- * @param status QUEUED, DIALING, IN_DIALOGUE or FINISHED
- * @param dialOutcome ANSWERED, VOICEMAIL (an answering machine picked up), NO_ANSWER, BUSY,
- *     CONGESTION or FAILED once known
+ * @param status where the attempt is
+ * @param dialOutcome how dialing went, once known (an attempt Asterisk refused is stored as {@code
+ *     FAILED}; only {@link RobotAttemptEnded} tells it apart as {@code NOT_DIALED})
  * @param outcome the dialogue's {@link DialogueOutcome} once finished
  * @param failure why the dialogue ended {@code FAILED} (a variable without a value, the speech
  *     engines or the media stream failing, a call interrupted by a crash), for ops; else null
@@ -21,9 +21,9 @@ public record RobotAttempt(
     String scriptId,
     int scriptVersion,
     String language,
-    String status,
-    String dialOutcome,
-    String outcome,
+    Status status,
+    DialOutcome dialOutcome,
+    DialogueOutcome outcome,
     String failure,
     Instant callbackAt,
     String callId,
@@ -31,4 +31,17 @@ public record RobotAttempt(
     Instant createdAt,
     Instant answeredAt,
     Instant endedAt,
-    List<Turn> turns) {}
+    List<Turn> turns) {
+
+  /** Where an attempt is. */
+  public enum Status {
+    /** Stored, not yet handed to Asterisk. */
+    QUEUED,
+    /** Asterisk is dialing it. */
+    DIALING,
+    /** Answered; the dialogue runs. */
+    IN_DIALOGUE,
+    /** The dialogue ended, or the call never connected; see {@code endedAt} for the call's end. */
+    FINISHED
+  }
+}

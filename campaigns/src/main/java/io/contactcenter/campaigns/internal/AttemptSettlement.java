@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -79,7 +80,9 @@ class AttemptSettlement {
         status -> attempts.answered(answered.attemptId().value(), answered.at()));
   }
 
-  @ApplicationModuleListener
+  // In process and synchronous, in the robot's transaction, as before: the event carries the
+  // callee's number, which is kept out of the event publication registry (and Kafka).
+  @EventListener
   public void on(DoNotCallRequested request) {
     doNotCall.add(request.phone(), "robot:" + request.attemptId());
   }

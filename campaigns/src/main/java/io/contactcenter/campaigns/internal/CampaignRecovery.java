@@ -47,6 +47,8 @@ class CampaignRecovery {
   private final CampaignProperties config;
   private final TransactionTemplate tx;
   private final Clock clock;
+  // Quartz runs the job on any of its threads, one run at a time.
+  private volatile Instant lastRedelivery;
 
   CampaignRecovery(
       JdbcCampaigns campaigns,
@@ -86,7 +88,13 @@ class CampaignRecovery {
   }
 
   private void redeliverFailedSettlements() {
-    Instant before = clock.instant().minus(REDELIVER_ENDS_AFTER);
+    Instant now = clock.instant();
+    // The registry reads every incomplete publication to filter them: once a minute is enough.
+    if (lastRedelivery != null && lastRedelivery.plus(REDELIVER_ENDS_AFTER).isAfter(now)) {
+      return;
+    }
+    lastRedelivery = now;
+    Instant before = now.minus(REDELIVER_ENDS_AFTER);
     incomplete.ifPresent(
         publications ->
             publications.resubmitIncompletePublications(

@@ -44,7 +44,7 @@ final class JdbcRobotAttempts {
   }
 
   /** An attempt a crash may have left unfinished. */
-  record Unfinished(String attemptId, String status) {}
+  record Unfinished(String attemptId, RobotAttempt.Status status) {}
 
   /**
    * Stores a new attempt; {@code false} when the id is known already (then nothing changes: the
@@ -79,7 +79,9 @@ final class JdbcRobotAttempts {
                 + " AND ((status <> 'FINISHED' AND (ended_at IS NULL OR ended_at < ?))"
                 + " OR (status = 'FINISHED' AND ended_at IS NULL)) ORDER BY created_at")
         .params(Timestamp.from(createdBefore), Timestamp.from(createdBefore))
-        .query((rs, n) -> new Unfinished(rs.getString(1), rs.getString(2)))
+        .query(
+            (rs, n) ->
+                new Unfinished(rs.getString(1), RobotAttempt.Status.valueOf(rs.getString(2))))
         .list();
   }
 
@@ -322,9 +324,9 @@ final class JdbcRobotAttempts {
         rs.getString("script_id"),
         rs.getInt("script_version"),
         rs.getString("language"),
-        rs.getString("status"),
-        rs.getString("dial_outcome"),
-        rs.getString("outcome"),
+        RobotAttempt.Status.valueOf(rs.getString("status")),
+        Optional.ofNullable(rs.getString("dial_outcome")).map(DialOutcome::valueOf).orElse(null),
+        Optional.ofNullable(rs.getString("outcome")).map(DialogueOutcome::valueOf).orElse(null),
         rs.getString("failure"),
         instant(rs.getTimestamp("callback_at")),
         rs.getString("call_id"),

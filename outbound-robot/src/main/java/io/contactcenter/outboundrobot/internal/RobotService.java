@@ -159,7 +159,7 @@ class RobotService implements RobotCalls {
       if (!gone.contains(attempt.attemptId())) {
         continue;
       }
-      if ("FINISHED".equals(attempt.status())) {
+      if (attempt.status() == RobotAttempt.Status.FINISHED) {
         // The dialogue ended (e.g. handed the callee to a human queue), then the instance died or
         // lost AMI before Asterisk reported the hangup; the call is gone now. Without an end the
         // campaign would wait for this call forever.
