@@ -73,7 +73,9 @@ public final class EmbeddedInfrastructure
                 credentials.redis()));
       }
       if (enabled(env, "kafka", "spring.kafka.bootstrap-servers")) {
-        props.putAll(startKafka(env.getProperty("cc.embedded.kafka.port", Integer.class, 0)));
+        props.putAll(
+            startKafka(
+                env.getProperty("cc.embedded.kafka.port", Integer.class, 0), credentials.kafka()));
       }
     } catch (IOException e) {
       closeAll();
@@ -232,16 +234,47 @@ public final class EmbeddedInfrastructure
     }
   }
 
-  private Map<String, Object> startKafka(int port) {
+  /**
+   * One KRaft node whose client listener (the test kit's {@code EXTERNAL}, on localhost) demands
+   * SASL/PLAIN as user {@code cc}; the controller listener serves this node alone.
+   */
+  private Map<String, Object> startKafka(int port, String password) {
     EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
     if (port > 0) {
       kafka.kafkaPorts(port);
     }
+    String login =
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + KAFKA_USER
+            + "\" password=\""
+            + password
+            + "\"";
+    kafka.brokerProperty(
+        "listener.security.protocol.map", "EXTERNAL:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+    kafka.brokerProperty("sasl.enabled.mechanisms", "PLAIN");
+    kafka.brokerProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+    kafka.brokerProperty(
+        "listener.name.external.plain.sasl.jaas.config",
+        login + " user_" + KAFKA_USER + "=\"" + password + "\";");
     kafka.afterPropertiesSet();
     started.add(kafka::destroy);
-    log.info("embedded Kafka (KRaft) at {}", kafka.getBrokersAsString());
-    return Map.of("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+    log.info(
+        "embedded Kafka (KRaft) at {} (SASL/PLAIN user {})",
+        kafka.getBrokersAsString(),
+        KAFKA_USER);
+    return Map.of(
+        "spring.kafka.bootstrap-servers",
+        kafka.getBrokersAsString(),
+        "spring.kafka.security.protocol",
+        "SASL_PLAINTEXT",
+        "spring.kafka.properties.sasl.mechanism",
+        "PLAIN",
+        "spring.kafka.properties.sasl.jaas.config",
+        login + ";");
   }
+
+  /** The application's Kafka user. */
+  static final String KAFKA_USER = "cc";
 
   private synchronized void closeAll() {
     for (int i = started.size() - 1; i >= 0; i--) {
