@@ -43,6 +43,30 @@ public final class EmbeddedInfrastructure
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
+  private static final String PASSWORD_ONLY_HBA =
+      """
+      # Written by the contact center's embedded mode: every connection, over the Unix socket or
+      # TCP, needs the password in the data directory's credentials.properties.
+      local   all           all                  scram-sha-256
+      host    all           all   127.0.0.1/32   scram-sha-256
+      host    all           all   ::1/128        scram-sha-256
+      local   replication   all                  scram-sha-256
+      host    replication   all   127.0.0.1/32   scram-sha-256
+      host    replication   all   ::1/128        scram-sha-256
+      """;
+
+  /** The application's Redis user. */
+  static final String REDIS_USER = "cc";
+
+  /** Every key and channel; every command but the dangerous ones, INFO (health) aside. */
+  static final String REDIS_PERMISSIONS = "~* &* +@all -@dangerous +info";
+
+  /** Debian's redis-server (package redis-server), patched for the Lua CVEs of 2025. */
+  static final String DEBIAN_REDIS = "/usr/bin/redis-server";
+
+  /** The application's Kafka user. */
+  static final String KAFKA_USER = "cc";
+
   private final List<AutoCloseable> started = new ArrayList<>();
 
   @Override
@@ -149,18 +173,6 @@ public final class EmbeddedInfrastructure
     }
   }
 
-  private static final String PASSWORD_ONLY_HBA =
-      """
-      # Written by the contact center's embedded mode: every connection, over the Unix socket or
-      # TCP, needs the password in the data directory's credentials.properties.
-      local   all           all                  scram-sha-256
-      host    all           all   127.0.0.1/32   scram-sha-256
-      host    all           all   ::1/128        scram-sha-256
-      local   replication   all                  scram-sha-256
-      host    replication   all   127.0.0.1/32   scram-sha-256
-      host    replication   all   ::1/128        scram-sha-256
-      """;
-
   /**
    * Redis with a password and no dangerous commands: the {@code default} user (no password) is
    * switched off, and the application's user {@code cc} may run every command but those Redis marks
@@ -195,15 +207,6 @@ public final class EmbeddedInfrastructure
         "spring.data.redis.username", REDIS_USER,
         "spring.data.redis.password", password);
   }
-
-  /** The application's Redis user. */
-  static final String REDIS_USER = "cc";
-
-  /** Every key and channel; every command but the dangerous ones, INFO (health) aside. */
-  static final String REDIS_PERMISSIONS = "~* &* +@all -@dangerous +info";
-
-  /** Debian's redis-server (package redis-server), patched for the Lua CVEs of 2025. */
-  static final String DEBIAN_REDIS = "/usr/bin/redis-server";
 
   /**
    * The redis-server to run: a path, or {@code bundled} for the binary inside the embedded-redis
@@ -272,9 +275,6 @@ public final class EmbeddedInfrastructure
         "spring.kafka.properties.sasl.jaas.config",
         login + ";");
   }
-
-  /** The application's Kafka user. */
-  static final String KAFKA_USER = "cc";
 
   private synchronized void closeAll() {
     for (int i = started.size() - 1; i >= 0; i--) {
