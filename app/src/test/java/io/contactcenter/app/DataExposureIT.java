@@ -87,6 +87,31 @@ class DataExposureIT {
   }
 
   @Test
+  void qaSeesTheNumbersThatRejectedRowsQuoteMasked() throws Exception {
+    CampaignApi api = new CampaignApi(port);
+    String campaign =
+        api.read(
+                api.post(
+                        "/api/v1/campaigns",
+                        "{\"name\": \"Imports\", \"type\": \"balance\","
+                            + " \"variables\": {\"merchant\": \"Acme\"}}")
+                    .body())
+            .get("campaignId")
+            .asText();
+    HttpResponse<String> uploaded =
+        api.upload(
+            "/api/v1/campaigns/" + campaign + "/contacts",
+            "typo.csv",
+            "phone,name\n+86 1380013800,Li Lei\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+    assertThat(uploaded.body()).contains("+86 1380013800");
+
+    String path = "/api/v1/campaigns/" + campaign + "/imports";
+    assertThat(get(path, user("QA")).body()).contains("138*****00").doesNotContain("1380013800");
+    assertThat(get(path, admin()).body()).contains("+86 1380013800");
+  }
+
+  @Test
   void aLineBreakInAnEventIdCannotForgeALogLine(CapturedOutput output) throws Exception {
     String marker = "FORGED-" + UUID.randomUUID();
     String event =
