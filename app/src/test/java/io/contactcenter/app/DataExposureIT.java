@@ -194,6 +194,10 @@ class DataExposureIT {
     assertThat(limits.statusCode()).isEqualTo(400);
     assertThat(limits.body()).contains("maxConcurrent must be between 1 and 1000");
 
+    HttpResponse<String> silence = post("/api/v1/speech/synthesize", admin, "{\"text\": \"...\"}");
+    assertThat(silence.statusCode()).as(silence.body()).isEqualTo(422);
+    assertThat(silence.body()).contains("urn:cc:problem:no-speech");
+
     String phrases =
         IntStream.range(0, 5000).mapToObj(i -> "zzq" + i).collect(Collectors.joining(","));
     HttpResponse<String> grammar =
