@@ -1,5 +1,6 @@
 package io.contactcenter.app;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,8 +14,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.support.GenericApplicationContext;
@@ -117,6 +123,57 @@ class EmbeddedInfrastructureIT {
             .isGreaterThanOrEqualTo(Runtime.Version.parse("7.0.15"));
       }
     }
+  }
+
+  @Test
+  void kafkaTakesRecordsOnlyFromItsSaslUser() throws Exception {
+    Map<String, Object> settings =
+        Map.of(
+            "cc.embedded.data-dir", dataDir.toString(),
+            "cc.embedded.postgres.enabled", false,
+            "cc.embedded.redis.enabled", false);
+
+    try (GenericApplicationContext context = start(settings)) {
+      var env = context.getEnvironment();
+      Map<String, Object> client = new HashMap<>();
+      client.put(
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+          env.getRequiredProperty("spring.kafka.bootstrap-servers"));
+      client.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+      client.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+      client.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+
+      try (KafkaProducer<String, String> anonymous = producer(client)) {
+        assertThatThrownBy(
+                () -> anonymous.send(new ProducerRecord<>("probe", "k", "v")).get(15, SECONDS))
+            .isNotNull();
+      }
+      Map<String, Object> wrong = new HashMap<>(client);
+      wrong.put("security.protocol", "SASL_PLAINTEXT");
+      wrong.put("sasl.mechanism", "PLAIN");
+      wrong.put(
+          "sasl.jaas.config",
+          "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"cc\""
+              + " password=\"guessed\";");
+      try (KafkaProducer<String, String> guesser = producer(wrong)) {
+        assertThatThrownBy(
+                () -> guesser.send(new ProducerRecord<>("probe", "k", "v")).get(15, SECONDS))
+            .hasStackTraceContaining("Authentication failed");
+      }
+      Map<String, Object> app = new HashMap<>(client);
+      app.put("security.protocol", env.getRequiredProperty("spring.kafka.security.protocol"));
+      app.put("sasl.mechanism", env.getRequiredProperty("spring.kafka.properties.sasl.mechanism"));
+      app.put(
+          "sasl.jaas.config", env.getRequiredProperty("spring.kafka.properties.sasl.jaas.config"));
+      try (KafkaProducer<String, String> producer = producer(app)) {
+        assertThat(producer.send(new ProducerRecord<>("probe", "k", "v")).get(30, SECONDS))
+            .isNotNull();
+      }
+    }
+  }
+
+  private static KafkaProducer<String, String> producer(Map<String, Object> config) {
+    return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
   }
 
   private static GenericApplicationContext start(Map<String, Object> settings) {

@@ -43,6 +43,30 @@ public final class EmbeddedInfrastructure
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
 
+  private static final String PASSWORD_ONLY_HBA =
+      """
+      # Written by the contact center's embedded mode: every connection, over the Unix socket or
+      # TCP, needs the password in the data directory's credentials.properties.
+      local   all           all                  scram-sha-256
+      host    all           all   127.0.0.1/32   scram-sha-256
+      host    all           all   ::1/128        scram-sha-256
+      local   replication   all                  scram-sha-256
+      host    replication   all   127.0.0.1/32   scram-sha-256
+      host    replication   all   ::1/128        scram-sha-256
+      """;
+
+  /** The application's Redis user. */
+  static final String REDIS_USER = "cc";
+
+  /** Every key and channel; every command but the dangerous ones, INFO (health) aside. */
+  static final String REDIS_PERMISSIONS = "~* &* +@all -@dangerous +info";
+
+  /** Debian's redis-server (package redis-server), patched for the Lua CVEs of 2025. */
+  static final String DEBIAN_REDIS = "/usr/bin/redis-server";
+
+  /** The application's Kafka user. */
+  static final String KAFKA_USER = "cc";
+
   private final List<AutoCloseable> started = new ArrayList<>();
 
   @Override
@@ -73,7 +97,9 @@ public final class EmbeddedInfrastructure
                 credentials.redis()));
       }
       if (enabled(env, "kafka", "spring.kafka.bootstrap-servers")) {
-        props.putAll(startKafka(env.getProperty("cc.embedded.kafka.port", Integer.class, 0)));
+        props.putAll(
+            startKafka(
+                env.getProperty("cc.embedded.kafka.port", Integer.class, 0), credentials.kafka()));
       }
     } catch (IOException e) {
       closeAll();
@@ -147,18 +173,6 @@ public final class EmbeddedInfrastructure
     }
   }
 
-  private static final String PASSWORD_ONLY_HBA =
-      """
-      # Written by the contact center's embedded mode: every connection, over the Unix socket or
-      # TCP, needs the password in the data directory's credentials.properties.
-      local   all           all                  scram-sha-256
-      host    all           all   127.0.0.1/32   scram-sha-256
-      host    all           all   ::1/128        scram-sha-256
-      local   replication   all                  scram-sha-256
-      host    replication   all   127.0.0.1/32   scram-sha-256
-      host    replication   all   ::1/128        scram-sha-256
-      """;
-
   /**
    * Redis with a password and no dangerous commands: the {@code default} user (no password) is
    * switched off, and the application's user {@code cc} may run every command but those Redis marks
@@ -194,15 +208,6 @@ public final class EmbeddedInfrastructure
         "spring.data.redis.password", password);
   }
 
-  /** The application's Redis user. */
-  static final String REDIS_USER = "cc";
-
-  /** Every key and channel; every command but the dangerous ones, INFO (health) aside. */
-  static final String REDIS_PERMISSIONS = "~* &* +@all -@dangerous +info";
-
-  /** Debian's redis-server (package redis-server), patched for the Lua CVEs of 2025. */
-  static final String DEBIAN_REDIS = "/usr/bin/redis-server";
-
   /**
    * The redis-server to run: a path, or {@code bundled} for the binary inside the embedded-redis
    * jar (Redis 6.2.6, with known Lua CVEs such as CVE-2025-49844: for a machine where nothing else
@@ -232,15 +237,43 @@ public final class EmbeddedInfrastructure
     }
   }
 
-  private Map<String, Object> startKafka(int port) {
+  /**
+   * One KRaft node whose client listener (the test kit's {@code EXTERNAL}, on localhost) demands
+   * SASL/PLAIN as user {@code cc}; the controller listener serves this node alone.
+   */
+  private Map<String, Object> startKafka(int port, String password) {
     EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
     if (port > 0) {
       kafka.kafkaPorts(port);
     }
+    String login =
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + KAFKA_USER
+            + "\" password=\""
+            + password
+            + "\"";
+    kafka.brokerProperty(
+        "listener.security.protocol.map", "EXTERNAL:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+    kafka.brokerProperty("sasl.enabled.mechanisms", "PLAIN");
+    kafka.brokerProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+    kafka.brokerProperty(
+        "listener.name.external.plain.sasl.jaas.config",
+        login + " user_" + KAFKA_USER + "=\"" + password + "\";");
     kafka.afterPropertiesSet();
     started.add(kafka::destroy);
-    log.info("embedded Kafka (KRaft) at {}", kafka.getBrokersAsString());
-    return Map.of("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+    log.info(
+        "embedded Kafka (KRaft) at {} (SASL/PLAIN user {})",
+        kafka.getBrokersAsString(),
+        KAFKA_USER);
+    return Map.of(
+        "spring.kafka.bootstrap-servers",
+        kafka.getBrokersAsString(),
+        "spring.kafka.security.protocol",
+        "SASL_PLAINTEXT",
+        "spring.kafka.properties.sasl.mechanism",
+        "PLAIN",
+        "spring.kafka.properties.sasl.jaas.config",
+        login + ";");
   }
 
   private synchronized void closeAll() {

@@ -1,5 +1,6 @@
 package io.contactcenter.app.web;
 
+import io.contactcenter.app.security.PhoneNumberVisibility;
 import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignAttempt;
 import io.contactcenter.campaigns.CampaignChanges;
@@ -138,9 +139,31 @@ class CampaignsController {
     return ResponseEntity.ok(report);
   }
 
+  /** Rejected rows quote the number as typed: masked for those who see numbers masked. */
   @GetMapping("/api/v1/campaigns/{id}/imports")
-  List<ContactImport> imports(@PathVariable String id) {
-    return campaigns.imports(id);
+  List<ContactImport> imports(@PathVariable String id, Authentication user) {
+    PhoneNumberVisibility visibility = PhoneNumberVisibility.of(user);
+    if (visibility == PhoneNumberVisibility.FULL) {
+      return campaigns.imports(id);
+    }
+    return campaigns.imports(id).stream()
+        .map(
+            i ->
+                new ContactImport(
+                    i.importId(),
+                    i.campaignId(),
+                    i.fileName(),
+                    i.charset(),
+                    i.rows(),
+                    i.added(),
+                    i.duplicates(),
+                    i.rejected(),
+                    i.errors().stream()
+                        .map(e -> new ContactImport.RowError(e.row(), visibility.show(e.reason())))
+                        .toList(),
+                    i.error(),
+                    i.createdAt()))
+        .toList();
   }
 
   @PostMapping("/api/v1/campaigns/{id}/start")

@@ -8,11 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class ProblemHandlers {
 
-  private final ObjectProvider<MultipartProperties> multipart;
+  private final DataSize maxFileSize;
 
-  ProblemHandlers(ObjectProvider<MultipartProperties> multipart) {
-    this.multipart = multipart;
+  ProblemHandlers(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+    this.maxFileSize = maxFileSize;
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
@@ -48,10 +48,7 @@ class ProblemHandlers {
   ProblemDetail uploadTooLarge(
       org.springframework.web.multipart.MaxUploadSizeExceededException e,
       HttpServletRequest request) {
-    long limit =
-        e.getMaxUploadSize() > 0
-            ? e.getMaxUploadSize()
-            : multipart.getIfAvailable(MultipartProperties::new).getMaxFileSize().toBytes();
+    long limit = e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : maxFileSize.toBytes();
     boolean audio = request.getRequestURI().startsWith("/api/v1/speech/");
     return problem(
         HttpStatus.PAYLOAD_TOO_LARGE,
@@ -156,11 +153,6 @@ class ProblemHandlers {
             "the script has " + e.problems().size() + " problem(s); nothing was saved");
     problem.setProperty("problems", e.problems());
     return problem;
-  }
-
-  @ExceptionHandler(io.contactcenter.outboundrobot.CallRefusedException.class)
-  ProblemDetail callRefused(io.contactcenter.outboundrobot.CallRefusedException e) {
-    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "call-refused", e.getMessage());
   }
 
   @ExceptionHandler(io.contactcenter.outboundrobot.ScriptNotFoundException.class)

@@ -25,6 +25,12 @@ class SingleLineMessageConverterTest {
   }
 
   @Test
+  void theCodesOwnMultiLineMessagesStayAsWritten() {
+    assertThat(converter.convert(event("First start:\n  user {}\n", "admin")))
+        .isEqualTo("First start:\n  user admin\n");
+  }
+
+  @Test
   void carriageReturnsTerminalEscapesAndUnicodeLineSeparatorsAreEscapedToo() {
     assertThat(SingleLineMessageConverter.escape("a\r\nb\u001B[31mc\u2028d\u0085e"))
         .isEqualTo("a\\r\\nb\\u001B[31mc\\u2028d\\u0085e");
