@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.PriorityQueue;
 
 /**
  * The ACD's decisions: which waiting contact goes to which agent, in one global order.
@@ -39,20 +39,13 @@ public final class ContactDistributor {
   /** The not-ready reason after the agent rejected an offer. */
   public static final String REJECTED = "rejected an offer";
 
-  private static final Comparator<Contact> GLOBAL_ORDER =
-      Comparator.comparingInt(Contact::priority)
-          .reversed()
-          .thenComparing(Contact::enqueuedAt)
-          .thenComparingLong(Contact::sequence);
-
   private final Clock clock;
   private final PriorityPolicy priorities;
   private final Duration ringTimeout;
   private final Map<QueueId, QueueDefinition> queues = new HashMap<>();
   private final Map<QueueId, QueueStatistics> statistics = new HashMap<>();
   private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
-  private final TreeSet<Contact> waiting = new TreeSet<>(GLOBAL_ORDER);
-  private final Map<ContactId, Contact> waitingById = new HashMap<>();
+  private final WaitingContacts waiting = new WaitingContacts();
   private final Map<ContactId, Offer> offers = new LinkedHashMap<>();
   private final Map<ContactId, Offer> connected = new HashMap<>();
   private long sequence;
@@ -144,7 +137,7 @@ public final class ContactDistributor {
     if (definition == null) {
       throw new IllegalArgumentException("unknown queue " + queue + " for contact " + id);
     }
-    if (waitingById.containsKey(id) || offers.containsKey(id) || connected.containsKey(id)) {
+    if (waiting.contains(id) || offers.containsKey(id) || connected.containsKey(id)) {
       throw new IllegalArgumentException("contact " + id + " is already in routing");
     }
     Contact contact =
@@ -158,7 +151,6 @@ public final class ContactDistributor {
             sequence++,
             false);
     waiting.add(contact);
-    waitingById.put(id, contact);
     return contact;
   }
 
@@ -169,14 +161,12 @@ public final class ContactDistributor {
    * @return false when the contact is not waiting (already offered, connected or gone)
    */
   public synchronized boolean takeCallback(ContactId id) {
-    Contact contact = waitingById.get(id);
+    Contact contact = waiting.get(id);
     if (contact == null) {
       return false;
     }
-    Contact callback = contact.asCallback();
     waiting.remove(contact);
-    waiting.add(callback);
-    waitingById.put(id, callback);
+    waiting.add(contact.asCallback());
     return true;
   }
 
@@ -188,13 +178,12 @@ public final class ContactDistributor {
    */
   public synchronized Optional<Offer> abandon(ContactId id) {
     Instant now = clock.instant();
-    Contact contact = waitingById.get(id);
+    Contact contact = waiting.get(id);
     if (contact != null) {
       if (contact.callback()) {
         return Optional.empty();
       }
       waiting.remove(contact);
-      waitingById.remove(id);
       countAbandoned(contact, now);
       return Optional.empty();
     }
@@ -210,7 +199,7 @@ public final class ContactDistributor {
 
   /** Waiting contacts in the global order (positions for announcements, the wallboard). */
   public synchronized List<Contact> waiting() {
-    return List.copyOf(waiting);
+    return waiting.inOrder();
   }
 
   // ---- offers ----
@@ -230,26 +219,42 @@ public final class ContactDistributor {
         free.add(agent);
       }
     }
+    if (free.isEmpty()) {
+      return List.of();
+    }
+    // Walk the queues some free agent may serve, merged into the global order. A contact enqueued
+    // after its queue's cutoff has not waited long enough for any free agent's level, so it is
+    // skipped without evaluating its routing step.
+    PriorityQueue<Cursor> merge =
+        new PriorityQueue<>(Comparator.comparing(Cursor::current, WaitingContacts.GLOBAL_ORDER));
+    for (QueueDefinition queue : queues.values()) {
+      Optional<Instant> cutoff = cutoff(queue, free, now);
+      if (cutoff.isPresent()) {
+        Iterator<Contact> contacts = waiting.of(queue.id()).iterator();
+        if (contacts.hasNext()) {
+          merge.add(new Cursor(queue, cutoff.get(), contacts, contacts.next()));
+        }
+      }
+    }
     List<Offer> made = new ArrayList<>();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-    Iterator<Contact> order = waiting.iterator();
-    while (!free.isEmpty() && order.hasNext()) {
-      Contact contact = order.next();
-      QueueDefinition queue = queues.get(contact.queue());
-      RoutingStep step = queue.stepAfter(Duration.between(contact.enqueuedAt(), now));
-      Agent best = null;
-      for (Agent agent : free) {
-        if (agent.hasRoom(contact.channel())
-            && serves(agent, queue, step)
-            && (best == null || better(queue, agent, best, today))) {
-          best = agent;
-        }
+    while (!free.isEmpty() && !merge.isEmpty()) {
+      Cursor cursor = merge.poll();
+      Contact contact = cursor.current;
+      Agent best =
+          contact.enqueuedAt().isAfter(cursor.cutoff)
+              ? null
+              : bestAgent(cursor.queue, contact, free, now, today);
+      if (best != null) {
+        cursor.contacts.remove(); // the queue's own order, through its iterator
+        waiting.removeFromGlobalOrder(contact);
+      }
+      if (cursor.contacts.hasNext()) {
+        merge.add(new Cursor(cursor.queue, cursor.cutoff, cursor.contacts, cursor.contacts.next()));
       }
       if (best == null) {
         continue;
       }
-      order.remove();
-      waitingById.remove(contact.id());
       best.reserve(contact.channel());
       Offer offer = new Offer(contact, best.profile.id(), now, now.plus(ringTimeout));
       offers.put(contact.id(), offer);
@@ -259,6 +264,47 @@ public final class ContactDistributor {
       }
     }
     return made;
+  }
+
+  /** Where a routing pass stands in one queue's waiting contacts. */
+  private record Cursor(
+      QueueDefinition queue, Instant cutoff, Iterator<Contact> contacts, Contact current) {}
+
+  /**
+   * The latest enqueue time at which some free agent may take a contact of this queue (the queue's
+   * earliest step that agent's skills meet); empty when no free agent ever may.
+   */
+  private Optional<Instant> cutoff(QueueDefinition queue, List<Agent> free, Instant now) {
+    Duration shortest = null;
+    for (Agent agent : free) {
+      for (RoutingStep step : queue.steps()) {
+        if (shortest != null && step.after().compareTo(shortest) >= 0) {
+          break;
+        }
+        if (serves(agent, queue, step)) {
+          shortest = step.after();
+          break;
+        }
+      }
+      if (shortest != null && shortest.isZero()) {
+        break;
+      }
+    }
+    return Optional.ofNullable(shortest).map(now::minus);
+  }
+
+  private Agent bestAgent(
+      QueueDefinition queue, Contact contact, List<Agent> free, Instant now, LocalDate today) {
+    RoutingStep step = queue.stepAfter(Duration.between(contact.enqueuedAt(), now));
+    Agent best = null;
+    for (Agent agent : free) {
+      if (agent.hasRoom(contact.channel())
+          && serves(agent, queue, step)
+          && (best == null || better(queue, agent, best, today))) {
+        best = agent;
+      }
+    }
+    return best;
   }
 
   /**
@@ -388,7 +434,6 @@ public final class ContactDistributor {
     offers.remove(offer.contact().id());
     agents.get(offer.agent()).release(offer.contact().channel());
     waiting.add(offer.contact());
-    waitingById.put(offer.contact().id(), offer.contact());
   }
 
   private List<Offer> withdrawOffersOf(AgentId id) {

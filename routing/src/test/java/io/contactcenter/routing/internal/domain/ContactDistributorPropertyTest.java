@@ -68,7 +68,7 @@ class ContactDistributorPropertyTest {
     final Set<ContactId> abandoned = new HashSet<>();
   }
 
-  @Property(tries = 25)
+  @Property(tries = 15)
   void contactsAreOfferedOnceInOrderWithinCapacityAndNoneIsLost(@ForAll Random random) {
     Model m = new Model();
     for (int i = 0; i < AGENTS; i++) {
