@@ -2,8 +2,6 @@ package io.contactcenter.routing.internal.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
-import java.util.Map;
 
 /** An agent's mutable routing state; only {@link ContactDistributor} touches it, under its lock. */
 final class Agent {
@@ -21,8 +19,13 @@ final class Agent {
   private Instant idleSince;
   private Instant wrapUpUntil;
 
+  private static final Channel[] CHANNELS = Channel.values();
+
+  // Arrays by channel ordinal: a routing pass asks every agent for room, so no map lookups here.
+  private final int[] capacity = new int[CHANNELS.length];
+
   /** Offers held plus contacts open, per channel: never above the profile's capacity. */
-  private final Map<Channel, Integer> used = new EnumMap<>(Channel.class);
+  private final int[] used = new int[CHANNELS.length];
 
   private int open;
   private LocalDate countedOn;
@@ -30,6 +33,9 @@ final class Agent {
 
   Agent(AgentProfile profile, Instant now) {
     this.profile = profile;
+    for (Channel channel : CHANNELS) {
+      capacity[channel.ordinal()] = profile.capacity(channel);
+    }
     this.since = now;
     this.idleSince = now;
   }
@@ -71,8 +77,8 @@ final class Agent {
       idleSince = wrapUpUntil;
       wrapUpUntil = null;
     }
-    for (Channel channel : Channel.values()) {
-      if (hasRoom(channel)) {
+    for (int c = 0; c < CHANNELS.length; c++) {
+      if (used[c] < capacity[c]) {
         return true;
       }
     }
@@ -80,19 +86,19 @@ final class Agent {
   }
 
   boolean hasRoom(Channel channel) {
-    return used.getOrDefault(channel, 0) < profile.capacity(channel);
+    return used[channel.ordinal()] < capacity[channel.ordinal()];
   }
 
   int used(Channel channel) {
-    return used.getOrDefault(channel, 0);
+    return used[channel.ordinal()];
   }
 
   void reserve(Channel channel) {
-    used.merge(channel, 1, Integer::sum);
+    used[channel.ordinal()]++;
   }
 
   void release(Channel channel) {
-    used.merge(channel, -1, Integer::sum);
+    used[channel.ordinal()]--;
   }
 
   void connected(LocalDate today) {
@@ -139,7 +145,10 @@ final class Agent {
     if (wrapUpUntil != null && now.isBefore(wrapUpUntil)) {
       return new Presence.WrapUp(wrapUpUntil);
     }
-    int held = used.values().stream().mapToInt(Integer::intValue).sum();
+    int held = 0;
+    for (int n : used) {
+      held += n;
+    }
     if (held > 0) {
       return new Presence.OnContact(held);
     }
