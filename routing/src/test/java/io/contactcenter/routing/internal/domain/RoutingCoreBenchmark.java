@@ -24,7 +24,7 @@ import java.util.Random;
  *
  * <pre>
  * ./mvnw -o -q -pl routing test-compile
- * taskset -c 0 java -cp routing/target/test-classes:routing/target/classes \
+ * taskset -c 0 "$JAVA_HOME"/bin/java -cp routing/target/test-classes:routing/target/classes \
  *   io.contactcenter.routing.internal.domain.RoutingCoreBenchmark
  * </pre>
  */
