@@ -102,13 +102,16 @@ public final class ContactDistributor {
     return withdrawn;
   }
 
+  /**
+   * @throws IllegalStateException when the agent is logged out (log in first)
+   */
   public synchronized void ready(AgentId id) {
-    agent(id).ready(clock.instant());
+    loggedIn(id).ready(clock.instant());
   }
 
   /** No new offers; offers already ringing keep ringing (the agent may still take them). */
   public synchronized void notReady(AgentId id, String reason) {
-    agent(id).notReady(reason, clock.instant());
+    loggedIn(id).notReady(reason, clock.instant());
   }
 
   /** Ends the agent's wrap-up before its timer. */
@@ -398,6 +401,14 @@ public final class ContactDistributor {
     Agent agent = agents.get(id);
     if (agent == null) {
       throw new IllegalArgumentException("agent " + id + " is not logged in");
+    }
+    return agent;
+  }
+
+  private Agent loggedIn(AgentId id) {
+    Agent agent = agent(id);
+    if (agent.isOffline()) {
+      throw new IllegalStateException("agent " + id + " is logged out; log in first");
     }
     return agent;
   }

@@ -378,6 +378,30 @@ class ContactDistributorTest {
   }
 
   @Test
+  void presenceFollowsLogInReadyAndLogOutAndLoggingOutReturnsRingingContacts() {
+    ContactDistributor d = simple();
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    d.logIn(alice);
+    assertThat(d.presence(alice.id()))
+        .isEqualTo(new Presence.NotReady("logged in", clock.instant()));
+    d.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+    assertThat(d.route()).isEmpty();
+    d.ready(alice.id());
+    assertThat(d.presence(alice.id())).isEqualTo(new Presence.Ready(clock.instant()));
+    assertThat(d.route()).hasSize(1);
+
+    List<Offer> withdrawn = d.logOut(alice.id());
+
+    assertThat(withdrawn).extracting(o -> o.contact().id().value()).containsExactly("c1");
+    assertThat(d.presence(alice.id())).isEqualTo(new Presence.Offline());
+    assertThat(d.waiting()).extracting(c -> c.id().value()).containsExactly("c1");
+    assertThatThrownBy(() -> d.ready(alice.id()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("agent alice is logged out");
+    assertThat(d.route()).isEmpty();
+  }
+
+  @Test
   void badDefinitionsAreRejectedWithTheProblemNamed() {
     assertThatThrownBy(() -> Skills.of(Map.of("orders", 6)))
         .isInstanceOf(IllegalArgumentException.class)
