@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** An agent's mutable routing state; only {@link ContactDistributor} touches it, under its lock. */
+// Room per channel is kept in arrays indexed by the channel's ordinal: every routing pass asks
+// every agent (1,000 in the benchmark) whether it has room, and map lookups were a fifth of a pass.
+@SuppressWarnings("EnumOrdinal")
 final class Agent {
 
   private enum Status {

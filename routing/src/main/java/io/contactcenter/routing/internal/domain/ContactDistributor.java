@@ -103,13 +103,19 @@ public final class ContactDistributor {
   }
 
   /**
+   * Offers may come again; a ready agent's idle time starts now.
+   *
    * @throws IllegalStateException when the agent is logged out (log in first)
    */
   public synchronized void ready(AgentId id) {
     loggedIn(id).ready(clock.instant());
   }
 
-  /** No new offers; offers already ringing keep ringing (the agent may still take them). */
+  /**
+   * No new offers; offers already ringing keep ringing (the agent may still take them).
+   *
+   * @throws IllegalStateException when the agent is logged out (log in first)
+   */
   public synchronized void notReady(AgentId id, String reason) {
     loggedIn(id).notReady(reason, clock.instant());
   }

@@ -137,7 +137,7 @@ class ContactDistributorPropertyTest {
     ContactDistributor d = m.distributor;
     if (roll < 25 && m.all.size() < CONTACTS) {
       ContactId id = new ContactId("c" + m.all.size());
-      Channel channel = Channel.values()[random.nextInt(Channel.values().length)];
+      Channel channel = pick(List.of(Channel.values()), random);
       QueueId queue = QUEUE_IDS.get(random.nextInt(QUEUE_IDS.size()));
       d.enqueue(id, channel, queue, random.nextInt(10) == 0);
       m.all.add(id);

@@ -35,6 +35,7 @@ public final class RoutingCoreBenchmark {
   private static final int QUEUES = 20;
   private static final int WARM_UP = 20_000;
   private static final int MEASURED = 50_000;
+  private static final List<QueueStrategy> STRATEGIES = List.of(QueueStrategy.values());
 
   private RoutingCoreBenchmark() {}
 
@@ -55,13 +56,12 @@ public final class RoutingCoreBenchmark {
               new QueueId("q" + q),
               "skill" + q,
               q % 5,
-              QueueStrategy.values()[q % QueueStrategy.values().length],
+              STRATEGIES.get(q % STRATEGIES.size()),
               steps,
               Duration.ofSeconds(20)));
     }
     ContactDistributor distributor =
         new ContactDistributor(clock, PriorityPolicy.defaults(), Duration.ofSeconds(15), queues);
-    List<AgentId> agents = new ArrayList<>();
     for (int a = 0; a < AGENTS; a++) {
       Map<String, Integer> skills = new HashMap<>();
       while (skills.size() < 3) {
@@ -73,7 +73,6 @@ public final class RoutingCoreBenchmark {
           new AgentProfile(new AgentId("a" + a), Skills.of(skills), voiceOnly, Duration.ZERO);
       distributor.logIn(profile);
       distributor.ready(profile.id());
-      agents.add(profile.id());
     }
     int next = 0;
     for (; next < AGENTS + WAITING; next++) {
