@@ -307,9 +307,10 @@ public final class TestInfrastructure {
 
   /**
    * Closes the Spring contexts that still use the servers (the test framework caches them until the
-   * JVM exits), then stops the servers, newest first. JVM shutdown hooks run concurrently and in no
-   * order: stopping Kafka under a context's open producers made the context's own hook wait out
-   * their close timeout, and the forked test JVM outlived Surefire's patience for exiting.
+   * JVM exits), then stops the in-JVM servers, newest first (Asterisk stops meanwhile). JVM
+   * shutdown hooks run concurrently and in no order: stopping Kafka under a context's open
+   * producers made the context's own hook wait out their close timeout, and the forked test JVM
+   * outlived Surefire's patience for exiting.
    */
   private static void shutdown() {
     List<Stop> toStop;
