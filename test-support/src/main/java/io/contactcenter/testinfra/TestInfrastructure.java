@@ -222,6 +222,11 @@ public final class TestInfrastructure {
               .executableProvider(redisExecutable())
               .port(redisPort)
               .bind("127.0.0.1")
+              // Test data need no snapshots: Debian's redis-server would write them to its working
+              // directory, fail there, and then refuse every write (MISCONF).
+              .setting("dir " + Files.createTempDirectory("test-redis"))
+              .setting("save \"\"")
+              .setting("appendonly no")
               .build();
       redis.start();
     } catch (IOException e) {

@@ -155,6 +155,11 @@ class ProblemHandlers {
     return problem;
   }
 
+  @ExceptionHandler(io.contactcenter.outboundrobot.CallRefusedException.class)
+  ProblemDetail callRefused(io.contactcenter.outboundrobot.CallRefusedException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "call-refused", e.getMessage());
+  }
+
   @ExceptionHandler(io.contactcenter.outboundrobot.ScriptNotFoundException.class)
   ProblemDetail noScript(io.contactcenter.outboundrobot.ScriptNotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "script-not-found", e.getMessage());
