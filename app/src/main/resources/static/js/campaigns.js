@@ -27,13 +27,13 @@ function campaignBody(form) {
   const holidays = value('holidays') === '' ? [] : value('holidays').split(/[,;\s]+/).filter(h => h);
   const badHoliday = holidays.find(h => !HOLIDAY.test(h));
   if (badHoliday !== undefined) {
-    throw new Error('Holiday "' + badHoliday + '" is not a date like 2026-10-01. 节假日格式应为 2026-10-01。');
+    throw new Error(cc.t('js.campaigns.bad-holiday', badHoliday));
   }
   let startsAt = null;
   if (value('startsAt') !== '') {
     // datetime-local has no zone: it is the ops user's local time.
     const when = new Date(value('startsAt'));
-    if (Number.isNaN(when.getTime())) throw new Error('Start time is not a valid time. 开始时间无效。');
+    if (Number.isNaN(when.getTime())) throw new Error(cc.t('js.campaigns.bad-start'));
     startsAt = when.toISOString();
   }
   return {

@@ -39,7 +39,8 @@ class SecurityConfiguration {
   SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error")
+                auth.requestMatchers(
+                        "/login", "/language", "/css/**", "/js/**", "/favicon.ico", "/error")
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
@@ -84,6 +85,15 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, OPS)
                     .requestMatchers("/campaigns", "/campaigns/**")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
+                    // The pages of each role (web.Navigation shows a link only where these allow).
+                    .requestMatchers("/agent/**")
+                    .hasRole(AGENT)
+                    .requestMatchers("/supervisor/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR)
+                    .requestMatchers("/qa/**")
+                    .hasAnyRole(ADMIN, QA)
+                    .requestMatchers("/admin/**")
+                    .hasRole(ADMIN)
                     .requestMatchers("/api/**")
                     .denyAll()
                     .anyRequest()
