@@ -25,16 +25,16 @@ enum Language {
   }
 
   /** The BCP 47 tag stored per user and written in {@code lang} attributes, e.g. {@code zh-CN}. */
-  String tag() {
+  public String tag() {
     return tag;
   }
 
-  Locale locale() {
+  public Locale locale() {
     return locale;
   }
 
   /** The language's name in itself, as the switch shows it. */
-  String nativeName() {
+  public String nativeName() {
     return nativeName;
   }
 
