@@ -15,14 +15,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.EncodedResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
-import org.springframework.stereotype.Component;
 
 /**
  * The messages the pages' scripts need (keys starting {@code js.} or {@code enum.}), as one JSON
  * object per language. The layout puts it in a {@code <meta>} element that console.js reads, so
  * scripts translate with the same bundles as the templates.
  */
-@Component
 class ClientMessages {
 
   private static final List<String> PREFIXES = List.of("js.", "enum.");

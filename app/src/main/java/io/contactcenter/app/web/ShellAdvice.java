@@ -1,14 +1,19 @@
 package io.contactcenter.app.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * What the layout (templates/layout.html) needs on every page, error pages included: the signed-in
@@ -32,13 +37,16 @@ class ShellAdvice {
       String returnTo) {}
 
   private final Navigation navigation;
-  private final ShellLocaleResolver locales;
   private final ClientMessages clientMessages;
 
-  ShellAdvice(Navigation navigation, ShellLocaleResolver locales, ClientMessages clientMessages) {
-    this.navigation = navigation;
-    this.locales = locales;
-    this.clientMessages = clientMessages;
+  // Built here rather than injected so that MVC slice tests, which load controller advice but not
+  // components, still start.
+  ShellAdvice(
+      ObjectProvider<WebInvocationPrivilegeEvaluator> access,
+      MessageSource messages,
+      ObjectMapper json) {
+    this.navigation = new Navigation(access);
+    this.clientMessages = new ClientMessages(messages, json);
   }
 
   @ModelAttribute("shell")
@@ -49,7 +57,8 @@ class ShellAdvice {
     // On an error page the request is the error dispatch; the page that failed is the original.
     Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String uri = failed instanceof String s ? s : request.getRequestURI();
-    Language language = locales.language(request);
+    // The LocaleResolver (ShellLocaleResolver) has decided the request's language already.
+    Language language = Language.of(RequestContextUtils.getLocale(request)).orElse(Language.EN);
     return new Shell(
         signedIn ? auth.getName() : null,
         signedIn ? navigation.groups(auth, uri) : List.of(),
