@@ -63,6 +63,20 @@ function showState(next) {
   const closed = FINAL.includes(next);
   document.getElementById('file').disabled = closed;
   document.getElementById('upload-button').disabled = closed;
+  explainStart();
+}
+
+// Start is offered only with somebody to call; the reason says why it is not.
+let callable = null;
+function explainStart() {
+  if (!canEdit) return;
+  const start = document.getElementById('start');
+  const reason = document.getElementById('start-reason');
+  const startable = ['DRAFT', 'SCHEDULED'].includes(state);
+  const nobody = startable && callable === 0;
+  start.disabled = !startable || nobody;
+  reason.textContent = nobody ? cc.t('js.campaign.start-nothing') : '';
+  reason.hidden = !nobody;
 }
 
 async function act(action) {
@@ -144,6 +158,9 @@ function setCount(id, value) {
 }
 
 function renderProgress(p) {
+  const before = callable;
+  callable = p.pending + p.calling;
+  if (before !== callable) explainStart();
   setCount('count-contacts', p.contacts);
   setCount('count-pending', p.pending);
   // "calling" counts every attempt in flight; those answered are talking, the rest still ring.

@@ -130,12 +130,12 @@ class CampaignConsoleIT {
         .containsEntry("Max concurrent calls", "3")
         .containsEntry("Merchant", "Acme Shop");
 
-    // Nobody to call yet: the refusal is shown, the campaign stays a draft.
-    browser.findElement(By.id("start")).click();
+    // Nobody to call yet: Start is not offered, and the page says why.
     page()
         .until(
-            () -> browser.findElement(By.id("action-error")),
-            e -> e.isDisplayed() && e.getText().contains("no valid contact"));
+            () -> browser.findElement(By.id("start-reason")),
+            e -> e.isDisplayed() && e.getText().contains("no contact to call"));
+    assertThat(browser.findElement(By.id("start")).isEnabled()).isFalse();
 
     // The upload report: five good rows kept, three refused with their row and reason.
     Path csv = dir.resolve("november.csv");
@@ -157,6 +157,8 @@ class CampaignConsoleIT {
     assertThat(rowErrors.get("9")).contains("amount_due");
     assertNoInjectedElements(browser);
     page().until(() -> text(browser, "count-pending"), "5"::equals);
+    page().until(() -> browser.findElement(By.id("start")).isEnabled());
+    assertThat(browser.findElement(By.id("start-reason")).isDisplayed()).isFalse();
 
     Duration disclosure =
         tts.synthesize(CustomerVoice.balanceReminderDisclosure("Acme Shop"), null).duration();
@@ -276,7 +278,7 @@ class CampaignConsoleIT {
             () ->
                 browser.findElements(
                     By.cssSelector("#campaigns tr[data-campaign='" + campaignId + "'] td")),
-            cells -> cells.size() == 4);
+            cells -> cells.size() == 5);
     List<WebElement> listed =
         browser.findElements(
             By.cssSelector("#campaigns tr[data-campaign='" + campaignId + "'] td"));
