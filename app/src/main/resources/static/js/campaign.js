@@ -40,6 +40,7 @@ function renderSettings(c) {
   settingRow(body, cc.t('js.campaign.merchant'), (c.variables || {}).merchant);
   settingRow(body, cc.t('js.campaign.created'), (c.createdBy || '') + ' · ' + cc.time(c.createdAt));
   showState(c.state);
+  fillSettingsForm(c);
 }
 
 // Which actions the state allows (CampaignService decides; a refused one shows its 409).
@@ -64,6 +65,72 @@ function showState(next) {
   document.getElementById('file').disabled = closed;
   document.getElementById('upload-button').disabled = closed;
   explainStart();
+  updateSettingsForm();
+}
+
+// The settings form: the same validation as the API (it answers 400 with the reason, shown here).
+// While the campaign runs only the limits may change; after its end nothing may.
+function fillSettingsForm(c) {
+  const details = document.getElementById('edit-settings');
+  if (!details) return;
+  const form = document.getElementById('settings-form');
+  if (!form.dataset.dirty) {
+    form.elements.callWindow.value = c.callWindow || '';
+    form.elements.holidays.value = (c.holidays || []).join(', ');
+    form.elements.maxConcurrent.value = c.maxConcurrent;
+    form.elements.maxPerSecond.value = c.maxPerSecond;
+    form.elements.maxAttempts.value = c.maxAttempts;
+  }
+  updateSettingsForm();
+}
+
+function updateSettingsForm() {
+  const details = document.getElementById('edit-settings');
+  if (!details) return;
+  details.hidden = FINAL.includes(state);
+  const running = state === 'RUNNING';
+  for (const input of document.querySelectorAll('#settings-form [data-when-stopped]')) {
+    input.disabled = running;
+  }
+  document.getElementById('edit-note').textContent = running ? cc.t('js.campaign.edit-running') : '';
+}
+
+async function saveSettings(event) {
+  event.preventDefault();
+  const form = event.target;
+  const error = document.getElementById('settings-error');
+  const status = document.getElementById('settings-status');
+  error.hidden = true;
+  status.textContent = '';
+  const value = name => form.elements[name].value.trim();
+  const number = name => (value(name) === '' ? null : Number(value(name)));
+  const changes = {
+    maxConcurrent: number('maxConcurrent'),
+    maxPerSecond: number('maxPerSecond')
+  };
+  if (state !== 'RUNNING') {
+    const holidays = value('holidays') === '' ? [] : value('holidays').split(/[,;\s]+/).filter(h => h);
+    const bad = holidays.find(h => !/^\d{4}-\d{2}-\d{2}$/.test(h));
+    if (bad !== undefined) {
+      error.textContent = cc.t('js.campaigns.bad-holiday', bad);
+      error.hidden = false;
+      return;
+    }
+    Object.assign(changes, {
+      callWindow: value('callWindow') || null,
+      holidays,
+      maxAttempts: number('maxAttempts')
+    });
+  }
+  try {
+    const changed = await cc.api('PATCH', base, changes);
+    delete form.dataset.dirty;
+    renderSettings(changed);
+    status.textContent = cc.t('js.campaign.settings-saved');
+  } catch (e) {
+    error.textContent = e.message;
+    error.hidden = false;
+  }
 }
 
 // Start is offered only with somebody to call; the reason says why it is not.
@@ -369,6 +436,9 @@ async function init() {
       button.addEventListener('click', () => act(button.dataset.action));
     }
     document.getElementById('upload').addEventListener('submit', upload);
+    const settingsForm = document.getElementById('settings-form');
+    settingsForm.addEventListener('submit', saveSettings);
+    settingsForm.addEventListener('input', () => { settingsForm.dataset.dirty = 'true'; });
   }
   const imports = await cc.api('GET', base + '/imports');
   if (imports.length > 0) renderImport(imports[0]);

@@ -130,6 +130,16 @@ class CampaignConsoleIT {
         .containsEntry("Max concurrent calls", "3")
         .containsEntry("Merchant", "Acme Shop");
 
+    // Settings change in the page while it is a draft, validated like the API.
+    browser.findElement(By.cssSelector("#edit-settings summary")).click();
+    type(browser, "edit-callWindow", "MON-SUN 25:00-26:00");
+    browser.findElement(By.id("save-settings")).click();
+    page().until(() -> browser.findElement(By.id("settings-error")).isDisplayed());
+    type(browser, "edit-callWindow", "MON-SUN 08:30-21:00");
+    browser.findElement(By.id("save-settings")).click();
+    page().until(() -> settings(browser).get("Call window"), "MON-SUN 08:30-21:00"::equals);
+    assertThat(browser.findElement(By.id("settings-error")).isDisplayed()).isFalse();
+
     // Nobody to call yet: Start is not offered, and the page says why.
     page()
         .until(
