@@ -108,7 +108,11 @@ class PageController {
    * The supervisor's summary from what exists today (campaigns and robot calls) until the wallboard
    * has queues and agents to show.
    */
-  record Summary(int activeCampaigns, long callsInFlight, long talking, long robotCallsToday) {}
+  record Summary(
+      int activeCampaigns, long callsInFlight, long talking, long robotCallsToday, boolean more) {}
+
+  /** The most robot calls {@link RobotCalls#recent} returns. */
+  private static final int RECENT = 200;
 
   /**
    * What each role does first: ops their campaigns under way, agents their state and queue,
@@ -134,7 +138,7 @@ class PageController {
     if (supervises) {
       Instant startOfDay = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
       long robotToday =
-          robotCalls.recent(1000).stream()
+          robotCalls.recent(RECENT).stream()
               .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(startOfDay))
               .count();
       model.addAttribute(
@@ -146,7 +150,8 @@ class PageController {
                       .count(),
               active.stream().mapToLong(a -> a.progress().calling()).sum(),
               active.stream().mapToLong(a -> a.progress().talking()).sum(),
-              robotToday));
+              robotToday,
+              robotToday >= RECENT));
     }
     if (roles.contains(Role.ADMIN)) {
       model.addAttribute("health", components(health.health()));
