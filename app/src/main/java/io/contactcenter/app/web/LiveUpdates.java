@@ -30,6 +30,9 @@ class LiveUpdates implements DisposableBean {
 
   static final Duration PERIOD = Duration.ofSeconds(1);
 
+  /** An idle stream gets a comment this often. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
   /** A stream closes after this long; the page's EventSource then opens a fresh one. */
   private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
@@ -81,9 +84,16 @@ class LiveUpdates implements DisposableBean {
     try {
       T value = watch.state.get();
       String data = json.writeValueAsString(value);
+      long now = System.nanoTime();
       if (!Objects.equals(data, watch.lastSent)) {
         watch.lastSent = data;
+        watch.lastSentAt = now;
         watch.emitter.send(SseEmitter.event().data(data));
+      } else if (now - watch.lastSentAt > HEARTBEAT.toNanos()) {
+        // A comment the page ignores: a page that went away fails the write and is dropped now
+        // rather than when its stream times out, and proxies keep the idle stream open.
+        watch.lastSentAt = now;
+        watch.emitter.send(SseEmitter.event().comment("keep-alive"));
       }
       if (watch.over.test(value)) {
         watches.remove(watch);
@@ -118,6 +128,7 @@ class LiveUpdates implements DisposableBean {
     final Supplier<T> state;
     final Predicate<T> over;
     volatile String lastSent;
+    volatile long lastSentAt;
 
     Watch(SseEmitter emitter, Supplier<T> state, Predicate<T> over) {
       this.emitter = emitter;
