@@ -36,6 +36,24 @@ const cc = (() => {
     return data;
   }
 
+  // Posts JSON and returns the binary answer (audio), or rejects like api().
+  async function blob(path, body) {
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: '*/*', ...csrfHeaders() },
+      body: JSON.stringify(body),
+      credentials: 'same-origin'
+    });
+    if (!res.ok) {
+      const type = res.headers.get('Content-Type') || '';
+      const data = type.includes('json') ? await res.json() : null;
+      const error = new Error((data && (data.detail || data.title)) || res.status + ' ' + res.statusText);
+      error.status = res.status;
+      throw error;
+    }
+    return res.blob();
+  }
+
   function cell(tr, value) {
     const td = document.createElement('td');
     if (value instanceof Node) td.append(value); else td.textContent = value == null ? '' : String(value);
@@ -72,5 +90,5 @@ const cc = (() => {
     return t('enum.' + code);
   }
 
-  return { api, cell, t, time, clock, number, label, lang };
+  return { api, blob, cell, t, time, clock, number, label, lang };
 })();

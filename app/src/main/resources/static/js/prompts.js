@@ -53,6 +53,38 @@ const prompts = (() => {
     out.hidden = !uses;
   }
 
+  // "Listen": the text as edited, with the campaign's values, through the synthesizer the robot
+  // uses; values each contact brings are read as their names.
+  function listenButton(area) {
+    const box = document.createElement('p');
+    box.className = 'listen';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'listen-button';
+    button.textContent = cc.t('js.prompts.listen');
+    const status = document.createElement('small');
+    status.setAttribute('role', 'status');
+    button.addEventListener('click', async () => {
+      const text = preview(area.value).replace(/\[([a-z0-9_]+)\]/g, '$1').trim();
+      if (text === '') return;
+      button.disabled = true;
+      status.textContent = cc.t('js.prompts.listen-loading');
+      try {
+        const audio = await cc.blob('/api/v1/speech/synthesize', { text });
+        const player = new Audio(URL.createObjectURL(audio));
+        player.addEventListener('ended', () => { status.textContent = ''; });
+        await player.play();
+        status.textContent = cc.t('js.prompts.listen-playing');
+      } catch (e) {
+        status.textContent = cc.t('js.prompts.listen-failed', e.message);
+      } finally {
+        button.disabled = false;
+      }
+    });
+    box.append(button, ' ', status);
+    return box;
+  }
+
   function insertAtCursor(area, text) {
     const start = area.selectionStart ?? area.value.length;
     const end = area.selectionEnd ?? start;
@@ -93,7 +125,10 @@ const prompts = (() => {
       const out = document.createElement('small');
       out.className = 'preview';
       label.append(name, area, out);
-      texts.append(label);
+      const cellBox = document.createElement('div');
+      cellBox.append(label);
+      if (canEdit) cellBox.append(listenButton(area));
+      texts.append(cellBox);
       showPreview(area);
     }
     const allowed = document.createElement('p');
