@@ -105,6 +105,14 @@ class CampaignPromptsIT {
           .isEqualTo("No variables");
       assertThat(browser.findElement(By.id("save-prompts")).isEnabled()).isFalse();
 
+      // Listen: the synthesizer renders the prompt with the campaign's values and the page plays
+      // it.
+      WebElement listen = ask.findElement(By.className("listen-button"));
+      listen.click();
+      page().until(listen::isEnabled);
+      assertThat(ask.findElement(By.cssSelector(".listen small")).getText())
+          .doesNotStartWith("Could not");
+
       // An unknown variable in English, a placeholder that is markup in Chinese: both refused,
       // each shown at its text, and nothing stored.
       String english = "Hi ${customer_name}, ${amount_due} for order ${order_number} is due.";
