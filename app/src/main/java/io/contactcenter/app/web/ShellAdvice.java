@@ -26,10 +26,12 @@ class ShellAdvice {
    * The shell around a page.
    *
    * @param username null before sign-in
+   * @param roles the user's role names (ADMIN, OPS, ...), shown translated
    * @param returnTo the page to come back to after switching the language
    */
   record Shell(
       String username,
+      List<String> roles,
       List<Navigation.Group> navigation,
       Language language,
       List<Language> languages,
@@ -61,6 +63,7 @@ class ShellAdvice {
     Language language = Language.of(RequestContextUtils.getLocale(request)).orElse(Language.EN);
     return new Shell(
         signedIn ? auth.getName() : null,
+        signedIn ? Navigation.roles(auth).stream().map(Enum::name).toList() : List.of(),
         signedIn ? navigation.groups(auth, uri) : List.of(),
         language,
         List.of(Language.values()),
