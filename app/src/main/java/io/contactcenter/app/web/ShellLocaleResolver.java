@@ -37,7 +37,10 @@ class ShellLocaleResolver implements LocaleResolver {
     String username =
         Optional.ofNullable(request.getUserPrincipal()).map(Principal::getName).orElse(null);
     Optional<Chosen> chosen = chosen(request);
-    if (chosen.isPresent() && Objects.equals(chosen.get().username(), username)) {
+    // A session belongs to one user (signing out ends it); a request that carries no principal
+    // in a user's session (an error page's dispatch) still speaks that user's language.
+    if (chosen.isPresent()
+        && (username == null || Objects.equals(chosen.get().username(), username))) {
       return chosen.get().language();
     }
     if (username != null) {
