@@ -3,24 +3,28 @@ package io.contactcenter.app.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.security.Principal;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The language of a request: a signed-in user's choice (stored per user, so it follows them to
  * every browser), else the choice made on this browser before signing in, else the first offered
- * language of Accept-Language, else English. A user's stored choice is read once per session and
- * kept in the session, tagged with the user it belongs to.
+ * language of Accept-Language, else English.
+ *
+ * <p>A user's stored choice (or that they have none) is read once per session and kept in it. No
+ * session is created for this: API clients with HTTP Basic have none and are looked up per request
+ * (one primary-key read).
  */
 class ShellLocaleResolver implements LocaleResolver {
 
-  private static final String SESSION_ATTRIBUTE = ShellLocaleResolver.class.getName();
+  private static final String USER_CHOICE = ShellLocaleResolver.class.getName() + ".user";
+  private static final String BROWSER_CHOICE = ShellLocaleResolver.class.getName() + ".browser";
 
-  /** A language chosen in this session; {@code username} is null for a choice before sign-in. */
-  private record Chosen(String username, Language language) {}
+  /** What a user chose; {@code language} is null while they have chosen nothing. */
+  private record UserChoice(String username, Language language) implements Serializable {}
 
   private final UserLanguages languages;
 
@@ -34,46 +38,41 @@ class ShellLocaleResolver implements LocaleResolver {
   }
 
   Language language(HttpServletRequest request) {
-    String username =
-        Optional.ofNullable(request.getUserPrincipal()).map(Principal::getName).orElse(null);
-    Optional<Chosen> chosen = chosen(request);
-    // A session belongs to one user (signing out ends it); a request that carries no principal
-    // in a user's session (an error page's dispatch) still speaks that user's language.
-    if (chosen.isPresent()
-        && (username == null || Objects.equals(chosen.get().username(), username))) {
-      return chosen.get().language();
+    HttpSession session = request.getSession(false);
+    Object cached = session == null ? null : session.getAttribute(USER_CHOICE);
+    Principal user = request.getUserPrincipal();
+    if (user != null) {
+      UserChoice choice =
+          cached instanceof UserChoice c && c.username().equals(user.getName())
+              ? c
+              : new UserChoice(user.getName(), languages.of(user.getName()).orElse(null));
+      if (session != null && choice != cached) {
+        session.setAttribute(USER_CHOICE, choice);
+      }
+      if (choice.language() != null) {
+        return choice.language();
+      }
+    } else if (cached instanceof UserChoice c && c.language() != null) {
+      // A session belongs to one user (signing out ends it): a dispatch without a principal in
+      // it (an error page) still speaks that user's language.
+      return c.language();
     }
-    if (username != null) {
-      Optional<Language> stored = languages.of(username);
-      if (stored.isPresent()) {
-        request.getSession().setAttribute(SESSION_ATTRIBUTE, new Chosen(username, stored.get()));
-        return stored.get();
-      }
-      // Chosen on the sign-in page of this browser, not yet stored for the user.
-      if (chosen.isPresent() && chosen.get().username() == null) {
-        return chosen.get().language();
-      }
+    Object browser = session == null ? null : session.getAttribute(BROWSER_CHOICE);
+    if (browser instanceof Language chosenBeforeSignIn) {
+      return chosenBeforeSignIn;
     }
     return Language.preferred(request.getLocales());
   }
 
-  private static Optional<Chosen> chosen(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    return session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof Chosen c
-        ? Optional.of(c)
-        : Optional.empty();
-  }
-
   @Override
   public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-    Language language = Language.of(locale == null ? Locale.ENGLISH : locale).orElse(Language.EN);
+    Language language = Optional.ofNullable(locale).flatMap(Language::of).orElse(Language.EN);
     Principal user = request.getUserPrincipal();
     if (user != null) {
       languages.choose(user.getName(), language);
+      request.getSession().setAttribute(USER_CHOICE, new UserChoice(user.getName(), language));
+    } else {
+      request.getSession().setAttribute(BROWSER_CHOICE, language);
     }
-    request
-        .getSession()
-        .setAttribute(
-            SESSION_ATTRIBUTE, new Chosen(user == null ? null : user.getName(), language));
   }
 }
