@@ -279,7 +279,12 @@ function renderFunnel(p) {
     row.append(label, bar, count);
     funnel.append(row);
   }
-  drawFunnel(stages);
+  try {
+    drawFunnel(stages);
+  } catch (e) {
+    // The list above carries the numbers; a chart that cannot draw must not stop the page.
+    console.warn('funnel chart', e);
+  }
 }
 
 // The funnel as a horizontal bar chart (Chart.js, served from its WebJar); the list beside it
