@@ -2,6 +2,7 @@ package io.contactcenter.app.web;
 
 import io.contactcenter.app.security.Role;
 import io.contactcenter.campaigns.Campaign;
+import io.contactcenter.campaigns.CampaignAttempt;
 import io.contactcenter.campaigns.CampaignProgress;
 import io.contactcenter.campaigns.CampaignState;
 import io.contactcenter.campaigns.Campaigns;
@@ -101,8 +102,19 @@ class PageController {
     return roles.contains(Role.ADMIN) || roles.contains(Role.OPS);
   }
 
-  /** A campaign under way as the ops home page lists it. */
-  record ActiveCampaign(Campaign campaign, CampaignProgress progress) {}
+  /**
+   * A campaign under way as the ops home page lists it, with today's calls (since midnight in the
+   * server's zone) among its newest {@link #TODAY_WINDOW} attempts; {@code more} when all of those
+   * are today's.
+   */
+  record ActiveCampaign(
+      Campaign campaign,
+      CampaignProgress progress,
+      long callsToday,
+      long answeredToday,
+      boolean more) {}
+
+  private static final int TODAY_WINDOW = 1000;
 
   /**
    * The supervisor's summary from what exists today (campaigns and robot calls) until the wallboard
@@ -125,18 +137,18 @@ class PageController {
     model.addAttribute("roles", roles.stream().map(Role::name).toList());
     boolean ops = roles.contains(Role.OPS) || roles.contains(Role.ADMIN);
     boolean supervises = roles.contains(Role.SUPERVISOR) || roles.contains(Role.ADMIN);
+    Instant startOfDay = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
     List<ActiveCampaign> active =
         ops || supervises
             ? campaigns.list().stream()
                 .filter(c -> ACTIVE.contains(c.state()))
-                .map(c -> new ActiveCampaign(c, campaigns.progress(c.campaignId())))
+                .map(c -> active(c, startOfDay))
                 .toList()
             : List.of();
     if (ops) {
       model.addAttribute("activeCampaigns", active);
     }
     if (supervises) {
-      Instant startOfDay = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
       long robotToday =
           robotCalls.recent(RECENT).stream()
               .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(startOfDay))
@@ -157,6 +169,19 @@ class PageController {
       model.addAttribute("health", components(health.health()));
     }
     return "index";
+  }
+
+  private ActiveCampaign active(Campaign campaign, Instant startOfDay) {
+    List<CampaignAttempt> today =
+        campaigns.attempts(campaign.campaignId(), null, null, TODAY_WINDOW).stream()
+            .filter(a -> a.createdAt() != null && !a.createdAt().isBefore(startOfDay))
+            .toList();
+    return new ActiveCampaign(
+        campaign,
+        campaigns.progress(campaign.campaignId()),
+        today.size(),
+        today.stream().filter(a -> "ANSWERED".equals(a.dialOutcome())).count(),
+        today.size() >= TODAY_WINDOW);
   }
 
   private static Map<String, String> components(HealthComponent root) {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.contactcenter.campaigns.Campaign;
+import io.contactcenter.campaigns.CampaignAttempt;
 import io.contactcenter.campaigns.CampaignProgress;
 import io.contactcenter.campaigns.CampaignState;
 import io.contactcenter.campaigns.CampaignType;
@@ -100,8 +101,40 @@ class ShellPagesTest {
                 480,
                 Map.of(),
                 Map.of()));
+    Instant now = Instant.now();
+    when(campaigns.attempts("cmp-1", null, null, 1000))
+        .thenReturn(
+            List.of(
+                new CampaignAttempt(
+                    "att-2",
+                    2,
+                    "+86139****9002",
+                    "B",
+                    1,
+                    "FINISHED",
+                    "ANSWERED",
+                    "agreed",
+                    null,
+                    now,
+                    now),
+                new CampaignAttempt(
+                    "att-1", 1, "+86139****9001", "A", 1, "FINISHED", "BUSY", null, null, now, now),
+                new CampaignAttempt(
+                    "att-0",
+                    0,
+                    "+86139****9000",
+                    "C",
+                    1,
+                    "FINISHED",
+                    "ANSWERED",
+                    "agreed",
+                    null,
+                    now.minus(java.time.Duration.ofDays(2)),
+                    now.minus(java.time.Duration.ofDays(2)))));
     for (String language : List.of("en", "zh-CN")) {
       String home = page("/", language);
+      // Today's calls and answers of the campaign under way: two and one.
+      assertThat(home).containsPattern("(?s)<td class=\"num\">2</td>\\s*<td class=\"num\">1</td>");
       assertShell(home, language);
       assertThat(hrefsOfNavigation(home)).containsExactly("/campaigns", "/robot/calls");
       assertThat(home).contains("Double 11 balance").contains("1,200").contains("olivia");
