@@ -364,7 +364,7 @@ async function loadResults() {
     const tr = document.createElement('tr');
     tr.dataset.attempt = a.attemptId;
     const link = document.createElement('a');
-    link.href = '/robot/calls/' + encodeURIComponent(a.attemptId);
+    link.href = '/robot/calls/' + encodeURIComponent(a.attemptId) + '?campaign=' + encodeURIComponent(campaignId);
     link.textContent = cc.time(a.createdAt);
     cc.cell(tr, link);
     cc.cell(tr, a.phone);

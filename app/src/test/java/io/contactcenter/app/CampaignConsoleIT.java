@@ -255,7 +255,15 @@ class CampaignConsoleIT {
     WebElement firstCall = resultRows(browser).get(0).findElement(By.tagName("a"));
     String attemptId = resultRows(browser).get(0).getDomAttribute("data-attempt");
     firstCall.click();
-    page().until(() -> browser.getCurrentUrl().endsWith("/robot/calls/" + attemptId));
+    page()
+        .until(
+            () ->
+                browser
+                    .getCurrentUrl()
+                    .endsWith("/robot/calls/" + attemptId + "?campaign=" + campaignId));
+    // The call page leads back to its campaign.
+    assertThat(browser.findElement(By.id("back-to-campaign")).getDomAttribute("href"))
+        .isEqualTo("/campaigns/" + campaignId);
     page().until(() -> table(browser, "summary"), t -> "Agreed".equals(t.get("Outcome")));
     assertThat(browser.findElements(By.cssSelector("#turns li.callee .label")))
         .anySatisfy(label -> assertThat(label.getText()).startsWith("agree"));

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -61,9 +62,19 @@ class PageController {
     return "robot-calls";
   }
 
+  /**
+   * One robot call; opened from a campaign's results ({@code ?campaign=}), it leads back to that
+   * campaign.
+   */
   @GetMapping("/robot/calls/{attemptId}")
-  String robotCall(@PathVariable String attemptId, Model model) {
+  String robotCall(
+      @PathVariable String attemptId,
+      @RequestParam(required = false) String campaign,
+      Model model) {
     model.addAttribute("attemptId", attemptId);
+    if (campaign != null) {
+      campaigns.find(campaign).ifPresent(c -> model.addAttribute("campaign", c));
+    }
     return "robot-call";
   }
 
