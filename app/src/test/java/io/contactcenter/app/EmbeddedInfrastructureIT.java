@@ -131,7 +131,10 @@ class EmbeddedInfrastructureIT {
         Map.of(
             "cc.embedded.data-dir", dataDir.toString(),
             "cc.embedded.postgres.enabled", false,
-            "cc.embedded.redis.enabled", false);
+            "cc.embedded.redis.enabled", false,
+            // Explicitly: a broker started earlier in this JVM (the shared test infrastructure)
+            // leaves spring.kafka.bootstrap-servers behind as a system property.
+            "cc.embedded.kafka.enabled", true);
 
     try (GenericApplicationContext context = start(settings)) {
       var env = context.getEnvironment();

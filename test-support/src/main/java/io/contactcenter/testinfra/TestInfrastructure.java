@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -80,7 +81,8 @@ public final class TestInfrastructure {
         .addShutdownHook(new Thread(TestInfrastructure::shutdown, "stop-test-infrastructure"));
   }
 
-  private record Stop(String what, Callable<?> action) {}
+  /** A server to stop at exit; an external one is a process of its own outside the JVM. */
+  private record Stop(String what, boolean external, Callable<?> action) {}
 
   private static Database database;
   private static Services services;
@@ -138,6 +140,7 @@ public final class TestInfrastructure {
       asterisk = shared;
       onShutdown(
           "Asterisk",
+          true,
           () -> {
             shared.stop();
             return null;
@@ -184,6 +187,7 @@ public final class TestInfrastructure {
               .start();
       onShutdown(
           "PostgreSQL",
+          false,
           () -> {
             pg.close();
             return null;
@@ -225,6 +229,7 @@ public final class TestInfrastructure {
     }
     onShutdown(
         "Redis",
+        false,
         () -> {
           redis.stop();
           return null;
@@ -233,6 +238,7 @@ public final class TestInfrastructure {
     kafka.afterPropertiesSet();
     onShutdown(
         "Kafka",
+        false,
         () -> {
           kafka.destroy();
           return null;
@@ -302,17 +308,29 @@ public final class TestInfrastructure {
         .addLast(new MapPropertySource("cc-test-infrastructure", map));
   }
 
-  private static synchronized void onShutdown(String what, Callable<?> action) {
-    stops.add(new Stop(what, action));
+  private static synchronized void onShutdown(String what, boolean external, Callable<?> action) {
+    stops.add(new Stop(what, external, action));
   }
 
   /**
    * Closes the Spring contexts that still use the servers (the test framework caches them until the
-   * JVM exits), then stops the servers, newest first. JVM shutdown hooks run concurrently and in no
-   * order: stopping Kafka under a context's open producers made the context's own hook wait out
-   * their close timeout, and the forked test JVM outlived Surefire's patience for exiting.
+   * JVM exits), then stops the in-JVM servers, newest first (Asterisk stops meanwhile). JVM
+   * shutdown hooks run concurrently and in no order: stopping Kafka under a context's open
+   * producers made the context's own hook wait out their close timeout, and the forked test JVM
+   * outlived Surefire's patience for exiting.
    */
   private static void shutdown() {
+    List<Stop> toStop;
+    synchronized (TestInfrastructure.class) {
+      toStop = new ArrayList<>(stops);
+    }
+    Collections.reverse(toStop);
+    // Asterisk runs outside the JVM and no context needs it to close: stop it at once, beside the
+    // contexts, so a JVM cut short while closing never leaves it running.
+    Thread external =
+        Thread.ofPlatform()
+            .name("stop-test-asterisk")
+            .start(() -> toStop.stream().filter(Stop::external).forEach(TestInfrastructure::stop));
     for (ConfigurableApplicationContext context : contexts) {
       try {
         context.close();
@@ -320,19 +338,21 @@ public final class TestInfrastructure {
         log.warn("closing a test context: {}", e.toString());
       }
     }
-    List<Stop> toStop;
-    synchronized (TestInfrastructure.class) {
-      toStop = new ArrayList<>(stops);
+    toStop.stream().filter(stop -> !stop.external()).forEach(TestInfrastructure::stop);
+    try {
+      external.join(Duration.ofSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    Collections.reverse(toStop);
-    for (Stop stop : toStop) {
-      long start = System.nanoTime();
-      try {
-        stop.action().call();
-        log.debug("stopped test {} in {} ms", stop.what(), (System.nanoTime() - start) / 1_000_000);
-      } catch (Exception e) {
-        log.warn("stopping test {}: {}", stop.what(), e.toString());
-      }
+  }
+
+  private static void stop(Stop stop) {
+    long start = System.nanoTime();
+    try {
+      stop.action().call();
+      log.debug("stopped test {} in {} ms", stop.what(), (System.nanoTime() - start) / 1_000_000);
+    } catch (Exception e) {
+      log.warn("stopping test {}: {}", stop.what(), e.toString());
     }
   }
 

@@ -133,6 +133,8 @@ public final class EmbeddedInfrastructure
             .setRegisterShutdownHook(false)
             .setPort(port)
             .setServerConfig("listen_addresses", "127.0.0.1")
+            // zonky waits for the server by connecting: with the password once it demands one.
+            .setConnectConfig("password", password)
             .start();
     started.add(pg);
     requirePassword(pg, dir, password);

@@ -2,6 +2,7 @@ package io.contactcenter.app.security;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -24,6 +25,7 @@ public class SignInThrottle {
   private final StringRedisTemplate redis;
   private final SecurityProperties.SignIn config;
   private final AuditLog audit;
+  private final AtomicLong lastWarning = new AtomicLong();
 
   SignInThrottle(StringRedisTemplate redis, SecurityProperties.SignIn config, AuditLog audit) {
     this.redis = redis;
@@ -47,7 +49,7 @@ public class SignInThrottle {
         throw new SignInThrottledException("from this address", fromAddress);
       }
     } catch (DataAccessException e) {
-      log.warn("sign-in throttle unavailable (Redis): {}", e.getMessage());
+      unavailable(e);
     }
   }
 
@@ -69,7 +71,7 @@ public class SignInThrottle {
             "address:" + address);
       }
     } catch (DataAccessException e) {
-      log.warn("sign-in throttle unavailable (Redis): {}", e.getMessage());
+      unavailable(e);
     }
   }
 
@@ -79,7 +81,17 @@ public class SignInThrottle {
       redis.delete(accountKey(username) + ":n");
       redis.delete(accountKey(username) + ":wait");
     } catch (DataAccessException e) {
-      log.warn("sign-in throttle unavailable (Redis): {}", e.getMessage());
+      unavailable(e);
+    }
+  }
+
+  /** At most one warning a minute: a flood while Redis is down must not flood the log too. */
+  private void unavailable(DataAccessException e) {
+    long now = System.nanoTime();
+    long last = lastWarning.get();
+    if ((last == 0 || now - last > 60_000_000_000L) && lastWarning.compareAndSet(last, now)) {
+      log.warn(
+          "sign-in throttle unavailable (Redis), sign-in is not throttled: {}", e.getMessage());
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +12,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SpoolCallRecordingsTest {
 
-  @TempDir Path spool;
+  // The spool is a folder inside the test's own temporary directory, so the file planted beside it
+  // never lands in the machine's shared /tmp (where another user's copy made the test fail).
+  @TempDir Path temp;
+  Path spool;
+
+  @BeforeEach
+  void createSpool() throws Exception {
+    spool = Files.createDirectory(temp.resolve("spool"));
+  }
 
   @Test
   void findsTheRecordingOfACall() throws Exception {

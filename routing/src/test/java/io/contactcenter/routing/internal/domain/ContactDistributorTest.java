@@ -1,0 +1,433 @@
+package io.contactcenter.routing.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContactDistributorTest {
+
+  private static final QueueId ORDERS = new QueueId("orders");
+  private static final QueueId BILLING = new QueueId("billing");
+  private static final QueueId GENERAL = new QueueId("general");
+  private static final Duration RING = Duration.ofSeconds(15);
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+
+  private ContactDistributor distributor(QueueDefinition... queues) {
+    return new ContactDistributor(clock, PriorityPolicy.defaults(), RING, List.of(queues));
+  }
+
+  private ContactDistributor simple() {
+    return distributor(
+        QueueDefinition.simple(ORDERS, "orders", QueueStrategy.LONGEST_IDLE),
+        QueueDefinition.simple(BILLING, "billing", QueueStrategy.LONGEST_IDLE));
+  }
+
+  private static AgentProfile agent(String id, Map<String, Integer> skills) {
+    return agent(id, skills, AgentProfile.capacity(2, 3), Duration.ZERO);
+  }
+
+  private static AgentProfile agent(
+      String id, Map<String, Integer> skills, Map<Channel, Integer> capacity, Duration wrapUp) {
+    return new AgentProfile(new AgentId(id), Skills.of(skills), capacity, wrapUp);
+  }
+
+  private static ContactId contact(String id) {
+    return new ContactId(id);
+  }
+
+  private void readyAgent(ContactDistributor d, AgentProfile profile) {
+    d.logIn(profile);
+    d.ready(profile.id());
+  }
+
+  private void tick() {
+    clock.advance(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aVipWhoArrivesLaterIsOfferedBeforeAnOlderNormalCaller() {
+    ContactDistributor d = simple();
+    d.enqueue(contact("normal"), Channel.VOICE, ORDERS, false);
+    tick();
+    d.enqueue(contact("vip"), Channel.VOICE, ORDERS, true);
+    readyAgent(d, agent("alice", Map.of("orders", 3)));
+
+    List<Offer> offers = d.route();
+
+    assertThat(offers)
+        .singleElement()
+        .satisfies(o -> assertThat(o.contact().id().value()).isEqualTo("vip"));
+    assertThat(d.waiting()).extracting(c -> c.id().value()).containsExactly("normal");
+  }
+
+  @Test
+  void anAgentServingTwoQueuesGetsTheOldestContactAcrossBoth() {
+    ContactDistributor d = simple();
+    d.enqueue(contact("billing-old"), Channel.VOICE, BILLING, false);
+    tick();
+    d.enqueue(contact("orders-new"), Channel.VOICE, ORDERS, false);
+    readyAgent(d, agent("alice", Map.of("orders", 3, "billing", 3)));
+
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.contact().id().value()).isEqualTo("billing-old"));
+  }
+
+  @Test
+  void aCallGoesBeforeAnOlderChatByChannelWeight() {
+    ContactDistributor d = simple();
+    d.enqueue(contact("chat"), Channel.CHAT, ORDERS, false);
+    tick();
+    d.enqueue(contact("call"), Channel.VOICE, ORDERS, false);
+
+    assertThat(d.waiting()).extracting(c -> c.id().value()).containsExactly("call", "chat");
+  }
+
+  @Test
+  void longestIdleAgentGetsTheContact() {
+    ContactDistributor d = simple();
+    AgentProfile recent = agent("recent", Map.of("orders", 3));
+    AgentProfile idleLonger = agent("idle-longer", Map.of("orders", 3));
+    d.logIn(recent);
+    d.logIn(idleLonger);
+    d.ready(idleLonger.id());
+    clock.advance(Duration.ofSeconds(30));
+    d.ready(recent.id());
+    d.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.agent().value()).isEqualTo("idle-longer"));
+  }
+
+  @Test
+  void fewestContactsTodayGetsTheContact() {
+    ContactDistributor d =
+        distributor(QueueDefinition.simple(ORDERS, "orders", QueueStrategy.FEWEST_CONTACTS_TODAY));
+    AgentProfile busy = agent("busy", Map.of("orders", 3));
+    AgentProfile fresh = agent("fresh", Map.of("orders", 3));
+    readyAgent(d, busy);
+    d.enqueue(contact("first"), Channel.VOICE, ORDERS, false);
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.agent()).isEqualTo(busy.id()));
+    assertThat(d.accept(busy.id(), contact("first"))).isInstanceOf(AcceptDecision.Connected.class);
+    d.complete(busy.id(), contact("first"));
+    tick();
+    readyAgent(d, fresh); // idle for less time than "busy", but has answered nothing today
+
+    d.enqueue(contact("second"), Channel.VOICE, ORDERS, false);
+
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.agent()).isEqualTo(fresh.id()));
+  }
+
+  @Test
+  void skillLevelFirstGetsTheContactToTheExpert() {
+    ContactDistributor d =
+        distributor(QueueDefinition.simple(ORDERS, "orders", QueueStrategy.SKILL_LEVEL_FIRST));
+    readyAgent(d, agent("novice", Map.of("orders", 1)));
+    tick();
+    readyAgent(d, agent("expert", Map.of("orders", 5)));
+    d.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.agent().value()).isEqualTo("expert"));
+  }
+
+  @Test
+  void routingStepsWidenToLowerLevelsAndThenTheOverflowQueue() {
+    QueueDefinition orders =
+        new QueueDefinition(
+            ORDERS,
+            "orders",
+            0,
+            QueueStrategy.LONGEST_IDLE,
+            List.of(
+                RoutingStep.at(Duration.ZERO, 4),
+                RoutingStep.at(Duration.ofSeconds(30), 2),
+                RoutingStep.overflow(Duration.ofSeconds(60), 2, GENERAL)),
+            Duration.ofSeconds(20));
+    ContactDistributor d =
+        distributor(orders, QueueDefinition.simple(GENERAL, "general", QueueStrategy.LONGEST_IDLE));
+    readyAgent(d, agent("level1", Map.of("orders", 1)));
+    readyAgent(d, agent("generalist", Map.of("general", 1)));
+    d.enqueue(contact("a"), Channel.VOICE, ORDERS, false);
+    assertThat(d.route()).isEmpty();
+    readyAgent(d, agent("level2", Map.of("orders", 2)));
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(d.route()).isEmpty();
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.agent().value()).isEqualTo("level2"));
+
+    d.enqueue(contact("b"), Channel.VOICE, ORDERS, false);
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(d.route()).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.agent().value()).isEqualTo("generalist"));
+  }
+
+  @Test
+  void anOfferReservesTheContactForOneAgent() {
+    ContactDistributor d = simple();
+    readyAgent(d, agent("alice", Map.of("orders", 3)));
+    readyAgent(d, agent("bob", Map.of("orders", 3)));
+    d.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+
+    assertThat(d.route()).hasSize(1);
+    assertThat(d.route()).isEmpty();
+    assertThat(d.waiting()).isEmpty();
+    assertThat(d.offers()).hasSize(1);
+  }
+
+  @Test
+  void aRingTimeoutSetsTheAgentNotReadyAndPutsTheContactBackInItsPlace() {
+    ContactDistributor d = simple();
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    readyAgent(d, alice);
+    d.enqueue(contact("first"), Channel.VOICE, ORDERS, false);
+    d.route();
+    tick();
+    d.enqueue(contact("second"), Channel.VOICE, ORDERS, false);
+
+    clock.advance(RING);
+    List<Offer> expired = d.expireOffers();
+
+    assertThat(expired).extracting(o -> o.contact().id().value()).containsExactly("first");
+    assertThat(d.presence(alice.id()))
+        .isInstanceOfSatisfying(
+            Presence.NotReady.class,
+            p -> assertThat(p.reason()).isEqualTo(ContactDistributor.RING_TIMEOUT));
+    assertThat(d.waiting()).extracting(c -> c.id().value()).containsExactly("first", "second");
+    assertThat(d.accept(alice.id(), contact("first")))
+        .isInstanceOf(AcceptDecision.NotOffered.class);
+    readyAgent(d, agent("bob", Map.of("orders", 3)));
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.contact().id().value()).isEqualTo("first"));
+  }
+
+  @Test
+  void anAcceptAfterTheRingTimeoutIsRefusedAndTheContactGoesBack() {
+    ContactDistributor d = simple();
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    readyAgent(d, alice);
+    d.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+    d.route();
+    clock.advance(RING);
+
+    assertThat(d.accept(alice.id(), contact("c1")))
+        .isInstanceOfSatisfying(
+            AcceptDecision.NotOffered.class, n -> assertThat(n.reason()).contains("rang out"));
+    assertThat(d.waiting()).extracting(c -> c.id().value()).containsExactly("c1");
+  }
+
+  @Test
+  void anAbandonedContactIsNeverOffered() {
+    ContactDistributor d = simple();
+    d.enqueue(contact("gone"), Channel.VOICE, ORDERS, false);
+    d.enqueue(contact("stays"), Channel.VOICE, ORDERS, false);
+    d.abandon(contact("gone"));
+    readyAgent(d, agent("alice", Map.of("orders", 3)));
+    readyAgent(d, agent("bob", Map.of("orders", 3)));
+
+    assertThat(d.route()).extracting(o -> o.contact().id().value()).containsExactly("stays");
+  }
+
+  @Test
+  void aCallerWhoHangsUpWhileRingingWithdrawsTheOfferAndFreesTheAgent() {
+    ContactDistributor d = simple();
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    readyAgent(d, alice);
+    d.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+    d.route();
+
+    assertThat(d.abandon(contact("c1"))).isPresent();
+    assertThat(d.accept(alice.id(), contact("c1"))).isInstanceOf(AcceptDecision.NotOffered.class);
+    assertThat(d.presence(alice.id())).isInstanceOf(Presence.Ready.class);
+    assertThat(d.statistics(ORDERS).abandoned()).isEqualTo(1);
+  }
+
+  @Test
+  void aCallbackKeepsItsOriginalPlaceAndIsNotAbandonedByTheHangUp() {
+    ContactDistributor d = simple();
+    d.enqueue(contact("callback"), Channel.VOICE, ORDERS, false);
+    tick();
+    d.enqueue(contact("later"), Channel.VOICE, ORDERS, false);
+
+    assertThat(d.takeCallback(contact("callback"))).isTrue();
+    assertThat(d.abandon(contact("callback"))).isEmpty();
+    readyAgent(d, agent("alice", Map.of("orders", 3)));
+
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.contact().id().value()).isEqualTo("callback");
+              assertThat(o.contact().callback()).isTrue();
+            });
+    assertThat(d.statistics(ORDERS).abandoned()).isZero();
+  }
+
+  @Test
+  void capacityPerChannelIsNeverExceeded() {
+    ContactDistributor d = simple();
+    AgentProfile alice =
+        agent("alice", Map.of("orders", 3), AgentProfile.capacity(2, 0), Duration.ZERO);
+    readyAgent(d, alice);
+    for (int i = 0; i < 3; i++) {
+      d.enqueue(contact("chat" + i), Channel.CHAT, ORDERS, false);
+      d.enqueue(contact("call" + i), Channel.VOICE, ORDERS, false);
+      d.enqueue(contact("ticket" + i), Channel.TICKET, ORDERS, false);
+    }
+
+    List<Offer> offers = d.route();
+
+    assertThat(offers)
+        .extracting(o -> o.contact().id().value())
+        .containsExactlyInAnyOrder("call0", "chat0", "chat1");
+    assertThat(d.load(alice.id(), Channel.VOICE)).isEqualTo(1);
+    assertThat(d.load(alice.id(), Channel.CHAT)).isEqualTo(2);
+    assertThat(d.presence(alice.id())).isEqualTo(new Presence.OnContact(3));
+  }
+
+  @Test
+  void wrapUpHoldsOffersUntilItsTimerEnds() {
+    ContactDistributor d = simple();
+    AgentProfile alice =
+        agent("alice", Map.of("orders", 3), AgentProfile.capacity(0, 0), Duration.ofSeconds(30));
+    readyAgent(d, alice);
+    d.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+    d.route();
+    d.accept(alice.id(), contact("c1"));
+    d.enqueue(contact("c2"), Channel.VOICE, ORDERS, false);
+    clock.advance(Duration.ofSeconds(100));
+
+    assertThat(d.complete(alice.id(), contact("c1"))).isTrue();
+
+    assertThat(d.presence(alice.id()))
+        .isEqualTo(new Presence.WrapUp(clock.instant().plusSeconds(30)));
+    clock.advance(Duration.ofSeconds(29));
+    assertThat(d.route()).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.contact().id().value()).isEqualTo("c2"));
+  }
+
+  @Test
+  void rejectingPutsTheContactBackAndTheAgentNotReady() {
+    ContactDistributor d = simple();
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    readyAgent(d, alice);
+    d.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+    d.route();
+
+    assertThat(d.reject(alice.id(), contact("c1"))).isPresent();
+
+    assertThat(d.presence(alice.id()))
+        .isInstanceOfSatisfying(
+            Presence.NotReady.class,
+            p -> assertThat(p.reason()).isEqualTo(ContactDistributor.REJECTED));
+    assertThat(d.waiting()).extracting(c -> c.id().value()).containsExactly("c1");
+    assertThat(d.route()).isEmpty();
+  }
+
+  @Test
+  void serviceLevelCountsAnsweredWithinTheThresholdAndSl2AlsoQuickAbandons() {
+    ContactDistributor d = simple(); // threshold N = 20 s
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    d.logIn(alice);
+    for (String id : List.of("a", "b", "c", "d", "e")) {
+      d.enqueue(contact(id), Channel.VOICE, ORDERS, false);
+    }
+    clock.advance(Duration.ofSeconds(5));
+    d.abandon(contact("c")); // abandoned within N
+    clock.advance(Duration.ofSeconds(5));
+    d.ready(alice.id());
+    d.route();
+    d.accept(alice.id(), contact("a")); // answered after 10 s: within N
+    clock.advance(Duration.ofSeconds(5));
+    d.abandon(contact("e")); // abandoned after 15 s: within N
+    clock.advance(Duration.ofSeconds(25));
+    d.complete(alice.id(), contact("a"));
+    d.route();
+    d.accept(alice.id(), contact("b")); // answered after 40 s: late
+    clock.advance(Duration.ofSeconds(20));
+    d.abandon(contact("d")); // abandoned after 60 s: late
+
+    QueueStatistics stats = d.statistics(ORDERS);
+
+    assertThat(stats).isEqualTo(new QueueStatistics(ORDERS, Duration.ofSeconds(20), 2, 1, 3, 2));
+    assertThat(stats.serviceLevel()).hasValue(0.5); // 1 / 2
+    assertThat(stats.serviceLevel2()).hasValue(0.6); // (1 + 2) / (2 + 3)
+    assertThat(d.statistics(BILLING).serviceLevel()).isEmpty();
+  }
+
+  @Test
+  void presenceFollowsLogInReadyAndLogOutAndLoggingOutReturnsRingingContacts() {
+    ContactDistributor d = simple();
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    d.logIn(alice);
+    assertThat(d.presence(alice.id()))
+        .isEqualTo(new Presence.NotReady("logged in", clock.instant()));
+    d.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+    assertThat(d.route()).isEmpty();
+    d.ready(alice.id());
+    assertThat(d.presence(alice.id())).isEqualTo(new Presence.Ready(clock.instant()));
+    assertThat(d.route()).hasSize(1);
+
+    List<Offer> withdrawn = d.logOut(alice.id());
+
+    assertThat(withdrawn).extracting(o -> o.contact().id().value()).containsExactly("c1");
+    assertThat(d.presence(alice.id())).isEqualTo(new Presence.Offline());
+    assertThat(d.waiting()).extracting(c -> c.id().value()).containsExactly("c1");
+    assertThatThrownBy(() -> d.ready(alice.id()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("agent alice is logged out");
+    assertThat(d.route()).isEmpty();
+  }
+
+  @Test
+  void badDefinitionsAreRejectedWithTheProblemNamed() {
+    assertThatThrownBy(() -> Skills.of(Map.of("orders", 6)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("orders")
+        .hasMessageContaining("1 to 5");
+    assertThatThrownBy(
+            () ->
+                distributor(
+                    new QueueDefinition(
+                        ORDERS,
+                        "orders",
+                        0,
+                        QueueStrategy.LONGEST_IDLE,
+                        List.of(
+                            RoutingStep.at(Duration.ZERO, 3),
+                            RoutingStep.overflow(Duration.ofSeconds(60), 1, GENERAL)),
+                        Duration.ofSeconds(20))))
+        .hasMessageContaining("unknown queue general");
+    assertThatThrownBy(() -> agent("a", Map.of(), Map.of(Channel.VOICE, 2), Duration.ZERO))
+        .hasMessageContaining("one call at a time");
+    ContactDistributor d = simple();
+    assertThatThrownBy(() -> d.enqueue(contact("c"), Channel.VOICE, new QueueId("nope"), false))
+        .hasMessageContaining("unknown queue nope");
+    d.enqueue(contact("c"), Channel.VOICE, ORDERS, false);
+    assertThatThrownBy(() -> d.enqueue(contact("c"), Channel.VOICE, ORDERS, false))
+        .hasMessageContaining("already in routing");
+    assertThatThrownBy(() -> d.ready(new AgentId("ghost"))).hasMessageContaining("ghost");
+  }
+}
