@@ -1,11 +1,10 @@
 // One campaign: settings, start/pause/resume/stop, its prompts (prompts.js), contact upload with
-// its row errors, live progress (polled every 2 s), the funnel and the results table. Names,
+// its row errors, live progress (pushed by the server), the funnel and the results table. Names,
 // reasons and labels come from uploaded files and calls: textContent only (see console.js).
 const root = document.getElementById('campaign');
 const campaignId = root.dataset.campaign;
 const canEdit = root.dataset.canEdit === 'true';
 const base = '/api/v1/campaigns/' + encodeURIComponent(campaignId);
-const POLL_MS = 2000;
 const FINAL = ['COMPLETED', 'STOPPED'];
 
 let state = null;
@@ -24,23 +23,24 @@ function settingRow(body, name, value) {
 
 function renderSettings(c) {
   document.getElementById('campaign-name').textContent = c.name;
-  document.title = c.name + ' · Campaign 外呼活动';
+  document.title = c.name + ' · ' + cc.t('js.app.name');
   const body = document.querySelector('#settings tbody');
   body.replaceChildren();
-  settingRow(body, 'Name 名称', c.name);
-  settingRow(body, 'Type 类型', cc.label(c.type));
-  settingRow(body, 'State 状态', cc.label(c.state)).id = 'settings-state';
-  settingRow(body, 'Script 话术', c.scriptId + ' v' + c.scriptVersion);
-  settingRow(body, 'Language 语言', c.language);
-  settingRow(body, 'Call window 呼叫时段', c.callWindow);
-  settingRow(body, 'Holidays 节假日', (c.holidays || []).join(', '));
-  settingRow(body, 'Max concurrent calls 最大并发', c.maxConcurrent);
-  settingRow(body, 'Max calls per second 每秒最多呼叫', c.maxPerSecond);
-  settingRow(body, 'Max attempts per contact 每个联系人最多拨打', c.maxAttempts);
-  settingRow(body, 'Start time 开始时间', c.startsAt ? cc.time(c.startsAt) : 'by hand 手动');
-  settingRow(body, 'Merchant 商家', (c.variables || {}).merchant);
-  settingRow(body, 'Created 创建', (c.createdBy || '') + ' · ' + cc.time(c.createdAt));
+  settingRow(body, cc.t('js.campaign.name'), c.name);
+  settingRow(body, cc.t('js.campaign.type'), cc.label(c.type));
+  settingRow(body, cc.t('js.campaign.state'), cc.label(c.state)).id = 'settings-state';
+  settingRow(body, cc.t('js.campaign.script'), c.scriptId + ' v' + c.scriptVersion);
+  settingRow(body, cc.t('js.campaign.language'), c.language ? cc.label('language.' + c.language) : '');
+  settingRow(body, cc.t('js.campaign.call-window'), c.callWindow);
+  settingRow(body, cc.t('js.campaign.holidays'), (c.holidays || []).join(', '));
+  settingRow(body, cc.t('js.campaign.max-concurrent'), cc.number(c.maxConcurrent));
+  settingRow(body, cc.t('js.campaign.max-per-second'), cc.number(c.maxPerSecond));
+  settingRow(body, cc.t('js.campaign.max-attempts'), cc.number(c.maxAttempts));
+  settingRow(body, cc.t('js.campaign.starts-at'), c.startsAt ? cc.time(c.startsAt) : cc.t('js.campaign.by-hand'));
+  settingRow(body, cc.t('js.campaign.merchant'), (c.variables || {}).merchant);
+  settingRow(body, cc.t('js.campaign.created'), (c.createdBy || '') + ' · ' + cc.time(c.createdAt));
   showState(c.state);
+  fillSettingsForm(c);
 }
 
 // Which actions the state allows (CampaignService decides; a refused one shows its 409).
@@ -64,13 +64,92 @@ function showState(next) {
   const closed = FINAL.includes(next);
   document.getElementById('file').disabled = closed;
   document.getElementById('upload-button').disabled = closed;
+  explainStart();
+  updateSettingsForm();
+}
+
+// The settings form: the same validation as the API (it answers 400 with the reason, shown here).
+// While the campaign runs only the limits may change; after its end nothing may.
+function fillSettingsForm(c) {
+  const details = document.getElementById('edit-settings');
+  if (!details) return;
+  const form = document.getElementById('settings-form');
+  if (!form.dataset.dirty) {
+    form.elements.callWindow.value = c.callWindow || '';
+    form.elements.holidays.value = (c.holidays || []).join(', ');
+    form.elements.maxConcurrent.value = c.maxConcurrent;
+    form.elements.maxPerSecond.value = c.maxPerSecond;
+    form.elements.maxAttempts.value = c.maxAttempts;
+  }
+  updateSettingsForm();
+}
+
+function updateSettingsForm() {
+  const details = document.getElementById('edit-settings');
+  if (!details) return;
+  details.hidden = FINAL.includes(state);
+  const running = state === 'RUNNING';
+  for (const input of document.querySelectorAll('#settings-form [data-when-stopped]')) {
+    input.disabled = running;
+  }
+  document.getElementById('edit-note').textContent = running ? cc.t('js.campaign.edit-running') : '';
+}
+
+async function saveSettings(event) {
+  event.preventDefault();
+  const form = event.target;
+  const error = document.getElementById('settings-error');
+  const status = document.getElementById('settings-status');
+  error.hidden = true;
+  status.textContent = '';
+  const value = name => form.elements[name].value.trim();
+  const number = name => (value(name) === '' ? null : Number(value(name)));
+  const changes = {
+    maxConcurrent: number('maxConcurrent'),
+    maxPerSecond: number('maxPerSecond')
+  };
+  if (state !== 'RUNNING') {
+    const holidays = value('holidays') === '' ? [] : value('holidays').split(/[,;\s]+/).filter(h => h);
+    const bad = holidays.find(h => !/^\d{4}-\d{2}-\d{2}$/.test(h));
+    if (bad !== undefined) {
+      error.textContent = cc.t('js.campaigns.bad-holiday', bad);
+      error.hidden = false;
+      return;
+    }
+    Object.assign(changes, {
+      callWindow: value('callWindow') || null,
+      holidays,
+      maxAttempts: number('maxAttempts')
+    });
+  }
+  try {
+    const changed = await cc.api('PATCH', base, changes);
+    delete form.dataset.dirty;
+    renderSettings(changed);
+    status.textContent = cc.t('js.campaign.settings-saved');
+  } catch (e) {
+    error.textContent = e.message;
+    error.hidden = false;
+  }
+}
+
+// Start is offered only with somebody to call; the reason says why it is not.
+let callable = null;
+function explainStart() {
+  if (!canEdit) return;
+  const start = document.getElementById('start');
+  const reason = document.getElementById('start-reason');
+  const startable = ['DRAFT', 'SCHEDULED'].includes(state);
+  const nobody = startable && callable === 0;
+  start.disabled = !startable || nobody;
+  reason.textContent = nobody ? cc.t('js.campaign.start-nothing') : '';
+  reason.hidden = !nobody;
 }
 
 async function act(action) {
   const error = document.getElementById('action-error');
   error.hidden = true;
-  if (action === 'stop' && !confirm('Stop this campaign for good? Contacts not yet called are cancelled.\n'
-      + '确定停止该活动？未拨打的联系人将被取消。')) {
+  if (action === 'stop' && !confirm(cc.t('js.campaign.confirm-stop'))) {
     return;
   }
   try {
@@ -86,15 +165,15 @@ function renderImport(report) {
   document.getElementById('import').hidden = false;
   const body = document.querySelector('#import-report tbody');
   body.replaceChildren();
-  settingRow(body, 'File 文件', report.fileName);
-  settingRow(body, 'Charset 编码', report.charset);
-  settingRow(body, 'Rows 行数', report.rows);
-  settingRow(body, 'Added 新增', report.added);
-  settingRow(body, 'Duplicates 重复', report.duplicates);
-  settingRow(body, 'Rejected 拒绝', report.rejected);
-  settingRow(body, 'Uploaded 上传时间', cc.time(report.createdAt));
+  settingRow(body, cc.t('js.import.file'), report.fileName);
+  settingRow(body, cc.t('js.import.charset'), report.charset);
+  settingRow(body, cc.t('js.import.rows'), cc.number(report.rows));
+  settingRow(body, cc.t('js.import.added'), cc.number(report.added));
+  settingRow(body, cc.t('js.import.duplicates'), cc.number(report.duplicates));
+  settingRow(body, cc.t('js.import.rejected'), cc.number(report.rejected));
+  settingRow(body, cc.t('js.import.uploaded'), cc.time(report.createdAt));
   const fileError = document.getElementById('import-error');
-  fileError.textContent = report.error ? 'The file was refused 文件被拒绝: ' + report.error : '';
+  fileError.textContent = report.error ? cc.t('js.import.refused', report.error) : '';
   fileError.hidden = !report.error;
   const errors = report.errors || [];
   const rows = document.querySelector('#row-errors tbody');
@@ -107,8 +186,8 @@ function renderImport(report) {
     rows.append(tr);
   }
   const title = document.getElementById('row-errors-title');
-  title.textContent = 'Rejected rows 被拒绝的行'
-    + (report.rejected > errors.length ? ' (first ' + errors.length + ' 前 ' + errors.length + ' 行)' : '');
+  title.textContent = report.rejected > errors.length
+    ? cc.t('js.import.rejected-rows-first', errors.length) : cc.t('js.import.rejected-rows');
   title.hidden = errors.length === 0;
   document.getElementById('row-errors').hidden = errors.length === 0;
 }
@@ -120,33 +199,36 @@ async function upload(event) {
   const button = document.getElementById('upload-button');
   error.hidden = true;
   if (input.files.length === 0) {
-    error.textContent = 'Choose a CSV file first. 请先选择 CSV 文件。';
+    error.textContent = cc.t('js.contacts.choose-file');
     error.hidden = false;
     return;
   }
   const form = new FormData();
   form.append('file', input.files[0]);
   button.disabled = true;
-  button.textContent = 'Uploading… 上传中…';
+  button.textContent = cc.t('js.contacts.uploading');
   try {
     renderImport(await cc.api('POST', base + '/contacts', form));
     input.value = '';
     poll(true);
   } catch (e) {
     const refused = e.problem && e.problem.type === 'urn:cc:problem:contact-file-rejected';
-    error.textContent = refused ? 'The file was refused 文件被拒绝: ' + e.message : e.message;
+    error.textContent = refused ? cc.t('js.import.refused', e.message) : e.message;
     error.hidden = false;
   } finally {
-    button.textContent = 'Upload 上传';
+    button.textContent = cc.t('js.contacts.upload');
     button.disabled = FINAL.includes(state);
   }
 }
 
 function setCount(id, value) {
-  document.getElementById(id).textContent = String(value);
+  document.getElementById(id).textContent = cc.number(value);
 }
 
 function renderProgress(p) {
+  const before = callable;
+  callable = p.pending + p.calling;
+  if (before !== callable) explainStart();
   setCount('count-contacts', p.contacts);
   setCount('count-pending', p.pending);
   // "calling" counts every attempt in flight; those answered are talking, the rest still ring.
@@ -155,7 +237,7 @@ function renderProgress(p) {
   setCount('count-done', p.done);
   setCount('count-cancelled', p.cancelled);
   setCount('count-order-events', p.fromOrderEvents);
-  document.getElementById('updated').textContent = new Date().toLocaleTimeString();
+  document.getElementById('updated').textContent = cc.clock();
   if (p.state !== state) showState(p.state);
   // Tables and bars are rebuilt only when they change, so nothing flickers under the reader.
   const shown = JSON.stringify([p.contacts, p.attempts, p.answered, p.byOutcome]);
@@ -178,9 +260,9 @@ function renderProgress(p) {
 // can outnumber contacts: retries).
 function renderFunnel(p) {
   const stages = [
-    ['contacts', 'Contacts 联系人', p.contacts],
-    ['attempts', 'Attempts 拨打次数', p.attempts],
-    ['answered', 'Answered 接通', p.answered],
+    ['contacts', cc.t('js.funnel.contacts'), p.contacts],
+    ['attempts', cc.t('js.funnel.attempts'), p.attempts],
+    ['answered', cc.t('js.funnel.answered'), p.answered],
     ...Object.entries(p.byOutcome || {}).map(([code, n]) => ['label', cc.label(code), n, code])
   ];
   const max = Math.max(1, ...stages.map(s => s[2]));
@@ -199,6 +281,47 @@ function renderFunnel(p) {
     row.append(label, bar, count);
     funnel.append(row);
   }
+  try {
+    drawFunnel(stages);
+  } catch (e) {
+    // The list above carries the numbers; a chart that cannot draw must not stop the page.
+    console.warn('funnel chart', e);
+  }
+}
+
+// The funnel as a horizontal bar chart (Chart.js, served from its WebJar); the list beside it
+// carries the same numbers as text.
+let funnelChart = null;
+function drawFunnel(stages) {
+  if (typeof Chart === 'undefined') return;
+  const labels = stages.map(s => s[1]);
+  const data = stages.map(s => s[2]);
+  if (funnelChart) {
+    funnelChart.data.labels = labels;
+    funnelChart.data.datasets[0].data = data;
+    funnelChart.update();
+    return;
+  }
+  const style = getComputedStyle(document.documentElement);
+  funnelChart = new Chart(document.getElementById('funnel-chart'), {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [{
+        label: cc.t('js.funnel.count'),
+        data,
+        backgroundColor: style.getPropertyValue('--cc-accent').trim() || '#2b5b8a'
+      }]
+    },
+    options: {
+      indexAxis: 'y',
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: { legend: { display: false } },
+      scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+      locale: cc.lang
+    }
+  });
 }
 
 // The label filter offers every label seen in this campaign (labels never disappear).
@@ -243,13 +366,13 @@ async function loadResults() {
     const tr = document.createElement('tr');
     tr.dataset.attempt = a.attemptId;
     const link = document.createElement('a');
-    link.href = '/robot/calls/' + encodeURIComponent(a.attemptId);
+    link.href = '/robot/calls/' + encodeURIComponent(a.attemptId) + '?campaign=' + encodeURIComponent(campaignId);
     link.textContent = cc.time(a.createdAt);
     cc.cell(tr, link);
     cc.cell(tr, a.phone);
     cc.cell(tr, a.name);
     cc.cell(tr, a.attemptNo);
-    cc.cell(tr, a.dialOutcome ? cc.label(a.dialOutcome) : (a.state === 'DIALING' ? 'dialing 拨号中' : ''));
+    cc.cell(tr, a.dialOutcome ? cc.label(a.dialOutcome) : (a.state === 'DIALING' ? cc.t('js.results.dialing') : ''));
     cc.cell(tr, cc.label(labelCode(a.outcome))).className = 'outcome';
     cc.cell(tr, cc.time(a.callbackAt));
     cc.cell(tr, cc.time(a.finishedAt));
@@ -257,29 +380,46 @@ async function loadResults() {
   }
   const filters = [outcome && cc.label(outcome), dial && cc.label(dial)].filter(f => f);
   const summary = document.getElementById('results-summary');
-  summary.textContent = attempts.length + ' shown 条' + (filters.length ? ' · ' + filters.join(' · ') : '');
+  summary.textContent = cc.t('js.results.shown', cc.number(attempts.length)) + (filters.length ? ' · ' + filters.join(' · ') : '');
   summary.dataset.count = String(attempts.length);
   document.getElementById('no-results').hidden = attempts.length > 0;
 }
 
-let timer = null;
-// Polls the counters; the results table is reloaded only when something it shows changed.
-async function poll(now) {
-  clearTimeout(timer);
-  try {
-    const p = await cc.api('GET', base + '/progress');
-    renderProgress(p);
-    const key = [p.attempts, p.calling, p.talking, p.done, p.cancelled, JSON.stringify(p.byDialOutcome)].join('|');
-    if (now === true || key !== lastProgressKey) {
-      lastProgressKey = key;
-      await loadResults();
-    }
-    // A finished campaign has nothing left to change once its last call is in.
-    if (FINAL.includes(p.state) && p.calling === 0) return;
-  } catch (e) {
-    document.getElementById('updated').textContent = 'failed 失败: ' + e.message;
+let events = null;
+// The counters as the server pushes them (server-sent events at every change, see LiveUpdates);
+// the results table is reloaded only when something it shows changed.
+async function showProgress(p, now) {
+  renderProgress(p);
+  const key = [p.attempts, p.calling, p.talking, p.done, p.cancelled, JSON.stringify(p.byDialOutcome)].join('|');
+  if (now === true || key !== lastProgressKey) {
+    lastProgressKey = key;
+    await loadResults();
   }
-  timer = setTimeout(poll, POLL_MS);
+}
+
+function follow() {
+  if (events !== null) return;
+  events = new EventSource(base + '/progress/stream');
+  events.onmessage = event => showProgress(JSON.parse(event.data));
+  events.onopen = () => { document.getElementById('updated').textContent = cc.clock(); };
+  // The browser reconnects by itself after a network failure; say so meanwhile.
+  events.onerror = () => {
+    if (events.readyState !== EventSource.CLOSED) {
+      document.getElementById('updated').textContent = cc.t('js.progress.reconnecting');
+    }
+  };
+  // A finished campaign has nothing left to change once its last call is in.
+  events.addEventListener('end', () => { events.close(); events = null; });
+}
+
+// Right after an action or an upload: show its effect at once rather than on the next push.
+async function poll(now) {
+  try {
+    await showProgress(await cc.api('GET', base + '/progress'), now);
+  } catch (e) {
+    document.getElementById('updated').textContent = cc.t('js.progress.failed', e.message);
+  }
+  if (!FINAL.includes(state)) follow();
 }
 
 async function init() {
@@ -303,6 +443,9 @@ async function init() {
       button.addEventListener('click', () => act(button.dataset.action));
     }
     document.getElementById('upload').addEventListener('submit', upload);
+    const settingsForm = document.getElementById('settings-form');
+    settingsForm.addEventListener('submit', saveSettings);
+    settingsForm.addEventListener('input', () => { settingsForm.dataset.dirty = 'true'; });
   }
   const imports = await cc.api('GET', base + '/imports');
   if (imports.length > 0) renderImport(imports[0]);

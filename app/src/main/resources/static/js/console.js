@@ -1,6 +1,7 @@
-// Shared by the campaign pages: API calls with the CSRF token, error text from problem details,
-// and table cells. Everything the API returns is untrusted (names and reasons come from uploaded
-// files): it is only ever set as textContent, never as HTML.
+// Shared by every page: messages in the page's language, dates and numbers in its format, API
+// calls with the CSRF token, error text from problem details, and table cells. Everything the API
+// returns is untrusted (names and reasons come from uploaded files): it is only ever set as
+// textContent, never as HTML.
 const cc = (() => {
   const meta = name => document.querySelector('meta[name="' + name + '"]')?.content;
 
@@ -35,6 +36,24 @@ const cc = (() => {
     return data;
   }
 
+  // Posts JSON and returns the binary answer (audio), or rejects like api().
+  async function blob(path, body) {
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: '*/*', ...csrfHeaders() },
+      body: JSON.stringify(body),
+      credentials: 'same-origin'
+    });
+    if (!res.ok) {
+      const type = res.headers.get('Content-Type') || '';
+      const data = type.includes('json') ? await res.json() : null;
+      const error = new Error((data && (data.detail || data.title)) || res.status + ' ' + res.statusText);
+      error.status = res.status;
+      throw error;
+    }
+    return res.blob();
+  }
+
   function cell(tr, value) {
     const td = document.createElement('td');
     if (value instanceof Node) td.append(value); else td.textContent = value == null ? '' : String(value);
@@ -42,24 +61,34 @@ const cc = (() => {
     return td;
   }
 
-  function time(instant) {
-    return instant ? new Date(instant).toLocaleString() : '';
+  // The page's language (the <html lang> the server wrote) and its messages (layout.html).
+  const lang = document.documentElement.lang || 'en';
+  const messages = JSON.parse(meta('cc-messages') || '{}');
+
+  // A message by key with {0}, {1}… filled in; a missing key shows as ??key?? (as in templates),
+  // so a page walk in both languages finds it.
+  function t(key, ...args) {
+    const text = Object.hasOwn(messages, key) ? messages[key] : '??' + key + '??';
+    return text.replace(/\{(\d+)\}/g, (whole, i) => (args[i] === undefined ? whole : String(args[i])));
   }
 
-  // Outcome codes the robot reports, with the Chinese label shown beside them.
-  const OUTCOMES = {
-    agreed: '同意', already_done: '已处理', refused: '拒绝', callback_scheduled: '预约回拨',
-    wrong_person: '非本人', transferred: '转人工', do_not_call: '拒绝来电', question_ticket: '咨询工单',
-    complaint_ticket: '投诉工单', no_response: '无应答', voicemail: '语音信箱', hung_up: '挂断', failed: '失败',
-    ANSWERED: '接通', NO_ANSWER: '未接', BUSY: '忙线', CONGESTION: '线路拥塞', FAILED: '失败',
-    DRAFT: '草稿', SCHEDULED: '已排期', RUNNING: '进行中', PAUSED: '已暂停', COMPLETED: '已完成', STOPPED: '已停止',
-    BALANCE: '尾款提醒', DELAY: '延迟发货', REACTIVATE: '召回优惠'
-  };
+  function time(instant) {
+    return instant ? new Date(instant).toLocaleString(lang) : '';
+  }
+
+  function clock(instant) {
+    return new Date(instant ?? Date.now()).toLocaleTimeString(lang);
+  }
+
+  function number(n) {
+    return n == null ? '' : Number(n).toLocaleString(lang);
+  }
+
+  // An enum value the API reports (outcome, label, state, type) in the page's language.
   function label(code) {
     if (code == null || code === '') return '';
-    const zh = Object.hasOwn(OUTCOMES, code) ? OUTCOMES[code] : null;
-    return zh ? code + ' ' + zh : code;
+    return t('enum.' + code);
   }
 
-  return { api, cell, time, label };
+  return { api, blob, cell, t, time, clock, number, label, lang };
 })();

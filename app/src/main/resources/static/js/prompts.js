@@ -4,8 +4,6 @@
 // the next version of the script (422: every problem with its path, shown at its prompt) and the
 // page pins that version on the campaign. Texts, names and messages are set as textContent only.
 const prompts = (() => {
-  const LANGUAGES = { en: 'English', zh: '中文' };
-  const KINDS = { say: 'say 播报', reprompt: 'reprompt 重问', apology: 'apology 致歉' };
   // CampaignService allows a new script version only while the campaign is not running.
   const EDITABLE_STATES = ['DRAFT', 'SCHEDULED', 'PAUSED'];
 
@@ -17,7 +15,7 @@ const prompts = (() => {
   let onPinned = () => {};
 
   const el = id => document.getElementById(id);
-  const languageName = code => LANGUAGES[code] || code;
+  const languageName = code => cc.label('language.' + code);
 
   function editable() {
     return canEdit && EDITABLE_STATES.includes(state) && script !== null;
@@ -51,8 +49,40 @@ const prompts = (() => {
   function showPreview(area) {
     const out = area.parentElement.querySelector('.preview');
     const uses = /\$\{/.test(area.value);
-    out.textContent = uses ? 'Preview 预览: ' + preview(area.value) : '';
+    out.textContent = uses ? cc.t('js.prompts.preview', preview(area.value)) : '';
     out.hidden = !uses;
+  }
+
+  // "Listen": the text as edited, with the campaign's values, through the synthesizer the robot
+  // uses; values each contact brings are read as their names.
+  function listenButton(area) {
+    const box = document.createElement('p');
+    box.className = 'listen';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'listen-button';
+    button.textContent = cc.t('js.prompts.listen');
+    const status = document.createElement('small');
+    status.setAttribute('role', 'status');
+    button.addEventListener('click', async () => {
+      const text = preview(area.value).replace(/\[([a-z0-9_]+)\]/g, '$1').trim();
+      if (text === '') return;
+      button.disabled = true;
+      status.textContent = cc.t('js.prompts.listen-loading');
+      try {
+        const audio = await cc.blob('/api/v1/speech/synthesize', { text });
+        const player = new Audio(URL.createObjectURL(audio));
+        player.addEventListener('ended', () => { status.textContent = ''; });
+        await player.play();
+        status.textContent = cc.t('js.prompts.listen-playing');
+      } catch (e) {
+        status.textContent = cc.t('js.prompts.listen-failed', e.message);
+      } finally {
+        button.disabled = false;
+      }
+    });
+    box.append(button, ' ', status);
+    return box;
   }
 
   function insertAtCursor(area, text) {
@@ -67,10 +97,10 @@ const prompts = (() => {
     const li = document.createElement('li');
     li.dataset.path = p.path;
     const title = document.createElement('h3');
-    title.textContent = (p.step ? p.step + ' · ' : '') + (KINDS[p.kind] || p.kind);
+    title.textContent = (p.step ? p.step + ' · ' : '') + cc.label('prompt.' + p.kind);
     if (p.kind === 'apology') {
       const why = document.createElement('small');
-      why.textContent = ' (said when a variable has no value 变量缺失时播放)';
+      why.textContent = ' ' + cc.t('js.prompts.apology-hint');
       title.append(why);
     }
     const texts = document.createElement('div');
@@ -95,22 +125,25 @@ const prompts = (() => {
       const out = document.createElement('small');
       out.className = 'preview';
       label.append(name, area, out);
-      texts.append(label);
+      const cellBox = document.createElement('div');
+      cellBox.append(label);
+      if (canEdit) cellBox.append(listenButton(area));
+      texts.append(cellBox);
       showPreview(area);
     }
     const allowed = document.createElement('p');
     allowed.className = 'variables';
     const small = document.createElement('small');
     if (p.variables.length === 0) {
-      small.textContent = 'No variables 不可使用变量';
+      small.textContent = cc.t('js.prompts.no-variables');
     } else {
-      small.append('May use 可用变量: ');
+      small.append(cc.t('js.prompts.may-use') + ' ');
       for (const v of p.variables) {
         const chip = document.createElement('button');
         chip.type = 'button';
         chip.className = 'insert';
         chip.textContent = '${' + v + '}';
-        chip.title = 'Insert 插入 ' + chip.textContent;
+        chip.title = cc.t('js.prompts.insert', chip.textContent);
         chip.addEventListener('click', () => {
           const area = lastFocused || texts.querySelector('textarea');
           if (!area.readOnly) insertAtCursor(area, chip.textContent);
@@ -146,11 +179,11 @@ const prompts = (() => {
     const reason = el('prompts-readonly');
     let why = '';
     if (!canEdit) {
-      why = 'Read only: your role cannot change campaigns. 只读：您的角色无权修改活动。';
+      why = cc.t('js.prompts.readonly.role');
     } else if (state === 'RUNNING') {
-      why = 'Read only while the campaign runs: pause it to edit its prompts. 活动进行中不可修改话术，请先暂停。';
+      why = cc.t('js.prompts.readonly.running');
     } else if (state === 'COMPLETED' || state === 'STOPPED') {
-      why = 'Read only: the campaign has ended, its prompts can no longer change. 活动已结束，话术不可再修改。';
+      why = cc.t('js.prompts.readonly.ended');
     }
     reason.textContent = why;
     reason.hidden = why === '';
@@ -183,7 +216,7 @@ const prompts = (() => {
   // Each problem goes to the prompt its path is in (steps.ask_payment.say.en → that prompt's
   // English text); one about something else is listed under the Save button.
   function showProblems(problem) {
-    showError('Not saved 未保存: ' + (problem.detail || problem.title));
+    showError(cc.t('js.prompts.not-saved', problem.detail || problem.title));
     for (const { path, message } of problem.problems || []) {
       const li = [...document.querySelectorAll('#prompts > li')]
         .find(item => path === item.dataset.path || path.startsWith(item.dataset.path + '.'));
@@ -211,7 +244,7 @@ const prompts = (() => {
     clearProblems();
     el('prompts-status').textContent = '';
     saving = true;
-    el('save-prompts').textContent = 'Saving… 保存中…';
+    el('save-prompts').textContent = cc.t('js.prompts.saving');
     updateButtons();
     try {
       let saved;
@@ -219,23 +252,22 @@ const prompts = (() => {
         saved = await cc.api('POST', '/api/v1/scripts/' + encodeURIComponent(script.scriptId)
           + '/versions/' + script.version + '/prompts', { texts });
       } catch (e) {
-        if (e.status === 422 && e.problem) showProblems(e.problem); else showError('Not saved 未保存: ' + e.message);
+        if (e.status === 422 && e.problem) showProblems(e.problem); else showError(cc.t('js.prompts.not-saved', e.message));
         return;
       }
       try {
         campaign = await cc.api('PATCH', '/api/v1/campaigns/' + encodeURIComponent(campaign.campaignId),
           { scriptVersion: saved.version });
       } catch (e) {
-        showError('Saved as v' + saved.version + ' but not used by this campaign 已保存为 v'
-          + saved.version + '，但未应用到本活动: ' + e.message);
+        showError(cc.t('js.prompts.saved-not-pinned', saved.version, e.message));
         return;
       }
       onPinned(campaign);
       await load(campaign);
-      el('prompts-status').textContent = 'Saved as v' + saved.version + ' 已保存为 v' + saved.version;
+      el('prompts-status').textContent = cc.t('js.prompts.saved', saved.version);
     } finally {
       saving = false;
-      el('save-prompts').textContent = 'Save 保存';
+      el('save-prompts').textContent = cc.t('js.prompts.save');
       updateButtons();
     }
   }
@@ -255,7 +287,7 @@ const prompts = (() => {
         + '/versions/' + c.scriptVersion + '/prompts');
     } catch (e) {
       script = null;
-      showError('The prompts could not be loaded 话术加载失败: ' + e.message);
+      showError(cc.t('js.prompts.load-failed', e.message));
       updateMode();
       return;
     }

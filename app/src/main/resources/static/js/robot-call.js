@@ -1,42 +1,55 @@
-// One robot call: the result, the recording and the turns as a timeline. Transcripts are
-// untrusted (what a callee said): only ever set as textContent.
+// One robot call: the result, the recording and the turns as a timeline, followed live by
+// server-sent events while the call runs. Transcripts are untrusted (what a callee said): only
+// ever set as textContent.
 const attemptId = document.getElementById('attempt').dataset.attempt;
+const path = '/api/v1/robot/calls/' + encodeURIComponent(attemptId);
 
 function row(table, name, value) {
   const tr = document.createElement('tr');
-  const th = document.createElement('th'); th.textContent = name;
+  const th = document.createElement('th'); th.scope = 'row'; th.textContent = name;
   const td = document.createElement('td'); td.textContent = value == null ? '' : String(value);
   tr.append(th, td); table.append(tr);
+  return td;
 }
 
-async function load() {
-  const res = await fetch('/api/v1/robot/calls/' + encodeURIComponent(attemptId), { headers: { Accept: 'application/json' } });
-  if (!res.ok) { document.querySelector('#summary tbody').textContent = 'Not found 未找到'; return; }
-  const a = await res.json();
+function render(a) {
+  const running = a.status !== 'FINISHED';
+  document.getElementById('live').hidden = !running;
+  const failure = document.getElementById('failure');
+  // Why a call did not go through: the dialogue's failure, else how the dialing ended.
+  const unanswered = !running && a.dialOutcome && a.dialOutcome !== 'ANSWERED';
+  failure.textContent = a.failure
+    ? cc.t('js.robot-call.failed-because', a.failure)
+    : (unanswered ? cc.t('js.robot-call.not-answered', cc.label(a.dialOutcome)) : '');
+  failure.hidden = failure.textContent === '';
   const summary = document.querySelector('#summary tbody');
   summary.replaceChildren();
-  row(summary, 'Phone 号码', a.phone);
-  row(summary, 'Script 话术', a.scriptId + ' v' + a.scriptVersion + ' (' + a.language + ')');
-  row(summary, 'Status 状态', a.status);
-  row(summary, 'Dial outcome 拨号结果', a.dialOutcome);
-  row(summary, 'Outcome 结果', a.outcome);
-  row(summary, 'Call back at 回拨时间', a.callbackAt ? new Date(a.callbackAt).toLocaleString() : '');
+  row(summary, cc.t('js.robot-call.phone'), a.phone);
+  row(summary, cc.t('js.robot-call.script'),
+    a.scriptId + ' v' + a.scriptVersion + ' (' + cc.label('language.' + a.language) + ')');
+  row(summary, cc.t('js.robot-call.status'), cc.label('call.' + a.status)).id = 'call-status';
+  row(summary, cc.t('js.robot-call.dial-outcome'), cc.label(a.dialOutcome));
+  row(summary, cc.t('js.robot-call.outcome'), a.outcome ? cc.label(a.outcome.toLowerCase()) : '');
+  row(summary, cc.t('js.robot-call.callback-at'), cc.time(a.callbackAt));
+  row(summary, cc.t('js.robot-call.started'), cc.time(a.createdAt));
+  row(summary, cc.t('js.robot-call.ended'), cc.time(a.endedAt));
   const audio = document.getElementById('recording');
-  if (a.callId) {
-    audio.src = '/api/v1/calls/' + encodeURIComponent(a.callId) + '/recording';
-  } else {
-    audio.hidden = true;
-    document.getElementById('no-recording').hidden = false;
+  const src = a.callId ? '/api/v1/calls/' + encodeURIComponent(a.callId) + '/recording' : null;
+  if (src && !running && audio.getAttribute('src') !== src) {
+    audio.src = src;
   }
+  audio.hidden = !a.callId || running;
+  document.getElementById('no-recording').hidden = Boolean(a.callId) || running;
   const turns = document.getElementById('turns');
   turns.replaceChildren();
   for (const t of a.turns) {
     const li = document.createElement('li');
     li.className = t.speaker === 'ROBOT' ? 'robot' : 'callee';
     const who = document.createElement('b');
-    who.textContent = (t.speaker === 'ROBOT' ? 'Robot 机器人' : 'Callee 客户') + ' · ' + new Date(t.at).toLocaleTimeString();
+    who.textContent = cc.t(t.speaker === 'ROBOT' ? 'js.robot-call.robot' : 'js.robot-call.callee')
+      + ' · ' + cc.clock(t.at);
     const text = document.createElement('div');
-    text.textContent = t.text || (t.dtmf ? 'pressed ' + t.dtmf : '(silence 无应答)');
+    text.textContent = t.text || (t.dtmf ? cc.t('js.robot-call.pressed', t.dtmf) : cc.t('js.robot-call.silence'));
     li.append(who, text);
     if (t.label) {
       const label = document.createElement('span');
@@ -46,6 +59,23 @@ async function load() {
     }
     turns.append(li);
   }
-  if (a.status !== 'FINISHED') setTimeout(load, 2000);
 }
-load();
+
+async function init() {
+  let attempt;
+  try {
+    attempt = await cc.api('GET', path);
+  } catch (e) {
+    const failure = document.getElementById('failure');
+    failure.textContent = e.status === 404 ? cc.t('js.robot-call.not-found') : e.message;
+    failure.hidden = false;
+    return;
+  }
+  render(attempt);
+  if (attempt.status === 'FINISHED') return;
+  // While the call runs the server pushes every change; 'end' comes once it is over.
+  const events = new EventSource(path + '/stream');
+  events.onmessage = event => render(JSON.parse(event.data));
+  events.addEventListener('end', () => events.close());
+}
+init();

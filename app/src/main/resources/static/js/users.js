@@ -47,7 +47,7 @@ function row(user) {
     box.type = 'checkbox';
     box.value = role;
     box.checked = user.roles.includes(role);
-    label.append(box, ' ' + role);
+    label.append(box, ' ' + cc.label('role.' + role));
     roles.append(label);
   }
   roles.append(button(msg('saveRoles'), () => {

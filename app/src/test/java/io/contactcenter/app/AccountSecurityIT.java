@@ -315,11 +315,16 @@ class AccountSecurityIT {
     assertThat(refused.body())
         .contains("urn:cc:problem:sign-in-throttled")
         .contains("too many failed sign-ins for this account");
+    // The sign-in page says so in the browser's language.
+    String throttledPage = location.substring(location.indexOf("/login"));
     HttpResponse<String> loginPage =
+        http.send(page(throttledPage).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(loginPage.body()).contains("Too many failed sign-ins");
+    HttpResponse<String> chineseLoginPage =
         http.send(
-            page(location.substring(location.indexOf("/login"))).build(),
+            page(throttledPage).header("Accept-Language", "zh-CN").build(),
             HttpResponse.BodyHandlers.ofString());
-    assertThat(loginPage.body()).contains("Too many failed sign-ins").contains("登录失败次数过多");
+    assertThat(chineseLoginPage.body()).contains("登录失败次数过多");
 
     // The delay passes; a success clears the account's count.
     await()

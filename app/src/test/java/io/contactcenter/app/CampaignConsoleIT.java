@@ -82,7 +82,7 @@ class CampaignConsoleIT {
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("sign-in")).click();
     page().until(() -> text(browser, "who").contains(user));
-    browser.findElement(By.id("campaigns-link")).click();
+    browser.findElement(By.id("nav-campaigns")).click();
     page().until(() -> browser.getCurrentUrl().endsWith("/campaigns"));
 
     // A call window without hours: the API's reason shows beside the form.
@@ -110,17 +110,27 @@ class CampaignConsoleIT {
     String campaignId = browser.getCurrentUrl().replaceAll(".*/campaigns/", "");
     page().until(() -> text(browser, "campaign-name"), name::equals);
     assertThat(settings(browser))
-        .containsEntry("State 状态", "DRAFT 草稿")
-        .containsEntry("Call window 呼叫时段", "MON-SUN 09:00-21:00")
-        .containsEntry("Max concurrent calls 最大并发", "3")
-        .containsEntry("Merchant 商家", "Acme Shop");
+        .containsEntry("State", "Draft")
+        .containsEntry("Call window", "MON-SUN 09:00-21:00")
+        .containsEntry("Max concurrent calls", "3")
+        .containsEntry("Merchant", "Acme Shop");
 
-    // Nobody to call yet: the refusal is shown, the campaign stays a draft.
-    browser.findElement(By.id("start")).click();
+    // Settings change in the page while it is a draft, validated like the API.
+    browser.findElement(By.cssSelector("#edit-settings summary")).click();
+    type(browser, "edit-callWindow", "MON-SUN 25:00-26:00");
+    browser.findElement(By.id("save-settings")).click();
+    page().until(() -> browser.findElement(By.id("settings-error")).isDisplayed());
+    type(browser, "edit-callWindow", "MON-SUN 08:30-21:00");
+    browser.findElement(By.id("save-settings")).click();
+    page().until(() -> settings(browser).get("Call window"), "MON-SUN 08:30-21:00"::equals);
+    assertThat(browser.findElement(By.id("settings-error")).isDisplayed()).isFalse();
+
+    // Nobody to call yet: Start is not offered, and the page says why.
     page()
         .until(
-            () -> browser.findElement(By.id("action-error")),
-            e -> e.isDisplayed() && e.getText().contains("no valid contact"));
+            () -> browser.findElement(By.id("start-reason")),
+            e -> e.isDisplayed() && e.getText().contains("no contact to call"));
+    assertThat(browser.findElement(By.id("start")).isEnabled()).isFalse();
 
     // The upload report: five good rows kept, three refused with their row and reason.
     Path csv = dir.resolve("november.csv");
@@ -129,12 +139,12 @@ class CampaignConsoleIT {
     browser.findElement(By.id("upload-button")).click();
     page().until(() -> browser.findElement(By.id("import")).isDisplayed());
     assertThat(table(browser, "import-report"))
-        .containsEntry("File 文件", "november.csv")
-        .containsEntry("Charset 编码", "UTF-8")
-        .containsEntry("Rows 行数", "8")
-        .containsEntry("Added 新增", "5")
-        .containsEntry("Duplicates 重复", "0")
-        .containsEntry("Rejected 拒绝", "3");
+        .containsEntry("File", "november.csv")
+        .containsEntry("Charset", "UTF-8")
+        .containsEntry("Rows", "8")
+        .containsEntry("Added", "5")
+        .containsEntry("Duplicates", "0")
+        .containsEntry("Rejected", "3");
     Map<String, String> rowErrors = table(browser, "row-errors");
     assertThat(rowErrors).containsOnlyKeys("7", "8", "9");
     assertThat(rowErrors.get("7")).contains("'" + HOSTILE + "'");
@@ -142,6 +152,8 @@ class CampaignConsoleIT {
     assertThat(rowErrors.get("9")).contains("amount_due");
     assertNoInjectedElements(browser);
     page().until(() -> text(browser, "count-pending"), "5"::equals);
+    page().until(() -> browser.findElement(By.id("start")).isEnabled());
+    assertThat(browser.findElement(By.id("start-reason")).isDisplayed()).isFalse();
 
     Duration disclosure =
         tts.synthesize(CustomerVoice.balanceReminderDisclosure("Acme Shop"), null).duration();
@@ -155,7 +167,7 @@ class CampaignConsoleIT {
             .timeout(Duration.ofSeconds(300))
             .answerOn(asterisk.ports().trunk())) {
       browser.findElement(By.id("start")).click();
-      page().until(() -> text(browser, "state"), "RUNNING 进行中"::equals);
+      page().until(() -> text(browser, "state"), "Running"::equals);
       assertThat(browser.findElement(By.id("action-error")).isDisplayed()).isFalse();
       assertThat(enabled(browser)).containsExactly("pause", "stop");
 
@@ -168,10 +180,10 @@ class CampaignConsoleIT {
 
       // Paused, the console offers resume; calls in flight finish.
       browser.findElement(By.id("pause")).click();
-      page().until(() -> text(browser, "state"), "PAUSED 已暂停"::equals);
+      page().until(() -> text(browser, "state"), "Paused"::equals);
       assertThat(enabled(browser)).containsExactly("resume", "stop");
       browser.findElement(By.id("resume")).click();
-      page().until(() -> text(browser, "state"), "RUNNING 进行中"::equals);
+      page().until(() -> text(browser, "state"), "Running"::equals);
 
       int[] mostInFlight = {0};
       page()
@@ -183,13 +195,13 @@ class CampaignConsoleIT {
                 mostInFlight[0] = Math.max(mostInFlight[0], inFlight);
                 return text(browser, "state");
               },
-              "COMPLETED 已完成"::equals);
+              "Completed"::equals);
       assertThat(mostInFlight[0]).isBetween(1, MAX_CONCURRENT);
     }
     assertThat(enabled(browser)).isEmpty();
     page().until(() -> text(browser, "count-done"), "5"::equals);
     assertThat(text(browser, "count-pending")).isEqualTo("0");
-    assertThat(table(browser, "by-outcome")).containsEntry("agreed 同意", "5");
+    assertThat(table(browser, "by-outcome")).containsEntry("Agreed", "5");
     assertThat(funnel(browser))
         .containsEntry("contacts", "5")
         .containsEntry("attempts", "5")
@@ -198,21 +210,18 @@ class CampaignConsoleIT {
 
     // Results: the label filter keeps the agreed calls, a dial outcome nobody had shows none.
     new Select(browser.findElement(By.id("filter-outcome"))).selectByValue("agreed");
-    page().until(() -> text(browser, "results-summary"), "5 shown 条 · agreed 同意"::equals);
+    page().until(() -> text(browser, "results-summary"), "5 shown · Agreed"::equals);
     assertThat(resultRows(browser))
         .hasSize(CONTACTS)
         .allSatisfy(
             row ->
-                assertThat(row.findElement(By.className("outcome")).getText())
-                    .isEqualTo("agreed 同意"));
+                assertThat(row.findElement(By.className("outcome")).getText()).isEqualTo("Agreed"));
     assertThat(browser.findElement(By.id("results")).getText()).contains(HOSTILE);
     new Select(browser.findElement(By.id("filter-dial"))).selectByValue("BUSY");
     page().until(() -> browser.findElement(By.id("no-results")).isDisplayed());
-    assertThat(text(browser, "results-summary")).isEqualTo("0 shown 条 · agreed 同意 · BUSY 忙线");
+    assertThat(text(browser, "results-summary")).isEqualTo("0 shown · Agreed · Busy");
     new Select(browser.findElement(By.id("filter-dial"))).selectByValue("ANSWERED");
-    page()
-        .until(
-            () -> text(browser, "results-summary"), "5 shown 条 · agreed 同意 · ANSWERED 接通"::equals);
+    page().until(() -> text(browser, "results-summary"), "5 shown · Agreed · Answered"::equals);
     assertNoInjectedElements(browser);
 
     // The export link downloads every attempt with this session.
@@ -231,8 +240,16 @@ class CampaignConsoleIT {
     WebElement firstCall = resultRows(browser).get(0).findElement(By.tagName("a"));
     String attemptId = resultRows(browser).get(0).getDomAttribute("data-attempt");
     firstCall.click();
-    page().until(() -> browser.getCurrentUrl().endsWith("/robot/calls/" + attemptId));
-    page().until(() -> table(browser, "summary"), t -> "AGREED".equals(t.get("Outcome 结果")));
+    page()
+        .until(
+            () ->
+                browser
+                    .getCurrentUrl()
+                    .endsWith("/robot/calls/" + attemptId + "?campaign=" + campaignId));
+    // The call page leads back to its campaign.
+    assertThat(browser.findElement(By.id("back-to-campaign")).getDomAttribute("href"))
+        .isEqualTo("/campaigns/" + campaignId);
+    page().until(() -> table(browser, "summary"), t -> "Agreed".equals(t.get("Outcome")));
     assertThat(browser.findElements(By.cssSelector("#turns li.callee .label")))
         .anySatisfy(label -> assertThat(label.getText()).startsWith("agree"));
     page()
@@ -264,14 +281,16 @@ class CampaignConsoleIT {
             () ->
                 browser.findElements(
                     By.cssSelector("#campaigns tr[data-campaign='" + campaignId + "'] td")),
-            cells -> cells.size() == 4);
+            cells -> cells.size() == 5);
     List<WebElement> listed =
         browser.findElements(
             By.cssSelector("#campaigns tr[data-campaign='" + campaignId + "'] td"));
     assertThat(listed.get(0).getText()).isEqualTo(name);
-    assertThat(listed.get(1).getText()).isEqualTo("BALANCE 尾款提醒");
-    assertThat(listed.get(2).getText()).isEqualTo("COMPLETED 已完成");
+    assertThat(listed.get(1).getText()).isEqualTo("Balance payment reminder");
+    assertThat(listed.get(2).getText()).isEqualTo("Completed");
     assertNoInjectedElements(browser);
+    // All of it ran under the Content-Security-Policy without the browser refusing anything.
+    assertThat(chromium.securityPolicyViolations()).isEmpty();
   }
 
   /** Waits on the page: elements its scripts re-render may go stale between two looks. */

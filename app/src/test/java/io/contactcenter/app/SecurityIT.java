@@ -136,7 +136,7 @@ class SecurityIT {
     HttpResponse<String> page =
         browser.send(page("/").build(), HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Signed in as").contains("admin").contains("ADMIN");
+    assertThat(page.body()).contains("Signed in as").contains("admin").contains("Administrator");
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -76,6 +77,17 @@ public final class Chromium
     // Pages under test are served by the same JVM on two busy cores: be patient.
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+  }
+
+  /**
+   * The browser console's reports of the Content-Security-Policy refusing something (an inline
+   * script or style, a script, a fetch) since the last read of the console.
+   */
+  public List<String> securityPolicyViolations() {
+    return driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy"))
+        .toList();
   }
 
   @Override

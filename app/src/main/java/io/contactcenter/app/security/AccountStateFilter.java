@@ -36,9 +36,16 @@ final class AccountStateFilter extends OncePerRequestFilter {
   /** The session attribute with the account's session epoch at sign-in. */
   static final String EPOCH = AccountStateFilter.class.getName() + ".epoch";
 
+  /** The password page with what its layout needs: the language switch, sign-out. */
   private static final List<String> OPEN_WHILE_CHANGE_REQUIRED =
       List.of(
-          "/account/password", "/api/v1/me", "/api/v1/me/password", "/logout", "/login", "/error");
+          "/account/password",
+          "/api/v1/me",
+          "/api/v1/me/password",
+          "/language",
+          "/logout",
+          "/login",
+          "/error");
 
   private final UserAccounts accounts;
   private final SignInResponses responses;

@@ -42,11 +42,12 @@ class SecurityConfiguration {
   /**
    * Pages load scripts, styles and media from this server only; no inline script or style, no
    * framing, forms post only here. Swagger UI alone gets inline styles (its renderer sets them).
+   * Media may also come from blob: URLs, which is how the prompt editor plays audio it synthesized.
    */
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-          + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
-          + " frame-ancestors 'none'";
+          + " media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none';"
+          + " form-action 'self'; frame-ancestors 'none'";
 
   private static final String SWAGGER_POLICY =
       CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
@@ -58,7 +59,8 @@ class SecurityConfiguration {
         new OrRequestMatcher(antMatcher("/swagger-ui/**"), antMatcher("/swagger-ui.html"));
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error")
+                auth.requestMatchers(
+                        "/login", "/language", "/css/**", "/js/**", "/favicon.ico", "/error")
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
@@ -105,6 +107,13 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, OPS)
                     .requestMatchers("/campaigns", "/campaigns/**")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
+                    // The pages of each role (web.Navigation shows a link only where these allow).
+                    .requestMatchers("/agent/**")
+                    .hasRole(AGENT)
+                    .requestMatchers("/supervisor/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR)
+                    .requestMatchers("/qa/**")
+                    .hasAnyRole(ADMIN, QA)
                     .requestMatchers("/api/**")
                     .denyAll()
                     .anyRequest()

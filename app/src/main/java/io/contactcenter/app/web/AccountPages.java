@@ -8,8 +8,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The admin pages for users and the audit log, and the password page of every user. Shells their
- * scripts fill from the users API; texts come from the {@code i18n/accounts} bundles.
+ * The admin pages for users and the audit log, and the password page of every user. Pages in the
+ * shell's layout (ShellAdvice) that their scripts fill from the users API; texts come from the
+ * shell's message bundles ({@code accounts.*} keys).
  */
 @Controller
 class AccountPages {
