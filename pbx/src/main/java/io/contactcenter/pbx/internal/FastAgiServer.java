@@ -2,6 +2,8 @@ package io.contactcenter.pbx.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -94,13 +96,51 @@ final class FastAgiServer implements SmartLifecycle {
 
     @Override
     protected ThreadPoolExecutor createPool() {
-      return new ThreadPoolExecutor(
+      return new CallPool(config.maxConcurrentCalls());
+    }
+  }
+
+  /**
+   * At most {@code maxCalls} calls at once, counted by a permit a call holds while its script runs.
+   * A pool bounded by its maximum size alone (a {@link SynchronousQueue} with {@code max =
+   * maxCalls}) refused a call that arrived just as another ended: the finished thread was not yet
+   * waiting for work, and the pool was "full". Threads are virtual and unbounded here; the permits
+   * bound the calls.
+   */
+  static final class CallPool extends ThreadPoolExecutor {
+    private final Semaphore permits;
+    private final int maxCalls;
+
+    CallPool(int maxCalls) {
+      super(
           0,
-          config.maxConcurrentCalls(),
+          Integer.MAX_VALUE,
           30,
           TimeUnit.SECONDS,
           new SynchronousQueue<>(),
           Thread.ofVirtual().name("agi-call-", 0).factory());
+      this.maxCalls = maxCalls;
+      this.permits = new Semaphore(maxCalls);
+    }
+
+    @Override
+    public void execute(Runnable call) {
+      if (!permits.tryAcquire()) {
+        throw new RejectedExecutionException("all " + maxCalls + " FastAGI call threads are busy");
+      }
+      try {
+        super.execute(
+            () -> {
+              try {
+                call.run();
+              } finally {
+                permits.release();
+              }
+            });
+      } catch (RuntimeException e) {
+        permits.release();
+        throw e;
+      }
     }
   }
 }
