@@ -294,7 +294,13 @@ public final class TestInfrastructure {
     Database db = database();
     LocalAsterisk.Ports ports = asteriskPorts();
     Map<String, Object> properties = new HashMap<>();
-    properties.put("spring.datasource.url", newDatabase("cc_context"));
+    String url = newDatabase("cc_context");
+    properties.put("spring.datasource.url", url);
+    // Quartz keeps its data sources in a JVM-wide registry under the scheduler's name: two contexts
+    // of one JVM with the same name ran one context's maintenance job on the other's (possibly
+    // closed) database. A scheduler per database keeps each context's job on its own.
+    properties.put(
+        QUARTZ_NAME, "contact-center-" + url.substring(url.lastIndexOf('/') + 1).replace('?', '-'));
     properties.put("spring.datasource.username", db.user());
     properties.put("spring.datasource.password", db.password());
     properties.put("cc.pbx.ami.port", ports.ami());
@@ -306,12 +312,24 @@ public final class TestInfrastructure {
 
   private static void register(ConfigurableApplicationContext context, Map<String, Object> map) {
     contexts.add(context);
+    Map<String, Object> services = new HashMap<>(map);
+    Object quartzName = services.remove(QUARTZ_NAME);
     context
         .getEnvironment()
         .getPropertySources()
         // Lowest precedence: a test's own @DynamicPropertySource or properties win.
-        .addLast(new MapPropertySource("cc-test-infrastructure", map));
+        .addLast(new MapPropertySource("cc-test-infrastructure", services));
+    if (quartzName != null) {
+      // Above application.yml, which names the scheduler for production.
+      context
+          .getEnvironment()
+          .getPropertySources()
+          .addFirst(new MapPropertySource("cc-test-quartz", Map.of(QUARTZ_NAME, quartzName)));
+    }
   }
+
+  private static final String QUARTZ_NAME =
+      "spring.quartz.properties.org.quartz.scheduler.instanceName";
 
   private static synchronized void onShutdown(String what, boolean external, Callable<?> action) {
     stops.add(new Stop(what, external, action));
