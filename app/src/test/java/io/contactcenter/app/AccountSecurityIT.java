@@ -34,14 +34,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Attacks on accounts and sign-in against the running contact center (real PostgreSQL, Redis and
  * Tomcat), each with the defended outcome: cross-site requests riding on a session, sessions of
  * disabled users, password resets, brute force per account and per address, floods of made-up Basic
  * credentials, API tokens, and the headers every page carries.
+ *
+ * <p>Runs in a context (and database) of its own, closed afterwards: it proves that {@code admin}
+ * is the last enabled admin and cannot be demoted, which is only true where no other test (ShellIT
+ * signs in as an admin of its own) has added admins, and it changes accounts other tests would
+ * otherwise meet half-changed.
  */
 @ContactCenterIT
+@TestPropertySource(properties = "cc.test.context=account-security")
+@DirtiesContext
 class AccountSecurityIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
