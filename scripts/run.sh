@@ -21,6 +21,11 @@ if [ "$(id -u)" -eq 0 ]; then
     DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -q redis-server
     if command -v systemctl >/dev/null 2>&1; then systemctl disable --now redis-server >/dev/null 2>&1 || true; fi
   fi
+  # The agent page's softphone (JsSIP) is bundled from npm during the build (ADR 0013).
+  command -v npm >/dev/null 2>&1 || { apt-get update -q; DEBIAN_FRONTEND=noninteractive apt-get install -y -q npm; }
+  # Chinese prompts are spoken by espeak-ng's Mandarin voice (MaryTTS has none); without it a
+  # Chinese prompt fails with a message naming the package.
+  command -v espeak-ng >/dev/null 2>&1 || { apt-get update -q; DEBIAN_FRONTEND=noninteractive apt-get install -y -q espeak-ng || echo "run.sh: espeak-ng not installed; Chinese prompts cannot be spoken"; }
   bash pbx/asterisk/local-asterisk.sh provision || echo "run.sh: Asterisk not provisioned; running without telephony"
   id "$run_user" >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "$run_user"
   chown -R "$run_user": "$repo"
@@ -32,7 +37,7 @@ fi
 
 # Not root on a fresh machine: let sudo provision Asterisk first (README's command works with and
 # without sudo); the script then comes back here as the unprivileged service user.
-if { [ ! -x /usr/bin/redis-server ] || { [ "${CC_LOCAL_ASTERISK:-true}" = true ] \
+if { [ ! -x /usr/bin/redis-server ] || ! command -v npm >/dev/null 2>&1 || { [ "${CC_LOCAL_ASTERISK:-true}" = true ] \
   && [ ! -x "${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}/usr/sbin/asterisk" ]; }; } \
   && command -v sudo >/dev/null 2>&1; then
   echo "run.sh: installing redis-server and provisioning Asterisk need root: running through sudo"
@@ -57,7 +62,9 @@ if [ -x "$tree/usr/sbin/asterisk" ] && [ "${CC_LOCAL_ASTERISK:-true}" = true ]; 
   asterisk=true
 fi
 
-"$JAVA_HOME/bin/java" -jar "$jar" --cc.embedded.data-dir="$repo/data" "$@" &
+# The IVR loads its demo orders (ivr/src/main/resources/ivr/demo-orders.csv) unless told not to.
+"$JAVA_HOME/bin/java" -jar "$jar" --cc.embedded.data-dir="$repo/data" \
+  --cc.ivr.orders.demo-data="${CC_IVR_ORDERS_DEMO_DATA:-true}" "$@" &
 server=$!
 stop() {
   kill "$server" 2>/dev/null || true

@@ -17,11 +17,15 @@ if [ "$(id -u)" -eq 0 ]; then
   command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
   command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
   command -v setcap >/dev/null 2>&1 || missing+=(libcap2-bin)
+  # The agent page's softphone (JsSIP) is bundled from npm during the build (ADR 0013).
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   # The ops console is tested in headless Chromium (CampaignConsoleIT).
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   # Embedded Redis runs Debian's redis-server (patched for the Lua CVEs the bundled 6.2 has).
   [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  # Chinese prompts are spoken by espeak-ng's Mandarin voice (MaryTTS has none).
+  command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     apt-get update -q
@@ -59,6 +63,7 @@ fi
 # without sudo), then the script comes back here as the unprivileged test user.
 tree=${CC_ASTERISK_ROOT:-/var/cache/contact-center/asterisk-sid}
 if ! command -v sipp >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/redis-server ] \
+  || ! command -v espeak-ng >/dev/null 2>&1 \
   || [ ! -x "$tree/usr/sbin/asterisk" ]; then
   if command -v sudo >/dev/null 2>&1; then
     echo "test.sh: provisioning needs root: running through sudo"
@@ -67,6 +72,7 @@ if ! command -v sipp >/dev/null 2>&1 || [ ! -x /usr/bin/chromium ] || [ ! -x /us
 fi
 
 command -v sipp >/dev/null 2>&1 || { echo "test.sh: sipp is missing: sudo apt-get install sip-tester" >&2; exit 1; }
+command -v npm >/dev/null 2>&1 || { echo "test.sh: npm is missing: sudo apt-get install npm" >&2; exit 1; }
 [ -x /usr/bin/redis-server ] || { echo "test.sh: redis-server is missing: sudo apt-get install redis-server" >&2; exit 1; }
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || {
   echo "test.sh: chromium is missing: sudo apt-get install chromium chromium-driver" >&2

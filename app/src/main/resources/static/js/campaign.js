@@ -30,7 +30,8 @@ function renderSettings(c) {
   settingRow(body, cc.t('js.campaign.type'), cc.label(c.type));
   settingRow(body, cc.t('js.campaign.state'), cc.label(c.state)).id = 'settings-state';
   settingRow(body, cc.t('js.campaign.script'), c.scriptId + ' v' + c.scriptVersion);
-  settingRow(body, cc.t('js.campaign.language'), c.language ? cc.label('language.' + c.language) : '');
+  const language = settingRow(body, cc.t('js.campaign.language'), c.language ? cc.label('language.' + c.language) : '');
+  if (c.language) showWhetherTheRobotListens(language.querySelector('td'), c.language);
   settingRow(body, cc.t('js.campaign.call-window'), c.callWindow);
   settingRow(body, cc.t('js.campaign.holidays'), (c.holidays || []).join(', '));
   settingRow(body, cc.t('js.campaign.max-concurrent'), cc.number(c.maxConcurrent));
@@ -38,9 +39,27 @@ function renderSettings(c) {
   settingRow(body, cc.t('js.campaign.max-attempts'), cc.number(c.maxAttempts));
   settingRow(body, cc.t('js.campaign.starts-at'), c.startsAt ? cc.time(c.startsAt) : cc.t('js.campaign.by-hand'));
   settingRow(body, cc.t('js.campaign.merchant'), (c.variables || {}).merchant);
+  settingRow(body, cc.t('js.campaign.currency'), c.currency);
   settingRow(body, cc.t('js.campaign.created'), (c.createdBy || '') + ' · ' + cc.time(c.createdAt));
   showState(c.state);
   fillSettingsForm(c);
+}
+
+// A language the robot speaks but has no recognition model for takes answers by keys only:
+// ops must know before they write prompts that ask callees to say something.
+let speechLanguages = null;
+async function showWhetherTheRobotListens(cell, language) {
+  try {
+    speechLanguages = speechLanguages || await cc.api('GET', '/api/v1/speech/languages');
+  } catch (e) {
+    return;
+  }
+  if (speechLanguages.listens.includes(language)) return;
+  const note = document.createElement('p');
+  note.className = 'note';
+  note.id = 'keys-only';
+  note.textContent = cc.t('js.campaign.keys-only');
+  cell.append(note);
 }
 
 // Which actions the state allows (CampaignService decides; a refused one shows its 409).
@@ -221,6 +240,26 @@ async function upload(event) {
   }
 }
 
+// A running campaign with nobody to call right now says why and when calls resume, in the zone of
+// the callee whose time comes first: call windows are in the callees' local time.
+function explainWaiting(p) {
+  const note = document.getElementById('waiting-note');
+  const idle = p.state === 'RUNNING' && p.calling === 0 && p.due === 0 && !!p.nextCallAt;
+  note.hidden = !idle;
+  if (!idle) return;
+  const at = new Date(p.nextCallAt);
+  const local = new Intl.DateTimeFormat(cc.lang, {
+    timeZone: p.nextCallZone, weekday: 'short', hour: '2-digit', minute: '2-digit'
+  }).format(at);
+  const minutes = Math.max(0, Math.round((at.getTime() - Date.now()) / 60000));
+  const wait = minutes >= 60
+    ? cc.t('js.progress.in-hours', Math.floor(minutes / 60), minutes % 60)
+    : cc.t('js.progress.in-minutes', minutes);
+  const onlyRetries = p.waitingForRetry > 0 && p.pending === p.waitingForRetry;
+  note.textContent = cc.t(onlyRetries ? 'js.progress.waiting-retries' : 'js.progress.waiting-window',
+    local, p.nextCallZone, wait);
+}
+
 function setCount(id, value) {
   document.getElementById(id).textContent = cc.number(value);
 }
@@ -239,6 +278,7 @@ function renderProgress(p) {
   setCount('count-order-events', p.fromOrderEvents);
   document.getElementById('updated').textContent = cc.clock();
   if (p.state !== state) showState(p.state);
+  explainWaiting(p);
   // Tables and bars are rebuilt only when they change, so nothing flickers under the reader.
   const shown = JSON.stringify([p.contacts, p.attempts, p.answered, p.byOutcome]);
   if (shown === lastFunnel) return;
@@ -424,6 +464,8 @@ async function poll(now) {
 
 async function init() {
   document.getElementById('export').href = base + '/attempts.csv';
+  const full = document.getElementById('export-full');
+  if (full) full.href = base + '/attempts.csv?numbers=full';
   document.getElementById('filter-outcome').addEventListener('change', loadResults);
   document.getElementById('filter-dial').addEventListener('change', loadResults);
   let campaign;

@@ -1,27 +1,43 @@
-// The campaign list (search, state filter, pages of 20, progress per shown row) and the form that
-// creates a campaign (a draft) through the API, warning when the name is already taken.
+// The campaign list (search by name, state and type filters, pages of 20 from the server, newest
+// first, progress per shown row) and the form that creates a campaign (a draft) through the API,
+// warning when the name is already taken.
 const PAGE_SIZE = 20;
-let all = [];
 let pageNo = 0;
+let shownQuery = 0;
+
+function listQuery() {
+  const params = new URLSearchParams({ page: String(pageNo), size: String(PAGE_SIZE) });
+  const name = document.getElementById('search').value.trim();
+  const state = document.getElementById('state-filter').value;
+  const type = document.getElementById('type-filter').value;
+  if (name) params.set('name', name);
+  if (state) params.set('state', state);
+  if (type) params.set('type', type);
+  return '/api/v1/campaigns?' + params;
+}
 
 async function loadCampaigns() {
-  all = await cc.api('GET', '/api/v1/campaigns');
-  render();
-}
-
-function matching() {
-  const query = document.getElementById('search').value.trim().toLowerCase();
-  const state = document.getElementById('state-filter').value;
-  return all.filter(c => (!query || c.name.toLowerCase().includes(query)) && (!state || c.state === state));
-}
-
-function render() {
-  const shown = matching();
-  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-  pageNo = Math.min(pageNo, pages - 1);
+  const query = ++shownQuery;
+  const error = document.getElementById('list-error');
+  let found;
+  try {
+    found = await cc.page(listQuery());
+  } catch (e) {
+    error.textContent = e.message;
+    error.hidden = false;
+    return;
+  }
+  if (query !== shownQuery) return; // a newer search has been sent meanwhile
+  error.hidden = true;
+  const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+  if (pageNo > pages - 1) {
+    pageNo = pages - 1;
+    loadCampaigns();
+    return;
+  }
   const body = document.querySelector('#campaigns tbody');
   body.replaceChildren();
-  for (const c of shown.slice(pageNo * PAGE_SIZE, (pageNo + 1) * PAGE_SIZE)) {
+  for (const c of found.items) {
     const tr = document.createElement('tr');
     tr.dataset.campaign = c.campaignId;
     const link = document.createElement('a');
@@ -36,8 +52,9 @@ function render() {
     body.append(tr);
     showProgress(c.campaignId, progress);
   }
-  document.getElementById('no-campaigns').hidden = shown.length > 0;
-  document.getElementById('page-info').textContent = cc.t('js.campaigns.page-info', pageNo + 1, pages);
+  document.getElementById('no-campaigns').hidden = found.total > 0;
+  document.getElementById('page-info').textContent =
+    cc.t('js.campaigns.page-info', pageNo + 1, pages) + ' · ' + cc.t('js.campaigns.count', cc.number(found.total));
   document.getElementById('prev-page').disabled = pageNo === 0;
   document.getElementById('next-page').disabled = pageNo >= pages - 1;
 }
@@ -52,19 +69,39 @@ async function showProgress(campaignId, td) {
   }
 }
 
-function warnDuplicate() {
-  const name = document.getElementById('name').value.trim().toLowerCase();
+// Asks the server for campaigns whose name contains the typed one and warns on an equal name.
+let nameCheck = 0;
+async function warnDuplicate() {
+  const check = ++nameCheck;
+  const name = document.getElementById('name').value.trim();
+  let taken = false;
+  if (name !== '') {
+    try {
+      const found = await cc.page('/api/v1/campaigns?' + new URLSearchParams({ name, size: '200' }));
+      taken = found.items.some(c => c.name.trim().toLowerCase() === name.toLowerCase());
+    } catch (e) {
+      taken = false;
+    }
+  }
+  if (check !== nameCheck) return;
   const warning = document.getElementById('name-warning');
-  const taken = name !== '' && all.some(c => c.name.trim().toLowerCase() === name);
   warning.textContent = taken ? cc.t('js.campaigns.duplicate-name') : '';
   warning.hidden = !taken;
 }
 
-document.getElementById('search').addEventListener('input', () => { pageNo = 0; render(); });
-document.getElementById('state-filter').addEventListener('change', () => { pageNo = 0; render(); });
+function debounced(action, ms) {
+  let timer;
+  return () => { clearTimeout(timer); timer = setTimeout(action, ms); };
+}
+
+const searchSoon = debounced(() => { pageNo = 0; loadCampaigns(); }, 250);
+document.getElementById('search').addEventListener('input', searchSoon);
+for (const id of ['state-filter', 'type-filter']) {
+  document.getElementById(id).addEventListener('change', () => { pageNo = 0; loadCampaigns(); });
+}
 document.getElementById('list-filter').addEventListener('submit', event => event.preventDefault());
-document.getElementById('prev-page').addEventListener('click', () => { pageNo--; render(); });
-document.getElementById('next-page').addEventListener('click', () => { pageNo++; render(); });
+document.getElementById('prev-page').addEventListener('click', () => { pageNo--; loadCampaigns(); });
+document.getElementById('next-page').addEventListener('click', () => { pageNo++; loadCampaigns(); });
 
 const HOLIDAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -94,13 +131,14 @@ function campaignBody(form) {
     maxPerSecond: number('maxPerSecond'),
     maxAttempts: number('maxAttempts'),
     startsAt,
-    variables: value('merchant') === '' ? {} : { merchant: value('merchant') }
+    variables: value('merchant') === '' ? {} : { merchant: value('merchant') },
+    currency: value('currency') || 'CNY'
   };
 }
 
 const form = document.getElementById('create');
 if (form) {
-  document.getElementById('name').addEventListener('input', warnDuplicate);
+  document.getElementById('name').addEventListener('input', debounced(warnDuplicate, 250));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const error = document.getElementById('create-error');

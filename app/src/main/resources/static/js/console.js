@@ -36,6 +36,26 @@ const cc = (() => {
     return data;
   }
 
+  // One page of a list endpoint: its items, how many match on every page (X-Total-Count) and,
+  // for lists paged by keyset, where the next page starts (X-Next-Cursor; null on the last).
+  async function page(path) {
+    const res = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    const type = res.headers.get('Content-Type') || '';
+    const data = type.includes('json') ? await res.json() : null;
+    if (!res.ok) {
+      const error = new Error((data && (data.detail || data.title)) || res.status + ' ' + res.statusText);
+      error.status = res.status;
+      error.problem = data;
+      throw error;
+    }
+    const total = Number(res.headers.get('X-Total-Count'));
+    return {
+      items: data,
+      total: Number.isFinite(total) ? total : data.length,
+      next: res.headers.get('X-Next-Cursor')
+    };
+  }
+
   // Posts JSON and returns the binary answer (audio), or rejects like api().
   async function blob(path, body) {
     const res = await fetch(path, {
@@ -59,6 +79,37 @@ const cc = (() => {
     if (value instanceof Node) td.append(value); else td.textContent = value == null ? '' : String(value);
     tr.append(td);
     return td;
+  }
+
+  // A ticket's custom field as a label and an input of its type (tickets/fields), for the ticket
+  // page and the new-ticket form alike; requiredNote follows the label of a required field.
+  function fieldInput(f, id, requiredNote) {
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = (lang.toLowerCase().startsWith('zh') ? f.labelZh : f.labelEn) + (f.required ? ' (' + requiredNote + ')' : '');
+    let input;
+    if (f.type === 'CHOICE') {
+      input = document.createElement('select');
+      const none = document.createElement('option');
+      none.value = '';
+      none.textContent = t('js.ticket.choose');
+      input.append(none);
+      for (const c of f.choices) {
+        const o = document.createElement('option');
+        o.value = c;
+        o.textContent = c;
+        input.append(o);
+      }
+    } else {
+      input = document.createElement('input');
+      // Numbers are typed as text so that 12.50 keeps its form; the server checks them.
+      input.type = f.type === 'DATE' ? 'date' : 'text';
+      if (f.type === 'NUMBER') input.inputMode = 'decimal';
+      if (f.type === 'TEXT') input.maxLength = 1000;
+    }
+    input.id = id;
+    input.dataset.key = f.key;
+    return { label, input };
   }
 
   // The page's language (the <html lang> the server wrote) and its messages (layout.html).
@@ -90,5 +141,5 @@ const cc = (() => {
     return t('enum.' + code);
   }
 
-  return { api, blob, cell, t, time, clock, number, label, lang };
+  return { api, page, blob, cell, fieldInput, t, time, clock, number, label, lang };
 })();

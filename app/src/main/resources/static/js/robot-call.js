@@ -54,7 +54,7 @@ function render(a) {
     if (t.label) {
       const label = document.createElement('span');
       label.className = 'label';
-      label.textContent = t.label + ' ' + Math.round(t.confidence * 100) + '%';
+      label.textContent = cc.label('label.' + t.label) + ' ' + Math.round(t.confidence * 100) + '%';
       li.append(label);
     }
     turns.append(li);

@@ -323,7 +323,7 @@ class AccountSecurityIT {
     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     assertThat(refused.body())
         .contains("urn:cc:problem:sign-in-throttled")
-        .contains("too many failed sign-ins for this account");
+        .contains("Too many failed sign-ins for this account");
     // The sign-in page says so in the browser's language.
     String throttledPage = location.substring(location.indexOf("/login"));
     HttpResponse<String> loginPage =

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,29 +33,47 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * manager port is one where nothing listens). The cut-off instance stands by from the clustered
  * maintenance job, so the crash recovery it cannot do (it must ask Asterisk which calls are up) is
  * done by the instance that reaches Asterisk: a call left behind by a dead instance is settled, and
- * the cut-off instance never took the job meanwhile.
+ * the cut-off instance never took the job meanwhile. Both instances share this test context's
+ * database and Quartz cluster, so they really compete for the one maintenance job.
  */
 @ContactCenterIT
 class AmiStandbyIT {
+
+  private static final String QUARTZ_NAME =
+      "spring.quartz.properties.org.quartz.scheduler.instanceName";
 
   private static ContactCenterProcess cutOff;
 
   @LocalServerPort int port;
   @Autowired HealthEndpoint health;
   @Autowired DataSource dataSource;
+  @Autowired Environment environment;
 
   @BeforeAll
-  static void startTheCutOffInstance() {
+  static void asteriskRunsBeforeThisInstanceConnects() {
     TestInfrastructure.asterisk();
+  }
+
+  /**
+   * Started once, for the first test, because it must join this test context's own database and
+   * Quartz cluster (known only once the context exists): on another database it would never compete
+   * for the job, and the test would prove nothing about standing by.
+   */
+  private void startTheCutOffInstanceBesideThisOne() {
+    if (cutOff != null) {
+      return;
+    }
     TestInfrastructure.Services shared = TestInfrastructure.services();
     cutOff =
         new ContactCenterProcess(
             "ami-standby",
             FreePorts.next(),
             List.of(
-                "--spring.datasource.url=" + shared.jdbcUrl(),
+                "--spring.datasource.url="
+                    + environment.getRequiredProperty("spring.datasource.url"),
                 "--spring.datasource.username=" + shared.dbUser(),
                 "--spring.datasource.password=" + shared.dbPassword(),
+                "--" + QUARTZ_NAME + "=" + environment.getRequiredProperty(QUARTZ_NAME),
                 "--spring.data.redis.host=" + shared.redisHost(),
                 "--spring.data.redis.port=" + shared.redisPort(),
                 "--spring.kafka.bootstrap-servers=" + shared.kafka(),
@@ -79,7 +98,8 @@ class AmiStandbyIT {
   }
 
   @BeforeEach
-  void thisInstanceReachesAsterisk() {
+  void thisInstanceReachesAsteriskAndTheOtherDoesNot() {
+    startTheCutOffInstanceBesideThisOne();
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));

@@ -101,7 +101,7 @@ class CampaignConsoleIT {
     page()
         .until(
             () -> browser.findElement(By.id("create-error")),
-            e -> e.isDisplayed() && e.getText().contains("ranges are missing"));
+            e -> e.isDisplayed() && e.getText().contains("the times are missing"));
     assertThat(browser.getCurrentUrl()).endsWith("/campaigns");
 
     type(browser, "callWindow", "MON-SUN 09:00-21:00");

@@ -167,14 +167,25 @@ class CampaignIT {
     assertThat(attemptsPerContact.values()).allMatch(n -> n >= 2 && n <= 3);
     assertThat(maxOverlap(intervals)).isLessThanOrEqualTo(maxConcurrent).isGreaterThan(1);
 
-    // Ops export the results: formula-looking cells are neutralized.
+    // Ops export the results: formula-looking cells are neutralized, numbers masked, and each
+    // row has its contact's order and amount; a byte-order mark lets Excel read Chinese names.
     HttpResponse<String> export = api.get("/api/v1/campaigns/" + id + "/attempts.csv");
     assertThat(export.statusCode()).isEqualTo(200);
     assertThat(export.body())
-        .startsWith("attempt_id,")
+        .startsWith("\uFEFFattempt_id,contact_id,phone,name,order_number,amount_due,")
         .contains(",'+861")
-        .contains(",'=1+1,")
-        .doesNotContain(",+86");
+        .contains(",'=1+1,A2026001,1299.50 CNY,")
+        .doesNotContain(",+86")
+        .doesNotContain("8613800138001");
+    // In full for a role that may see numbers, and recorded in the audit log.
+    HttpResponse<String> full = api.get("/api/v1/campaigns/" + id + "/attempts.csv?numbers=full");
+    assertThat(full.statusCode()).isEqualTo(200);
+    assertThat(full.body()).contains(",'+8613800138001,'=1+1,A2026001,");
+    assertThat(api.get("/api/v1/audit?limit=20").body())
+        .contains("NUMBERS_EXPORTED")
+        .contains("campaign:" + id);
+    assertThat(api.get("/api/v1/campaigns/" + id + "/attempts.csv?numbers=all").statusCode())
+        .isEqualTo(400);
   }
 
   private static JsonNode progress(CampaignApi api, String id) throws Exception {

@@ -122,6 +122,11 @@ class EmbeddedInfrastructureIT {
             .as("redis_version %s", version)
             .isGreaterThanOrEqualTo(Runtime.Version.parse("7.0.15"));
       }
+      // Redis reads its password from a configuration file only the application's user can read.
+      Path redisConfig = dataDir.resolve("redis/redis.conf");
+      assertThat(Files.getPosixFilePermissions(redisConfig))
+          .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      assertThat(Files.readString(redisConfig)).contains(secrets.getProperty("redis.password"));
     }
   }
 

@@ -51,17 +51,18 @@ class HotlineCallIT {
 
       Sipp.Result call =
           Sipp.scenario("customer-dtmf.xml")
-              .key("digits", "4711#")
+              .key("digits", "0")
               .callAsterisk(asterisk.ports().sip());
 
       assertThat(call.succeeded()).as("SIPp call failed:%n%s", call.output()).isTrue();
 
-      // The IVR received exactly what the phone sent, without the terminating '#'.
+      // The IVR received the key the phone sent: 0, an agent (no agent is in the queue, so the
+      // dialplan says goodbye and hangs up).
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> !events.ofType(HotlineDigitsEntered.class).isEmpty());
       HotlineDigitsEntered input = events.ofType(HotlineDigitsEntered.class).getLast();
-      assertThat(input.digits()).isEqualTo("4711");
+      assertThat(input.digits()).isEqualTo("0");
       assertThat(input.timedOut()).isFalse();
 
       // The call detail record, stored from AMI events.
@@ -90,6 +91,11 @@ class HotlineCallIT {
     try (Stream<java.nio.file.Path> files = Files.list(asterisk.recordings())) {
       assertThat(files.filter(f -> f.getFileName().toString().endsWith(".wav")).toList())
           .anySatisfy(f -> assertThat(Files.size(f)).isGreaterThan(1000));
+    }
+    // And each direction apart, for QA to know who said what (MixMonitor r() and t()).
+    try (Stream<java.nio.file.Path> files = Files.list(asterisk.recordings())) {
+      List<String> names = files.map(f -> f.getFileName().toString()).toList();
+      assertThat(names).anyMatch(n -> n.endsWith("-in.wav")).anyMatch(n -> n.endsWith("-out.wav"));
     }
   }
 

@@ -150,7 +150,9 @@ class RobotBadInputIT {
     assertThat(attempt.get("outcome").asText()).as(attempt.toString()).isEqualTo("AGREED");
     JsonNode reply = lastTurnOf(attempt, "CALLEE");
     assertThat(reply.get("label").asText()).isEqualTo("agree");
-    assertThat(reply.get("text").asText()).contains("pay");
+    // The words themselves vary with the clipped audio (on a loaded machine "yeah i will pay" came
+    // back as "yeah i will"); what the callee relies on is that a shouted yes counts as a yes.
+    assertThat(reply.get("text").asText()).isNotBlank();
   }
 
   @Test
@@ -169,8 +171,11 @@ class RobotBadInputIT {
       }
     }
     assertThat(scream).as("the scream as heard in %s", attempt).isNotNull();
-    assertThat(scream.get("label").asText()).as(scream.toString()).isEqualTo("unknown");
+    // The words and their label vary with the clipped audio: usually nothing the classifier can
+    // label, once in CI "i would" (refuse, 0.68, not confident enough to act on). What the callee
+    // relies on is that it is not taken at its word: the robot's next words ask again.
     assertThat(turns.get(turns.indexOf(scream) + 1).get("text").asText())
+        .as(attempt.toString())
         .startsWith("Sorry, I didn't catch that");
   }
 

@@ -152,6 +152,50 @@ class RobotDialogueIT {
                     .anyMatch(e -> e.attemptId().equals(id)));
   }
 
+  /**
+   * A Chinese call: no Chinese recognition model exists here, so the robot speaks Chinese (the
+   * Mandarin voice) and the customer answers with a key, pressed while the question plays.
+   */
+  @Test
+  void aChineseCustomerHearsChineseAndAnswersWithAKey() throws Exception {
+    Duration disclosure = tts.synthesize(disclosureText("Acme Shop", "zh"), null).duration();
+    Path messages = Files.createTempFile("sipp-keys-", ".log");
+    String attemptId;
+    JsonNode attempt;
+    try (Sipp.Answering phone =
+        Sipp.scenario("uas-answer-keys.xml")
+            .pause(disclosure.plusMillis(2500))
+            .key("digit", "1")
+            .traceMessages(messages)
+            .timeout(Duration.ofSeconds(120))
+            .answerOn(asterisk.ports().trunk())) {
+      RobotApi api = new RobotApi(port);
+      HttpResponse<String> placed =
+          api.place(
+              "{\"phone\":\"+8613800138000\",\"campaignType\":\"balance\","
+                  + "\"language\":\"zh\",\"variables\":"
+                  + RobotApi.BALANCE_VARIABLES
+                  + "}");
+      assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+      attemptId =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(placed.body())
+              .get("attemptId")
+              .asText();
+      attempt = api.awaitFinished(attemptId, Duration.ofSeconds(120));
+      Sipp.Result result = phone.await(Duration.ofSeconds(30));
+      assertThat(result.succeeded())
+          .as("%s%n%s", result.output(), Files.exists(messages) ? Files.readString(messages) : "")
+          .isTrue();
+    }
+
+    assertThat(attempt.get("outcome").asText()).as(attempt.toString()).isEqualTo("AGREED");
+    JsonNode key = lastCalleeTurn(attempt);
+    assertThat(key.get("dtmf").asText()).as(attempt.toString()).isEqualTo("1");
+    assertThat(turnBefore(attempt, key).get("text").asText()).contains("尾款一千二百九十九元五角");
+    assertThat(lastRobotTurn(attempt).get("text").asText()).containsPattern("\\p{IsHan}");
+  }
+
   @Test
   void aCustomerWhoStaysSilentIsAskedAgainThenLeftAlone() throws Exception {
     JsonNode attempt = callCustomerWhoSays(null);
@@ -379,6 +423,11 @@ class RobotDialogueIT {
 
   @SuppressWarnings("unchecked")
   private static String disclosureText(String merchant) throws Exception {
+    return disclosureText(merchant, "en");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String disclosureText(String merchant, String language) throws Exception {
     Path script =
         Repository.root()
             .resolve("outbound-robot/src/main/resources/scripts/balance-reminder.yaml");
@@ -386,7 +435,7 @@ class RobotDialogueIT {
     Map<String, Object> steps = (Map<String, Object>) yaml.get("steps");
     Map<String, Object> disclosure = (Map<String, Object>) steps.get(yaml.get("start"));
     Map<String, String> say = (Map<String, String>) disclosure.get("say");
-    return say.get("en").replace("${merchant}", merchant);
+    return say.get(language).replace("${merchant}", merchant);
   }
 
   private static byte[] silence(Duration d) {

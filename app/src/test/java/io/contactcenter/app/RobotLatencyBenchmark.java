@@ -199,7 +199,7 @@ class RobotLatencyBenchmark {
     Duration window = Duration.ofSeconds(Long.getLong("bench.window", 90));
     int minTurns = Integer.getInteger("bench.min-turns", 30);
 
-    Path customer = customerDirectory();
+    Path customer = customerDirectory(tts);
     // Warm-up: the JIT, the recognizer pool, the prompt cache; not counted.
     runLevel(customer, 2, Duration.ofSeconds(1), 0, null);
 
@@ -217,8 +217,11 @@ class RobotLatencyBenchmark {
     assertThat(results).isNotEmpty();
   }
 
-  /** Silence through the disclosure, a barge-in, then an answer to the robot's follow-up. */
-  private Path customerDirectory() throws Exception {
+  /**
+   * Silence through the disclosure, a barge-in, then an answer to the robot's follow-up (also the
+   * customer of {@link SignInFloodBenchmark}'s robot call).
+   */
+  static Path customerDirectory(SpeechSynthesizer tts) throws Exception {
     Duration disclosure =
         tts.synthesize(CustomerVoice.balanceReminderDisclosure("Acme Shop"), null).duration();
     byte[] first = tts.synthesize("Please call me back later.", null).pcm16le8k();
@@ -236,7 +239,7 @@ class RobotLatencyBenchmark {
     return dir;
   }
 
-  private static byte[] silence(Duration d) {
+  static byte[] silence(Duration d) {
     return new byte[(int) (d.toMillis() * 16)];
   }
 
@@ -396,7 +399,7 @@ class RobotLatencyBenchmark {
    * the same for all). {@code -Dbench.same-prompts=true}: the same values for every call, so every
    * prompt comes from the cache.
    */
-  private static Map<String, String> variables() {
+  static Map<String, String> variables() {
     int n = Boolean.getBoolean("bench.same-prompts") ? 0 : CALLS.incrementAndGet();
     return Map.of(
         "merchant", "Acme Shop",
@@ -406,7 +409,7 @@ class RobotLatencyBenchmark {
         "deadline", "2026-11-30");
   }
 
-  private static boolean asScripted(DialogueCompleted result) {
+  static boolean asScripted(DialogueCompleted result) {
     return result != null
         && result.outcome() == DialogueOutcome.CALLBACK_SCHEDULED
         && result.turns().stream()
@@ -415,7 +418,7 @@ class RobotLatencyBenchmark {
             == 2;
   }
 
-  private static String describe(DialogueCompleted result) {
+  static String describe(DialogueCompleted result) {
     if (result == null) {
       return "no result within " + CALL_TIMEOUT;
     }
@@ -427,7 +430,7 @@ class RobotLatencyBenchmark {
     return s.toString();
   }
 
-  private static long percentileMs(List<Long> nanos, int percentile) {
+  static long percentileMs(List<Long> nanos, int percentile) {
     if (nanos.isEmpty()) {
       return -1;
     }
@@ -489,7 +492,7 @@ class RobotLatencyBenchmark {
     return Long.parseLong(Files.readString(asterisk.runDir().resolve("asterisk.pid")).strip());
   }
 
-  private static String loadAverage() throws IOException {
+  static String loadAverage() throws IOException {
     String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
     return f[0] + " " + f[1] + " " + f[2];
   }

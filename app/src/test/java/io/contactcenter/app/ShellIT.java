@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.contactcenter.testinfra.CampaignApi;
 import io.contactcenter.testinfra.Chromium;
 import io.contactcenter.testinfra.ContactCenterIT;
+import io.contactcenter.testinfra.TestUsers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,21 +51,26 @@ class ShellIT {
           "AGENT",
           List.of("/agent/workspace", "/agent/tickets", "/agent/qa-scores"),
           "SUPERVISOR",
-          List.of("/supervisor/wallboard", "/supervisor/reports"),
+          List.of("/agent/tickets", "/supervisor/wallboard", "/supervisor/reports", "/qa/reports"),
           "QA",
-          List.of("/qa/reviews", "/qa/appeals"),
+          List.of("/qa/reviews", "/qa/appeals", "/qa/rules", "/qa/reports", "/qa/calibrations"),
           "ADMIN",
           List.of(
               "/campaigns",
               "/robot/calls",
+              "/agent/tickets",
               "/supervisor/wallboard",
               "/supervisor/reports",
               "/qa/reviews",
               "/qa/appeals",
+              "/qa/rules",
+              "/qa/reports",
+              "/qa/calibrations",
               "/admin/users",
               "/admin/audit",
               "/admin/ivr-flows",
               "/admin/knowledge-base",
+              "/admin/ticket-fields",
               "/admin/settings"));
 
   @RegisterExtension Chromium chromium = new Chromium();
@@ -91,8 +96,8 @@ class ShellIT {
   void everyRoleSeesItsHomeAndOnlyLinksItCanOpenInBothLanguages() throws Exception {
     WebDriver browser = phone();
     for (String role : List.of("OPS", "AGENT", "SUPERVISOR", "QA", "ADMIN")) {
-      String user = user(role);
-      signIn(browser, user);
+      String user = users().create(role);
+      users().signIn(browser, user);
       assertThat(text(browser, "who")).contains(user);
       assertThat(navigation(browser)).as(role).containsExactlyElementsOf(NAVIGATION.get(role));
       // Only admins see the infrastructure; no home page shows a phone number.
@@ -127,8 +132,8 @@ class ShellIT {
   @Test
   void anAgentGetsTheFriendly403InTheirLanguageAndTheApiStaysJson() throws Exception {
     WebDriver browser = phone();
-    String agent = user("AGENT");
-    signIn(browser, agent);
+    String agent = users().create("AGENT");
+    users().signIn(browser, agent);
     switchLanguage(browser, "zh-CN");
     browser.get(url("/campaigns"));
     assertShellPage(browser, "/campaigns", "zh-CN");
@@ -146,7 +151,7 @@ class ShellIT {
 
     // The language is the user's, not the browser's: it survives signing out and in again.
     signOut(browser);
-    signIn(browser, agent);
+    users().signIn(browser, agent);
     assertThat(lang(browser)).isEqualTo("zh-CN");
     assertThat(text(browser, "who")).contains("已登录");
 
@@ -247,6 +252,17 @@ class ShellIT {
               () ->
                   !browser.findElements(By.cssSelector("#audit tbody tr")).isEmpty()
                       || browser.findElement(By.id("audit-empty")).isDisplayed());
+    } else if (path.equals("/supervisor/reports")) {
+      page().until(() -> !browser.findElement(By.id("report-range")).getText().isBlank());
+    } else if (path.equals("/admin/ticket-fields")) {
+      page()
+          .until(
+              () ->
+                  !browser.findElements(By.cssSelector("#tf-fields tbody tr")).isEmpty()
+                      || browser.findElement(By.id("tf-none")).isDisplayed());
+    } else if (path.equals("/admin/ivr-flows")) {
+      // ivr: the active flow's prompts, English and Chinese side by side.
+      page().until(() -> !browser.findElements(By.cssSelector("#prompts tbody tr")).isEmpty());
     } else if (path.equals("/account/password")) {
       page()
           .until(
@@ -301,26 +317,9 @@ class ShellIT {
     return browser;
   }
 
-  private String user(String role) throws Exception {
-    String user = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResponse<String> created =
-        new CampaignApi(port)
-            .post(
-                "/api/v1/users",
-                """
-                {"username": "%s", "password": "%s", "roles": ["%s"]}
-                """
-                    .formatted(user, PASSWORD, role));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return user;
-  }
-
-  private void signIn(WebDriver browser, String user) {
-    browser.get(url("/login"));
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("sign-in")).click();
-    page().until(() -> browser.getCurrentUrl().equals(url("/")));
+  /** This test's people: accounts through the admin API, sign-in through the form. */
+  private TestUsers users() {
+    return new TestUsers(port, PASSWORD);
   }
 
   private void signOut(WebDriver browser) {

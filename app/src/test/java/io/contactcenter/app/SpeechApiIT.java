@@ -51,6 +51,26 @@ class SpeechApiIT {
   }
 
   @Test
+  void chineseIsSpokenButOnlyEnglishIsHeardAndTheApiSaysSo() throws Exception {
+    HttpResponse<String> languages =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/v1/speech/languages"))
+                .header("Authorization", admin)
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(languages.statusCode()).isEqualTo(200);
+    JsonNode body = json.readTree(languages.body());
+    assertThat(body.get("speaks").toString()).contains("\"en\"", "\"zh\"");
+    assertThat(body.get("listens").toString()).isEqualTo("[\"en\"]");
+
+    HttpResponse<byte[]> chinese = synthesize("您好，您的订单尾款还未支付。");
+    assertThat(chinese.statusCode()).isEqualTo(200);
+    assertThat(sampleRateOf(chinese.body())).isEqualTo(8000);
+    // Several seconds of 8 kHz speech, not the silence MaryTTS makes of Chinese characters.
+    assertThat(chinese.body().length).isGreaterThan(2 * 16000);
+  }
+
+  @Test
   void aPhraseListMakesSpokenDigitsExact() throws Exception {
     byte[] wav = synthesize("four, seven, one, one.").body();
 

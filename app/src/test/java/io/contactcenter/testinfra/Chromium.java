@@ -36,7 +36,21 @@ public final class Chromium
   private static final Path BROWSER = Path.of("/usr/bin/chromium");
   private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
+  private final List<String> extraArguments;
   private ChromeDriver driver;
+
+  /** Chromium as every page test uses it. */
+  public Chromium() {
+    this(List.of());
+  }
+
+  /**
+   * Chromium with more command-line switches, such as a fake microphone for the softphone: {@code
+   * --use-fake-ui-for-media-stream --use-fake-device-for-media-stream}.
+   */
+  public Chromium(List<String> extraArguments) {
+    this.extraArguments = List.copyOf(extraArguments);
+  }
 
   /** The browser of the running test. */
   public WebDriver driver() {
@@ -68,6 +82,7 @@ public final class Chromium
         "--autoplay-policy=no-user-gesture-required",
         "--window-size=1280,1600",
         "--lang=en-US");
+    options.addArguments(extraArguments);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);

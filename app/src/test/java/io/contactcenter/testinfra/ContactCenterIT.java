@@ -36,7 +36,26 @@ import org.springframework.test.context.ContextConfiguration;
       "cc.outboundrobot.zone=Asia/Shanghai",
       // SIPp answers within a second; a line that never answers is given up on sooner.
       "cc.outboundrobot.ring-timeout=12s",
-      "cc.outboundrobot.transfer.max-wait=20s"
+      "cc.outboundrobot.transfer.max-wait=20s",
+      // CallbackRetryIT: an unanswered callback is tried again within a test's patience.
+      "cc.routing.callback-attempts=2",
+      "cc.routing.callback-retry-interval=3s",
+      "cc.routing.callback-ring-timeout=4s",
+      // Contexts in one test JVM share the database, so one of them routes (ADR 0030); when it
+      // closes, another takes the lead within this.
+      "cc.routing.leader-check=200ms",
+      // Online chat: a test shop embedding the widget, and the key it signs customers with.
+      "cc.chat.sites.test-shop.allowed-origins=http://shop.test,http://localhost:*",
+      "cc.chat.sites.test-shop.identity-key=test-shop-identity-key-only",
+      "cc.chat.poll-wait=5s",
+      // TicketDeskIT: a group whose supervisor sees its tickets under "my groups".
+      "cc.tickets.groups.tk-escalations.supervisors=tk-supervisor-1",
+      // TicketDeskIT: an SMS gateway posting customer messages, with a test-only secret.
+      "cc.tickets.inbound.gateways.test-sms.secret=test-sms-gateway-secret-only",
+      // QA queues every recording but does not transcribe in the shared context: Vosk on every
+      // test call would take the cores the robot's latency tests measure. QaTranscriptionIT runs
+      // the worker in a context of its own.
+      "cc.qa.transcription.enabled=false"
     })
 @ContextConfiguration(initializers = TestInfrastructure.Initializer.class)
 @Import({CapturedEvents.class, SpeechFailureInjection.class})

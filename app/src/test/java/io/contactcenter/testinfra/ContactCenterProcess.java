@@ -72,6 +72,9 @@ public final class ContactCenterProcess implements AutoCloseable {
     command.add("-jar");
     command.add(jar().toString());
     command.add("--server.port=" + httpPort);
+    // Readiness turns UP only after the application runners (e.g. the first admin's creation):
+    // a health check alone can answer before them.
+    command.add("--management.endpoint.health.probes.enabled=true");
     command.addAll(arguments);
     try {
       Files.createDirectories(workDir);
@@ -96,10 +99,11 @@ public final class ContactCenterProcess implements AutoCloseable {
   }
 
   /**
-   * Waits until the server answers HTTP and its AMI connection is up, failing at once if the
-   * process dies.
+   * Waits until the server answers HTTP, has finished starting (readiness, so its first admin
+   * exists) and its AMI connection is up, failing at once if the process dies.
    */
   public void awaitReady(Duration atMost) {
+    awaitComponent("readinessState", "UP", atMost);
     awaitComponent("ami", "UP", atMost);
   }
 

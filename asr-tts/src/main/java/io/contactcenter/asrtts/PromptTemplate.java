@@ -16,7 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Prompt text with variables, rendered as English words that a synthesizer speaks correctly.
+ * Prompt text with variables, rendered as words that a synthesizer speaks correctly: English, or
+ * Chinese with {@link #render(Map, String)} and {@code zh}.
  *
  * <p>A placeholder is {@code {name}} or {@code {name:kind}}:
  *
@@ -164,6 +165,17 @@ public final class PromptTemplate {
    *     when a value is given for a variable the template does not have
    */
   public String render(Map<String, ?> values) {
+    return render(values, "en");
+  }
+
+  /**
+   * Renders the text to speak in {@code language}: {@code zh} says amounts, dates, times and digits
+   * in Chinese ("一千二百九十九元五角", "十一月三十日，星期一", "下午六点三十分", "A，二，零，幺"); any other language in English.
+   *
+   * @throws IllegalArgumentException as {@link #render(Map)}
+   */
+  public String render(Map<String, ?> values, String language) {
+    boolean chinese = "zh".equals(language);
     for (String name : values.keySet()) {
       if (!variables.contains(name)) {
         throw new IllegalArgumentException(
@@ -182,7 +194,7 @@ public final class PromptTemplate {
             "no value for variable '" + part.variable() + "' in prompt '" + template + "'");
       }
       try {
-        out.append(speak(value, part.kind()));
+        out.append(speak(value, part.kind(), chinese));
       } catch (IllegalArgumentException | DateTimeParseException e) {
         throw new IllegalArgumentException(
             "variable '" + part.variable() + "': " + e.getMessage(), e);
@@ -191,22 +203,28 @@ public final class PromptTemplate {
     return out.toString().replaceAll("\\s+", " ").strip();
   }
 
-  private static String speak(Object value, Kind kind) {
+  private static String speak(Object value, Kind kind, boolean chinese) {
     return switch (kind) {
-      case MONEY -> money(value.toString());
-      case DATE -> date(value instanceof LocalDate d ? d : LocalDate.parse(value.toString()));
-      case TIME -> time(value instanceof LocalTime t ? t : LocalTime.parse(value.toString()));
-      case DIGITS -> digits(value.toString());
+      case MONEY -> money(value.toString(), chinese);
+      case DATE -> {
+        LocalDate d = value instanceof LocalDate date ? date : LocalDate.parse(value.toString());
+        yield chinese ? ChineseWords.date(d) : date(d);
+      }
+      case TIME -> {
+        LocalTime t = value instanceof LocalTime time ? time : LocalTime.parse(value.toString());
+        yield chinese ? ChineseWords.time(t) : time(t);
+      }
+      case DIGITS -> chinese ? ChineseWords.characters(value.toString()) : digits(value.toString());
       case TEXT ->
           switch (value) {
-            case LocalDate d -> date(d);
-            case LocalTime t -> time(t);
+            case LocalDate d -> chinese ? ChineseWords.date(d) : date(d);
+            case LocalTime t -> chinese ? ChineseWords.time(t) : time(t);
             default -> value.toString();
           };
     };
   }
 
-  private static String money(String raw) {
+  private static String money(String raw, boolean chinese) {
     String s = raw.strip().replace(",", "").replace(" ", "");
     String currency = null;
     Map<String, String> symbols =
@@ -244,6 +262,9 @@ public final class PromptTemplate {
     }
     long whole = amount.longValue();
     int minor = amount.remainder(BigDecimal.ONE).movePointRight(2).intValue();
+    if (chinese) {
+      return ChineseWords.money(whole, minor, currency);
+    }
     return switch (currency) {
       // Said as people say prices in China: "twelve yuan fifty".
       case "CNY" -> words(whole) + " yuan" + (minor > 0 ? " " + words(minor) : "");

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A campaign as stored; {@code scriptVersion} is the script version it runs, pinned. */
+/**
+ * A campaign as stored; {@code scriptVersion} is the script version it runs, pinned; {@code
+ * currency} is the ISO 4217 code given to amounts uploaded without one.
+ */
 public record Campaign(
     String campaignId,
     String name,
@@ -23,4 +26,5 @@ public record Campaign(
     Instant startsAt,
     Map<String, String> variables,
     String createdBy,
-    Instant createdAt) {}
+    Instant createdAt,
+    String currency) {}

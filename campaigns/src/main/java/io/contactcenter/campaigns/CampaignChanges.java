@@ -1,5 +1,6 @@
 package io.contactcenter.campaigns;
 
+import io.contactcenter.common.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,13 +25,22 @@ public record CampaignChanges(
 
   public CampaignChanges {
     if (maxConcurrent != null && (maxConcurrent < 1 || maxConcurrent > 1000)) {
-      throw new IllegalArgumentException("maxConcurrent must be between 1 and 1000");
+      throw new InvalidInputException(
+          "problem.campaign.max-concurrent",
+          "maxConcurrent must be between 1 and 1000, not " + maxConcurrent,
+          String.valueOf(maxConcurrent));
     }
     if (maxPerSecond != null && (!(maxPerSecond > 0) || maxPerSecond > 500)) {
-      throw new IllegalArgumentException("maxPerSecond must be above 0 and at most 500");
+      throw new InvalidInputException(
+          "problem.campaign.max-per-second",
+          "maxPerSecond must be above 0 and at most 500, not " + maxPerSecond,
+          String.valueOf(maxPerSecond));
     }
     if (maxAttempts != null && (maxAttempts < 1 || maxAttempts > 10)) {
-      throw new IllegalArgumentException("maxAttempts must be between 1 and 10");
+      throw new InvalidInputException(
+          "problem.campaign.max-attempts",
+          "maxAttempts must be between 1 and 10, not " + maxAttempts,
+          String.valueOf(maxAttempts));
     }
     holidays = holidays == null ? null : List.copyOf(holidays);
   }

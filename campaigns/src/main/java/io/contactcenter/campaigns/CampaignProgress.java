@@ -1,5 +1,6 @@
 package io.contactcenter.campaigns;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -14,6 +15,12 @@ import java.util.Map;
  * @param byDialOutcome finished attempts by dial outcome (ANSWERED, NO_ANSWER, BUSY, FAILED)
  * @param fromOrderEvents contacts added by order events (Kafka {@code cc.orders.v1}) rather than by
  *     a file upload
+ * @param due waiting contacts whose time to be called has come (the dialer takes them as pacing
+ *     allows)
+ * @param waitingForRetry waiting contacts already tried, whose retry or call-back is not yet due
+ * @param nextCallAt when the next waiting contact that is not yet due falls due (its call window
+ *     opens, its retry or call-back time comes), or null when none waits for a time
+ * @param nextCallZone that contact's time zone: call windows are in the callees' time
  */
 public record CampaignProgress(
     String campaignId,
@@ -28,4 +35,8 @@ public record CampaignProgress(
     long answered,
     Map<String, Long> byOutcome,
     Map<String, Long> byDialOutcome,
-    long fromOrderEvents) {}
+    long fromOrderEvents,
+    long due,
+    long waitingForRetry,
+    Instant nextCallAt,
+    String nextCallZone) {}

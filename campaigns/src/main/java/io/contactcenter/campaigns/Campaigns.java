@@ -29,6 +29,9 @@ public interface Campaigns {
   /** Newest first. */
   List<Campaign> list();
 
+  /** One page of the campaigns matching {@code query}, newest first (ties by id). */
+  CampaignList search(CampaignQuery query);
+
   /**
    * Adds the contacts of a CSV file (UTF-8 with or without BOM, GBK/GB18030, UTF-16), streamed.
    * Rows with a bad number, an excluded number type or a missing script variable are reported and
@@ -67,8 +70,13 @@ public interface Campaigns {
   List<CampaignAttempt> attempts(String campaignId, String outcome, String dialOutcome, int limit);
 
   /**
-   * Writes every attempt as CSV (UTF-8, with a header). Cells that a spreadsheet would run as a
-   * formula (starting with = + - @, tab or carriage return) are prefixed with an apostrophe.
+   * Writes every attempt as CSV: UTF-8 with a byte-order mark (so that Excel opens Chinese names
+   * right), a header, and each attempt with its contact's order number and amount. Cells that a
+   * spreadsheet would run as a formula (starting with = + - @, tab or carriage return) are prefixed
+   * with an apostrophe.
+   *
+   * @param fullNumbers phone numbers in full; otherwise masked. The caller decides who may have
+   *     them and records that they did.
    */
-  void exportCsv(String campaignId, Writer out);
+  void exportCsv(String campaignId, Writer out, boolean fullNumbers);
 }

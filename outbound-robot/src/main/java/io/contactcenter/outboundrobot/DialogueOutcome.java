@@ -23,13 +23,13 @@ public enum DialogueOutcome {
   /** The callee asked never to be called again; the number goes on the do-not-call list. */
   DO_NOT_CALL("do_not_call"),
   /**
-   * The callee asked something the robot cannot answer; {@link TicketRequested} asks for a ticket
-   * (nothing in this application opens one yet).
+   * The callee asked something the robot cannot answer; {@link TicketRequested} asks for a ticket,
+   * which the tickets module opens.
    */
   QUESTION_TICKET("question_ticket"),
   /**
-   * The callee complained; {@link TicketRequested} asks for a ticket (nothing in this application
-   * opens one yet).
+   * The callee complained; {@link TicketRequested} asks for a ticket, which the tickets module
+   * opens with a higher priority.
    */
   COMPLAINT_TICKET("complaint_ticket"),
   /** Silence or unintelligible replies after the one re-prompt. */

@@ -203,14 +203,30 @@ public record DialogueScript(
    *     long after now; 1 minute to 7 days
    * @param maxSteps the most steps one call may enter, a guard against scripts that loop on
    *     answers; beyond it the call takes the no-response end
+   * @param minSpeechConfidence a spoken reply the recognizer heard with less confidence than this,
+   *     0 to 1, is not acted on whatever its label: the step asks again (its re-prompt offers
+   *     keys). On a noisy line a garbled reply can get a confident label ("let me talk to a real
+   *     person" heard as "right": agree); the recognizer's own confidence is what tells
+   *     (docs/benchmarks.md, noisy replies). 0 leaves only the robot's configured floor ({@code
+   *     cc.outboundrobot.min-speech-confidence}); keys always count.
    */
-  public record Settings(double minConfidence, Duration callbackDelay, int maxSteps) {
+  public record Settings(
+      double minConfidence, Duration callbackDelay, int maxSteps, double minSpeechConfidence) {
 
-    /** 0.6 confidence, call back after 2 hours, at most 20 steps. */
+    /** 0.6 confidence, call back after 2 hours, at most 20 steps, no speech-confidence rule. */
     public static final Settings DEFAULT = new Settings(0.6, Duration.ofHours(2), 20);
+
+    /** Settings without a speech-confidence rule of the script's own. */
+    public Settings(double minConfidence, Duration callbackDelay, int maxSteps) {
+      this(minConfidence, callbackDelay, maxSteps, 0);
+    }
 
     public Settings {
       ScriptShape.checkConfidence(minConfidence);
+      if (!(minSpeechConfidence >= 0.0 && minSpeechConfidence <= 1.0)) {
+        throw new IllegalArgumentException(
+            "min_speech_confidence must be between 0 and 1, was " + minSpeechConfidence);
+      }
       Objects.requireNonNull(callbackDelay, "callback_delay is required");
       if (callbackDelay.compareTo(Duration.ofMinutes(1)) < 0
           || callbackDelay.compareTo(Duration.ofDays(7)) > 0) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param failure why the dialogue ended {@code FAILED} (a variable without a value, the speech
  *     engines or the media stream failing, a call interrupted by a crash), for ops; else null
  * @param recording the call recording's file name in Asterisk's monitor spool, if answered
+ * @param requestedBy who placed it: a user's name, or {@code campaign:<id>} for a campaign's call
  */
 public record RobotAttempt(
     String attemptId,
@@ -31,7 +32,8 @@ public record RobotAttempt(
     Instant createdAt,
     Instant answeredAt,
     Instant endedAt,
-    List<Turn> turns) {
+    List<Turn> turns,
+    String requestedBy) {
 
   /** Where an attempt is. */
   public enum Status {

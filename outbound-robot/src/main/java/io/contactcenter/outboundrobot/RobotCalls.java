@@ -83,4 +83,13 @@ public interface RobotCalls {
 
   /** The latest attempts, newest first; {@code limit} is capped at 200. */
   List<RobotAttempt> recent(int limit);
+
+  /** One page of the attempts matching {@code query}, newest first (ties by id). */
+  RobotCallList search(RobotCallQuery query);
+
+  /**
+   * The attempts that called {@code phone}, newest first, for a customer's history; {@code limit}
+   * is capped at 200.
+   */
+  List<RobotAttempt> toNumber(io.contactcenter.common.PhoneNumber phone, int limit);
 }

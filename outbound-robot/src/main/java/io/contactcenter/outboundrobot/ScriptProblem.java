@@ -1,13 +1,21 @@
 package io.contactcenter.outboundrobot;
 
+import io.contactcenter.common.Worded;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * One thing wrong with a dialogue script.
  *
  * @param path where in the script, e.g. {@code steps.ask_payment.on.agree.goto}, or {@code line 3,
  *     column 5} for a syntax error
- * @param message what is wrong there
+ * @param message what is wrong there, in English
+ * @param code what is wrong, a stable word ({@code step-unknown}, ...): the message key {@code
+ *     problem.script.<code>} words it in the reader's language
+ * @param arguments the values the message names, in the key's order
  */
-public record ScriptProblem(String path, String message) {
+public record ScriptProblem(String path, String message, String code, List<String> arguments)
+    implements Worded {
 
   public ScriptProblem {
     if (path == null || path.isBlank()) {
@@ -16,6 +24,31 @@ public record ScriptProblem(String path, String message) {
     if (message == null || message.isBlank()) {
       throw new IllegalArgumentException("message is required");
     }
+    if (code == null || code.isBlank()) {
+      throw new IllegalArgumentException("code is required");
+    }
+    arguments = List.copyOf(arguments);
+  }
+
+  /** A problem at {@code path}: its code, its English wording and the values that wording names. */
+  public static ScriptProblem of(String path, String code, String english, Object... arguments) {
+    return new ScriptProblem(
+        path, english, code, Arrays.stream(arguments).map(String::valueOf).toList());
+  }
+
+  @Override
+  public String messageKey() {
+    return "problem.script." + code;
+  }
+
+  @Override
+  public Object[] messageArguments() {
+    return arguments.toArray();
+  }
+
+  @Override
+  public String english() {
+    return message;
   }
 
   @Override

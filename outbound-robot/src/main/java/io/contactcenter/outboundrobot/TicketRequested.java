@@ -7,10 +7,11 @@ import java.util.Objects;
 import org.springframework.modulith.events.Externalized;
 
 /**
- * The callee raised something a person must follow up: a question, a complaint, a cancellation.
- * Nothing in this application opens the ticket yet: it is announced for the tickets module and for
- * other processes. Listeners key on {@code attemptId}. Also on Kafka topic {@code
- * cc.robot.ticket-requested.v1}, keyed by attempt id (schema in docs/integration/robot-events.md).
+ * The callee raised something a person must follow up: a question, a complaint, a cancellation. The
+ * tickets module opens one ticket per attempt from it (a redelivery finds the ticket already open);
+ * other processes read it from Kafka. Listeners key on {@code attemptId}. Also on Kafka topic
+ * {@code cc.robot.ticket-requested.v1}, keyed by attempt id (schema in
+ * docs/integration/robot-events.md).
  *
  * @param attemptId the dial attempt during which it was raised
  * @param reason the label of the reply that led to the ticket

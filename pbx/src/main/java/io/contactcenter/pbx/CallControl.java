@@ -32,6 +32,16 @@ public interface CallControl {
    */
   java.util.Set<String> activeAttemptIds();
 
+  /**
+   * Hangs up the call placed for {@code attemptId} (the channel whose id {@link #originate} gave
+   * it), e.g. one that has outlived any call the robot makes. Its end then arrives as {@link
+   * CallEnded} like any other.
+   *
+   * @return whether Asterisk had such a channel and hung it up ({@code false}: none is up)
+   * @throws PbxUnavailableException if Asterisk is not connected or does not answer
+   */
+  boolean hangup(String attemptId);
+
   /** The configured trunks, in order of preference; the first is the default. */
   java.util.List<String> trunks();
 

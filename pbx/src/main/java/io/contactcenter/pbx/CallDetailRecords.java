@@ -10,4 +10,10 @@ public interface CallDetailRecords {
 
   /** The most recently ended calls, newest first; {@code limit} is capped at 500. */
   List<CallDetailRecord> recent(int limit);
+
+  /**
+   * The calls a party took part in, as caller or callee (the number or name as Asterisk reported
+   * it), newest first; {@code limit} is capped at 500.
+   */
+  List<CallDetailRecord> involving(String party, int limit);
 }

@@ -1,39 +1,56 @@
 package io.contactcenter.testinfra;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 
-/** Free loopback ports for servers a test starts, never handed out twice in one JVM. */
+/**
+ * Free loopback ports for servers a test starts, never handed out twice in one JVM.
+ *
+ * <p>Single ports come from {@value #PORTS_START}-{@value #PORTS_END}, below the kernel's ephemeral
+ * range (32768-60999 on Linux) and below the RTP ranges: a port the kernel hands out for {@code
+ * bind(0)} or an outgoing connection is never one a server is about to bind, and test JVMs running
+ * side by side ({@code cc.test.fork} of {@code cc.test.forks}, set by Failsafe) take ports from
+ * separate regions, so two never hand out the same port before either binds. Within its region a
+ * JVM picks at random (seeded by its pid) and never hands out the neighbour of a port it gave,
+ * since some servers bind the next port as well.
+ */
 public final class FreePorts {
 
+  private static final int PORTS_START = 10000;
+  private static final int PORTS_END = 19999;
   private static final int RTP_START = 20000;
   private static final int RTP_END = 60000;
   private static final Set<Integer> given = new HashSet<>();
+  private static final Random random = new Random(ProcessHandle.current().pid());
 
   private FreePorts() {}
 
   /** A port free for both TCP and UDP (SIP uses UDP, AMI/AGI TCP). */
   public static synchronized int next() {
-    for (int attempt = 0; attempt < 200; attempt++) {
-      try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        int port = tcp.getLocalPort();
-        try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-          if (given.add(port)) {
-            return port;
-          }
-        } catch (IOException busyForUdp) {
-          // try another
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    int forks = Math.max(1, Integer.getInteger("cc.test.forks", 1));
+    int fork = Math.clamp(Integer.getInteger("cc.test.fork", 1), 1, forks);
+    int region = (PORTS_END - PORTS_START + 1) / forks;
+    int regionStart = PORTS_START + (fork - 1) * region;
+    for (int attempt = 0; attempt < 500; attempt++) {
+      int port = regionStart + random.nextInt(region);
+      if (given.contains(port) || given.contains(port - 1) || given.contains(port + 1)) {
+        continue; // not a port given before, nor its neighbour
+      }
+      try (ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+          DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
+        given.add(port);
+        return port;
+      } catch (IOException busy) {
+        // taken by something else: try another
       }
     }
-    throw new IllegalStateException("no free loopback port found");
+    throw new IllegalStateException(
+        "no free loopback port in " + regionStart + "-" + (regionStart + region - 1));
   }
 
   /**

@@ -1,11 +1,5 @@
 package io.contactcenter.testinfra;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,13 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.PostgreSQLContainer;
-import org.testcontainers.kafka.KafkaContainer;
-import redis.embedded.RedisServer;
-import redis.embedded.core.ExecutableProvider;
 
 /**
  * The one place that decides where integration tests find PostgreSQL, Redis, Kafka and Asterisk.
@@ -60,14 +48,6 @@ public final class TestInfrastructure {
       String kafka,
       String mode) {}
 
-  /** The PostgreSQL server: a JDBC URL per database name, and the credentials. */
-  private record Database(String urlTemplate, String user, String password) {
-
-    String url(String name) {
-      return urlTemplate.formatted(name);
-    }
-  }
-
   private static final AtomicInteger databases = new AtomicInteger();
 
   /** Stops of the servers started so far, in start order; they run in reverse. */
@@ -84,7 +64,7 @@ public final class TestInfrastructure {
   /** A server to stop at exit; an external one is a process of its own outside the JVM. */
   private record Stop(String what, boolean external, Callable<?> action) {}
 
-  private static Database database;
+  private static TestServers.Database database;
   private static Services services;
   private static LocalAsterisk asterisk;
   private static boolean asteriskStarted;
@@ -95,8 +75,8 @@ public final class TestInfrastructure {
   /** PostgreSQL, Redis and Kafka, started on first use. */
   public static synchronized Services services() {
     if (services == null) {
-      Database db = database();
-      services = dockerAvailable() ? containers(db) : embedded(db);
+      TestServers.Database db = database();
+      services = dockerAvailable() ? TestServers.containers(db) : TestServers.embedded(db);
       log.info("test infrastructure ({}): {}", services.mode(), services);
     }
     return services;
@@ -107,7 +87,7 @@ public final class TestInfrastructure {
    * URL. Credentials are those of {@link #services()}.
    */
   public static String newDatabase(String prefix) {
-    Database db = database();
+    TestServers.Database db = database();
     String name = prefix + "_" + databases.incrementAndGet();
     try (Connection c = DriverManager.getConnection(db.url("postgres"), db.user(), db.password());
         Statement s = c.createStatement()) {
@@ -160,102 +140,12 @@ public final class TestInfrastructure {
     }
   }
 
-  private static synchronized Database database() {
+  private static synchronized TestServers.Database database() {
     if (database == null) {
-      database = dockerAvailable() ? postgresContainer() : embeddedPostgres();
+      database =
+          dockerAvailable() ? TestServers.postgresContainer() : TestServers.embeddedPostgres();
     }
     return database;
-  }
-
-  private static Database postgresContainer() {
-    PostgreSQLContainer<?> pg = new PostgreSQLContainer<>("postgres:18");
-    pg.start();
-    return new Database(
-        "jdbc:postgresql://" + pg.getHost() + ":" + pg.getMappedPort(5432) + "/%s",
-        pg.getUsername(),
-        pg.getPassword());
-  }
-
-  private static Database embeddedPostgres() {
-    try {
-      Path dir = Files.createTempDirectory("cc-test-postgres");
-      EmbeddedPostgres pg =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dir.resolve("postgres"))
-              .setServerConfig("fsync", "off")
-              .setServerConfig("synchronous_commit", "off")
-              .start();
-      onShutdown(
-          "PostgreSQL",
-          false,
-          () -> {
-            pg.close();
-            return null;
-          });
-      return new Database(pg.getJdbcUrl("postgres", "%s"), "postgres", "");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
-    }
-  }
-
-  private static Services containers(Database db) {
-    GenericContainer<?> redis = new GenericContainer<>("redis:7").withExposedPorts(6379);
-    KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
-    redis.start();
-    kafka.start();
-    return new Services(
-        db.url("test"),
-        db.user(),
-        db.password(),
-        redis.getHost(),
-        redis.getMappedPort(6379),
-        kafka.getBootstrapServers(),
-        "testcontainers");
-  }
-
-  private static Services embedded(Database db) {
-    int redisPort = FreePorts.next();
-    RedisServer redis;
-    try {
-      redis =
-          RedisServer.newRedisServer()
-              .executableProvider(redisExecutable())
-              .port(redisPort)
-              .bind("127.0.0.1")
-              // Test data need no snapshots: Debian's redis-server would write them to its working
-              // directory, fail there, and then refuse every write (MISCONF).
-              .setting("dir " + Files.createTempDirectory("test-redis"))
-              .setting("save \"\"")
-              .setting("appendonly no")
-              .build();
-      redis.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start embedded Redis", e);
-    }
-    onShutdown(
-        "Redis",
-        false,
-        () -> {
-          redis.stop();
-          return null;
-        });
-    EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
-    kafka.afterPropertiesSet();
-    onShutdown(
-        "Kafka",
-        false,
-        () -> {
-          kafka.destroy();
-          return null;
-        });
-    return new Services(
-        db.url("postgres"),
-        db.user(),
-        db.password(),
-        "127.0.0.1",
-        redisPort,
-        kafka.getBrokersAsString(),
-        "embedded");
   }
 
   /**
@@ -273,6 +163,12 @@ public final class TestInfrastructure {
       properties.put("spring.data.redis.host", s.redisHost());
       properties.put("spring.data.redis.port", s.redisPort());
       properties.put("spring.kafka.bootstrap-servers", s.kafka());
+      // Contexts cached side by side share the broker but not the database: with one consumer group
+      // for all of them, an order event could be consumed by another context and land in its
+      // database (ChatIT waited in vain for its order in CI). A group per context's database.
+      properties.put(
+          "cc.kafka.consumer-group-prefix",
+          contextName((String) properties.get("spring.datasource.url")));
       register(context, properties);
     }
   }
@@ -291,7 +187,7 @@ public final class TestInfrastructure {
   }
 
   private static Map<String, Object> databaseAndAsterisk() {
-    Database db = database();
+    TestServers.Database db = database();
     LocalAsterisk.Ports ports = asteriskPorts();
     Map<String, Object> properties = new HashMap<>();
     String url = newDatabase("cc_context");
@@ -299,15 +195,26 @@ public final class TestInfrastructure {
     // Quartz keeps its data sources in a JVM-wide registry under the scheduler's name: two contexts
     // of one JVM with the same name ran one context's maintenance job on the other's (possibly
     // closed) database. A scheduler per database keeps each context's job on its own.
-    properties.put(
-        QUARTZ_NAME, "contact-center-" + url.substring(url.lastIndexOf('/') + 1).replace('?', '-'));
+    properties.put(QUARTZ_NAME, contextName(url));
     properties.put("spring.datasource.username", db.user());
     properties.put("spring.datasource.password", db.password());
     properties.put("cc.pbx.ami.port", ports.ami());
     properties.put("cc.pbx.ami.password", LocalAsterisk.AMI_SECRET);
     properties.put("cc.pbx.fastagi.port", ports.agi());
     properties.put("cc.pbx.recordings.dir", asterisk.recordings().toString());
+    // The agents' browser softphones (ADR 0013): endpoints generated into the Asterisk's own
+    // configuration directory, browsers connecting to its WebSocket transport.
+    properties.put(
+        "cc.pbx.softphones.config-file",
+        asterisk.runDir().resolve("etc/pjsip_softphones.conf").toString());
+    properties.put("cc.pbx.softphones.websocket-url", "ws://127.0.0.1:" + ports.http() + "/ws");
     return properties;
+  }
+
+  /** A name unique to the context, from its own database's name. */
+  private static String contextName(String databaseUrl) {
+    return "contact-center-"
+        + databaseUrl.substring(databaseUrl.lastIndexOf('/') + 1).replace('?', '-');
   }
 
   private static void register(ConfigurableApplicationContext context, Map<String, Object> map) {
@@ -331,7 +238,8 @@ public final class TestInfrastructure {
   private static final String QUARTZ_NAME =
       "spring.quartz.properties.org.quartz.scheduler.instanceName";
 
-  private static synchronized void onShutdown(String what, boolean external, Callable<?> action) {
+  /** Stops a server at exit: after the contexts, newest first (an external one at once). */
+  static synchronized void onShutdown(String what, boolean external, Callable<?> action) {
     stops.add(new Stop(what, external, action));
   }
 
@@ -361,6 +269,18 @@ public final class TestInfrastructure {
         log.warn("closing a test context: {}", e.toString());
       }
     }
+    // A context's own shutdown hook may be closing it at the same time, and close() then returns
+    // at once when it finds that thread waiting (for a listener container to stop, say): the
+    // servers stop only after those hooks are done.
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread != Thread.currentThread() && thread.getName().contains("ShutdownHook")) {
+        try {
+          thread.join(Duration.ofSeconds(20));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
     toStop.stream().filter(stop -> !stop.external()).forEach(TestInfrastructure::stop);
     try {
       external.join(Duration.ofSeconds(30));
@@ -377,14 +297,5 @@ public final class TestInfrastructure {
     } catch (Exception e) {
       log.warn("stopping test {}: {}", stop.what(), e.toString());
     }
-  }
-
-  /**
-   * Debian's redis-server, as in production's embedded mode (scripts/test.sh installs it), else the
-   * binary bundled with embedded-redis.
-   */
-  public static ExecutableProvider redisExecutable() {
-    File debian = new File("/usr/bin/redis-server");
-    return debian.canExecute() ? () -> debian : ExecutableProvider.newJarResourceProvider();
   }
 }

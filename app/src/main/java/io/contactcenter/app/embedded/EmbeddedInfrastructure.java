@@ -25,7 +25,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
 /**
@@ -185,18 +184,16 @@ public final class EmbeddedInfrastructure
   private Map<String, Object> startRedis(Path dir, int port, String executable, String password)
       throws IOException {
     Files.createDirectories(dir);
-    RedisServer redis =
-        RedisServer.newRedisServer()
-            .executableProvider(redisExecutable(executable))
-            .port(port)
-            .bind("127.0.0.1")
-            .setting("dir " + dir)
-            .setting("appendonly yes")
-            .setting("user default off")
-            .setting("user " + REDIS_USER + " on >" + password + " " + REDIS_PERMISSIONS)
-            .build();
-    redis.start();
-    started.add(redis::stop);
+    EmbeddedRedis redis =
+        EmbeddedRedis.start(
+            redisExecutable(executable).get(),
+            dir,
+            port,
+            List.of(
+                "appendonly yes",
+                "user default off",
+                "user " + REDIS_USER + " on >" + password + " " + REDIS_PERMISSIONS));
+    started.add(redis);
     log.info(
         "embedded Redis ({}) on 127.0.0.1:{} (user {} with password), data in {}",
         executable,
@@ -245,6 +242,11 @@ public final class EmbeddedInfrastructure
    */
   private Map<String, Object> startKafka(int port, String password) {
     EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+    // By default the broker writes its address into the JVM-wide system property
+    // spring.kafka.bootstrap-servers, where it outlives this broker: a Spring context started later
+    // in the same JVM (a test's) then talked to a Kafka that was gone. The address goes only into
+    // this application's own property source below.
+    kafka.brokerListProperty(null);
     if (port > 0) {
       kafka.kafkaPorts(port);
     }

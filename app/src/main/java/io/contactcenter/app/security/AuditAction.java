@@ -12,5 +12,15 @@ public enum AuditAction {
   TOKEN_CREATED,
   TOKEN_REVOKED,
   /** An account or a source address reached the failed sign-in limit and was locked. */
-  SIGN_IN_LOCKED
+  SIGN_IN_LOCKED,
+  /** Customers' phone numbers left the system in full (a campaign export). */
+  NUMBERS_EXPORTED,
+  /** The QA retention job deleted a conversation's recording or transcript. */
+  RETENTION_DELETED,
+  /** A supervisor listened, whispered or barged in on an agent's call (ADR 0018). */
+  CALL_MONITORED,
+  /** An agent brought a supervisor into their own call (ADR 0029). */
+  CALL_CONFERENCED,
+  /** A QA calibration was started or scored (ADR 0026). */
+  QA_CALIBRATION
 }

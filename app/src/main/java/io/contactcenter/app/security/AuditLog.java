@@ -37,6 +37,31 @@ public class AuditLog {
       String detail,
       String sourceAddress) {}
 
+  /**
+   * Records that {@code actor} took customers' phone numbers out in full, e.g. {@code target}
+   * {@code campaign:cmp-…}. Written before the data is sent.
+   */
+  public void numbersExported(Actor actor, String target, String detail) {
+    record(actor, AuditAction.NUMBERS_EXPORTED, target, detail);
+  }
+
+  /**
+   * Records that {@code actor} is joining a live call, e.g. {@code target} {@code
+   * call:voice:1733212345.42}, {@code detail} the mode, the agent and the phone. Written before the
+   * supervisor's phone is rung.
+   */
+  public void callMonitored(Actor actor, String target, String detail) {
+    record(actor, AuditAction.CALL_MONITORED, target, detail);
+  }
+
+  /**
+   * Records that the agent {@code actor} brought a supervisor into their call {@code target}; the
+   * detail names the supervisor and the phone. Written before the supervisor's phone is rung.
+   */
+  public void callConferenced(Actor actor, String target, String detail) {
+    record(actor, AuditAction.CALL_CONFERENCED, target, detail);
+  }
+
   void record(Actor actor, AuditAction action, String target, String detail) {
     jdbc.sql(
             "INSERT INTO audit_event (actor, action, target, detail, source_address)"

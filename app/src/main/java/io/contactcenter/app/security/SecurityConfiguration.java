@@ -53,8 +53,12 @@ class SecurityConfiguration {
       CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<SignIn> signInProvider)
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      ObjectProvider<SignIn> signInProvider,
+      ObjectProvider<io.contactcenter.pbx.Softphones> softphones)
       throws Exception {
+    String pagePolicy = withSoftphoneSocket(CONTENT_SECURITY_POLICY, softphones.getIfAvailable());
     RequestMatcher swagger =
         new OrRequestMatcher(antMatcher("/swagger-ui/**"), antMatcher("/swagger-ui.html"));
     http.authorizeHttpRequests(
@@ -80,6 +84,8 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
                     .requestMatchers(HttpMethod.GET, "/api/v1/calls", "/api/v1/calls/**")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA, AGENT)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/speech/languages")
+                    .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
                     .requestMatchers(HttpMethod.POST, "/api/v1/speech/transcribe")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
                     .requestMatchers(HttpMethod.POST, "/api/v1/speech/synthesize")
@@ -107,12 +113,85 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, OPS)
                     .requestMatchers("/campaigns", "/campaigns/**")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
+                    // Tickets (issue 14): agents and supervisors work them; ops accounts (the
+                    // shop's systems, gateways) open them and add customer messages.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/tickets")
+                    .hasAnyRole(ADMIN, SUPERVISOR, AGENT, OPS)
+                    .requestMatchers(HttpMethod.POST, "/api/v1/tickets/*/customer-messages")
+                    .hasAnyRole(ADMIN, SUPERVISOR, AGENT, OPS)
+                    // Email/SMS gateways sign each call with their own secret instead of signing
+                    // in (ADR 0027): the controller checks the signature.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/tickets/inbound/*")
+                    .permitAll()
+                    // Custom field definitions are the admins' (ADR 0023).
+                    .requestMatchers(HttpMethod.PUT, "/api/v1/tickets/fields/*")
+                    .hasRole(ADMIN)
+                    .requestMatchers("/api/v1/tickets", "/api/v1/tickets/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR, AGENT)
+                    // Routing (issue 11): the agent's desk is the signed-in agent's own.
+                    .requestMatchers("/api/v1/agent", "/api/v1/agent/**")
+                    .hasRole(AGENT)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/routing/agents")
+                    .hasAnyRole(ADMIN, SUPERVISOR)
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/v1/routing/service-levels", "/api/v1/routing/waiting")
+                    .hasAnyRole(ADMIN, SUPERVISOR)
+                    .requestMatchers("/api/v1/routing/**")
+                    .hasRole(ADMIN)
+                    // Supervision (issue 12): the wallboard for supervisors and admins;
+                    // listening in on a call is the supervisor's alone (ADR 0018).
+                    .requestMatchers(HttpMethod.POST, "/api/v1/supervisor/calls/**")
+                    .hasRole(SUPERVISOR)
+                    .requestMatchers("/api/v1/supervisor/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR)
+                    // ivr: hotline flows, sessions and reports are for admins.
+                    .requestMatchers("/api/v1/ivr", "/api/v1/ivr/**")
+                    .hasRole(ADMIN)
                     // The pages of each role (web.Navigation shows a link only where these allow).
+                    // The ticket pages follow the ticket API: supervisors and admins work tickets
+                    // too (ADR 0027).
+                    .requestMatchers("/agent/tickets", "/agent/tickets/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR, AGENT)
                     .requestMatchers("/agent/**")
                     .hasRole(AGENT)
                     .requestMatchers("/supervisor/**")
                     .hasAnyRole(ADMIN, SUPERVISOR)
+                    // QA reports are for supervisors too (ADR 0026).
+                    .requestMatchers("/qa/reports")
+                    .hasAnyRole(ADMIN, QA, SUPERVISOR)
                     .requestMatchers("/qa/**")
+                    .hasAnyRole(ADMIN, QA)
+                    // Online chat (issue 13). Visitors never sign in: the /chat API checks a
+                    // visitor token and the site's allowed origins itself.
+                    .requestMatchers("/chat/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/v1/kb/faqs/import")
+                    .hasRole(ADMIN)
+                    .requestMatchers("/api/v1/kb/cold-start", "/api/v1/kb/cold-start/**")
+                    .hasRole(ADMIN)
+                    .requestMatchers("/api/v1/kb/suggestions", "/api/v1/kb/suggestions/**")
+                    .hasRole(ADMIN)
+                    .requestMatchers(HttpMethod.PUT, "/api/v1/kb/faqs/**")
+                    .hasRole(ADMIN)
+                    .requestMatchers(HttpMethod.DELETE, "/api/v1/kb/faqs/**")
+                    .hasRole(ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/kb/faqs/export")
+                    .hasRole(ADMIN)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/kb/faqs")
+                    .hasAnyRole(ADMIN, SUPERVISOR, AGENT)
+                    .requestMatchers(HttpMethod.POST, "/api/v1/bot/answer")
+                    .hasAnyRole(ADMIN, SUPERVISOR, AGENT, QA)
+                    .requestMatchers("/api/v1/chat/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR, AGENT)
+                    // QA (issue 15): agents appeal; QA staff and admins change rules, review and
+                    // decide appeals; supervisors read.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/qa/conversations/*/appeals")
+                    .hasAnyRole(ADMIN, AGENT)
+                    .requestMatchers("/api/v1/qa/my/**")
+                    .hasRole(AGENT)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/qa/**")
+                    .hasAnyRole(ADMIN, SUPERVISOR, QA)
+                    .requestMatchers("/api/v1/qa/**")
                     .hasAnyRole(ADMIN, QA)
                     .requestMatchers("/api/**")
                     .denyAll()
@@ -127,15 +206,18 @@ class SecurityConfiguration {
             csrf ->
                 csrf.csrfTokenRepository(csrfCookies())
                     .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                    .ignoringRequestMatchers(HeaderCredentials::used))
+                    .ignoringRequestMatchers(HeaderCredentials::used)
+                    // The chat's visitor API carries its credential in a header, not a cookie.
+                    .ignoringRequestMatchers("/chat/**")
+                    // So do the gateways' signed calls (ADR 0027).
+                    .ignoringRequestMatchers("/api/v1/tickets/inbound/*"))
         .headers(
             headers ->
                 headers
                     .addHeaderWriter(
                         new DelegatingRequestMatcherHeaderWriter(
                             new NegatedRequestMatcher(swagger),
-                            new StaticHeadersWriter(
-                                "Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                            new StaticHeadersWriter("Content-Security-Policy", pagePolicy)))
                     .addHeaderWriter(
                         new DelegatingRequestMatcherHeaderWriter(
                             swagger,
@@ -180,5 +262,19 @@ class SecurityConfiguration {
     CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
     repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
     return repository;
+  }
+
+  /**
+   * The agent page's softphone talks SIP over a WebSocket to Asterisk (ADR 0013), another origin:
+   * pages may connect there too, and nowhere else.
+   */
+  static String withSoftphoneSocket(String policy, io.contactcenter.pbx.Softphones softphones) {
+    if (softphones == null) {
+      return policy;
+    }
+    java.net.URI ws = softphones.websocketUrl();
+    String origin =
+        ws.getScheme() + "://" + ws.getHost() + (ws.getPort() < 0 ? "" : ":" + ws.getPort());
+    return policy.replace("connect-src 'self'", "connect-src 'self' " + origin);
   }
 }

@@ -56,8 +56,11 @@ class SignInConfiguration {
   }
 
   @Bean
-  SignInResponses signInResponses(ObjectMapper json, UserAccounts accounts) {
-    return new SignInResponses(json, accounts);
+  SignInResponses signInResponses(
+      ObjectMapper json,
+      UserAccounts accounts,
+      org.springframework.context.MessageSource messages) {
+    return new SignInResponses(json, accounts, messages);
   }
 
   @Bean

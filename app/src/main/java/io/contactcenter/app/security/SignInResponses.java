@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -25,9 +27,11 @@ final class SignInResponses implements AuthenticationEntryPoint, AuthenticationF
 
   private final ObjectMapper json;
   private final UserAccounts accounts;
+  private final MessageSource messages;
 
-  SignInResponses(ObjectMapper json, UserAccounts accounts) {
+  SignInResponses(ObjectMapper json, UserAccounts accounts, MessageSource messages) {
     this.json = json;
+    this.messages = messages;
     this.accounts = accounts;
   }
 
@@ -39,20 +43,30 @@ final class SignInResponses implements AuthenticationEntryPoint, AuthenticationF
     switch (e) {
       case SignInThrottledException t -> {
         response.setHeader("Retry-After", Long.toString(t.retryAfterSeconds()));
-        problem(response, HttpStatus.TOO_MANY_REQUESTS, "sign-in-throttled", t.getMessage());
+        problem(
+            response,
+            HttpStatus.TOO_MANY_REQUESTS,
+            "sign-in-throttled",
+            text(
+                t.byAddress()
+                    ? "problem.sign-in.throttled.address"
+                    : "problem.sign-in.throttled.account",
+                t.retryAfterSeconds()));
       }
       case SignInBusyException b -> {
         response.setHeader("Retry-After", "2");
-        problem(response, HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy", b.getMessage());
+        problem(
+            response, HttpStatus.SERVICE_UNAVAILABLE, "sign-in-busy", text("problem.sign-in.busy"));
       }
       default ->
           problem(
               response,
               HttpStatus.UNAUTHORIZED,
               "unauthorized",
-              request.getHeader("Authorization") == null
-                  ? "sign in, or send a personal access token (Authorization: Bearer …)"
-                  : "the credentials were not accepted");
+              text(
+                  request.getHeader("Authorization") == null
+                      ? "problem.sign-in.missing"
+                      : "problem.sign-in.refused"));
     }
   }
 
@@ -105,14 +119,28 @@ final class SignInResponses implements AuthenticationEntryPoint, AuthenticationF
         response,
         HttpStatus.FORBIDDEN,
         "password-change-required",
-        "the password was reset: change it first (POST /api/v1/me/password)");
+        text("problem.sign-in.password-change-required"));
+  }
+
+  /**
+   * A message in the caller's language: these answers come from filters, before any user is known,
+   * so it is the request's Accept-Language (RequestContextFilter runs before the security chain).
+   */
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
   }
 
   private void problem(HttpServletResponse response, HttpStatus status, String type, String detail)
       throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "urn:cc:problem:" + type);
-    body.put("title", status.getReasonPhrase());
+    body.put(
+        "title",
+        messages.getMessage(
+            "problem.title." + status.value(),
+            null,
+            status.getReasonPhrase(),
+            LocaleContextHolder.getLocale()));
     body.put("status", status.value());
     body.put("detail", detail);
     response.setStatus(status.value());

@@ -10,10 +10,17 @@ import org.springframework.security.core.AuthenticationException;
 public class SignInThrottledException extends AuthenticationException {
 
   private final Duration retryAfter;
+  private final boolean byAddress;
 
   public SignInThrottledException(String subject, Duration retryAfter) {
     super("too many failed sign-ins " + subject + "; try again in " + seconds(retryAfter) + " s");
     this.retryAfter = retryAfter;
+    this.byAddress = subject.contains("address");
+  }
+
+  /** Whether the source address is throttled (every account from there), not one account. */
+  public boolean byAddress() {
+    return byAddress;
   }
 
   /** Whole seconds to wait (at least one), as in a {@code Retry-After} header. */

@@ -26,6 +26,18 @@ class AccountPages {
     return "audit";
   }
 
+  /** ivr: the hotline's flows (versions, prompts side by side, check and save). */
+  @GetMapping("/admin/ivr-flows")
+  String ivrFlows() {
+    return "ivr-flows";
+  }
+
+  /** online-chat: the bot's FAQs in English and Chinese side by side, import, suggestions. */
+  @GetMapping("/admin/knowledge-base")
+  String knowledgeBase() {
+    return "knowledge-base";
+  }
+
   @GetMapping("/account/password")
   String password() {
     return "password";

@@ -41,7 +41,9 @@ class Navigation {
   private static final Set<Role> AGENTS = EnumSet.of(Role.AGENT);
   private static final Set<Role> SUPERVISION = EnumSet.of(Role.SUPERVISOR, Role.ADMIN);
   private static final Set<Role> QUALITY = EnumSet.of(Role.QA, Role.ADMIN);
+  private static final Set<Role> QUALITY_READERS = EnumSet.of(Role.QA, Role.ADMIN, Role.SUPERVISOR);
   private static final Set<Role> ADMINISTRATION = EnumSet.of(Role.ADMIN);
+  private static final Set<Role> TICKET_DESK = EnumSet.of(Role.AGENT, Role.SUPERVISOR, Role.ADMIN);
 
   static final List<Section> SECTIONS =
       List.of(
@@ -53,28 +55,33 @@ class Navigation {
           new Section(
               "nav.section.desk",
               List.of(
-                  new Page("/agent/workspace", "page.workspace.title", AGENTS, false),
-                  new Page("/agent/tickets", "page.my-tickets.title", AGENTS, false),
-                  new Page("/agent/qa-scores", "page.my-qa-scores.title", AGENTS, false))),
+                  new Page("/agent/workspace", "page.workspace.title", AGENTS, true),
+                  new Page("/agent/tickets", "page.my-tickets.title", TICKET_DESK, true),
+                  new Page("/agent/qa-scores", "page.my-qa-scores.title", AGENTS, true))),
           new Section(
               "nav.section.supervision",
               List.of(
-                  new Page("/supervisor/wallboard", "page.wallboard.title", SUPERVISION, false),
-                  new Page("/supervisor/reports", "page.reports.title", SUPERVISION, false))),
+                  new Page("/supervisor/wallboard", "page.wallboard.title", SUPERVISION, true),
+                  new Page("/supervisor/reports", "page.reports.title", SUPERVISION, true))),
           new Section(
               "nav.section.quality",
               List.of(
-                  new Page("/qa/reviews", "page.reviews.title", QUALITY, false),
-                  new Page("/qa/appeals", "page.appeals.title", QUALITY, false))),
+                  new Page("/qa/reviews", "page.reviews.title", QUALITY, true),
+                  new Page("/qa/appeals", "page.appeals.title", QUALITY, true),
+                  new Page("/qa/rules", "page.qa-rules.title", QUALITY, true),
+                  new Page("/qa/reports", "page.qa-reports.title", QUALITY_READERS, true),
+                  new Page("/qa/calibrations", "page.calibrations.title", QUALITY, true))),
           new Section(
               "nav.section.admin",
               List.of(
                   new Page("/admin/users", "page.users.title", ADMINISTRATION, true),
                   new Page("/admin/audit", "page.audit.title", ADMINISTRATION, true),
-                  new Page("/admin/ivr-flows", "page.ivr-flows.title", ADMINISTRATION, false),
+                  new Page("/admin/ivr-flows", "page.ivr-flows.title", ADMINISTRATION, true),
                   new Page(
-                      "/admin/knowledge-base", "page.knowledge-base.title", ADMINISTRATION, false),
-                  new Page("/admin/settings", "page.settings.title", ADMINISTRATION, false))));
+                      "/admin/knowledge-base", "page.knowledge-base.title", ADMINISTRATION, true),
+                  new Page(
+                      "/admin/ticket-fields", "page.ticket-fields.title", ADMINISTRATION, true),
+                  new Page("/admin/settings", "page.settings.title", ADMINISTRATION, true))));
 
   private final ObjectProvider<WebInvocationPrivilegeEvaluator> access;
 

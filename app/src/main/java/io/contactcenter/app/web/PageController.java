@@ -57,8 +57,13 @@ class PageController {
     return "login";
   }
 
+  /** The robot calls list; the phone-number filter only for those who see numbers in full. */
   @GetMapping("/robot/calls")
-  String robotCalls() {
+  String robotCalls(Authentication user, Model model) {
+    model.addAttribute(
+        "seesNumbers",
+        io.contactcenter.app.security.PhoneNumberVisibility.of(user)
+            == io.contactcenter.app.security.PhoneNumberVisibility.FULL);
     return "robot-calls";
   }
 
@@ -88,7 +93,59 @@ class PageController {
   String campaign(@PathVariable String campaignId, Authentication user, Model model) {
     model.addAttribute("campaignId", campaignId);
     model.addAttribute("canEdit", changesCampaigns(user));
+    model.addAttribute(
+        "seesNumbers",
+        io.contactcenter.app.security.PhoneNumberVisibility.of(user)
+            == io.contactcenter.app.security.PhoneNumberVisibility.FULL);
     return "campaign";
+  }
+
+  /** QA: the conversations to review (issue 15). */
+  @GetMapping("/qa/reviews")
+  String qaReviews() {
+    return "qa-reviews";
+  }
+
+  /** QA: one conversation's recording, transcript, score card and review form. */
+  @GetMapping("/qa/reviews/{conversationId}")
+  String qaReview(@PathVariable String conversationId, Model model) {
+    model.addAttribute("conversationId", conversationId);
+    return "qa-review";
+  }
+
+  /** QA: open appeals for a reviewer to decide, and the decided ones. */
+  @GetMapping("/qa/appeals")
+  String qaAppeals() {
+    return "qa-appeals";
+  }
+
+  /** QA: the rules as data, listed and edited. */
+  @GetMapping("/qa/rules")
+  String qaRules() {
+    return "qa-rules";
+  }
+
+  /** QA figures by agent and team, for QA staff and supervisors (ADR 0026). */
+  @GetMapping("/qa/reports")
+  String qaReports(org.springframework.security.core.Authentication user, Model model) {
+    var roles = Navigation.roles(user);
+    model.addAttribute(
+        "canEditTeams",
+        roles.contains(io.contactcenter.app.security.Role.QA)
+            || roles.contains(io.contactcenter.app.security.Role.ADMIN));
+    return "qa-reports";
+  }
+
+  /** Calibrations: reviewers score one conversation independently (ADR 0026). */
+  @GetMapping("/qa/calibrations")
+  String qaCalibrations() {
+    return "qa-calibrations";
+  }
+
+  /** The agent's own QA scores, with the hits in the recording, and appeals. */
+  @GetMapping("/agent/qa-scores")
+  String myQaScores() {
+    return "my-qa-scores";
   }
 
   /**
@@ -180,6 +237,16 @@ class PageController {
       model.addAttribute("health", components(health.health()));
     }
     return "index";
+  }
+
+  /**
+   * The agent workspace (issue 12, ADR 0013): softphone, presence, call controls, disposition and
+   * the caller's history; filled by agent-workspace.js.
+   */
+  @GetMapping({"/agent", "/agent/workspace"})
+  String agentWorkspace(Model model) {
+    model.addAttribute("dispositions", Disposition.values());
+    return "agent-workspace";
   }
 
   private ActiveCampaign active(Campaign campaign, Instant startOfDay) {

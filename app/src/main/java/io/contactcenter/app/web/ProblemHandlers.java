@@ -9,12 +9,17 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Maps failures to RFC 9457 problem details with stable types. Client errors (4xx) are answered
@@ -24,14 +29,59 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ProblemHandlers {
 
   private final DataSize maxFileSize;
+  private final MessageSource messages;
+  private final ProblemWording wording;
 
-  ProblemHandlers(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+  ProblemHandlers(
+      @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
+      MessageSource messages) {
     this.maxFileSize = maxFileSize;
+    this.messages = messages;
+    this.wording = new ProblemWording(messages);
   }
 
+  /** A message of the app's own in the caller's language (the domain's words stay its own). */
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+  }
+
+  @ExceptionHandler(BadParameterException.class)
+  ProblemDetail badParameter(BadParameterException e) {
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", text(e.key(), e.args()));
+  }
+
+  /** A query or path parameter of the wrong form (e.g. {@code page=abc}). */
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail wrongParameter(MethodArgumentTypeMismatchException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "invalid-request",
+        text("problem.parameter.wrong-form", e.getName()));
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "invalid-request",
+        text("problem.parameter.missing", e.getParameterName()));
+  }
+
+  /** Refused by the roles' rules inside an endpoint (e.g. full numbers in an export). */
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail denied(AccessDeniedException e) {
+    return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+  }
+
+  @ExceptionHandler(RobotCallNotFoundException.class)
+  ProblemDetail noRobotCall(RobotCallNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "robot-call-not-found", e.getMessage());
+  }
+
+  /** Bad input; a module's problem with a message key is worded in the caller's language. */
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail invalid(IllegalArgumentException e) {
-    return problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", wording.of(e));
   }
 
   @ExceptionHandler(io.contactcenter.asrtts.AudioTooLargeException.class)
@@ -53,16 +103,15 @@ class ProblemHandlers {
     return problem(
         HttpStatus.PAYLOAD_TOO_LARGE,
         audio ? "audio-too-large" : "file-too-large",
-        (audio ? "the recording" : "the file") + " exceeds the upload limit of " + describe(limit));
+        text(
+            audio ? "problem.upload-too-large.audio" : "problem.upload-too-large.file",
+            describe(limit)));
   }
 
   /** A multipart body that cannot be parsed (no boundary, cut off): the client's mistake. */
   @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
   ProblemDetail brokenUpload(org.springframework.web.multipart.MultipartException e) {
-    return problem(
-        HttpStatus.BAD_REQUEST,
-        "malformed-upload",
-        "the upload is not a readable multipart/form-data body");
+    return problem(HttpStatus.BAD_REQUEST, "malformed-upload", text("problem.body.multipart"));
   }
 
   @ExceptionHandler(NoAudioSynthesizedException.class)
@@ -87,7 +136,7 @@ class ProblemHandlers {
     return problem(
         HttpStatus.BAD_REQUEST,
         "invalid-request",
-        "missing multipart part '" + e.getRequestPartName() + "'");
+        text("problem.body.missing-part", e.getRequestPartName()));
   }
 
   /**
@@ -97,22 +146,23 @@ class ProblemHandlers {
    */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    String detail = "request body is not valid JSON of the expected shape";
+    String detail = text("problem.body.unreadable");
     if (e.getCause() instanceof ValueInstantiationException v
         && v.getCause() instanceof IllegalArgumentException rejected
         && rejected.getMessage() != null) {
-      detail = rejected.getMessage();
+      detail = wording.of(rejected);
     } else if (e.getCause() instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
-      detail = "'" + path(f) + "' has a value of the wrong form";
-      if (f.getTargetType() != null && f.getTargetType().isEnum()) {
-        detail +=
-            "; expected one of "
-                + Arrays.stream(f.getTargetType().getEnumConstants())
-                    .map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-      }
+      detail =
+          f.getTargetType() != null && f.getTargetType().isEnum()
+              ? text(
+                  "problem.body.wrong-form-enum",
+                  path(f),
+                  Arrays.stream(f.getTargetType().getEnumConstants())
+                      .map(String::valueOf)
+                      .collect(Collectors.joining(", ")))
+              : text("problem.body.wrong-form", path(f));
     } else if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      detail = "'" + path(m) + "' has a value of the wrong type";
+      detail = text("problem.body.wrong-type", path(m));
     }
     return problem(HttpStatus.BAD_REQUEST, "malformed-body", detail);
   }
@@ -151,13 +201,22 @@ class ProblemHandlers {
             HttpStatus.UNPROCESSABLE_ENTITY,
             "script-rejected",
             "the script has " + e.problems().size() + " problem(s); nothing was saved");
-    problem.setProperty("problems", e.problems());
+    problem.setProperty(
+        "problems",
+        wording.listed(
+            e.problems(),
+            io.contactcenter.outboundrobot.ScriptProblem::path,
+            io.contactcenter.outboundrobot.ScriptProblem::code));
     return problem;
   }
 
   @ExceptionHandler(io.contactcenter.outboundrobot.CallRefusedException.class)
   ProblemDetail callRefused(io.contactcenter.outboundrobot.CallRefusedException e) {
-    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "call-refused", e.getMessage());
+    String detail =
+        e.wording()
+            .map(reason -> wording.of(reason, LocaleContextHolder.getLocale()))
+            .orElse(e.getMessage());
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "call-refused", detail);
   }
 
   @ExceptionHandler(io.contactcenter.outboundrobot.ScriptNotFoundException.class)
@@ -182,6 +241,58 @@ class ProblemHandlers {
     problem.setProperty("problems", e.problems());
     return problem;
   }
+
+  // Tickets (issue 14)
+
+  @ExceptionHandler(io.contactcenter.tickets.TicketNotFoundException.class)
+  ProblemDetail noTicket(io.contactcenter.tickets.TicketNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "ticket-not-found", e.getMessage());
+  }
+
+  @ExceptionHandler(io.contactcenter.tickets.TicketStateConflictException.class)
+  ProblemDetail ticketState(io.contactcenter.tickets.TicketStateConflictException e) {
+    return problem(HttpStatus.CONFLICT, "ticket-state", wording.of(e));
+  }
+
+  /** A photo not kept: 415 not a photo, 413 too large, 422 the ticket's limit; why in "reason". */
+  @ExceptionHandler(io.contactcenter.tickets.AttachmentRejectedException.class)
+  ProblemDetail attachmentRejected(io.contactcenter.tickets.AttachmentRejectedException e) {
+    ProblemDetail problem =
+        switch (e.reason()) {
+          case NOT_A_PHOTO ->
+              problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "attachment-not-a-photo", e.getMessage());
+          case TOO_LARGE ->
+              problem(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large", e.getMessage());
+          case TOO_MANY ->
+              problem(HttpStatus.UNPROCESSABLE_ENTITY, "attachment-limit", e.getMessage());
+        };
+    problem.setProperty("reason", e.getMessage());
+    return problem;
+  }
+
+  // --- ivr (hotline flows)
+  @ExceptionHandler(io.contactcenter.ivr.FlowRejectedException.class)
+  ProblemDetail flowRejected(io.contactcenter.ivr.FlowRejectedException e) {
+    ProblemDetail problem =
+        problem(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "flow-rejected",
+            "the flow has " + e.problems().size() + " problem(s); nothing was saved");
+    problem.setProperty(
+        "problems",
+        wording.listed(
+            e.problems(),
+            io.contactcenter.ivr.FlowProblem::path,
+            io.contactcenter.ivr.FlowProblem::code));
+    return problem;
+  }
+
+  @ExceptionHandler(io.contactcenter.ivr.FlowNotFoundException.class)
+  ProblemDetail noFlow(io.contactcenter.ivr.FlowNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "flow-not-found", e.getMessage());
+  }
+
+  // --- end ivr
 
   private static ProblemDetail problem(HttpStatus status, String type, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -2,6 +2,7 @@ package io.contactcenter.app.web;
 
 import java.net.URI;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -19,7 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * Problem details in the caller's language (the signed-in user's, else Accept-Language): the title
  * by status ({@code problem.title.404}) and, for problem types whose meaning is one sentence, the
  * detail ({@code problem.detail.campaign-not-found}), which then names no internal id. Other
- * details are the domain's own words and stay as they are; the type never changes.
+ * details are the domain's own words and stay as they are; the type never changes. A problem type
+ * that covers several rules names the one that applied in a {@code reason} property; its detail is
+ * then {@code problem.detail.<type>.<reason>}, filled with the problem's {@code arguments} list.
  */
 @RestControllerAdvice
 class ProblemLocalization implements ResponseBodyAdvice<Object> {
@@ -64,6 +67,16 @@ class ProblemLocalization implements ResponseBodyAdvice<Object> {
       String detail = messages.getMessage("problem.detail." + name, args, null, locale);
       if (detail != null) {
         problem.setDetail(detail);
+      }
+      Map<String, Object> properties = problem.getProperties();
+      if (properties != null && properties.get("reason") instanceof String reason) {
+        Object[] values =
+            properties.get("arguments") instanceof List<?> list ? list.toArray() : args;
+        String specific =
+            messages.getMessage("problem.detail." + name + "." + reason, values, null, locale);
+        if (specific != null) {
+          problem.setDetail(specific);
+        }
       }
     }
   }

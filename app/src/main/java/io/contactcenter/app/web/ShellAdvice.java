@@ -20,7 +20,14 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * user, their navigation, the language and its script messages.
  */
 @ControllerAdvice(
-    assignableTypes = {PageController.class, AccountPages.class, ErrorController.class})
+    assignableTypes = {
+      PageController.class,
+      AccountPages.class,
+      ErrorController.class,
+      TicketPages.class,
+      SupervisorPages.class,
+      SettingsController.class
+    })
 class ShellAdvice {
 
   /**

@@ -68,8 +68,25 @@ class SpeechController {
 
   record ClassifyBody(String text, String lang, String campaignType) {}
 
+  /**
+   * What the robot can do in each language: {@code listens} has a recognition model; a language it
+   * speaks but does not listen in takes answers by keys only.
+   */
+  record LanguagesBody(List<String> speaks, List<String> listens) {}
+
   record ClassificationBody(
       String label, double confidence, ZonedDateTime callbackAt, Map<String, Double> scores) {}
+
+  @Operation(
+      summary = "The languages the robot speaks and the ones it also listens in",
+      description =
+          "A language it speaks but does not listen in (Chinese until a Chinese recognition"
+              + " model is configured) takes the callee's answers by keys only.")
+  @org.springframework.web.bind.annotation.GetMapping("/api/v1/speech/languages")
+  LanguagesBody languages() {
+    return new LanguagesBody(
+        List.of("en", "zh"), recognizer.languages().stream().sorted().toList());
+  }
 
   @Operation(
       summary = "Transcribe a WAV recording",

@@ -66,6 +66,7 @@ class UsersController {
           ProblemDetail.forStatusAndDetail(
               HttpStatus.CONFLICT, "user '" + user.username() + "' exists");
       problem.setType(URI.create("urn:cc:problem:user-exists"));
+      problem.setProperty("username", user.username());
       return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
     return ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))

@@ -132,9 +132,12 @@ class ScriptsControllerTest {
             new ScriptRejectedException(
                 "pickup v3 with new prompts",
                 List.of(
-                    new ScriptProblem(
+                    ScriptProblem.of(
                         "steps.ask.say.en",
-                        "unknown variable '${nope}'; declared are [amount_due, merchant]"))));
+                        "variable-unknown",
+                        "unknown variable '${nope}'; declared are [amount_due, merchant]",
+                        "${nope}",
+                        "[amount_due, merchant]"))));
 
     mvc.perform(
             post(PROMPTS)
@@ -144,8 +147,10 @@ class ScriptsControllerTest {
         .andExpect(status().isUnprocessableEntity())
         .andExpect(jsonPath("$.type").value("urn:cc:problem:script-rejected"))
         .andExpect(jsonPath("$.problems[0].path").value("steps.ask.say.en"))
+        .andExpect(jsonPath("$.problems[0].code").value("variable-unknown"))
         .andExpect(
-            jsonPath("$.problems[0].message").value(org.hamcrest.Matchers.containsString("nope")));
+            jsonPath("$.problems[0].message")
+                .value("unknown variable '${nope}'; declared are [amount_due, merchant]"));
   }
 
   @Test

@@ -84,7 +84,8 @@ class ShellPagesTest {
             null,
             Map.of(),
             "olivia",
-            Instant.now());
+            Instant.now(),
+            "CNY");
     when(campaigns.list()).thenReturn(List.of(running));
     when(campaigns.progress("cmp-1"))
         .thenReturn(
@@ -101,7 +102,11 @@ class ShellPagesTest {
                 480,
                 Map.of(),
                 Map.of(),
-                0));
+                0,
+                650,
+                40,
+                null,
+                null));
     Instant now = Instant.now();
     when(campaigns.attempts("cmp-1", null, null, 1000))
         .thenReturn(
@@ -158,7 +163,11 @@ class ShellPagesTest {
     assertThat(home).contains("id=\"home-agent\"").doesNotContain("id=\"home-ops\"");
     String workspace = page("/agent/workspace", "zh-CN");
     assertShell(workspace, "zh-CN");
-    assertThat(workspace).contains("坐席工作台").contains("id=\"coming-soon\"");
+    assertThat(workspace)
+        .contains("坐席工作台")
+        .contains("id=\"phone-status\"")
+        .contains("/vendor/jssip.min.js")
+        .doesNotContain("id=\"coming-soon\"");
     mvc.perform(get("/campaigns").header("Accept-Language", "en"))
         .andExpect(status().isForbidden());
     mvc.perform(get("/admin/users")).andExpect(status().isForbidden());
@@ -174,8 +183,9 @@ class ShellPagesTest {
     assertShell(home, "en");
     assertThat(home).contains("id=\"home-health\"").contains("Up");
     assertThat(hrefsOfNavigation(home))
-        .contains("/admin/users", "/admin/audit", "/campaigns")
-        .hasSize(11);
+        .contains("/admin/users", "/admin/audit", "/campaigns", "/agent/tickets")
+        .contains("/admin/ticket-fields")
+        .hasSize(16);
   }
 
   @Test
@@ -197,6 +207,28 @@ class ShellPagesTest {
     assertThat(page("/admin/users", "zh-CN")).contains("用户列表").contains("质检员");
     assertThat(page("/admin/audit", "zh-CN")).contains("审计日志");
     assertThat(page("/account/password", "en")).contains("Personal access tokens");
+  }
+
+  @Test
+  @WithMockUser(username = "quinn", roles = "QA")
+  void theQaAppealsAndRulesPagesRenderInBothLanguages() throws Exception {
+    String zh = page("/qa/rules", "zh-CN");
+    assertShell(zh, "zh-CN");
+    assertThat(zh).contains("组合规则").contains("投诉或不满").contains("聊天机器人");
+    String en = page("/qa/rules", "en");
+    assertShell(en, "en");
+    assertThat(en).contains("value=\"COMBINED\"").contains("Hold time");
+    assertShell(page("/qa/appeals", "zh-CN"), "zh-CN");
+    assertThat(page("/qa/appeals", "en")).contains("Target: decided within 48 hours.");
+  }
+
+  @Test
+  @WithMockUser(username = "alice", roles = "AGENT")
+  void theAgentsQaScoresPageRendersInBothLanguages() throws Exception {
+    String zh = page("/agent/qa-scores", "zh-CN");
+    assertShell(zh, "zh-CN");
+    assertThat(zh).contains("我的申诉").doesNotContain("id=\"coming-soon\"");
+    assertShell(page("/agent/qa-scores", "en"), "en");
   }
 
   private String page(String path, String language) throws Exception {

@@ -55,8 +55,8 @@ class CampaignConfiguration {
   }
 
   @Bean
-  JdbcImports jdbcImports(JdbcClient jdbc) {
-    return new JdbcImports(jdbc);
+  JdbcImports jdbcImports(JdbcClient jdbc, ObjectMapper json) {
+    return new JdbcImports(jdbc, new JsonWording(json));
   }
 
   @Bean

@@ -13,6 +13,7 @@ import io.contactcenter.campaigns.ContactImport;
 import io.contactcenter.campaigns.DoNotCallList;
 import io.contactcenter.campaigns.NewCampaign;
 import io.contactcenter.campaigns.internal.domain.CallWindow;
+import io.contactcenter.common.CsvCells;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
@@ -104,7 +105,8 @@ class CampaignService implements Campaigns, DoNotCallList {
             request.startsAt(),
             request.variables(),
             request.createdBy(),
-            clock.instant());
+            clock.instant(),
+            request.currency());
     campaigns.insert(campaign);
     log.info(
         "campaign {} created: {} with script {} v{}",
@@ -183,7 +185,8 @@ class CampaignService implements Campaigns, DoNotCallList {
                   changes.startsAt() == null ? c.startsAt() : changes.startsAt(),
                   c.variables(),
                   c.createdBy(),
-                  c.createdAt()));
+                  c.createdAt(),
+                  c.currency()));
           log.info("campaign {} settings changed", campaignId);
           return campaigns.find(campaignId).orElseThrow();
         });
@@ -192,6 +195,12 @@ class CampaignService implements Campaigns, DoNotCallList {
   @Override
   public List<Campaign> list() {
     return campaigns.list();
+  }
+
+  @Override
+  public io.contactcenter.campaigns.CampaignList search(
+      io.contactcenter.campaigns.CampaignQuery query) {
+    return campaigns.search(query);
   }
 
   @Override
@@ -308,20 +317,24 @@ class CampaignService implements Campaigns, DoNotCallList {
   }
 
   @Override
-  public void exportCsv(String campaignId, Writer out) {
+  public void exportCsv(String campaignId, Writer out, boolean fullNumbers) {
     existing(campaignId);
     try {
+      out.write(CsvCells.BOM);
       out.write(
-          "attempt_id,contact_id,phone,name,attempt_no,state,dial_outcome,outcome,callback_at,"
-              + "created_at,finished_at\r\n");
-      for (CampaignAttempt a : reports.attempts(campaignId, null, null, Integer.MAX_VALUE)) {
+          "attempt_id,contact_id,phone,name,order_number,amount_due,attempt_no,state,"
+              + "dial_outcome,outcome,callback_at,created_at,finished_at\r\n");
+      for (JdbcCampaignReports.ExportRow row : reports.export(campaignId)) {
+        CampaignAttempt a = row.attempt();
         out.write(
             String.join(
                     ",",
                     CsvCells.cell(a.attemptId()),
                     CsvCells.cell(Long.toString(a.contactId())),
-                    CsvCells.cell(a.phone()),
+                    CsvCells.cell(fullNumbers ? row.fullPhone() : a.phone()),
                     CsvCells.cell(a.name()),
+                    CsvCells.cell(row.orderNumber()),
+                    CsvCells.cell(row.amountDue()),
                     CsvCells.cell(Integer.toString(a.attemptNo())),
                     CsvCells.cell(a.state()),
                     CsvCells.cell(a.dialOutcome()),

@@ -9,6 +9,7 @@ import io.contactcenter.campaigns.internal.contacts.ContactFileRejectedException
 import io.contactcenter.campaigns.internal.contacts.ContactRow;
 import io.contactcenter.campaigns.internal.contacts.ImportOptions;
 import io.contactcenter.campaigns.internal.contacts.ImportSummary;
+import io.contactcenter.common.Worded;
 import io.contactcenter.outboundrobot.CallRefusedException;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
@@ -24,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,15 +125,20 @@ final class ContactImports {
               row -> {
                 switch (row) {
                   case ContactRow.Valid valid -> {
-                    Optional<String> problem = prepare(campaign, script, valid, source, batch);
+                    Optional<Worded> problem = prepare(campaign, script, valid, source, batch);
                     if (problem.isPresent()) {
                       rejected[0]++;
-                      keep(errors, new ContactImport.RowError(valid.rowNumber(), problem.get()));
+                      keep(
+                          errors,
+                          new ContactImport.RowError(
+                              valid.rowNumber(), problem.get().english(), problem.get()));
                     }
                   }
                   case ContactRow.Rejected bad -> {
                     rejected[0]++;
-                    keep(errors, new ContactImport.RowError(bad.rowNumber(), bad.reason()));
+                    keep(
+                        errors,
+                        new ContactImport.RowError(bad.rowNumber(), bad.reason(), bad.wording()));
                   }
                 }
               });
@@ -148,7 +156,8 @@ final class ContactImports {
               0,
               List.of(),
               e.getMessage(),
-              clock.instant());
+              clock.instant(),
+              e);
       imports.finishImport(refused);
       return refused;
     } catch (UncheckedIOException e) {
@@ -236,13 +245,18 @@ final class ContactImports {
    * Checks one valid row against the script and queues it; why it is refused otherwise (a variable
    * the script needs is missing or unreadable).
    */
-  private Optional<String> prepare(
+  private Optional<Worded> prepare(
       Campaign campaign, DialogueScript script, ContactRow.Valid row, String source, Batch batch) {
     Map<String, String> variables = new LinkedHashMap<>(campaign.variables());
     for (Map.Entry<String, String> cell : row.variables().entrySet()) {
       String key = variableName(cell.getKey());
-      if (script.variables().containsKey(key) && !cell.getValue().isBlank()) {
-        variables.put(key, cell.getValue());
+      DialogueScript.VariableKind kind = script.variables().get(key);
+      if (kind != null && !cell.getValue().isBlank()) {
+        variables.put(
+            key,
+            kind == DialogueScript.VariableKind.MONEY
+                ? inCurrency(cell.getValue(), campaign.currency())
+                : cell.getValue());
       }
     }
     if (!row.name().isBlank() && script.variables().containsKey("customer_name")) {
@@ -251,7 +265,9 @@ final class ContactImports {
     try {
       robot.checkVariables(script, variables);
     } catch (CallRefusedException e) {
-      return Optional.of("row " + row.rowNumber() + ": " + e.getMessage());
+      return Optional.of(
+          ContactCsvReader.rowProblem(
+              row.rowNumber(), e.wording().map(Object.class::cast).orElse(e.getMessage())));
     }
     batch.add(
         new JdbcContacts.NewContact(
@@ -263,6 +279,23 @@ final class ContactImports {
             variables.get("order_number"),
             source));
     return Optional.empty();
+  }
+
+  /** "199.00", "199" or "199.00元" as ops write them in a sheet; "1,299.50" with grouping too. */
+  private static final Pattern BARE_AMOUNT =
+      Pattern.compile("(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d{1,2})?\\s*(元)?");
+
+  /**
+   * An amount with its currency: a bare number takes the campaign's (and "元" is yuan); anything
+   * else is left for the script check to read or refuse with its reason.
+   */
+  static String inCurrency(String amount, String campaignCurrency) {
+    Matcher bare = BARE_AMOUNT.matcher(amount.strip());
+    if (!bare.matches()) {
+      return amount;
+    }
+    String number = bare.group(1).replace(",", "") + (bare.group(2) == null ? "" : bare.group(2));
+    return number + " " + (bare.group(3) != null ? "CNY" : campaignCurrency);
   }
 
   private DialogueScript pinnedScript(Campaign campaign) {

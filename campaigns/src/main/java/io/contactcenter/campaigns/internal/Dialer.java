@@ -4,6 +4,7 @@ import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignState;
 import io.contactcenter.campaigns.internal.domain.DialDecision;
 import io.contactcenter.campaigns.internal.domain.DialPlanner;
+import io.contactcenter.campaigns.internal.domain.StartSpacing;
 import io.contactcenter.common.AttemptId;
 import io.contactcenter.common.CampaignType;
 import io.contactcenter.outboundrobot.CallRefusedException;
@@ -52,6 +53,9 @@ class Dialer implements SmartLifecycle {
 
   // A slot's start is at most one burst (one second of the rate) ahead; bound it all the same.
   private static final Duration MAX_START_DELAY = Duration.ofSeconds(2);
+
+  // Late starts re-spaced at the rate; only the dial loop's thread uses it.
+  private final StartSpacing spacing = new StartSpacing();
 
   private volatile boolean running;
   private Thread loop;
@@ -120,7 +124,13 @@ class Dialer implements SmartLifecycle {
     for (ClaimedAttempt c : due) {
       MDC.put("campaignId", c.campaign().campaignId());
       try {
-        waitUntil(c.startAt());
+        waitUntil(
+            spacing.startAt(
+                c.campaign().campaignId(),
+                c.startAt(),
+                c.campaign().maxPerSecond(),
+                config.pacing().trunkMaxPerSecond()));
+        spacing.started(c.campaign().campaignId(), clock.instant());
         place(c);
         placed++;
       } catch (DataAccessException e) {

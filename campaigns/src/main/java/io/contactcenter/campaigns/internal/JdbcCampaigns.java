@@ -1,6 +1,8 @@
 package io.contactcenter.campaigns.internal;
 
 import io.contactcenter.campaigns.Campaign;
+import io.contactcenter.campaigns.CampaignList;
+import io.contactcenter.campaigns.CampaignQuery;
 import io.contactcenter.campaigns.CampaignState;
 import io.contactcenter.common.CampaignType;
 import java.sql.Array;
@@ -28,8 +30,8 @@ final class JdbcCampaigns {
     jdbc.sql(
             "INSERT INTO campaign (campaign_id, name, type, script_id, script_version, language,"
                 + " state, call_window, holidays, max_concurrent, max_per_second, max_attempts,"
-                + " starts_at, variables, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                + " CAST(? AS DATE[]), ?, ?, ?, ?, CAST(? AS JSONB), ?)")
+                + " starts_at, variables, created_by, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                + " CAST(? AS DATE[]), ?, ?, ?, ?, CAST(? AS JSONB), ?, ?)")
         .params(
             c.campaignId(),
             c.name(),
@@ -45,7 +47,8 @@ final class JdbcCampaigns {
             c.maxAttempts(),
             SqlValues.timestamp(c.startsAt()),
             variables.toJson(c.variables()),
-            c.createdBy())
+            c.createdBy(),
+            c.currency())
         .update();
   }
 
@@ -66,6 +69,35 @@ final class JdbcCampaigns {
 
   List<Campaign> list() {
     return jdbc.sql(CAMPAIGN + " ORDER BY created_at DESC").query(this::campaign).list();
+  }
+
+  /** A page of matching campaigns, newest first and by id, and how many match in all. */
+  CampaignList search(CampaignQuery query) {
+    StringBuilder where = new StringBuilder(" WHERE TRUE");
+    List<Object> params = new ArrayList<>();
+    if (query.name() != null) {
+      where.append(" AND name ILIKE ? ESCAPE '\\'");
+      params.add("%" + SqlValues.likeEscaped(query.name()) + "%");
+    }
+    if (query.state() != null) {
+      where.append(" AND state = ?");
+      params.add(query.state().name());
+    }
+    if (query.type() != null) {
+      where.append(" AND type = ?");
+      params.add(query.type().code());
+    }
+    long total =
+        jdbc.sql("SELECT count(*) FROM campaign" + where).params(params).query(Long.class).single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(query.size());
+    pageParams.add((long) query.page() * query.size());
+    List<Campaign> page =
+        jdbc.sql(CAMPAIGN + where + " ORDER BY created_at DESC, campaign_id DESC LIMIT ? OFFSET ?")
+            .params(pageParams)
+            .query(this::campaign)
+            .list();
+    return new CampaignList(page, total);
   }
 
   List<Campaign> inState(CampaignState state) {
@@ -101,7 +133,7 @@ final class JdbcCampaigns {
   private static final String CAMPAIGN =
       "SELECT campaign_id, name, type, script_id, script_version, language, state, call_window,"
           + " holidays, max_concurrent, max_per_second, max_attempts, starts_at,"
-          + " variables::text AS variables, created_by, created_at FROM campaign";
+          + " variables::text AS variables, created_by, created_at, currency FROM campaign";
 
   private Campaign campaign(ResultSet rs, int row) throws SQLException {
     List<LocalDate> holidays = new ArrayList<>();
@@ -127,6 +159,7 @@ final class JdbcCampaigns {
         SqlValues.instant(rs.getTimestamp("starts_at")),
         variables.fromJson(rs.getString("variables")),
         rs.getString("created_by"),
-        SqlValues.instant(rs.getTimestamp("created_at")));
+        SqlValues.instant(rs.getTimestamp("created_at")),
+        rs.getString("currency"));
   }
 }

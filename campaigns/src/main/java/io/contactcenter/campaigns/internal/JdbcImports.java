@@ -11,9 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcImports {
 
   private final JdbcClient jdbc;
+  private final JsonWording wording;
 
-  JdbcImports(JdbcClient jdbc) {
+  JdbcImports(JdbcClient jdbc, JsonWording wording) {
     this.jdbc = jdbc;
+    this.wording = wording;
   }
 
   void startImport(String importId, String campaignId, String fileName, String user) {
@@ -35,7 +37,7 @@ final class JdbcImports {
   void finishImport(ContactImport report) {
     jdbc.sql(
             "UPDATE campaign_import SET charset = ?, rows_read = ?, added = ?, duplicates = ?,"
-                + " rejected = ?, error = ? WHERE import_id = ?")
+                + " rejected = ?, error = ?, error_wording = CAST(? AS JSONB) WHERE import_id = ?")
         .params(
             report.charset(),
             report.rows(),
@@ -43,13 +45,14 @@ final class JdbcImports {
             report.duplicates(),
             report.rejected(),
             report.error(),
+            wording.toJson(report.errorWording()),
             report.importId())
         .update();
     for (ContactImport.RowError error : report.errors()) {
       jdbc.sql(
-              "INSERT INTO campaign_import_error (import_id, row_number, reason) VALUES (?, ?, ?)"
-                  + " ON CONFLICT DO NOTHING")
-          .params(report.importId(), error.row(), error.reason())
+              "INSERT INTO campaign_import_error (import_id, row_number, reason, reason_wording)"
+                  + " VALUES (?, ?, ?, CAST(? AS JSONB)) ON CONFLICT DO NOTHING")
+          .params(report.importId(), error.row(), error.reason(), wording.toJson(error.wording()))
           .update();
     }
   }
@@ -57,7 +60,8 @@ final class JdbcImports {
   List<ContactImport> imports(String campaignId) {
     return jdbc.sql(
             "SELECT import_id, campaign_id, file_name, charset, rows_read, added, duplicates,"
-                + " rejected, error, created_at FROM campaign_import WHERE campaign_id = ?"
+                + " rejected, error, created_at, error_wording FROM campaign_import"
+                + " WHERE campaign_id = ?"
                 + " ORDER BY created_at DESC")
         .param(campaignId)
         .query(
@@ -73,16 +77,20 @@ final class JdbcImports {
                     rs.getInt(8),
                     importErrors(rs.getString(1)),
                     rs.getString(9),
-                    SqlValues.instant(rs.getTimestamp(10))))
+                    SqlValues.instant(rs.getTimestamp(10)),
+                    wording.fromJson(rs.getString(11))))
         .list();
   }
 
   private List<ContactImport.RowError> importErrors(String importId) {
     return jdbc.sql(
-            "SELECT row_number, reason FROM campaign_import_error WHERE import_id = ?"
-                + " ORDER BY row_number LIMIT 1000")
+            "SELECT row_number, reason, reason_wording FROM campaign_import_error"
+                + " WHERE import_id = ? ORDER BY row_number LIMIT 1000")
         .param(importId)
-        .query((rs, n) -> new ContactImport.RowError(rs.getInt(1), rs.getString(2)))
+        .query(
+            (rs, n) ->
+                new ContactImport.RowError(
+                    rs.getInt(1), rs.getString(2), wording.fromJson(rs.getString(3))))
         .list();
   }
 }

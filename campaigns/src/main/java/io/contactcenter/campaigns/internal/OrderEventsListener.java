@@ -27,7 +27,7 @@ class OrderEventsListener {
   @KafkaListener(
       id = "campaign-order-events",
       topics = "${cc.campaigns.order-events-topic:cc.orders.v1}",
-      groupId = "contact-center-campaigns",
+      groupId = "${cc.kafka.consumer-group-prefix:contact-center}-campaigns",
       autoStartup = "${cc.campaigns.order-events-enabled:true}",
       properties = {
         "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",

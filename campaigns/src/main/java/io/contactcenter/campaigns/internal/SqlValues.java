@@ -18,6 +18,11 @@ final class SqlValues {
     return ts == null ? null : ts.toInstant();
   }
 
+  /** {@code text} for a LIKE pattern with {@code ESCAPE '\'}: its % and _ match themselves. */
+  static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
   static String dateArray(List<LocalDate> days) {
     StringBuilder sb = new StringBuilder("{");
     for (int i = 0; i < days.size(); i++) {

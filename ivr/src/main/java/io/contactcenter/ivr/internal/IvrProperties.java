@@ -1,10 +1,8 @@
 package io.contactcenter.ivr.internal;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,25 +11,54 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Configuration of the hotline IVR, under {@code cc.ivr}.
  *
- * @param hotline the main hotline flow
+ * @param hotline the hotline's flow and timings
+ * @param orders where order data comes from
  */
 @Validated
 @ConfigurationProperties("cc.ivr")
-public record IvrProperties(@Valid @NotNull @DefaultValue Hotline hotline) {
+public record IvrProperties(
+    @Valid @NotNull @DefaultValue Hotline hotline, @Valid @NotNull @DefaultValue Orders orders) {
 
   /**
-   * @param greeting sound played on answer
-   * @param inputPrompt sound asking for the order number, ended by '#'
-   * @param maxDigits longest input accepted
-   * @param inputTimeout how long to wait for the next key
-   * @param humanQueue queue for callers who enter nothing twice or press 0
+   * @param flow the id of the flow callers of the {@code hotline} script run (its active version)
+   * @param language the callers' language, {@code zh} or {@code en}; empty means the flow's own
+   * @param inputTimeout how long a question waits for the next key
+   * @param repeatWindow a caller whose previous IVR session started within this window skips the
+   *     menu to the flow's repeat-caller node (an agent)
+   * @param transport {@code keys} (Asterisk sounds, answers by key) or {@code speech} (prompts
+   *     synthesized from the flow's texts, answers by key and by speech at once, over live media)
    */
   public record Hotline(
-      @NotBlank @DefaultValue("hello-world") String greeting,
-      @NotBlank @DefaultValue("vm-enter-num-to-call") String inputPrompt,
-      @NotBlank @DefaultValue("you-entered") String youEntered,
-      @NotBlank @DefaultValue("goodbye") String goodbye,
-      @Min(1) @Max(32) @DefaultValue("20") int maxDigits,
+      @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") @DefaultValue("hotline") String flow,
+      @Pattern(regexp = "|en|zh") @DefaultValue("") String language,
       @NotNull @DefaultValue("6s") Duration inputTimeout,
-      @NotBlank @DefaultValue("support") String humanQueue) {}
+      @NotNull @DefaultValue("24h") Duration repeatWindow,
+      @Pattern(regexp = "keys|speech") @DefaultValue("keys") String transport) {}
+
+  /**
+   * @param provider {@code table} (the default: a table fed by order events on Kafka) or {@code
+   *     http} (a shop's order API)
+   * @param eventsTopic the topic of the platform's order events
+   * @param eventsEnabled whether the IVR consumes order events
+   * @param demoData whether a demo data set of orders is loaded at start (for scripts/run.sh)
+   * @param http the HTTP adapter's settings
+   */
+  public record Orders(
+      @Pattern(regexp = "table|http") @DefaultValue("table") String provider,
+      @NotNull @DefaultValue("cc.orders.v1") String eventsTopic,
+      @DefaultValue("true") boolean eventsEnabled,
+      @DefaultValue("false") boolean demoData,
+      @Valid @NotNull @DefaultValue Http http) {}
+
+  /**
+   * @param baseUrl the order API; {@code GET <baseUrl>/orders/<number>} answers JSON
+   * @param timeout how long one request may take
+   * @param failureThreshold failed requests in a row that open the circuit
+   * @param openFor how long an open circuit refuses requests before trying one again
+   */
+  public record Http(
+      @DefaultValue("http://localhost:8081/api") String baseUrl,
+      @NotNull @DefaultValue("1s") Duration timeout,
+      @DefaultValue("5") int failureThreshold,
+      @NotNull @DefaultValue("30s") Duration openFor) {}
 }

@@ -23,6 +23,8 @@ final class FakeChannelSession implements ChannelSession {
   private final Deque<DtmfInput> inputs;
   private final List<String> operations = new ArrayList<>();
   private final Map<String, String> variables = new HashMap<>();
+  private String callerNumber = "4930123456";
+  private MediaSession media;
 
   FakeChannelSession(String callId, DtmfInput... inputs) {
     this.callId = callId;
@@ -46,9 +48,14 @@ final class FakeChannelSession implements ChannelSession {
     return callId;
   }
 
+  /** The caller id the call reports. */
+  void caller(String number) {
+    this.callerNumber = number;
+  }
+
   @Override
   public String callerNumber() {
-    return "4930123456";
+    return callerNumber;
   }
 
   @Override
@@ -128,8 +135,17 @@ final class FakeChannelSession implements ChannelSession {
     operations.add("hangup");
   }
 
+  /** The live media {@link #openMedia()} returns (the speech transport's tests). */
+  void media(MediaSession media) {
+    this.media = media;
+  }
+
   @Override
   public MediaSession openMedia() {
-    throw new UnsupportedOperationException("the IVR flows use no live media");
+    if (media == null) {
+      throw new UnsupportedOperationException("this call has no live media");
+    }
+    operations.add("openMedia");
+    return media;
   }
 }

@@ -11,8 +11,6 @@ import io.contactcenter.outboundrobot.DialogueOutcome;
 import io.contactcenter.outboundrobot.RobotAttempt;
 import io.contactcenter.outboundrobot.RobotAttemptEnded;
 import io.contactcenter.outboundrobot.Turn;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +19,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Robot attempts and their turns in PostgreSQL (tables {@code robot_attempt}, {@code robot_turn}).
+ * Robot attempts and their turns in PostgreSQL (tables {@code robot_attempt}, {@code robot_turn}):
+ * what placing and running a call writes, and what running it reads back. The views shown to users
+ * are read by {@link JdbcRobotCallHistory}.
  */
 final class JdbcRobotAttempts {
 
@@ -86,6 +86,32 @@ final class JdbcRobotAttempts {
   }
 
   /**
+   * Attempts created before {@code createdBefore} that are still dialing or in their dialogue,
+   * ended or not: a call under way that long is stuck.
+   */
+  List<String> underWayBefore(Instant createdBefore) {
+    return jdbc.sql(
+            "SELECT attempt_id FROM robot_attempt WHERE created_at < ? AND status <> 'FINISHED'"
+                + " ORDER BY created_at")
+        .param(Timestamp.from(createdBefore))
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * Notes why the watchdog ends an attempt's call; {@code false} if the attempt finished meanwhile
+   * (then its own result stands).
+   */
+  boolean stuck(String attemptId, String reason) {
+    return jdbc.sql(
+                "UPDATE robot_attempt SET failure = ? WHERE attempt_id = ?"
+                    + " AND status <> 'FINISHED'")
+            .params(reason, attemptId)
+            .update()
+        == 1;
+  }
+
+  /**
    * Records the end of a finished attempt's call that no hangup event reported; {@code false} if an
    * end is recorded already. The dialogue's result stays as it was.
    */
@@ -107,7 +133,9 @@ final class JdbcRobotAttempts {
                 "UPDATE robot_attempt SET status = 'FINISHED',"
                     + " dial_outcome = coalesce(dial_outcome, 'FAILED'),"
                     + " outcome = CASE WHEN answered_at IS NULL THEN outcome ELSE 'FAILED' END,"
-                    + " failure = 'interrupted: the call ended while no robot was on it',"
+                    // The watchdog's reason, if it hung the call up, says more than this one.
+                    + " failure = coalesce(failure,"
+                    + " 'interrupted: the call ended while no robot was on it'),"
                     + " ended_at = coalesce(ended_at, ?) WHERE attempt_id = ? AND status <> 'FINISHED'")
             .params(Timestamp.from(at), attemptId)
             .update()
@@ -298,61 +326,6 @@ final class JdbcRobotAttempts {
         .optional()
         .map(IntentLabel::fromCode)
         .orElse(null);
-  }
-
-  Optional<RobotAttempt> find(String attemptId) {
-    return jdbc.sql(SELECT + " WHERE attempt_id = ?").param(attemptId).query(this::map).optional();
-  }
-
-  List<RobotAttempt> recent(int limit) {
-    return jdbc.sql(SELECT + " ORDER BY created_at DESC LIMIT ?")
-        .param(Math.max(1, Math.min(limit, 200)))
-        .query(this::map)
-        .list();
-  }
-
-  private static final String SELECT =
-      "SELECT attempt_id, phone, script_id, script_version, language, status, dial_outcome,"
-          + " outcome, failure, callback_at, call_id, recording, created_at, answered_at, ended_at"
-          + " FROM robot_attempt";
-
-  private RobotAttempt map(ResultSet rs, int row) throws SQLException {
-    String id = rs.getString("attempt_id");
-    return new RobotAttempt(
-        id,
-        PhoneNumber.parse(rs.getString("phone")).masked(),
-        rs.getString("script_id"),
-        rs.getInt("script_version"),
-        rs.getString("language"),
-        RobotAttempt.Status.valueOf(rs.getString("status")),
-        Optional.ofNullable(rs.getString("dial_outcome")).map(DialOutcome::valueOf).orElse(null),
-        Optional.ofNullable(rs.getString("outcome")).map(DialogueOutcome::valueOf).orElse(null),
-        rs.getString("failure"),
-        instant(rs.getTimestamp("callback_at")),
-        rs.getString("call_id"),
-        rs.getString("recording"),
-        instant(rs.getTimestamp("created_at")),
-        instant(rs.getTimestamp("answered_at")),
-        instant(rs.getTimestamp("ended_at")),
-        turns(id));
-  }
-
-  private List<Turn> turns(String attemptId) {
-    return jdbc.sql(
-            "SELECT at, step, speaker, text, label, confidence, dtmf FROM robot_turn"
-                + " WHERE attempt_id = ? ORDER BY seq")
-        .param(attemptId)
-        .query(
-            (rs, n) ->
-                new Turn(
-                    rs.getTimestamp("at").toInstant(),
-                    rs.getString("step"),
-                    Turn.Speaker.valueOf(rs.getString("speaker")),
-                    rs.getString("text"),
-                    Optional.ofNullable(rs.getString("label")).map(IntentLabel::fromCode),
-                    rs.getDouble("confidence"),
-                    Optional.ofNullable(rs.getString("dtmf")).map(s -> s.charAt(0))))
-        .list();
   }
 
   private static Instant instant(Timestamp ts) {

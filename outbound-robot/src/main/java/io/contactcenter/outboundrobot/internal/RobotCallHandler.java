@@ -102,7 +102,13 @@ final class RobotCallHandler implements CallHandler {
         .variables()
         .forEach(
             (name, kind) ->
-                spoken.put(name, RobotService.spoken(name, kind, attempt.variables().get(name))));
+                spoken.put(
+                    name,
+                    RobotService.spoken(
+                        name,
+                        kind,
+                        attempt.variables().get(name),
+                        attempt.language() == null ? script.language() : attempt.language())));
     DialogueEngine engine = new DialogueEngine(script, attempt.language(), spoken, clock);
     prerender(prompts(script, attempt.language(), spoken), attemptId);
     attempts.status(attemptId, "IN_DIALOGUE");

@@ -35,6 +35,11 @@ class RobotConfiguration {
   }
 
   @Bean
+  JdbcRobotCallHistory jdbcRobotCallHistory(JdbcClient jdbc) {
+    return new JdbcRobotCallHistory(jdbc);
+  }
+
+  @Bean
   AttemptFacts attemptFacts(
       JdbcRobotAttempts attempts,
       ApplicationEventPublisher events,
@@ -69,6 +74,7 @@ class RobotConfiguration {
   @Bean
   UnansweredTransferHandler unansweredTransferHandler(
       JdbcRobotAttempts attempts,
+      JdbcRobotCallHistory history,
       DialogueScripts scripts,
       SpeechSynthesizer tts,
       AttemptFacts facts,
@@ -78,18 +84,31 @@ class RobotConfiguration {
     // publishes each in one, which puts it in the event publication registry (the outbox): that
     // is what sends it on to Kafka and re-sends it after a crash.
     return new UnansweredTransferHandler(
-        attempts, scripts, tts, facts::publish, properties, clock.getIfAvailable(Clock::systemUTC));
+        attempts,
+        history,
+        scripts,
+        tts,
+        facts::publish,
+        properties,
+        clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean
   RobotService robotService(
       JdbcRobotAttempts attempts,
+      JdbcRobotCallHistory history,
       AttemptFacts facts,
       DialogueScripts scripts,
       CallControl calls,
       RobotProperties properties,
       ObjectProvider<Clock> clock) {
     return new RobotService(
-        attempts, facts, scripts, calls, properties, clock.getIfAvailable(Clock::systemUTC));
+        attempts,
+        history,
+        facts,
+        scripts,
+        calls,
+        properties,
+        clock.getIfAvailable(Clock::systemUTC));
   }
 }

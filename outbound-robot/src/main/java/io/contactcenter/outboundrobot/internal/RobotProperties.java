@@ -27,6 +27,12 @@ import org.springframework.validation.annotation.Validated;
  * @param transfer what happens around a transfer to a human queue
  * @param earlyEndOfTurn when a clear reply ends the callee's turn before the recognizer's trailing
  *     silence
+ * @param maxCallDuration the longest a robot call may be under way (dialing or in its dialogue)
+ *     before the watchdog hangs it up and settles it as failed: a call that long is stuck (the
+ *     media stream never opened or stalled, Asterisk never reported the hangup, the instance that
+ *     ran it restarted). At least 1 minute and longer than {@code ringTimeout} plus {@code
+ *     transfer.maxWait}. A call the robot has handed to a person is not the robot's any more and is
+ *     never cut.
  */
 @Validated
 @ConfigurationProperties("cc.outboundrobot")
@@ -39,10 +45,21 @@ public record RobotProperties(
     ZoneId zone,
     @Valid @DefaultValue AnsweringMachine answeringMachine,
     @Valid @DefaultValue Transfer transfer,
-    @Valid @DefaultValue EarlyEndOfTurn earlyEndOfTurn) {
+    @Valid @DefaultValue EarlyEndOfTurn earlyEndOfTurn,
+    @NotNull @DefaultValue("10m") Duration maxCallDuration) {
 
   public RobotProperties {
     zone = zone == null ? ZoneId.systemDefault() : zone;
+    if (maxCallDuration != null
+        && ringTimeout != null
+        && transfer != null
+        && (maxCallDuration.compareTo(Duration.ofMinutes(1)) < 0
+            || maxCallDuration.compareTo(ringTimeout.plus(transfer.maxWait())) <= 0)) {
+      throw new IllegalArgumentException(
+          "cc.outboundrobot.max-call-duration must be at least 1m and longer than ring-timeout"
+              + " plus transfer.max-wait, was "
+              + maxCallDuration);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package io.contactcenter.outboundrobot.internal;
 import io.contactcenter.asrtts.PromptTemplate;
 import io.contactcenter.common.AttemptId;
 import io.contactcenter.common.CampaignType;
+import io.contactcenter.common.Wording;
 import io.contactcenter.outboundrobot.CallNowRequest;
 import io.contactcenter.outboundrobot.CallRefusedException;
 import io.contactcenter.outboundrobot.DialOutcome;
@@ -19,6 +20,8 @@ import io.contactcenter.pbx.OriginateRequest;
 import io.contactcenter.pbx.PbxUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +45,7 @@ class RobotService implements RobotCalls {
   private static final Duration CONFIRM_GONE = Duration.ofSeconds(5);
 
   private final JdbcRobotAttempts attempts;
+  private final JdbcRobotCallHistory history;
   private final AttemptFacts facts;
   private final DialogueScripts scripts;
   private final CallControl calls;
@@ -51,12 +55,14 @@ class RobotService implements RobotCalls {
 
   RobotService(
       JdbcRobotAttempts attempts,
+      JdbcRobotCallHistory history,
       AttemptFacts facts,
       DialogueScripts scripts,
       CallControl calls,
       RobotProperties config,
       Clock clock) {
     this.attempts = attempts;
+    this.history = history;
     this.facts = facts;
     this.scripts = scripts;
     this.calls = calls;
@@ -107,7 +113,7 @@ class RobotService implements RobotCalls {
             request.requestedBy());
     if (!created) {
       log.info("robot call {} is known already: not dialed again", attemptId);
-      return attempts.find(attemptId).orElseThrow();
+      return history.find(attemptId).orElseThrow();
     }
     try {
       calls.originate(
@@ -126,16 +132,23 @@ class RobotService implements RobotCalls {
       throw e;
     }
     log.info("robot call {} queued with script {} v{}", attemptId, script.id(), script.version());
-    return attempts.find(attemptId).orElseThrow();
+    return history.find(attemptId).orElseThrow();
   }
 
   @Override
   public int recoverInterrupted(Duration grace) {
     facts.announceOverdue(clock.instant().minus(AttemptFacts.OVERDUE));
-    List<JdbcRobotAttempts.Unfinished> unfinished =
-        attempts.unfinishedBefore(clock.instant().minus(grace));
+    Instant now = clock.instant();
+    Map<String, RobotAttempt.Status> unfinished = new LinkedHashMap<>();
+    for (JdbcRobotAttempts.Unfinished attempt : attempts.unfinishedBefore(now.minus(grace))) {
+      unfinished.put(attempt.attemptId(), attempt.status());
+    }
+    // Calls under way longer than any call the robot makes are stuck, ended or not.
+    List<String> stuck = attempts.underWayBefore(now.minus(config.maxCallDuration()));
+    // Their status is not FINISHED; which one exactly does not matter below.
+    stuck.forEach(id -> unfinished.putIfAbsent(id, RobotAttempt.Status.IN_DIALOGUE));
     if (unfinished.isEmpty()) {
-      vanished.goneForGood(List.of(), clock.instant());
+      vanished.goneForGood(List.of(), now);
       return 0;
     }
     Set<String> live;
@@ -145,42 +158,70 @@ class RobotService implements RobotCalls {
       log.warn("cannot ask Asterisk which calls are up, recovery waits: {}", e.getMessage());
       return 0;
     }
+    hangUpStuck(stuck, live);
     // A call that has just ended may still be finishing on the instance that runs its dialogue
     // (it stores the outcome after the callee hangs up): settle only calls gone for a while.
     Set<String> gone =
         vanished.goneForGood(
-            unfinished.stream()
-                .map(JdbcRobotAttempts.Unfinished::attemptId)
-                .filter(id -> !live.contains(id))
-                .toList(),
-            clock.instant());
+            unfinished.keySet().stream().filter(id -> !live.contains(id)).toList(), now);
     int settled = 0;
-    for (JdbcRobotAttempts.Unfinished attempt : unfinished) {
-      if (!gone.contains(attempt.attemptId())) {
+    for (Map.Entry<String, RobotAttempt.Status> attempt : unfinished.entrySet()) {
+      String attemptId = attempt.getKey();
+      if (!gone.contains(attemptId)) {
         continue;
       }
-      if (attempt.status() == RobotAttempt.Status.FINISHED) {
+      if (attempt.getValue() == RobotAttempt.Status.FINISHED) {
         // The dialogue ended (e.g. handed the callee to a human queue), then the instance died or
         // lost AMI before Asterisk reported the hangup; the call is gone now. Without an end the
         // campaign would wait for this call forever.
-        if (facts.endedUnseen(attempt.attemptId())) {
+        if (facts.endedUnseen(attemptId)) {
           settled++;
           log.warn(
               "robot call {} had finished but its hangup was never seen; Asterisk has no channel"
                   + " for it: end recorded",
-              attempt.attemptId());
+              attemptId);
         }
         continue;
       }
-      if (facts.interrupted(attempt.attemptId())) {
+      if (facts.interrupted(attemptId)) {
         settled++;
         log.warn(
             "robot call {} was interrupted (status {}), Asterisk has no channel for it: settled",
-            attempt.attemptId(),
-            attempt.status());
+            attemptId,
+            attempt.getValue());
       }
     }
     return settled;
+  }
+
+  /**
+   * The watchdog: a robot call still dialing or in its dialogue after {@code max-call-duration} is
+   * hung up, with the reason noted on its attempt; once Asterisk has no channel for it, it is
+   * settled as failed like any interrupted call (above), so its end is announced once and the
+   * campaign's retry rules decide whether to call again. Nobody is called while the stuck call is
+   * still up: the hangup comes first, the settling only after the channel is gone. A call the robot
+   * has handed to a person is FINISHED for the robot and never cut.
+   */
+  private void hangUpStuck(List<String> stuck, Set<String> live) {
+    for (String attemptId : stuck) {
+      if (!live.contains(attemptId)) {
+        continue;
+      }
+      String reason =
+          "stuck: no end after "
+              + config.maxCallDuration().toMinutes()
+              + " min (cc.outboundrobot.max-call-duration); hung up by the watchdog";
+      if (attempts.stuck(attemptId, reason)) {
+        log.warn("robot call {} is stuck: hanging it up", attemptId);
+        try {
+          calls.hangup(attemptId);
+        } catch (PbxUnavailableException e) {
+          // Still up and still noted as stuck: the next pass hangs it up.
+          log.warn("cannot hang up stuck robot call {} now: {}", attemptId, e.getMessage());
+          return;
+        }
+      }
+    }
   }
 
   @Override
@@ -224,12 +265,18 @@ class RobotService implements RobotCalls {
     unknown.removeAll(script.variables().keySet());
     if (!unknown.isEmpty()) {
       throw new CallRefusedException(
-          "unknown variable(s) "
-              + unknown
-              + " for script "
-              + script.id()
-              + "; it has "
-              + script.variables().keySet());
+          new Wording(
+              "problem.call-refused.unknown-variables",
+              "unknown variable(s) "
+                  + unknown
+                  + " for script "
+                  + script.id()
+                  + "; it has "
+                  + script.variables().keySet(),
+              String.join(", ", unknown),
+              script.id(),
+              String.join(", ", script.variables().keySet())),
+          null);
     }
     TreeSet<String> missing = new TreeSet<>();
     script.variables().keySet().stream()
@@ -237,7 +284,12 @@ class RobotService implements RobotCalls {
         .forEach(missing::add);
     if (!missing.isEmpty()) {
       throw new CallRefusedException(
-          "missing value(s) for " + missing + " in script " + script.id());
+          new Wording(
+              "problem.call-refused.missing-values",
+              "missing value(s) for " + missing + " in script " + script.id(),
+              String.join(", ", missing),
+              script.id()),
+          null);
     }
     script
         .variables()
@@ -246,17 +298,27 @@ class RobotService implements RobotCalls {
               try {
                 spoken(name, kind, values.get(name));
               } catch (IllegalArgumentException e) {
-                throw new CallRefusedException(e.getMessage(), e);
+                // The template's own reason (not an amount, out of range, ...) stays English.
+                String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                throw new CallRefusedException(
+                    new Wording("problem.call-refused.unreadable", e.getMessage(), name, reason),
+                    e);
               }
             });
   }
 
   /** A variable's value in the words to speak, by its declared kind. */
   static String spoken(String name, DialogueScript.VariableKind kind, String value) {
+    return spoken(name, kind, value, "en");
+  }
+
+  /** A variable's value in the words to speak in {@code language}, by its declared kind. */
+  static String spoken(
+      String name, DialogueScript.VariableKind kind, String value, String language) {
     try {
       return PromptTemplate.of(
               "{" + name + ":" + kind.name().toLowerCase(java.util.Locale.ROOT) + "}")
-          .render(Map.of(name, value));
+          .render(Map.of(name, value), language);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("variable " + name + ": " + e.getMessage(), e);
     }
@@ -264,12 +326,23 @@ class RobotService implements RobotCalls {
 
   @Override
   public Optional<RobotAttempt> find(String attemptId) {
-    return attempts.find(attemptId);
+    return history.find(attemptId);
   }
 
   @Override
   public List<RobotAttempt> recent(int limit) {
-    return attempts.recent(limit);
+    return history.recent(limit);
+  }
+
+  @Override
+  public io.contactcenter.outboundrobot.RobotCallList search(
+      io.contactcenter.outboundrobot.RobotCallQuery query) {
+    return history.search(query);
+  }
+
+  @Override
+  public List<RobotAttempt> toNumber(io.contactcenter.common.PhoneNumber phone, int limit) {
+    return history.toNumber(phone, limit);
   }
 
   // Call events are applied once the PBX module has committed them, in order (the PBX publishes

@@ -42,14 +42,28 @@ record RobotSpeech(
     return tts.synthesize(text, config.voice().isBlank() ? null : config.voice()).pcm16le8k();
   }
 
-  /** A recognition stream for a reply in {@code language}, without a phrase list. */
+  /**
+   * A recognition stream for a reply in {@code language}, without a phrase list; one that hears
+   * nothing when no model serves the language, so that keys answer.
+   */
   RecognitionStream listen(String language) {
+    if (!canListen(language)) {
+      return new KeysOnlyStream();
+    }
     return asr.open(new RecognitionOptions(language, List.of(), null, null));
   }
 
   /** A recognition stream for whatever is said, e.g. an answering machine's greeting. */
   RecognitionStream listenFreely(String language) {
+    if (!canListen(language)) {
+      return new KeysOnlyStream();
+    }
     return asr.open(RecognitionOptions.freeSpeech(language));
+  }
+
+  /** Whether a recognition model serves {@code language}: without one, callees answer by keys. */
+  boolean canListen(String language) {
+    return asr.languages().contains(language);
   }
 
   /**
@@ -64,7 +78,11 @@ record RobotSpeech(
     double confidence =
         transcript.confidence() < config.minSpeechConfidence() ? 0 : label.confidence();
     return new Reply(
-        transcript.text(), label.label(), confidence, label.callbackAt().map(z -> z.toInstant()));
+        transcript.text(),
+        label.label(),
+        confidence,
+        label.callbackAt().map(z -> z.toInstant()),
+        transcript.confidence());
   }
 
   /** The early end of one listening turn, expecting {@code phrases}. */

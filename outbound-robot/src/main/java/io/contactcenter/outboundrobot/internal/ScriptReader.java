@@ -13,21 +13,14 @@ import io.contactcenter.outboundrobot.DialogueScript.StepAction;
 import io.contactcenter.outboundrobot.DialogueScript.VariableKind;
 import io.contactcenter.outboundrobot.ScriptProblem;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -40,8 +33,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the YAML (or JSON) form of a dialogue script into a {@link DialogueScript}, collecting
- * every problem of form with its path instead of stopping at the first. Not thread-safe: one per
- * read.
+ * every problem of form with its path instead of stopping at the first (the typed access to single
+ * values is {@link ScriptFields}). Not thread-safe: one per read.
  */
 final class ScriptReader {
 
@@ -60,16 +53,15 @@ final class ScriptReader {
           "on",
           "steps");
   private static final Set<String> SETTINGS_KEYS =
-      Set.of("min_confidence", "callback_delay", "max_steps");
+      Set.of("min_confidence", "callback_delay", "max_steps", "min_speech_confidence");
   private static final Set<String> STEP_KEYS =
       Set.of("say", "barge_in", "listen", "on", "next", "end", "transfer", "actions");
   private static final Set<String> LISTEN_KEYS =
       Set.of("phrases", "timeout", "min_confidence", "dtmf", "reprompt", "no_response");
   private static final Set<String> BRANCH_KEYS = Set.of("goto", "without_time");
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h|d)");
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(6);
 
-  private final List<ScriptProblem> problems = new ArrayList<>();
+  private final ScriptFields fields = new ScriptFields();
 
   /** The script, or empty with {@link #problems()} saying why. */
   Optional<DialogueScript> read(String source) {
@@ -82,48 +74,55 @@ final class ScriptReader {
           mark == null
               ? "(syntax)"
               : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-      problems.add(new ScriptProblem(where, "not valid YAML or JSON: " + e.getProblem()));
+      fields.add(
+          ScriptProblem.of(
+              where, "syntax", "not valid YAML or JSON: " + e.getProblem(), e.getProblem()));
       return Optional.empty();
     } catch (YAMLException e) {
-      problems.add(new ScriptProblem("(syntax)", "not valid YAML or JSON: " + e.getMessage()));
+      fields.add(
+          ScriptProblem.of(
+              "(syntax)", "syntax", "not valid YAML or JSON: " + e.getMessage(), e.getMessage()));
       return Optional.empty();
     }
-    Map<String, Object> script = map(root, "(root)");
+    Map<String, Object> script = fields.map(root, "(root)");
     if (script == null) {
       return Optional.empty();
     }
-    keys(script, "", SCRIPT_KEYS);
-    String id = string(script, "id", "id");
-    Integer version = parse(script, "version", "version", Integer::valueOf, "a whole number");
-    CampaignType campaign = parse(script, "campaign", "campaign", CampaignType::fromCode, null);
-    String language = string(script, "language", "language");
-    List<String> languages = stringList(script.get("languages"), "languages", true);
+    fields.keys(script, "", SCRIPT_KEYS);
+    String id = fields.string(script, "id", "id");
+    Integer version =
+        fields.parse(script, "version", "version", Integer::valueOf, "a whole number");
+    CampaignType campaign =
+        fields.parse(script, "campaign", "campaign", CampaignType::fromCode, null);
+    String language = fields.string(script, "language", "language");
+    List<String> languages = fields.stringList(script.get("languages"), "languages", true);
     Map<String, VariableKind> variables = new TreeMap<>();
-    Map<String, Object> declared = map(script.get("variables"), "variables");
+    Map<String, Object> declared = fields.map(script.get("variables"), "variables");
     if (declared != null) {
       declared.forEach(
           (name, kind) ->
-              convert(
+              fields
+                  .convert(
                       "variables." + name,
-                      () -> VariableKind.fromCode(scalar(kind, "variables." + name)))
+                      () -> VariableKind.fromCode(fields.scalar(kind, "variables." + name)))
                   .ifPresent(k -> variables.put(name, k)));
     }
     Settings settings = settings(script.get("settings"));
-    String start = string(script, "start", "start");
-    String noResponse = string(script, "no_response", "no_response");
+    String start = fields.string(script, "start", "start");
+    String noResponse = fields.string(script, "no_response", "no_response");
     Prompt apology = prompt(script.get("apology"), "apology");
     Map<IntentLabel, Branch> on = branches(script.get("on"), "on");
     Map<String, Step> steps = new LinkedHashMap<>();
-    Map<String, Object> stepNodes = map(script.get("steps"), "steps");
+    Map<String, Object> stepNodes = fields.map(script.get("steps"), "steps");
     if (stepNodes != null) {
       stepNodes.forEach(
           (name, node) ->
               step(node, "steps." + name, settings).ifPresent(step -> steps.put(name, step)));
     }
-    if (!problems.isEmpty()) {
+    if (fields.count() > 0) {
       return Optional.empty();
     }
-    return convert(
+    return fields.convert(
         "(root)",
         () ->
             new DialogueScript(
@@ -142,7 +141,7 @@ final class ScriptReader {
   }
 
   List<ScriptProblem> problems() {
-    return List.copyOf(problems);
+    return fields.problems();
   }
 
   /** A loader that keeps every scalar a string and refuses duplicate keys. */
@@ -167,111 +166,137 @@ final class ScriptReader {
     if (node == null) {
       return Settings.DEFAULT;
     }
-    Map<String, Object> m = map(node, "settings");
+    Map<String, Object> m = fields.map(node, "settings");
     if (m == null) {
       return Settings.DEFAULT;
     }
-    keys(m, "settings.", SETTINGS_KEYS);
+    fields.keys(m, "settings.", SETTINGS_KEYS);
     Double minConfidence =
         m.containsKey("min_confidence")
-            ? parse(m, "min_confidence", "settings.min_confidence", Double::valueOf, "a number")
+            ? fields.parse(
+                m, "min_confidence", "settings.min_confidence", Double::valueOf, "a number")
             : Settings.DEFAULT.minConfidence();
     Duration callbackDelay =
         m.containsKey("callback_delay")
-            ? duration(m.get("callback_delay"), "settings.callback_delay")
+            ? fields.duration(m.get("callback_delay"), "settings.callback_delay")
             : Settings.DEFAULT.callbackDelay();
     Integer maxSteps =
         m.containsKey("max_steps")
-            ? parse(m, "max_steps", "settings.max_steps", Integer::valueOf, "a whole number")
+            ? fields.parse(m, "max_steps", "settings.max_steps", Integer::valueOf, "a whole number")
             : Settings.DEFAULT.maxSteps();
-    if (minConfidence == null || callbackDelay == null || maxSteps == null) {
+    Double minSpeechConfidence =
+        m.containsKey("min_speech_confidence")
+            ? fields.parse(
+                m,
+                "min_speech_confidence",
+                "settings.min_speech_confidence",
+                Double::valueOf,
+                "a number")
+            : Settings.DEFAULT.minSpeechConfidence();
+    if (minConfidence == null
+        || callbackDelay == null
+        || maxSteps == null
+        || minSpeechConfidence == null) {
       return Settings.DEFAULT;
     }
-    return convert("settings", () -> new Settings(minConfidence, callbackDelay, maxSteps))
+    return fields
+        .convert(
+            "settings",
+            () -> new Settings(minConfidence, callbackDelay, maxSteps, minSpeechConfidence))
         .orElse(Settings.DEFAULT);
   }
 
   private Optional<Step> step(Object node, String path, Settings settings) {
-    Map<String, Object> m = map(node, path);
+    Map<String, Object> m = fields.map(node, path);
     if (m == null) {
       return Optional.empty();
     }
-    int before = problems.size();
-    keys(m, path + ".", STEP_KEYS);
+    int before = fields.count();
+    fields.keys(m, path + ".", STEP_KEYS);
     Optional<Prompt> say =
         m.containsKey("say")
             ? Optional.ofNullable(prompt(m.get("say"), path + ".say"))
             : Optional.empty();
     Boolean bargeIn =
-        m.containsKey("barge_in") ? bool(m.get("barge_in"), path + ".barge_in") : Boolean.TRUE;
+        m.containsKey("barge_in")
+            ? fields.bool(m.get("barge_in"), path + ".barge_in")
+            : Boolean.TRUE;
     Optional<Listen> listen =
         m.containsKey("listen")
             ? listen(m.get("listen"), path + ".listen", settings)
             : Optional.empty();
     Map<IntentLabel, Branch> on =
         m.containsKey("on") ? branches(m.get("on"), path + ".on") : Map.of();
-    Optional<String> next = optionalString(m, "next", path + ".next");
+    Optional<String> next = fields.optionalString(m, "next", path + ".next");
     Optional<DialogueOutcome> end =
         m.containsKey("end")
-            ? convert(
-                path + ".end", () -> DialogueOutcome.fromCode(scalar(m.get("end"), path + ".end")))
+            ? fields.convert(
+                path + ".end",
+                () -> DialogueOutcome.fromCode(fields.scalar(m.get("end"), path + ".end")))
             : Optional.empty();
-    Optional<String> transfer = optionalString(m, "transfer", path + ".transfer");
+    Optional<String> transfer = fields.optionalString(m, "transfer", path + ".transfer");
     Set<StepAction> actions = EnumSet.noneOf(StepAction.class);
-    List<String> actionCodes = stringList(m.get("actions"), path + ".actions", false);
+    List<String> actionCodes = fields.stringList(m.get("actions"), path + ".actions", false);
     for (int i = 0; i < actionCodes.size(); i++) {
       String code = actionCodes.get(i);
-      convert(path + ".actions[" + i + "]", () -> StepAction.fromCode(code))
+      fields
+          .convert(path + ".actions[" + i + "]", () -> StepAction.fromCode(code))
           .ifPresent(actions::add);
     }
-    if (problems.size() > before) {
+    if (fields.count() > before) {
       return Optional.empty();
     }
-    return convert(path, () -> new Step(say, bargeIn, listen, on, next, end, transfer, actions));
+    return fields.convert(
+        path, () -> new Step(say, bargeIn, listen, on, next, end, transfer, actions));
   }
 
   private Optional<Listen> listen(Object node, String path, Settings settings) {
-    Map<String, Object> m = map(node, path);
+    Map<String, Object> m = fields.map(node, path);
     if (m == null) {
       return Optional.empty();
     }
-    int before = problems.size();
-    keys(m, path + ".", LISTEN_KEYS);
+    int before = fields.count();
+    fields.keys(m, path + ".", LISTEN_KEYS);
     Map<String, List<String>> phrases = new TreeMap<>();
     if (m.containsKey("phrases")) {
-      Map<String, Object> byLanguage = map(m.get("phrases"), path + ".phrases");
+      Map<String, Object> byLanguage = fields.map(m.get("phrases"), path + ".phrases");
       if (byLanguage != null) {
         byLanguage.forEach(
             (language, list) ->
-                phrases.put(language, stringList(list, path + ".phrases." + language, true)));
+                phrases.put(
+                    language, fields.stringList(list, path + ".phrases." + language, true)));
       }
     }
     Duration timeout =
-        m.containsKey("timeout") ? duration(m.get("timeout"), path + ".timeout") : DEFAULT_TIMEOUT;
+        m.containsKey("timeout")
+            ? fields.duration(m.get("timeout"), path + ".timeout")
+            : DEFAULT_TIMEOUT;
     Double minConfidence =
         m.containsKey("min_confidence")
-            ? parse(m, "min_confidence", path + ".min_confidence", Double::valueOf, "a number")
+            ? fields.parse(
+                m, "min_confidence", path + ".min_confidence", Double::valueOf, "a number")
             : settings.minConfidence();
     Map<Character, IntentLabel> dtmf = new TreeMap<>();
-    Map<String, Object> keys = map(m.get("dtmf"), path + ".dtmf");
+    Map<String, Object> keys = fields.map(m.get("dtmf"), path + ".dtmf");
     if (keys != null) {
       keys.forEach(
           (key, label) -> {
             String at = path + ".dtmf." + key;
             if (key.length() != 1) {
-              problems.add(new ScriptProblem(at, "a key is one of 0-9, * and #"));
+              fields.add(ScriptProblem.of(at, "dtmf-key", "a key is one of 0-9, * and #"));
               return;
             }
-            convert(at, () -> IntentLabel.fromCode(scalar(label, at)))
+            fields
+                .convert(at, () -> IntentLabel.fromCode(fields.scalar(label, at)))
                 .ifPresent(l -> dtmf.put(key.charAt(0), l));
           });
     }
     Prompt reprompt = prompt(m.get("reprompt"), path + ".reprompt");
-    Optional<String> noResponse = optionalString(m, "no_response", path + ".no_response");
-    if (problems.size() > before) {
+    Optional<String> noResponse = fields.optionalString(m, "no_response", path + ".no_response");
+    if (fields.count() > before) {
       return Optional.empty();
     }
-    return convert(
+    return fields.convert(
         path, () -> new Listen(phrases, timeout, minConfidence, dtmf, reprompt, noResponse));
   }
 
@@ -280,26 +305,28 @@ final class ScriptReader {
     if (node == null) {
       return branches;
     }
-    Map<String, Object> m = map(node, path);
+    Map<String, Object> m = fields.map(node, path);
     if (m == null) {
       return branches;
     }
     m.forEach(
         (code, target) -> {
           String at = path + "." + code;
-          Optional<IntentLabel> label = convert(at, () -> IntentLabel.fromCode(code));
+          Optional<IntentLabel> label = fields.convert(at, () -> IntentLabel.fromCode(code));
           Optional<Branch> branch;
           if (target instanceof Map<?, ?>) {
-            Map<String, Object> long_ = map(target, at);
-            keys(long_, at + ".", BRANCH_KEYS);
-            String goTo = string(long_, "goto", at + ".goto");
+            Map<String, Object> long_ = fields.map(target, at);
+            fields.keys(long_, at + ".", BRANCH_KEYS);
+            String goTo = fields.string(long_, "goto", at + ".goto");
             Optional<String> withoutTime =
-                optionalString(long_, "without_time", at + ".without_time");
+                fields.optionalString(long_, "without_time", at + ".without_time");
             branch =
-                goTo == null ? Optional.empty() : convert(at, () -> new Branch(goTo, withoutTime));
+                goTo == null
+                    ? Optional.empty()
+                    : fields.convert(at, () -> new Branch(goTo, withoutTime));
           } else {
-            String goTo = scalar(target, at);
-            branch = goTo == null ? Optional.empty() : convert(at, () -> Branch.to(goTo));
+            String goTo = fields.scalar(target, at);
+            branch = goTo == null ? Optional.empty() : fields.convert(at, () -> Branch.to(goTo));
           }
           if (label.isPresent() && branch.isPresent()) {
             branches.put(label.get(), branch.get());
@@ -310,150 +337,23 @@ final class ScriptReader {
 
   private Prompt prompt(Object node, String path) {
     if (node == null) {
-      problems.add(new ScriptProblem(path, "required: the text in each language, e.g. en: ..."));
+      fields.add(
+          ScriptProblem.of(
+              path, "prompt-required", "required: the text in each language, e.g. en: ..."));
       return null;
     }
-    Map<String, Object> m = map(node, path);
+    Map<String, Object> m = fields.map(node, path);
     if (m == null) {
       return null;
     }
     Map<String, String> texts = new TreeMap<>();
     m.forEach(
         (language, text) -> {
-          String value = scalar(text, path + "." + language);
+          String value = fields.scalar(text, path + "." + language);
           if (value != null) {
             texts.put(language, value);
           }
         });
-    return convert(path, () -> new Prompt(texts)).orElse(null);
-  }
-
-  private Duration duration(Object node, String path) {
-    String text = scalar(node, path);
-    if (text == null) {
-      return null;
-    }
-    Matcher m = DURATION.matcher(text.strip());
-    if (!m.matches()) {
-      problems.add(
-          new ScriptProblem(
-              path, "'" + text + "' is not a duration: a number with ms, s, m, h or d, e.g. 6s"));
-      return null;
-    }
-    long amount = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofDays(amount);
-    };
-  }
-
-  private Boolean bool(Object node, String path) {
-    String text = scalar(node, path);
-    if ("true".equals(text) || "false".equals(text)) {
-      return Boolean.valueOf(text);
-    }
-    if (text != null) {
-      problems.add(new ScriptProblem(path, "'" + text + "' is not true or false"));
-    }
-    return null;
-  }
-
-  private <T> T parse(
-      Map<String, Object> m, String key, String path, Function<String, T> parser, String expected) {
-    String text = string(m, key, path);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return parser.apply(text.strip());
-    } catch (NumberFormatException e) {
-      problems.add(new ScriptProblem(path, "'" + text + "' is not " + expected));
-    } catch (IllegalArgumentException e) {
-      problems.add(new ScriptProblem(path, e.getMessage()));
-    }
-    return null;
-  }
-
-  private String string(Map<String, Object> m, String key, String path) {
-    if (m == null) {
-      return null;
-    }
-    if (!m.containsKey(key)) {
-      problems.add(new ScriptProblem(path, "required"));
-      return null;
-    }
-    return scalar(m.get(key), path);
-  }
-
-  private Optional<String> optionalString(Map<String, Object> m, String key, String path) {
-    return m.containsKey(key) ? Optional.ofNullable(scalar(m.get(key), path)) : Optional.empty();
-  }
-
-  private String scalar(Object node, String path) {
-    if (node instanceof String s && !s.isBlank()) {
-      return s;
-    }
-    problems.add(
-        new ScriptProblem(
-            path,
-            node instanceof String || node == null
-                ? "a value is required"
-                : "expected a single value"));
-    return null;
-  }
-
-  private List<String> stringList(Object node, String path, boolean required) {
-    if (node == null && !required) {
-      return List.of();
-    }
-    if (!(node instanceof List<?> list)) {
-      problems.add(new ScriptProblem(path, "expected a list, e.g. [a, b]"));
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      String value = scalar(list.get(i), path + "[" + i + "]");
-      if (value != null) {
-        out.add(value);
-      }
-    }
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> map(Object node, String path) {
-    if (node instanceof Map<?, ?> m) {
-      if (m.keySet().stream().allMatch(String.class::isInstance)) {
-        return (Map<String, Object>) m;
-      }
-      problems.add(new ScriptProblem(path, "keys must be plain names"));
-      return null;
-    }
-    problems.add(
-        new ScriptProblem(path, node == null ? "required" : "expected a map of names to values"));
-    return null;
-  }
-
-  private void keys(Map<String, Object> m, String prefix, Set<String> allowed) {
-    for (String key : m.keySet()) {
-      if (!allowed.contains(key)) {
-        problems.add(
-            new ScriptProblem(
-                prefix + key, "unknown field; expected one of " + new TreeSet<>(allowed)));
-      }
-    }
-  }
-
-  private <T> Optional<T> convert(String path, Supplier<T> build) {
-    try {
-      return Optional.of(build.get());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      problems.add(
-          new ScriptProblem(path, Objects.requireNonNullElse(e.getMessage(), e.toString())));
-      return Optional.empty();
-    }
+    return fields.convert(path, () -> new Prompt(texts)).orElse(null);
   }
 }

@@ -32,6 +32,7 @@ final class UnansweredTransferHandler implements CallHandler {
   private static final Duration FRAME_WAIT = Duration.ofMillis(40);
 
   private final JdbcRobotAttempts attempts;
+  private final JdbcRobotCallHistory history;
   private final DialogueScripts scripts;
   private final SpeechSynthesizer tts;
   private final ApplicationEventPublisher events;
@@ -40,12 +41,14 @@ final class UnansweredTransferHandler implements CallHandler {
 
   UnansweredTransferHandler(
       JdbcRobotAttempts attempts,
+      JdbcRobotCallHistory history,
       DialogueScripts scripts,
       SpeechSynthesizer tts,
       ApplicationEventPublisher events,
       RobotProperties config,
       Clock clock) {
     this.attempts = attempts;
+    this.history = history;
     this.scripts = scripts;
     this.tts = tts;
     this.events = events;
@@ -103,7 +106,7 @@ final class UnansweredTransferHandler implements CallHandler {
 
   /** The step that transferred the call: the robot's last turn before it. */
   private String step(String attemptId) {
-    List<Turn> turns = attempts.find(attemptId).map(RobotAttempt::turns).orElse(List.of());
+    List<Turn> turns = history.find(attemptId).map(RobotAttempt::turns).orElse(List.of());
     return turns.isEmpty() ? "transfer" : turns.getLast().step();
   }
 }

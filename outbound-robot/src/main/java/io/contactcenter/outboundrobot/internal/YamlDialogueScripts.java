@@ -57,7 +57,7 @@ public final class YamlDialogueScripts {
   public DialogueScript read(String name, String source) {
     if (source == null || source.isBlank()) {
       throw new ScriptRejectedException(
-          name, List.of(new ScriptProblem("(root)", "the script is empty")));
+          name, List.of(ScriptProblem.of("(root)", "empty", "the script is empty")));
     }
     ScriptReader reader = new ScriptReader();
     Optional<DialogueScript> script = reader.read(source);

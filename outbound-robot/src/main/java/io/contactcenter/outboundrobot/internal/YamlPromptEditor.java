@@ -45,7 +45,11 @@ final class YamlPromptEditor {
       throw new ScriptRejectedException(
           name,
           List.of(
-              new ScriptProblem("(syntax)", "the saved source cannot be read: " + e.getMessage())));
+              ScriptProblem.of(
+                  "(syntax)",
+                  "source-unreadable",
+                  "the saved source cannot be read: " + e.getMessage(),
+                  e.getMessage())));
     }
     List<ScriptProblem> problems = new ArrayList<>();
     List<Splice> splices = new ArrayList<>();
@@ -58,7 +62,7 @@ final class YamlPromptEditor {
                       .map(MappingNode.class::cast)
                   : Optional.empty();
           if (prompt.isEmpty()) {
-            problems.add(new ScriptProblem(path, "the script has no prompt here"));
+            problems.add(ScriptProblem.of(path, "no-prompt", "the script has no prompt here"));
             return;
           }
           (byLanguage == null ? Map.<String, String>of() : byLanguage)
@@ -68,7 +72,11 @@ final class YamlPromptEditor {
                     Optional<Node> old = value(prompt.get(), language);
                     if (old.isEmpty() || !(old.get() instanceof ScalarNode scalar)) {
                       problems.add(
-                          new ScriptProblem(at, "the prompt has no text in '" + language + "'"));
+                          ScriptProblem.of(
+                              at,
+                              "no-text",
+                              "the prompt has no text in '" + language + "'",
+                              language));
                       return;
                     }
                     int start = offset(source, scalar.getStartMark());
@@ -80,8 +88,9 @@ final class YamlPromptEditor {
                     // An anchored or aliased text is shared, a tagged one typed: not ours alone.
                     if ("&*!".indexOf(source.charAt(start)) >= 0) {
                       problems.add(
-                          new ScriptProblem(
+                          ScriptProblem.of(
                               at,
+                              "anchored",
                               "written with a YAML anchor, alias or tag: change it in the script's"
                                   + " source"));
                       return;

@@ -97,7 +97,8 @@ class RobotCallHandlerTest {
                 true, Duration.ofMillis(3500), Duration.ofMillis(800), -42),
             new RobotProperties.Transfer(Duration.ofMinutes(2), null),
             // The fake recognizer ends utterances itself; no early end on top of it.
-            new RobotProperties.EarlyEndOfTurn(Duration.ZERO, 0.75));
+            new RobotProperties.EarlyEndOfTurn(Duration.ZERO, 0.75),
+            Duration.ofMinutes(10));
     return new RobotCallHandler(
         attempts,
         scripts,
@@ -192,6 +193,45 @@ class RobotCallHandlerTest {
         .containsExactly('9');
     assertThat(tts.spoken.getLast()).startsWith("Understood. We've removed your number");
     assertReleased(asr);
+    assertThat(call.hungUp).isTrue();
+  }
+
+  @Test
+  void aCallInALanguageNoModelServesSpeaksItAndTakesTheAnswerByKeys() {
+    when(attempts.load(ATTEMPT))
+        .thenReturn(
+            Optional.of(
+                new JdbcRobotAttempts.Stored(
+                    ATTEMPT,
+                    PhoneNumber.parse("+8613800138000"),
+                    "balance-reminder",
+                    1,
+                    "zh",
+                    Map.of(
+                        "merchant", "安心商城",
+                        "customer_name", "李雷",
+                        "order_number", "A2026113",
+                        "amount_due", "1299.50 CNY",
+                        "deadline", "2026-11-30"),
+                    "DIALING")));
+    FakeSynthesizer tts = new FakeSynthesizer(text -> false);
+    FakeRecognizer asr = new FakeRecognizer(false);
+    // The callee talks (nobody can hear Chinese here), is asked again, and presses 1: agreed.
+    media.voice(4500, 5500);
+    media.key(9000, '1');
+
+    handler(tts, asr).handle(call);
+
+    List<Turn> turns = finished("AGREED", null);
+    assertThat(asr.opened).as("no recognizer for a language without a model").isZero();
+    assertThat(tts.spoken.getFirst()).contains("安心商城");
+    // The call's own values are said in Chinese too, not in English words inside Chinese.
+    assertThat(tts.spoken).anyMatch(t -> t.contains("尾款一千二百九十九元五角"));
+    assertThat(turns.stream().filter(t -> t.dtmf().isPresent()))
+        .extracting(t -> t.dtmf().orElseThrow())
+        .containsExactly('1');
+    assertThat(classified).isEmpty();
+    assertThat(media.closed).isTrue();
     assertThat(call.hungUp).isTrue();
   }
 

@@ -67,6 +67,22 @@ class YamlDialogueScriptsTest {
   }
 
   @Test
+  void theBuiltInsAskAgainWhenTheRecognizerWasUnsure_andAScriptMaySayHowUnsure()
+      throws IOException {
+    for (DialogueScript builtIn : scripts.builtIns()) {
+      assertThat(builtIn.settings().minSpeechConfidence()).isEqualTo(0.75);
+    }
+    String custom = resource("scripts/valid-custom.yaml");
+    assertThat(scripts.read("custom", custom).settings().minSpeechConfidence()).isZero();
+    DialogueScript strict =
+        scripts.read("custom", custom + "\nsettings:\n  min_speech_confidence: 0.8\n");
+    assertThat(strict.settings().minSpeechConfidence()).isEqualTo(0.8);
+    assertThatThrownBy(
+            () -> scripts.read("custom", custom + "\nsettings:\n  min_speech_confidence: 1.5\n"))
+        .hasMessageContaining("min_speech_confidence must be between 0 and 1");
+  }
+
+  @Test
   void aValidCustomScriptPasses() throws IOException {
     DialogueScript script =
         scripts.read("valid-custom.yaml", resource("scripts/valid-custom.yaml"));

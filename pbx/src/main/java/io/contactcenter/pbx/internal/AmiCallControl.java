@@ -14,6 +14,7 @@ import java.util.Set;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
@@ -86,6 +87,25 @@ final class AmiCallControl implements CallControl {
       }
     }
     return active;
+  }
+
+  @Override
+  public boolean hangup(String attemptId) {
+    // Asterisk finds a channel by its Uniqueid as well as by its name.
+    HangupAction action = new HangupAction(CHANNEL_ID_PREFIX + attemptId);
+    ManagerResponse response;
+    try {
+      response = ami.connected().sendAction(action, actionTimeoutMillis);
+    } catch (IOException | TimeoutException e) {
+      throw new PbxUnavailableException(
+          "hanging up the call of attempt " + attemptId + " failed: " + e.getMessage(), e);
+    }
+    if (response instanceof ManagerError error) {
+      log.debug("no channel to hang up for attempt {}: {}", attemptId, error.getMessage());
+      return false;
+    }
+    log.info("call of attempt {} hung up", attemptId);
+    return true;
   }
 
   @Override

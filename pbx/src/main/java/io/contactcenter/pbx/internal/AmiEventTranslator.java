@@ -221,6 +221,17 @@ final class AmiEventTranslator implements ManagerEventListener {
   }
 
   private void onOriginateResponse(OriginateResponseEvent e) {
+    String actionId = e.getActionId();
+    if (actionId != null && actionId.startsWith(AmiAgentPhones.RING_PREFIX)) {
+      String ringId = actionId.substring(AmiAgentPhones.RING_PREFIX.length());
+      if ("Success".equalsIgnoreCase(e.getResponse())) {
+        sink.accept(new io.contactcenter.pbx.AgentPhoneAnswered(ringId, timeOf(e)));
+      } else {
+        int reason = e.getReason() == null ? 0 : e.getReason();
+        sink.accept(new io.contactcenter.pbx.AgentPhoneFailed(ringId, reason, timeOf(e)));
+      }
+      return;
+    }
     if (!"Failure".equalsIgnoreCase(e.getResponse())) {
       return;
     }

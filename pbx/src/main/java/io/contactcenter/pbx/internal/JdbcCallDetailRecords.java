@@ -65,6 +65,20 @@ final class JdbcCallDetailRecords implements CallDetailRecords {
         .list();
   }
 
+  @Override
+  public List<CallDetailRecord> involving(String party, int limit) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM pbx_call_detail_record WHERE caller = ? OR callee = ?"
+                + " ORDER BY ended_at DESC LIMIT ?")
+        .param(party)
+        .param(party)
+        .param(Math.max(1, Math.min(limit, 500)))
+        .query(JdbcCallDetailRecords::map)
+        .list();
+  }
+
   private static CallDetailRecord map(ResultSet rs, int row) throws SQLException {
     return new CallDetailRecord(
         rs.getString("call_id"),

@@ -1,6 +1,7 @@
 package io.contactcenter.pbx.internal;
 
 import io.contactcenter.pbx.CallControl;
+import io.contactcenter.pbx.Softphones;
 import io.contactcenter.pbx.spi.CallHandler;
 import java.io.IOException;
 import java.time.Clock;
@@ -51,6 +52,16 @@ class PbxConfiguration {
     return new AmiConnectionSupervisor(properties.ami(), new AmiEventTranslator(dispatcher, c), c);
   }
 
+  /** The agents' browser softphones (ADR 0013). */
+  @Bean
+  Softphones softphones(
+      AmiConnectionSupervisor supervisor, PbxProperties properties, ObjectProvider<Clock> clock) {
+    return new GeneratedConfigSoftphones(
+        GeneratedConfigSoftphones.overAmi(supervisor, properties.ami().actionTimeout().toMillis()),
+        properties.softphones(),
+        clock.getIfAvailable(Clock::systemUTC));
+  }
+
   @Bean("ami")
   AmiHealthIndicator amiHealthIndicator(AmiConnectionSupervisor supervisor) {
     return new AmiHealthIndicator(supervisor);
@@ -59,6 +70,18 @@ class PbxConfiguration {
   @Bean
   CallControl callControl(AmiConnectionSupervisor supervisor, PbxProperties properties) {
     return new AmiCallControl(supervisor, properties);
+  }
+
+  @Bean
+  io.contactcenter.pbx.AgentPhones agentPhones(
+      AmiConnectionSupervisor supervisor, PbxProperties properties) {
+    return new AmiAgentPhones(supervisor, properties);
+  }
+
+  @Bean
+  io.contactcenter.pbx.CallMonitoring callMonitoring(
+      AmiConnectionSupervisor supervisor, PbxProperties properties) {
+    return new AmiCallMonitoring(supervisor, properties);
   }
 
   @Bean

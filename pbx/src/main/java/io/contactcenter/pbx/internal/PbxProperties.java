@@ -28,7 +28,27 @@ public record PbxProperties(
     @Valid @NotNull @DefaultValue Fallback fallback,
     @Valid @NotNull @DefaultValue AudioSocket audiosocket,
     @Valid @NotNull @DefaultValue Recordings recordings,
-    @Valid @NotNull @DefaultValue Media media) {
+    @Valid @NotNull @DefaultValue Media media,
+    @Valid @NotNull @DefaultValue Softphones softphones) {
+
+  /**
+   * The agents' browser softphones (ADR 0013): the application writes their PJSIP endpoints with
+   * fresh passwords to a file pjsip.conf includes and has Asterisk reload res_pjsip over AMI.
+   *
+   * @param configFile {@code pjsip_softphones.conf} in Asterisk's configuration directory, as this
+   *     server sees it (a shared volume in compose)
+   * @param websocketUrl Asterisk's WebSocket SIP transport as the agent's browser reaches it
+   *     (http.conf, path {@code /ws}); also allowed in the pages' Content-Security-Policy
+   * @param domain the host part of the softphones' SIP URIs
+   * @param credentialTtl how long issued credentials work: about a shift; the page asks for new
+   *     ones when they are refused
+   */
+  public record Softphones(
+      @NotNull @DefaultValue("./data/asterisk/etc/pjsip_softphones.conf")
+          java.nio.file.Path configFile,
+      @NotNull @DefaultValue("ws://127.0.0.1:8088/ws") java.net.URI websocketUrl,
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9.-]{1,253}") @DefaultValue("cc.local") String domain,
+      @NotNull @DurationMin(minutes = 1) @DefaultValue("12h") Duration credentialTtl) {}
 
   /**
    * How live call media ({@code ChannelSession.openMedia()}) reaches the application.

@@ -129,7 +129,12 @@ class AmiCallControlTest {
                     0,
                     "127.0.0.1",
                     Duration.ofSeconds(5),
-                    Duration.ofSeconds(2))));
+                    Duration.ofSeconds(2))),
+            new PbxProperties.Softphones(
+                java.nio.file.Path.of("target/pjsip_softphones.conf"),
+                java.net.URI.create("ws://127.0.0.1:8088/ws"),
+                "cc.local",
+                Duration.ofHours(12)));
     Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
     // Never started: the supervisor has not tried to connect, so no network is touched.
     AmiConnectionSupervisor supervisor = new AmiConnectionSupervisor(ami, event -> {}, clock);
@@ -176,7 +181,12 @@ class AmiCallControlTest {
                     0,
                     "127.0.0.1",
                     Duration.ofSeconds(5),
-                    Duration.ofSeconds(2))));
+                    Duration.ofSeconds(2))),
+            new PbxProperties.Softphones(
+                java.nio.file.Path.of("target/pjsip_softphones.conf"),
+                java.net.URI.create("ws://127.0.0.1:8088/ws"),
+                "cc.local",
+                Duration.ofHours(12)));
     AmiConnectionSupervisor supervisor =
         new AmiConnectionSupervisor(ami, event -> {}, Clock.systemUTC());
     AmiCallControl control = new AmiCallControl(supervisor, properties);

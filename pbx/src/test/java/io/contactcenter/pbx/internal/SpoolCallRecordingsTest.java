@@ -31,6 +31,23 @@ class SpoolCallRecordingsTest {
     assertThat(new SpoolCallRecordings(spool).find("1795460541.3")).isEmpty();
   }
 
+  @Test
+  void findsBothDirectionsOnlyWhenBothWereRecorded() throws Exception {
+    Files.write(spool.resolve("1795460541.2-in.wav"), new byte[] {1});
+    Files.write(spool.resolve("1795460541.2-out.wav"), new byte[] {2});
+    Files.write(spool.resolve("1795460541.3-in.wav"), new byte[] {1});
+
+    Path root = spool.toAbsolutePath().normalize();
+    assertThat(new SpoolCallRecordings(spool).legs("1795460541.2"))
+        .hasValueSatisfying(
+            legs -> {
+              assertThat(legs.received()).isEqualTo(root.resolve("1795460541.2-in.wav"));
+              assertThat(legs.sent()).isEqualTo(root.resolve("1795460541.2-out.wav"));
+            });
+    assertThat(new SpoolCallRecordings(spool).legs("1795460541.3")).isEmpty();
+    assertThat(new SpoolCallRecordings(spool).legs("../1795460541.2")).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"../secret", "..", "a/../../etc/passwd", "/etc/passwd", "x y", ""})
   void neverLeavesTheSpool(String callId) throws Exception {

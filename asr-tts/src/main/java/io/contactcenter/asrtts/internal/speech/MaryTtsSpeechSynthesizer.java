@@ -54,6 +54,8 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
 
   private final Path cacheDir;
   private final String defaultVoice;
+  private final String chineseVoice;
+  private final EspeakNgVoice espeakNg;
   private final Map<String, byte[]> memory;
   private final int engines;
   private final ReentrantLock startLock = new ReentrantLock();
@@ -66,16 +68,36 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
     this(cacheDir, defaultVoice, memoryEntries, 1);
   }
 
+  MaryTtsSpeechSynthesizer(Path cacheDir, String defaultVoice, int memoryEntries, int engines) {
+    this(
+        cacheDir,
+        defaultVoice,
+        memoryEntries,
+        engines,
+        SpeechProperties.DEFAULT_CHINESE_VOICE,
+        new EspeakNgVoice("espeak-ng"));
+  }
+
   /**
    * @param engines texts synthesized at the same time, at least 1
+   * @param chineseVoice the voice of texts with Chinese characters when none is asked for
+   * @param espeakNg speaks the {@code espeak-ng:} voices
    */
-  MaryTtsSpeechSynthesizer(Path cacheDir, String defaultVoice, int memoryEntries, int engines) {
+  MaryTtsSpeechSynthesizer(
+      Path cacheDir,
+      String defaultVoice,
+      int memoryEntries,
+      int engines,
+      String chineseVoice,
+      EspeakNgVoice espeakNg) {
     if (engines < 1) {
       throw new IllegalArgumentException("engines must be at least 1, was " + engines);
     }
     this.engines = engines;
     this.cacheDir = cacheDir;
     this.defaultVoice = defaultVoice;
+    this.chineseVoice = chineseVoice;
+    this.espeakNg = espeakNg;
     this.memory =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
@@ -87,7 +109,7 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
 
   @Override
   public SynthesizedSpeech synthesize(String text, String voice) {
-    String v = voice == null ? defaultVoice : voice;
+    String v = voiceFor(text, voice);
     String normalized = normalize(text);
     String key = key(v, normalized);
     byte[] pcm = fromMemory(key);
@@ -127,6 +149,17 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
     }
   }
 
+  /**
+   * The voice asked for, or the default for the text: MaryTTS has no Chinese voice and would spell
+   * Chinese characters out as nothing, so a text with them goes to the Chinese voice.
+   */
+  String voiceFor(String text, String voice) {
+    if (voice != null) {
+      return voice;
+    }
+    return EspeakNgVoice.hasHan(text) ? chineseVoice : defaultVoice;
+  }
+
   private static byte[] await(CompletableFuture<byte[]> rendering) {
     try {
       return rendering.join();
@@ -140,7 +173,7 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
 
   @Override
   public Path synthesizeToWav(String text, String voice) {
-    String v = voice == null ? defaultVoice : voice;
+    String v = voiceFor(text, voice);
     Path file = wavPath(key(v, normalize(text)));
     SynthesizedSpeech speech = synthesize(text, voice);
     if (!Files.isRegularFile(file)) {
@@ -161,7 +194,12 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
   Set<String> voices() {
     LocalMaryInterface engine = borrow();
     try {
-      return PlatformThreads.call("marytts", () -> new TreeSet<>(engine.getAvailableVoices()));
+      Set<String> voices =
+          PlatformThreads.call("marytts", () -> new TreeSet<>(engine.getAvailableVoices()));
+      if (EspeakNgVoice.isEspeakNg(chineseVoice) && espeakNg.installed()) {
+        voices.add(chineseVoice);
+      }
+      return voices;
     } finally {
       idle.add(engine);
     }
@@ -184,6 +222,9 @@ final class MaryTtsSpeechSynthesizer implements SpeechSynthesizer {
 
   private byte[] render(String text, String voice) {
     renders.incrementAndGet();
+    if (EspeakNgVoice.isEspeakNg(voice)) {
+      return espeakNg.render(text, voice);
+    }
     LocalMaryInterface engine = borrow();
     try {
       // MaryTTS loads resources from the application jar as it starts and speaks: never on a

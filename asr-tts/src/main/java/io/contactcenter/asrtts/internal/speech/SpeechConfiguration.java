@@ -44,7 +44,9 @@ class SpeechConfiguration {
         properties.ttsCacheDir(),
         properties.defaultVoice(),
         properties.ttsMemoryCacheEntries(),
-        properties.ttsEngines());
+        properties.ttsEngines(),
+        properties.chineseVoice(),
+        new EspeakNgVoice("espeak-ng"));
   }
 
   @Bean

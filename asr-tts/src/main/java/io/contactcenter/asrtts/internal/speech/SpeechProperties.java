@@ -23,14 +23,18 @@ import org.springframework.validation.annotation.Validated;
  * @param models Vosk models by language ({@code cc.asrtts.speech.models.zh.path=/opt/vosk/zh}); the
  *     small US-English model packaged in this module serves {@code en} unless configured here
  * @param modelCacheDir where a model packaged in the jar is copied, since libvosk reads a
- *     directory; default {@code ${java.io.tmpdir}/cc-vosk-models}
+ *     directory; default {@code ${java.io.tmpdir}/cc-vosk-models-${user.name}} (per user: another
+ *     user's copy could be neither written nor trusted)
  * @param ttsCacheDir where synthesized prompts are kept as 8 kHz WAV files named by a hash of voice
- *     and text; default {@code ${java.io.tmpdir}/cc-tts-cache}
+ *     and text; default {@code ${java.io.tmpdir}/cc-tts-cache-${user.name}}
  * @param defaultVoice the MaryTTS voice used when none is asked for
  * @param ttsMemoryCacheEntries how many synthesized prompts are also kept in memory
  * @param maxAudioBytes the largest clip {@code transcribe} accepts
  * @param maxAudioDuration the longest audio one recognition accepts (clip or stream)
- * @param vadThreshold frame level in dBFS above which audio counts as speech
+ * @param vadThreshold the lowest frame level in dBFS that can count as speech, however quiet the
+ *     line; above a noisy line's floor the threshold rises with it (see {@code vadNoiseMargin})
+ * @param vadNoiseMargin how many dB above the line's noise floor (tracked per stream: the quietest
+ *     frame of the last second) a frame must be to count as speech
  * @param trailingSilence silence after speech that ends an utterance, unless the request says
  * @param maxUtterance longest utterance from the first speech, unless the request says
  * @param warmUp load the English model and MaryTTS in the background at start-up instead of on
@@ -38,6 +42,8 @@ import org.springframework.validation.annotation.Validated;
  * @param decoder search settings of the packaged model and how many idle recognizers are kept
  * @param ttsEngines MaryTTS pipelines that speak at the same time (0: one per processor); one voice
  *     prompt takes about 0.15 s of CPU per second of audio, on one core
+ * @param chineseVoice the voice of texts with Chinese characters when none is asked for: {@code
+ *     espeak-ng:<voice>} (the espeak-ng program) or a MaryTTS voice
  */
 @Validated
 @ConfigurationProperties("cc.asrtts.speech")
@@ -49,12 +55,17 @@ public record SpeechProperties(
     @Min(0) @DefaultValue("256") int ttsMemoryCacheEntries,
     @NotNull @DefaultValue("10MB") DataSize maxAudioBytes,
     @NotNull @DefaultValue("120s") Duration maxAudioDuration,
-    @DecimalMin("-90") @DecimalMax("-10") @DefaultValue("-42") double vadThreshold,
+    @DecimalMin("-90") @DecimalMax("-10") @DefaultValue("-55") double vadThreshold,
+    @DecimalMin("1") @DecimalMax("40") @DefaultValue("10") double vadNoiseMargin,
     @NotNull @DefaultValue("700ms") Duration trailingSilence,
     @NotNull @DefaultValue("15s") Duration maxUtterance,
     @DefaultValue("false") boolean warmUp,
     @Valid @DefaultValue Decoding decoder,
-    @Min(0) @Max(64) @DefaultValue("0") int ttsEngines) {
+    @Min(0) @Max(64) @DefaultValue("0") int ttsEngines,
+    @NotBlank @DefaultValue(DEFAULT_CHINESE_VOICE) String chineseVoice) {
+
+  /** espeak-ng's Mandarin voice (Debian package {@code espeak-ng}): MaryTTS has no Chinese. */
+  public static final String DEFAULT_CHINESE_VOICE = "espeak-ng:cmn";
 
   /** The language served by the model packaged in this module. */
   public static final String BUILT_IN_LANGUAGE = "en";
@@ -63,10 +74,10 @@ public record SpeechProperties(
     models = models == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(models));
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     if (modelCacheDir == null) {
-      modelCacheDir = tmp.resolve("cc-vosk-models");
+      modelCacheDir = tmp.resolve("cc-vosk-models-" + System.getProperty("user.name"));
     }
     if (ttsCacheDir == null) {
-      ttsCacheDir = tmp.resolve("cc-tts-cache");
+      ttsCacheDir = tmp.resolve("cc-tts-cache-" + System.getProperty("user.name"));
     }
     if (decoder == null) {
       decoder = Decoding.defaults();
@@ -86,12 +97,14 @@ public record SpeechProperties(
         256,
         DataSize.ofMegabytes(10),
         Duration.ofSeconds(120),
-        -42,
+        -55,
+        10,
         Duration.ofMillis(700),
         Duration.ofSeconds(15),
         false,
         Decoding.defaults(),
-        0);
+        0,
+        DEFAULT_CHINESE_VOICE);
   }
 
   /**

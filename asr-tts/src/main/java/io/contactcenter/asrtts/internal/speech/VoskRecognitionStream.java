@@ -18,13 +18,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * One utterance: splits the audio into 20 ms frames, gates them with the energy VAD (keeping
- * {@value #PRE_ROLL_FRAMES} frames of pre-roll), upsamples 8 kHz audio to the model's 16 kHz and
- * feeds the decoder only from the speech onset to the end of the utterance. The decoder is created
- * (or taken from a pool) at the onset, so silence costs neither CPU nor native memory, and given
- * back as soon as the utterance ends. Audio reaches the decoder in blocks of {@value #FEED_MS} ms:
- * each call makes Vosk advance its search and update its silence weights once, so 20 ms calls cost
- * noticeably more CPU for the same audio.
+ * One utterance: splits the audio into 20 ms frames, gates them with the stream's own adaptive
+ * energy VAD (which follows this line's noise floor; keeping {@value #PRE_ROLL_FRAMES} frames of
+ * pre-roll), upsamples 8 kHz audio to the model's 16 kHz and feeds the decoder only from the speech
+ * onset to the end of the utterance. The decoder is created (or taken from a pool) at the onset, so
+ * silence costs neither CPU nor native memory, and given back as soon as the utterance ends. Audio
+ * reaches the decoder in blocks of {@value #FEED_MS} ms: each call makes Vosk advance its search
+ * and update its silence weights once, so 20 ms calls cost noticeably more CPU for the same audio.
  */
 final class VoskRecognitionStream implements RecognitionStream {
 
@@ -37,13 +37,16 @@ final class VoskRecognitionStream implements RecognitionStream {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PARTIAL_EVERY_FRAMES = 10;
 
+  /** Silence the decoder needs after the last word to finish it. */
+  static final long TRAILING_PAD_MS = 300;
+
   /** Audio handed to the decoder per call; also the most a partial result lags behind. */
   static final int FEED_MS = 100;
 
   private static final int FEED_SAMPLES = (int) VoskDecoder.SAMPLE_RATE * FEED_MS / 1000;
 
   private final Supplier<Decoder> decoderFactory;
-  private final EnergyVoiceActivityDetector vad;
+  private final AdaptiveVoiceActivityDetector vad;
   private final RecognitionListener listener;
   private final long trailingSilenceMs;
   private final long maxUtteranceMs;
@@ -73,7 +76,7 @@ final class VoskRecognitionStream implements RecognitionStream {
 
   VoskRecognitionStream(
       Supplier<Decoder> decoderFactory,
-      EnergyVoiceActivityDetector vad,
+      AdaptiveVoiceActivityDetector vad,
       RecognitionListener listener,
       Duration trailingSilence,
       Duration maxUtterance,
@@ -84,7 +87,7 @@ final class VoskRecognitionStream implements RecognitionStream {
   /** As above; {@code onClose} runs once, when the stream is first closed. */
   VoskRecognitionStream(
       Supplier<Decoder> decoderFactory,
-      EnergyVoiceActivityDetector vad,
+      AdaptiveVoiceActivityDetector vad,
       RecognitionListener listener,
       Duration trailingSilence,
       Duration maxUtterance,
@@ -165,7 +168,7 @@ final class VoskRecognitionStream implements RecognitionStream {
       loudRun = loud ? loudRun + 1 : 0;
       if (loudRun >= ONSET_FRAMES) {
         onsetFrame = framesSeen - ONSET_FRAMES;
-        decodeStartFrame = framesSeen - preRoll.size();
+        decodeStartFrame = framesSeen - preRoll.size() - leadingPadFrames();
         startDecoding();
       }
       return;
@@ -183,9 +186,34 @@ final class VoskRecognitionStream implements RecognitionStream {
     if (encoding.sampleRate() != (int) VoskDecoder.SAMPLE_RATE) {
       upsampler = new Resampler(encoding.sampleRate(), (int) VoskDecoder.SAMPLE_RATE);
     }
+    // Audio that starts with speech (a clip cut tight, barge-in) gives the decoder no silence to
+    // settle on, and it then mangles the first word: quiet padding stands in for the missing
+    // pre-roll.
+    queue(quiet(leadingPadFrames() * FEED_SAMPLES / (FEED_MS / FRAME_MS)));
     while (!preRoll.isEmpty()) {
       decode(preRoll.removeFirst());
     }
+  }
+
+  /** Frames of padding that make the pre-roll whole when the audio began with speech. */
+  private int leadingPadFrames() {
+    return PRE_ROLL_FRAMES - preRoll.size();
+  }
+
+  /**
+   * Near-silence at the decoder's rate: a faint deterministic hiss rather than digital zeros, whose
+   * log energy a Kaldi front end would floor.
+   */
+  private static short[] quiet(int samples) {
+    short[] out = new short[samples];
+    int state = 0x2545F491;
+    for (int i = 0; i < samples; i++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      out[i] = (short) (state % 3);
+    }
+    return out;
   }
 
   private void decode(short[] samples) {
@@ -226,6 +254,11 @@ final class VoskRecognitionStream implements RecognitionStream {
         if (upsampler != null) {
           queue(upsampler.flush());
         }
+        if (silenceMs < TRAILING_PAD_MS) {
+          // The audio stopped mid-speech or just after it (a clip cut tight, a hang-up): without
+          // some silence after it the decoder cuts or mangles the last word.
+          queue(quiet((int) (TRAILING_PAD_MS - silenceMs) * FEED_SAMPLES / FEED_MS));
+        }
         feedPending();
         collect(decoder.finalResult());
       }
@@ -258,8 +291,9 @@ final class VoskRecognitionStream implements RecognitionStream {
       words.add(
           new Transcript.Word(
               word,
-              seconds(offset + w.path("start").asDouble()),
-              seconds(offset + w.path("end").asDouble()),
+              // A word heard in the leading padding began with the audio itself.
+              seconds(Math.max(0, offset + w.path("start").asDouble())),
+              seconds(Math.max(0, offset + w.path("end").asDouble())),
               Math.max(0, Math.min(1, w.path("conf").asDouble(1)))));
       if (!text.isEmpty()) {
         text.append(' ');

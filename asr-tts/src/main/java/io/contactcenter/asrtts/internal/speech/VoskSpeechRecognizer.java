@@ -33,13 +33,11 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
 
   private final VoskModels models;
   private final SpeechProperties properties;
-  private final EnergyVoiceActivityDetector vad;
   private final AtomicInteger openStreams = new AtomicInteger();
 
   VoskSpeechRecognizer(VoskModels models, SpeechProperties properties) {
     this.models = models;
     this.properties = properties;
-    this.vad = new EnergyVoiceActivityDetector(properties.vadThreshold());
   }
 
   @Override
@@ -56,7 +54,9 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
     VoskRecognitionStream stream =
         new VoskRecognitionStream(
             () -> models.decoders().acquire(model, phrases, grammar),
-            vad,
+            // Each stream follows its own line's noise floor.
+            new AdaptiveVoiceActivityDetector(
+                properties.vadThreshold(), properties.vadNoiseMargin()),
             listener,
             orDefault(options.trailingSilence(), properties.trailingSilence()),
             orDefault(options.maxUtterance(), properties.maxUtterance()),

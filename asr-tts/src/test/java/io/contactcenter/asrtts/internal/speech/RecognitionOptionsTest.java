@@ -73,12 +73,14 @@ class RecognitionOptionsTest {
             8,
             DataSize.ofKilobytes(100),
             Duration.ofSeconds(5),
-            -42,
+            -55,
+            10,
             Duration.ofMillis(700),
             Duration.ofSeconds(15),
             false,
             null,
-            0);
+            0,
+            SpeechProperties.DEFAULT_CHINESE_VOICE);
     VoskSpeechRecognizer recognizer = recognizer(small);
 
     assertThatThrownBy(

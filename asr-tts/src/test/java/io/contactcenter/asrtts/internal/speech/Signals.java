@@ -16,6 +16,32 @@ final class Signals {
     return out;
   }
 
+  /** White noise at an RMS level in dBFS, from a seeded generator. */
+  static short[] noise(int rate, double seconds, double levelDbfs, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    double rms = 32768 * Math.pow(10, levelDbfs / 20);
+    short[] out = new short[(int) Math.round(rate * seconds)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (short) Math.max(-32768, Math.min(32767, Math.round(rms * random.nextGaussian())));
+    }
+    return out;
+  }
+
+  /** A sine tone whose RMS level is the given dBFS. */
+  static short[] toneAt(double hz, int rate, double seconds, double levelDbfs) {
+    return tone(hz, rate, seconds, Math.sqrt(2) * 32768 * Math.pow(10, levelDbfs / 20));
+  }
+
+  /** Sample-wise sum, clipped; the result is as long as the longer input. */
+  static short[] mix(short[] a, short[] b) {
+    short[] out = new short[Math.max(a.length, b.length)];
+    for (int i = 0; i < out.length; i++) {
+      int s = (i < a.length ? a[i] : 0) + (i < b.length ? b[i] : 0);
+      out[i] = (short) Math.max(-32768, Math.min(32767, s));
+    }
+    return out;
+  }
+
   static short[] silence(int rate, double seconds) {
     return new short[(int) Math.round(rate * seconds)];
   }

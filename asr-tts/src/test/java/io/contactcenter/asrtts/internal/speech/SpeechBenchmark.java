@@ -152,6 +152,7 @@ public final class SpeechBenchmark {
             properties.maxAudioBytes(),
             properties.maxAudioDuration(),
             properties.vadThreshold(),
+            properties.vadNoiseMargin(),
             properties.trailingSilence(),
             properties.maxUtterance(),
             false,
@@ -160,7 +161,8 @@ public final class SpeechBenchmark {
                 properties.decoder().maxActive(),
                 properties.decoder().latticeBeam(),
                 0),
-            0);
+            0,
+            SpeechProperties.DEFAULT_CHINESE_VOICE);
     try (VoskModels coldModels = new VoskModels(noPool, SpeechBenchmark.class.getClassLoader())) {
       VoskSpeechRecognizer unpooled = new VoskSpeechRecognizer(coldModels, noPool);
       double[] coldFree =

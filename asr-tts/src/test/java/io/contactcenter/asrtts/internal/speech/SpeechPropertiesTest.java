@@ -27,9 +27,15 @@ class SpeechPropertiesTest {
           SpeechProperties p = ctx.getBean(SpeechProperties.class);
           assertThat(p.models()).isEmpty();
           assertThat(p.modelCacheDir())
-              .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "cc-vosk-models"));
+              .isEqualTo(
+                  Path.of(
+                      System.getProperty("java.io.tmpdir"),
+                      "cc-vosk-models-" + System.getProperty("user.name")));
           assertThat(p.ttsCacheDir())
-              .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "cc-tts-cache"));
+              .isEqualTo(
+                  Path.of(
+                      System.getProperty("java.io.tmpdir"),
+                      "cc-tts-cache-" + System.getProperty("user.name")));
           assertThat(p.defaultVoice()).isEqualTo("cmu-slt-hsmm");
           assertThat(p.maxAudioBytes()).isEqualTo(DataSize.ofMegabytes(10));
           assertThat(p.maxAudioDuration()).isEqualTo(Duration.ofSeconds(120));

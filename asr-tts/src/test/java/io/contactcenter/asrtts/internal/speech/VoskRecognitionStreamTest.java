@@ -22,13 +22,27 @@ class VoskRecognitionStreamTest {
   private final List<Transcript> ended = new ArrayList<>();
 
   private VoskRecognitionStream stream(Duration trailing, Duration max) {
+    return stream(trailing, max, new AdaptiveVoiceActivityDetector(-42, 10));
+  }
+
+  /** A stream with the configured defaults' VAD: minimum -55 dBFS, 10 dB above the floor. */
+  private VoskRecognitionStream defaultStream() {
+    SpeechProperties defaults = SpeechProperties.defaults();
+    return stream(
+        defaults.trailingSilence(),
+        defaults.maxUtterance(),
+        new AdaptiveVoiceActivityDetector(defaults.vadThreshold(), defaults.vadNoiseMargin()));
+  }
+
+  private VoskRecognitionStream stream(
+      Duration trailing, Duration max, AdaptiveVoiceActivityDetector vad) {
     return new VoskRecognitionStream(
         () -> {
           FakeDecoder d = new FakeDecoder();
           decoders.add(d);
           return d;
         },
-        new EnergyVoiceActivityDetector(-42),
+        vad,
         new RecognitionListener() {
           @Override
           public void onEndOfSpeech(Transcript transcript) {
@@ -94,6 +108,36 @@ class VoskRecognitionStreamTest {
   }
 
   @Test
+  void aQuietCallerIsHeardWhereTheOldFixedThresholdHeardNothing() {
+    // 20 dB below a nominal caller (-26 dBFS), on a quiet line.
+    short[] audio =
+        Signals.concat(
+            Signals.noise(RATE, 1, -75, 7),
+            Signals.toneAt(440, RATE, 0.6, -48),
+            Signals.noise(RATE, 1, -75, 8));
+    try (VoskRecognitionStream stream = defaultStream()) {
+      feedInFrames(stream, audio);
+
+      assertThat(stream.endOfSpeech()).isTrue();
+      assertThat(stream.finish().text()).isEqualTo("hello");
+    }
+  }
+
+  @Test
+  void noiseOnTheLineDoesNotHoldTheTurnOpenAfterTheReply() {
+    // Noise at -35 dBFS, above the old fixed -42: the turn used to last to the longest utterance.
+    short[] noise = Signals.noise(RATE, 6, -35, 9);
+    short[] reply = Signals.concat(Signals.silence(RATE, 2), Signals.toneAt(440, RATE, 0.6, -20));
+    try (VoskRecognitionStream stream = defaultStream()) {
+      feedInFrames(stream, Signals.mix(noise, reply));
+
+      assertThat(stream.endOfSpeech()).isTrue();
+      // The turn ended by silence: 2.6 s of audio to the reply's end, 700 ms after it.
+      assertThat(stream.finish().audioDuration()).isLessThanOrEqualTo(Duration.ofMillis(3400));
+    }
+  }
+
+  @Test
   void decodesFromThePreRollUntilTheTrailingSilenceEndsTheUtterance() {
     short[] audio =
         Signals.concat(
@@ -136,12 +180,13 @@ class VoskRecognitionStreamTest {
 
   @Test
   void cutsAnUtteranceAtTheMaximumLength() {
+    // A steady tone: it would become the VAD's noise floor after 1.5 s, so the limit is shorter.
     short[] audio = Signals.tone(440, RATE, 10, 8000);
-    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(3))) {
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(1))) {
       feedInFrames(stream, audio);
 
       assertThat(stream.endOfSpeech()).isTrue();
-      assertThat(stream.decodedFrames()).isEqualTo(3000 / 20);
+      assertThat(stream.decodedFrames()).isEqualTo(1000 / 20);
       assertThat(ended).hasSize(1);
       assertThat(decoders.getFirst().closed).isTrue();
     }
@@ -184,8 +229,12 @@ class VoskRecognitionStreamTest {
       }
       assertThat(stream.decodedFrames()).isEqualTo(50);
       stream.finish();
-      // Every sample reached the decoder, upsampled to 16 kHz.
-      assertThat(decoders.getLast().samples).isEqualTo(16000);
+      // Every sample reached the decoder, upsampled to 16 kHz, between the quiet padding that
+      // stands in for the pre-roll the tone began without (all but the 2 onset frames) and the
+      // 300 ms after it the audio ended without.
+      int leading = (VoskRecognitionStream.PRE_ROLL_FRAMES - 2) * 320;
+      int trailing = 300 * 16;
+      assertThat(decoders.getLast().samples).isEqualTo(leading + 16000 + trailing);
     }
   }
 
@@ -194,7 +243,7 @@ class VoskRecognitionStreamTest {
     VoskRecognitionStream stream =
         new VoskRecognitionStream(
             FakeDecoder::new,
-            new EnergyVoiceActivityDetector(-42),
+            new AdaptiveVoiceActivityDetector(-42, 10),
             null,
             Duration.ofMillis(700),
             Duration.ofSeconds(15),
@@ -226,7 +275,7 @@ class VoskRecognitionStreamTest {
     VoskRecognitionStream stream =
         new VoskRecognitionStream(
             FakeDecoder::new,
-            new EnergyVoiceActivityDetector(-42),
+            new AdaptiveVoiceActivityDetector(-42, 10),
             null,
             Duration.ofMillis(700),
             Duration.ofSeconds(15),
@@ -238,6 +287,22 @@ class VoskRecognitionStreamTest {
     stream.close();
 
     assertThat(open).hasValue(0);
+  }
+
+  @Test
+  void speechFromTheFirstSampleGetsQuietPaddingInsteadOfAMissingPreRollAndKeepsItsTimes() {
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
+      feedInFrames(stream, Signals.concat(Signals.tone(440, RATE, 1, 8000)));
+      Transcript transcript = stream.finish();
+
+      // 13 frames of padding make the 2 onset frames a whole 300 ms pre-roll; the audio ended
+      // in speech, so 300 ms of padding follow it.
+      assertThat(decoders.getFirst().samples).isEqualTo(13 * 320 + 16000 + 300 * 16);
+      assertThat(stream.decodedFrames()).isEqualTo(50);
+      // The decoder's 0.1 s is 260 ms of padding before the stream's first sample.
+      assertThat(transcript.words().getFirst().start()).isEqualTo(Duration.ZERO);
+      assertThat(transcript.audioDuration()).isEqualTo(Duration.ofSeconds(1));
+    }
   }
 
   @Test
@@ -265,7 +330,7 @@ class VoskRecognitionStreamTest {
                         + "\"word\":\"hello\"}],\"text\":\"hello\"}";
                   }
                 },
-            new EnergyVoiceActivityDetector(-42),
+            new AdaptiveVoiceActivityDetector(-42, 10),
             null,
             Duration.ofMillis(700),
             Duration.ofSeconds(15),

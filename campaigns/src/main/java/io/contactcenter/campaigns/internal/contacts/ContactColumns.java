@@ -53,17 +53,23 @@ record ContactColumns(
       Integer earlier = header.isEmpty() ? null : seen.putIfAbsent(header, i);
       if (earlier != null) {
         throw new ContactFileRejectedException(
+            "problem.contact-file.column-twice",
             "column '%s' appears twice, as columns %d and %d; each column needs its own header"
-                .formatted(header, earlier + 1, i + 1));
+                .formatted(header, earlier + 1, i + 1),
+            header,
+            String.valueOf(earlier + 1),
+            String.valueOf(i + 1));
       }
     }
     int phone = find(headers, PHONE_NAMES);
     if (phone == ABSENT) {
+      String found = String.join(", ", headers.stream().filter(h -> !h.isEmpty()).toList());
       throw new ContactFileRejectedException(
+          "problem.contact-file.no-phone-column",
           "no phone column: expected one of %s; found %s"
-              .formatted(
-                  String.join(", ", PHONE_NAMES),
-                  String.join(", ", headers.stream().filter(h -> !h.isEmpty()).toList())));
+              .formatted(String.join(", ", PHONE_NAMES), found),
+          String.join(", ", PHONE_NAMES),
+          found);
     }
     int name = find(headers, NAME_NAMES);
     int timeZone = find(headers, TIME_ZONE_NAMES);

@@ -6,6 +6,7 @@ import io.contactcenter.campaigns.internal.contacts.ContactNumberPolicy.Refused;
 import io.contactcenter.campaigns.internal.contacts.CsvRecordReader.CsvRecord;
 import io.contactcenter.campaigns.internal.contacts.CsvRecordReader.Fields;
 import io.contactcenter.campaigns.internal.contacts.CsvRecordReader.Malformed;
+import io.contactcenter.common.Wording;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,11 +124,53 @@ public final class ContactCsvReader {
         }
         case Malformed malformed ->
             throw new ContactFileRejectedException(
+                "problem.contact-file.header-unreadable",
                 "the header row (row %d) cannot be read: %s"
-                    .formatted(malformed.rowNumber(), describe(malformed, null)));
+                    .formatted(malformed.rowNumber(), describe(malformed, null)),
+                String.valueOf(malformed.rowNumber()),
+                describeWorded(malformed));
       }
     }
-    throw new ContactFileRejectedException("the file is empty");
+    throw new ContactFileRejectedException("problem.contact-file.empty", "the file is empty");
+  }
+
+  /** What is wrong with the header row, in words the app can translate. */
+  private static Wording describeWorded(Malformed malformed) {
+    String english = describe(malformed, null);
+    return switch (malformed.problem()) {
+      case UNTERMINATED_QUOTE ->
+          new Wording(
+              "problem.contact-file.unterminated-quote",
+              english,
+              String.valueOf(malformed.column() + 1));
+      case TEXT_AFTER_CLOSING_QUOTE ->
+          new Wording(
+              "problem.contact-file.text-after-quote",
+              english,
+              String.valueOf(malformed.column() + 1));
+      case TOO_LONG ->
+          new Wording(
+              "problem.contact-file.too-long",
+              english,
+              String.valueOf(CsvRecordReader.MAX_RECORD_CHARS));
+    };
+  }
+
+  /** What is wrong with a data row, naming its column by header. */
+  private static Wording rowProblem(Malformed malformed, ContactColumns columns) {
+    String english = describe(malformed, columns);
+    String label = columns.label(malformed.column());
+    return switch (malformed.problem()) {
+      case UNTERMINATED_QUOTE ->
+          new Wording("problem.contact-row.unterminated-quote", english, label);
+      case TEXT_AFTER_CLOSING_QUOTE ->
+          new Wording("problem.contact-row.text-after-quote", english, label);
+      case TOO_LONG ->
+          new Wording(
+              "problem.contact-row.too-long",
+              english,
+              String.valueOf(CsvRecordReader.MAX_RECORD_CHARS));
+    };
   }
 
   private static String describe(Malformed malformed, ContactColumns columns) {
@@ -165,7 +208,7 @@ public final class ContactCsvReader {
     ContactRow toContact(CsvRecord record) {
       return switch (record) {
         case Malformed malformed ->
-            rejected(malformed.rowNumber(), List.of(describe(malformed, columns)));
+            rejected(malformed.rowNumber(), List.of(rowProblem(malformed, columns)));
         case Fields fields -> toContact(fields);
       };
     }
@@ -181,10 +224,14 @@ public final class ContactCsvReader {
         return rejected(
             row,
             List.of(
-                "has %d columns but the header has %d (a value containing the separator must be in double quotes)"
-                    .formatted(written, columns.count())));
+                new Wording(
+                    "problem.contact-row.columns",
+                    "has %d columns but the header has %d (a value containing the separator must be in double quotes)"
+                        .formatted(written, columns.count()),
+                    String.valueOf(written),
+                    String.valueOf(columns.count()))));
       }
-      List<String> problems = new ArrayList<>();
+      List<Wording> problems = new ArrayList<>();
       String[] values = new String[columns.count()];
       for (int i = 0; i < values.length; i++) {
         if (columns.headers().get(i).isEmpty()) {
@@ -194,8 +241,13 @@ public final class ContactCsvReader {
         int length = CellText.length(values[i]);
         if (length > CellText.MAX_CHARS) {
           problems.add(
-              "%s is longer than %d characters (%d)"
-                  .formatted(quoteLabel(i), CellText.MAX_CHARS, length));
+              new Wording(
+                  "problem.contact-row.cell-too-long",
+                  "%s is longer than %d characters (%d)"
+                      .formatted(quoteLabel(i), CellText.MAX_CHARS, length),
+                  columns.label(i),
+                  String.valueOf(CellText.MAX_CHARS),
+                  String.valueOf(length)));
         }
       }
       if (!problems.isEmpty()) {
@@ -204,16 +256,27 @@ public final class ContactCsvReader {
       Accepted number = null;
       String phoneCell = values[columns.phone()];
       if (phoneCell.isEmpty()) {
-        problems.add(columns.label(columns.phone()) + " is empty");
+        problems.add(
+            new Wording(
+                "problem.contact-row.phone-empty",
+                columns.label(columns.phone()) + " is empty",
+                columns.label(columns.phone())));
       } else {
         NumberCheck check = numbers.check(phoneCell, options.defaultRegion());
         switch (check) {
           case Accepted accepted -> number = accepted;
           case Refused refused ->
               problems.add(
-                  "%s '%s' %s"
-                      .formatted(
-                          columns.label(columns.phone()), shown(phoneCell), refused.problem()));
+                  new Wording(
+                      "problem.contact-row.phone-refused",
+                      "%s '%s' %s"
+                          .formatted(
+                              columns.label(columns.phone()),
+                              shown(phoneCell),
+                              refused.problem().english()),
+                      columns.label(columns.phone()),
+                      shown(phoneCell),
+                      refused.problem()));
         }
       }
       ZoneId zone = null;
@@ -223,8 +286,12 @@ public final class ContactCsvReader {
           zone = ZoneId.of(zoneCell);
         } catch (DateTimeException e) {
           problems.add(
-              "%s '%s' is not a known time zone (write an IANA name such as Asia/Shanghai)"
-                  .formatted(columns.label(columns.timeZone()), shown(zoneCell)));
+              new Wording(
+                  "problem.contact-row.zone-unknown",
+                  "%s '%s' is not a known time zone (write an IANA name such as Asia/Shanghai)"
+                      .formatted(columns.label(columns.timeZone()), shown(zoneCell)),
+                  columns.label(columns.timeZone()),
+                  shown(zoneCell)));
         }
       }
       if (!problems.isEmpty()) {
@@ -277,7 +344,21 @@ public final class ContactCsvReader {
     return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
   }
 
-  private static ContactRow.Rejected rejected(int row, List<String> problems) {
-    return new ContactRow.Rejected(row, "row " + row + ": " + String.join("; ", problems));
+  private static ContactRow.Rejected rejected(int row, List<Wording> problems) {
+    Wording all = problems.get(0);
+    for (Wording next : problems.subList(1, problems.size())) {
+      all =
+          new Wording("problem.contact-row.and", all.english() + "; " + next.english(), all, next);
+    }
+    return new ContactRow.Rejected(row, "row " + row + ": " + all.english(), rowProblem(row, all));
+  }
+
+  /**
+   * "row 7: ..." by message key: the problem is worded in the uploader's language (see {@code
+   * ContactImport.RowError}).
+   */
+  public static Wording rowProblem(int row, Object problem) {
+    return new Wording(
+        "problem.contact-row", "row " + row + ": " + problem, String.valueOf(row), problem);
   }
 }

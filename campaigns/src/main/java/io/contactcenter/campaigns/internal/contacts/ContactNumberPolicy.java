@@ -9,6 +9,7 @@ import com.google.i18n.phonenumbers.Phonenumber;
 import com.google.i18n.phonenumbers.ShortNumberInfo;
 import io.contactcenter.common.InvalidPhoneNumberException;
 import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.common.Wording;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.regex.Matcher;
@@ -36,8 +37,16 @@ final class ContactNumberPolicy {
    */
   record Accepted(PhoneNumber phone, String region) implements NumberCheck {}
 
-  /** {@code problem} completes a sentence starting with the column and the value as typed. */
-  record Refused(String problem) implements NumberCheck {}
+  /**
+   * {@code problem} completes a sentence starting with the column and the value as typed; its key
+   * ({@code problem.contact-number.*}) lets the app word it in the uploader's language.
+   */
+  record Refused(Wording problem) implements NumberCheck {
+
+    Refused(String code, String english, Object... arguments) {
+      this(new Wording("problem.contact-number." + code, english, arguments));
+    }
+  }
 
   private static final Pattern FORMULA = Pattern.compile("=\\s*\"(.*)\"|=(.*)");
   private static final Pattern SCIENTIFIC = Pattern.compile("\\+?\\d+(?:\\.\\d+)?[eE]\\+?\\d{1,2}");
@@ -51,43 +60,44 @@ final class ContactNumberPolicy {
   NumberCheck check(String cell, String defaultRegion) {
     String text = isDialable(cell) ? cell : clean(cell);
     if (text.isEmpty()) {
-      return new Refused("is empty");
+      return new Refused("empty", "is empty");
     }
     if (!isDialable(text)) {
-      return new Refused(
-          SCIENTIFIC.matcher(text).matches()
-              ? "is in scientific notation and has lost digits; format the column as text and"
-                  + " export again"
-              : "contains characters other than digits and a leading '+'");
+      return SCIENTIFIC.matcher(text).matches()
+          ? new Refused(
+              "scientific",
+              "is in scientific notation and has lost digits; format the column as text and"
+                  + " export again")
+          : new Refused("not-digits", "contains characters other than digits and a leading '+'");
     }
     boolean international = text.charAt(0) == '+';
     // Emergency numbers are a few digits long; the exact check is skipped for full numbers.
     if (!international
         && text.length() <= MAX_SHORT_NUMBER_DIGITS
         && shortNumbers.isEmergencyNumber(text, defaultRegion)) {
-      return new Refused("is an emergency number");
+      return new Refused("emergency", "is an emergency number");
     }
     Phonenumber.PhoneNumber number;
     try {
       number = util.parse(text, defaultRegion);
     } catch (NumberParseException e) {
-      return new Refused(describe(e));
+      return describe(e);
     }
     // getNumberType answers UNKNOWN exactly when isValidNumber is false, at half the cost of
     // asking both: libphonenumber's matching is what bounds the speed of a million-row import.
     PhoneNumberType type = util.getNumberType(number);
-    String refusedType =
+    Refused refusedType =
         switch (type) {
           case UNKNOWN -> invalid(text, number, defaultRegion, international);
-          case PREMIUM_RATE -> "is a premium-rate number";
-          case SHARED_COST -> "is a shared-cost number";
-          case UAN -> "is a universal access number (UAN)";
-          case VOICEMAIL -> "is a voicemail access number";
-          case PAGER -> "is a pager number";
+          case PREMIUM_RATE -> new Refused("premium-rate", "is a premium-rate number");
+          case SHARED_COST -> new Refused("shared-cost", "is a shared-cost number");
+          case UAN -> new Refused("uan", "is a universal access number (UAN)");
+          case VOICEMAIL -> new Refused("voicemail", "is a voicemail access number");
+          case PAGER -> new Refused("pager", "is a pager number");
           default -> null;
         };
     if (refusedType != null) {
-      return new Refused(refusedType);
+      return refusedType;
     }
     String region = util.getRegionCodeForNumber(number);
     if (region == null) {
@@ -96,7 +106,7 @@ final class ContactNumberPolicy {
     try {
       return new Accepted(PhoneNumber.parse(util.format(number, PhoneNumberFormat.E164)), region);
     } catch (InvalidPhoneNumberException e) {
-      return new Refused("cannot be written as an E.164 number of 8 to 15 digits");
+      return new Refused("not-e164", "cannot be written as an E.164 number of 8 to 15 digits");
     }
   }
 
@@ -141,38 +151,45 @@ final class ContactNumberPolicy {
     return text.length() > 1 || text.charAt(0) != '+';
   }
 
-  private String invalid(
+  private Refused invalid(
       String text, Phonenumber.PhoneNumber number, String defaultRegion, boolean international) {
     // Checked only for numbers that are not valid full numbers: a Delhi landline written without
     // its trunk 0 (11 2345 6789) starts with the emergency number 112 and must still be callable.
     if (!international) {
       if (shortNumbers.connectsToEmergencyNumber(text, defaultRegion)) {
-        return "is an emergency number";
+        return new Refused("emergency", "is an emergency number");
       }
       if (text.length() <= MAX_SHORT_NUMBER_DIGITS
           && shortNumbers.isPossibleShortNumberForRegion(number, defaultRegion)) {
-        return "is a short service number, not a subscriber's phone";
+        return new Refused("short-service", "is a short service number, not a subscriber's phone");
       }
     }
     String region = util.getRegionCodeForCountryCode(number.getCountryCode());
     String plan = "ZZ".equals(region) ? "+" + number.getCountryCode() : region;
     ValidationResult possible = util.isPossibleNumberWithReason(number);
     return switch (possible) {
-      case INVALID_COUNTRY_CODE -> "has a country code that does not exist";
-      case TOO_SHORT -> "has too few digits for a number in " + plan;
-      case TOO_LONG -> "has too many digits for a number in " + plan;
-      case INVALID_LENGTH -> "has the wrong number of digits for a number in " + plan;
-      case IS_POSSIBLE_LOCAL_ONLY -> "can only be dialled locally; write it with its area code";
-      case IS_POSSIBLE -> "is not a valid number in " + plan;
+      case INVALID_COUNTRY_CODE ->
+          new Refused("country-code", "has a country code that does not exist");
+      case TOO_SHORT ->
+          new Refused("too-short-in", "has too few digits for a number in " + plan, plan);
+      case TOO_LONG ->
+          new Refused("too-long-in", "has too many digits for a number in " + plan, plan);
+      case INVALID_LENGTH ->
+          new Refused(
+              "wrong-length-in", "has the wrong number of digits for a number in " + plan, plan);
+      case IS_POSSIBLE_LOCAL_ONLY ->
+          new Refused("local-only", "can only be dialled locally; write it with its area code");
+      case IS_POSSIBLE -> new Refused("not-valid-in", "is not a valid number in " + plan, plan);
     };
   }
 
-  private static String describe(NumberParseException e) {
+  private static Refused describe(NumberParseException e) {
     return switch (e.getErrorType()) {
-      case INVALID_COUNTRY_CODE -> "has a country code that does not exist";
-      case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> "has too few digits";
-      case TOO_LONG -> "has too many digits";
-      case NOT_A_NUMBER -> "is not a phone number";
+      case INVALID_COUNTRY_CODE ->
+          new Refused("country-code", "has a country code that does not exist");
+      case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> new Refused("too-short", "has too few digits");
+      case TOO_LONG -> new Refused("too-long", "has too many digits");
+      case NOT_A_NUMBER -> new Refused("not-a-number", "is not a phone number");
     };
   }
 }

@@ -1,6 +1,7 @@
 package io.contactcenter.campaigns.internal.contacts;
 
 import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.common.Worded;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -57,11 +58,14 @@ public sealed interface ContactRow permits ContactRow.Valid, ContactRow.Rejected
    * @param reason one sentence for the uploader, starting with the row and naming the column and
    *     the problem, e.g. {@code row 7: phone '110' is an emergency number}. It quotes the cell as
    *     typed, so it may hold a phone number in the clear: show it to the uploader, do not log it.
+   * @param wording the same by message key and arguments ({@code problem.contact-row}), for the
+   *     uploader's language
    */
-  record Rejected(int rowNumber, String reason) implements ContactRow {
+  record Rejected(int rowNumber, String reason, Worded wording) implements ContactRow {
 
     public Rejected {
       Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(wording, "wording");
     }
   }
 }

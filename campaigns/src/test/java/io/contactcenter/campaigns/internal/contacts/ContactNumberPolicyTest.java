@@ -78,6 +78,10 @@ class ContactNumberPolicyTest {
         "'               | CN | is empty",
       })
   void refusesNumbersARobotMustNotCall(String cell, String region, String problem) {
-    assertThat(policy.check(cell, region)).isEqualTo(new Refused(problem));
+    NumberCheck check = policy.check(cell, region);
+    assertThat(check).isInstanceOf(Refused.class);
+    Refused refused = (Refused) check;
+    assertThat(refused.problem().english()).isEqualTo(problem);
+    assertThat(refused.problem().messageKey()).startsWith("problem.contact-number.");
   }
 }

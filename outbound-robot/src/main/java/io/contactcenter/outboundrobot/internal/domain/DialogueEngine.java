@@ -25,11 +25,11 @@ import java.util.TreeSet;
  * callee does and answering with what the call should do next ({@link Directive}).
  *
  * <p>Policy, beyond what the script says: a reply that is silence, below the listen step's
- * confidence, labelled {@code unknown}, or has no branch gets the step's re-prompt once (which
- * offers keys); a second such reply takes the step's or the script's no-response end. A prompt
- * whose variables lack a value is never spoken: before saying anything, the engine checks every
- * variable the script uses and, if one is missing, says the script's apology and ends with {@link
- * DialogueOutcome#FAILED}.
+ * confidence, heard by the recognizer with less than the script's {@code min_speech_confidence},
+ * labelled {@code unknown}, or has no branch gets the step's re-prompt once (which offers keys); a
+ * second such reply takes the step's or the script's no-response end. A prompt whose variables lack
+ * a value is never spoken: before saying anything, the engine checks every variable the script uses
+ * and, if one is missing, says the script's apology and ends with {@link DialogueOutcome#FAILED}.
  *
  * <p>Not thread-safe: one instance per call, driven from one thread.
  */
@@ -46,7 +46,8 @@ public final class DialogueEngine {
   private final String language;
   private final Map<String, String> values;
   private final Clock clock;
-  private final List<Turn> turns = new ArrayList<>();
+  private final ReplyPolicy replies;
+  private final Transcript transcript;
 
   private State state = State.NEW;
   private String stepName;
@@ -71,6 +72,7 @@ public final class DialogueEngine {
   public DialogueEngine(
       DialogueScript script, String language, Map<String, String> values, Clock clock) {
     this.script = Objects.requireNonNull(script, "script is required");
+    this.replies = new ReplyPolicy(script);
     List<ScriptProblem> problems = ScriptValidator.problems(script);
     if (!problems.isEmpty()) {
       throw new ScriptRejectedException(script.id() + " v" + script.version(), problems);
@@ -87,6 +89,7 @@ public final class DialogueEngine {
     }
     this.values = Map.copyOf(Objects.requireNonNull(values, "values are required"));
     this.clock = Objects.requireNonNull(clock, "clock is required");
+    this.transcript = new Transcript(this.clock);
   }
 
   /** Opens the dialogue: the disclosure, or the apology when a variable has no value. */
@@ -128,12 +131,12 @@ public final class DialogueEngine {
     if (step.listen().isEmpty()) {
       // Speech over a prompt that asks nothing: only the script-wide replies (opt out, ask for a
       // human) change course; anything else just cut the prompt short.
-      record(callee(reply.text(), reply.label(), reply.confidence(), Optional.empty()));
-      Branch global = script.on().get(reply.label());
-      if (global != null && reply.confidence() >= script.settings().minConfidence()) {
-        return follow(reply.label(), global, reply.callbackAt());
-      }
-      return afterPrompt();
+      transcript.callee(
+          stepName, reply.text(), reply.label(), reply.confidence(), Optional.empty());
+      Optional<Branch> global = replies.overPrompt(reply);
+      return global.isPresent()
+          ? follow(reply.label(), global.get(), reply.callbackAt())
+          : afterPrompt();
     }
     return understand(reply, Optional.empty());
   }
@@ -151,12 +154,12 @@ public final class DialogueEngine {
     requireInput("onDtmf");
     Optional<Listen> listen = step.listen();
     if (listen.isEmpty()) {
-      record(callee("", null, 1.0, Optional.of(key)));
+      transcript.callee(stepName, "", null, 1.0, Optional.of(key));
       return afterPrompt();
     }
     IntentLabel label = listen.get().dtmf().get(key);
     if (label == null) {
-      record(callee("", null, 1.0, Optional.of(key)));
+      transcript.callee(stepName, "", null, 1.0, Optional.of(key));
       return notUnderstood();
     }
     return understand(new Reply("", label, 1.0, Optional.empty()), Optional.of(key));
@@ -176,7 +179,7 @@ public final class DialogueEngine {
       return last;
     }
     requireState("onSilence", State.LISTENING);
-    record(callee("", null, 0.0, Optional.empty()));
+    transcript.callee(stepName, "", null, 0.0, Optional.empty());
     return notUnderstood();
   }
 
@@ -222,7 +225,7 @@ public final class DialogueEngine {
     if (state == State.NEW) {
       throw new IllegalStateException("onAnsweringMachine is not expected before start()");
     }
-    record(callee(heard, null, confidence, Optional.empty()));
+    transcript.callee(stepName, heard, null, confidence, Optional.empty());
     return endWithoutCall(DialogueOutcome.VOICEMAIL);
   }
 
@@ -238,7 +241,7 @@ public final class DialogueEngine {
 
   /** Everything said so far. */
   public List<Turn> turns() {
-    return List.copyOf(turns);
+    return transcript.turns();
   }
 
   private Directive enter(String name) {
@@ -265,7 +268,7 @@ public final class DialogueEngine {
     if (text.isEmpty()) {
       return fail(stepName, "a prompt of step '" + stepName + "' could not be rendered");
     }
-    record(Turn.robot(clock.instant(), stepName, text.get()));
+    transcript.robot(stepName, text.get());
     state = State.SPEAKING;
     promptInterruptible = bargeIn;
     return emit(new Directive.Say(text.get(), bargeIn));
@@ -289,16 +292,11 @@ public final class DialogueEngine {
   }
 
   private Directive understand(Reply reply, Optional<Character> key) {
-    record(callee(reply.text(), reply.label(), reply.confidence(), key));
-    Listen listen = step.listen().orElseThrow();
-    if (reply.label() == IntentLabel.UNKNOWN || reply.confidence() < listen.minConfidence()) {
-      return notUnderstood();
-    }
-    Branch branch = step.on().getOrDefault(reply.label(), script.on().get(reply.label()));
-    if (branch == null) {
-      return notUnderstood();
-    }
-    return follow(reply.label(), branch, reply.callbackAt());
+    transcript.callee(stepName, reply.text(), reply.label(), reply.confidence(), key);
+    Optional<Branch> branch = replies.toListen(step, step.listen().orElseThrow(), reply);
+    return branch.isPresent()
+        ? follow(reply.label(), branch.get(), reply.callbackAt())
+        : notUnderstood();
   }
 
   private Directive follow(IntentLabel label, Branch branch, Optional<Instant> callbackAt) {
@@ -329,7 +327,7 @@ public final class DialogueEngine {
     if (text.isEmpty()) {
       return fail(stepName, "a prompt of step '" + stepName + "' could not be rendered");
     }
-    record(Turn.robot(clock.instant(), stepName, text.get()));
+    transcript.robot(stepName, text.get());
     List<DialogueAction> actions = new ArrayList<>();
     for (DialogueScript.StepAction action : step.actions()) {
       actions.add(
@@ -344,10 +342,11 @@ public final class DialogueEngine {
     }
     step.transfer().ifPresent(queue -> actions.add(new DialogueAction.TransferToHuman(queue)));
     DialogueResult result =
-        new DialogueResult(step.end().orElseThrow(), actions, turns, Optional.empty());
+        new DialogueResult(step.end().orElseThrow(), actions, transcript.turns(), Optional.empty());
     state = State.FINISHED;
     if (step.transfer().isPresent()) {
-      return emit(new Directive.Transfer(step.transfer().get(), text.get(), turns, result));
+      return emit(
+          new Directive.Transfer(step.transfer().get(), text.get(), transcript.turns(), result));
     }
     return emit(new Directive.Hangup(text.get(), result));
   }
@@ -356,12 +355,13 @@ public final class DialogueEngine {
     stepName = at;
     // The apology uses no variables (the validator sees to it), so it always renders.
     String apology = script.apology().text(language).orElseThrow();
-    record(Turn.robot(clock.instant(), at, apology));
+    transcript.robot(at, apology);
     state = State.FINISHED;
     return emit(
         new Directive.Hangup(
             apology,
-            new DialogueResult(DialogueOutcome.FAILED, List.of(), turns, Optional.of(why))));
+            new DialogueResult(
+                DialogueOutcome.FAILED, List.of(), transcript.turns(), Optional.of(why))));
   }
 
   private Directive endWithoutCall(DialogueOutcome outcome) {
@@ -370,26 +370,12 @@ public final class DialogueEngine {
     }
     state = State.FINISHED;
     return emit(
-        new Directive.Done(new DialogueResult(outcome, List.of(), turns, Optional.empty())));
+        new Directive.Done(
+            new DialogueResult(outcome, List.of(), transcript.turns(), Optional.empty())));
   }
 
   private Optional<String> render(Prompt prompt) {
     return prompt.text(language).flatMap(text -> PromptText.render(text, values));
-  }
-
-  private Turn callee(String text, IntentLabel label, double confidence, Optional<Character> key) {
-    return new Turn(
-        clock.instant(),
-        stepName,
-        Turn.Speaker.CALLEE,
-        text,
-        Optional.ofNullable(label),
-        confidence,
-        key);
-  }
-
-  private void record(Turn turn) {
-    turns.add(turn);
   }
 
   private Directive emit(Directive directive) {

@@ -1,5 +1,6 @@
 package io.contactcenter.outboundrobot.internal.domain;
 
+import io.contactcenter.outboundrobot.ScriptProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,25 +36,38 @@ public final class PromptText {
 
   /** What is malformed in a text: a {@code ${} left open, or a placeholder that is not a name. */
   public static List<String> malformations(String text) {
-    List<String> problems = new ArrayList<>();
+    return malformations("text", text).stream().map(ScriptProblem::message).toList();
+  }
+
+  /** The same as problems of the text at {@code path} in a script. */
+  public static List<ScriptProblem> malformations(String path, String text) {
+    List<ScriptProblem> problems = new ArrayList<>();
     Matcher m = PLACEHOLDER.matcher(text);
     int at = 0;
     while (m.find()) {
       if (text.substring(at, m.start()).contains("${")) {
-        problems.add("'${' is not closed with '}'");
+        problems.add(unclosed(path));
       }
       if (!NAME.matcher(m.group(1)).matches()) {
         problems.add(
-            "'"
-                + m.group()
-                + "' is not a variable: use lower case letters, digits and underscores");
+            ScriptProblem.of(
+                path,
+                "variable-name",
+                "'"
+                    + m.group()
+                    + "' is not a variable: use lower case letters, digits and underscores",
+                m.group()));
       }
       at = m.end();
     }
     if (text.substring(at).contains("${")) {
-      problems.add("'${' is not closed with '}'");
+      problems.add(unclosed(path));
     }
     return problems;
+  }
+
+  private static ScriptProblem unclosed(String path) {
+    return ScriptProblem.of(path, "variable-unclosed", "'${' is not closed with '}'", "${", "}");
   }
 
   /** Whether a value can be spoken: present, not blank, and holding no placeholder itself. */

@@ -12,11 +12,26 @@ import java.util.Optional;
  * @param label the intent
  * @param confidence how sure recognizer and classifier were together, 0 to 1
  * @param callbackAt the callback time the callee named, for {@link IntentLabel#CALL_BACK_LATER}
+ * @param speechConfidence how sure the recognizer alone was of the words, 0 to 1; 1 for keys and
+ *     typed text
  */
 public record Reply(
-    String text, IntentLabel label, double confidence, Optional<Instant> callbackAt) {
+    String text,
+    IntentLabel label,
+    double confidence,
+    Optional<Instant> callbackAt,
+    double speechConfidence) {
+
+  /** A reply whose words are certain (keys, typed text). */
+  public Reply(String text, IntentLabel label, double confidence, Optional<Instant> callbackAt) {
+    this(text, label, confidence, callbackAt, 1.0);
+  }
 
   public Reply {
+    if (!(speechConfidence >= 0.0 && speechConfidence <= 1.0)) {
+      throw new IllegalArgumentException(
+          "speechConfidence must be between 0 and 1, was " + speechConfidence);
+    }
     text = text == null ? "" : text.strip();
     Objects.requireNonNull(label, "label is required");
     if (!(confidence >= 0.0 && confidence <= 1.0)) {

@@ -9,11 +9,7 @@ import io.contactcenter.outboundrobot.DialogueScript.Prompt;
 import io.contactcenter.outboundrobot.DialogueScript.Step;
 import io.contactcenter.outboundrobot.DialogueScript.StepAction;
 import io.contactcenter.outboundrobot.ScriptProblem;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +49,9 @@ public final class ScriptValidator {
           .ifPresent(
               text ->
                   problems.add(
-                      new ScriptProblem(
+                      ScriptProblem.of(
                           "apology." + language,
+                          "apology-variables",
                           "the apology is said when variables are missing, so it may use none")));
     }
     script.on().forEach((label, branch) -> checkBranch(problems, script, "on", label, branch));
@@ -62,7 +59,7 @@ public final class ScriptValidator {
     checkDisclosure(problems, script);
 
     steps.forEach((name, step) -> checkStep(problems, script, name, step));
-    checkReachability(problems, script);
+    problems.addAll(ScriptReachability.problems(script));
     return problems;
   }
 
@@ -93,22 +90,26 @@ public final class ScriptValidator {
     }
     if (!script.variables().containsKey(MERCHANT)) {
       problems.add(
-          new ScriptProblem(
+          ScriptProblem.of(
               "variables",
-              "'" + MERCHANT + "' must be declared: the opening disclosure names the merchant"));
+              "merchant-undeclared",
+              "'" + MERCHANT + "' must be declared: the opening disclosure names the merchant",
+              MERCHANT));
     }
     if (start.say().isEmpty()) {
       problems.add(
-          new ScriptProblem(
+          ScriptProblem.of(
               path + ".say",
+              "disclosure-missing",
               "the start step must be the disclosure: who is calling, that the call is automated"
                   + " and how to opt out"));
       return;
     }
     if (start.bargeIn()) {
       problems.add(
-          new ScriptProblem(
+          ScriptProblem.of(
               path + ".barge_in",
+              "disclosure-barge-in",
               "the opening disclosure must not be interruptible: set barge_in: false"));
     }
     for (String language : script.languages()) {
@@ -120,9 +121,11 @@ public final class ScriptValidator {
           .ifPresent(
               text ->
                   problems.add(
-                      new ScriptProblem(
+                      ScriptProblem.of(
                           path + ".say." + language,
-                          "the disclosure must name the merchant with ${" + MERCHANT + "}")));
+                          "disclosure-merchant",
+                          "the disclosure must name the merchant with ${" + MERCHANT + "}",
+                          "${" + MERCHANT + "}")));
     }
   }
 
@@ -132,8 +135,10 @@ public final class ScriptValidator {
     step.say().ifPresent(say -> checkPrompt(problems, script, path + ".say", say));
     if (!step.bargeIn() && !name.equals(script.start())) {
       problems.add(
-          new ScriptProblem(
-              path + ".barge_in", "only the opening disclosure may be uninterruptible"));
+          ScriptProblem.of(
+              path + ".barge_in",
+              "barge-in-only-disclosure",
+              "only the opening disclosure may be uninterruptible"));
     }
     step.next().ifPresent(next -> checkTarget(problems, script.steps(), path + ".next", next));
     step.on()
@@ -145,17 +150,23 @@ public final class ScriptValidator {
               boolean schedules = step.actions().contains(StepAction.SCHEDULE_CALLBACK);
               if ((outcome == DialogueOutcome.CALLBACK_SCHEDULED) != schedules) {
                 problems.add(
-                    new ScriptProblem(
-                        path + ".actions",
-                        schedules
-                            ? "schedule_callback needs end: callback_scheduled"
-                            : "end: callback_scheduled needs the action schedule_callback"));
+                    schedules
+                        ? ScriptProblem.of(
+                            path + ".actions",
+                            "callback-needs-end",
+                            "schedule_callback needs end: callback_scheduled")
+                        : ScriptProblem.of(
+                            path + ".actions",
+                            "callback-needs-action",
+                            "end: callback_scheduled needs the action schedule_callback"));
               }
               if (outcome == DialogueOutcome.DO_NOT_CALL
                   && !step.actions().contains(StepAction.DO_NOT_CALL)) {
                 problems.add(
-                    new ScriptProblem(
-                        path + ".actions", "end: do_not_call needs the action do_not_call"));
+                    ScriptProblem.of(
+                        path + ".actions",
+                        "do-not-call-needs-action",
+                        "end: do_not_call needs the action do_not_call"));
               }
             });
   }
@@ -173,9 +184,12 @@ public final class ScriptValidator {
     for (String language : listen.phrases().keySet()) {
       if (!script.languages().contains(language)) {
         problems.add(
-            new ScriptProblem(
+            ScriptProblem.of(
                 path + ".listen.phrases." + language,
-                "language '" + language + "' is not one of " + script.languages()));
+                "language-unknown",
+                "language '" + language + "' is not one of " + script.languages(),
+                language,
+                script.languages()));
       }
     }
     listen
@@ -184,11 +198,13 @@ public final class ScriptValidator {
             (key, label) -> {
               if (!step.on().containsKey(label) && !script.on().containsKey(label)) {
                 problems.add(
-                    new ScriptProblem(
+                    ScriptProblem.of(
                         path + ".listen.dtmf." + key,
+                        "dtmf-no-branch",
                         "label '"
                             + label.code()
-                            + "' has no branch in this step's on or the script's on"));
+                            + "' has no branch in this step's on or the script's on",
+                        label.code()));
               }
             });
     for (String language : script.languages()) {
@@ -196,17 +212,20 @@ public final class ScriptValidator {
       for (char key : listen.dtmf().keySet()) {
         if (!text.isEmpty() && text.indexOf(key) < 0) {
           problems.add(
-              new ScriptProblem(
+              ScriptProblem.of(
                   path + ".listen.reprompt." + language,
-                  "does not offer key '" + key + "' as an alternative to speech"));
+                  "reprompt-key",
+                  "does not offer key '" + key + "' as an alternative to speech",
+                  key));
         }
       }
     }
     if (!step.on().containsKey(IntentLabel.DO_NOT_CALL)
         && !script.on().containsKey(IntentLabel.DO_NOT_CALL)) {
       problems.add(
-          new ScriptProblem(
+          ScriptProblem.of(
               path + ".on",
+              "no-opt-out",
               "no branch for do_not_call here or in the script's on: every listen step must"
                   + " honour an opt-out"));
     }
@@ -221,12 +240,14 @@ public final class ScriptValidator {
     Step target = script.steps().get(branch.target());
     if (target != null && !target.actions().contains(StepAction.DO_NOT_CALL)) {
       problems.add(
-          new ScriptProblem(
+          ScriptProblem.of(
               path + ".do_not_call.goto",
+              "opt-out-must-end",
               "step '"
                   + branch.target()
                   + "' must end the call with the action do_not_call: an opt-out is honoured at"
-                  + " once"));
+                  + " once",
+              branch.target()));
     }
   }
 
@@ -239,8 +260,9 @@ public final class ScriptValidator {
     String at = path + "." + label.code();
     if (label == IntentLabel.UNKNOWN) {
       problems.add(
-          new ScriptProblem(
+          ScriptProblem.of(
               at,
+              "branch-unknown",
               "'unknown' cannot be branched on: a reply not understood gets the re-prompt, then"
                   + " the no-response end"));
     }
@@ -251,8 +273,10 @@ public final class ScriptValidator {
             target -> {
               if (label != IntentLabel.CALL_BACK_LATER) {
                 problems.add(
-                    new ScriptProblem(
-                        at + ".without_time", "only call_back_later replies carry a time"));
+                    ScriptProblem.of(
+                        at + ".without_time",
+                        "without-time",
+                        "only call_back_later replies carry a time"));
               }
               checkTarget(problems, script.steps(), at + ".without_time", target);
             });
@@ -263,9 +287,11 @@ public final class ScriptValidator {
     for (String language : script.languages()) {
       if (prompt.text(language).isEmpty()) {
         problems.add(
-            new ScriptProblem(
+            ScriptProblem.of(
                 path + "." + language,
-                "no text in this language; the script's languages are " + script.languages()));
+                "text-missing",
+                "no text in this language; the script's languages are " + script.languages(),
+                script.languages()));
       }
     }
     prompt
@@ -275,21 +301,26 @@ public final class ScriptValidator {
               String at = path + "." + language;
               if (!script.languages().contains(language)) {
                 problems.add(
-                    new ScriptProblem(
-                        at, "language '" + language + "' is not one of " + script.languages()));
+                    ScriptProblem.of(
+                        at,
+                        "language-unknown",
+                        "language '" + language + "' is not one of " + script.languages(),
+                        language,
+                        script.languages()));
               }
-              for (String malformed : PromptText.malformations(text)) {
-                problems.add(new ScriptProblem(at, malformed));
-              }
+              problems.addAll(PromptText.malformations(at, text));
               for (String variable : PromptText.variables(text)) {
                 if (!script.variables().containsKey(variable)) {
                   problems.add(
-                      new ScriptProblem(
+                      ScriptProblem.of(
                           at,
+                          "variable-unknown",
                           "unknown variable '${"
                               + variable
                               + "}'; declared are "
-                              + script.variables().keySet()));
+                              + script.variables().keySet(),
+                          "${" + variable + "}",
+                          script.variables().keySet()));
                 }
               }
             });
@@ -298,7 +329,7 @@ public final class ScriptValidator {
   private static void checkTarget(
       List<ScriptProblem> problems, Map<String, Step> steps, String path, String target) {
     if (!steps.containsKey(target)) {
-      problems.add(new ScriptProblem(path, "unknown step '" + target + "'"));
+      problems.add(ScriptProblem.of(path, "step-unknown", "unknown step '" + target + "'", target));
     }
   }
 
@@ -307,104 +338,11 @@ public final class ScriptValidator {
     Step step = steps.get(target);
     if (step != null && step.end().isEmpty()) {
       problems.add(
-          new ScriptProblem(
-              path, "step '" + target + "' must be an end step: the call is over by then"));
+          ScriptProblem.of(
+              path,
+              "must-end",
+              "step '" + target + "' must be an end step: the call is over by then",
+              target));
     }
-  }
-
-  /**
-   * Every step each step can lead to. With {@code bargeIn}, also the script-wide branches a callee
-   * may take by speaking over a prompt that asks nothing: a way forward, but not one that a silent
-   * callee ever takes, so it does not count as a way out of a loop.
-   */
-  private static Map<String, Set<String>> edges(DialogueScript script, boolean bargeIn) {
-    Map<String, Set<String>> edges = new LinkedHashMap<>();
-    script
-        .steps()
-        .forEach(
-            (name, step) -> {
-              Set<String> to = new LinkedHashSet<>();
-              step.next().ifPresent(to::add);
-              List<Branch> branches = new ArrayList<>(step.on().values());
-              step.listen()
-                  .ifPresent(
-                      listen -> {
-                        branches.addAll(script.on().values());
-                        to.add(listen.noResponse().orElse(script.noResponse()));
-                      });
-              if (bargeIn && step.next().isPresent()) {
-                // Speech over a prompt that asks nothing can still take a script-wide branch.
-                branches.addAll(script.on().values());
-              }
-              for (Branch branch : branches) {
-                to.add(branch.target());
-                branch.withoutTime().ifPresent(to::add);
-              }
-              to.retainAll(script.steps().keySet());
-              edges.put(name, to);
-            });
-    return edges;
-  }
-
-  private static void checkReachability(List<ScriptProblem> problems, DialogueScript script) {
-    if (!script.steps().containsKey(script.start())) {
-      return;
-    }
-    Map<String, Set<String>> edges = edges(script, true);
-    Set<String> reachable = new HashSet<>();
-    Deque<String> queue = new ArrayDeque<>(List.of(script.start()));
-    while (!queue.isEmpty()) {
-      String name = queue.pop();
-      if (reachable.add(name)) {
-        queue.addAll(edges.get(name));
-      }
-    }
-    // A step can reach an end if it is one or leads to one: grow the set until it stops growing.
-    Set<String> canEnd = new HashSet<>();
-    script.steps().forEach((name, step) -> step.end().ifPresent(outcome -> canEnd.add(name)));
-    Map<String, Set<String>> ownEdges = edges(script, false);
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Map.Entry<String, Set<String>> e : ownEdges.entrySet()) {
-        if (!canEnd.contains(e.getKey()) && e.getValue().stream().anyMatch(canEnd::contains)) {
-          canEnd.add(e.getKey());
-          grew = true;
-        }
-      }
-    }
-    script
-        .steps()
-        .forEach(
-            (name, step) -> {
-              if (!reachable.contains(name)) {
-                problems.add(
-                    new ScriptProblem(
-                        "steps." + name,
-                        "unreachable from the start step '" + script.start() + "'"));
-              } else if (!canEnd.contains(name)) {
-                problems.add(
-                    step.next().isPresent()
-                        ? new ScriptProblem(
-                            "steps." + name + ".next",
-                            "loop " + loop(script, name) + " never reaches an end step")
-                        : new ScriptProblem(
-                            "steps." + name + ".on", "no reply leads to an end step"));
-              }
-            });
-  }
-
-  private static String loop(DialogueScript script, String from) {
-    List<String> path = new ArrayList<>();
-    String at = from;
-    while (at != null && !path.contains(at)) {
-      path.add(at);
-      Step step = script.steps().get(at);
-      at = step == null ? null : step.next().orElse(null);
-    }
-    if (at != null) {
-      path.add(at);
-    }
-    return String.join(" → ", path);
   }
 }

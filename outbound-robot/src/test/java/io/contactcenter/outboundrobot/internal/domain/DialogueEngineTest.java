@@ -337,6 +337,49 @@ class DialogueEngineTest {
   }
 
   @Test
+  void wordsTheRecognizerWasUnsureOfAreAskedAgainNotActedOn() {
+    // A garbled "let me talk to a real person" heard as "right": a confident "agree" label on
+    // words the recognizer itself doubted (0.6 < the script's min_speech_confidence 0.75).
+    DialogueEngine engine = engine(CampaignType.BALANCE);
+    toFirstQuestion(engine);
+
+    Directive next =
+        engine.onReply(new Reply("right", IntentLabel.AGREE, 0.98, Optional.empty(), 0.6));
+    assertThat(next).isInstanceOf(Say.class);
+    assertThat(((Say) next).text()).contains("Press 9 to stop these calls");
+    engine.onPromptFinished();
+    // Asked again, the callee answers by key (or is heard clearly) and that answer counts.
+    Hangup done = (Hangup) engine.onDtmf('1');
+    assertThat(done.result().outcome()).isEqualTo(DialogueOutcome.AGREED);
+  }
+
+  @Test
+  void wordsHeardClearlyEnoughAreActedOn() {
+    DialogueEngine engine = engine(CampaignType.BALANCE);
+    toFirstQuestion(engine);
+
+    Directive next =
+        engine.onReply(
+            new Reply("yes I will pay it today", IntentLabel.AGREE, 0.98, Optional.empty(), 0.8));
+
+    assertThat(((Hangup) next).result().outcome()).isEqualTo(DialogueOutcome.AGREED);
+  }
+
+  @Test
+  void anOptOutHeardUnsurelyOverAPromptDoesNotEndTheCall() throws IOException {
+    DialogueEngine engine = engine(CampaignType.BALANCE);
+    engine.start();
+    engine.onPromptFinished(); // the disclosure; now the question plays and may be interrupted
+
+    Directive next =
+        engine.onReply(
+            new Reply("stop calling", IntentLabel.DO_NOT_CALL, 0.95, Optional.empty(), 0.5));
+
+    assertThat(next).isNotInstanceOf(Hangup.class);
+    assertThat(engine.result()).isEmpty();
+  }
+
+  @Test
   void aLabelTheStepDoesNotExpectGetsTheReprompt() {
     DialogueEngine engine = engine(CampaignType.BALANCE);
     toFirstQuestion(engine);

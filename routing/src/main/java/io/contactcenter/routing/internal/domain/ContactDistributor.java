@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 /**
  * The ACD's decisions: which waiting contact goes to which agent, in one global order.
@@ -22,7 +19,8 @@ import java.util.PriorityQueue;
  * first, then earlier original enqueue time (then arrival sequence). {@link #route()} walks that
  * order and gives each contact to the best agent able to take it now (skill at the level the
  * queue's current {@link RoutingStep} asks for, or the step's overflow queue; ready; room in the
- * contact's channel), chosen by the queue's {@link QueueStrategy}. An {@link Offer} reserves the
+ * contact's channel), chosen by the queue's {@link QueueStrategy} ({@link AgentMatcher}); the
+ * queues and their statistics are kept in a {@link QueueBook}. An {@link Offer} reserves the
  * contact for one agent; a ring timeout ({@link #expireOffers()}) sets the agent not ready and puts
  * the contact back at its original place. An abandoned contact is removed and never offered.
  *
@@ -41,10 +39,9 @@ public final class ContactDistributor {
 
   private final Clock clock;
   private final PriorityPolicy priorities;
-  private final Duration ringTimeout;
-  private final Map<QueueId, QueueDefinition> queues = new HashMap<>();
-  private final Map<QueueId, QueueStatistics> statistics = new HashMap<>();
-  private final Map<AgentId, Agent> agents = new LinkedHashMap<>();
+  private final QueueBook queues;
+  private final AgentMatcher matcher;
+  private final AgentRoster agents = new AgentRoster();
   private final WaitingContacts waiting = new WaitingContacts();
   private final Map<ContactId, Offer> offers = new LinkedHashMap<>();
   private final Map<ContactId, Offer> connected = new HashMap<>();
@@ -60,24 +57,17 @@ public final class ContactDistributor {
     }
     this.clock = clock;
     this.priorities = priorities;
-    this.ringTimeout = ringTimeout;
-    for (QueueDefinition queue : queueDefinitions) {
-      if (queues.put(queue.id(), queue) != null) {
-        throw new IllegalArgumentException("queue " + queue.id() + " is defined twice");
-      }
-      statistics.put(queue.id(), QueueStatistics.empty(queue.id(), queue.serviceLevelThreshold()));
-    }
-    for (QueueDefinition queue : queueDefinitions) {
-      for (RoutingStep step : queue.steps()) {
-        step.overflow()
-            .filter(overflow -> !queues.containsKey(overflow))
-            .ifPresent(
-                overflow -> {
-                  throw new IllegalArgumentException(
-                      "queue " + queue.id() + " overflows to unknown queue " + overflow);
-                });
-      }
-    }
+    this.queues = new QueueBook(queueDefinitions);
+    this.matcher = new AgentMatcher(queues, ringTimeout);
+  }
+
+  /**
+   * Adds a queue or replaces its definition (its contacts keep their places and priorities).
+   *
+   * @throws IllegalArgumentException when a routing step overflows to an unknown queue
+   */
+  public synchronized void define(QueueDefinition queue) {
+    queues.define(queue);
   }
 
   // ---- agents ----
@@ -87,16 +77,12 @@ public final class ContactDistributor {
    * after a log-out the agent keeps the profile, open contacts and today's count of the first one.
    */
   public synchronized void logIn(AgentProfile profile) {
-    Instant now = clock.instant();
-    Agent agent = agents.computeIfAbsent(profile.id(), id -> new Agent(profile, now));
-    if (agent.isOffline()) {
-      agent.notReady("logged in", now);
-    }
+    agents.logIn(profile, clock.instant());
   }
 
   /** Logs the agent out; offers the agent held go back to their places and are returned. */
   public synchronized List<Offer> logOut(AgentId id) {
-    Agent agent = agent(id);
+    Agent agent = agents.agent(id);
     List<Offer> withdrawn = withdrawOffersOf(id);
     agent.logOut(clock.instant());
     return withdrawn;
@@ -108,7 +94,7 @@ public final class ContactDistributor {
    * @throws IllegalStateException when the agent is logged out (log in first)
    */
   public synchronized void ready(AgentId id) {
-    loggedIn(id).ready(clock.instant());
+    agents.loggedIn(id).ready(clock.instant());
   }
 
   /**
@@ -117,21 +103,21 @@ public final class ContactDistributor {
    * @throws IllegalStateException when the agent is logged out (log in first)
    */
   public synchronized void notReady(AgentId id, String reason) {
-    loggedIn(id).notReady(reason, clock.instant());
+    agents.loggedIn(id).notReady(reason, clock.instant());
   }
 
   /** Ends the agent's wrap-up before its timer. */
   public synchronized void endWrapUp(AgentId id) {
-    agent(id).endWrapUp(clock.instant());
+    agents.agent(id).endWrapUp(clock.instant());
   }
 
   public synchronized Presence presence(AgentId id) {
-    return agent(id).presence(clock.instant());
+    return agents.agent(id).presence(clock.instant());
   }
 
   /** How many offers and open contacts the agent holds on a channel. */
   public synchronized int load(AgentId id, Channel channel) {
-    return agent(id).used(channel);
+    return agents.agent(id).used(channel);
   }
 
   // ---- contacts ----
@@ -142,25 +128,93 @@ public final class ContactDistributor {
    * @throws IllegalArgumentException for an unknown queue or a contact id already in routing
    */
   public synchronized Contact enqueue(ContactId id, Channel channel, QueueId queue, boolean vip) {
-    QueueDefinition definition = queues.get(queue);
-    if (definition == null) {
-      throw new IllegalArgumentException("unknown queue " + queue + " for contact " + id);
-    }
+    return enqueue(id, channel, queue, vip, 0, clock.instant());
+  }
+
+  /**
+   * Queues a contact now with {@code weight} added to its priority (the channel's own ranking).
+   *
+   * @throws IllegalArgumentException for an unknown queue or a contact id already in routing
+   */
+  public synchronized Contact enqueue(
+      ContactId id, Channel channel, QueueId queue, boolean vip, int weight) {
+    return enqueue(id, channel, queue, vip, weight, clock.instant());
+  }
+
+  /**
+   * Puts back a contact that waited before a restart, at the place its original enqueue time gives
+   * it (routing steps count from that time too).
+   *
+   * @throws IllegalArgumentException for an unknown queue or a contact id already in routing
+   */
+  public synchronized Contact restore(
+      ContactId id, Channel channel, QueueId queue, boolean vip, Instant enqueuedAt) {
+    return enqueue(id, channel, queue, vip, 0, enqueuedAt);
+  }
+
+  /** Like {@link #restore(ContactId, Channel, QueueId, boolean, Instant)} with its weight. */
+  public synchronized Contact restore(
+      ContactId id, Channel channel, QueueId queue, boolean vip, int weight, Instant enqueuedAt) {
+    return enqueue(id, channel, queue, vip, weight, enqueuedAt);
+  }
+
+  /**
+   * Puts back a contact a logged-in agent had accepted when another instance stopped routing (ADR
+   * 0030): the agent holds it against their capacity until it is completed. It is not counted as
+   * answered again.
+   *
+   * @throws IllegalArgumentException for an unknown queue, an agent who is not logged in, or a
+   *     contact id already in routing
+   */
+  public synchronized void restoreConnected(
+      ContactId id,
+      Channel channel,
+      QueueId queue,
+      boolean vip,
+      int weight,
+      Instant enqueuedAt,
+      AgentId agentId,
+      Instant answeredAt) {
+    QueueDefinition definition = queues.of(queue, id);
+    Agent agent = agents.agent(agentId);
+    Contact contact = newContact(id, channel, definition, vip, weight, enqueuedAt);
+    agent.reserve(channel);
+    agent.connected(LocalDate.ofInstant(answeredAt, clock.getZone()));
+    connected.put(id, new Offer(contact, agentId, answeredAt, answeredAt));
+  }
+
+  private Contact enqueue(
+      ContactId id, Channel channel, QueueId queue, boolean vip, int weight, Instant enqueuedAt) {
+    Contact contact = newContact(id, channel, queues.of(queue, id), vip, weight, enqueuedAt);
+    waiting.add(contact);
+    return contact;
+  }
+
+  /**
+   * A contact new to routing, placed by its priority (the policy's for the queue plus {@code
+   * weight}), original enqueue time and arrival sequence.
+   *
+   * @throws IllegalArgumentException for a contact id already in routing
+   */
+  private Contact newContact(
+      ContactId id,
+      Channel channel,
+      QueueDefinition queue,
+      boolean vip,
+      int weight,
+      Instant enqueuedAt) {
     if (waiting.contains(id) || offers.containsKey(id) || connected.containsKey(id)) {
       throw new IllegalArgumentException("contact " + id + " is already in routing");
     }
-    Contact contact =
-        new Contact(
-            id,
-            channel,
-            queue,
-            vip,
-            priorities.priority(vip, channel, definition),
-            clock.instant(),
-            sequence++,
-            false);
-    waiting.add(contact);
-    return contact;
+    return new Contact(
+        id,
+        channel,
+        queue.id(),
+        vip,
+        priorities.priority(vip, channel, queue) + weight,
+        enqueuedAt,
+        sequence++,
+        false);
   }
 
   /**
@@ -201,9 +255,61 @@ public final class ContactDistributor {
       return Optional.empty();
     }
     offers.remove(id);
-    agents.get(offer.agent()).release(offer.contact().channel());
+    agents.holder(offer.agent()).release(offer.contact().channel());
     countAbandoned(offer.contact(), now);
     return Optional.of(offer);
+  }
+
+  /**
+   * Takes a waiting or ringing contact out of routing without counting it anywhere (handled another
+   * way, or reserved by another instance). A ringing offer's agent keeps their state.
+   *
+   * @return the offer withdrawn if the contact was ringing an agent (stop the ringing)
+   */
+  public synchronized Optional<Offer> withdraw(ContactId id) {
+    Contact contact = waiting.get(id);
+    if (contact != null) {
+      waiting.remove(contact);
+      return Optional.empty();
+    }
+    Offer offer = offers.remove(id);
+    if (offer == null) {
+      return Optional.empty();
+    }
+    agents.holder(offer.agent()).release(offer.contact().channel());
+    return Optional.of(offer);
+  }
+
+  /** Whether the agent has logged in since this distributor started (now maybe logged out). */
+  public synchronized boolean knows(AgentId id) {
+    return agents.knows(id);
+  }
+
+  /**
+   * The waiting contact's place among its queue's waiting contacts in the global order: 1 is next.
+   *
+   * @return 0 when the contact is not waiting
+   */
+  public synchronized int position(ContactId id) {
+    Contact contact = waiting.get(id);
+    if (contact == null) {
+      return 0;
+    }
+    return waiting.of(contact.queue()).headSet(contact, true).size();
+  }
+
+  /** The waiting contact, if it is waiting. */
+  public synchronized Optional<Contact> waitingContact(ContactId id) {
+    return Optional.ofNullable(waiting.get(id));
+  }
+
+  /** Logged-in agents (ready or not) with the queue's skill at any level. */
+  public synchronized int agentsServing(QueueId queue) {
+    QueueDefinition definition = queues.get(queue);
+    if (definition == null) {
+      return 0;
+    }
+    return agents.serving(definition);
   }
 
   /** Waiting contacts in the global order (positions for announcements, the wallboard). */
@@ -222,98 +328,12 @@ public final class ContactDistributor {
       return List.of();
     }
     Instant now = clock.instant();
-    List<Agent> free = new ArrayList<>();
-    for (Agent agent : agents.values()) {
-      if (agent.takesOffers(now)) {
-        free.add(agent);
-      }
-    }
-    if (free.isEmpty()) {
-      return List.of();
-    }
-    // Walk the queues some free agent may serve, merged into the global order. A contact enqueued
-    // after its queue's cutoff has not waited long enough for any free agent's level, so it is
-    // skipped without evaluating its routing step.
-    PriorityQueue<Cursor> merge =
-        new PriorityQueue<>(Comparator.comparing(Cursor::current, WaitingContacts.GLOBAL_ORDER));
-    for (QueueDefinition queue : queues.values()) {
-      Optional<Instant> cutoff = cutoff(queue, free, now);
-      if (cutoff.isPresent()) {
-        Iterator<Contact> contacts = waiting.of(queue.id()).iterator();
-        if (contacts.hasNext()) {
-          merge.add(new Cursor(queue, cutoff.get(), contacts, contacts.next()));
-        }
-      }
-    }
-    List<Offer> made = new ArrayList<>();
-    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-    while (!free.isEmpty() && !merge.isEmpty()) {
-      Cursor cursor = merge.poll();
-      Contact contact = cursor.current;
-      Agent best =
-          contact.enqueuedAt().isAfter(cursor.cutoff)
-              ? null
-              : bestAgent(cursor.queue, contact, free, now, today);
-      if (best != null) {
-        cursor.contacts.remove(); // the queue's own order, through its iterator
-        waiting.removeFromGlobalOrder(contact);
-      }
-      if (cursor.contacts.hasNext()) {
-        merge.add(new Cursor(cursor.queue, cursor.cutoff, cursor.contacts, cursor.contacts.next()));
-      }
-      if (best == null) {
-        continue;
-      }
-      best.reserve(contact.channel());
-      Offer offer = new Offer(contact, best.profile.id(), now, now.plus(ringTimeout));
-      offers.put(contact.id(), offer);
-      made.add(offer);
-      if (!best.takesOffers(now)) {
-        free.remove(best);
-      }
+    List<Offer> made =
+        matcher.match(waiting, agents.all(), now, LocalDate.ofInstant(now, clock.getZone()));
+    for (Offer offer : made) {
+      offers.put(offer.contact().id(), offer);
     }
     return made;
-  }
-
-  /** Where a routing pass stands in one queue's waiting contacts. */
-  private record Cursor(
-      QueueDefinition queue, Instant cutoff, Iterator<Contact> contacts, Contact current) {}
-
-  /**
-   * The latest enqueue time at which some free agent may take a contact of this queue (the queue's
-   * earliest step that agent's skills meet); empty when no free agent ever may.
-   */
-  private Optional<Instant> cutoff(QueueDefinition queue, List<Agent> free, Instant now) {
-    Duration shortest = null;
-    for (Agent agent : free) {
-      for (RoutingStep step : queue.steps()) {
-        if (shortest != null && step.after().compareTo(shortest) >= 0) {
-          break;
-        }
-        if (serves(agent, queue, step)) {
-          shortest = step.after();
-          break;
-        }
-      }
-      if (shortest != null && shortest.isZero()) {
-        break;
-      }
-    }
-    return Optional.ofNullable(shortest).map(now::minus);
-  }
-
-  private Agent bestAgent(
-      QueueDefinition queue, Contact contact, List<Agent> free, Instant now, LocalDate today) {
-    RoutingStep step = queue.stepAfter(Duration.between(contact.enqueuedAt(), now));
-    Agent best = null;
-    for (Agent agent : free) {
-      if (agent.hasRoom(contact.channel())
-          && serves(agent, queue, step)
-          && (best == null || better(queue, agent, best, today))) {
-        best = agent;
-      }
-    }
-    return best;
   }
 
   /**
@@ -332,7 +352,7 @@ public final class ContactDistributor {
     }
     for (Offer offer : expired) {
       putBack(offer);
-      agents.get(offer.agent()).notReady(RING_TIMEOUT, now);
+      agents.holder(offer.agent()).notReady(RING_TIMEOUT, now);
     }
     return expired;
   }
@@ -347,15 +367,15 @@ public final class ContactDistributor {
     }
     if (!now.isBefore(offer.expiresAt())) {
       putBack(offer);
-      agents.get(agentId).notReady(RING_TIMEOUT, now);
+      agents.holder(agentId).notReady(RING_TIMEOUT, now);
       return new AcceptDecision.NotOffered(
           "the offer of contact " + contactId + " to agent " + agentId + " rang out");
     }
     offers.remove(contactId);
     connected.put(contactId, offer);
-    agents.get(agentId).connected(LocalDate.ofInstant(now, clock.getZone()));
+    agents.holder(agentId).connected(LocalDate.ofInstant(now, clock.getZone()));
     Duration waited = Duration.between(offer.contact().enqueuedAt(), now);
-    statistics.computeIfPresent(offer.contact().queue(), (q, s) -> s.withAnswered(waited));
+    queues.countAnswered(offer.contact().queue(), waited);
     return new AcceptDecision.Connected(offer, waited);
   }
 
@@ -369,7 +389,7 @@ public final class ContactDistributor {
       return Optional.empty();
     }
     putBack(offer);
-    agents.get(agentId).notReady(REJECTED, clock.instant());
+    agents.holder(agentId).notReady(REJECTED, clock.instant());
     return Optional.of(offer);
   }
 
@@ -385,7 +405,7 @@ public final class ContactDistributor {
       return false;
     }
     connected.remove(contactId);
-    agents.get(agentId).ended(offer.contact().channel(), clock.instant());
+    agents.holder(agentId).ended(offer.contact().channel(), clock.instant());
     return true;
   }
 
@@ -393,63 +413,20 @@ public final class ContactDistributor {
     return List.copyOf(offers.values());
   }
 
+  /** Contacts agents have accepted and not yet completed. */
+  public synchronized List<Offer> connected() {
+    return List.copyOf(connected.values());
+  }
+
   public synchronized QueueStatistics statistics(QueueId queue) {
-    QueueStatistics s = statistics.get(queue);
-    if (s == null) {
-      throw new IllegalArgumentException("unknown queue " + queue);
-    }
-    return s;
+    return queues.statistics(queue);
   }
 
   // ---- internals ----
 
-  private Agent agent(AgentId id) {
-    Agent agent = agents.get(id);
-    if (agent == null) {
-      throw new IllegalArgumentException("agent " + id + " is not logged in");
-    }
-    return agent;
-  }
-
-  private Agent loggedIn(AgentId id) {
-    Agent agent = agent(id);
-    if (agent.isOffline()) {
-      throw new IllegalStateException("agent " + id + " is logged out; log in first");
-    }
-    return agent;
-  }
-
-  /** The agent has the queue's skill at the step's level, or any level of the overflow's skill. */
-  private boolean serves(Agent agent, QueueDefinition queue, RoutingStep step) {
-    Skills skills = agent.profile.skills();
-    if (skills.level(queue.skill()).orElse(0) >= step.minimumLevel()) {
-      return true;
-    }
-    return step.overflow()
-        .map(overflow -> skills.level(queues.get(overflow).skill()).isPresent())
-        .orElse(false);
-  }
-
-  private static boolean better(QueueDefinition queue, Agent a, Agent b, LocalDate today) {
-    int byStrategy =
-        switch (queue.strategy()) {
-          case LONGEST_IDLE -> 0;
-          case FEWEST_CONTACTS_TODAY ->
-              Integer.compare(a.contactsToday(today), b.contactsToday(today));
-          case SKILL_LEVEL_FIRST ->
-              Integer.compare(
-                  b.profile.skills().level(queue.skill()).orElse(0),
-                  a.profile.skills().level(queue.skill()).orElse(0));
-        };
-    if (byStrategy != 0) {
-      return byStrategy < 0;
-    }
-    return a.idleSince().isBefore(b.idleSince());
-  }
-
   private void putBack(Offer offer) {
     offers.remove(offer.contact().id());
-    agents.get(offer.agent()).release(offer.contact().channel());
+    agents.holder(offer.agent()).release(offer.contact().channel());
     waiting.add(offer.contact());
   }
 
@@ -460,7 +437,6 @@ public final class ContactDistributor {
   }
 
   private void countAbandoned(Contact contact, Instant now) {
-    Duration waited = Duration.between(contact.enqueuedAt(), now);
-    statistics.computeIfPresent(contact.queue(), (q, s) -> s.withAbandoned(waited));
+    queues.countAbandoned(contact.queue(), Duration.between(contact.enqueuedAt(), now));
   }
 }

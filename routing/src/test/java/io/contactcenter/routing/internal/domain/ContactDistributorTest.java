@@ -51,6 +51,66 @@ class ContactDistributorTest {
   }
 
   @Test
+  void aContactRestoredWithItsAgentTakesTheirRoomAndCanBeCompleted() {
+    ContactDistributor d = simple();
+    AgentProfile alice =
+        agent("alice", Map.of("orders", 3), AgentProfile.capacity(0, 1), Duration.ZERO);
+    readyAgent(d, alice);
+    Instant answered = clock.instant().minusSeconds(60);
+    d.restoreConnected(
+        contact("ticket:held"),
+        Channel.TICKET,
+        ORDERS,
+        false,
+        0,
+        answered.minusSeconds(30),
+        alice.id(),
+        answered);
+    d.enqueue(contact("ticket:next"), Channel.TICKET, ORDERS, false);
+
+    // Her one ticket place is taken by the restored one: the next waits.
+    assertThat(d.route()).isEmpty();
+    assertThat(d.connected())
+        .singleElement()
+        .satisfies(o -> assertThat(o.agent()).isEqualTo(alice.id()));
+    assertThat(d.statistics(ORDERS).answered()).isZero();
+
+    assertThat(d.complete(alice.id(), contact("ticket:held"))).isTrue();
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.contact().id().value()).isEqualTo("ticket:next"));
+  }
+
+  @Test
+  void aContactIsRestoredOnlyWithALoggedInAgentAndOnlyOnce() {
+    ContactDistributor d = simple();
+    assertThatThrownBy(
+            () ->
+                d.restoreConnected(
+                    contact("chat:1"),
+                    Channel.CHAT,
+                    ORDERS,
+                    false,
+                    0,
+                    clock.instant(),
+                    new AgentId("nobody"),
+                    clock.instant()))
+        .isInstanceOf(IllegalArgumentException.class);
+    readyAgent(d, agent("bob", Map.of("orders", 3)));
+    d.restoreConnected(
+        contact("chat:1"),
+        Channel.CHAT,
+        ORDERS,
+        false,
+        0,
+        clock.instant(),
+        new AgentId("bob"),
+        clock.instant());
+    assertThatThrownBy(() -> d.enqueue(contact("chat:1"), Channel.CHAT, ORDERS, false))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aVipWhoArrivesLaterIsOfferedBeforeAnOlderNormalCaller() {
     ContactDistributor d = simple();
     d.enqueue(contact("normal"), Channel.VOICE, ORDERS, false);

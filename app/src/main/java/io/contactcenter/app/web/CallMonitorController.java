@@ -1,0 +1,159 @@
+package io.contactcenter.app.web;
+
+import io.contactcenter.app.security.Actor;
+import io.contactcenter.app.security.AuditLog;
+import io.contactcenter.pbx.CallMonitoring;
+import io.contactcenter.pbx.MonitorMode;
+import io.contactcenter.pbx.MonitorRequest;
+import io.contactcenter.routing.AgentDirectory;
+import io.contactcenter.routing.AgentSettings;
+import io.contactcenter.routing.ContactId;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Listen, whisper and barge (role SUPERVISOR only, SecurityConfiguration; ADR 0018): the supervisor
+ * picks a live call on the wallboard and Asterisk rings the supervisor's phone into it. The phone
+ * is the one of the supervisor's routing profile (an admin sets it, like an agent's), never one the
+ * request names, so a listening session cannot be sent to an arbitrary number. Every use is in the
+ * audit log before the phone rings.
+ */
+@RestController
+class CallMonitorController {
+
+  private static final Logger log = LoggerFactory.getLogger(CallMonitorController.class);
+
+  private final Wallboard wallboard;
+  private final AgentDirectory directory;
+  private final CallMonitoring monitoring;
+  private final AuditLog audit;
+  private final Duration ringTimeout;
+
+  CallMonitorController(
+      Wallboard wallboard,
+      AgentDirectory directory,
+      CallMonitoring monitoring,
+      AuditLog audit,
+      SupervisionProperties properties) {
+    this.wallboard = wallboard;
+    this.directory = directory;
+    this.monitoring = monitoring;
+    this.audit = audit;
+    this.ringTimeout = properties.monitorRingTimeout();
+  }
+
+  /**
+   * @param mode {@code LISTEN}, {@code WHISPER} or {@code BARGE}
+   */
+  record MonitorBody(String mode) {}
+
+  /** The session being set up: the supervisor's phone rings now. */
+  record Monitoring(
+      String monitorId, ContactId contactId, String agentId, MonitorMode mode, String phone) {}
+
+  /** The call is over, or no agent is on it (any more). */
+  static final class CallNotLiveException extends RuntimeException {
+    CallNotLiveException(String message) {
+      super(message);
+    }
+  }
+
+  /** The supervisor has no phone to ring. */
+  static final class NoMonitorPhoneException extends RuntimeException {
+    NoMonitorPhoneException(String message) {
+      super(message);
+    }
+  }
+
+  @Operation(summary = "Ring the supervisor's phone into a live call: listen, whisper or barge")
+  @PostMapping("/api/v1/supervisor/calls/{contactId}/monitor")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Monitoring monitor(
+      @PathVariable String contactId,
+      @RequestBody(required = false) MonitorBody body,
+      Authentication user,
+      HttpServletRequest request) {
+    MonitorMode mode = mode(body == null ? null : body.mode());
+    ContactId contact = ContactId.of(contactId);
+    if (!contact.value().startsWith("voice:")) {
+      throw new IllegalArgumentException(
+          "only calls can be listened to: " + contactId + " is not a voice contact");
+    }
+    String phone =
+        directory
+            .find(user.getName())
+            .map(AgentSettings::phone)
+            .filter(p -> !p.isEmpty())
+            .orElseThrow(
+                () ->
+                    new NoMonitorPhoneException(
+                        "user "
+                            + user.getName()
+                            + " has no phone to ring: an admin sets it in the user's routing"
+                            + " profile"));
+    Wallboard.LiveCall call =
+        wallboard
+            .call(contact)
+            .orElseThrow(
+                () ->
+                    new CallNotLiveException(
+                        "call " + contactId + " is over or no agent is on it any more"));
+    String monitorId = UUID.randomUUID().toString();
+    String callId = contact.value().substring("voice:".length());
+    audit.callMonitored(
+        new Actor(user.getName(), request.getRemoteAddr()),
+        "call:" + contact.value(),
+        mode
+            + " agent "
+            + call.agentId()
+            + " from phone "
+            + phone
+            + " (monitor "
+            + monitorId
+            + ")");
+    monitoring.monitor(new MonitorRequest(monitorId, phone, callId, mode, ringTimeout));
+    log.info("{} {} agent {}'s call {}", user.getName(), mode, call.agentId(), contact);
+    return new Monitoring(monitorId, contact, call.agentId(), mode, phone);
+  }
+
+  private static MonitorMode mode(String mode) {
+    try {
+      return MonitorMode.valueOf(mode == null ? "" : mode);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "mode must be one of " + Arrays.toString(MonitorMode.values()) + ", not '" + mode + "'",
+          e);
+    }
+  }
+
+  @ExceptionHandler(CallNotLiveException.class)
+  ProblemDetail notLive(CallNotLiveException e) {
+    return problem(HttpStatus.CONFLICT, "call-not-live", e.getMessage());
+  }
+
+  @ExceptionHandler(NoMonitorPhoneException.class)
+  ProblemDetail noPhone(NoMonitorPhoneException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "no-monitor-phone", e.getMessage());
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String type, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create("urn:cc:problem:" + type));
+    return problem;
+  }
+}

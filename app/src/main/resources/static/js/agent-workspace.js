@@ -1,0 +1,339 @@
+// The agent workspace: a JsSIP softphone registered over WebSocket to Asterisk with credentials the
+// server issues to this session (never in the page), presence through ccRouting, the call controls,
+// the disposition after each call and the caller's history. Caller names and numbers come from the
+// network: they are set as textContent only.
+(() => {
+  const $ = id => document.getElementById(id);
+  const audio = $('remote-audio');
+  let ua = null;
+  let session = null;
+  let current = null; // { callId, name, number, answeredAt }
+  let lastCall = null;
+  let timer = null;
+  let retriedCredentials = false;
+  let retry = null;
+  let domain = '';
+  let openCall = null; // the voice contact routing says this agent holds now
+
+  function status(key, ...args) {
+    $('phone-status').textContent = cc.t(key, ...args);
+  }
+
+  function error(message) {
+    $('phone-error').textContent = message;
+    $('phone-error').hidden = !message;
+  }
+
+  // ---------------------------------------------------------------- registration
+  async function connect() {
+    error('');
+    if (ua) { ua.stop(); ua = null; }
+    status('js.desk.registering');
+    let creds;
+    try {
+      creds = await cc.api('POST', '/agent/api/softphone/credentials');
+    } catch (e) {
+      status('js.desk.offline');
+      if (e.status === 503) {
+        // The phone system is not reachable (yet): say so and keep trying.
+        error(cc.t('js.desk.pbx-unavailable'));
+        clearTimeout(retry);
+        retry = setTimeout(connect, 3000);
+      } else {
+        error(cc.t('js.desk.credentials-failed', e.message));
+      }
+      return;
+    }
+    JsSIP.debug.disable('JsSIP:*');
+    domain = creds.domain;
+    const socket = new JsSIP.WebSocketInterface(creds.websocketUrl);
+    ua = new JsSIP.UA({
+      sockets: [socket],
+      uri: 'sip:' + creds.username + '@' + creds.domain,
+      authorization_user: creds.username,
+      password: creds.password,
+      realm: creds.domain,
+      register: true,
+      register_expires: 300,
+      session_timers: false,
+      user_agent: 'cc-agent-desk'
+    });
+    ua.on('connecting', () => status('js.desk.registering'));
+    ua.on('disconnected', () => status('js.desk.reconnecting'));
+    ua.on('registered', () => {
+      retriedCredentials = false;
+      status('js.desk.registered', creds.username);
+      $('phone-status').dataset.state = 'registered';
+    });
+    ua.on('unregistered', () => {
+      status('js.desk.offline');
+      $('phone-status').dataset.state = 'unregistered';
+    });
+    ua.on('registrationFailed', e => {
+      $('phone-status').dataset.state = 'failed';
+      if (e.cause === JsSIP.C.causes.AUTHENTICATION_ERROR) {
+        // Expired credentials: ask the server for new ones, once. Refused before they expire
+        // means another tab or window of this agent got new ones and has the line now: this one
+        // stops, so the two never ring together or take the line from each other in turn.
+        const expired = Date.now() >= Date.parse(creds.expiresAt) - 60000;
+        if (expired && !retriedCredentials) {
+          retriedCredentials = true;
+          connect();
+          return;
+        }
+        ua.stop();
+        status('js.desk.offline');
+        error(cc.t(expired ? 'js.desk.registration-failed' : 'js.desk.taken-over', e.cause || ''));
+        return;
+      }
+      status('js.desk.offline');
+      error(cc.t('js.desk.registration-failed', e.cause || ''));
+    });
+    ua.on('newRTCSession', e => {
+      if (e.originator !== 'remote') return;
+      if (session) {
+        // One call at a time: a second one is answered busy, never rings beside the first.
+        e.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+        return;
+      }
+      incoming(e.session, e.request);
+    });
+    ua.start();
+  }
+
+  // ------------------------------------------------------------------- a call
+  function incoming(s, request) {
+    session = s;
+    const from = request.from;
+    current = {
+      callId: request.getHeader('X-CC-Call-Id') || request.call_id,
+      name: (from.display_name || '').slice(0, 80),
+      number: (from.uri && from.uri.user) || '',
+      answeredAt: null
+    };
+    $('incoming-name').textContent = current.name || cc.t('js.desk.unknown-caller');
+    $('incoming-number').textContent = current.number;
+    $('incoming').hidden = false;
+    $('wrap-up').hidden = true;
+    document.title = cc.t('js.desk.ringing-title', current.name || current.number);
+    loadTimeline(current.number);
+
+    s.on('peerconnection', e => attachAudio(e.peerconnection));
+    s.on('accepted', () => {
+      current.answeredAt = Date.now();
+      $('incoming').hidden = true;
+      $('in-call').hidden = false;
+      $('in-call').dataset.state = 'talking';
+      // The caller channel's id: the recording's, the CDR's and the disposition's key.
+      $('in-call').dataset.callId = current.callId;
+      $('call-name').textContent = current.name;
+      $('call-number').textContent = current.number;
+      $('keys-sent').textContent = '';
+      $('transfer-result').textContent = '';
+      $('conference-result').textContent = '';
+      ccRouting.onCall();
+      timer = setInterval(showDuration, 1000);
+      showDuration();
+    });
+    s.on('ended', () => finished(true));
+    s.on('failed', e => finished(current && current.answeredAt != null, e.cause));
+  }
+
+  function attachAudio(pc) {
+    pc.addEventListener('track', e => {
+      audio.srcObject = e.streams[0] || new MediaStream([e.track]);
+      audio.play().catch(() => {});
+    });
+  }
+
+  function showDuration() {
+    if (!current || current.answeredAt == null) return;
+    const s = Math.floor((Date.now() - current.answeredAt) / 1000);
+    $('call-duration').textContent = Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+  }
+
+  function finished(answered, cause) {
+    clearInterval(timer);
+    timer = null;
+    const call = current;
+    session = null;
+    current = null;
+    $('incoming').hidden = true;
+    $('in-call').hidden = true;
+    $('in-call').dataset.state = '';
+    $('call-flags').hidden = true;
+    setPressed('call-mute', false);
+    setPressed('call-hold', false);
+    document.title = cc.t('js.desk.title');
+    audio.srcObject = null;
+    if (!call) return;
+    if (answered) {
+      lastCall = call;
+      $('wrap-caller').textContent = (call.name ? call.name + ' ' : '') + call.number;
+      $('wrap-up-result').textContent = '';
+      $('notes').value = '';
+      $('wrap-up').hidden = false;
+      ccRouting.wrapUp(null).catch(e => error(e.message));
+    } else if (cause === JsSIP.C.causes.USER_DENIED_MEDIA_ACCESS) {
+      // Without a microphone no call can be taken: say so and take no more offers.
+      error(cc.t('js.desk.microphone-denied'));
+      ccRouting.notReady(cc.t('js.desk.microphone')).catch(e => error(e.message));
+    } else {
+      error(cause === JsSIP.C.causes.CANCELED ? cc.t('js.desk.missed', call.number) : '');
+    }
+  }
+
+  // A toggle's label says what a click does next; aria-pressed says what is on now.
+  const toggles = {
+    'call-mute': [cc.t('js.desk.mute'), cc.t('js.desk.unmute')],
+    'call-hold': [cc.t('js.desk.hold'), cc.t('js.desk.resume')]
+  };
+  function setPressed(id, on) {
+    $(id).setAttribute('aria-pressed', String(on));
+    $(id).textContent = toggles[id][on ? 1 : 0];
+  }
+
+  function flags() {
+    if (!session) return;
+    const muted = session.isMuted().audio;
+    const held = session.isOnHold().local;
+    const words = [];
+    if (muted) words.push(cc.t('js.desk.muted'));
+    if (held) words.push(cc.t('js.desk.held'));
+    $('call-flags').textContent = words.join(' · ');
+    $('call-flags').hidden = words.length === 0;
+  }
+
+  $('call-accept').addEventListener('click', () => {
+    if (!session) return;
+    session.answer({
+      mediaConstraints: { audio: true, video: false },
+      pcConfig: { iceServers: [] },
+      rtcOfferConstraints: { offerToReceiveAudio: true }
+    });
+  });
+  $('call-reject').addEventListener('click', () => {
+    if (session) session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
+  });
+  $('call-hangup').addEventListener('click', () => {
+    if (session) session.terminate();
+  });
+  $('call-mute').addEventListener('click', () => {
+    if (!session) return;
+    if (session.isMuted().audio) session.unmute({ audio: true }); else session.mute({ audio: true });
+    setPressed('call-mute', session.isMuted().audio);
+    flags();
+  });
+  $('call-hold').addEventListener('click', () => {
+    if (!session) return;
+    const held = session.isOnHold().local;
+    const done = () => { setPressed('call-hold', session && session.isOnHold().local); flags(); };
+    if (held) session.unhold({}, done); else session.hold({}, done);
+  });
+  // Blind transfer to another agent's softphone: Asterisk takes the REFER and rings the other
+  // agent's page with the same caller (and the same call id); this leg then ends.
+  $('transfer-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    if (!session) return;
+    const agent = $('transfer-to').value.trim();
+    if (!agent) return;
+    try {
+      const target = await cc.api('GET', '/agent/api/softphone/endpoint?agent=' + encodeURIComponent(agent));
+      const refer = session.refer('sip:' + target.endpoint + '@' + domain);
+      $('transfer-result').textContent = cc.t('js.desk.transferring', agent);
+      refer.on('accepted', () => {
+        $('transfer-result').textContent = cc.t('js.desk.transferred', agent);
+        if (session) session.terminate();
+      });
+      refer.on('failed', () => { $('transfer-result').textContent = cc.t('js.desk.transfer-failed', agent); });
+    } catch (err) {
+      $('transfer-result').textContent = err.message;
+    }
+  });
+  // Conference a supervisor in: the server checks the call is this agent's and rings the
+  // supervisor's phone into it over AMI (ChanSpy barge: all three hear each other).
+  $('conference-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    if (!session || !current) return;
+    const supervisor = $('conference-with').value.trim();
+    if (!supervisor) return;
+    const contactId = openCall ? openCall.id : 'voice:' + current.callId;
+    try {
+      await cc.api('POST', '/agent/api/calls/' + encodeURIComponent(contactId) + '/conference',
+        { supervisor });
+      $('conference-result').textContent = cc.t('js.desk.conferencing', supervisor);
+    } catch (err) {
+      $('conference-result').textContent = cc.t('js.desk.conference-failed', supervisor, err.message);
+    }
+  });
+  $('keypad').addEventListener('click', e => {
+    const key = e.target.closest('button')?.dataset.key;
+    if (!key || !session) return;
+    // RFC 4733 in the media, as the endpoints' dtmf_mode expects (not SIP INFO).
+    session.sendDTMF(key, { transportType: JsSIP.C.DTMF_TRANSPORT.RFC2833 });
+    $('keys-sent').textContent += key;
+  });
+
+  // ------------------------------------------------------------------ wrap-up
+  $('wrap-up-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    if (!lastCall) return;
+    try {
+      const saved = await cc.api('POST', '/agent/api/dispositions', {
+        callId: lastCall.callId,
+        caller: lastCall.number,
+        disposition: $('disposition').value,
+        notes: $('notes').value
+      });
+      $('wrap-up-result').textContent = cc.t('js.desk.saved', cc.label('disposition.' + saved.disposition));
+      $('wrap-up').dataset.saved = 'true';
+      lastCall = null;
+      $('wrap-up').hidden = true;
+    } catch (err) {
+      $('wrap-up-result').textContent = err.message;
+    }
+  });
+
+  // ----------------------------------------------------------------- timeline
+  async function loadTimeline(number) {
+    const body = $('timeline-items').tBodies[0];
+    body.replaceChildren();
+    $('timeline').hidden = false;
+    $('timeline-empty').hidden = true;
+    if (!number) { $('timeline-empty').hidden = false; return; }
+    try {
+      const items = await cc.api('GET', '/agent/api/timeline?caller=' + encodeURIComponent(number));
+      items.forEach(item => {
+        const tr = document.createElement('tr');
+        cc.cell(tr, cc.time(item.at));
+        cc.cell(tr, cc.label('timeline.' + item.kind));
+        cc.cell(tr, item.result || '');
+        body.append(tr);
+      });
+      $('timeline-empty').hidden = items.length > 0;
+    } catch (err) {
+      $('timeline-empty').hidden = false;
+      $('timeline-empty').textContent = err.message;
+    }
+  }
+
+  // ----------------------------------------------------------------- presence
+  function showPresence(s, connected) {
+    openCall = (s.open || []).find(c => c.channel === 'VOICE') || null;
+    $('presence-state').textContent = cc.label('presence.' + s.state) + (s.reason ? ' (' + s.reason + ')' : '');
+    $('presence-state').dataset.state = s.state;
+    $('presence-local').hidden = connected !== false;
+  }
+  ccRouting.onStatus(showPresence);
+  $('presence-ready').addEventListener('click', () => ccRouting.ready().catch(e => error(e.message)));
+  $('presence-not-ready').addEventListener('click', () => {
+    const select = $('presence-reason');
+    ccRouting.notReady(select.options[select.selectedIndex].text).catch(e => error(e.message));
+  });
+  $('phone-connect').addEventListener('click', connect);
+
+  window.addEventListener('beforeunload', () => { if (ua) ua.stop(); });
+  status('js.desk.offline');
+  ccRouting.logIn().catch(e => error(e.message));
+  connect();
+})();

@@ -1,0 +1,352 @@
+// The admin knowledge-base page (issue 13): the FAQs in English and Chinese side by side, search,
+// add, edit, turn off, delete, CSV import with per-row problems, and FAQ suggestions grouped from
+// past questions (cold start). Everything through /api/v1/kb/...; FAQ texts are set as textContent.
+(() => {
+  const $ = id => document.getElementById(id);
+  const LANGS = ['en', 'zh'];
+  let faqs = []; // rows of /api/v1/kb/faqs: one per FAQ and language
+  let acceptingSuggestion = null; // the suggestion the editor accepts when saved (else a plain save)
+
+  function error(message) {
+    $('kb-error').textContent = message || '';
+    $('kb-error').hidden = !message;
+  }
+
+  // --------------------------------------------------------------------- list
+  async function load() {
+    try {
+      faqs = await cc.api('GET', '/api/v1/kb/faqs');
+      render();
+    } catch (e) {
+      error(e.message);
+    }
+  }
+
+  function matches(row, words) {
+    const text = [row.faqId, row.question, row.answer, row.category || '', ...(row.examples || [])]
+      .join('\n').toLowerCase();
+    return words.every(w => text.includes(w));
+  }
+
+  function render() {
+    const words = $('kb-search').value.toLowerCase().split(/\s+/).filter(Boolean);
+    const byId = new Map();
+    faqs.forEach(row => {
+      if (!byId.has(row.faqId)) byId.set(row.faqId, {});
+      byId.get(row.faqId)[row.lang] = row;
+    });
+    const body = $('kb-faqs').tBodies[0];
+    body.replaceChildren();
+    let shown = 0;
+    byId.forEach((langs, faqId) => {
+      if (words.length && !Object.values(langs).some(r => matches(r, words))) return;
+      shown++;
+      const tr = document.createElement('tr');
+      tr.dataset.faq = faqId;
+      const id = cc.cell(tr, faqId);
+      const category = Object.values(langs).map(r => r.category).find(Boolean);
+      if (category) {
+        const badge = document.createElement('span');
+        badge.className = 'badge';
+        badge.textContent = category;
+        id.append(document.createElement('br'), badge);
+      }
+      LANGS.forEach(lang => tr.append(langCell(faqId, lang, langs[lang])));
+      body.append(tr);
+    });
+    $('kb-count').textContent = cc.t('js.kb.count', shown, byId.size);
+  }
+
+  function langCell(faqId, lang, row) {
+    const td = document.createElement('td');
+    td.lang = lang;
+    td.dataset.lang = lang;
+    const actions = document.createElement('div');
+    actions.className = 'actions';
+    if (!row) {
+      actions.append(button(cc.t('js.kb.add-lang'), () => edit({ faqId, lang, question: '', answer: '',
+        category: '', examples: [], enabled: true })));
+      td.append(actions);
+      return td;
+    }
+    const q = document.createElement('strong');
+    q.className = 'kb-question';
+    q.textContent = row.question;
+    const a = document.createElement('p');
+    a.className = 'kb-answer';
+    a.textContent = row.answer;
+    const meta = document.createElement('p');
+    meta.className = 'muted';
+    meta.textContent = cc.t('js.kb.meta', (row.examples || []).length, row.version) +
+      (row.enabled ? '' : ' · ' + cc.t('js.kb.off'));
+    td.append(q, a, meta);
+    actions.append(
+      button(cc.t('js.kb.edit'), () => edit(row), 'kb-edit'),
+      button(row.enabled ? cc.t('js.kb.turn-off') : cc.t('js.kb.turn-on'), () => enable(row, !row.enabled), 'kb-toggle'),
+      button(cc.t('js.kb.delete'), () => remove(row), 'danger kb-delete'));
+    td.append(actions);
+    return td;
+  }
+
+  function button(text, onClick, className) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    if (className) b.className = className;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  const path = row => '/api/v1/kb/faqs/' + encodeURIComponent(row.faqId) + '/' + row.lang;
+
+  async function enable(row, on) {
+    error('');
+    try {
+      await cc.api('PUT', path(row) + '/enabled', { enabled: on });
+      await load();
+    } catch (e) {
+      error(e.message);
+    }
+  }
+
+  async function remove(row) {
+    if (!window.confirm(cc.t('js.kb.confirm-delete', row.faqId, row.lang === 'zh' ? '中文' : 'English'))) return;
+    error('');
+    try {
+      await cc.api('DELETE', path(row));
+      await load();
+    } catch (e) {
+      error(e.message);
+    }
+  }
+
+  // ------------------------------------------------------------------- editor
+  function edit(row, suggestionId) {
+    acceptingSuggestion = suggestionId || null;
+    $('kb-editor').hidden = false;
+    $('kb-id').value = row.faqId || '';
+    $('kb-id').readOnly = Boolean(row.faqId) && faqs.some(f => f.faqId === row.faqId);
+    $('kb-lang').value = row.lang || 'en';
+    $('kb-question').value = row.question || '';
+    $('kb-examples').value = (row.examples || []).filter(e => e !== row.question).join('\n');
+    $('kb-answer').value = row.answer || '';
+    $('kb-category').value = row.category || '';
+    $('kb-enabled').checked = row.enabled !== false;
+    $('kb-form-status').textContent = '';
+    $('kb-editor').scrollIntoView({ block: 'start' });
+    $('kb-question').focus();
+  }
+
+  $('kb-add').addEventListener('click', () => edit({ lang: cc.lang.startsWith('zh') ? 'zh' : 'en' }));
+  $('kb-cancel').addEventListener('click', () => {
+    acceptingSuggestion = null;
+    $('kb-editor').hidden = true;
+  });
+  $('kb-search').addEventListener('input', render);
+
+  $('kb-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    const row = { faqId: $('kb-id').value.trim(), lang: $('kb-lang').value };
+    const faq = {
+      question: $('kb-question').value,
+      examples: $('kb-examples').value.split('\n').map(s => s.trim()).filter(Boolean),
+      answer: $('kb-answer').value,
+      category: $('kb-category').value,
+      enabled: $('kb-enabled').checked
+    };
+    try {
+      const saved = acceptingSuggestion
+        ? await cc.api('POST', '/api/v1/kb/suggestions/' + encodeURIComponent(acceptingSuggestion) +
+            '/accept', { ...faq, faqId: row.faqId })
+        : await cc.api('PUT', path(row), faq);
+      if (acceptingSuggestion) {
+        acceptingSuggestion = null;
+        await loadSuggestions();
+      }
+      $('kb-form-status').textContent = cc.t('js.kb.saved', saved.faqId, saved.version);
+      $('kb-editor').hidden = true;
+      await load();
+    } catch (err) {
+      $('kb-form-status').textContent = err.message;
+    }
+  });
+
+  // ------------------------------------------------------------------- import
+  $('kb-import-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    const file = $('kb-import-file').files[0];
+    if (!file) return;
+    const form = new FormData();
+    form.append('file', file);
+    $('kb-import-problems').replaceChildren();
+    try {
+      const result = await cc.api('POST', '/api/v1/kb/faqs/import', form);
+      $('kb-import-result').textContent = cc.t('js.kb.imported', result.rows, result.faqs, result.problems.length);
+      result.problems.forEach(p => {
+        const li = document.createElement('li');
+        li.textContent = (p.row ? cc.t('js.kb.row', p.row) + ': ' : '') + p.problem;
+        $('kb-import-problems').append(li);
+      });
+      await load();
+    } catch (err) {
+      $('kb-import-result').textContent = err.message;
+    }
+  });
+
+  // --------------------------------------------------------------- cold start
+  // The rows of a CSV with a text column, as the server numbers them (0-based data rows).
+  function csvTexts(text) {
+    const rows = [];
+    let row = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+        else if (c === '"') quoted = false;
+        else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ',') { row.push(cell); cell = ''; }
+      else if (c === '\n' || c === '\r') {
+        if (c === '\r' && text[i + 1] === '\n') i++;
+        row.push(cell); rows.push(row); row = []; cell = '';
+      } else cell += c;
+    }
+    if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+    const header = (rows.shift() || []).map(h => h.trim().toLowerCase().replace(/^\ufeff/, ''));
+    const column = header.indexOf('text');
+    return rows.filter(r => r.some(c => c !== '')).map(r => (column >= 0 ? r[column] || '' : ''));
+  }
+
+  $('kb-cold-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    const file = $('kb-cold-file').files[0];
+    if (!file) return;
+    const lang = $('kb-cold-lang').value;
+    const texts = csvTexts(await file.text());
+    const form = new FormData();
+    form.append('file', file);
+    form.append('lang', lang);
+    $('kb-clusters').hidden = true;
+    try {
+      const started = await cc.api('POST', '/api/v1/kb/cold-start', form);
+      follow(started.jobId, texts, lang);
+    } catch (err) {
+      $('kb-cold-status').textContent = err.message;
+    }
+  });
+
+  async function follow(jobId, texts, lang) {
+    let job;
+    try {
+      job = await cc.api('GET', '/api/v1/kb/cold-start/' + encodeURIComponent(jobId));
+    } catch (err) {
+      $('kb-cold-status').textContent = err.message;
+      return;
+    }
+    if (job.state === 'running') {
+      $('kb-cold-status').textContent = cc.t('js.kb.cold.running', Math.round(job.progress * 100));
+      setTimeout(() => follow(jobId, texts, lang), 1000);
+      return;
+    }
+    if (job.state === 'failed') {
+      $('kb-cold-status').textContent = cc.t('js.kb.cold.failed', job.error || '');
+      return;
+    }
+    $('kb-cold-status').textContent = cc.t('js.kb.cold.done', job.clusters.length, job.unclustered.length);
+    const body = $('kb-clusters').tBodies[0];
+    body.replaceChildren();
+    job.clusters.forEach((c, i) => {
+      const tr = document.createElement('tr');
+      tr.dataset.cluster = c.id;
+      cc.cell(tr, c.title);
+      cc.cell(tr, cc.number(c.size));
+      const examples = c.rows.map(r => texts[r]).filter(t => t && t !== c.title);
+      cc.cell(tr, examples.slice(0, 3).join(' · '));
+      const td = cc.cell(tr, '');
+      td.append(button(cc.t('js.kb.cold.accept'), () => edit({
+        faqId: 'faq-' + jobId.slice(0, 4) + '-' + (i + 1), lang, question: c.title,
+        examples: [...new Set(examples)].slice(0, 20), answer: '', category: '', enabled: true
+      }), 'kb-accept'));
+      body.append(tr);
+    });
+    $('kb-clusters').hidden = job.clusters.length === 0;
+  }
+
+  // ------------------------------------------------- suggestions from chats
+  function showSuggestions(list) {
+    const body = $('kb-suggestions').tBodies[0];
+    body.replaceChildren();
+    list.forEach(s => {
+      const tr = document.createElement('tr');
+      tr.dataset.suggestion = s.suggestionId;
+      tr.lang = s.lang;
+      const q = cc.cell(tr, '');
+      const title = document.createElement('strong');
+      title.className = 'kb-suggest-title';
+      title.textContent = s.title;
+      const others = document.createElement('p');
+      others.className = 'muted';
+      others.textContent = s.questions.slice(1, 6).join(' · ');
+      q.append(title, others);
+      cc.cell(tr, s.answer).className = 'kb-suggest-answer';
+      cc.cell(tr, cc.t('js.kb.suggest.size', s.size, s.conversations));
+      const td = cc.cell(tr, '');
+      const actions = document.createElement('div');
+      actions.className = 'actions';
+      actions.append(
+        button(cc.t('js.kb.suggest.accept'), () => accept(s), 'primary kb-suggest-accept'),
+        button(cc.t('js.kb.edit'), () => edit({ faqId: 's-' + s.suggestionId.slice(0, 8), lang: s.lang,
+          question: s.title, examples: s.questions, answer: s.answer, category: '', enabled: true },
+        s.suggestionId), 'kb-suggest-edit'),
+        button(cc.t('js.kb.suggest.dismiss'), () => dismiss(s), 'kb-suggest-dismiss'));
+      td.append(actions);
+      body.append(tr);
+    });
+    $('kb-suggestions').hidden = list.length === 0;
+  }
+
+  async function loadSuggestions() {
+    try {
+      showSuggestions(await cc.api('GET', '/api/v1/kb/suggestions'));
+    } catch (e) {
+      $('kb-suggest-status').textContent = e.message;
+    }
+  }
+
+  async function accept(s) {
+    try {
+      const saved = await cc.api('POST', '/api/v1/kb/suggestions/' + encodeURIComponent(s.suggestionId) + '/accept', {});
+      $('kb-suggest-status').textContent = cc.t('js.kb.saved', saved.faqId, saved.version);
+      await Promise.all([load(), loadSuggestions()]);
+    } catch (e) {
+      $('kb-suggest-status').textContent = e.message;
+    }
+  }
+
+  async function dismiss(s) {
+    try {
+      await cc.api('POST', '/api/v1/kb/suggestions/' + encodeURIComponent(s.suggestionId) + '/dismiss');
+      $('kb-suggest-status').textContent = cc.t('js.kb.suggest.dismissed', s.title);
+      await loadSuggestions();
+    } catch (e) {
+      $('kb-suggest-status').textContent = e.message;
+    }
+  }
+
+  $('kb-suggest-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    $('kb-suggest-status').textContent = cc.t('js.kb.suggest.running');
+    try {
+      const list = await cc.api('POST', '/api/v1/kb/suggestions/refresh?lang=' + $('kb-suggest-lang').value);
+      $('kb-suggest-status').textContent = cc.t('js.kb.suggest.found', list.length);
+      await loadSuggestions();
+    } catch (err) {
+      $('kb-suggest-status').textContent = err.message;
+    }
+  });
+
+  load();
+  loadSuggestions();
+})();

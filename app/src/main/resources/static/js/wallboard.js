@@ -1,0 +1,128 @@
+// The supervisor's wallboard: the board from /api/v1/supervisor/wallboard, then every change
+// pushed as a server-sent event. Times in state and waits count up on the page between pushes,
+// from the server's instants corrected by the offset between the server's clock and this one.
+(() => {
+  const base = '/api/v1/supervisor/wallboard';
+  let board = null;
+  let skew = 0; // server time minus this browser's time, in ms
+
+  function since(instant) {
+    if (!instant) return null;
+    return Math.max(0, Math.floor((Date.now() + skew - new Date(instant).getTime()) / 1000));
+  }
+
+  function duration(seconds) {
+    if (seconds == null) return '—';
+    const m = Math.floor(seconds / 60);
+    const s = seconds % 60;
+    return m > 0 ? cc.t('js.wallboard.minutes', m, String(s).padStart(2, '0'))
+                 : cc.t('js.wallboard.seconds', s);
+  }
+
+  function percent(value) {
+    return value == null ? '—' : cc.number(value) + ' %';
+  }
+
+  function rows(id, items, fill) {
+    const body = document.querySelector('#' + id + ' tbody');
+    const fresh = items.map(item => {
+      const tr = document.createElement('tr');
+      fill(tr, item);
+      return tr;
+    });
+    body.replaceChildren(...fresh);
+  }
+
+  // A cell that counts up from an instant; tick() keeps it current between pushes.
+  function counter(td, instant) {
+    if (instant) td.dataset.since = instant;
+    td.textContent = duration(since(instant));
+    return td;
+  }
+
+  function tick() {
+    document.querySelectorAll('td[data-since]').forEach(td => {
+      td.textContent = duration(since(td.dataset.since));
+    });
+  }
+
+  function render() {
+    if (!board) return;
+    rows('queues', board.queues, (tr, q) => {
+      tr.dataset.queue = q.queue;
+      cc.cell(tr, q.queue);
+      cc.cell(tr, cc.number(q.waiting)).className = 'waiting';
+      counter(cc.cell(tr, ''), q.waiting > 0 ? q.oldestWaiting : null).classList.add('longest');
+      cc.cell(tr, percent(q.serviceLevel)).className = 'sl';
+      cc.cell(tr, percent(q.serviceLevel2)).className = 'sl2';
+      cc.cell(tr, cc.number(q.answered)).className = 'answered';
+      cc.cell(tr, cc.number(q.abandoned)).className = 'abandoned';
+    });
+    rows('agents', board.agents, (tr, a) => {
+      tr.dataset.agent = a.agentId;
+      tr.dataset.state = a.state;
+      cc.cell(tr, a.agentId);
+      const state = cc.label('presence.' + a.state) + (a.reason ? ' (' + a.reason + ')' : '');
+      cc.cell(tr, state).className = 'state';
+      counter(cc.cell(tr, ''), a.since).classList.add('in-state');
+    });
+    document.getElementById('no-agents').hidden = board.agents.length > 0;
+    rows('calls', board.calls, (tr, c) => {
+      tr.dataset.contact = c.contactId;
+      tr.dataset.agent = c.agentId;
+      cc.cell(tr, c.agentId);
+      cc.cell(tr, c.customer || cc.t('js.wallboard.unknown-customer'));
+      cc.cell(tr, c.queue);
+      counter(cc.cell(tr, ''), c.answeredAt).classList.add('talking');
+      const buttons = document.getElementById('monitor-buttons');
+      if (buttons) {
+        const td = cc.cell(tr, buttons.content.cloneNode(true));
+        td.querySelectorAll('button[data-mode]').forEach(b => {
+          b.addEventListener('click', () => monitor(c, b.dataset.mode, b.textContent));
+        });
+      }
+    });
+    document.getElementById('no-calls').hidden = board.calls.length > 0;
+  }
+
+  // Listen, whisper or barge: the server rings the supervisor's own phone into the call.
+  async function monitor(call, mode, label) {
+    const result = document.getElementById('monitor-result');
+    try {
+      await cc.api('POST', '/api/v1/supervisor/calls/' + encodeURIComponent(call.contactId) + '/monitor', { mode });
+      result.textContent = cc.t('js.wallboard.monitor-ringing', label, call.agentId);
+    } catch (e) {
+      result.textContent = cc.t('js.wallboard.monitor-failed', e.message);
+    }
+  }
+
+  function follow() {
+    const events = new EventSource(base + '/stream');
+    events.onmessage = event => {
+      board = JSON.parse(event.data);
+      document.getElementById('updated').textContent = cc.clock();
+      render();
+    };
+    // The browser reconnects by itself after a network failure; say so meanwhile.
+    events.onerror = () => {
+      document.getElementById('updated').textContent = cc.t('js.progress.reconnecting');
+    };
+  }
+
+  async function start() {
+    try {
+      const first = await cc.api('GET', base);
+      skew = new Date(first.at).getTime() - Date.now();
+      board = first;
+      document.getElementById('updated').textContent = cc.clock();
+      render();
+    } catch (e) {
+      document.getElementById('updated').textContent = cc.t('js.progress.failed', e.message);
+    }
+    follow();
+    // Counting up between pushes (a push comes only when something changed).
+    setInterval(tick, 1000);
+  }
+
+  start();
+})();

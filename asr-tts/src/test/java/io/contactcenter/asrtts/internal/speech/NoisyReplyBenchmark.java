@@ -1,0 +1,677 @@
+package io.contactcenter.asrtts.internal.speech;
+
+import io.contactcenter.asrtts.AudioEncoding;
+import io.contactcenter.asrtts.IntentLabel;
+import io.contactcenter.asrtts.RecognitionOptions;
+import io.contactcenter.asrtts.RecognitionStream;
+import io.contactcenter.asrtts.ReplyClassification;
+import io.contactcenter.asrtts.ReplyClassifier;
+import io.contactcenter.asrtts.ReplyLanguage;
+import io.contactcenter.asrtts.ReplyRequest;
+import io.contactcenter.asrtts.SpeechRecognizer;
+import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.asrtts.internal.intent.ReplyEvaluationSet;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The whole chain the robot's decisions hang on, measured on speech it was not built with: callee
+ * replies (the English rows of the shared dev set) and digit strings, spoken by several voices,
+ * sent through a simulated telephone line ({@link TelephoneChannel}: G.711, 300–3400 Hz, noise,
+ * lost packets, level changes), recognized by Vosk as a call's reply is, and labelled by the
+ * robot's reply classifier. Prints word error rate, label accuracy from audio, what the robot would
+ * do (act right, act wrong, ask again) and digit-string accuracy, for a <em>tune</em> part and a
+ * <em>held-out</em> part (other voices, other replies, other digit strings) that nothing is tuned
+ * on. Writes {@code target/noisy-reply-benchmark.txt} and every utterance to {@code
+ * target/noisy-reply-benchmark.tsv}.
+ *
+ * <p>Run from asr-tts after {@code mvn test-compile} (see docs/benchmarks.md); {@code
+ * -Dbench.replies=N} replies and {@code -Dbench.digit-strings=N} digit strings per part and voice
+ * (defaults 25 and 8), {@code -Dbench.clean=N} clean replies (default all), {@code -Dbench.seed},
+ * {@code -Dbench.part=tune} or {@code held-out} for one part only (default both), {@code
+ * -Dbench.vad-threshold} and {@code -Dbench.vad-margin} for other VAD settings than the defaults
+ * (choose them on the tune part only). Voices that are not installed are skipped and named.
+ */
+public final class NoisyReplyBenchmark {
+
+  /** Voices of the tune part: the project's own MaryTTS voice and three others. */
+  static final List<EvaluationVoice> VOICES =
+      List.of(
+          new EvaluationVoice("mary:cmu-slt-hsmm", false),
+          new EvaluationVoice("espeak-ng:en-us", false),
+          new EvaluationVoice("espeak-ng:en-gb+f3", false),
+          new EvaluationVoice("flite:kal16", false),
+          // Held out of all tuning: never listened to while the chain was changed.
+          new EvaluationVoice("flite:rms", true),
+          new EvaluationVoice("flite:awb", true),
+          new EvaluationVoice("espeak-ng:en-029+m2", true));
+
+  static final double[] SNRS_DB = {Double.NaN, 20, 15, 10, 5};
+  static final double[] LOSS_RATES = {0, 0.01, 0.03, 0.05};
+  static final double[] GAINS_DB = {-20, -10, 0, 6};
+
+  /**
+   * The robot's defaults: script min_confidence 0.6, cc.outboundrobot.min-speech-confidence 0.3.
+   */
+  static final double MIN_LABEL_CONFIDENCE = 0.6;
+
+  static final double MIN_SPEECH_CONFIDENCE = 0.3;
+
+  /**
+   * The bundled scripts' {@code settings.min_speech_confidence}: words heard less surely are asked
+   * again. Chosen on the tune part only.
+   */
+  static final double SCRIPT_MIN_SPEECH_CONFIDENCE = 0.75;
+
+  /**
+   * The IVR's grammar for a spoken number (ivr's {@code SpokenDigits.grammar("en")}): the digit
+   * words, "oh", and "double"/"triple" before a repeated digit.
+   */
+  static final List<String> IVR_DIGIT_GRAMMAR =
+      java.util.stream.Stream.concat(
+              SpeechRig.DIGIT_GRAMMAR.stream(), java.util.stream.Stream.of("double", "triple"))
+          .toList();
+
+  /** Every voice is brought to this active speech level first: -26 dBFS, a nominal phone level. */
+  static final double NOMINAL_LEVEL_DBFS = -26;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /**
+   * How the IVR's order-number task ends (FlowEngine's order-status node): the number said, read
+   * back, confirmed or denied by voice; after a "no" the caller keys it (keys are exact here).
+   */
+  enum TaskOutcome {
+    CONFIRMED_RIGHT,
+    WRONG_NUMBER_USED,
+    HANDED_TO_A_PERSON
+  }
+
+  /** Digits the task accepts, like the order-status node's min-digits/max-digits. */
+  static final int TASK_MIN_DIGITS = 4;
+
+  static final int TASK_MAX_DIGITS = 12;
+
+  private static final Map<String, List<TaskOutcome>> TASKS = new LinkedHashMap<>();
+
+  /**
+   * Whether the last {@link #stream} call's utterance ended by silence before the audio ran out.
+   */
+  private static boolean lastEndedBySilence;
+
+  /** Replies per part, and how many of them ended by silence (the robot's turn did not stall). */
+  private static final Map<String, int[]> ENDED_BY_SILENCE = new LinkedHashMap<>();
+
+  private NoisyReplyBenchmark() {}
+
+  enum Action {
+    RIGHT,
+    WRONG,
+    ASK_AGAIN
+  }
+
+  /** One spoken reply through the line. */
+  record ReplyResult(
+      boolean heldOut,
+      String voice,
+      TelephoneChannel line,
+      ReplyEvaluationSet.Row row,
+      Transcript heard,
+      ReplyClassification label,
+      IntentLabel labelOfText,
+      int wordErrors,
+      int words) {
+
+    /**
+     * What the robot does with the reply when words heard less surely than this are asked again.
+     */
+    Action action(double minSpeechConfidence) {
+      boolean acts =
+          label != null
+              && label.label() != IntentLabel.UNKNOWN
+              && heard.confidence() >= minSpeechConfidence
+              && label.confidence() >= MIN_LABEL_CONFIDENCE;
+      if (acts) {
+        return label.label() == row.label() ? Action.RIGHT : Action.WRONG;
+      }
+      // Asking again is the right move for a reply that means nothing the robot can act on.
+      return row.label() == IntentLabel.UNKNOWN ? Action.RIGHT : Action.ASK_AGAIN;
+    }
+  }
+
+  /** One spoken digit string through the line, recognized with the digit grammar and freely. */
+  record DigitResult(
+      boolean heldOut,
+      String voice,
+      TelephoneChannel line,
+      String digits,
+      String grammarText,
+      String freeText) {
+
+    /** The old reading of the grammar pass: every word a digit, else nothing (ask again). */
+    String captured() {
+      return strictDigits(grammarText);
+    }
+
+    /**
+     * What the IVR takes from the grammar pass (ivr's {@code SpokenDigits.parse}): digit words,
+     * "double"/"triple" repeating the next digit, else nothing. The recognizer drops {@code [unk]}
+     * from its text, so a digit it did not make out simply goes missing.
+     */
+    String capturedByIvr() {
+      return ivrDigits(grammarText);
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path devSet =
+        args.length > 0
+            ? Path.of(args[0])
+            : ReplyEvaluationSet.devSet()
+                .orElseThrow(
+                    () -> new IllegalStateException("shared/eval/robot-replies.dev.tsv not found"));
+    int repliesPerPart = Integer.getInteger("bench.replies", 25);
+    int digitStrings = Integer.getInteger("bench.digit-strings", 8);
+    long seed = Long.getLong("bench.seed", 16);
+    Path tmp = Files.createTempDirectory("cc-noisy-reply-benchmark");
+    long started = System.nanoTime();
+
+    List<ReplyEvaluationSet.Row> rows = ReplyEvaluationSet.read(devSet, ReplyLanguage.EN);
+    List<ReplyEvaluationSet.Row> tuneRows = new ArrayList<>();
+    List<ReplyEvaluationSet.Row> heldOutRows = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      (i % 2 == 0 ? tuneRows : heldOutRows).add(rows.get(i));
+    }
+    List<String> strings = SpeechRig.randomDigitStrings(2 * digitStrings, seed);
+    List<String> tuneDigits = strings.subList(0, digitStrings);
+    List<String> heldOutDigits = strings.subList(digitStrings, strings.size());
+
+    String onlyPart = System.getProperty("bench.part", "both");
+    SpeechProperties properties = withVad(SpeechProperties.defaults());
+    MaryTtsSpeechSynthesizer mary =
+        new MaryTtsSpeechSynthesizer(tmp.resolve("tts"), "cmu-slt-hsmm", 16);
+    EspeakNgVoice espeak = new EspeakNgVoice("espeak-ng");
+    ReplyClassifier classifier = ReplyEvaluationSet.classifier();
+    List<String> lines = new ArrayList<>();
+    List<String> tsv = new ArrayList<>();
+    tsv.add(
+        "part\tvoice\tline\tkind\treference\texpected\theard\tspeech_confidence\tlabel"
+            + "\tlabel_confidence\taction\tfree_heard");
+    List<ReplyResult> replies = new ArrayList<>();
+    List<DigitResult> digits = new ArrayList<>();
+    List<ReplyResult> clean = new ArrayList<>();
+    double audioSeconds = 0;
+    long cpu = 0;
+
+    try (VoskModels models =
+        new VoskModels(properties, NoisyReplyBenchmark.class.getClassLoader())) {
+      VoskSpeechRecognizer asr = new VoskSpeechRecognizer(models, properties);
+      List<String> skipped = new ArrayList<>();
+      for (EvaluationVoice voice : VOICES) {
+        if (!onlyPart.equals("both") && !onlyPart.equals(part(voice.heldOut()))) {
+          continue;
+        }
+        if (!voice.available()) {
+          skipped.add(voice.name());
+          continue;
+        }
+        List<ReplyEvaluationSet.Row> partRows = voice.heldOut() ? heldOutRows : tuneRows;
+        for (ReplyEvaluationSet.Row row :
+            partRows.subList(0, Math.min(repliesPerPart, partRows.size()))) {
+          Random random = new Random(seed * 31 + (voice.name() + "|" + row.utterance()).hashCode());
+          TelephoneChannel line = draw(random);
+          short[] heard =
+              line.carry(pad(nominal(voice.speak(row.utterance(), mary, espeak, tmp))), random);
+          long c = THREADS.getCurrentThreadCpuTime();
+          Transcript t = stream(asr, heard, RecognitionOptions.freeSpeech("en"));
+          cpu += THREADS.getCurrentThreadCpuTime() - c;
+          int[] ended = ENDED_BY_SILENCE.computeIfAbsent(part(voice.heldOut()), k -> new int[2]);
+          ended[0]++;
+          ended[1] += lastEndedBySilence ? 1 : 0;
+          audioSeconds += heard.length / 8000.0;
+          ReplyResult r = judge(voice.heldOut(), voice.name(), line, row, t, classifier);
+          replies.add(r);
+          tsv.add(row(r));
+        }
+        List<String> partDigits = voice.heldOut() ? heldOutDigits : tuneDigits;
+        for (String d : partDigits) {
+          Random random = new Random(seed * 37 + (voice.name() + "|" + d).hashCode());
+          TelephoneChannel line = draw(random);
+          short[] said = nominal(voice.speak(SpeechRig.spoken(d), mary, espeak, tmp));
+          short[] heard = line.carry(pad(said), random);
+          long c = THREADS.getCurrentThreadCpuTime();
+          Transcript g = stream(asr, heard, RecognitionOptions.grammar("en", IVR_DIGIT_GRAMMAR));
+          Transcript f = stream(asr, heard, RecognitionOptions.freeSpeech("en"));
+          // The whole task on the same call's line: later passes hear new noise and losses.
+          TaskOutcome task =
+              numberTask(
+                  asr,
+                  d,
+                  g.text(),
+                  answer -> nominal(voice.speak(answer, mary, espeak, tmp)),
+                  line,
+                  random);
+          TASKS.computeIfAbsent(part(voice.heldOut()), k -> new ArrayList<>()).add(task);
+          cpu += THREADS.getCurrentThreadCpuTime() - c;
+          audioSeconds += 2 * heard.length / 8000.0;
+          DigitResult r =
+              new DigitResult(voice.heldOut(), voice.name(), line, d, g.text(), f.text());
+          digits.add(r);
+          tsv.add(
+              String.join(
+                  "\t",
+                  part(r.heldOut()),
+                  r.voice(),
+                  line.describe(),
+                  "digits",
+                  d,
+                  d,
+                  r.grammarText(),
+                  "",
+                  r.captured(),
+                  "",
+                  r.captured().equals(d) ? "RIGHT" : r.captured().isEmpty() ? "ASK_AGAIN" : "WRONG",
+                  r.freeText()));
+        }
+      }
+      // Continuity: the project's own voice, no telephone line, every English reply.
+      EvaluationVoice own = VOICES.get(0);
+      for (ReplyEvaluationSet.Row row :
+          rows.subList(0, Math.min(rows.size(), Integer.getInteger("bench.clean", rows.size())))) {
+        short[] speech = pad(own.speak(row.utterance(), mary, espeak, tmp));
+        Transcript t = stream(asr, speech, RecognitionOptions.freeSpeech("en"));
+        clean.add(judge(false, own.name(), null, row, t, classifier));
+      }
+
+      lines.add("# noisy-reply benchmark (asr-tts)");
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "machine: %d cores, Java %s; dev set %s (%d English rows); seed %d",
+              Runtime.getRuntime().availableProcessors(),
+              Runtime.version(),
+              devSet,
+              rows.size(),
+              seed));
+      if (!skipped.isEmpty()) {
+        lines.add("voices not installed, skipped: " + skipped);
+      }
+      lines.add(
+          "robot rule: act when label != unknown, label confidence >= "
+              + MIN_LABEL_CONFIDENCE
+              + ", speech confidence >= "
+              + MIN_SPEECH_CONFIDENCE
+              + " (the robot's floor; columns 6-8) or, with the bundled scripts' rule, >= "
+              + SCRIPT_MIN_SPEECH_CONFIDENCE
+              + " (columns 9-11); else ask again");
+      lines.add(
+          "every voice brought to " + NOMINAL_LEVEL_DBFS + " dBFS active level before the line");
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "VAD: minimum %.0f dBFS, %.0f dB above the line's noise floor",
+              properties.vadThreshold(),
+              properties.vadNoiseMargin()));
+      ENDED_BY_SILENCE.forEach(
+          (part, n) ->
+              lines.add(
+                  String.format(
+                      Locale.ROOT,
+                      "%s: %d of %d replies (%.1f %%) ended by silence before the audio ran out"
+                          + " (the rest would hold a call's turn to the longest utterance)",
+                      part,
+                      n[1],
+                      n[0],
+                      100.0 * n[1] / n[0])));
+      TASKS.forEach(
+          (part, outcomes) ->
+              lines.add(
+                  String.format(
+                      Locale.ROOT,
+                      "%s: %d number tasks (said; keys when unreadable or after a \"no\";"
+                          + " read back and confirmed by voice; %d-%d digits valid): confirmed"
+                          + " right %s, wrong number used %s, handed to a person %s",
+                      part,
+                      outcomes.size(),
+                      TASK_MIN_DIGITS,
+                      TASK_MAX_DIGITS,
+                      share(outcomes, o -> o == TaskOutcome.CONFIRMED_RIGHT),
+                      share(outcomes, o -> o == TaskOutcome.WRONG_NUMBER_USED),
+                      share(outcomes, o -> o == TaskOutcome.HANDED_TO_A_PERSON))));
+      lines.add("");
+      lines.add(
+          "part | replies | WER | label from audio | label from text | act right | act wrong |"
+              + " ask again | act right, script rule | act wrong, script rule | ask again, script"
+              + " rule | digit strings | captured (grammar) | wrong (grammar) | asked again"
+              + " (grammar) | exact (free speech) | captured (IVR reading) | wrong (IVR reading) |"
+              + " asked again (IVR reading)");
+      for (boolean heldOut : new boolean[] {false, true}) {
+        lines.add(
+            summary(
+                part(heldOut),
+                replies.stream().filter(r -> r.heldOut() == heldOut).toList(),
+                digits.stream().filter(r -> r.heldOut() == heldOut).toList()));
+      }
+      lines.add(summary("clean own voice (no line)", clean, List.of()));
+      lines.add("");
+      lines.add("by voice:");
+      breakdown(lines, replies, digits, r -> r.voice(), d -> d.voice());
+      lines.add("by noise:");
+      breakdown(lines, replies, digits, r -> snr(r.line()), d -> snr(d.line()));
+      lines.add("by packet loss:");
+      breakdown(lines, replies, digits, r -> loss(r.line()), d -> loss(d.line()));
+      lines.add("by level change:");
+      breakdown(lines, replies, digits, r -> gain(r.line()), d -> gain(d.line()));
+      lines.add("by codec:");
+      breakdown(
+          lines,
+          replies,
+          digits,
+          r -> r.line().alaw() ? "alaw" : "ulaw",
+          d -> d.line().alaw() ? "alaw" : "ulaw");
+      lines.add("");
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "recognition: %.0f s of audio, %.1f core-s (%.3f core-s per audio second); run took"
+                  + " %.0f s",
+              audioSeconds,
+              cpu / 1e9,
+              cpu / 1e9 / audioSeconds,
+              (System.nanoTime() - started) / 1e9));
+    }
+    for (ReplyResult r : clean) {
+      tsv.add(row(r).replaceFirst("^tune", "clean"));
+    }
+    lines.forEach(System.out::println);
+    Path out = Path.of(System.getProperty("bench.output", "target/noisy-reply-benchmark.txt"));
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.write(out, lines, StandardCharsets.UTF_8);
+    Files.write(
+        Path.of(out.toString().replaceFirst("\\.txt$", "") + ".tsv"), tsv, StandardCharsets.UTF_8);
+    System.exit(0); // MaryTTS leaves non-daemon threads behind
+  }
+
+  /** The defaults with the VAD settings given as system properties, if any. */
+  static SpeechProperties withVad(SpeechProperties p) {
+    return new SpeechProperties(
+        p.models(),
+        p.modelCacheDir(),
+        p.ttsCacheDir(),
+        p.defaultVoice(),
+        p.ttsMemoryCacheEntries(),
+        p.maxAudioBytes(),
+        p.maxAudioDuration(),
+        Double.parseDouble(
+            System.getProperty("bench.vad-threshold", Double.toString(p.vadThreshold()))),
+        Double.parseDouble(
+            System.getProperty("bench.vad-margin", Double.toString(p.vadNoiseMargin()))),
+        p.trailingSilence(),
+        p.maxUtterance(),
+        p.warmUp(),
+        p.decoder(),
+        p.ttsEngines(),
+        p.chineseVoice());
+  }
+
+  static TelephoneChannel draw(Random random) {
+    double snr = SNRS_DB[random.nextInt(SNRS_DB.length)];
+    return new TelephoneChannel(
+        random.nextBoolean(),
+        Double.isNaN(snr) ? null : snr,
+        LOSS_RATES[random.nextInt(LOSS_RATES.length)],
+        GAINS_DB[random.nextInt(GAINS_DB.length)]);
+  }
+
+  /**
+   * The speech at the nominal level: synthesizers differ by 10 dB and more, and a level change
+   * means a change from where a phone line puts speech, not from where a synthesizer did.
+   */
+  static short[] nominal(short[] speech) {
+    double level = LineNoise.activeLevel(speech, 8000);
+    if (level == 0) {
+      return speech;
+    }
+    return TelephoneChannel.gain(speech, NOMINAL_LEVEL_DBFS - 20 * Math.log10(level / 32768.0));
+  }
+
+  /** A second of line before the callee speaks (the prompt's end) and 1.5 s after. */
+  static short[] pad(short[] speech) {
+    short[] out = new short[8000 + speech.length + 12000];
+    System.arraycopy(speech, 0, out, 8000, speech.length);
+    return out;
+  }
+
+  /** Streams as a call does: 20 ms frames until the recognizer hears the end of the reply. */
+  static Transcript stream(SpeechRecognizer asr, short[] audio, RecognitionOptions options) {
+    byte[] pcm = VoskSpeechRecognizer.toBytes(audio);
+    try (RecognitionStream stream = asr.open(options)) {
+      for (int at = 0; at < pcm.length && !stream.endOfSpeech(); at += 320) {
+        stream.accept(
+            java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + 320)),
+            AudioEncoding.PCM16_8K);
+      }
+      lastEndedBySilence = stream.endOfSpeech();
+      return stream.finish();
+    }
+  }
+
+  static ReplyResult judge(
+      boolean heldOut,
+      String voice,
+      TelephoneChannel line,
+      ReplyEvaluationSet.Row row,
+      Transcript heard,
+      ReplyClassifier classifier) {
+    ReplyClassification label =
+        heard.isEmpty()
+            ? null
+            : classifier.classify(
+                new ReplyRequest(heard.text(), ReplyLanguage.EN, row.campaign(), null));
+    IntentLabel ofText =
+        classifier
+            .classify(new ReplyRequest(row.utterance(), ReplyLanguage.EN, row.campaign(), null))
+            .label();
+    List<String> ref = SpeechRig.words(row.utterance());
+    return new ReplyResult(
+        heldOut,
+        voice,
+        line,
+        row,
+        heard,
+        label,
+        ofText,
+        SpeechRig.editDistance(ref, SpeechRig.words(heard.text())),
+        ref.size());
+  }
+
+  static IntentLabel labelOf(ReplyResult r) {
+    return r.label() == null ? IntentLabel.UNKNOWN : r.label().label();
+  }
+
+  /** The IVR's reading of a spoken number: every word a digit, else nothing. */
+  static String strictDigits(String text) {
+    List<String> words = SpeechRig.words(text.replace("[unk]", " unk "));
+    StringBuilder out = new StringBuilder();
+    for (String w : words) {
+      int i = SpeechRig.DIGIT_WORDS.indexOf(w);
+      if (i >= 0) {
+        out.append((char) ('0' + i));
+      } else if (w.equals("oh")) {
+        out.append('0');
+      } else {
+        return "";
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The IVR's order-number task for one caller who says {@code digits}, as FlowEngine runs it: a
+   * spoken number of a valid length is read back, else the number is asked for by keys (exact
+   * here); the caller answers the read-back "yes" or "no" by voice (recognized with the
+   * confirmation grammar; not understood twice: a person takes over); a "no" leads to keys, so the
+   * task then ends right.
+   */
+  static TaskOutcome numberTask(
+      SpeechRecognizer asr,
+      String digits,
+      String firstHeard,
+      Function<String, short[]> speak,
+      TelephoneChannel line,
+      Random random) {
+    String captured = ivrDigits(firstHeard);
+    if (!validLength(captured)) {
+      captured = digits; // asked again by keys
+    }
+    boolean right = captured.equals(digits);
+    short[] answer = speak.apply(right ? "yes" : "no");
+    for (int attempt = 0; attempt < 2; attempt++) {
+      String heard =
+          stream(
+                  asr,
+                  line.carry(pad(answer), random),
+                  RecognitionOptions.grammar("en", List.of("yes", "no")))
+              .text()
+              .strip();
+      if (heard.equals("yes")) {
+        return right ? TaskOutcome.CONFIRMED_RIGHT : TaskOutcome.WRONG_NUMBER_USED;
+      }
+      if (heard.equals("no")) {
+        return TaskOutcome.CONFIRMED_RIGHT;
+      }
+    }
+    return TaskOutcome.HANDED_TO_A_PERSON;
+  }
+
+  private static boolean validLength(String digits) {
+    return digits.length() >= TASK_MIN_DIGITS && digits.length() <= TASK_MAX_DIGITS;
+  }
+
+  /** The IVR's reading of a spoken number, as ivr's {@code SpokenDigits.parse} (English). */
+  static String ivrDigits(String text) {
+    List<String> words = new ArrayList<>(List.of(text.strip().split("\\s+")));
+    words.removeIf(String::isEmpty);
+    StringBuilder out = new StringBuilder();
+    int repeat = 1;
+    for (String w : words) {
+      if (w.equals("double") || w.equals("triple")) {
+        if (repeat != 1) {
+          return "";
+        }
+        repeat = w.equals("double") ? 2 : 3;
+        continue;
+      }
+      int i = w.equals("oh") ? 0 : SpeechRig.DIGIT_WORDS.indexOf(w);
+      if (i < 0) {
+        return "";
+      }
+      out.append(String.valueOf((char) ('0' + i)).repeat(repeat));
+      repeat = 1;
+    }
+    return repeat == 1 ? out.toString() : "";
+  }
+
+  private static String row(ReplyResult r) {
+    return String.join(
+        "\t",
+        part(r.heldOut()),
+        r.voice(),
+        r.line() == null ? "clean" : r.line().describe(),
+        "reply",
+        r.row().utterance(),
+        r.row().label().code(),
+        r.heard().text(),
+        String.format(Locale.ROOT, "%.2f", r.heard().confidence()),
+        labelOf(r).code(),
+        r.label() == null ? "0" : String.format(Locale.ROOT, "%.2f", r.label().confidence()),
+        r.action(MIN_SPEECH_CONFIDENCE).name()
+            + "/"
+            + r.action(SCRIPT_MIN_SPEECH_CONFIDENCE).name(),
+        "");
+  }
+
+  private static String part(boolean heldOut) {
+    return heldOut ? "held-out" : "tune";
+  }
+
+  private static String snr(TelephoneChannel line) {
+    return line.snrDb() == null
+        ? "no noise"
+        : String.format(Locale.ROOT, "SNR %.0f dB", line.snrDb());
+  }
+
+  private static String loss(TelephoneChannel line) {
+    return String.format(Locale.ROOT, "loss %.0f %%", line.lossRate() * 100);
+  }
+
+  private static String gain(TelephoneChannel line) {
+    return String.format(Locale.ROOT, "level %+.0f dB", line.gainDb());
+  }
+
+  private static void breakdown(
+      List<String> lines,
+      List<ReplyResult> replies,
+      List<DigitResult> digits,
+      Function<ReplyResult, String> replyKey,
+      Function<DigitResult, String> digitKey) {
+    Map<String, List<ReplyResult>> r = new LinkedHashMap<>();
+    Map<String, List<DigitResult>> d = new LinkedHashMap<>();
+    replies.stream()
+        .sorted(java.util.Comparator.comparing(replyKey))
+        .forEach(x -> r.computeIfAbsent(replyKey.apply(x), k -> new ArrayList<>()).add(x));
+    digits.forEach(x -> d.computeIfAbsent(digitKey.apply(x), k -> new ArrayList<>()).add(x));
+    for (String key : r.keySet()) {
+      lines.add(summary("  " + key, r.get(key), d.getOrDefault(key, List.of())));
+    }
+  }
+
+  private static String summary(String name, List<ReplyResult> r, List<DigitResult> d) {
+    int errors = r.stream().mapToInt(ReplyResult::wordErrors).sum();
+    int words = r.stream().mapToInt(ReplyResult::words).sum();
+    return String.format(
+        Locale.ROOT,
+        "%-25s | %4d | %5.1f %% | %s | %s | %s | %s | %s | %s | %s | %s | %4d | %s | %s | %s | %s"
+            + " | %s | %s | %s",
+        name,
+        r.size(),
+        100.0 * errors / Math.max(1, words),
+        share(r, x -> labelOf(x) == x.row().label()),
+        share(r, x -> x.labelOfText() == x.row().label()),
+        share(r, x -> x.action(MIN_SPEECH_CONFIDENCE) == Action.RIGHT),
+        share(r, x -> x.action(MIN_SPEECH_CONFIDENCE) == Action.WRONG),
+        share(r, x -> x.action(MIN_SPEECH_CONFIDENCE) == Action.ASK_AGAIN),
+        share(r, x -> x.action(SCRIPT_MIN_SPEECH_CONFIDENCE) == Action.RIGHT),
+        share(r, x -> x.action(SCRIPT_MIN_SPEECH_CONFIDENCE) == Action.WRONG),
+        share(r, x -> x.action(SCRIPT_MIN_SPEECH_CONFIDENCE) == Action.ASK_AGAIN),
+        d.size(),
+        share(d, x -> x.captured().equals(x.digits())),
+        share(d, x -> !x.captured().isEmpty() && !x.captured().equals(x.digits())),
+        share(d, x -> x.captured().isEmpty()),
+        share(d, x -> SpeechRig.digitsOf(x.freeText()).equals(x.digits())),
+        share(d, x -> x.capturedByIvr().equals(x.digits())),
+        share(d, x -> !x.capturedByIvr().isEmpty() && !x.capturedByIvr().equals(x.digits())),
+        share(d, x -> x.capturedByIvr().isEmpty()));
+  }
+
+  private static <T> String share(List<T> items, Predicate<T> test) {
+    if (items.isEmpty()) {
+      return "   -   ";
+    }
+    long n = items.stream().filter(test).count();
+    return String.format(
+        Locale.ROOT, "%5.1f %% (%d/%d)", 100.0 * n / items.size(), n, items.size());
+  }
+}

@@ -1,0 +1,86 @@
+package io.contactcenter.ivr.internal;
+
+import io.contactcenter.ivr.internal.domain.OrderInfo;
+import io.contactcenter.ivr.internal.domain.OrderResult;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Order data from table {@code ivr_order}, which order events and the demo data set fill. */
+final class JdbcOrderLookup implements OrderLookup {
+
+  private final JdbcClient jdbc;
+
+  JdbcOrderLookup(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public OrderResult lookUp(String orderNumber) {
+    try {
+      return jdbc.sql(
+              "SELECT order_id, state, eta, carrier, tracking_number FROM ivr_order"
+                  // Callers key digits only: "A2026113" is found as 2026113 too.
+                  + " WHERE order_id = ? OR regexp_replace(order_id, '[^0-9]', '', 'g') = ?"
+                  + " ORDER BY (order_id = ?) DESC LIMIT 1")
+          .params(orderNumber, orderNumber, orderNumber)
+          .query(
+              (rs, i) -> {
+                Date eta = rs.getDate(3);
+                return (OrderResult)
+                    new OrderResult.Found(
+                        new OrderInfo(
+                            rs.getString(1),
+                            OrderInfo.OrderState.valueOf(rs.getString(2)),
+                            eta == null ? null : eta.toLocalDate(),
+                            rs.getString(4),
+                            rs.getString(5)));
+              })
+          .optional()
+          .orElseGet(OrderResult.NotFound::new);
+    } catch (DataAccessException e) {
+      return new OrderResult.Unavailable("database: " + e.getMostSpecificCause().getMessage());
+    }
+  }
+
+  /**
+   * Stores what is known of an order; null fields keep the value already stored.
+   *
+   * @param eventId the event's id; an event already applied to this order changes nothing
+   */
+  void upsert(
+      String orderId,
+      OrderInfo.OrderState state,
+      LocalDate eta,
+      String carrier,
+      String trackingNumber,
+      String eventId,
+      Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO ivr_order (order_id, state, eta, carrier, tracking_number, updated_at,
+                                   last_event_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (order_id) DO UPDATE SET
+              state = excluded.state,
+              eta = coalesce(excluded.eta, ivr_order.eta),
+              carrier = coalesce(excluded.carrier, ivr_order.carrier),
+              tracking_number = coalesce(excluded.tracking_number, ivr_order.tracking_number),
+              updated_at = excluded.updated_at,
+              last_event_id = excluded.last_event_id
+            WHERE ivr_order.last_event_id IS DISTINCT FROM excluded.last_event_id
+            """)
+        .params(
+            orderId,
+            state.name(),
+            eta == null ? null : Date.valueOf(eta),
+            carrier,
+            trackingNumber,
+            Timestamp.from(at),
+            eventId)
+        .update();
+  }
+}

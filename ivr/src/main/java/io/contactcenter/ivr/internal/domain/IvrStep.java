@@ -1,0 +1,49 @@
+package io.contactcenter.ivr.internal.domain;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the flow engine wants done next on the call. */
+public sealed interface IvrStep {
+
+  /**
+   * Says a prompt; then call {@link FlowEngine#next()}.
+   *
+   * @param values the variables of the prompt
+   */
+  record Say(String nodeId, Prompt prompt, Map<String, Object> values) implements IvrStep {}
+
+  /**
+   * Says a prompt the caller may interrupt and waits for keys or speech; then call {@link
+   * FlowEngine#onInput}.
+   *
+   * @param maxDigits the most keys to collect ('#' ends earlier)
+   * @param phrases the speech grammar, besides {@code [unk]}; empty when only keys are accepted
+   * @param retry whether this is the second time the question is asked
+   */
+  record Ask(
+      String nodeId,
+      Prompt prompt,
+      Map<String, Object> values,
+      int maxDigits,
+      List<String> phrases,
+      boolean retry)
+      implements IvrStep {}
+
+  /** Looks an order up; then call {@link FlowEngine#onOrder}. */
+  record LookUpOrder(String nodeId, String orderNumber) implements IvrStep {}
+
+  /**
+   * Stores the callback number a caller left (and announces it); then call {@link
+   * FlowEngine#next()}.
+   *
+   * @param callbackNumber the digits keyed
+   */
+  record LeaveMessage(String nodeId, String callbackNumber) implements IvrStep {}
+
+  /** Says the prompt (if any) and leaves the IVR for a queue. Final. */
+  record ToAgent(String nodeId, Prompt prompt, String queue, String priority) implements IvrStep {}
+
+  /** Says the prompt and hangs up. Final. */
+  record Hangup(String nodeId, Prompt prompt) implements IvrStep {}
+}

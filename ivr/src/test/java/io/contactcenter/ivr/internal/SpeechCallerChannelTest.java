@@ -1,0 +1,240 @@
+package io.contactcenter.ivr.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.contactcenter.asrtts.AudioClip;
+import io.contactcenter.asrtts.AudioEncoding;
+import io.contactcenter.asrtts.RecognitionListener;
+import io.contactcenter.asrtts.RecognitionOptions;
+import io.contactcenter.asrtts.RecognitionStream;
+import io.contactcenter.asrtts.SpeechRecognizer;
+import io.contactcenter.asrtts.SpeechSynthesizer;
+import io.contactcenter.asrtts.SynthesizedSpeech;
+import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.ivr.internal.domain.CallerInput;
+import io.contactcenter.ivr.internal.domain.IvrStep;
+import io.contactcenter.ivr.internal.domain.Prompt;
+import io.contactcenter.pbx.CallerHungUpException;
+import io.contactcenter.pbx.MediaEvent;
+import io.contactcenter.pbx.MediaSession;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The speech transport over a scripted media stream and a scripted recognizer. */
+class SpeechCallerChannelTest {
+
+  private static final Prompt MENU =
+      new Prompt(Map.of("en", "Press 1 or say order status.", "zh", "请按1或说订单状态。"), List.of());
+
+  /**
+   * A prompt plays for five waits for an event, unless stopped; returns the scripted events, then
+   * nothing.
+   */
+  static final class ScriptedMedia implements MediaSession {
+    final Deque<MediaEvent> events = new ArrayDeque<>();
+    final List<String> log = new ArrayList<>();
+    int playing;
+    boolean closed;
+
+    @Override
+    public String callId() {
+      return "1.1";
+    }
+
+    @Override
+    public Optional<MediaEvent> next(Duration timeout) {
+      playing = Math.max(0, playing - 1);
+      return Optional.ofNullable(events.pollFirst());
+    }
+
+    @Override
+    public void play(byte[] pcm16le8k) {
+      log.add("play " + pcm16le8k.length);
+      playing = 5;
+    }
+
+    @Override
+    public void stopPlayback() {
+      log.add("stop");
+      playing = 0;
+    }
+
+    @Override
+    public boolean isPlaying() {
+      return playing > 0;
+    }
+
+    @Override
+    public Duration played() {
+      return Duration.ZERO;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  /** Hears {@code said} once it has been fed {@code frames} frames. */
+  static SpeechRecognizer recognizer(String said, int frames, List<RecognitionOptions> opened) {
+    return new SpeechRecognizer() {
+      @Override
+      public RecognitionStream open(RecognitionOptions options) {
+        opened.add(options);
+        return new RecognitionStream() {
+          int fed;
+
+          @Override
+          public void accept(byte[] data, AudioEncoding encoding) {
+            fed++;
+          }
+
+          @Override
+          public boolean endOfSpeech() {
+            return fed >= frames;
+          }
+
+          @Override
+          public Duration silenceAfterSpeech() {
+            return Duration.ZERO;
+          }
+
+          @Override
+          public String partialText() {
+            return fed > 0 ? said : "";
+          }
+
+          @Override
+          public Transcript finish() {
+            return new Transcript(said, List.of(), 1.0, Duration.ofSeconds(1));
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+
+      @Override
+      public RecognitionStream open(RecognitionOptions options, RecognitionListener listener) {
+        return open(options);
+      }
+
+      @Override
+      public Transcript transcribe(AudioClip clip, RecognitionOptions options) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Set<String> languages() {
+        return Set.of("en", "zh");
+      }
+    };
+  }
+
+  static final SpeechSynthesizer TTS =
+      new SpeechSynthesizer() {
+        @Override
+        public SynthesizedSpeech synthesize(String text, String voice) {
+          return new SynthesizedSpeech(new byte[320], Duration.ofMillis(20), false);
+        }
+
+        @Override
+        public Path synthesizeToWav(String text, String voice) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void prerender(Collection<String> texts) {}
+      };
+
+  private final ScriptedMedia media = new ScriptedMedia();
+  private final List<RecognitionOptions> opened = new ArrayList<>();
+
+  private SpeechCallerChannel channel(String said, int frames) {
+    FakeChannelSession call = new FakeChannelSession("1.1");
+    call.media(media);
+    return new SpeechCallerChannel(
+        call, TTS, recognizer(said, frames, opened), Duration.ofMillis(200));
+  }
+
+  private static IvrStep.Ask menu() {
+    return new IvrStep.Ask("main", MENU, Map.of(), 1, List.of("order status", "agent"), false);
+  }
+
+  @Test
+  void speechAnswersAMenuWithItsGrammarAndStopsThePrompt() {
+    for (int i = 0; i < 3; i++) {
+      media.events.add(new MediaEvent.Audio(new byte[320]));
+    }
+
+    CallerInput input = channel("order status", 3).ask(menu(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Speech("order status"));
+    assertThat(opened.get(0).phrases()).containsExactly("order status", "agent");
+    assertThat(media.log).containsExactly("play 320", "stop");
+  }
+
+  @Test
+  void aKeyAnswersAtOnceAndStopsThePrompt() {
+    media.events.add(new MediaEvent.Dtmf('1'));
+
+    CallerInput input = channel("", 99).ask(menu(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Keys("1"));
+    assertThat(media.log).containsExactly("play 320", "stop");
+  }
+
+  @Test
+  void keysEndWithHash() {
+    for (char c : "4711#".toCharArray()) {
+      media.events.add(new MediaEvent.Dtmf(c));
+    }
+    IvrStep.Ask number = new IvrStep.Ask("order", MENU, Map.of(), 12, List.of(), false);
+
+    assertThat(channel("", 99).ask(number, "en")).isEqualTo(new CallerInput.Keys("4711"));
+    assertThat(opened).as("a keys-only question opens no recognizer").isEmpty();
+  }
+
+  @Test
+  void aHangUpEndsTheCall() {
+    media.events.add(new MediaEvent.Hangup());
+
+    assertThatThrownBy(() -> channel("", 99).ask(menu(), "en"))
+        .isInstanceOf(CallerHungUpException.class);
+  }
+
+  @Test
+  void silenceAfterThePromptIsNoInputOnceTheTimeoutHasPassed() {
+    SpeechCallerChannel channel = channel("", 99);
+    media.events.add(new MediaEvent.Audio(new byte[320]));
+
+    assertThat(channel.ask(menu(), "en")).isInstanceOf(CallerInput.NoInput.class);
+  }
+
+  @Test
+  void promptsAreWordedForTheLanguage() {
+    Prompt found =
+        new Prompt(
+            Map.of(
+                "en", "Order {order_number:digits} arrives {eta}.",
+                "zh", "订单{order_number:digits}预计{eta}送达。"),
+            List.of());
+    Map<String, Object> values =
+        Map.of("order_number", "4711", "eta", LocalDate.parse("2026-12-05"));
+
+    assertThat(SpeechCallerChannel.render(found, values, "en"))
+        .isEqualTo("Order four, seven, one, one arrives Saturday, December fifth.");
+    assertThat(SpeechCallerChannel.render(found, values, "zh")).isEqualTo("订单4 7 1 1预计12月5日送达。");
+  }
+}

@@ -1,0 +1,243 @@
+package io.contactcenter.ivr.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactcenter.ivr.internal.domain.CallerInput.Keys;
+import io.contactcenter.ivr.internal.domain.CallerInput.NoInput;
+import io.contactcenter.ivr.internal.domain.CallerInput.Speech;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FlowEngineTest {
+
+  private static final Prompt P = new Prompt(Map.of("en", "x", "zh", "x"), List.of());
+
+  /** main: 1 → order, 2 → bye; no-input → bye; no-match → agent; 0 → agent. */
+  static Flow flow() {
+    Node.Menu main =
+        new Node.Menu(
+            "main",
+            P,
+            List.of(
+                new Node.Choice(
+                    '1',
+                    Map.of("en", List.of("order status"), "zh", List.of("订单状态")),
+                    "order",
+                    "order_status"),
+                new Node.Choice(
+                    '2', Map.of("en", List.of("goodbye"), "zh", List.of("再见")), "bye", "bye")),
+            "bye",
+            "agent",
+            "agent");
+    Node.OrderStatus order =
+        new Node.OrderStatus("order", 6, 10, P, P, P, P, P, "bye", "agent", "agent");
+    return new Flow(
+        "t",
+        1,
+        "en",
+        "main",
+        java.util.Set.of(),
+        Map.of("en", List.of("agent")),
+        Map.of(
+            "main",
+            main,
+            "order",
+            order,
+            "bye",
+            new Node.Hangup("bye", P),
+            "agent",
+            new Node.Agent("agent", null, "support", null)),
+        null,
+        "agent");
+  }
+
+  private final FlowEngine engine =
+      new FlowEngine(
+          flow(), null, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+
+  @Test
+  void aMenuAcceptsKeysAndSpeechAtOnce() {
+    IvrStep.Ask ask = (IvrStep.Ask) engine.start();
+
+    assertThat(ask.maxDigits()).isEqualTo(1);
+    assertThat(ask.phrases()).containsExactly("order status", "goodbye", "agent");
+    assertThat(engine.onInput(new Speech("order status"))).isInstanceOf(IvrStep.Ask.class);
+    assertThat(engine.trace().intent()).isEqualTo("order_status");
+  }
+
+  @Test
+  void noInputIsAskedOnceMoreThenTheNoInputExit() {
+    engine.start();
+
+    IvrStep again = engine.onInput(new NoInput());
+    assertThat(again)
+        .isInstanceOfSatisfying(IvrStep.Ask.class, a -> assertThat(a.retry()).isTrue());
+    assertThat(engine.onInput(new NoInput())).isInstanceOf(IvrStep.Hangup.class);
+  }
+
+  @Test
+  void unknownSpeechOrAWrongKeyIsANoMatchThenTheAgent() {
+    engine.start();
+
+    assertThat(engine.onInput(new Speech("[unk]"))).isInstanceOf(IvrStep.Ask.class);
+    IvrStep last = engine.onInput(new Keys("7"));
+    assertThat(last)
+        .isInstanceOfSatisfying(
+            IvrStep.ToAgent.class, t -> assertThat(t.queue()).isEqualTo("support"));
+    assertThat(engine.trace().outcome()).isEqualTo(SessionTrace.Outcome.TO_AGENT);
+    assertThat(engine.trace().path()).containsExactly("main", "agent");
+    assertThat(engine.trace().visits().get(0).inputs()).containsExactly("speech:[unk]", "keys:7");
+  }
+
+  @Test
+  void zeroOrTheAgentPhraseGoesToAnAgentAtOnce() {
+    engine.start();
+    assertThat(engine.onInput(new Keys("0"))).isInstanceOf(IvrStep.ToAgent.class);
+
+    FlowEngine other = new FlowEngine(flow(), null, Clock.systemUTC());
+    other.start();
+    assertThat(other.onInput(new Speech("agent"))).isInstanceOf(IvrStep.ToAgent.class);
+  }
+
+  @Test
+  void anOrderNumberIsConfirmedLookedUpAndItsStatusSaid() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+
+    IvrStep confirm = engine.onInput(new Keys("12345678"));
+    assertThat(confirm)
+        .isInstanceOfSatisfying(
+            IvrStep.Ask.class,
+            a -> assertThat(a.values()).containsEntry("order_number", "12345678"));
+    IvrStep lookUp = engine.onInput(new Keys("1"));
+    assertThat(lookUp).isEqualTo(new IvrStep.LookUpOrder("order", "12345678"));
+
+    IvrStep said =
+        engine.onOrder(
+            new OrderResult.Found(
+                new OrderInfo(
+                    "12345678",
+                    OrderInfo.OrderState.SHIPPED,
+                    LocalDate.parse("2026-12-05"),
+                    "SF Express",
+                    null)));
+    assertThat(said)
+        .isInstanceOfSatisfying(
+            IvrStep.Say.class,
+            s ->
+                assertThat(s.values())
+                    .containsEntry("order_status", "on its way")
+                    .containsEntry("eta", LocalDate.parse("2026-12-05"))
+                    .containsEntry("carrier", "SF Express"));
+    assertThat(engine.next()).isInstanceOf(IvrStep.Hangup.class);
+    SessionTrace trace = engine.trace();
+    assertThat(trace.outcome()).isEqualTo(SessionTrace.Outcome.CONTAINED);
+    assertThat(trace.selfService()).isEqualTo(SessionTrace.SelfService.FOUND);
+    assertThat(trace.path()).containsExactly("main", "order", "bye");
+    assertThat(trace.visits().get(1).inputs())
+        .containsExactly("keys:12345678", "keys:1", "order:found");
+  }
+
+  @Test
+  void aSpokenNumberIsReadAndAfterOneFailedConfirmationOnlyKeysAreAccepted() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+
+    IvrStep confirm = engine.onInput(new Speech("one two three four five six"));
+    assertThat(((IvrStep.Ask) confirm).values()).containsEntry("order_number", "123456");
+    IvrStep askAgain = engine.onInput(new Speech("no"));
+    assertThat(askAgain)
+        .isInstanceOfSatisfying(IvrStep.Ask.class, a -> assertThat(a.phrases()).isEmpty());
+    engine.onInput(new Keys("654321"));
+    assertThat(engine.onInput(new Keys("2"))).isInstanceOf(IvrStep.ToAgent.class);
+  }
+
+  @Test
+  void aSpokenNumberThatCannotBeReadIsAskedForAgainByKeys() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+
+    IvrStep again = engine.onInput(new Speech("one two three"));
+    assertThat(again)
+        .isInstanceOfSatisfying(
+            IvrStep.Ask.class,
+            a -> {
+              assertThat(a.retry()).isTrue();
+              assertThat(a.phrases()).isEmpty();
+            });
+    IvrStep confirm = engine.onInput(new Keys("123456"));
+    assertThat(((IvrStep.Ask) confirm).values()).containsEntry("order_number", "123456");
+  }
+
+  @Test
+  void numbersOfTheWrongLengthOrWithLettersAreAskedAgainThenTheAgent() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+
+    assertThat(engine.onInput(new Keys("123")))
+        .isInstanceOfSatisfying(IvrStep.Ask.class, a -> assertThat(a.retry()).isTrue());
+    assertThat(engine.onInput(new Speech("one two three apple")))
+        .isInstanceOf(IvrStep.ToAgent.class);
+  }
+
+  @Test
+  void aTooLongNumberIsNotAccepted() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+
+    IvrStep step = engine.onInput(new Keys("12345678901"));
+    assertThat(step).isInstanceOfSatisfying(IvrStep.Ask.class, a -> assertThat(a.retry()).isTrue());
+  }
+
+  @Test
+  void anUnknownOrderIsAskedOnceMoreThenTheAgent() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+    engine.onInput(new Keys("123456"));
+    engine.onInput(new Keys("1"));
+
+    assertThat(engine.onOrder(new OrderResult.NotFound())).isInstanceOf(IvrStep.Say.class);
+    assertThat(engine.next()).isInstanceOf(IvrStep.Ask.class);
+    engine.onInput(new Keys("123457"));
+    engine.onInput(new Keys("1"));
+    engine.onOrder(new OrderResult.NotFound());
+    assertThat(engine.next()).isInstanceOf(IvrStep.ToAgent.class);
+    assertThat(engine.trace().selfService()).isEqualTo(SessionTrace.SelfService.NOT_FOUND);
+  }
+
+  @Test
+  void aFailedLookupApologisesAndHandsOverToAnAgent() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+    engine.onInput(new Keys("123456"));
+    engine.onInput(new Keys("1"));
+
+    assertThat(engine.onOrder(new OrderResult.Unavailable("timeout")))
+        .isInstanceOf(IvrStep.Say.class);
+    assertThat(engine.next()).isInstanceOf(IvrStep.ToAgent.class);
+    assertThat(engine.trace().selfService()).isEqualTo(SessionTrace.SelfService.UNAVAILABLE);
+  }
+
+  @Test
+  void aHangUpMidFlowIsAnAbandonedSession() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+
+    engine.callerHungUp();
+
+    assertThat(engine.trace().outcome()).isEqualTo(SessionTrace.Outcome.ABANDONED);
+    assertThat(engine.trace().path()).containsExactly("main", "order");
+  }
+
+  @Test
+  void chineseDigitsAreReadToo() {
+    assertThat(SpokenDigits.parse("四 七 幺 幺")).isEqualTo("4711");
+    assertThat(SpokenDigits.parse("四七一一")).isEqualTo("4711");
+    assertThat(SpokenDigits.parse("four seven [unk]")).isEmpty();
+  }
+}

@@ -1,0 +1,365 @@
+package io.contactcenter.onlinechat.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactcenter.onlinechat.ChatLanguage;
+import io.contactcenter.onlinechat.internal.domain.BotDecision;
+import io.contactcenter.onlinechat.internal.domain.BotPolicy;
+import io.contactcenter.onlinechat.internal.domain.FaqEntry;
+import io.contactcenter.onlinechat.internal.domain.FaqIndex;
+import io.contactcenter.onlinechat.internal.domain.FaqMatch;
+import io.contactcenter.onlinechat.internal.domain.MeaningWeight;
+import io.contactcenter.onlinechat.internal.domain.SentenceEncoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bot's accuracy on the labelled e-commerce set (src/test/resources/kb): 20 FAQs in Chinese and
+ * English, questions written apart from the FAQs' examples, each marked "tune" (used to choose the
+ * thresholds and the meaning weights) or "heldout" (never looked at while tuning), plus
+ * out-of-scope questions that should be handed over. Words only (before) and words with meaning
+ * (the BGE models, as production runs them) are both measured. The numbers go to
+ * docs/benchmarks.md; the assertions keep them from regressing.
+ */
+class FaqBotAccuracyTest {
+
+  private static final BotPolicy POLICY = BotPolicy.tuned();
+
+  /** The models, loaded once for all tests of this class. */
+  static final Map<ChatLanguage, SentenceEncoder> MODELS = new EnumMap<>(ChatLanguage.class);
+
+  /** The same, remembering each text's vector: the weight grid asks the same texts many times. */
+  static final Map<ChatLanguage, SentenceEncoder> CACHED = new EnumMap<>(ChatLanguage.class);
+
+  static {
+    for (ChatLanguage lang : ChatLanguage.values()) {
+      SentenceEncoder model = BgeSentenceEncoder.of(lang);
+      Map<String, float[]> seen = new ConcurrentHashMap<>();
+      MODELS.put(lang, model);
+      CACHED.put(lang, text -> seen.computeIfAbsent(text, model::encode));
+    }
+  }
+
+  static Map<ChatLanguage, MeaningWeight> defaultMeaning() {
+    Map<ChatLanguage, MeaningWeight> meaning = new EnumMap<>(ChatLanguage.class);
+    ChatProperties.DEFAULT_MEANING.forEach(
+        (tag, m) -> meaning.put(ChatLanguage.of(tag), new MeaningWeight(m.weight(), m.floor())));
+    return meaning;
+  }
+
+  record Question(String text, ChatLanguage lang, String faqId, String split) {}
+
+  record Score(
+      int inScope,
+      int top1,
+      int answeredRight,
+      int outOfScope,
+      int oosHandedOver,
+      int inScopeHandedOver) {
+    double top1Rate() {
+      return (double) top1 / inScope;
+    }
+
+    double answeredRate() {
+      return (double) answeredRight / inScope;
+    }
+
+    double oosRate() {
+      return (double) oosHandedOver / outOfScope;
+    }
+
+    double inScopeHandoffRate() {
+      return (double) inScopeHandedOver / inScope;
+    }
+  }
+
+  static String resource(String name) throws IOException {
+    try (InputStream in = FaqBotAccuracyTest.class.getResourceAsStream("/kb/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static Map<ChatLanguage, FaqIndex> indexes(JiebaTokenizer tokenizer) throws IOException {
+    return indexes(tokenizer, CACHED, Map.of());
+  }
+
+  static List<FaqEntry> faqs(ChatLanguage lang) throws IOException {
+    FaqImport.Result kb = FaqImport.read(resource("faqs.csv"));
+    assertThat(kb.problems()).isEmpty();
+    return kb.faqs().stream()
+        .filter(f -> f.lang() == lang)
+        .map(f -> new FaqEntry(f.faqId(), lang.tag(), f.answer(), new ArrayList<>(f.examples())))
+        .toList();
+  }
+
+  /** Each language's index; a language missing from {@code meaning} matches by words only. */
+  static Map<ChatLanguage, FaqIndex> indexes(
+      JiebaTokenizer tokenizer,
+      Map<ChatLanguage, SentenceEncoder> encoders,
+      Map<ChatLanguage, MeaningWeight> meaning)
+      throws IOException {
+    Map<ChatLanguage, FaqIndex> indexes = new TreeMap<>();
+    for (ChatLanguage lang : ChatLanguage.values()) {
+      MeaningWeight weight = meaning.getOrDefault(lang, MeaningWeight.NONE);
+      indexes.put(
+          lang,
+          weight.used()
+              ? FaqIndex.build(faqs(lang), tokenizer, encoders.get(lang), weight, null)
+              : FaqIndex.build(faqs(lang), tokenizer));
+    }
+    return indexes;
+  }
+
+  static List<Question> questions() throws IOException {
+    List<List<String>> rows = CsvRows.parse(resource("questions.csv"));
+    return rows.subList(1, rows.size()).stream()
+        .map(r -> new Question(r.get(0), ChatLanguage.of(r.get(1)), r.get(2), r.get(3)))
+        .toList();
+  }
+
+  static Score score(Map<ChatLanguage, FaqIndex> indexes, List<Question> questions) {
+    int inScope = 0, top1 = 0, right = 0, oos = 0, oosHandedOver = 0, inHandedOver = 0;
+    for (Question q : questions) {
+      List<FaqMatch> matches = indexes.get(q.lang()).match(q.text(), IndexedFaqBot.CANDIDATES);
+      BotDecision d = POLICY.byScore(matches, 0);
+      boolean handedOver = d instanceof BotDecision.Rephrase || d instanceof BotDecision.Handoff;
+      if (q.faqId().isEmpty()) {
+        oos++;
+        oosHandedOver += handedOver ? 1 : 0;
+        continue;
+      }
+      inScope++;
+      inHandedOver += handedOver ? 1 : 0;
+      if (!matches.isEmpty() && matches.get(0).faq().faqId().equals(q.faqId())) {
+        top1++;
+        if (d instanceof BotDecision.Answer) {
+          right++;
+        }
+      }
+    }
+    return new Score(inScope, top1, right, oos, oosHandedOver, inHandedOver);
+  }
+
+  @Test
+  void heldOutQuestionsAreAnsweredInBothLanguages() throws IOException {
+    JiebaTokenizer tokenizer = new JiebaTokenizer();
+    Map<ChatLanguage, Score> words = report("words", indexes(tokenizer), "heldout");
+    Map<ChatLanguage, Score> fused =
+        report("words+meaning", indexes(tokenizer, CACHED, defaultMeaning()), "heldout");
+    report("words", indexes(tokenizer), "tune");
+    report("words+meaning", indexes(tokenizer, CACHED, defaultMeaning()), "tune");
+    for (ChatLanguage lang : ChatLanguage.values()) {
+      assertThat(words.get(lang).top1Rate())
+          .as("%s held-out top-1, words", lang)
+          .isGreaterThan(0.7);
+      assertThat(fused.get(lang).top1Rate())
+          .as("%s held-out top-1 with meaning", lang)
+          .isGreaterThanOrEqualTo(0.9)
+          .isGreaterThan(words.get(lang).top1Rate());
+      assertThat(fused.get(lang).oosRate())
+          .as("%s out-of-scope handed over", lang)
+          .isGreaterThanOrEqualTo(0.9);
+    }
+  }
+
+  static Map<ChatLanguage, Score> report(
+      String how, Map<ChatLanguage, FaqIndex> indexes, String split) throws IOException {
+    List<Question> all = questions();
+    Map<ChatLanguage, Score> scores = new EnumMap<>(ChatLanguage.class);
+    for (ChatLanguage lang : ChatLanguage.values()) {
+      Score s =
+          score(
+              indexes,
+              all.stream().filter(q -> q.lang() == lang && q.split().equals(split)).toList());
+      scores.put(lang, s);
+      System.out.printf(
+          "bot accuracy %s %s %s: top-1 %.1f%% (%d/%d), answered right %.1f%%, in-scope handed"
+              + " over %.1f%%, out-of-scope handed over %.1f%% (%d/%d)%n",
+          how,
+          lang.tag(),
+          split,
+          100 * s.top1Rate(),
+          s.top1(),
+          s.inScope(),
+          100 * s.answeredRate(),
+          100 * s.inScopeHandoffRate(),
+          100 * s.oosRate(),
+          s.oosHandedOver(),
+          s.outOfScope());
+    }
+    return scores;
+  }
+
+  /**
+   * The weights were chosen on the tune rows only: of the grid, the defaults answer the most tune
+   * questions right plus hand over the most out-of-scope ones, ties going to the wider lead of the
+   * right FAQ over the best wrong one. The grid is printed for docs/benchmarks.md.
+   */
+  @Test
+  void meaningWeightsWereChosenOnTheTuneRows() throws IOException {
+    JiebaTokenizer tokenizer = new JiebaTokenizer();
+    List<Question> tune = questions().stream().filter(q -> q.split().equals("tune")).toList();
+    Map<ChatLanguage, MeaningWeight> chosen = defaultMeaning();
+    org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+    for (ChatLanguage lang : ChatLanguage.values()) {
+      List<Question> rows = tune.stream().filter(q -> q.lang() == lang).toList();
+      List<FaqEntry> faqs = faqs(lang);
+      double bestObjective = -1;
+      MeaningWeight best = null;
+      double chosenObjective = Double.NaN;
+      for (double weight : new double[] {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
+        for (double floor : new double[] {0.3, 0.4, 0.5, 0.6, 0.7}) {
+          MeaningWeight m = new MeaningWeight(weight, floor);
+          FaqIndex index =
+              weight == 0
+                  ? FaqIndex.build(faqs, tokenizer)
+                  : FaqIndex.build(faqs, tokenizer, CACHED.get(lang), m, null);
+          Score s = score(Map.of(lang, index), rows);
+          double lead = meanLead(index, rows);
+          // Whole questions first; the lead (0..1) only breaks ties.
+          double objective = s.answeredRight() + s.oosHandedOver() + lead;
+          System.out.printf(
+              "meaning grid %s weight %.1f floor %.1f: answered right %d/%d, out-of-scope handed"
+                  + " over %d/%d, mean lead %.3f%n",
+              lang.tag(),
+              weight,
+              floor,
+              s.answeredRight(),
+              s.inScope(),
+              s.oosHandedOver(),
+              s.outOfScope(),
+              lead);
+          if (objective > bestObjective + 1e-9) {
+            bestObjective = objective;
+            best = m;
+          }
+          MeaningWeight c = chosen.get(lang);
+          if (Math.abs(c.weight() - weight) < 1e-9
+              && (weight == 0 || Math.abs(c.floor() - floor) < 1e-9)) {
+            chosenObjective = objective;
+          }
+        }
+      }
+      System.out.printf("meaning grid %s best: %s%n", lang.tag(), best);
+      assertThat(chosenObjective)
+          .as("%s default meaning weight on the tune rows", lang)
+          .isCloseTo(bestObjective, org.assertj.core.data.Offset.offset(1e-9));
+    }
+  }
+
+  /** The mean of (right FAQ's score minus the best wrong one's) over in-scope questions. */
+  static double meanLead(FaqIndex index, List<Question> questions) {
+    double sum = 0;
+    int n = 0;
+    for (Question q : questions) {
+      if (q.faqId().isEmpty()) {
+        continue;
+      }
+      double right = 0;
+      double wrong = 0;
+      for (FaqMatch m : index.match(q.text(), index.size())) {
+        if (m.faq().faqId().equals(q.faqId())) {
+          right = Math.max(right, m.score());
+        } else {
+          wrong = Math.max(wrong, m.score());
+        }
+      }
+      sum += right - wrong;
+      n++;
+    }
+    return n == 0 ? 0 : sum / n;
+  }
+
+  /** An edit embeds only the texts it added or changed; the rest come from the previous index. */
+  @Test
+  void reindexingAfterAnEditEmbedsOnlyTheChangedTexts() throws IOException {
+    JiebaTokenizer tokenizer = new JiebaTokenizer();
+    AtomicInteger embedded = new AtomicInteger();
+    SentenceEncoder counting =
+        text -> {
+          embedded.incrementAndGet();
+          return MODELS.get(ChatLanguage.ZH).encode(text);
+        };
+    MeaningWeight meaning = defaultMeaning().get(ChatLanguage.ZH);
+    List<FaqEntry> faqs = faqs(ChatLanguage.ZH);
+    FaqIndex first = FaqIndex.build(faqs, tokenizer, counting, meaning, null);
+    int all = embedded.get();
+    assertThat(all).isEqualTo(first.embeddedTexts()).isGreaterThan(40);
+
+    List<FaqEntry> edited = new ArrayList<>(faqs);
+    FaqEntry shipping = edited.get(5);
+    List<String> questions = new ArrayList<>(shipping.questions());
+    questions.add("运费是按什么收的");
+    edited.set(5, new FaqEntry(shipping.faqId(), shipping.lang(), shipping.answer(), questions));
+    long start = System.nanoTime();
+    FaqIndex second = FaqIndex.build(edited, tokenizer, counting, meaning, first);
+    double ms = (System.nanoTime() - start) / 1e6;
+    System.out.printf(
+        "reindex after an edit (zh, %d texts, 1 new): %.1f ms; first build embedded %d%n",
+        second.embeddedTexts(), ms, all);
+    assertThat(embedded.get() - all).isEqualTo(1);
+    assertThat(second.match("运费是按什么收的", 1).get(0).faq().faqId()).isEqualTo(shipping.faqId());
+  }
+
+  @Test
+  void answeringIsFast() throws IOException {
+    long before = residentKb();
+    // The models as production runs them: every question embedded anew, nothing cached.
+    Map<ChatLanguage, FaqIndex> fused = indexes(new JiebaTokenizer(), MODELS, defaultMeaning());
+    long after = residentKb();
+    System.out.printf(
+        "resident memory %d MB before the models, %d MB with both loaded and the FAQs embedded%n",
+        before / 1024, after / 1024);
+    for (var entry :
+        Map.of("words", indexes(new JiebaTokenizer()), "words+meaning", fused).entrySet()) {
+      Map<ChatLanguage, FaqIndex> indexes = entry.getValue();
+      List<Question> all = questions();
+      int rounds = 3;
+      long[] nanos = new long[all.size() * rounds];
+      int i = 0;
+      for (int round = 0; round < rounds; round++) {
+        for (Question q : all) {
+          long start = System.nanoTime();
+          POLICY.decide(
+              q.text(), indexes.get(q.lang()).match(q.text(), IndexedFaqBot.CANDIDATES), 0);
+          nanos[i++] = System.nanoTime() - start;
+        }
+      }
+      Arrays.sort(nanos);
+      double p50 = nanos[nanos.length / 2] / 1e6;
+      double p95 = nanos[(int) (nanos.length * 0.95)] / 1e6;
+      System.out.printf(
+          "bot answer latency (%s) p50 %.3f ms, p95 %.3f ms over %d questions%n",
+          entry.getKey(), p50, p95, nanos.length);
+      // The goal (p95 50 ms) is a benchmark figure for an idle machine (docs/benchmarks.md); here
+      // only that every question was decided.
+      assertThat(nanos[0]).isPositive();
+    }
+  }
+
+  /** This process's resident set in kB (Linux), 0 where unknown: ONNX sessions live off-heap. */
+  static long residentKb() {
+    System.gc();
+    try {
+      for (String line :
+          java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // Not Linux: the figure is only printed.
+    }
+    return 0;
+  }
+}

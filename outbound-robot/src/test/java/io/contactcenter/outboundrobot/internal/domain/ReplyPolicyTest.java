@@ -1,0 +1,55 @@
+package io.contactcenter.outboundrobot.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.contactcenter.asrtts.IntentLabel;
+import io.contactcenter.common.CampaignType;
+import io.contactcenter.outboundrobot.DialogueScript;
+import io.contactcenter.outboundrobot.DialogueScript.Branch;
+import io.contactcenter.outboundrobot.DialogueScript.Step;
+import io.contactcenter.outboundrobot.internal.YamlDialogueScripts;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The balance reminder: min_confidence 0.6, min_speech_confidence 0.75. */
+class ReplyPolicyTest {
+
+  private static final DialogueScript SCRIPT =
+      new YamlDialogueScripts().builtIn(CampaignType.BALANCE);
+  private static final Step ASK = SCRIPT.steps().get("ask_payment");
+
+  private final ReplyPolicy policy = new ReplyPolicy(SCRIPT);
+
+  private static Reply reply(IntentLabel label, double confidence, double speechConfidence) {
+    return new Reply("words", label, confidence, Optional.empty(), speechConfidence);
+  }
+
+  private Optional<Branch> toAsk(Reply reply) {
+    return policy.toListen(ASK, ASK.listen().orElseThrow(), reply);
+  }
+
+  @Test
+  void aConfidentReplyTakesTheStepsOwnBranchElseTheScripts() {
+    assertThat(toAsk(reply(IntentLabel.AGREE, 0.9, 0.9))).map(Branch::target).contains("will_pay");
+    assertThat(toAsk(reply(IntentLabel.DO_NOT_CALL, 0.9, 0.9)))
+        .map(Branch::target)
+        .contains("opt_out");
+  }
+
+  @Test
+  void anUnknownUnsureOrMisheardReplyTakesNoBranch() {
+    assertThat(toAsk(reply(IntentLabel.UNKNOWN, 0.9, 0.9))).isEmpty();
+    assertThat(toAsk(reply(IntentLabel.AGREE, 0.59, 0.9))).isEmpty();
+    assertThat(toAsk(reply(IntentLabel.AGREE, 0.9, 0.74))).isEmpty();
+  }
+
+  @Test
+  void overAPromptOnlyTheScriptWideBranchesCount() {
+    assertThat(policy.overPrompt(reply(IntentLabel.DO_NOT_CALL, 0.6, 0.75)))
+        .map(Branch::target)
+        .contains("opt_out");
+    assertThat(policy.overPrompt(reply(IntentLabel.AGREE, 0.9, 0.9))).isEmpty();
+    assertThat(policy.overPrompt(reply(IntentLabel.DO_NOT_CALL, 0.59, 0.9))).isEmpty();
+    assertThat(policy.overPrompt(reply(IntentLabel.DO_NOT_CALL, 0.9, 0.74))).isEmpty();
+  }
+}

@@ -1,0 +1,53 @@
+package io.contactcenter.pbx;
+
+import io.contactcenter.common.PhoneNumber;
+import java.time.Duration;
+
+/**
+ * Rings agents' phones for calls the application holds (the ACD): once the agent answers, the phone
+ * is bridged with the waiting caller's channel; Asterisk's own queue distribution is not used.
+ *
+ * <p>Thread-safe. {@link #ring} returns once Asterisk has accepted the request; the outcome arrives
+ * as {@link AgentPhoneAnswered} or {@link AgentPhoneFailed} with the ring's id.
+ */
+public interface AgentPhones {
+
+  /**
+   * Rings {@code ring.endpoint()}; on answer, bridges it with {@code ring.waitingChannel()}.
+   *
+   * @throws PbxUnavailableException if Asterisk is not connected or refused the request
+   */
+  void ring(AgentRing ring);
+
+  /** Stops a ring that was not answered (withdrawn, rang out); nothing happens if it is over. */
+  void stopRinging(String ringId);
+
+  /**
+   * Rings {@code endpoint} for a callback the customer asked for while waiting: once the agent
+   * answers (reported as {@link AgentPhoneAnswered}), the agent's call dials {@code customer} on
+   * the first configured trunk, so the agent hears it ring. Timeout and failure as for {@link
+   * #ring}. When the customer does not answer within {@code customerTimeout}, is busy or cannot be
+   * reached, the agent's call ends with the customer's Q.850 cause ({@link CallEnded#cause()}: 19
+   * no answer, 17 busy, 34 failed); after a conversation it ends normally (16).
+   *
+   * @param ringId as {@link AgentRing#ringId()}
+   * @param endpoint as {@link AgentRing#endpoint()}
+   * @param customerTimeout how long the customer's phone rings, whole seconds, at least one
+   * @throws IllegalArgumentException when an argument is not valid
+   * @throws PbxUnavailableException if Asterisk is not connected or refused the request
+   */
+  void ringForCallback(
+      String ringId,
+      String endpoint,
+      PhoneNumber customer,
+      Duration timeout,
+      Duration customerTimeout);
+
+  /**
+   * The call id ({@link CallEnded#callId()}) of the agent's call that a ring starts: its end is the
+   * end of a callback.
+   */
+  static String callIdOf(String ringId) {
+    return "cc-ring-" + ringId;
+  }
+}

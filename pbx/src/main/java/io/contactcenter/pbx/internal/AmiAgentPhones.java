@@ -1,0 +1,114 @@
+package io.contactcenter.pbx.internal;
+
+import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.pbx.AgentPhones;
+import io.contactcenter.pbx.AgentRing;
+import io.contactcenter.pbx.PbxUnavailableException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rings an agent's phone with AMI {@code Originate}: the phone's channel, once answered, enters
+ * {@code [cc-acd-agent]}, which bridges it with the held caller ({@code Bridge(channel)}). The
+ * channel's Uniqueid and the ActionID carry the ring id, so the async OriginateResponse becomes
+ * {@code AgentPhoneAnswered}/{@code AgentPhoneFailed} and a ring can be hung up by that id.
+ */
+final class AmiAgentPhones implements AgentPhones {
+
+  /** Prefix of the ActionID and of the agent channel's Uniqueid. */
+  static final String RING_PREFIX = "cc-ring-";
+
+  private static final Logger log = LoggerFactory.getLogger(AmiAgentPhones.class);
+
+  private final AmiConnectionSupervisor ami;
+  private final long actionTimeoutMillis;
+  private final String callbackTrunk;
+
+  AmiAgentPhones(AmiConnectionSupervisor ami, PbxProperties properties) {
+    this.ami = ami;
+    this.actionTimeoutMillis = properties.ami().actionTimeout().toMillis();
+    this.callbackTrunk = properties.originate().trunks().getFirst();
+  }
+
+  @Override
+  public void ringForCallback(
+      String ringId,
+      String endpoint,
+      PhoneNumber customer,
+      Duration timeout,
+      Duration customerTimeout) {
+    if (customerTimeout.toSeconds() < 1) {
+      throw new IllegalArgumentException(
+          "a customer's phone rings at least 1 s, not " + customerTimeout);
+    }
+    // AgentRing validates the ring id, the endpoint and the timeout; the channel it names is not
+    // used by [cc-acd-callback].
+    AgentRing ring = new AgentRing(ringId, endpoint, "none", timeout);
+    // Only the number's digits and a configured trunk reach the dial string.
+    String dial = "PJSIP/" + customer.digits() + "@" + callbackTrunk;
+    originate(
+        ring,
+        "cc-acd-callback",
+        Map.of(
+            "CC_CALLBACK_DIAL",
+            dial,
+            "CC_CALLBACK_RING",
+            Long.toString(customerTimeout.toSeconds())));
+    log.info("ringing {} for a callback to {} (ring {})", endpoint, customer, ringId);
+  }
+
+  @Override
+  public void ring(AgentRing ring) {
+    originate(ring, "cc-acd-agent", Map.of("CC_WAITING_CHANNEL", ring.waitingChannel()));
+    log.info("ringing {} for {} (ring {})", ring.endpoint(), ring.waitingChannel(), ring.ringId());
+  }
+
+  private void originate(AgentRing ring, String context, Map<String, String> variables) {
+    OriginateAction action = new OriginateAction();
+    // AgentRing validated both: no dial options or second destination can be smuggled in.
+    action.setChannel("PJSIP/" + ring.endpoint());
+    action.setContext(context);
+    action.setExten("s");
+    action.setPriority(1);
+    action.setTimeout(ring.timeout().toMillis());
+    action.setAsync(true);
+    action.setActionId(RING_PREFIX + ring.ringId());
+    action.setChannelId(AgentPhones.callIdOf(ring.ringId()));
+    action.setCallerId("ACD <4200>");
+    action.setVariables(variables);
+    ManagerResponse response;
+    try {
+      response = ami.connected().sendAction(action, actionTimeoutMillis);
+    } catch (IOException | TimeoutException e) {
+      throw new PbxUnavailableException(
+          "ringing " + ring.endpoint() + " failed: " + e.getMessage(), e);
+    }
+    if (response instanceof ManagerError || !"Success".equalsIgnoreCase(response.getResponse())) {
+      throw new PbxUnavailableException(
+          "Asterisk refused to ring " + ring.endpoint() + ": " + response.getMessage());
+    }
+  }
+
+  @Override
+  public void stopRinging(String ringId) {
+    // Asterisk finds a channel by its Uniqueid as well as by its name.
+    HangupAction action = new HangupAction(AgentPhones.callIdOf(ringId));
+    try {
+      ManagerResponse response = ami.connected().sendAction(action, actionTimeoutMillis);
+      if (response instanceof ManagerError) {
+        log.debug("ring {} already over: {}", ringId, response.getMessage());
+      }
+    } catch (IOException | TimeoutException | PbxUnavailableException e) {
+      // The phone stops by itself at the originate timeout.
+      log.warn("could not stop ring {}: {}", ringId, e.toString());
+    }
+  }
+}

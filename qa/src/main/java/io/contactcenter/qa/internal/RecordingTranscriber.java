@@ -1,0 +1,104 @@
+package io.contactcenter.qa.internal;
+
+import io.contactcenter.asrtts.AudioClip;
+import io.contactcenter.asrtts.AudioEncoding;
+import io.contactcenter.asrtts.RecognitionOptions;
+import io.contactcenter.asrtts.RecognitionStream;
+import io.contactcenter.asrtts.SpeechRecognizer;
+import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.asrtts.UnsupportedAudioException;
+import io.contactcenter.qa.Speaker;
+import io.contactcenter.qa.TranscriptWord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Transcribes a whole recording of any length through the speech engine, keeping each word's time
+ * from the start of the recording. A recognition stream ends at a pause (the engine's trailing
+ * silence) or after {@code segment} of audio, and the next one starts where it ended, so a
+ * three-hour call is many short recognitions and never one over the engine's audio limit.
+ */
+final class RecordingTranscriber {
+
+  /** Audio is fed in 20 ms frames, the telephony frame, so a pause is noticed within one. */
+  private static final int FRAME_MS = 20;
+
+  private static final Duration TRAILING_SILENCE = Duration.ofMillis(500);
+
+  private final SpeechRecognizer recognizer;
+  private final Duration segment;
+
+  RecordingTranscriber(SpeechRecognizer recognizer, Duration segment) {
+    this.recognizer = recognizer;
+    this.segment = segment;
+  }
+
+  /** What a recording said. */
+  record Result(List<TranscriptWord> words, long durationMs) {
+
+    /** Two directions of one call on one timeline: the words by time, the longer duration. */
+    static Result merge(Result a, Result b) {
+      List<TranscriptWord> words = new ArrayList<>(a.words());
+      words.addAll(b.words());
+      words.sort(java.util.Comparator.comparingLong(TranscriptWord::startMs));
+      return new Result(List.copyOf(words), Math.max(a.durationMs(), b.durationMs()));
+    }
+  }
+
+  /**
+   * Transcribes a recording.
+   *
+   * @param speaker who the words are attributed to (a mixed recording: {@link Speaker#UNKNOWN})
+   * @param progress called between frames; it may throw to abandon the work (a lost lease)
+   * @throws UnsupportedAudioException when the audio is neither 8 nor 16 kHz
+   */
+  Result transcribe(AudioClip clip, String language, Speaker speaker, Runnable progress) {
+    AudioEncoding encoding =
+        switch (clip.sampleRate()) {
+          case 8000 -> AudioEncoding.PCM16_8K;
+          case 16000 -> AudioEncoding.PCM16_16K;
+          default ->
+              throw new UnsupportedAudioException(
+                  "recordings must be 8 or 16 kHz, this one is " + clip.sampleRate() + " Hz");
+        };
+    byte[] pcm = clip.pcm16le();
+    int frameBytes = clip.sampleRate() / 1000 * FRAME_MS * 2;
+    long segmentBytes = segment.toMillis() * clip.sampleRate() / 1000 * 2;
+    RecognitionOptions options =
+        RecognitionOptions.freeSpeech(language)
+            .withTimings(
+                TRAILING_SILENCE,
+                segment.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : segment);
+    List<TranscriptWord> words = new ArrayList<>();
+    int position = 0;
+    while (position < pcm.length) {
+      int start = position;
+      try (RecognitionStream stream = recognizer.open(options)) {
+        while (position < pcm.length && position - start < segmentBytes && !stream.endOfSpeech()) {
+          int end = Math.min(pcm.length, position + frameBytes);
+          stream.accept(Arrays.copyOfRange(pcm, position, end), encoding);
+          position = end;
+          progress.run();
+        }
+        long offsetMs = millis(start, clip.sampleRate());
+        Transcript transcript = stream.finish();
+        for (Transcript.Word w : transcript.words()) {
+          words.add(
+              new TranscriptWord(
+                  w.word(),
+                  offsetMs + w.start().toMillis(),
+                  offsetMs + w.end().toMillis(),
+                  w.confidence(),
+                  speaker));
+        }
+      }
+    }
+    return new Result(words, millis(pcm.length, clip.sampleRate()));
+  }
+
+  private static long millis(long bytes, int sampleRate) {
+    return bytes / 2 * 1000 / sampleRate;
+  }
+}

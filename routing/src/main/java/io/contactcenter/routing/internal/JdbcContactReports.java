@@ -1,0 +1,105 @@
+package io.contactcenter.routing.internal;
+
+import io.contactcenter.routing.ContactChannel;
+import io.contactcenter.routing.ContactReports;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The reports' figures straight from {@code routing_contact}: one aggregate query per table, so the
+ * figures are the database's, whichever instance routed the contacts (ADR 0021).
+ */
+final class JdbcContactReports implements ContactReports {
+
+  private final JdbcClient jdbc;
+
+  JdbcContactReports(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public List<QueueFigures> queues(Instant from, Instant to) {
+    // The threshold is the queue's as defined now: a report over a period in which an admin
+    // changed it measures every contact against the current one.
+    return jdbc.sql(
+            """
+            SELECT c.queue_id, c.channel, q.service_level_seconds AS threshold,
+                count(*) AS offered,
+                count(c.answered_at) AS answered,
+                count(*) FILTER (WHERE c.answered_at - c.enqueued_at
+                    <= make_interval(secs => q.service_level_seconds)) AS answered_within,
+                count(*) FILTER (WHERE c.state = 'ABANDONED') AS abandoned,
+                count(*) FILTER (WHERE c.state = 'ABANDONED' AND c.ended_at - c.enqueued_at
+                    <= make_interval(secs => q.service_level_seconds)) AS abandoned_within,
+                count(c.callback_number) AS callbacks,
+                round(avg(extract(epoch FROM c.answered_at - c.enqueued_at)) * 1000)::bigint
+                    AS speed_of_answer,
+                round(avg(extract(epoch FROM c.ended_at - c.answered_at))
+                    FILTER (WHERE c.state = 'COMPLETED') * 1000)::bigint AS handle,
+                round(max(extract(epoch FROM coalesce(c.answered_at, c.ended_at) - c.enqueued_at))
+                    FILTER (WHERE c.answered_at IS NOT NULL OR c.state = 'ABANDONED') * 1000)::bigint
+                    AS longest_wait
+            FROM routing_contact c JOIN routing_queue q ON q.id = c.queue_id
+            WHERE c.enqueued_at >= :from AND c.enqueued_at < :to
+            GROUP BY c.queue_id, c.channel, q.service_level_seconds
+            ORDER BY c.queue_id, c.channel
+            """)
+        .param("from", Timestamp.from(from))
+        .param("to", Timestamp.from(to))
+        .query(
+            (rs, n) ->
+                new QueueFigures(
+                    rs.getString("queue_id"),
+                    ContactChannel.valueOf(rs.getString("channel")),
+                    rs.getLong("threshold"),
+                    rs.getLong("offered"),
+                    rs.getLong("answered"),
+                    rs.getLong("answered_within"),
+                    rs.getLong("abandoned"),
+                    rs.getLong("abandoned_within"),
+                    rs.getLong("callbacks"),
+                    nullableLong(rs, "speed_of_answer"),
+                    nullableLong(rs, "handle"),
+                    nullableLong(rs, "longest_wait")))
+        .list();
+  }
+
+  @Override
+  public List<AgentFigures> agents(Instant from, Instant to) {
+    return jdbc.sql(
+            """
+            SELECT agent_id, channel, count(*) AS handled,
+                count(*) FILTER (WHERE state = 'COMPLETED') AS completed,
+                coalesce(round(sum(extract(epoch FROM ended_at - answered_at))
+                    FILTER (WHERE state = 'COMPLETED') * 1000), 0)::bigint AS handle
+            FROM routing_contact
+            WHERE answered_at >= :from AND answered_at < :to AND agent_id IS NOT NULL
+            GROUP BY agent_id, channel
+            ORDER BY agent_id, channel
+            """)
+        .param("from", Timestamp.from(from))
+        .param("to", Timestamp.from(to))
+        .query(
+            (rs, n) -> {
+              long completed = rs.getLong("completed");
+              long handle = rs.getLong("handle");
+              return new AgentFigures(
+                  rs.getString("agent_id"),
+                  ContactChannel.valueOf(rs.getString("channel")),
+                  rs.getLong("handled"),
+                  completed,
+                  handle,
+                  completed == 0 ? null : handle / completed);
+            })
+        .list();
+  }
+
+  private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+}

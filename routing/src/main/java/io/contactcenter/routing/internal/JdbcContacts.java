@@ -1,0 +1,385 @@
+package io.contactcenter.routing.internal;
+
+import io.contactcenter.routing.ContactChannel;
+import io.contactcenter.routing.ContactId;
+import io.contactcenter.routing.NewContact;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every contact's life in routing (table {@code routing_contact}). Each change is a conditional
+ * UPDATE on the state it leaves, so whichever instance changes a contact first wins and the other
+ * sees 0 rows: one contact is reserved by one agent at a time across instances.
+ */
+final class JdbcContacts {
+
+  /** A contact whose wait ended: what its abandoned event needs. */
+  record Ended(ContactId id, ContactChannel channel, String queue, Instant enqueuedAt) {}
+
+  /** A contact still waiting in the database, to put back after a restart. */
+  record Open(
+      ContactId id,
+      ContactChannel channel,
+      String queue,
+      boolean vip,
+      int priority,
+      String customer,
+      Instant enqueuedAt,
+      String callbackNumber) {}
+
+  private final JdbcClient jdbc;
+
+  JdbcContacts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Stores a new contact waiting; a contact that already ended may start again.
+   *
+   * @return false when the contact is still waiting, ringing or with an agent
+   */
+  boolean insertWaiting(NewContact contact, int priority, Instant at) {
+    return jdbc.sql(
+                """
+                INSERT INTO routing_contact (id, channel, reference, queue_id, vip, priority,
+                    customer, state, enqueued_at)
+                VALUES (:id, :channel, :reference, :queue, :vip, :priority, :customer, 'WAITING', :at)
+                ON CONFLICT (id) DO UPDATE SET queue_id = excluded.queue_id, vip = excluded.vip,
+                    priority = excluded.priority, customer = excluded.customer, state = 'WAITING',
+                    agent_id = NULL, enqueued_at = excluded.enqueued_at, offered_at = NULL,
+                    answered_at = NULL, ended_at = NULL, disposition = NULL, notes = NULL
+                WHERE routing_contact.state IN ('COMPLETED', 'ABANDONED', 'CANCELLED')
+                """)
+            .param("id", contact.id().value())
+            .param("channel", contact.channel().name())
+            .param("reference", contact.reference())
+            .param("queue", contact.queue())
+            .param("vip", contact.vip())
+            .param("priority", priority)
+            .param("customer", contact.customer())
+            .param("at", Timestamp.from(at))
+            .update()
+        == 1;
+  }
+
+  /** The waiting caller asked to be called back at {@code number}; false when not waiting. */
+  boolean markCallback(ContactId id, String number) {
+    return jdbc.sql(
+                "UPDATE routing_contact SET callback_number = ? WHERE id = ? AND state = 'WAITING'"
+                    + " AND channel = 'VOICE'")
+            .params(number, id.value())
+            .update()
+        == 1;
+  }
+
+  /**
+   * The routing leader's claim (ADR 0030): its reservations hold only while {@code routing_leader}
+   * names it, so a leader that lost the lead without knowing it yet reserves nothing.
+   */
+  interface Fence {
+    String leaderId();
+  }
+
+  /**
+   * Reserves the waiting contact for the agent; false when another instance, an end or a new leader
+   * won.
+   */
+  boolean markOffered(ContactId id, String agentId, Instant at, Fence fence) {
+    return jdbc.sql(
+                "UPDATE routing_contact SET state = 'OFFERED', agent_id = ?, offered_at = ?"
+                    + " WHERE id = ? AND state = 'WAITING' AND EXISTS (SELECT 1 FROM routing_leader"
+                    + " WHERE id = 1 AND leader_id = ?)")
+            .params(agentId, Timestamp.from(at), id.value(), fence.leaderId())
+            .update()
+        == 1;
+  }
+
+  /**
+   * The agent's offer rang out or was declined: waiting again, with its original enqueue time. An
+   * offer of the contact to another agent is left alone.
+   */
+  void backToWaiting(ContactId id, String agentId) {
+    jdbc.sql(
+            "UPDATE routing_contact SET state = 'WAITING', agent_id = NULL, offered_at = NULL,"
+                + " callback_ring_id = NULL WHERE id = ? AND state = 'OFFERED' AND agent_id = ?")
+        .params(id.value(), agentId)
+        .update();
+  }
+
+  boolean markConnected(ContactId id, String agentId, Instant at) {
+    return jdbc.sql(
+                "UPDATE routing_contact SET state = 'CONNECTED', answered_at = ?"
+                    + " WHERE id = ? AND state = 'OFFERED' AND agent_id = ?")
+            .params(Timestamp.from(at), id.value(), agentId)
+            .update()
+        == 1;
+  }
+
+  /**
+   * The agent's contact ended.
+   *
+   * @return when it was answered; empty when the agent held no such open contact
+   */
+  Optional<Instant> markCompleted(ContactId id, String agentId, Instant at) {
+    return jdbc.sql(
+            "UPDATE routing_contact SET state = 'COMPLETED', ended_at = ?"
+                + " WHERE id = ? AND state = 'CONNECTED' AND agent_id = ? RETURNING answered_at")
+        .params(Timestamp.from(at), id.value(), agentId)
+        .query((rs, n) -> rs.getTimestamp("answered_at").toInstant())
+        .optional();
+  }
+
+  /**
+   * Ends a waiting or ringing contact as {@code ABANDONED} or {@code CANCELLED}.
+   *
+   * @return the contact; empty when it was not waiting or ringing
+   */
+  Optional<Ended> endWaiting(ContactId id, String state, Instant at) {
+    return jdbc.sql(
+            "UPDATE routing_contact SET state = ?, ended_at = ?"
+                + " WHERE id = ? AND state IN ('WAITING', 'OFFERED')"
+                + " RETURNING channel, queue_id, enqueued_at")
+        .params(state, Timestamp.from(at), id.value())
+        .query(
+            (rs, n) ->
+                new Ended(
+                    id,
+                    ContactChannel.valueOf(rs.getString("channel")),
+                    rs.getString("queue_id"),
+                    rs.getTimestamp("enqueued_at").toInstant()))
+        .optional();
+  }
+
+  /**
+   * @return false when the contact was never this agent's
+   */
+  boolean saveWrapUp(ContactId id, String agentId, String disposition, String notes) {
+    if (jdbc.sql(
+                "UPDATE routing_contact SET disposition = ?, notes = ?"
+                    + " WHERE id = ? AND agent_id = ? AND state IN ('CONNECTED', 'COMPLETED')")
+            .params(disposition, notes, id.value(), agentId)
+            .update()
+        == 1) {
+      return true;
+    }
+    // A callback the customer did not answer waits for its next attempt without an agent: the
+    // agent's wrap-up belongs to the attempt the agent made.
+    return jdbc.sql(
+                "UPDATE routing_callback_attempt SET disposition = ?, notes = ?"
+                    + " WHERE contact_id = ? AND agent_id = ? AND attempt_no ="
+                    + " (SELECT max(attempt_no) FROM routing_callback_attempt WHERE contact_id = ?)")
+            .params(disposition, notes, id.value(), agentId, id.value())
+            .update()
+        == 1;
+  }
+
+  /**
+   * Chats, tickets and callbacks that were waiting or ringing when the instance stopped: they wait
+   * again from their original time. Held calls cannot (their hold ended with the instance), so they
+   * are cancelled. A callback whose agent's phone was rung is left alone: that attempt may still be
+   * in progress in Asterisk (the recovery pass settles it); a callback waiting for its next attempt
+   * comes back when that is due ({@link #claimDueCallbacks}).
+   */
+  List<Open> reopenAfterRestart(Instant at) {
+    jdbc.sql(
+            "UPDATE routing_contact SET state = 'CANCELLED', ended_at = ?"
+                + " WHERE channel = 'VOICE' AND state IN ('WAITING', 'OFFERED')"
+                + " AND callback_number IS NULL")
+        .param(Timestamp.from(at))
+        .update();
+    jdbc.sql(
+            "UPDATE routing_contact SET state = 'WAITING', agent_id = NULL, offered_at = NULL"
+                + " WHERE state = 'OFFERED' AND callback_ring_id IS NULL")
+        .update();
+    return jdbc.sql(
+            "SELECT id, channel, queue_id, vip, priority, customer, enqueued_at, callback_number"
+                + " FROM routing_contact WHERE state = 'WAITING' AND callback_due_at IS NULL"
+                + " ORDER BY enqueued_at")
+        .query(this::open)
+        .list();
+  }
+
+  /**
+   * Chats, tickets and callbacks waiting in the order now (not callbacks between attempts): what
+   * the routing leader should hold. Calls on hold are left out: their hold belongs to the instance
+   * that answered them.
+   */
+  List<Open> waitingRoutable() {
+    return jdbc.sql(
+            "SELECT id, channel, queue_id, vip, priority, customer, enqueued_at, callback_number"
+                + " FROM routing_contact WHERE state = 'WAITING' AND callback_due_at IS NULL"
+                + " AND (channel <> 'VOICE' OR callback_number IS NOT NULL) ORDER BY enqueued_at")
+        .query(this::open)
+        .list();
+  }
+
+  /** A chat or ticket an agent had accepted and not yet completed. */
+  record Held(Open contact, String agentId, Instant answeredAt) {}
+
+  /**
+   * Chats and tickets agents hold (accepted, not completed), for a new routing leader to count
+   * against their capacity (ADR 0030). Calls are not among them: a call bridged before a restart
+   * may have ended unseen.
+   */
+  List<Held> held() {
+    return jdbc.sql(
+            "SELECT id, channel, queue_id, vip, priority, customer, enqueued_at, callback_number,"
+                + " agent_id, answered_at FROM routing_contact WHERE state = 'CONNECTED'"
+                + " AND channel <> 'VOICE' AND agent_id IS NOT NULL AND answered_at IS NOT NULL"
+                + " ORDER BY answered_at")
+        .query(
+            (rs, n) ->
+                new Held(
+                    open(rs, n),
+                    rs.getString("agent_id"),
+                    rs.getTimestamp("answered_at").toInstant()))
+        .list();
+  }
+
+  private Open open(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Open(
+        ContactId.of(rs.getString("id")),
+        ContactChannel.valueOf(rs.getString("channel")),
+        rs.getString("queue_id"),
+        rs.getBoolean("vip"),
+        rs.getInt("priority"),
+        rs.getString("customer"),
+        rs.getTimestamp("enqueued_at").toInstant(),
+        rs.getString("callback_number"));
+  }
+
+  // ---- callbacks (ADR 0025) ----
+
+  /** A callback attempt that ended: what its events need. */
+  record EndedAttempt(ContactId id, String queue, int attempt, String agentId) {}
+
+  /** A callback whose agent's phone was rung, as the database has it. */
+  record RungCallback(ContactId id, String ringId, String agentId) {}
+
+  /**
+   * The agent's phone is about to ring for the offered callback: the ring is stored first.
+   *
+   * @return false when the contact is no longer offered to the agent
+   */
+  boolean callbackRinging(ContactId id, String agentId, String ringId) {
+    return jdbc.sql(
+                "UPDATE routing_contact SET callback_ring_id = ? WHERE id = ? AND state = 'OFFERED'"
+                    + " AND agent_id = ? AND callback_number IS NOT NULL")
+            .params(ringId, id.value(), agentId)
+            .update()
+        == 1;
+  }
+
+  /**
+   * The agent's phone answered (so the customer is being dialed), or nobody knows whether it did:
+   * the ring becomes a counted attempt, once per ring.
+   */
+  void startCallbackAttempt(ContactId id, String agentId, Instant at) {
+    jdbc.sql(
+            """
+            WITH c AS (
+                UPDATE routing_contact r SET callback_attempts = callback_attempts + 1
+                WHERE r.id = :id AND r.callback_ring_id IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM routing_callback_attempt a
+                                  WHERE a.ring_id = r.callback_ring_id)
+                RETURNING r.id, r.callback_attempts, r.callback_ring_id)
+            INSERT INTO routing_callback_attempt (contact_id, attempt_no, ring_id, agent_id,
+                started_at)
+            SELECT id, callback_attempts, callback_ring_id, :agent, :at FROM c
+            """)
+        .param("id", id.value())
+        .param("agent", agentId)
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  /**
+   * Ends the callback's attempt in progress with its outcome.
+   *
+   * @return the attempt; empty when none was in progress (settled already)
+   */
+  Optional<EndedAttempt> endCallbackAttempt(ContactId id, String outcome, Instant at) {
+    return jdbc.sql(
+            "UPDATE routing_callback_attempt a SET ended_at = ?, outcome = ?"
+                + " FROM routing_contact c WHERE a.contact_id = ? AND a.ended_at IS NULL"
+                + " AND c.id = a.contact_id RETURNING a.attempt_no, a.agent_id, c.queue_id")
+        .params(Timestamp.from(at), outcome, id.value())
+        .query(
+            (rs, n) ->
+                new EndedAttempt(
+                    id,
+                    rs.getString("queue_id"),
+                    rs.getInt("attempt_no"),
+                    rs.getString("agent_id")))
+        .optional();
+  }
+
+  /**
+   * The customer did not answer: the callback waits again, out of the order until {@code due}.
+   *
+   * @return false when the callback was not ringing or with an agent (settled elsewhere)
+   */
+  boolean scheduleCallback(ContactId id, Instant due) {
+    return jdbc.sql(
+                "UPDATE routing_contact SET state = 'WAITING', agent_id = NULL, offered_at = NULL,"
+                    + " answered_at = NULL, callback_ring_id = NULL, callback_due_at = ?"
+                    + " WHERE id = ? AND state IN ('OFFERED', 'CONNECTED')")
+            .params(Timestamp.from(due), id.value())
+            .update()
+        == 1;
+  }
+
+  /**
+   * No more attempts: the callback ends {@code CANCELLED} with the reason.
+   *
+   * @return false when the callback was not ringing or with an agent (settled elsewhere)
+   */
+  boolean giveUpCallback(ContactId id, String reason, Instant at) {
+    return jdbc.sql(
+                "UPDATE routing_contact SET state = 'CANCELLED', ended_at = ?,"
+                    + " callback_ring_id = NULL, callback_result = ?"
+                    + " WHERE id = ? AND state IN ('OFFERED', 'CONNECTED')")
+            .params(Timestamp.from(at), reason, id.value())
+            .update()
+        == 1;
+  }
+
+  /** The customer answered the callback. */
+  void callbackAnswered(ContactId id) {
+    jdbc.sql("UPDATE routing_contact SET callback_result = 'completed' WHERE id = ?")
+        .param(id.value())
+        .update();
+  }
+
+  /**
+   * Callbacks whose next attempt is due, taken out of the database's schedule by this instance (a
+   * conditional UPDATE: one instance takes each) to be put back in the waiting order.
+   */
+  List<Open> claimDueCallbacks(Instant now) {
+    return jdbc.sql(
+            "UPDATE routing_contact SET callback_due_at = NULL"
+                + " WHERE state = 'WAITING' AND callback_due_at <= ?"
+                + " RETURNING id, channel, queue_id, vip, priority, customer, enqueued_at,"
+                + " callback_number")
+        .param(Timestamp.from(now))
+        .query(this::open)
+        .list();
+  }
+
+  /** Callbacks whose agent's phone was rung, on any instance: candidates for recovery. */
+  List<RungCallback> rungCallbacks() {
+    return jdbc.sql(
+            "SELECT id, callback_ring_id, agent_id FROM routing_contact"
+                + " WHERE state IN ('OFFERED', 'CONNECTED') AND callback_ring_id IS NOT NULL")
+        .query(
+            (rs, n) ->
+                new RungCallback(
+                    ContactId.of(rs.getString("id")),
+                    rs.getString("callback_ring_id"),
+                    rs.getString("agent_id")))
+        .list();
+  }
+}

@@ -1,0 +1,142 @@
+package io.contactcenter.tickets.internal;
+
+import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.tickets.Ticket;
+import io.contactcenter.tickets.TicketDetails;
+import io.contactcenter.tickets.TicketFilter;
+import io.contactcenter.tickets.TicketPage;
+import io.contactcenter.tickets.internal.domain.FieldRules;
+import io.contactcenter.tickets.internal.domain.ListCursor;
+import io.contactcenter.tickets.internal.domain.SlaClocks;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The desk's reads: a ticket with its history, SLA clocks and children; lists, searches and pages
+ * of tickets (at most 200 at once); the groups a user supervises. Reads lock nothing.
+ */
+class TicketListing {
+
+  private final JdbcTickets tickets;
+  private final JdbcTicketHistory history;
+  private final JdbcTicketFields fields;
+  private final SlaTracker sla;
+  private final TicketProperties config;
+  private final Clock clock;
+
+  TicketListing(
+      JdbcTickets tickets,
+      JdbcTicketHistory history,
+      JdbcTicketFields fields,
+      SlaTracker sla,
+      TicketProperties config,
+      Clock clock) {
+    this.tickets = tickets;
+    this.history = history;
+    this.fields = fields;
+    this.sla = sla;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  Optional<TicketDetails> find(String ticketId) {
+    return tickets
+        .find(ticketId)
+        .map(
+            row ->
+                new TicketDetails(
+                    row.toTicket(tickets.sources(ticketId), null),
+                    history.entries(ticketId),
+                    sla.clocks(row, now()).stream().map(SlaClocks.Computed::clock).toList(),
+                    tickets.children(ticketId).stream()
+                        .map(c -> c.toTicket(List.of(), null))
+                        .toList()));
+  }
+
+  List<Ticket> assignedTo(String assignee, int limit) {
+    return tickets.assignedTo(assignee, cap(limit)).stream()
+        .map(r -> r.toTicket(List.of(), null))
+        .toList();
+  }
+
+  List<Ticket> inGroup(String group, int limit) {
+    return tickets.inGroup(group, cap(limit)).stream()
+        .map(r -> r.toTicket(List.of(), null))
+        .toList();
+  }
+
+  List<Ticket> ofCustomer(PhoneNumber phone, int limit) {
+    return tickets.ofCustomer(phone, cap(limit)).stream()
+        .map(r -> r.toTicket(List.of(), null))
+        .toList();
+  }
+
+  List<Ticket> search(TicketFilter filter, String viewer, int limit) {
+    return tickets.search(query(filter, viewer), cap(limit)).stream()
+        .map(r -> r.toTicket(List.of(), null))
+        .toList();
+  }
+
+  TicketPage page(TicketFilter filter, String viewer, String cursor, int limit) {
+    ListCursor after = cursor == null || cursor.isBlank() ? null : ListCursor.decode(cursor);
+    int size = cap(limit);
+    // One more than asked says whether a next page exists without counting.
+    List<TicketRow> rows = tickets.page(query(filter, viewer), after, size + 1);
+    List<TicketRow> shown = rows.size() > size ? rows.subList(0, size) : rows;
+    String next = null;
+    if (rows.size() > size) {
+      TicketRow last = shown.get(shown.size() - 1);
+      next =
+          new ListCursor(
+                  ListCursor.rank(last.priority()),
+                  last.slaDueAt(),
+                  last.createdAt(),
+                  last.ticketId())
+              .encode();
+    }
+    return new TicketPage(shown.stream().map(r -> r.toTicket(List.of(), null)).toList(), next);
+  }
+
+  List<String> groupsSupervisedBy(String user) {
+    if (user == null) {
+      return List.of();
+    }
+    return config.groups().entrySet().stream()
+        .filter(e -> user.equals(e.getValue().lead()) || e.getValue().supervisors().contains(user))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
+
+  long count(TicketFilter filter, String viewer) {
+    return tickets.count(query(filter, viewer));
+  }
+
+  private TicketQuery query(TicketFilter filter, String viewer) {
+    String fieldJson = null;
+    if (filter.fieldKey() != null) {
+      Object value = FieldRules.searchValue(fields.withKey(filter.fieldKey()), filter.fieldValue());
+      fieldJson = FieldValuesJson.write(Map.of(filter.fieldKey(), value));
+    }
+    return TicketQuery.of(
+        filter,
+        viewer,
+        fieldJson,
+        now(),
+        config.dueSoon(),
+        filter.myGroups() ? groupsSupervisedBy(viewer) : List.of());
+  }
+
+  private static int cap(int limit) {
+    return Math.max(1, Math.min(limit, 200));
+  }
+
+  /** Now, to the microsecond PostgreSQL keeps (as the desk's changes store it). */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

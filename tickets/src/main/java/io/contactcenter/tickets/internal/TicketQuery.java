@@ -1,0 +1,95 @@
+package io.contactcenter.tickets.internal;
+
+import io.contactcenter.tickets.TicketFilter;
+import io.contactcenter.tickets.TicketStatus;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link TicketFilter} as SQL: a WHERE clause of fixed text with named parameters only (nothing
+ * the user typed becomes SQL), each criterion served by an index of {@code ticket}.
+ *
+ * @param where the condition
+ * @param params its parameters
+ */
+record TicketQuery(String where, Map<String, Object> params) {
+
+  /**
+   * @param viewer the user looking (for "mine")
+   * @param fieldJson the custom field criterion as a JSON object ({@code {"order_no":"A100"}}), or
+   *     null
+   * @param dueSoon how far ahead "due soon" looks
+   * @param viewerGroups the groups the viewer supervises (for "my groups")
+   */
+  static TicketQuery of(
+      TicketFilter f,
+      String viewer,
+      String fieldJson,
+      Instant now,
+      Duration dueSoon,
+      List<String> viewerGroups) {
+    List<String> and = new ArrayList<>();
+    Map<String, Object> params = new HashMap<>();
+    if (!f.statuses().isEmpty()) {
+      and.add("status IN (:statuses)");
+      params.put("statuses", f.statuses().stream().map(TicketStatus::name).toList());
+    }
+    if (f.group() != null) {
+      and.add("group_name = :grp");
+      params.put("grp", f.group());
+    }
+    if (f.mine()) {
+      and.add("assignee = :viewer");
+      params.put("viewer", viewer);
+    }
+    if (f.myGroups()) {
+      if (viewerGroups.isEmpty()) {
+        and.add("FALSE");
+      } else {
+        and.add("group_name IN (:viewerGroups)");
+        params.put("viewerGroups", List.copyOf(viewerGroups));
+      }
+    }
+    if (f.priority() != null) {
+      and.add("priority = :priority");
+      params.put("priority", f.priority().name());
+    }
+    if (f.category() != null) {
+      and.add("category = :category");
+      params.put("category", f.category().name());
+    }
+    if (f.tag() != null) {
+      and.add(":tag = ANY (tags)");
+      params.put("tag", f.tag());
+    }
+    if (f.sla() != null) {
+      params.put("now", Timestamp.from(now));
+      switch (f.sla()) {
+        case BREACHED -> and.add("(sla_breached OR sla_due_at <= :now)");
+        case DUE_SOON -> {
+          and.add("NOT sla_breached AND sla_due_at > :now AND sla_due_at <= :soon");
+          params.put("soon", Timestamp.from(now.plus(dueSoon)));
+        }
+      }
+    }
+    if (f.text() != null) {
+      and.add("(subject ILIKE :pattern ESCAPE '\\' OR ticket_id = :text)");
+      params.put("pattern", "%" + escapeLike(f.text()) + "%");
+      params.put("text", f.text());
+    }
+    if (fieldJson != null) {
+      and.add("custom_fields @> CAST(:field AS jsonb)");
+      params.put("field", fieldJson);
+    }
+    return new TicketQuery(and.isEmpty() ? "TRUE" : String.join(" AND ", and), Map.copyOf(params));
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}
