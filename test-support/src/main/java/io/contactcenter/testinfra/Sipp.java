@@ -52,8 +52,9 @@ public final class Sipp {
   }
 
   /**
-   * Runs SIPp in {@code dir}: scenarios that stream {@code customer-says.ulaw.wav} play the file of
-   * that name found there (SIPp 3.6 cannot take the file name as a parameter).
+   * Runs SIPp in {@code dir}, as a caller ({@link #callAsterisk}) or as an answering phone ({@link
+   * #answerOn}): scenarios that stream {@code customer-says.ulaw.wav} play the file of that name
+   * found there (SIPp 3.6 cannot take the file name as a parameter).
    */
   public Sipp workingDirectory(Path dir) {
     this.workingDirectory = dir;
@@ -90,6 +91,20 @@ public final class Sipp {
   }
 
   /**
+   * The phones behind the test trunk ({@code uas-answer-or-ring.xml}: a number ending in 0 rings
+   * and is never answered, any other answers), started for up to {@code calls} calls within two
+   * minutes; {@code trace}, unless {@code null}, records the SIP messages for {@link
+   * #invitesReceived}.
+   */
+  public static Answering phonesBehindTrunk(LocalAsterisk asterisk, int calls, Path trace) {
+    return scenario("uas-answer-or-ring.xml")
+        .calls(calls)
+        .timeout(Duration.ofSeconds(120))
+        .traceMessages(trace)
+        .answerOn(asterisk.ports().trunk());
+  }
+
+  /**
    * Starts a phone that waits for one call on {@code port} (the test trunk's target) and returns at
    * once; {@link Answering#await} waits for the scenario to finish.
    */
@@ -123,9 +138,10 @@ public final class Sipp {
       cmd.addAll(List.of("-d", Long.toString(pause.toMillis())));
     }
     keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
+    Process p = null;
     try {
       Path log = Files.createTempFile("sipp-uas-", ".log");
-      Process p =
+      p =
           new ProcessBuilder(cmd)
               .directory((workingDirectory == null ? dir : workingDirectory).toFile())
               .redirectErrorStream(true)
@@ -232,12 +248,19 @@ public final class Sipp {
                 "-timeout_error",
                 "-nostdin",
                 "-trace_err"));
+    if (pause != null) {
+      // The caller's <pause/>: how long it stays on the line (acd-caller.xml).
+      cmd.addAll(List.of("-mi", "127.0.0.1", "-d", Long.toString(pause.toMillis())));
+    }
     keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
+    Process p = null;
     try {
       Path log = Files.createTempFile("sipp-", ".log");
-      Process p =
+      // A caller's scenario streams customer-says.ulaw.wav from its working directory: the test's
+      // own words when it set one, else the repository's recording.
+      p =
           new ProcessBuilder(cmd)
-              .directory(dir.toFile())
+              .directory((workingDirectory == null ? dir : workingDirectory).toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
@@ -249,8 +272,25 @@ public final class Sipp {
     } catch (IOException e) {
       throw new IllegalStateException("cannot run sipp (apt-get install sip-tester)", e);
     } catch (InterruptedException e) {
+      // The test gave up (a failed assertion shut its executor down): the caller must not stay on
+      // the line, or the ACD offers it to the next test's agents.
+      stop(p);
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static void stop(Process p) {
+    if (p == null) {
+      return;
+    }
+    p.destroy();
+    try {
+      if (!p.waitFor(5, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+    } catch (InterruptedException again) {
+      p.destroyForcibly();
     }
   }
 }
