@@ -321,46 +321,12 @@ function renderFunnel(p) {
     row.append(label, bar, count);
     funnel.append(row);
   }
-  try {
-    drawFunnel(stages);
-  } catch (e) {
-    // The list above carries the numbers; a chart that cannot draw must not stop the page.
-    console.warn('funnel chart', e);
-  }
-}
-
-// The funnel as a horizontal bar chart (Chart.js, served from its WebJar); the list beside it
-// carries the same numbers as text.
-let funnelChart = null;
-function drawFunnel(stages) {
-  if (typeof Chart === 'undefined') return;
-  const labels = stages.map(s => s[1]);
-  const data = stages.map(s => s[2]);
-  if (funnelChart) {
-    funnelChart.data.labels = labels;
-    funnelChart.data.datasets[0].data = data;
-    funnelChart.update();
-    return;
-  }
-  const style = getComputedStyle(document.documentElement);
-  funnelChart = new Chart(document.getElementById('funnel-chart'), {
-    type: 'bar',
-    data: {
-      labels,
-      datasets: [{
-        label: cc.t('js.funnel.count'),
-        data,
-        backgroundColor: style.getPropertyValue('--cc-accent').trim() || '#2b5b8a'
-      }]
-    },
-    options: {
-      indexAxis: 'y',
-      maintainAspectRatio: false,
-      animation: false,
-      plugins: { legend: { display: false } },
-      scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
-      locale: cc.lang
-    }
+  // The same stages as a horizontal bar chart (the list under it carries the numbers as text).
+  const counts = [{ label: cc.t('js.funnel.count'), data: stages.map(s => s[2]) }];
+  ccCharts.show('funnel-chart', 'bar', stages.map(s => s[1]), counts, {
+    indexAxis: 'y',
+    plugins: { legend: { display: false } },
+    scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }
   });
 }
 

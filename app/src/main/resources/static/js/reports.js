@@ -71,6 +71,12 @@ async function load() {
       percent(q.serviceLevel) + ' (' + cc.t('js.reports.within', q.serviceLevelThresholdSeconds) + ')',
       percent(q.serviceLevel2), seconds(q.longestWaitSeconds)
     ]);
+    // Answered and abandoned per queue and channel as bars; the table under them has the numbers.
+    const names = report.queues.map(q => q.queue + ' · ' + (CHANNELS[q.channel] ?? q.channel));
+    ccCharts.show('queues-chart', 'bar', names, [
+      { label: cc.t('js.reports.chart.answered'), data: report.queues.map(q => q.answered) },
+      { label: cc.t('js.reports.chart.abandoned'), data: report.queues.map(q => q.abandoned) }
+    ], { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } });
     fill('report-agents', 'no-agent-figures', report.agents, a => [
       a.agentId, CHANNELS[a.channel] ?? a.channel, cc.number(a.handled),
       cc.number(a.completed), seconds(a.handleSeconds), seconds(a.averageHandleSeconds)

@@ -85,6 +85,66 @@
     document.getElementById('no-calls').hidden = board.calls.length > 0;
   }
 
+  // Calls waiting per queue over the last minutes: a sample at every push and every 15 s between
+  // pushes (a push comes only on a change), kept in this page for 10 minutes and drawn as a line
+  // per queue; the table under the chart lists the same samples as text, newest first.
+  const HISTORY_MS = 10 * 60 * 1000;
+  const SAMPLE_MS = 15 * 1000;
+  const history = []; // { at: server time in ms, waiting: { queue: calls waiting } }
+  const MAX_SAMPLES = 400;
+
+  function sameCounts(a, b) {
+    const keys = Object.keys(b);
+    return keys.length === Object.keys(a).length && keys.every(k => a[k] === b[k]);
+  }
+
+  function sample() {
+    if (!board) return;
+    const at = Date.now() + skew;
+    const waiting = Object.fromEntries(board.queues.map(q => [q.queue, q.waiting]));
+    // A push that changed something else (an agent's state) adds no point; every change of a
+    // queue's count does, however short it lasted.
+    const last = history[history.length - 1];
+    if (last && at - last.at < SAMPLE_MS - 1000 && sameCounts(last.waiting, waiting)) return;
+    history.push({ at, waiting });
+    while (history[0].at < at - HISTORY_MS || history.length > MAX_SAMPLES) history.shift();
+    drawHistory();
+  }
+
+  function drawHistory() {
+    const queues = board.queues.map(q => q.queue);
+    const times = history.map(h => cc.clock(h.at - skew));
+    const lines = queues.map(queue => ({
+      label: queue,
+      data: history.map(h => h.waiting[queue] ?? null),
+      stepped: 'after',
+      pointRadius: 2
+    }));
+    ccCharts.show('waiting-chart', 'line', times, lines, {
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: { ticks: { maxTicksLimit: 5, maxRotation: 0 } },
+        y: {
+          beginAtZero: true,
+          ticks: { precision: 0 },
+          title: { display: true, text: cc.t('js.wallboard.chart.waiting') }
+        }
+      }
+    });
+    const head = document.querySelector('#waiting-history thead tr');
+    const time = head.firstElementChild;
+    head.replaceChildren(time, ...queues.map(queue => {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = queue;
+      return th;
+    }));
+    rows('waiting-history', history.slice().reverse(), (tr, h) => {
+      cc.cell(tr, cc.clock(h.at - skew));
+      for (const queue of queues) cc.cell(tr, cc.number(h.waiting[queue]));
+    });
+  }
+
   // Listen, whisper or barge: the server rings the supervisor's own phone into the call.
   async function monitor(call, mode, label) {
     const result = document.getElementById('monitor-result');
@@ -102,6 +162,7 @@
       board = JSON.parse(event.data);
       document.getElementById('updated').textContent = cc.clock();
       render();
+      sample();
     };
     // The browser reconnects by itself after a network failure; say so meanwhile.
     events.onerror = () => {
@@ -116,12 +177,14 @@
       board = first;
       document.getElementById('updated').textContent = cc.clock();
       render();
+      sample();
     } catch (e) {
       document.getElementById('updated').textContent = cc.t('js.progress.failed', e.message);
     }
     follow();
     // Counting up between pushes (a push comes only when something changed).
     setInterval(tick, 1000);
+    setInterval(sample, SAMPLE_MS);
   }
 
   start();

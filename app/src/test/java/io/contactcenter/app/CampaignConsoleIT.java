@@ -3,11 +3,13 @@ package io.contactcenter.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.testinfra.CampaignApi;
 import io.contactcenter.testinfra.Chromium;
 import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.CustomerVoice;
+import io.contactcenter.testinfra.DrawnChart;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
@@ -207,6 +209,20 @@ class CampaignConsoleIT {
         .containsEntry("attempts", "5")
         .containsEntry("answered", "5")
         .containsEntry("label:agreed", "5");
+    // The funnel chart is drawn from the progress the API reports, stage by stage.
+    JsonNode progress =
+        DrawnChart.apiJson(browser, "/api/v1/campaigns/" + campaignId + "/progress");
+    DrawnChart funnelChart =
+        page().until(() -> DrawnChart.of(browser, "funnel-chart"), c -> c != null);
+    assertThat(funnelChart.labels()).containsExactly("Contacts", "Attempts", "Answered", "Agreed");
+    assertThat(funnelChart.values("Count"))
+        .containsExactly(
+            progress.get("contacts").asDouble(),
+            progress.get("attempts").asDouble(),
+            progress.get("answered").asDouble(),
+            progress.get("byOutcome").get("agreed").asDouble());
+    assertThat(progress.get("contacts").asInt()).isEqualTo(CONTACTS);
+    assertThat(funnelChart.paintedPixels()).isPositive();
 
     // Results: the label filter keeps the agreed calls, a dial outcome nobody had shows none.
     new Select(browser.findElement(By.id("filter-outcome"))).selectByValue("agreed");

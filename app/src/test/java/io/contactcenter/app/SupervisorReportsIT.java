@@ -14,6 +14,7 @@ import io.contactcenter.routing.NewContact;
 import io.contactcenter.routing.WithdrawReason;
 import io.contactcenter.testinfra.Chromium;
 import io.contactcenter.testinfra.ContactCenterIT;
+import io.contactcenter.testinfra.DrawnChart;
 import io.contactcenter.testinfra.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -327,6 +328,18 @@ class SupervisorReportsIT {
         .startsWith(queue, "Chat", "2", "1", "1", "50%", "0");
     assertThat(page.findElement(By.id("queues-csv")).getDomAttribute("href"))
         .isEqualTo("/api/v1/supervisor/reports/queues.csv?period=today");
+    // The chart above the table: answered and abandoned per queue and channel, as the API says.
+    DrawnChart chart = browser().until(() -> DrawnChart.of(page, "queues-chart"), c -> c != null);
+    JsonNode report = DrawnChart.apiJson(page, "/api/v1/supervisor/reports?period=today");
+    assertThat(chart.labels()).hasSize(report.get("queues").size());
+    for (JsonNode q : report.get("queues")) {
+      String label = q.get("queue").asText() + " · " + channelName(q.get("channel").asText());
+      assertThat(chart.value("Answered", label)).isEqualTo(q.get("answered").asDouble());
+      assertThat(chart.value("Abandoned", label)).isEqualTo(q.get("abandoned").asDouble());
+    }
+    assertThat(chart.value("Answered", queue + " · Chat")).isEqualTo(1.0);
+    assertThat(chart.value("Abandoned", queue + " · Chat")).isEqualTo(1.0);
+    assertThat(chart.paintedPixels()).isPositive();
     WebElement time =
         page.findElements(By.cssSelector("#report-agent-time tbody tr")).stream()
             .filter(r -> r.findElements(By.tagName("td")).get(0).getText().equals(agent))
@@ -354,6 +367,14 @@ class SupervisorReportsIT {
     browser().until(error::isDisplayed);
     assertThat(error.getText()).contains("'from'").contains("2026-11-02");
     assertThat(chromium.securityPolicyViolations()).isEmpty();
+  }
+
+  private static String channelName(String channel) {
+    return switch (channel) {
+      case "VOICE" -> "Call";
+      case "CHAT" -> "Chat";
+      default -> "Ticket";
+    };
   }
 
   private static WebElement pageRow(WebDriver page, String queue, String channel) {

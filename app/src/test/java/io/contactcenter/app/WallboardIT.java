@@ -16,6 +16,7 @@ import io.contactcenter.routing.QueueServiceLevel;
 import io.contactcenter.routing.WithdrawReason;
 import io.contactcenter.testinfra.Chromium;
 import io.contactcenter.testinfra.ContactCenterIT;
+import io.contactcenter.testinfra.DrawnChart;
 import io.contactcenter.testinfra.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,6 +97,9 @@ class WallboardIT {
     // Pushed: no reload of the page from here on.
     page().until(() -> cell(browser, "#queues tr[data-queue='orders'] .waiting"), "1"::equals);
     assertThat(orders().waiting()).isEqualTo(1);
+    // The chart of waiting contacts has the board's latest number as its newest point.
+    page().until(() -> waitingChartLast(browser), n -> n != null && n == 1.0);
+    assertThat(waitingChartLast(browser)).isEqualTo(ordersWaitingFromApi(browser));
     page()
         .until(
             () -> cell(browser, "#queues tr[data-queue='orders'] .longest"),
@@ -107,6 +111,17 @@ class WallboardIT {
             () -> cell(browser, "#agents tr[data-agent='" + agent + "'] .state"),
             "On a contact"::equals);
     page().until(() -> cell(browser, "#queues tr[data-queue='orders'] .waiting"), "0"::equals);
+    page().until(() -> waitingChartLast(browser), n -> n != null && n == 0.0);
+    assertThat(waitingChartLast(browser)).isEqualTo(ordersWaitingFromApi(browser));
+    DrawnChart waiting = DrawnChart.of(browser, "waiting-chart");
+    assertThat(waiting.values("orders")).contains(1.0, 0.0);
+    assertThat(waiting.valueTitle()).isEqualTo("Waiting");
+    assertThat(waiting.paintedPixels()).isPositive();
+    assertThat(waiting.width()).isPositive().isLessThanOrEqualTo(390);
+    // The same samples as text: the table under the chart, newest first, one column per queue.
+    List<String> history = historyColumn(browser, "orders");
+    assertThat(history.get(0)).isEqualTo("0");
+    assertThat(history).contains("1");
 
     desk.accept(agent, chat);
     desk.complete(agent, chat);
@@ -138,6 +153,9 @@ class WallboardIT {
         .until(
             () -> cell(browser, "#agents tr[data-agent='" + agent + "'] .state"),
             text -> text.startsWith("话后处理") || text.startsWith("就绪"));
+    DrawnChart zh = page().until(() -> DrawnChart.of(browser, "waiting-chart"), c -> c != null);
+    assertThat(zh.valueTitle()).isEqualTo("排队数");
+    assertThat(zh.last("orders")).isEqualTo(ordersWaitingFromApi(browser));
   }
 
   @Test
@@ -186,6 +204,36 @@ class WallboardIT {
         .filter(q -> q.queue().equals("orders"))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** The newest point of the orders queue's line on the waiting chart, or null before one. */
+  private static Double waitingChartLast(WebDriver browser) {
+    DrawnChart chart = DrawnChart.of(browser, "waiting-chart");
+    return chart == null || !chart.datasets().containsKey("orders") ? null : chart.last("orders");
+  }
+
+  private static double ordersWaitingFromApi(WebDriver browser) {
+    for (JsonNode queue :
+        DrawnChart.apiJson(browser, "/api/v1/supervisor/wallboard").get("queues")) {
+      if (queue.get("queue").asText().equals("orders")) {
+        return queue.get("waiting").asDouble();
+      }
+    }
+    throw new AssertionError("no orders queue on the board");
+  }
+
+  /** One queue's column of the waiting history table (read from the DOM: the table is folded). */
+  @SuppressWarnings("unchecked")
+  private static List<String> historyColumn(WebDriver browser, String queue) {
+    return (List<String>)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const heads = [...document.querySelectorAll('#waiting-history thead th')]"
+                    + ".map(th => th.textContent);"
+                    + "const at = heads.indexOf(arguments[0]);"
+                    + "return [...document.querySelectorAll('#waiting-history tbody tr')]"
+                    + ".map(tr => tr.cells[at].textContent);",
+                queue);
   }
 
   private static String cell(WebDriver browser, String css) {
