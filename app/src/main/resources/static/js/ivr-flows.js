@@ -23,7 +23,8 @@ function showProblems(problems) {
   list.replaceChildren();
   for (const p of problems || []) {
     const li = document.createElement('li');
-    li.textContent = p.path + ': ' + p.message;
+    // A syntax problem's message names its line and column itself, in the reader's language.
+    li.textContent = p.code === 'syntax' ? p.message : p.path + ': ' + p.message;
     list.append(li);
   }
 }

@@ -217,11 +217,12 @@ const prompts = (() => {
   // English text); one about something else is listed under the Save button.
   function showProblems(problem) {
     showError(cc.t('js.prompts.not-saved', problem.detail || problem.title));
-    for (const { path, message } of problem.problems || []) {
+    for (const { path, message, code } of problem.problems || []) {
       const li = [...document.querySelectorAll('#prompts > li')]
         .find(item => path === item.dataset.path || path.startsWith(item.dataset.path + '.'));
       if (!li) {
-        showError(path + ': ' + message);
+        // A syntax problem's message names its line and column itself.
+        showError(code === 'syntax' ? message : path + ': ' + message);
         continue;
       }
       const language = path.slice(li.dataset.path.length + 1).split('.')[0];

@@ -36,6 +36,21 @@ public record FlowProblem(String path, String message, String code, List<String>
         path, english, code, Arrays.stream(arguments).map(String::valueOf).toList());
   }
 
+  /**
+   * The parser's complaint at a line and column (both from 1): its path is the place ({@code line
+   * 3, column 5}), its words say "YAML syntax error" in the reader's language at that place, and
+   * the parser's own English text ({@code parserText}) follows only as a hint in brackets.
+   */
+  public static FlowProblem syntax(int line, int column, String parserText) {
+    return of(
+        "line " + line + ", column " + column,
+        "syntax",
+        "YAML syntax error (" + parserText + ")",
+        line,
+        column,
+        parserText);
+  }
+
   @Override
   public String messageKey() {
     return "problem.flow." + code;

@@ -1,6 +1,7 @@
 package io.contactcenter.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.contactcenter.campaigns.internal.contacts.ContactCsvReader;
 import io.contactcenter.campaigns.internal.contacts.ContactRow;
@@ -11,6 +12,7 @@ import io.contactcenter.ivr.FlowProblem;
 import io.contactcenter.ivr.FlowRejectedException;
 import io.contactcenter.outboundrobot.ScriptProblem;
 import io.contactcenter.outboundrobot.ScriptRejectedException;
+import io.contactcenter.outboundrobot.internal.YamlDialogueScripts;
 import io.contactcenter.tickets.TicketStateConflictException;
 import java.net.URI;
 import java.util.List;
@@ -267,6 +269,39 @@ class ProblemLocalizationTest {
           .asString()
           .contains("message=unknown step 'nope'")
           .contains("message='${' is not closed with '}'");
+    } finally {
+      LocaleContextHolder.resetLocaleContext();
+    }
+  }
+
+  @Test
+  void aYamlSyntaxErrorIsASentenceInTheReadersLanguageWithLineAndColumn() {
+    // A real parse: the second colon on line 3 (column 13) is where SnakeYAML stops.
+    String source = "id: pickup\nversion: 1\nstart: hello: there\n";
+    ScriptRejectedException rejected =
+        catchThrowableOfType(
+            ScriptRejectedException.class, () -> new YamlDialogueScripts().read("pickup", source));
+    ScriptProblem script = rejected.problems().get(0);
+    String parser = script.arguments().get(2);
+    assertThat(parser).isEqualTo("mapping values are not allowed here");
+    FlowRejectedException flow =
+        new FlowRejectedException(List.of(FlowProblem.syntax(3, 5, "found undefined alias x")));
+    try {
+      LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+      assertThat(handlers().scriptRejected(rejected).getProperties().get("problems"))
+          .asString()
+          .contains(
+              "path=line 3, column 13, code=syntax, message=第 3 行第 13 列：YAML 语法错误（" + parser + "）");
+      assertThat(handlers().flowRejected(flow).getProperties().get("problems"))
+          .asString()
+          .contains("message=第 3 行第 5 列：YAML 语法错误（found undefined alias x）");
+      LocaleContextHolder.setLocale(Locale.ENGLISH);
+      assertThat(handlers().scriptRejected(rejected).getProperties().get("problems"))
+          .asString()
+          .contains("message=line 3, column 13: YAML syntax error (" + parser + ")");
+      assertThat(handlers().flowRejected(flow).getProperties().get("problems"))
+          .asString()
+          .contains("message=line 3, column 5: YAML syntax error (found undefined alias x)");
     } finally {
       LocaleContextHolder.resetLocaleContext();
     }

@@ -79,15 +79,17 @@ final class FlowReader {
       options.setAllowDuplicateKeys(false);
       root = new Yaml(new SafeConstructor(options)).load(source);
     } catch (MarkedYAMLException e) {
-      problems.add(
-          FlowProblem.of(
-              "line "
-                  + (e.getProblemMark().getLine() + 1)
-                  + ", column "
-                  + (e.getProblemMark().getColumn() + 1),
-              "syntax",
-              e.getProblem(),
-              e.getProblem()));
+      if (e.getProblemMark() == null) {
+        problems.add(
+            FlowProblem.of(
+                "(source)", "not-yaml", "not YAML or JSON: " + e.getProblem(), e.getProblem()));
+      } else {
+        problems.add(
+            FlowProblem.syntax(
+                e.getProblemMark().getLine() + 1,
+                e.getProblemMark().getColumn() + 1,
+                e.getProblem()));
+      }
       return null;
     } catch (YAMLException e) {
       problems.add(

@@ -60,7 +60,13 @@ class FlowReaderTest {
     List<FlowProblem> problems = reader.problems("id: x\nstart: [a\nnodes: {}\n");
 
     assertThat(problems).hasSize(1);
-    assertThat(problems.get(0).path()).startsWith("line ");
+    FlowProblem problem = problems.get(0);
+    assertThat(problem.path()).isEqualTo("line 3, column 6");
+    assertThat(problem.code()).isEqualTo("syntax");
+    // Line and column for the translated sentence, the parser's English only as the hint.
+    assertThat(problem.arguments()).startsWith("3", "6").hasSize(3);
+    assertThat(problem.message())
+        .isEqualTo("YAML syntax error (" + problem.arguments().get(2) + ")");
   }
 
   @Test

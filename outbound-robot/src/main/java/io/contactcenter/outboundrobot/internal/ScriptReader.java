@@ -63,6 +63,12 @@ final class ScriptReader {
 
   private final ScriptFields fields = new ScriptFields();
 
+  /** A source the parser refused without naming a place (too many aliases, too long). */
+  private static ScriptProblem notYaml(String parserText) {
+    return ScriptProblem.of(
+        "(syntax)", "not-yaml", "not valid YAML or JSON (" + parserText + ")", parserText);
+  }
+
   /** The script, or empty with {@link #problems()} saying why. */
   Optional<DialogueScript> read(String source) {
     Object root;
@@ -70,18 +76,13 @@ final class ScriptReader {
       root = yaml().load(source);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark();
-      String where =
-          mark == null
-              ? "(syntax)"
-              : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
       fields.add(
-          ScriptProblem.of(
-              where, "syntax", "not valid YAML or JSON: " + e.getProblem(), e.getProblem()));
+          mark == null
+              ? notYaml(e.getProblem())
+              : ScriptProblem.syntax(mark.getLine() + 1, mark.getColumn() + 1, e.getProblem()));
       return Optional.empty();
     } catch (YAMLException e) {
-      fields.add(
-          ScriptProblem.of(
-              "(syntax)", "syntax", "not valid YAML or JSON: " + e.getMessage(), e.getMessage()));
+      fields.add(notYaml(e.getMessage()));
       return Optional.empty();
     }
     Map<String, Object> script = fields.map(root, "(root)");

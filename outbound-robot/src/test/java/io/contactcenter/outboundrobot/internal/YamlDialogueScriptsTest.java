@@ -128,7 +128,7 @@ class YamlDialogueScriptsTest {
           unreachable-step.yaml     | steps.orphan: unreachable from the start step 'hello'
           missing-disclosure.yaml   | steps.ask.barge_in: the opening disclosure must not be interruptible
           loop-without-exit.yaml    | steps.detour.next: loop detour → aside → detour never reaches an end step
-          bad-yaml.yaml             | line 27, column 4: not valid YAML or JSON:
+          bad-yaml.yaml             | line 27, column 4: YAML syntax error (
           unknown-field.yaml        | steps.hello.bargein: unknown field; expected one of [actions, barge_in,
           reprompt-without-keys.yaml | steps.ask.listen.reprompt.en: does not offer key '2' as an alternative to speech
           no-opt-out.yaml           | steps.ask.on: no branch for do_not_call here or in the script's on
