@@ -82,8 +82,9 @@ final class AgentClickToCall implements ClickToCall {
     String ringId = "c2c-" + UUID.randomUUID();
     OutboundCall call = new OutboundCall(AgentPhones.callIdOf(ringId), agentId, phone, customer);
     beforeRinging.accept(call);
-    lastPlaced.put(agentId, clock.instant());
     phones.ringForOutboundCall(ringId, phone, customer, callerId, agentRing, customerRing);
+    // Only a call Asterisk took counts against the interval.
+    lastPlaced.put(agentId, clock.instant());
     log.info("agent {} calls {} from phone {} (call {})", agentId, customer, phone, call.callId());
     return call;
   }
