@@ -170,6 +170,9 @@
     if (answered) {
       lastCall = call;
       $('wrap-caller').textContent = (call.name ? call.name + ' ' : '') + call.number;
+      // A number shown masked cannot be called back from here.
+      $('wrap-call-back').hidden = !E164.test(call.number || '');
+      $('wrap-call-back').dataset.number = call.number || '';
       $('wrap-up-result').textContent = '';
       $('notes').value = '';
       $('wrap-up').hidden = false;
@@ -272,6 +275,31 @@
     // RFC 4733 in the media, as the endpoints' dtmf_mode expects (not SIP INFO).
     session.sendDTMF(key, { transportType: JsSIP.C.DTMF_TRANSPORT.RFC2833 });
     $('keys-sent').textContent += key;
+  });
+
+  // ---------------------------------------------------------- click-to-call
+  // The server checks the agent and the do-not-call list, audits the request and rings this
+  // agent's own phone (the softphone, or the desk phone of the routing profile); answering it
+  // dials the customer. The softphone itself cannot dial outside numbers (ADR 0034).
+  const E164 = /^\+[1-9][0-9]{7,14}$/;
+  async function callCustomer(number) {
+    $('outbound-result').textContent = cc.t('js.desk.outbound.placing', number);
+    try {
+      const placed = await cc.api('POST', '/agent/api/calls', { number });
+      $('outbound-result').textContent = cc.t('js.desk.outbound.ringing', placed.number);
+      $('outbound-result').dataset.callId = placed.callId;
+    } catch (err) {
+      $('outbound-result').textContent = cc.t('js.desk.outbound.failed', err.message);
+    }
+  }
+  $('outbound-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const number = $('outbound-number').value.trim();
+    if (number) callCustomer(number);
+  });
+  $('wrap-call-back').addEventListener('click', () => {
+    const number = $('wrap-call-back').dataset.number;
+    if (number) callCustomer(number);
   });
 
   // ------------------------------------------------------------------ wrap-up

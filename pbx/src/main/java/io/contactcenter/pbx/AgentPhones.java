@@ -44,6 +44,29 @@ public interface AgentPhones {
       Duration customerTimeout);
 
   /**
+   * Rings {@code endpoint} for a call the agent placed from the workspace (click-to-call): once the
+   * agent answers (reported as {@link AgentPhoneAnswered}), the agent's call dials {@code customer}
+   * on the first configured trunk in its own dialplan context ({@code [cc-click-to-call]}, recorded
+   * like every call, the call id in the CDR's userfield), presenting {@code callerId}. The agent's
+   * call has the id {@link #callIdOf callIdOf(ringId)} and ends as {@link #ringForCallback}'s does.
+   * Checking the number (do-not-call list) and auditing are the caller's job: this only dials.
+   *
+   * @param ringId as {@link AgentRing#ringId()}
+   * @param endpoint as {@link AgentRing#endpoint()}
+   * @param callerId what the customer sees: digits with an optional leading '+', at most 20
+   * @param customerTimeout how long the customer's phone rings, whole seconds, at least one
+   * @throws IllegalArgumentException when an argument is not valid
+   * @throws PbxUnavailableException if Asterisk is not connected or refused the request
+   */
+  void ringForOutboundCall(
+      String ringId,
+      String endpoint,
+      PhoneNumber customer,
+      String callerId,
+      Duration timeout,
+      Duration customerTimeout);
+
+  /**
    * The call id ({@link CallEnded#callId()}) of the agent's call that a ring starts: its end is the
    * end of a callback.
    */

@@ -22,5 +22,7 @@ public enum AuditAction {
   /** An agent brought a supervisor into their own call (ADR 0029). */
   CALL_CONFERENCED,
   /** A QA calibration was started or scored (ADR 0026). */
-  QA_CALIBRATION
+  QA_CALIBRATION,
+  /** An agent asked to call a customer from the workspace, placed or refused (ADR 0034). */
+  CLICK_TO_CALL
 }

@@ -62,6 +62,16 @@ public class AuditLog {
     record(actor, AuditAction.CALL_CONFERENCED, target, detail);
   }
 
+  /**
+   * Records that the agent {@code actor} asked to call a customer from the workspace: {@code
+   * target} {@code call:<call id>} for a call placed (written before the agent's phone rings), the
+   * agent's own name for one refused; the detail holds the masked number and the outcome, never the
+   * number in full.
+   */
+  public void clickToCall(Actor actor, String target, String detail) {
+    record(actor, AuditAction.CLICK_TO_CALL, target, detail);
+  }
+
   void record(Actor actor, AuditAction action, String target, String detail) {
     jdbc.sql(
             "INSERT INTO audit_event (actor, action, target, detail, source_address)"

@@ -66,6 +66,39 @@ final class AmiAgentPhones implements AgentPhones {
   }
 
   @Override
+  public void ringForOutboundCall(
+      String ringId,
+      String endpoint,
+      PhoneNumber customer,
+      String callerId,
+      Duration timeout,
+      Duration customerTimeout) {
+    if (customerTimeout.toSeconds() < 1) {
+      throw new IllegalArgumentException(
+          "a customer's phone rings at least 1 s, not " + customerTimeout);
+    }
+    if (callerId == null || !callerId.matches("\\+?[0-9]{1,20}")) {
+      throw new IllegalArgumentException("a caller id is digits with an optional leading +");
+    }
+    AgentRing ring = new AgentRing(ringId, endpoint, "none", timeout);
+    // Only the number's digits, a configured trunk and a digits-only caller id reach the dialplan.
+    String dial = "PJSIP/" + customer.digits() + "@" + callbackTrunk;
+    originate(
+        ring,
+        "cc-click-to-call",
+        Map.of(
+            "CC_OUTBOUND_DIAL",
+            dial,
+            "CC_OUTBOUND_RING",
+            Long.toString(customerTimeout.toSeconds()),
+            "CC_OUTBOUND_CALLER_ID",
+            callerId,
+            "CC_OUTBOUND_CALL",
+            AgentPhones.callIdOf(ringId)));
+    log.info("ringing {} for an agent's call to {} (ring {})", endpoint, customer, ringId);
+  }
+
+  @Override
   public void ring(AgentRing ring) {
     originate(ring, "cc-acd-agent", Map.of("CC_WAITING_CHANNEL", ring.waitingChannel()));
     log.info("ringing {} for {} (ring {})", ring.endpoint(), ring.waitingChannel(), ring.ringId());

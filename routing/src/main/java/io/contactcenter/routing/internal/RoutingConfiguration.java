@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.common.OpeningHours;
 import io.contactcenter.pbx.AgentPhones;
 import io.contactcenter.pbx.CallControl;
+import io.contactcenter.routing.AgentDesk;
+import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.QueueSettings;
+import io.contactcenter.routing.internal.domain.ClickToCallPolicy;
 import io.contactcenter.routing.internal.domain.QueueId;
+import io.contactcenter.routing.spi.NumberScreening;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -64,6 +69,26 @@ class RoutingConfiguration {
             Boolean.TRUE.equals(
                 tx.execute(status -> contacts.callbackRinging(contact, agent, ring))),
         new RedisHoldChannels(redis));
+  }
+
+  @Bean
+  AgentClickToCall clickToCall(
+      AgentDesk desk,
+      AgentDirectory directory,
+      ObjectProvider<NumberScreening> screening,
+      AgentPhones phones,
+      RoutingProperties config,
+      ObjectProvider<Clock> clock) {
+    return new AgentClickToCall(
+        desk,
+        directory,
+        Optional.ofNullable(screening.getIfAvailable()),
+        phones,
+        new ClickToCallPolicy(config.clickToCallInterval()),
+        config.clickToCallCallerId(),
+        config.ringTimeout(),
+        config.callbackRingTimeout(),
+        clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean

@@ -2,6 +2,7 @@ package io.contactcenter.routing.internal;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -35,6 +36,11 @@ import org.springframework.validation.annotation.Validated;
  *     to take over and learn which instance leads: a failover takes at most about this long
  * @param forwardTimeout how long an instance that does not route waits for the routing instance's
  *     answer to a forwarded call before it fails
+ * @param clickToCallCallerId the number a customer sees when an agent calls from the workspace
+ *     (digits with an optional leading '+')
+ * @param clickToCallInterval the least time between two calls one agent places from the workspace
+ *     (0: no limit); the agent's phone rings for {@code ringTimeout}, the customer's for {@code
+ *     callbackRingTimeout}
  */
 @Validated
 @ConfigurationProperties("cc.routing")
@@ -50,4 +56,6 @@ public record RoutingProperties(
     @NotNull @DefaultValue("1m") Duration queueRefresh,
     @DefaultValue("true") boolean lead,
     @NotNull @DefaultValue("1s") Duration leaderCheck,
-    @NotNull @DefaultValue("5s") Duration forwardTimeout) {}
+    @NotNull @DefaultValue("5s") Duration forwardTimeout,
+    @NotNull @Pattern(regexp = "\\+?[0-9]{1,20}") @DefaultValue("4000") String clickToCallCallerId,
+    @NotNull @DefaultValue("5s") Duration clickToCallInterval) {}

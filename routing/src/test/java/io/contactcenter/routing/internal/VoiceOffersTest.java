@@ -53,6 +53,17 @@ class VoiceOffersTest {
             Duration customerTimeout) {
           callbacks.add(ringId + " " + endpoint + " " + customer.e164());
         }
+
+        @Override
+        public void ringForOutboundCall(
+            String ringId,
+            String endpoint,
+            PhoneNumber customer,
+            String callerId,
+            Duration timeout,
+            Duration customerTimeout) {
+          throw new UnsupportedOperationException("not an ACD ring");
+        }
       };
 
   private final AgentDirectory agents =
