@@ -222,17 +222,6 @@ class JdbcTickets {
         .update();
   }
 
-  void updateSla(String ticketId, Instant dueAt, Instant checkAt, boolean breached) {
-    jdbc.sql(
-            "UPDATE ticket SET sla_due_at = :due, sla_check_at = :check, sla_breached = :breached"
-                + " WHERE ticket_id = :id")
-        .param("due", ts(dueAt))
-        .param("check", ts(checkAt))
-        .param("breached", breached)
-        .param("id", ticketId)
-        .update();
-  }
-
   void updateFields(String ticketId, Map<String, Object> values, Instant at) {
     jdbc.sql(
             "UPDATE ticket SET custom_fields = CAST(:fields AS jsonb), updated_at = :at"
@@ -309,15 +298,52 @@ class JdbcTickets {
         .single();
   }
 
-  /** Tickets the SLA sweep must look at now, oldest check first. */
-  List<String> dueForSlaCheck(Instant now, int limit) {
+  /**
+   * Claims up to {@code limit} tickets the SLA sweep must look at ({@code sla_check_at} at or
+   * before {@code dueBy}), oldest check first, each locked until the transaction ends. Tickets
+   * another instance (or a change being made) holds are passed over: two instances sweeping at once
+   * take different tickets, and nobody waits.
+   */
+  List<TicketRow> claimDueForSlaCheck(Instant dueBy, int limit) {
     return jdbc.sql(
-            "SELECT ticket_id FROM ticket WHERE sla_check_at <= :now"
-                + " ORDER BY sla_check_at LIMIT :limit")
-        .param("now", ts(now))
+            "SELECT "
+                + COLUMNS
+                + " FROM ticket WHERE sla_check_at <= :dueBy"
+                + " ORDER BY sla_check_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+        .param("dueBy", ts(dueBy))
         .param("limit", limit)
-        .query(String.class)
+        .query(JdbcTickets::row)
         .list();
+  }
+
+  /** A ticket's SLA columns as the sweep writes them back. */
+  record SlaState(String ticketId, Instant dueAt, Instant checkAt, boolean breached) {}
+
+  /** Writes the SLA columns of many tickets in one statement; the caller holds their locks. */
+  void updateSla(List<SlaState> states) {
+    if (states.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> rows =
+        states.stream()
+            .map(
+                s -> {
+                  Map<String, Object> row = new HashMap<>();
+                  row.put("id", s.ticketId());
+                  row.put("due", s.dueAt() == null ? null : s.dueAt().toString());
+                  row.put("chk", s.checkAt() == null ? null : s.checkAt().toString());
+                  row.put("breached", s.breached());
+                  return row;
+                })
+            .toList();
+    jdbc.sql(
+            "UPDATE ticket t SET sla_due_at = v.due, sla_check_at = v.chk,"
+                + " sla_breached = v.breached"
+                + " FROM jsonb_to_recordset(CAST(:rows AS jsonb))"
+                + " AS v(id text, due timestamptz, chk timestamptz, breached boolean)"
+                + " WHERE t.ticket_id = v.id")
+        .param("rows", FieldValuesJson.write(rows))
+        .update();
   }
 
   /** Has every active ticket checked again (after a restart: the policies may have changed). */
