@@ -299,6 +299,23 @@ class JdbcTickets {
   }
 
   /**
+   * How many tickets match, counting no further than {@code limit + 1}: a result above {@code
+   * limit} means "more than {@code limit}". Counting every match of a broad filter over a million
+   * tickets reads them all; this stops early.
+   */
+  long countUpTo(TicketQuery query, long limit) {
+    Map<String, Object> params = new HashMap<>(query.params());
+    params.put("countLimit", limit + 1);
+    return jdbc.sql(
+            "SELECT count(*) FROM (SELECT 1 FROM ticket WHERE "
+                + query.where()
+                + " LIMIT :countLimit) AS matching")
+        .params(params)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
    * Claims up to {@code limit} tickets the SLA sweep must look at ({@code sla_check_at} at or
    * before {@code dueBy}), oldest check first, each locked until the transaction ends. Tickets
    * another instance (or a change being made) holds are passed over: two instances sweeping at once

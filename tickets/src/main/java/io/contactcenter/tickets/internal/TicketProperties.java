@@ -36,6 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param hotline how numbers left at the closed hotline become callback tickets
  * @param routing how the ACD assigns tickets of groups without members
  * @param attachments limits of photos on tickets
+ * @param listCountLimit how far a ticket list's total is counted: beyond it the list says "more
+ *     than" this many (a broad filter over a million tickets is not counted to the end; ADR 0035)
  * @param dueSoon how far ahead the "due soon" list filter looks for a running SLA clock's deadline
  * @param webhook the shop's webhook on ticket status changes
  * @param inbound email and SMS gateways that post customer messages to tickets
@@ -55,6 +57,7 @@ public record TicketProperties(
     @NotNull @Valid @DefaultValue Routing routing,
     @NotNull @Valid @DefaultValue Attachments attachments,
     @NotNull @DefaultValue("1h") Duration dueSoon,
+    @Min(1) @DefaultValue("10000") long listCountLimit,
     @NotNull @Valid @DefaultValue Webhook webhook,
     @NotNull @Valid @DefaultValue Inbound inbound) {
 
