@@ -333,6 +333,14 @@ class JdbcTickets {
         .list();
   }
 
+  /** Has the sweep look at a ticket again no sooner than {@code at} (its check failed). */
+  void postponeSlaCheck(String ticketId, Instant at) {
+    jdbc.sql("UPDATE ticket SET sla_check_at = :at WHERE ticket_id = :id")
+        .param("at", ts(at))
+        .param("id", ticketId)
+        .update();
+  }
+
   /** A ticket's SLA columns as the sweep writes them back. */
   record SlaState(String ticketId, Instant dueAt, Instant checkAt, boolean breached) {}
 

@@ -11,6 +11,7 @@ import io.contactcenter.tickets.internal.domain.SlaFact;
 import io.contactcenter.tickets.internal.domain.SlaPolicy;
 import io.contactcenter.tickets.internal.domain.SlaSweepPlan;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SlaTracker {
 
   private static final Logger log = LoggerFactory.getLogger(SlaTracker.class);
+
+  /** How long a ticket whose check failed waits before the sweep tries it again. */
+  private static final Duration RETRY = Duration.ofMinutes(1);
 
   private final JdbcTickets tickets;
   private final JdbcTicketHistory history;
@@ -159,7 +163,13 @@ class SlaTracker {
         try {
           tx.executeWithoutResult(status -> checkAlone(ticketId, now()));
         } catch (RuntimeException one) {
-          log.warn("SLA check of ticket {} failed: {}", ticketId, one.toString());
+          // Postponed, so that it does not head every later batch (and each run stop there).
+          log.warn("SLA check of ticket {} failed, retried in {}: {}", ticketId, RETRY, one);
+          try {
+            tickets.postponeSlaCheck(ticketId, now().plus(RETRY));
+          } catch (RuntimeException ignored) {
+            // the database is away: the next run tries the whole batch again
+          }
         }
       }
       return claimed.size();

@@ -55,7 +55,7 @@ class SlaSweepBenchmark {
           TicketBenchmarks.properties(
               Map.of(
                   "sweep-batch-size", batch,
-                  "sweep-time-budget", "1h",
+                  "sweep-time-budget", "5m",
                   "groups.support.lead", "lead"));
       AtomicInteger events = new AtomicInteger();
       SlaTracker sla =
@@ -149,12 +149,12 @@ class SlaSweepBenchmark {
                'COMPLAINT', p, p,
                CASE WHEN i %% 10 = 0 THEN 'PENDING_CUSTOMER' ELSE 'OPEN' END,
                'agent' || (i %% 100), 'support', TIMESTAMPTZ '%1$s',
-               TIMESTAMPTZ '%1$s' - (i * 2.6) * INTERVAL '1 second',
-               TIMESTAMPTZ '%1$s' - (i * 2.6) * INTERVAL '1 second'
+               TIMESTAMPTZ '%1$s' - (i * 2.6)::double precision * INTERVAL '1 second',
+               TIMESTAMPTZ '%1$s' - (i * 2.6)::double precision * INTERVAL '1 second'
         FROM (
-          SELECT i, CASE WHEN abs(hashint4(i)) %% 100 < 5 THEN 'URGENT'
-                         WHEN abs(hashint4(i)) %% 100 < 25 THEN 'HIGH'
-                         WHEN abs(hashint4(i)) %% 100 < 90 THEN 'NORMAL'
+          SELECT i, CASE WHEN abs(hashint4(i)::bigint) %% 100 < 5 THEN 'URGENT'
+                         WHEN abs(hashint4(i)::bigint) %% 100 < 25 THEN 'HIGH'
+                         WHEN abs(hashint4(i)::bigint) %% 100 < 90 THEN 'NORMAL'
                          ELSE 'LOW' END AS p
           FROM generate_series(1, %2$d) AS i
         ) AS t

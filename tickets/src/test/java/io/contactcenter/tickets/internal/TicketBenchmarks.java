@@ -34,19 +34,22 @@ final class TicketBenchmarks {
     GenericApplicationContext context = new GenericApplicationContext();
     new TestInfrastructure.DatabaseInitializer().initialize(context);
     Environment env = context.getEnvironment();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(env.getRequiredProperty("spring.datasource.url"));
-    config.setUsername(env.getRequiredProperty("spring.datasource.username"));
-    config.setPassword(env.getProperty("spring.datasource.password", ""));
-    config.setMaximumPoolSize(poolSize);
-    HikariDataSource ds = new HikariDataSource(config);
-    // The module's own migrations only (they reference no other module's table).
+    String url = env.getRequiredProperty("spring.datasource.url");
+    String user = env.getRequiredProperty("spring.datasource.username");
+    String password = env.getProperty("spring.datasource.password", "");
+    // The module's own migrations only (they reference no other module's table). Flyway takes
+    // connections of its own: the pool may have just one.
     Flyway.configure()
-        .dataSource(ds)
+        .dataSource(url, user, password)
         .locations("filesystem:src/main/resources/db/migration")
         .load()
         .migrate();
-    return ds;
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(poolSize);
+    return new HikariDataSource(config);
   }
 
   /** {@code cc.tickets} bound from these keys (without the prefix), defaults for the rest. */

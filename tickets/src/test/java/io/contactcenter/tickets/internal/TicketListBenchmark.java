@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Prints p50/p95/max per filter and writes them to {@code
  * tickets/target/ticket-list-benchmark.txt}. Not part of the test suite; see docs/benchmarks.md.
  *
- * <p>{@code -Dbench.tickets} (1,000,000) and {@code -Dbench.runs} (40 per filter) change the size.
+ * <p>{@code -Dbench.tickets} (1,000,000) and {@code -Dbench.runs} (30 per filter) change the size.
  */
 class TicketListBenchmark {
 
@@ -49,7 +49,7 @@ class TicketListBenchmark {
   @Test
   void ticketListWithFilters() {
     int tickets = Integer.getInteger("bench.tickets", 1_000_000);
-    int runs = Integer.getInteger("bench.runs", 40);
+    int runs = Integer.getInteger("bench.runs", 30);
     try (HikariDataSource ds = TicketBenchmarks.database(2)) {
       JdbcClient jdbc = JdbcClient.create(ds);
       long seedStart = System.nanoTime();
@@ -314,34 +314,34 @@ class TicketListBenchmark {
                  'T-' || lpad(i::text, 8, '0') AS id,
                  (ARRAY['Broken parcel', 'Refund for order', 'Where is my delivery',
                         'Change of address', 'Invoice request', 'Return request',
-                        'Damaged item', 'Late courier'])[1 + abs(hashint4(i)) %% 8]
+                        'Damaged item', 'Late courier'])[1 + abs(hashint4(i)::bigint) %% 8]
                    || ' ' || i AS subject,
-                 '+86138' || lpad((abs(hashint4(i + 1)) %% 200000)::text, 8, '0') AS phone,
-                 CASE WHEN abs(hashint4(i + 2)) %% 20 = 0 THEN 'VIP' ELSE 'STANDARD' END AS tier,
+                 '+86138' || lpad((abs(hashint4(i + 1)::bigint) %% 200000)::text, 8, '0') AS phone,
+                 CASE WHEN abs(hashint4(i + 2)::bigint) %% 20 = 0 THEN 'VIP' ELSE 'STANDARD' END AS tier,
                  (ARRAY['ROBOT', 'PHONE', 'CHAT', 'EMAIL', 'SHOP', 'AGENT'])[1 + i %% 6] AS channel,
                  (ARRAY['ROBOT_ATTEMPT', 'CALL', 'CHAT', 'AGENT', 'SHOP_REQUEST', 'AGENT'])
                    [1 + i %% 6] AS kind,
                  (ARRAY['QUESTION', 'COMPLAINT', 'REFUND', 'RETURN', 'DELIVERY', 'CALLBACK',
-                        'OTHER'])[1 + abs(hashint4(i + 3)) %% 7] AS category,
-                 CASE WHEN abs(hashint4(i + 4)) %% 100 < 5 THEN 'URGENT'
-                      WHEN abs(hashint4(i + 4)) %% 100 < 25 THEN 'HIGH'
-                      WHEN abs(hashint4(i + 4)) %% 100 < 90 THEN 'NORMAL'
+                        'OTHER'])[1 + abs(hashint4(i + 3)::bigint) %% 7] AS category,
+                 CASE WHEN abs(hashint4(i + 4)::bigint) %% 100 < 5 THEN 'URGENT'
+                      WHEN abs(hashint4(i + 4)::bigint) %% 100 < 25 THEN 'HIGH'
+                      WHEN abs(hashint4(i + 4)::bigint) %% 100 < 90 THEN 'NORMAL'
                       ELSE 'LOW' END AS priority,
-                 abs(hashint4(i + 5)) %% 100 < 15 AS active,
-                 CASE WHEN abs(hashint4(i + 5)) %% 100 < 15
+                 abs(hashint4(i + 5)::bigint) %% 100 < 15 AS active,
+                 CASE WHEN abs(hashint4(i + 5)::bigint) %% 100 < 15
                         THEN (ARRAY['NEW', 'OPEN', 'PENDING_CUSTOMER', 'PENDING_THIRD_PARTY'])
-                               [1 + abs(hashint4(i + 6)) %% 4]
-                      WHEN abs(hashint4(i + 5)) %% 100 < 40 THEN 'SOLVED'
+                               [1 + abs(hashint4(i + 6)::bigint) %% 4]
+                      WHEN abs(hashint4(i + 5)::bigint) %% 100 < 40 THEN 'SOLVED'
                       ELSE 'CLOSED' END AS status,
-                 CASE WHEN abs(hashint4(i + 7)) %% 10 = 0 THEN NULL
-                      ELSE 'agent' || lpad((abs(hashint4(i + 8)) %% %2$d)::text, 3, '0')
+                 CASE WHEN abs(hashint4(i + 7)::bigint) %% 10 = 0 THEN NULL
+                      ELSE 'agent' || lpad((abs(hashint4(i + 8)::bigint) %% %2$d)::text, 3, '0')
                       END AS assignee,
-                 'g' || lpad((abs(hashint4(i + 9)) %% %3$d)::text, 2, '0') AS grp,
+                 'g' || lpad((abs(hashint4(i + 9)::bigint) %% %3$d)::text, 2, '0') AS grp,
                  CASE WHEN i %% 100 = 0 THEN ARRAY['return']
-                      WHEN abs(hashint4(i + 10)) %% 10 = 0 THEN ARRAY['vip']
+                      WHEN abs(hashint4(i + 10)::bigint) %% 10 = 0 THEN ARRAY['vip']
                       ELSE '{}'::text[] END AS tags,
                  TIMESTAMPTZ '%1$s'
-                   + ((abs(hashint4(i + 11)) %% 5760) - 480) * INTERVAL '1 minute' AS due,
+                   + ((abs(hashint4(i + 11)::bigint) %% 5760) - 480) * INTERVAL '1 minute' AS due,
                  TIMESTAMPTZ '%1$s' - i * INTERVAL '30 seconds' AS created,
                  CASE WHEN i %% 50 = 0 THEN jsonb_build_object('order_no', 'A' || i)
                       ELSE '{}'::jsonb END AS fields
