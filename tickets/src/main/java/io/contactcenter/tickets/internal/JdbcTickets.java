@@ -184,7 +184,8 @@ class JdbcTickets {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM ticket WHERE customer_phone = :phone ORDER BY created_at DESC LIMIT :limit")
+                + " FROM ticket WHERE customer_phone = :phone ORDER BY created_at DESC LIMIT"
+                + " :limit")
         .param("phone", phone.e164())
         .param("limit", limit)
         .query(JdbcTickets::row)
@@ -315,21 +316,36 @@ class JdbcTickets {
         .single();
   }
 
+  /** A ticket claimed by the SLA sweep and its check time (the sweep's place in the queue). */
+  record Claimed(TicketRow row, Instant checkAt) {}
+
   /**
    * Claims up to {@code limit} tickets the SLA sweep must look at ({@code sla_check_at} at or
-   * before {@code dueBy}), oldest check first, each locked until the transaction ends. Tickets
-   * another instance (or a change being made) holds are passed over: two instances sweeping at once
-   * take different tickets, and nobody waits.
+   * before {@code dueBy}), oldest check first, after the place {@code (afterAt, afterId)} where the
+   * run's previous batch ended (from the start when null), each locked until the transaction ends.
+   * Tickets another instance (or a change being made) holds are passed over: two instances sweeping
+   * at once take different tickets, and nobody waits. Starting after the last batch (index
+   * ticket_sla_check_order, V124) keeps a run from wading again through the index entries its
+   * earlier batches left behind: after a restart every ticket has the same check time.
    */
-  List<TicketRow> claimDueForSlaCheck(Instant dueBy, int limit) {
+  List<Claimed> claimDueForSlaCheck(Instant dueBy, Instant afterAt, String afterId, int limit) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("dueBy", ts(dueBy));
+    params.put("limit", limit);
+    String after = "";
+    if (afterAt != null) {
+      after = " AND (sla_check_at, ticket_id) > (:afterAt, :afterId)";
+      params.put("afterAt", ts(afterAt));
+      params.put("afterId", afterId);
+    }
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM ticket WHERE sla_check_at <= :dueBy"
-                + " ORDER BY sla_check_at LIMIT :limit FOR UPDATE SKIP LOCKED")
-        .param("dueBy", ts(dueBy))
-        .param("limit", limit)
-        .query(JdbcTickets::row)
+                + ", sla_check_at FROM ticket WHERE sla_check_at <= :dueBy"
+                + after
+                + " ORDER BY sla_check_at, ticket_id LIMIT :limit FOR UPDATE SKIP LOCKED")
+        .params(params)
+        .query((rs, n) -> new Claimed(row(rs, n), instant(rs, "sla_check_at")))
         .list();
   }
 

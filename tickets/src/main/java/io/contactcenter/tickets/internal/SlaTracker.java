@@ -110,8 +110,9 @@ class SlaTracker {
    */
   int sweep() {
     Instant dueBy = now();
+    Place after = new Place();
     return SlaSweepPlan.drain(
-        () -> sweepBatch(dueBy),
+        () -> sweepBatch(dueBy, after),
         config.sweepBatchSize(),
         config.sweepTimeBudget(),
         System::nanoTime);
@@ -124,17 +125,23 @@ class SlaTracker {
    * rolls back (nothing of it was sent) and its tickets are checked one by one, so one bad ticket
    * cannot hold back the others.
    */
-  int sweepBatch(Instant dueBy) {
+  int sweepBatch(Instant dueBy, Place after) {
     List<String> claimed = new ArrayList<>();
     try {
       Integer taken =
           tx.execute(
               status -> {
-                List<TicketRow> rows = tickets.claimDueForSlaCheck(dueBy, config.sweepBatchSize());
-                rows.forEach(r -> claimed.add(r.ticketId()));
-                if (rows.isEmpty()) {
+                List<JdbcTickets.Claimed> batch =
+                    tickets.claimDueForSlaCheck(
+                        dueBy, after.checkAt, after.ticketId, config.sweepBatchSize());
+                if (batch.isEmpty()) {
                   return 0;
                 }
+                JdbcTickets.Claimed last = batch.get(batch.size() - 1);
+                after.checkAt = last.checkAt();
+                after.ticketId = last.row().ticketId();
+                List<TicketRow> rows = batch.stream().map(JdbcTickets.Claimed::row).toList();
+                rows.forEach(r -> claimed.add(r.ticketId()));
                 Instant now = now();
                 Map<String, List<SlaFact>> facts = history.facts(claimed);
                 Map<String, Set<SlaAlert>> sent = alerts.sent(claimed);
@@ -174,6 +181,12 @@ class SlaTracker {
       }
       return claimed.size();
     }
+  }
+
+  /** Where a sweep run's last batch ended in the queue of due tickets; the next starts after it. */
+  static final class Place {
+    private Instant checkAt;
+    private String ticketId;
   }
 
   private void checkAlone(String ticketId, Instant now) {
