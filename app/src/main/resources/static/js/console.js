@@ -36,8 +36,9 @@ const cc = (() => {
     return data;
   }
 
-  // One page of a list endpoint: its items, how many match on every page (X-Total-Count) and,
-  // for lists paged by keyset, where the next page starts (X-Next-Cursor; null on the last).
+  // One page of a list endpoint: its items, how many match on every page (X-Total-Count; capped
+  // when counting stopped at a limit and more match, X-Total-Count-Capped) and, for lists paged by
+  // keyset, where the next page starts (X-Next-Cursor; null on the last).
   async function page(path) {
     const res = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     const type = res.headers.get('Content-Type') || '';
@@ -52,6 +53,7 @@ const cc = (() => {
     return {
       items: data,
       total: Number.isFinite(total) ? total : data.length,
+      capped: res.headers.get('X-Total-Count-Capped') === 'true',
       next: res.headers.get('X-Next-Cursor')
     };
   }

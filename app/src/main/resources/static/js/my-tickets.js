@@ -64,12 +64,14 @@ function query(f) {
 
 async function show(f) {
   try {
-    const { items, total, next } = await cc.page('/api/v1/tickets/search?' + query(f));
+    const { items, total, capped, next } = await cc.page('/api/v1/tickets/search?' + query(f));
     document.querySelector('#tickets tbody').replaceChildren();
     append(items);
     shown = { filter: f, next };
     more.hidden = !next;
-    document.getElementById('total').textContent = cc.t('js.tickets.count', cc.number(total));
+    // Counting stops at cc.tickets.list-count-limit: "10,000+ tickets" beyond it.
+    document.getElementById('total').textContent =
+      cc.t('js.tickets.count', cc.number(total) + (capped ? '+' : ''));
     document.getElementById('no-tickets').hidden = items.length > 0;
     failure.hidden = true;
   } catch (e) {
@@ -122,7 +124,7 @@ async function loadViews() {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'view';
-      button.textContent = v.name + ' (' + cc.number(v.count) + ')';
+      button.textContent = v.name + ' (' + cc.number(v.count) + (v.countCapped ? '+' : '') + ')';
       button.addEventListener('click', () => { fillForm(v.filter); show(v.filter); });
       li.append(button);
       if (v.shared) li.append(' · ' + cc.t('js.tickets.view.shared', v.owner));

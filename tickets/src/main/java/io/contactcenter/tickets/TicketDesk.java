@@ -63,8 +63,11 @@ public interface TicketDesk {
    */
   List<String> groupsSupervisedBy(String user);
 
-  /** How many tickets match the filter for this viewer. */
-  long count(TicketFilter filter, String viewer);
+  /**
+   * How many tickets match the filter for this viewer, counted up to {@code
+   * cc.tickets.list-count-limit} ({@link TicketCount#capped()} beyond it).
+   */
+  TicketCount count(TicketFilter filter, String viewer);
 
   /**
    * Opens a child ticket for another department. The parent cannot be solved or closed while a

@@ -5,6 +5,7 @@ import io.contactcenter.tickets.ChildTicketRequest;
 import io.contactcenter.tickets.SavedView;
 import io.contactcenter.tickets.Ticket;
 import io.contactcenter.tickets.TicketCategory;
+import io.contactcenter.tickets.TicketCount;
 import io.contactcenter.tickets.TicketDesk;
 import io.contactcenter.tickets.TicketField;
 import io.contactcenter.tickets.TicketFields;
@@ -61,7 +62,9 @@ class TicketListsController {
               + " the other criteria are ignored. myGroups=true: the groups the user supervises."
               + " Pages by keyset: X-Next-Cursor (absent on the last page) is passed back as"
               + " cursor= for the next page; tickets opened or solved meanwhile before it shift"
-              + " nothing. X-Total-Count (first page only) says how many match in all.")
+              + " nothing. X-Total-Count (first page only) says how many match in all, counted up to"
+              + " cc.tickets.list-count-limit (10,000); when more match it says the limit and"
+              + " X-Total-Count-Capped: true (show \"10,000+\").")
   @GetMapping("/api/v1/tickets/search")
   ResponseEntity<List<Ticket>> search(
       @RequestParam(required = false) List<TicketStatus> status,
@@ -94,7 +97,11 @@ class TicketListsController {
     ResponseEntity.BodyBuilder response = ResponseEntity.ok();
     // Counting is the costly part of a big list: only the first page says how many match.
     if (cursor == null || cursor.isBlank()) {
-      response.header("X-Total-Count", String.valueOf(desk.count(filter, user.getName())));
+      TicketCount total = desk.count(filter, user.getName());
+      response.header("X-Total-Count", String.valueOf(total.count()));
+      if (total.capped()) {
+        response.header("X-Total-Count-Capped", "true");
+      }
     }
     if (page.nextCursor() != null) {
       response.header("X-Next-Cursor", page.nextCursor());
@@ -113,6 +120,8 @@ class TicketListsController {
    * A saved view and how many tickets it shows the user now.
    *
    * @param own whether the user saved it (and may delete it)
+   * @param count how many tickets it shows now, counted up to cc.tickets.list-count-limit
+   * @param countCapped whether more than {@code count} match ("10,000+")
    */
   record ViewBody(
       String viewId,
@@ -121,11 +130,19 @@ class TicketListsController {
       boolean own,
       boolean shared,
       TicketFilter filter,
-      long count) {
+      long count,
+      boolean countCapped) {
 
-    static ViewBody of(SavedView v, String user, long count) {
+    static ViewBody of(SavedView v, String user, TicketCount count) {
       return new ViewBody(
-          v.viewId(), v.name(), v.owner(), v.owner().equals(user), v.shared(), v.filter(), count);
+          v.viewId(),
+          v.name(),
+          v.owner(),
+          v.owner().equals(user),
+          v.shared(),
+          v.filter(),
+          count.count(),
+          count.capped());
     }
   }
 

@@ -184,7 +184,8 @@ class JdbcTickets {
     return jdbc.sql(
             "SELECT "
                 + COLUMNS
-                + " FROM ticket WHERE customer_phone = :phone ORDER BY created_at DESC LIMIT :limit")
+                + " FROM ticket WHERE customer_phone = :phone ORDER BY created_at DESC LIMIT"
+                + " :limit")
         .param("phone", phone.e164())
         .param("limit", limit)
         .query(JdbcTickets::row)
@@ -218,17 +219,6 @@ class JdbcTickets {
   void touch(String ticketId, Instant at) {
     jdbc.sql("UPDATE ticket SET updated_at = :at WHERE ticket_id = :id")
         .param("at", ts(at))
-        .param("id", ticketId)
-        .update();
-  }
-
-  void updateSla(String ticketId, Instant dueAt, Instant checkAt, boolean breached) {
-    jdbc.sql(
-            "UPDATE ticket SET sla_due_at = :due, sla_check_at = :check, sla_breached = :breached"
-                + " WHERE ticket_id = :id")
-        .param("due", ts(dueAt))
-        .param("check", ts(checkAt))
-        .param("breached", breached)
         .param("id", ticketId)
         .update();
   }
@@ -309,15 +299,92 @@ class JdbcTickets {
         .single();
   }
 
-  /** Tickets the SLA sweep must look at now, oldest check first. */
-  List<String> dueForSlaCheck(Instant now, int limit) {
+  /**
+   * How many tickets match, counting no further than {@code limit + 1}: a result above {@code
+   * limit} means "more than {@code limit}". Counting every match of a broad filter over a million
+   * tickets reads them all; this stops early.
+   */
+  long countUpTo(TicketQuery query, long limit) {
+    Map<String, Object> params = new HashMap<>(query.params());
+    params.put("countLimit", limit + 1);
     return jdbc.sql(
-            "SELECT ticket_id FROM ticket WHERE sla_check_at <= :now"
-                + " ORDER BY sla_check_at LIMIT :limit")
-        .param("now", ts(now))
-        .param("limit", limit)
-        .query(String.class)
+            "SELECT count(*) FROM (SELECT 1 FROM ticket WHERE "
+                + query.where()
+                + " LIMIT :countLimit) AS matching")
+        .params(params)
+        .query(Long.class)
+        .single();
+  }
+
+  /** A ticket claimed by the SLA sweep and its check time (the sweep's place in the queue). */
+  record Claimed(TicketRow row, Instant checkAt) {}
+
+  /**
+   * Claims up to {@code limit} tickets the SLA sweep must look at ({@code sla_check_at} at or
+   * before {@code dueBy}), oldest check first, after the place {@code (afterAt, afterId)} where the
+   * run's previous batch ended (from the start when null), each locked until the transaction ends.
+   * Tickets another instance (or a change being made) holds are passed over: two instances sweeping
+   * at once take different tickets, and nobody waits. Starting after the last batch (index
+   * ticket_sla_check_order, V124) keeps a run from wading again through the index entries its
+   * earlier batches left behind: after a restart every ticket has the same check time.
+   */
+  List<Claimed> claimDueForSlaCheck(Instant dueBy, Instant afterAt, String afterId, int limit) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("dueBy", ts(dueBy));
+    params.put("limit", limit);
+    String after = "";
+    if (afterAt != null) {
+      after = " AND (sla_check_at, ticket_id) > (:afterAt, :afterId)";
+      params.put("afterAt", ts(afterAt));
+      params.put("afterId", afterId);
+    }
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + ", sla_check_at FROM ticket WHERE sla_check_at <= :dueBy"
+                + after
+                + " ORDER BY sla_check_at, ticket_id LIMIT :limit FOR UPDATE SKIP LOCKED")
+        .params(params)
+        .query((rs, n) -> new Claimed(row(rs, n), instant(rs, "sla_check_at")))
         .list();
+  }
+
+  /** Has the sweep look at a ticket again no sooner than {@code at} (its check failed). */
+  void postponeSlaCheck(String ticketId, Instant at) {
+    jdbc.sql("UPDATE ticket SET sla_check_at = :at WHERE ticket_id = :id")
+        .param("at", ts(at))
+        .param("id", ticketId)
+        .update();
+  }
+
+  /** A ticket's SLA columns as the sweep writes them back. */
+  record SlaState(String ticketId, Instant dueAt, Instant checkAt, boolean breached) {}
+
+  /** Writes the SLA columns of many tickets in one statement; the caller holds their locks. */
+  void updateSla(List<SlaState> states) {
+    if (states.isEmpty()) {
+      return;
+    }
+    List<Map<String, Object>> rows =
+        states.stream()
+            .map(
+                s -> {
+                  Map<String, Object> row = new HashMap<>();
+                  row.put("id", s.ticketId());
+                  row.put("due", s.dueAt() == null ? null : s.dueAt().toString());
+                  row.put("chk", s.checkAt() == null ? null : s.checkAt().toString());
+                  row.put("breached", s.breached());
+                  return row;
+                })
+            .toList();
+    jdbc.sql(
+            "UPDATE ticket t SET sla_due_at = v.due, sla_check_at = v.chk,"
+                + " sla_breached = v.breached"
+                + " FROM jsonb_to_recordset(CAST(:rows AS jsonb))"
+                + " AS v(id text, due timestamptz, chk timestamptz, breached boolean)"
+                + " WHERE t.ticket_id = v.id")
+        .param("rows", FieldValuesJson.write(rows))
+        .update();
   }
 
   /** Has every active ticket checked again (after a restart: the policies may have changed). */

@@ -5,13 +5,21 @@ import io.contactcenter.tickets.SlaClock;
 import io.contactcenter.tickets.TicketPriority;
 import io.contactcenter.tickets.TicketSlaBreached;
 import io.contactcenter.tickets.TicketSlaWarned;
+import io.contactcenter.tickets.internal.domain.SlaAlert;
 import io.contactcenter.tickets.internal.domain.SlaClocks;
+import io.contactcenter.tickets.internal.domain.SlaFact;
 import io.contactcenter.tickets.internal.domain.SlaPolicy;
+import io.contactcenter.tickets.internal.domain.SlaSweepPlan;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SlaTracker {
 
   private static final Logger log = LoggerFactory.getLogger(SlaTracker.class);
+
+  /** How long a ticket whose check failed waits before the sweep tries it again. */
+  private static final Duration RETRY = Duration.ofMinutes(1);
 
   private final JdbcTickets tickets;
   private final JdbcTicketHistory history;
@@ -62,42 +73,29 @@ class SlaTracker {
   }
 
   List<SlaClocks.Computed> clocks(TicketRow row, Instant now) {
+    return clocks(row, history.facts(row.ticketId()), now);
+  }
+
+  private List<SlaClocks.Computed> clocks(TicketRow row, List<SlaFact> facts, Instant now) {
     SlaPolicy policy = policies.policyFor(row.category(), row.slaPriority(), row.tier());
-    return SlaClocks.compute(history.facts(row.ticketId()), policy, calendars.of(row.group()), now);
+    return SlaClocks.compute(facts, policy, calendars.of(row.group()), now);
   }
 
   /** Recomputes after a change; the caller holds the ticket's lock. */
   void refresh(String ticketId, Instant now) {
     TicketRow row = tickets.find(ticketId).orElseThrow();
-    store(row, clocks(row, now));
+    List<SlaClocks.Computed> clocks = clocks(row, now);
+    tickets.updateSla(List.of(state(ticketId, clocks, alerts.sent(ticketId))));
   }
 
-  private void store(TicketRow row, List<SlaClocks.Computed> clocks) {
-    Instant check = null;
-    for (SlaClocks.Computed c : clocks) {
-      Instant due = nextAlert(row.ticketId(), c);
-      if (due != null && (check == null || due.isBefore(check))) {
-        check = due;
-      }
-    }
+  private static JdbcTickets.SlaState state(
+      String ticketId, List<SlaClocks.Computed> clocks, Set<SlaAlert> sent) {
     boolean breached = clocks.stream().anyMatch(c -> c.clock().state() == SlaClock.State.BREACHED);
-    tickets.updateSla(row.ticketId(), SlaClocks.nextDue(clocks).orElse(null), check, breached);
-  }
-
-  /** When this clock next needs the sweep: its warning or its breach, whichever is unsent. */
-  private Instant nextAlert(String ticketId, SlaClocks.Computed c) {
-    SlaClock clock = c.clock();
-    if (clock.dueAt() == null) {
-      return null; // not running: nothing can fall due until the history changes
-    }
-    if (clock.state() == SlaClock.State.RUNNING
-        && !alerts.sent(ticketId, clock.metric(), c.cycleStart(), JdbcSlaAlerts.Kind.WARN)) {
-      return c.warnAt();
-    }
-    if (!alerts.sent(ticketId, clock.metric(), c.cycleStart(), JdbcSlaAlerts.Kind.BREACH)) {
-      return clock.dueAt();
-    }
-    return null;
+    return new JdbcTickets.SlaState(
+        ticketId,
+        SlaClocks.nextDue(clocks).orElse(null),
+        SlaSweepPlan.nextCheck(clocks, sent),
+        breached);
   }
 
   /** Makes the sweep recompute every active ticket (the policies or calendar may have changed). */
@@ -105,39 +103,128 @@ class SlaTracker {
     return tickets.recheckActive(now());
   }
 
-  /** One pass: warns and escalates what is due. Returns the tickets looked at. */
+  /**
+   * One run: warns and escalates what is due, batch after batch while full batches come back (a
+   * backlog such as every open ticket after {@link #recheckAll()}), for at most the configured time
+   * budget; what is left waits for the next run. Returns the tickets looked at.
+   */
   int sweep() {
-    Instant now = now();
-    List<String> due = tickets.dueForSlaCheck(now, 500);
-    for (String ticketId : due) {
-      tx.executeWithoutResult(status -> check(ticketId, now()));
-    }
-    return due.size();
+    Instant dueBy = now();
+    Place after = new Place();
+    return SlaSweepPlan.drain(
+        () -> sweepBatch(dueBy, after),
+        config.sweepBatchSize(),
+        config.sweepTimeBudget(),
+        System::nanoTime);
   }
 
-  private void check(String ticketId, Instant now) {
+  /**
+   * One batch in one transaction: claims the due tickets (locked, those held elsewhere passed
+   * over), reads their histories and the alerts already sent in one query each, sends what is due
+   * and writes every ticket's next check back in one statement. Should any ticket fail, the batch
+   * rolls back (nothing of it was sent) and its tickets are checked one by one, so one bad ticket
+   * cannot hold back the others.
+   */
+  int sweepBatch(Instant dueBy, Place after) {
+    List<String> claimed = new ArrayList<>();
+    try {
+      Integer taken =
+          tx.execute(
+              status -> {
+                List<JdbcTickets.Claimed> batch =
+                    tickets.claimDueForSlaCheck(
+                        dueBy, after.checkAt, after.ticketId, config.sweepBatchSize());
+                if (batch.isEmpty()) {
+                  return 0;
+                }
+                JdbcTickets.Claimed last = batch.get(batch.size() - 1);
+                after.checkAt = last.checkAt();
+                after.ticketId = last.row().ticketId();
+                List<TicketRow> rows = batch.stream().map(JdbcTickets.Claimed::row).toList();
+                rows.forEach(r -> claimed.add(r.ticketId()));
+                Instant now = now();
+                Map<String, List<SlaFact>> facts = history.facts(claimed);
+                Map<String, Set<SlaAlert>> sent = alerts.sent(claimed);
+                List<JdbcTickets.SlaState> states = new ArrayList<>(rows.size());
+                for (TicketRow row : rows) {
+                  states.add(
+                      check(
+                          row,
+                          facts.getOrDefault(row.ticketId(), List.of()),
+                          sent.getOrDefault(row.ticketId(), Set.of()),
+                          now));
+                }
+                tickets.updateSla(states);
+                return rows.size();
+              });
+      return taken == null ? 0 : taken;
+    } catch (RuntimeException e) {
+      if (claimed.isEmpty()) {
+        throw e; // nothing claimed: the database itself failed; the sweeper retries next run
+      }
+      log.warn(
+          "SLA sweep batch of {} tickets failed, checking them one by one: {}",
+          claimed.size(),
+          e.toString());
+      for (String ticketId : claimed) {
+        try {
+          tx.executeWithoutResult(status -> checkAlone(ticketId, now()));
+        } catch (RuntimeException one) {
+          // Postponed, so that it does not head every later batch (and each run stop there).
+          log.warn("SLA check of ticket {} failed, retried in {}: {}", ticketId, RETRY, one);
+          try {
+            tickets.postponeSlaCheck(ticketId, now().plus(RETRY));
+          } catch (RuntimeException ignored) {
+            // the database is away: the next run tries the whole batch again
+          }
+        }
+      }
+      return claimed.size();
+    }
+  }
+
+  /** Where a sweep run's last batch ended in the queue of due tickets; the next starts after it. */
+  static final class Place {
+    private Instant checkAt;
+    private String ticketId;
+  }
+
+  private void checkAlone(String ticketId, Instant now) {
     Optional<TicketRow> locked = tickets.tryLock(ticketId);
     if (locked.isEmpty()) {
       return; // being changed right now; the change refreshes its SLA
     }
     TicketRow row = locked.get();
-    List<SlaClocks.Computed> clocks = clocks(row, now);
-    for (SlaClocks.Computed c : clocks) {
-      SlaClock sc = c.clock();
-      if (sc.dueAt() == null) {
-        continue;
-      }
-      if (sc.state() == SlaClock.State.BREACHED) {
-        if (alerts.record(ticketId, sc.metric(), c.cycleStart(), JdbcSlaAlerts.Kind.BREACH, now)) {
-          row = escalate(row, sc, now);
+    JdbcTickets.SlaState state = check(row, history.facts(ticketId), alerts.sent(ticketId), now);
+    tickets.updateSla(List.of(state));
+  }
+
+  /**
+   * Sends what the ticket's clocks call for now; the caller holds the ticket's lock. Each alert is
+   * sent only if recording it succeeds, so it goes out once whichever instance gets there first.
+   * Returns the ticket's SLA columns to write.
+   */
+  private JdbcTickets.SlaState check(
+      TicketRow row, List<SlaFact> facts, Set<SlaAlert> alreadySent, Instant now) {
+    List<SlaClocks.Computed> clocks = clocks(row, facts, now);
+    List<SlaSweepPlan.Due> due = SlaSweepPlan.due(clocks, alreadySent, now);
+    Set<SlaAlert> sent = alreadySent;
+    if (!due.isEmpty()) {
+      sent = new HashSet<>(alreadySent);
+      for (SlaSweepPlan.Due d : due) {
+        boolean mine = alerts.record(row.ticketId(), d.alert(), now);
+        sent.add(d.alert());
+        if (!mine) {
+          continue;
         }
-      } else if (sc.state() == SlaClock.State.RUNNING
-          && !c.warnAt().isAfter(now)
-          && alerts.record(ticketId, sc.metric(), c.cycleStart(), JdbcSlaAlerts.Kind.WARN, now)) {
-        warn(row, sc, now);
+        if (d.alert().kind() == SlaAlert.Kind.BREACH) {
+          row = escalate(row, d.clock().clock(), now);
+        } else {
+          warn(row, d.clock().clock(), now);
+        }
       }
     }
-    store(row, clocks);
+    return state(row.ticketId(), clocks, sent);
   }
 
   private void warn(TicketRow row, SlaClock sc, Instant now) {

@@ -2,6 +2,7 @@ package io.contactcenter.tickets.internal;
 
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.tickets.Ticket;
+import io.contactcenter.tickets.TicketCount;
 import io.contactcenter.tickets.TicketDetails;
 import io.contactcenter.tickets.TicketFilter;
 import io.contactcenter.tickets.TicketPage;
@@ -114,6 +115,17 @@ class TicketListing {
 
   long count(TicketFilter filter, String viewer) {
     return tickets.count(query(filter, viewer));
+  }
+
+  /** How many match, counted up to the desk's limit (the list's total). */
+  TicketCount countCapped(TicketFilter filter, String viewer) {
+    long limit = config.listCountLimit();
+    return TicketCount.upTo(countUpTo(filter, viewer, limit), limit);
+  }
+
+  /** How many match, counting no further than {@code limit + 1} (see {@link JdbcTickets}). */
+  long countUpTo(TicketFilter filter, String viewer, long limit) {
+    return tickets.countUpTo(query(filter, viewer), limit);
   }
 
   private TicketQuery query(TicketFilter filter, String viewer) {

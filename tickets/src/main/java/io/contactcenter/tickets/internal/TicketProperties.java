@@ -29,9 +29,15 @@ import org.springframework.validation.annotation.Validated;
  *     wins, and the built-in targets by priority apply when none does
  * @param sweepInterval how often each instance looks for SLA warnings and breaches due (keep it
  *     well under a minute: breaches must escalate within 60 s)
+ * @param sweepBatchSize how many due tickets the sweep claims, checks and writes back in one
+ *     transaction; a run takes batch after batch while full ones come back
+ * @param sweepTimeBudget how long one sweep run may keep taking batches (a backlog such as every
+ *     open ticket rechecked after a restart); what is left waits for the next run
  * @param hotline how numbers left at the closed hotline become callback tickets
  * @param routing how the ACD assigns tickets of groups without members
  * @param attachments limits of photos on tickets
+ * @param listCountLimit how far a ticket list's total is counted: beyond it the list says "more
+ *     than" this many (a broad filter over a million tickets is not counted to the end; ADR 0035)
  * @param dueSoon how far ahead the "due soon" list filter looks for a running SLA clock's deadline
  * @param webhook the shop's webhook on ticket status changes
  * @param inbound email and SMS gateways that post customer messages to tickets
@@ -45,10 +51,13 @@ public record TicketProperties(
     @NotNull @Valid @DefaultValue Calendar calendar,
     @NotNull @DefaultValue List<@Valid SlaRule> sla,
     @NotNull @DefaultValue("15s") Duration sweepInterval,
+    @Min(1) @DefaultValue("500") int sweepBatchSize,
+    @NotNull @DefaultValue("10s") Duration sweepTimeBudget,
     @NotNull @Valid @DefaultValue Hotline hotline,
     @NotNull @Valid @DefaultValue Routing routing,
     @NotNull @Valid @DefaultValue Attachments attachments,
     @NotNull @DefaultValue("1h") Duration dueSoon,
+    @Min(1) @DefaultValue("10000") long listCountLimit,
     @NotNull @Valid @DefaultValue Webhook webhook,
     @NotNull @Valid @DefaultValue Inbound inbound) {
 

@@ -64,7 +64,7 @@ record TicketQuery(String where, Map<String, Object> params) {
       params.put("category", f.category().name());
     }
     if (f.tag() != null) {
-      and.add(":tag = ANY (tags)");
+      and.add("tags @> ARRAY[CAST(:tag AS text)]"); // served by the GIN index ticket_tags
       params.put("tag", f.tag());
     }
     if (f.sla() != null) {

@@ -5,6 +5,7 @@ import io.contactcenter.tickets.ChildTicketRequest;
 import io.contactcenter.tickets.EntryKind;
 import io.contactcenter.tickets.OpenTicketRequest;
 import io.contactcenter.tickets.Ticket;
+import io.contactcenter.tickets.TicketCount;
 import io.contactcenter.tickets.TicketDesk;
 import io.contactcenter.tickets.TicketDetails;
 import io.contactcenter.tickets.TicketFilter;
@@ -108,8 +109,8 @@ class TicketService implements TicketDesk {
   }
 
   @Override
-  public long count(TicketFilter filter, String viewer) {
-    return listing.count(filter, viewer);
+  public TicketCount count(TicketFilter filter, String viewer) {
+    return listing.countCapped(filter, viewer);
   }
 
   @Override

@@ -1,0 +1,354 @@
+package io.contactcenter.tickets.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.contactcenter.tickets.TicketCategory;
+import io.contactcenter.tickets.TicketFilter;
+import io.contactcenter.tickets.TicketPage;
+import io.contactcenter.tickets.TicketPriority;
+import io.contactcenter.tickets.TicketStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The ticket list with filters at 1,000,000 tickets (issue 14: p95 ≤ 100 ms). Seeds the table with
+ * one {@code INSERT … SELECT FROM generate_series} (15 % of the tickets active, 20 groups, 300
+ * agents, a year of history), then asks the desk's list ({@link TicketListing}, the code behind
+ * {@code GET /api/v1/tickets/search}) for each filter the tickets page offers: the first page of 50
+ * with its total (exact {@code count(*)} and counted up to 10,000), and the next page by cursor.
+ * Prints p50/p95/max per filter and writes them to {@code
+ * tickets/target/ticket-list-benchmark.txt}. Not part of the test suite; see docs/benchmarks.md.
+ *
+ * <p>{@code -Dbench.tickets} (1,000,000) and {@code -Dbench.runs} (30 per filter) change the size.
+ */
+class TicketListBenchmark {
+
+  static final Instant NOW = Instant.parse("2026-12-03T06:00:00Z");
+  static final int GROUPS = 20;
+  static final int AGENTS = 300;
+  static final long COUNT_LIMIT = 10_000;
+  static final List<TicketStatus> ACTIVE =
+      List.of(
+          TicketStatus.NEW,
+          TicketStatus.OPEN,
+          TicketStatus.PENDING_CUSTOMER,
+          TicketStatus.PENDING_THIRD_PARTY);
+
+  record Scenario(String name, IntFunction<TicketFilter> filter, IntFunction<String> viewer) {}
+
+  @Test
+  void ticketListWithFilters() {
+    int tickets = Integer.getInteger("bench.tickets", 1_000_000);
+    int runs = Integer.getInteger("bench.runs", 30);
+    try (HikariDataSource ds = TicketBenchmarks.database(2)) {
+      JdbcClient jdbc = JdbcClient.create(ds);
+      long seedStart = System.nanoTime();
+      seed(jdbc, tickets);
+      double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+      Map<String, String> keys = new HashMap<>();
+      for (int g = 0; g < GROUPS; g++) {
+        keys.put("groups.g%02d.lead".formatted(g), "lead%02d".formatted(g));
+      }
+      TicketProperties config = TicketBenchmarks.properties(keys);
+      Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+      JdbcTickets rows = new JdbcTickets(jdbc);
+      JdbcTicketHistory history = new JdbcTicketHistory(jdbc);
+      TicketListing listing =
+          new TicketListing(rows, history, new JdbcTicketFields(jdbc), null, config, clock);
+
+      Random random = new Random(14);
+      IntFunction<String> anyone = i -> "agent000";
+      IntFunction<String> agent = i -> "agent%03d".formatted(random.nextInt(AGENTS));
+      IntFunction<String> lead = i -> "lead%02d".formatted(random.nextInt(GROUPS));
+      List<Scenario> scenarios =
+          List.of(
+              new Scenario("no filter (all tickets)", i -> filter(List.of()), anyone),
+              new Scenario("active (4 statuses)", i -> filter(ACTIVE), anyone),
+              new Scenario(
+                  "new + open", i -> filter(List.of(TicketStatus.NEW, TicketStatus.OPEN)), anyone),
+              new Scenario(
+                  "mine, active",
+                  i ->
+                      new TicketFilter(
+                          ACTIVE, null, true, null, null, null, null, null, null, null, false),
+                  agent),
+              new Scenario(
+                  "my groups, active",
+                  i ->
+                      new TicketFilter(
+                          ACTIVE, null, false, null, null, null, null, null, null, null, true),
+                  lead),
+              new Scenario(
+                  "one group, active",
+                  i ->
+                      new TicketFilter(
+                          ACTIVE,
+                          "g%02d".formatted(random.nextInt(GROUPS)),
+                          false,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          false),
+                  anyone),
+              new Scenario(
+                  "breaching soon (due within 1 h)",
+                  i ->
+                      new TicketFilter(
+                          List.of(),
+                          null,
+                          false,
+                          null,
+                          null,
+                          null,
+                          TicketFilter.SlaState.DUE_SOON,
+                          null,
+                          null,
+                          null,
+                          false),
+                  anyone),
+              new Scenario(
+                  "breached",
+                  i ->
+                      new TicketFilter(
+                          List.of(),
+                          null,
+                          false,
+                          null,
+                          null,
+                          null,
+                          TicketFilter.SlaState.BREACHED,
+                          null,
+                          null,
+                          null,
+                          false),
+                  anyone),
+              new Scenario(
+                  "mine, breaching soon",
+                  i ->
+                      new TicketFilter(
+                          List.of(),
+                          null,
+                          true,
+                          null,
+                          null,
+                          null,
+                          TicketFilter.SlaState.DUE_SOON,
+                          null,
+                          null,
+                          null,
+                          false),
+                  agent),
+              new Scenario(
+                  "group + category + priority, active",
+                  i ->
+                      new TicketFilter(
+                          ACTIVE,
+                          "g%02d".formatted(random.nextInt(GROUPS)),
+                          false,
+                          TicketPriority.HIGH,
+                          TicketCategory.COMPLAINT,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          false),
+                  anyone),
+              new Scenario(
+                  "tag (1 % of tickets)",
+                  i ->
+                      new TicketFilter(
+                          List.of(), null, false, null, null, "return", null, null, null, null,
+                          false),
+                  anyone),
+              new Scenario(
+                  "custom field order_no = one order",
+                  i ->
+                      new TicketFilter(
+                          List.of(),
+                          null,
+                          false,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          "order_no",
+                          "A" + (50 * (1 + random.nextInt(tickets / 50))),
+                          false),
+                  anyone),
+              new Scenario(
+                  "text, common word, active",
+                  i ->
+                      new TicketFilter(
+                          ACTIVE, null, false, null, null, null, null, "parcel", null, null, false),
+                  anyone),
+              new Scenario(
+                  "text, a ticket id",
+                  i ->
+                      new TicketFilter(
+                          List.of(),
+                          null,
+                          false,
+                          null,
+                          null,
+                          null,
+                          null,
+                          "T-%08d".formatted(1 + random.nextInt(tickets)),
+                          null,
+                          null,
+                          false),
+                  anyone));
+
+      StringBuilder out = new StringBuilder();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "Ticket list benchmark: %,d tickets (seeded in %.0f s), %d runs per filter,"
+                  + " times in ms (p50 / p95 / max)%n%n",
+              tickets,
+              seedSeconds,
+              runs));
+      out.append(
+          "| filter | matches | first page (50) | exact count(*) | count up to 10,000 |"
+              + " first page + capped count | next page |\n");
+      out.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+      for (Scenario s : scenarios) {
+        double[] page = new double[runs];
+        double[] exact = new double[runs];
+        double[] capped = new double[runs];
+        double[] both = new double[runs];
+        double[] next = new double[runs];
+        long matches = -1;
+        for (int i = -5; i < runs; i++) { // five warm-up rounds
+          TicketFilter f = s.filter().apply(i);
+          String viewer = s.viewer().apply(i);
+          long t0 = System.nanoTime();
+          TicketPage first = listing.page(f, viewer, null, 50);
+          long t1 = System.nanoTime();
+          long count = listing.count(f, viewer);
+          long t2 = System.nanoTime();
+          long upTo = listing.countUpTo(f, viewer, COUNT_LIMIT);
+          long t3 = System.nanoTime();
+          if (first.nextCursor() != null) {
+            listing.page(f, viewer, first.nextCursor(), 50);
+          }
+          long t4 = System.nanoTime();
+          assertThat(upTo).isEqualTo(Math.min(count, COUNT_LIMIT + 1));
+          if (i >= 0) {
+            page[i] = (t1 - t0) / 1e6;
+            exact[i] = (t2 - t1) / 1e6;
+            capped[i] = (t3 - t2) / 1e6;
+            both[i] = page[i] + capped[i];
+            next[i] = (t4 - t3) / 1e6;
+            matches = Math.max(matches, count);
+          }
+        }
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %,d | %s | %s | %s | %s | %s |%n",
+                s.name(),
+                matches,
+                figures(page),
+                figures(exact),
+                figures(capped),
+                figures(both),
+                figures(next)));
+      }
+      out.append(String.format(Locale.ROOT, "%nmatches: the largest count seen over the runs%n"));
+      TicketBenchmarks.report("ticket-list-benchmark.txt", out.toString());
+    }
+  }
+
+  private static TicketFilter filter(List<TicketStatus> statuses) {
+    return new TicketFilter(statuses, null, false, null, null, null, null, null, null, null, false);
+  }
+
+  private static String figures(double[] millis) {
+    return String.format(
+        Locale.ROOT,
+        "%.1f / %.1f / %.1f",
+        TicketBenchmarks.percentile(millis, 50),
+        TicketBenchmarks.percentile(millis, 95),
+        TicketBenchmarks.percentile(millis, 100));
+  }
+
+  /**
+   * {@code count} tickets, one every 30 s back from {@link #NOW}; 15 % active (new, open, pending
+   * the customer or a third party, evenly) with an SLA deadline from 8 h past to 88 h ahead, the
+   * rest solved or closed. Attributes are drawn from {@code hashint4} so that they do not move
+   * together.
+   */
+  static void seed(JdbcClient jdbc, int count) {
+    System.out.println("seeding " + count + " tickets");
+    TicketBenchmarks.exec(
+        jdbc,
+        "insert",
+        """
+        INSERT INTO ticket (ticket_id, subject, subject_key, customer_phone, tier, channel,
+            source_kind, source_ref, category, priority, sla_priority, status, assignee,
+            group_name, tags, sla_due_at, sla_breached, created_at, updated_at, custom_fields)
+        SELECT id, subject, lower(subject), phone, tier, channel, kind, 'src-' || i, category,
+               priority, priority, status, assignee, grp, tags,
+               CASE WHEN active THEN due END,
+               active AND due <= TIMESTAMPTZ '%1$s',
+               created, created, fields
+        FROM (
+          SELECT i,
+                 'T-' || lpad(i::text, 8, '0') AS id,
+                 (ARRAY['Broken parcel', 'Refund for order', 'Where is my delivery',
+                        'Change of address', 'Invoice request', 'Return request',
+                        'Damaged item', 'Late courier'])[1 + abs(hashint4(i)::bigint) %% 8]
+                   || ' ' || i AS subject,
+                 '+86138' || lpad((abs(hashint4(i + 1)::bigint) %% 200000)::text, 8, '0') AS phone,
+                 CASE WHEN abs(hashint4(i + 2)::bigint) %% 20 = 0 THEN 'VIP' ELSE 'STANDARD' END AS tier,
+                 (ARRAY['ROBOT', 'PHONE', 'CHAT', 'EMAIL', 'SHOP', 'AGENT'])[1 + i %% 6] AS channel,
+                 (ARRAY['ROBOT_ATTEMPT', 'CALL', 'CHAT', 'AGENT', 'SHOP_REQUEST', 'AGENT'])
+                   [1 + i %% 6] AS kind,
+                 (ARRAY['QUESTION', 'COMPLAINT', 'REFUND', 'RETURN', 'DELIVERY', 'CALLBACK',
+                        'OTHER'])[1 + abs(hashint4(i + 3)::bigint) %% 7] AS category,
+                 CASE WHEN abs(hashint4(i + 4)::bigint) %% 100 < 5 THEN 'URGENT'
+                      WHEN abs(hashint4(i + 4)::bigint) %% 100 < 25 THEN 'HIGH'
+                      WHEN abs(hashint4(i + 4)::bigint) %% 100 < 90 THEN 'NORMAL'
+                      ELSE 'LOW' END AS priority,
+                 abs(hashint4(i + 5)::bigint) %% 100 < 15 AS active,
+                 CASE WHEN abs(hashint4(i + 5)::bigint) %% 100 < 15
+                        THEN (ARRAY['NEW', 'OPEN', 'PENDING_CUSTOMER', 'PENDING_THIRD_PARTY'])
+                               [1 + abs(hashint4(i + 6)::bigint) %% 4]
+                      WHEN abs(hashint4(i + 5)::bigint) %% 100 < 40 THEN 'SOLVED'
+                      ELSE 'CLOSED' END AS status,
+                 CASE WHEN abs(hashint4(i + 7)::bigint) %% 10 = 0 THEN NULL
+                      ELSE 'agent' || lpad((abs(hashint4(i + 8)::bigint) %% %2$d)::text, 3, '0')
+                      END AS assignee,
+                 'g' || lpad((abs(hashint4(i + 9)::bigint) %% %3$d)::text, 2, '0') AS grp,
+                 CASE WHEN i %% 100 = 0 THEN ARRAY['return']
+                      WHEN abs(hashint4(i + 10)::bigint) %% 10 = 0 THEN ARRAY['vip']
+                      ELSE '{}'::text[] END AS tags,
+                 TIMESTAMPTZ '%1$s'
+                   + ((abs(hashint4(i + 11)::bigint) %% 5760) - 480) * INTERVAL '1 minute' AS due,
+                 TIMESTAMPTZ '%1$s' - i * INTERVAL '30 seconds' AS created,
+                 CASE WHEN i %% 50 = 0 THEN jsonb_build_object('order_no', 'A' || i)
+                      ELSE '{}'::jsonb END AS fields
+          FROM generate_series(1, %4$d) AS i
+        ) AS t
+        """
+            .formatted(NOW, AGENTS, GROUPS, count));
+    TicketBenchmarks.exec(jdbc, "vacuum analyze", "VACUUM ANALYZE ticket");
+  }
+}
