@@ -78,7 +78,9 @@ public record PbxProperties(
    * @param advertisedHost the address Asterisk sends SIP and RTP to (it goes into the dial string
    *     and the SDP)
    * @param answerTimeout how long {@code openMedia()} waits for Asterisk's INVITE to be answered
-   * @param inboundBuffer how much caller audio is kept for a consumer that falls behind
+   * @param inboundBuffer how much caller audio is kept for a consumer that falls behind (10 s: a
+   *     recognizer stalled by a busy CPU catches up on the caller's words instead of hearing them
+   *     cut)
    */
   public record SipMedia(
       @DefaultValue("false") boolean enabled,
@@ -87,7 +89,7 @@ public record PbxProperties(
       @NotBlank @Pattern(regexp = "[A-Za-z0-9.-]{1,253}") @DefaultValue("127.0.0.1")
           String advertisedHost,
       @NotNull @DefaultValue("5s") Duration answerTimeout,
-      @NotNull @DefaultValue("2s") Duration inboundBuffer) {}
+      @NotNull @DefaultValue("10s") Duration inboundBuffer) {}
 
   /**
    * Call recordings written by Asterisk's MixMonitor ({@code ${UNIQUEID}.wav}).
@@ -168,7 +170,8 @@ public record PbxProperties(
    *     works too)
    * @param connectTimeout how long {@code openMedia()} waits for Asterisk's connection
    * @param inboundBuffer how much caller audio is kept for a consumer that falls behind; older
-   *     audio is dropped
+   *     audio is dropped (10 s: a recognizer stalled by a busy CPU catches up on the caller's words
+   *     instead of hearing them cut)
    * @param handshakeTimeout a connection that has not sent its UUID by then is closed
    * @param maxPendingPerPeer connections one address may have open before they sent their UUID;
    *     more are closed at once
@@ -181,7 +184,7 @@ public record PbxProperties(
           @DefaultValue("127.0.0.1")
           String advertisedHost,
       @NotNull @DefaultValue("5s") Duration connectTimeout,
-      @NotNull @DefaultValue("2s") Duration inboundBuffer,
+      @NotNull @DefaultValue("10s") Duration inboundBuffer,
       @NotNull @DurationMin(millis = 1) @DurationMax(days = 24) @DefaultValue("5s")
           Duration handshakeTimeout,
       @Min(1) @DefaultValue("16") int maxPendingPerPeer) {}
