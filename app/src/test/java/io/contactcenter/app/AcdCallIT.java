@@ -63,14 +63,29 @@ class AcdCallIT {
   private final java.util.concurrent.ExecutorService callers =
       java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
+  @org.junit.jupiter.api.BeforeEach
+  void clearTheLine() {
+    // Voice contacts other tests left waiting (callers, callbacks between attempts) must not take
+    // this test's agents or places in line.
+    withdrawWaitingVoiceContacts();
+  }
+
   @AfterEach
   void logOutAndClearTheLine() {
     loggedIn.forEach(desk::logOut);
-    // A caller of a failed test must not be offered to the next test's agents.
-    routing.waiting().stream()
-        .filter(w -> w.channel() == ContactChannel.VOICE)
-        .forEach(w -> routing.withdraw(w.id(), io.contactcenter.routing.WithdrawReason.CANCELLED));
+    // A caller or callback of a failed test must not be offered to the next test's agents.
+    withdrawWaitingVoiceContacts();
     callers.shutdownNow();
+  }
+
+  private void withdrawWaitingVoiceContacts() {
+    jdbc.sql("SELECT id FROM routing_contact WHERE state = 'WAITING' AND channel = 'VOICE'")
+        .query(String.class)
+        .list()
+        .forEach(
+            id ->
+                routing.withdraw(
+                    new ContactId(id), io.contactcenter.routing.WithdrawReason.CANCELLED));
   }
 
   @Test
@@ -91,9 +106,11 @@ class AcdCallIT {
 
       desk.ready(agent);
 
-      await()
-          .atMost(Duration.ofSeconds(90))
-          .until(() -> acceptedOf(Set.of(vipId, normalId)).size() == 2);
+      awaitOrExplain(
+          Duration.ofSeconds(90),
+          () -> acceptedOf(Set.of(vipId, normalId)).size() == 2,
+          agent,
+          Set.of(vipId, normalId));
       assertThat(acceptedOf(Set.of(vipId, normalId)))
           .extracting(ContactAccepted::id)
           .containsExactly(vipId, normalId);
@@ -241,13 +258,15 @@ class AcdCallIT {
       await().atMost(Duration.ofSeconds(30)).until(() -> acceptedOf(Set.of(first)).size() == 1);
       assertThat(acceptedOf(Set.of(first)).getFirst().agentId()).isEqualTo(agent);
       assertThat(offersOf(second)).isEmpty();
+      // The customer's phone answers (200, then the ACK): only then is the callback answered.
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> Sipp.invitesReceived(trace).containsValue("8613800138002"));
+          .until(() -> Sipp.callsAnswered(trace).containsValue("8613800138002"));
 
       // The agent's call ends (the agent hangs up): the callback is complete.
       asterisk.cli("channel request hangup all");
-      await().atMost(Duration.ofSeconds(15)).until(() -> state(first).equals("COMPLETED"));
+      awaitOrExplain(
+          Duration.ofSeconds(15), () -> state(first).equals("COMPLETED"), agent, Set.of(first));
       phones.stop(Duration.ofSeconds(5));
     }
     later.get();
@@ -315,6 +334,29 @@ class AcdCallIT {
                 .timeout(onTheLine.plusSeconds(30))
                 .callAsterisk(asterisk.ports().sip()),
         callers);
+  }
+
+  /** Waits for {@code condition}; on time-out says what the ACD and Asterisk were doing. */
+  private void awaitOrExplain(
+      Duration atMost,
+      java.util.concurrent.Callable<Boolean> condition,
+      String agent,
+      Set<ContactId> contacts) {
+    try {
+      await().atMost(atMost).until(condition);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      StringBuilder why = new StringBuilder("not within " + atMost + "; agent ");
+      why.append(agent).append(": ").append(desk.status(agent));
+      for (ContactId id : contacts) {
+        why.append("\ncontact ").append(id).append(": ").append(state(id));
+        why.append(", offered to ").append(offersOf(id));
+        why.append(", accepted ").append(acceptedOf(Set.of(id)));
+        why.append(", completed ").append(completedOf(Set.of(id)));
+      }
+      why.append("\nwaiting: ").append(routing.waiting());
+      why.append("\nchannels:\n").append(asterisk.cli("core show channels concise"));
+      throw new AssertionError(why.toString(), e);
+    }
   }
 
   private WaitingContact awaitWaiting(Set<ContactId> besides) {

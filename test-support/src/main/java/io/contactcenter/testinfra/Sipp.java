@@ -190,12 +190,48 @@ public final class Sipp {
    */
   public static Map<String, String> invitesReceived(Path messageTrace) {
     Map<String, String> invites = new LinkedHashMap<>();
+    for (TracedMessage m : messages(messageTrace)) {
+      if (m.received() && m.startLine().startsWith("INVITE sip:")) {
+        String uri = m.startLine().substring("INVITE sip:".length());
+        invites.putIfAbsent(m.callId(), uri.substring(0, Math.max(0, uri.indexOf('@'))));
+      }
+    }
+    return invites;
+  }
+
+  /**
+   * The calls a phone answered according to its {@link #traceMessages message trace}: Call-ID to
+   * the number called, for each INVITE the phone accepted with a 200 and whose ACK came back, so
+   * the call was up on both sides.
+   */
+  public static Map<String, String> callsAnswered(Path messageTrace) {
+    Map<String, String> invites = invitesReceived(messageTrace);
+    java.util.Set<String> accepted = new java.util.HashSet<>();
+    Map<String, String> answered = new LinkedHashMap<>();
+    for (TracedMessage m : messages(messageTrace)) {
+      if (!m.received() && m.startLine().startsWith("SIP/2.0 200") && m.inviteTransaction()) {
+        accepted.add(m.callId());
+      } else if (m.received()
+          && m.startLine().startsWith("ACK ")
+          && accepted.contains(m.callId())
+          && invites.containsKey(m.callId())) {
+        answered.putIfAbsent(m.callId(), invites.get(m.callId()));
+      }
+    }
+    return answered;
+  }
+
+  private record TracedMessage(
+      boolean received, String startLine, String callId, boolean inviteTransaction) {}
+
+  private static List<TracedMessage> messages(Path messageTrace) {
     String text;
     try {
       text = Files.readString(messageTrace, StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read SIPp's message trace " + messageTrace, e);
     }
+    List<TracedMessage> messages = new ArrayList<>();
     // SIPp starts each message with a line of dashes and a timestamp, then "UDP message received
     // [n] bytes :" or "UDP message sent (n bytes):", a blank line and the message itself.
     for (String block : text.split("(?m)^-{10,}.*$")) {
@@ -204,23 +240,30 @@ public final class Sipp {
       while (header < lines.size() && !lines.get(header).contains("message")) {
         header++;
       }
-      if (header == lines.size() || !lines.get(header).contains("message received")) {
+      if (header == lines.size()) {
         continue;
       }
+      boolean received = lines.get(header).contains("message received");
       List<String> message =
           lines.subList(header + 1, lines.size()).stream().dropWhile(String::isEmpty).toList();
-      if (message.isEmpty() || !message.get(0).startsWith("INVITE sip:")) {
+      if (message.isEmpty()) {
         continue;
       }
-      String uri = message.get(0).substring("INVITE sip:".length());
-      String number = uri.substring(0, Math.max(0, uri.indexOf('@')));
-      message.stream()
-          .filter(l -> l.regionMatches(true, 0, "Call-ID:", 0, 8) || l.startsWith("i:"))
-          .findFirst()
-          .map(l -> l.substring(l.indexOf(':') + 1).strip())
-          .ifPresent(callId -> invites.putIfAbsent(callId, number));
+      String callId =
+          message.stream()
+              .filter(l -> l.regionMatches(true, 0, "Call-ID:", 0, 8) || l.startsWith("i:"))
+              .findFirst()
+              .map(l -> l.substring(l.indexOf(':') + 1).strip())
+              .orElse("");
+      boolean invite =
+          message.stream()
+              .anyMatch(
+                  l ->
+                      (l.regionMatches(true, 0, "CSeq:", 0, 5) || l.startsWith("CSeq"))
+                          && l.endsWith("INVITE"));
+      messages.add(new TracedMessage(received, message.get(0), callId, invite));
     }
-    return invites;
+    return messages;
   }
 
   /** Places one call to the Asterisk SIP port and waits for the scenario to finish. */
