@@ -213,6 +213,20 @@ class TicketListBenchmark {
                           null,
                           null,
                           false),
+                  anyone),
+              // Every 1,000th subject is Chinese (seed below): 3 characters use the trigram index,
+              // 2 characters have no trigram and scan (V125, ADR 0035).
+              new Scenario(
+                  "text, zh 3 characters (0.1 % of tickets)",
+                  i ->
+                      new TicketFilter(
+                          List.of(), null, false, null, null, null, null, "包裹破", null, null, false),
+                  anyone),
+              new Scenario(
+                  "text, zh 2 characters (0.1 % of tickets)",
+                  i ->
+                      new TicketFilter(
+                          List.of(), null, false, null, null, null, null, "破损", null, null, false),
                   anyone));
 
       StringBuilder out = new StringBuilder();
@@ -312,9 +326,10 @@ class TicketListBenchmark {
         FROM (
           SELECT i,
                  'T-' || lpad(i::text, 8, '0') AS id,
+                 CASE WHEN i %% 1000 = 0 THEN '快递包裹破损' ELSE
                  (ARRAY['Broken parcel', 'Refund for order', 'Where is my delivery',
                         'Change of address', 'Invoice request', 'Return request',
-                        'Damaged item', 'Late courier'])[1 + abs(hashint4(i)::bigint) %% 8]
+                        'Damaged item', 'Late courier'])[1 + abs(hashint4(i)::bigint) %% 8] END
                    || ' ' || i AS subject,
                  '+86138' || lpad((abs(hashint4(i + 1)::bigint) %% 200000)::text, 8, '0') AS phone,
                  CASE WHEN abs(hashint4(i + 2)::bigint) %% 20 = 0 THEN 'VIP' ELSE 'STANDARD' END AS tier,
