@@ -59,6 +59,11 @@ async function load() {
       body.append(tr);
     }
     document.getElementById('no-scores').hidden = scores.length > 0;
+    // The average score per agent or team as bars; the table under the chart has the numbers.
+    ccCharts.show('scores-chart', 'bar',
+      scores.map(g => g.key === '' ? cc.t('js.qa-reports.none-group') : g.key),
+      [{ label: cc.t('js.qa-reports.chart.mean-score'), data: scores.map(g => g.meanScore) }],
+      { scales: { y: { beginAtZero: true } } });
     const weeks = document.querySelector('#weekly tbody');
     weeks.replaceChildren();
     for (const w of weekly) {

@@ -87,6 +87,8 @@ async function load() {
       reasons(a.notReadyByReason), percent(a.occupancy), cc.number(a.qaConversations),
       a.qaMeanScore == null ? '—' : cc.number(a.qaMeanScore)
     ]);
+    queueChoices(report.queues);
+    await loadHourly(report.to);
     document.getElementById('agent-time-csv').href =
       '/api/v1/supervisor/reports/agent-time.csv?' + query;
     document.getElementById('queues-csv').href = '/api/v1/supervisor/reports/queues.csv?' + query;
@@ -96,6 +98,59 @@ async function load() {
     error.hidden = false;
   }
 }
+
+// The hourly chart's queue choices: every queue in the report, keeping the one chosen.
+function queueChoices(queues) {
+  const select = document.getElementById('hourly-queue');
+  const chosen = select.value;
+  const names = [...new Set(queues.map(q => q.queue))].sort();
+  for (const option of [...select.options].slice(1)) option.remove();
+  for (const name of names) {
+    const option = document.createElement('option');
+    option.value = name;
+    option.textContent = name;
+    select.append(option);
+  }
+  select.value = names.includes(chosen) ? chosen : '';
+}
+
+let hourlyDay = null;
+
+// Offered, answered and abandoned per hour of the interval's last day in the report's zone, as
+// lines; the table beside the chart has the same numbers.
+async function loadHourly(day) {
+  hourlyDay = day;
+  const p = new URLSearchParams({ day });
+  const queue = document.getElementById('hourly-queue').value;
+  if (queue) p.set('queue', queue);
+  const hourly = await cc.api('GET', '/api/v1/supervisor/reports/hourly?' + p);
+  document.getElementById('hourly-day').textContent =
+    cc.t('js.reports.hourly.day', hourly.day, hourly.zone);
+  const body = document.querySelector('#report-hourly tbody');
+  body.replaceChildren();
+  for (const h of hourly.hours) {
+    const tr = document.createElement('tr');
+    for (const v of [h.hour, cc.number(h.offered), cc.number(h.answered), cc.number(h.abandoned)]) {
+      cc.cell(tr, v);
+    }
+    body.append(tr);
+  }
+  ccCharts.show('hourly-chart', 'bar', hourly.hours.map(h => h.hour), [
+    { label: cc.t('js.reports.chart.offered'), data: hourly.hours.map(h => h.offered) },
+    { label: cc.t('js.reports.chart.answered'), data: hourly.hours.map(h => h.answered) },
+    { label: cc.t('js.reports.chart.abandoned'), data: hourly.hours.map(h => h.abandoned) }
+  ], { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } });
+}
+
+document.getElementById('hourly-queue').addEventListener('change', () => {
+  if (hourlyDay) {
+    loadHourly(hourlyDay).catch(e => {
+      const error = document.getElementById('report-error');
+      error.textContent = e.message;
+      error.hidden = false;
+    });
+  }
+});
 
 period.addEventListener('change', () => {
   custom.hidden = period.value !== 'custom';

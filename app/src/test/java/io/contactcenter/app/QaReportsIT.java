@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.testinfra.Chromium;
 import io.contactcenter.testinfra.ContactCenterIT;
+import io.contactcenter.testinfra.DrawnChart;
 import io.contactcenter.testinfra.TestUsers;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -257,6 +258,29 @@ class QaReportsIT {
             .map(WebElement::getText)
             .toList();
     assertThat(cells.subList(1, 7)).containsExactly("3", "1", meanA(meanA), "1", "1", "1");
+    // The chart above the table: each agent's average score, as the API gives it (ADR 0036).
+    String scoresApi =
+        browser
+            .findElement(By.id("export-csv"))
+            .getDomAttribute("href")
+            .replace("/scores.csv?", "/scores?");
+    DrawnChart chart =
+        page()
+            .until(
+                () -> DrawnChart.of(browser, "scores-chart"),
+                c -> c != null && c.labels().contains(agentA));
+    JsonNode scores = DrawnChart.apiJson(browser, scoresApi);
+    assertThat(chart.labels()).hasSize(scores.size());
+    for (JsonNode g : scores) {
+      Double drawn =
+          chart.value("平均分", g.get("key").asText().isEmpty() ? "（无）" : g.get("key").asText());
+      if (g.get("meanScore").isNull()) {
+        assertThat(drawn).isNull();
+      } else {
+        assertThat(drawn).isEqualTo(g.get("meanScore").asDouble());
+      }
+    }
+    assertThat(chart.paintedPixels()).isPositive();
     page().until(() -> browser.findElements(By.cssSelector("#weekly tbody tr")).size() == 2);
     assertThat(browser.findElement(By.id("rule-hits")).getText()).contains("No " + word, "33.3 %");
     assertThat(browser.findElement(By.id("export-csv")).getDomAttribute("href"))

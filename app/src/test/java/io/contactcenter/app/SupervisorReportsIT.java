@@ -340,6 +340,55 @@ class SupervisorReportsIT {
     assertThat(chart.value("Answered", queue + " · Chat")).isEqualTo(1.0);
     assertThat(chart.value("Abandoned", queue + " · Chat")).isEqualTo(1.0);
     assertThat(chart.paintedPixels()).isPositive();
+    // Per hour of today in the center's zone, for this queue: the chart and the table beside it
+    // say what the API says, and the hours add up to the queue's figures for the day.
+    By option = By.cssSelector("#hourly-queue option[value='" + queue + "']");
+    browser().until(() -> !page.findElements(option).isEmpty());
+    new org.openqa.selenium.support.ui.Select(page.findElement(By.id("hourly-queue")))
+        .selectByValue(queue);
+    JsonNode hourly = DrawnChart.apiJson(page, "/api/v1/supervisor/reports/hourly?queue=" + queue);
+    assertThat(hourly.get("zone").asText()).isEqualTo("Asia/Shanghai");
+    assertThat(hourly.get("day").asText()).isEqualTo(LocalDate.now(CENTER).toString());
+    assertThat(hourly.get("hours")).hasSize(24);
+    long offered = 0;
+    for (JsonNode h : hourly.get("hours")) {
+      offered += h.get("offered").asLong();
+    }
+    long dayOffered = 0;
+    for (JsonNode q : report.get("queues")) {
+      if (q.get("queue").asText().equals(queue)) {
+        dayOffered += q.get("offered").asLong();
+      }
+    }
+    assertThat(offered).isEqualTo(dayOffered).isPositive();
+    double expected = dayOffered;
+    DrawnChart hours =
+        browser()
+            .until(
+                () -> DrawnChart.of(page, "hourly-chart"),
+                c ->
+                    c != null
+                        && c.values("Offered").stream().mapToDouble(Double::doubleValue).sum()
+                            == expected);
+    assertThat(hours.labels()).startsWith("00:00", "01:00").endsWith("23:00");
+    List<WebElement> hourRows = page.findElements(By.cssSelector("#report-hourly tbody tr"));
+    assertThat(hourRows).hasSize(24);
+    for (int i = 0; i < 24; i++) {
+      JsonNode h = hourly.get("hours").get(i);
+      String label = h.get("hour").asText();
+      assertThat(hours.labels().get(i)).isEqualTo(label);
+      assertThat(hours.value("Offered", label)).isEqualTo(h.get("offered").asDouble());
+      assertThat(hours.value("Answered", label)).isEqualTo(h.get("answered").asDouble());
+      assertThat(hours.value("Abandoned", label)).isEqualTo(h.get("abandoned").asDouble());
+      assertThat(hourRows.get(i).findElements(By.tagName("td")))
+          .extracting(WebElement::getText)
+          .containsExactly(
+              label,
+              h.get("offered").asText(),
+              h.get("answered").asText(),
+              h.get("abandoned").asText());
+    }
+    assertThat(hours.paintedPixels()).isPositive();
     WebElement time =
         page.findElements(By.cssSelector("#report-agent-time tbody tr")).stream()
             .filter(r -> r.findElements(By.tagName("td")).get(0).getText().equals(agent))

@@ -44,6 +44,16 @@ class ReportsController {
     return reports.report(reports.interval(period, from, to));
   }
 
+  @Operation(
+      summary =
+          "Contacts offered, answered and abandoned per hour of one day in the center's zone, for"
+              + " one queue or all queues")
+  @GetMapping("/api/v1/supervisor/reports/hourly")
+  SupervisorReports.Hourly hourly(
+      @RequestParam(required = false) String day, @RequestParam(required = false) String queue) {
+    return reports.hourly(day, queue);
+  }
+
   /** The message keys of the queue table's columns, in order. */
   private static final String[] QUEUE_COLUMNS = {
     "reports.queue",

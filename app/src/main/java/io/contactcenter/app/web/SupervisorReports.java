@@ -8,6 +8,10 @@ import io.contactcenter.routing.PresenceReports;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -69,6 +73,58 @@ class SupervisorReports {
         contacts.queues(start, end).stream().map(SupervisorReports::queueRow).toList(),
         contacts.agents(start, end).stream().map(SupervisorReports::agentRow).toList(),
         agentTimes(start, end));
+  }
+
+  /**
+   * Contacts offered, answered and abandoned per hour of one day in the center's zone, by the hour
+   * they entered the queue (the same figures as {@link #report}, one query per hour). A day with a
+   * daylight-saving change has 23 or 25 hours.
+   *
+   * @param day the day, today when {@code null} or blank
+   * @param queue one queue's contacts (every channel), or every queue when {@code null} or blank
+   * @throws BadParameterException when {@code day} is not a date
+   */
+  Hourly hourly(String day, String queue) {
+    ZoneId zone = config.reportZone();
+    LocalDate date = day == null || day.isBlank() ? LocalDate.now(clock.withZone(zone)) : date(day);
+    String only = queue == null || queue.isBlank() ? null : queue.strip();
+    ZonedDateTime hour = date.atStartOfDay(zone);
+    Instant end = date.plusDays(1).atStartOfDay(zone).toInstant();
+    List<HourRow> hours = new ArrayList<>();
+    while (hour.toInstant().isBefore(end)) {
+      Instant start = hour.toInstant();
+      ZonedDateTime next = hour.plusHours(1);
+      long offered = 0;
+      long answered = 0;
+      long abandoned = 0;
+      for (ContactReports.QueueFigures q : contacts.queues(start, next.toInstant())) {
+        if (only == null || only.equals(q.queue())) {
+          offered += q.offered();
+          answered += q.answered();
+          abandoned += q.abandoned();
+        }
+      }
+      hours.add(
+          new HourRow(
+              start,
+              hour.toLocalTime().format(HOUR),
+              hour.getOffset().getId(),
+              offered,
+              answered,
+              abandoned));
+      hour = next;
+    }
+    return new Hourly(date, zone.getId(), only, List.copyOf(hours));
+  }
+
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+
+  private static LocalDate date(String value) {
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new BadParameterException("problem.parameter.date", "day");
+    }
   }
 
   /**
@@ -179,6 +235,16 @@ class SupervisorReports {
   private static Double seconds(Long millis) {
     return millis == null ? null : millis / 1000.0;
   }
+
+  /** One day's contacts per hour in {@code zone}; {@code queue} {@code null} for every queue. */
+  record Hourly(LocalDate day, String zone, String queue, List<HourRow> hours) {}
+
+  /**
+   * One hour: where it starts, its local time and UTC offset in the day's zone, and the contacts
+   * that entered a queue in it.
+   */
+  record HourRow(
+      Instant start, String hour, String offset, long offered, long answered, long abandoned) {}
 
   /**
    * A report: its days in {@code zone} (both included) and the instants they span ({@code end}

@@ -212,4 +212,46 @@ class ReportsPagesTest {
             .getContentAsString(StandardCharsets.UTF_8);
     assertThat(zh).contains("从“from”到“to”共 365 天，最多允许 92 天。");
   }
+
+  @Test
+  @WithMockUser(username = "sun", roles = "SUPERVISOR")
+  void hourlyGivesEachHourOfTheDayInTheCentersZoneForOneQueue() throws Exception {
+    when(contacts.queues(any(), any())).thenReturn(List.of());
+    // 10:00 in Shanghai is 02:00 UTC.
+    when(contacts.queues(
+            eq(java.time.Instant.parse("2026-11-01T02:00:00Z")),
+            eq(java.time.Instant.parse("2026-11-01T03:00:00Z"))))
+        .thenReturn(
+            List.of(
+                new ContactReports.QueueFigures(
+                    "support", ContactChannel.CHAT, 20, 4, 3, 2, 1, 1, 0, null, null, null),
+                new ContactReports.QueueFigures(
+                    "support", ContactChannel.VOICE, 20, 2, 1, 0, 1, 0, 0, null, null, null),
+                new ContactReports.QueueFigures(
+                    "sales", ContactChannel.VOICE, 20, 9, 9, 9, 0, 0, 0, null, null, null)));
+    String body =
+        mvc.perform(get("/api/v1/supervisor/reports/hourly?day=2026-11-01&queue=support"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    com.fasterxml.jackson.databind.JsonNode hourly =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    assertThat(hourly.get("zone").asText()).isEqualTo("Asia/Shanghai");
+    assertThat(hourly.get("hours")).hasSize(24);
+    com.fasterxml.jackson.databind.JsonNode ten = hourly.get("hours").get(10);
+    assertThat(ten.get("hour").asText()).isEqualTo("10:00");
+    assertThat(ten.get("offered").asLong()).isEqualTo(6);
+    assertThat(ten.get("answered").asLong()).isEqualTo(4);
+    assertThat(ten.get("abandoned").asLong()).isEqualTo(2);
+    assertThat(hourly.get("hours").get(9).get("offered").asLong()).isZero();
+
+    String bad =
+        mvc.perform(get("/api/v1/supervisor/reports/hourly?day=yesterday"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(bad).contains("'day'");
+  }
 }
