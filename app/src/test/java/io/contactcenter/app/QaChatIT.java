@@ -143,7 +143,7 @@ class QaChatIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> asAgent(agent, password, "POST", base + "/take", "").statusCode() == 200);
     assertThat(agentSays(agent, password, base, "a1", "您好，我是客服小王").statusCode()).isEqualTo(201);
-    assertThat(visitorSays(chat, token, "v2", "我的退款到哪了").statusCode()).isEqualTo(201);
+    assertThat(visitorSays(chat, token, "v2", "我的退款到哪了，电话13800138000").statusCode()).isEqualTo(201);
     assertThat(agentSays(agent, password, base, "a2", "这个我不知道").statusCode()).isEqualTo(201);
     assertThat(asAgent(agent, password, "POST", base + "/end", "").statusCode()).isEqualTo(204);
 
@@ -172,7 +172,8 @@ class QaChatIT {
     }
     // The chat's own notices (handoff, agent joined, ended) are nobody's words.
     assertThat(transcript)
-        .contains("CUSTOMER:我要转人工", "AGENT:您好，我是客服小王", "CUSTOMER:我的退款到哪了", "AGENT:这个我不知道")
+        .contains(
+            "CUSTOMER:我要转人工", "AGENT:您好，我是客服小王", "CUSTOMER:我的退款到哪了，电话13800138000", "AGENT:这个我不知道")
         .anyMatch(t -> t.startsWith("BOT:"))
         .noneMatch(t -> t.contains("转接人工客服"));
 
@@ -196,6 +197,20 @@ class QaChatIT {
               assertThat(h.get("evidence").asText()).startsWith("longest response time");
             });
     assertThat(hits).as("talk-over needs audio").doesNotContainKey(talkOver);
+
+    // The admin sees the number the customer typed; the agent sees it masked but for the last four
+    // digits, through their own endpoint, with the stored transcript unchanged.
+    HttpResponse<String> mine =
+        asAgent(agent, password, "GET", "/api/v1/qa/my/conversations/" + chat, "");
+    assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+    List<String> agentView = new ArrayList<>();
+    for (JsonNode w : json.readTree(mine.body()).get("words")) {
+      agentView.add(w.get("speaker").asText() + ":" + w.get("word").asText());
+    }
+    assertThat(agentView)
+        .contains("CUSTOMER:我的退款到哪了，电话*******8000", "AGENT:这个我不知道")
+        .noneMatch(t -> t.contains("13800138000"));
+    assertThat(admin.get("/api/v1/qa/conversations/" + chat).body()).contains("13800138000");
 
     // Chats are listed with calls; a chat has no recording to play.
     assertThat(admin.getJson("/api/v1/qa/conversations?limit=500").toString()).contains(chat);

@@ -1,5 +1,7 @@
 package io.contactcenter.app.web;
 
+import io.contactcenter.app.security.PhoneNumberVisibility;
+import io.contactcenter.common.SpokenNumbers;
 import io.contactcenter.qa.Appeal;
 import io.contactcenter.qa.AppealDecision;
 import io.contactcenter.qa.AppealRefusedException;
@@ -8,6 +10,7 @@ import io.contactcenter.qa.AppealState;
 import io.contactcenter.qa.Appeals;
 import io.contactcenter.qa.ConversationNotFoundException;
 import io.contactcenter.qa.ConversationReview;
+import io.contactcenter.qa.ConversationScore;
 import io.contactcenter.qa.ConversationSummary;
 import io.contactcenter.qa.NotYetScoredException;
 import io.contactcenter.qa.QaReports;
@@ -16,15 +19,20 @@ import io.contactcenter.qa.QaRule;
 import io.contactcenter.qa.QaRules;
 import io.contactcenter.qa.ReviewRequest;
 import io.contactcenter.qa.RuleDefinition;
+import io.contactcenter.qa.RuleHit;
 import io.contactcenter.qa.RuleKind;
 import io.contactcenter.qa.Speaker;
+import io.contactcenter.qa.TranscriptWord;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -227,8 +235,8 @@ class QaController {
   }
 
   @GetMapping("/api/v1/qa/conversations/{id}")
-  ConversationReview conversation(@PathVariable String id) {
-    return reviews.find(id).orElseThrow(() -> new ConversationNotFoundException(id));
+  ConversationReview conversation(@PathVariable String id, Authentication user) {
+    return shown(reviews.find(id).orElseThrow(() -> new ConversationNotFoundException(id)), user);
   }
 
   @Operation(
@@ -260,7 +268,7 @@ class QaController {
       description = "404 for a conversation that is not the agent's.")
   @GetMapping("/api/v1/qa/my/conversations/{id}")
   ConversationReview myConversation(@PathVariable String id, Authentication user) {
-    return own(id, user);
+    return shown(own(id, user), user);
   }
 
   @Operation(
@@ -274,7 +282,7 @@ class QaController {
 
   @GetMapping("/api/v1/qa/my/appeals")
   List<Appeal> myAppeals(Authentication user) {
-    return appeals.ofAppellant(user.getName());
+    return appeals.ofAppellant(user.getName()).stream().map(a -> shown(a, user)).toList();
   }
 
   /** The conversation if it is this agent's; someone else's is as unknown as a missing one. */
@@ -288,12 +296,14 @@ class QaController {
   @PostMapping("/api/v1/qa/conversations/{id}/review")
   ConversationReview review(
       @PathVariable String id, @RequestBody ReviewRequest body, Authentication user) {
-    return reviews.review(id, body == null ? new ReviewRequest(null, null) : body, user.getName());
+    return shown(
+        reviews.review(id, body == null ? new ReviewRequest(null, null) : body, user.getName()),
+        user);
   }
 
   @PostMapping("/api/v1/qa/conversations/{id}/rescore")
-  ConversationReview rescore(@PathVariable String id) {
-    return reviews.rescore(id);
+  ConversationReview rescore(@PathVariable String id, Authentication user) {
+    return shown(reviews.rescore(id), user);
   }
 
   @Operation(
@@ -311,17 +321,18 @@ class QaController {
       own(id, user); // an agent appeals only their own conversations
     }
     Appeal appeal = appeals.open(id, body, user.getName());
-    return ResponseEntity.created(URI.create("/api/v1/qa/appeals/" + appeal.id())).body(appeal);
+    return ResponseEntity.created(URI.create("/api/v1/qa/appeals/" + appeal.id()))
+        .body(shown(appeal, user));
   }
 
   @GetMapping("/api/v1/qa/appeals")
-  List<Appeal> appeals(@RequestParam(required = false) AppealState state) {
-    return appeals.list(state);
+  List<Appeal> appeals(@RequestParam(required = false) AppealState state, Authentication user) {
+    return appeals.list(state).stream().map(a -> shown(a, user)).toList();
   }
 
   @GetMapping("/api/v1/qa/appeals/{appealId}")
-  Appeal appeal(@PathVariable UUID appealId) {
-    return appeals.find(appealId).orElseThrow(() -> appealNotFound(appealId));
+  Appeal appeal(@PathVariable UUID appealId, Authentication user) {
+    return shown(appeals.find(appealId).orElseThrow(() -> appealNotFound(appealId)), user);
   }
 
   @Operation(
@@ -338,7 +349,89 @@ class QaController {
     if (appeals.find(appealId).isEmpty()) {
       throw appealNotFound(appealId);
     }
-    return appeals.decide(appealId, body, user.getName());
+    return shown(appeals.decide(appealId, body, user.getName()), user);
+  }
+
+  /**
+   * The conversation as this viewer may see it: for a viewer who sees masked phone numbers ({@link
+   * PhoneNumberVisibility}), every number spoken or typed in the transcript, the rule hits'
+   * evidence and the review comment masked but for its last four digits ({@link SpokenNumbers}).
+   * Each party's words are masked in their own order, so digits a customer spells out over several
+   * recognized words are one number even when the agent says "okay" in between. Stored data stays
+   * as it is.
+   */
+  static ConversationReview shown(ConversationReview c, Authentication user) {
+    if (c == null || PhoneNumberVisibility.of(user) == PhoneNumberVisibility.FULL) {
+      return c;
+    }
+    List<TranscriptWord> words = new ArrayList<>(c.words());
+    Map<Speaker, List<Integer>> lanes = new HashMap<>();
+    for (int i = 0; i < words.size(); i++) {
+      lanes.computeIfAbsent(words.get(i).speaker(), k -> new ArrayList<>()).add(i);
+    }
+    for (List<Integer> lane : lanes.values()) {
+      List<String> masked =
+          SpokenNumbers.maskWords(lane.stream().map(i -> words.get(i).word()).toList());
+      for (int k = 0; k < lane.size(); k++) {
+        TranscriptWord w = words.get(lane.get(k));
+        words.set(
+            lane.get(k),
+            new TranscriptWord(masked.get(k), w.startMs(), w.endMs(), w.confidence(), w.speaker()));
+      }
+    }
+    ConversationScore score = c.score();
+    if (score != null) {
+      score =
+          new ConversationScore(
+              score.score(),
+              score.autoFailed(),
+              score.sections(),
+              score.hits().stream()
+                  .map(
+                      h ->
+                          new RuleHit(
+                              h.ruleId(),
+                              h.ruleName(),
+                              h.kind(),
+                              h.section(),
+                              h.passed(),
+                              h.autoFail(),
+                              h.startMs(),
+                              h.endMs(),
+                              SpokenNumbers.mask(h.evidence())))
+                  .toList());
+    }
+    ConversationReview.Review review = c.review();
+    if (review != null) {
+      review =
+          new ConversationReview.Review(
+              review.reviewer(), review.score(), SpokenNumbers.mask(review.comment()), review.at());
+    }
+    return new ConversationReview(c.summary(), c.durationMs(), words, score, review);
+  }
+
+  /** The appeal as this viewer may see it: numbers in the reason and comments masked. */
+  static Appeal shown(Appeal a, Authentication user) {
+    if (a == null || PhoneNumberVisibility.of(user) == PhoneNumberVisibility.FULL) {
+      return a;
+    }
+    return new Appeal(
+        a.id(),
+        a.conversationId(),
+        a.appellant(),
+        SpokenNumbers.mask(a.reason()),
+        a.state(),
+        a.openedAt(),
+        a.scoreBefore(),
+        a.decidedBy(),
+        a.decidedAt(),
+        a.finalScore(),
+        SpokenNumbers.mask(a.decisionComment()),
+        a.history().stream()
+            .map(
+                e ->
+                    new Appeal.Event(e.at(), e.actor(), e.action(), SpokenNumbers.mask(e.detail())))
+            .toList());
   }
 
   private static ResponseStatusException appealNotFound(UUID appealId) {
