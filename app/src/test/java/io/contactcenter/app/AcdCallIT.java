@@ -110,7 +110,8 @@ class AcdCallIT {
           Duration.ofSeconds(90),
           () -> acceptedOf(Set.of(vipId, normalId)).size() == 2,
           agent,
-          Set.of(vipId, normalId));
+          Set.of(vipId, normalId),
+          phone);
       assertThat(acceptedOf(Set.of(vipId, normalId)))
           .extracting(ContactAccepted::id)
           .containsExactly(vipId, normalId);
@@ -266,7 +267,11 @@ class AcdCallIT {
       // The agent's call ends (the agent hangs up): the callback is complete.
       asterisk.cli("channel request hangup all");
       awaitOrExplain(
-          Duration.ofSeconds(15), () -> state(first).equals("COMPLETED"), agent, Set.of(first));
+          Duration.ofSeconds(15),
+          () -> state(first).equals("COMPLETED"),
+          agent,
+          Set.of(first),
+          phones);
       phones.stop(Duration.ofSeconds(5));
     }
     later.get();
@@ -336,12 +341,16 @@ class AcdCallIT {
         callers);
   }
 
-  /** Waits for {@code condition}; on time-out says what the ACD and Asterisk were doing. */
+  /**
+   * Waits for {@code condition}; on time-out says what the ACD, Asterisk and the agent's phone were
+   * doing.
+   */
   private void awaitOrExplain(
       Duration atMost,
       java.util.concurrent.Callable<Boolean> condition,
       String agent,
-      Set<ContactId> contacts) {
+      Set<ContactId> contacts,
+      Sipp.Answering phone) {
     try {
       await().atMost(atMost).until(condition);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -355,7 +364,18 @@ class AcdCallIT {
       }
       why.append("\nwaiting: ").append(routing.waiting());
       why.append("\nchannels:\n").append(asterisk.cli("core show channels concise"));
+      why.append("\nagent's phone (SIPp, last screen):\n").append(lastLines(phone.log(), 40));
       throw new AssertionError(why.toString(), e);
+    }
+  }
+
+  private static String lastLines(java.nio.file.Path file, int count) {
+    try {
+      List<String> lines =
+          java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return "(cannot read " + file + ": " + e + ")";
     }
   }
 

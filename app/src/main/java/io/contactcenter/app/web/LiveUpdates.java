@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * is over (a finished call, a campaign with nothing left in flight) the last state is sent, then an
  * {@code end} event, and the stream closes; the browser's EventSource reconnects on its own after a
  * network failure.
+ *
+ * <p>Each look runs on a virtual thread of its own, at most one at a time per page: a page whose
+ * read is slow (a query waiting on a lock) or whose socket stopped draining holds back only itself,
+ * never the other pages' pushes.
  */
 @Component
 class LiveUpdates implements DisposableBean {
@@ -40,6 +45,7 @@ class LiveUpdates implements DisposableBean {
 
   private final ObjectMapper json;
   private final Set<Watch<?>> watches = ConcurrentHashMap.newKeySet();
+  private final ExecutorService lookers = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -67,13 +73,32 @@ class LiveUpdates implements DisposableBean {
     emitter.onError(e -> watches.remove(watch));
     watches.add(watch);
     // The first value goes out at once, not a period later.
-    ticker.execute(() -> push(watch));
+    look(watch);
     return emitter;
   }
 
   private void tick() {
     for (Watch<?> watch : watches) {
-      push(watch);
+      look(watch);
+    }
+  }
+
+  /** Pushes {@code watch}'s value on a thread of its own unless its previous look still runs. */
+  private void look(Watch<?> watch) {
+    if (!watch.looking.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      lookers.execute(
+          () -> {
+            try {
+              push(watch);
+            } finally {
+              watch.looking.set(false);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      watch.looking.set(false); // shutting down
     }
   }
 
@@ -117,6 +142,7 @@ class LiveUpdates implements DisposableBean {
   @Override
   public void destroy() {
     ticker.shutdownNow();
+    lookers.shutdownNow();
     for (Watch<?> watch : watches) {
       watch.emitter.complete();
     }
@@ -129,6 +155,8 @@ class LiveUpdates implements DisposableBean {
     final Predicate<T> over;
     volatile String lastSent;
     volatile long lastSentAt;
+    final java.util.concurrent.atomic.AtomicBoolean looking =
+        new java.util.concurrent.atomic.AtomicBoolean();
 
     Watch(SseEmitter emitter, Supplier<T> state, Predicate<T> over) {
       this.emitter = emitter;
