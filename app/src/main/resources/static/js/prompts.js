@@ -2,7 +2,9 @@
 // language), editable while the campaign may change its script (draft, scheduled, paused) by
 // users who may change campaigns. Save sends only the changed texts; the server writes them into
 // the next version of the script (422: every problem with its path, shown at its prompt) and the
-// page pins that version on the campaign. Texts, names and messages are set as textContent only.
+// page pins that version on the campaign. "Test call" has the robot ring a number the user enters
+// with the texts as edited, before they are saved, and follows the call until it ends (ADR 0038).
+// Texts, names and messages are set as textContent only.
 const prompts = (() => {
   // CampaignService allows a new script version only while the campaign is not running.
   const EDITABLE_STATES = ['DRAFT', 'SCHEDULED', 'PAUSED'];
@@ -166,6 +168,8 @@ const prompts = (() => {
       .map(([name, kind]) => '${' + name + '} (' + kind + ')').join(', ');
     const list = el('prompts');
     list.replaceChildren(...script.prompts.map(renderPrompt));
+    // A test call changes nothing stored: it is open whatever the campaign's state.
+    if (el('test-call')) el('test-call').hidden = !canEdit;
     updateMode();
   }
 
@@ -273,6 +277,56 @@ const prompts = (() => {
     }
   }
 
+  const pause = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+  // The robot rings the number with the texts as they are in the editor and the campaign's
+  // values; the server checks the number (400), the do-not-call list (422) and that the user has
+  // no other test call going (429), and says why in the user's language.
+  async function testCall() {
+    const number = el('test-call-number').value.trim();
+    const status = el('test-call-status');
+    const link = el('test-call-link');
+    link.hidden = true;
+    status.classList.remove('error');
+    if (number === '') {
+      status.textContent = cc.t('js.prompts.test-call.no-number');
+      status.classList.add('error');
+      return;
+    }
+    el('test-call-button').disabled = true;
+    try {
+      let attempt;
+      try {
+        attempt = await cc.api('POST', '/api/v1/scripts/' + encodeURIComponent(script.scriptId)
+          + '/versions/' + script.version + '/test-calls',
+          { number, campaignId: campaign.campaignId, texts: changedTexts() });
+      } catch (e) {
+        status.textContent = cc.t('js.prompts.test-call.refused', e.message);
+        status.classList.add('error');
+        return;
+      }
+      link.href = '/robot/calls/' + encodeURIComponent(attempt.attemptId);
+      link.textContent = cc.t('js.prompts.test-call.view');
+      link.hidden = false;
+      status.textContent = cc.t('js.prompts.test-call.ringing', attempt.phone);
+      while (attempt.status !== 'FINISHED') {
+        await pause(1000);
+        try {
+          attempt = await cc.api('GET', '/api/v1/robot/calls/' + encodeURIComponent(attempt.attemptId));
+        } catch (e) {
+          continue; // A lost poll is asked again; the call goes on regardless.
+        }
+        if (attempt.status === 'IN_DIALOGUE') {
+          status.textContent = cc.t('js.prompts.test-call.talking', attempt.phone);
+        }
+      }
+      const how = attempt.outcome ? cc.label(attempt.outcome.toLowerCase()) : cc.label(attempt.dialOutcome);
+      status.textContent = cc.t('js.prompts.test-call.done', how);
+    } finally {
+      el('test-call-button').disabled = false;
+    }
+  }
+
   function discard() {
     for (const area of areas()) {
       area.value = area.dataset.original;
@@ -301,6 +355,7 @@ const prompts = (() => {
     onPinned = options.onPinned;
     el('save-prompts').addEventListener('click', save);
     el('discard-prompts').addEventListener('click', discard);
+    if (el('test-call')) el('test-call-button').addEventListener('click', testCall);
     window.addEventListener('beforeunload', event => {
       if (dirty() && editable()) event.preventDefault();
     });

@@ -22,6 +22,9 @@ function render(a) {
     ? cc.t('js.robot-call.failed-because', a.failure)
     : (unanswered ? cc.t('js.robot-call.not-answered', cc.label(a.dialOutcome)) : '');
   failure.hidden = failure.textContent === '';
+  const test = document.getElementById('test-call');
+  test.textContent = a.testCall ? cc.t('js.robot-call.test-call') : '';
+  test.hidden = !a.testCall;
   const summary = document.querySelector('#summary tbody');
   summary.replaceChildren();
   row(summary, cc.t('js.robot-call.phone'), a.phone);
@@ -33,6 +36,20 @@ function render(a) {
   row(summary, cc.t('js.robot-call.callback-at'), cc.time(a.callbackAt));
   row(summary, cc.t('js.robot-call.started'), cc.time(a.createdAt));
   row(summary, cc.t('js.robot-call.ended'), cc.time(a.endedAt));
+  const edited = document.getElementById('prompt-texts');
+  edited.replaceChildren();
+  for (const [path, texts] of Object.entries(a.promptTexts || {})) {
+    for (const [language, text] of Object.entries(texts)) {
+      const li = document.createElement('li');
+      const where = document.createElement('b');
+      where.textContent = path + ' (' + cc.label('language.' + language) + ')';
+      const said = document.createElement('div');
+      said.textContent = text;
+      li.append(where, said);
+      edited.append(li);
+    }
+  }
+  document.getElementById('prompt-texts-section').hidden = edited.children.length === 0;
   const audio = document.getElementById('recording');
   const src = a.callId ? '/api/v1/calls/' + encodeURIComponent(a.callId) + '/recording' : null;
   if (src && !running && audio.getAttribute('src') !== src) {

@@ -57,6 +57,18 @@ public interface DialogueScripts {
   DialogueScript revisePrompts(
       String scriptId, int version, Map<String, Map<String, String>> texts, String savedBy);
 
+  /**
+   * A version with some prompt texts replaced, checked as {@link #revisePrompts} checks them but
+   * not stored: what a test call speaks before the texts are saved. It keeps the base version's id
+   * and version.
+   *
+   * @param texts by prompt path, then language; empty or null: the version as it is
+   * @throws ScriptNotFoundException if there is no such version
+   * @throws ScriptRejectedException listing every problem with its path
+   */
+  DialogueScript withPromptTexts(
+      String scriptId, int version, Map<String, Map<String, String>> texts);
+
   /** The source of a version as saved (YAML or JSON); a built-in's as shipped. */
   Optional<String> source(String scriptId, int version);
 

@@ -2,6 +2,7 @@ package io.contactcenter.outboundrobot;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One robot call attempt as stored.
@@ -15,6 +16,9 @@ import java.util.List;
  *     engines or the media stream failing, a call interrupted by a crash), for ops; else null
  * @param recording the call recording's file name in Asterisk's monitor spool, if answered
  * @param requestedBy who placed it: a user's name, or {@code campaign:<id>} for a campaign's call
+ * @param testCall placed from the prompt editor to try prompts (ADR 0038): no campaign counts it
+ * @param promptTexts the edited texts a test call spoke instead of the version's, by prompt path,
+ *     then language; empty when it spoke the version as saved
  */
 public record RobotAttempt(
     String attemptId,
@@ -33,7 +37,9 @@ public record RobotAttempt(
     Instant answeredAt,
     Instant endedAt,
     List<Turn> turns,
-    String requestedBy) {
+    String requestedBy,
+    boolean testCall,
+    Map<String, Map<String, String>> promptTexts) {
 
   /** Where an attempt is. */
   public enum Status {

@@ -24,6 +24,22 @@ public interface RobotCalls {
   RobotAttempt callNow(CallNowRequest request);
 
   /**
+   * Calls a number now with a script version and, optionally, prompt texts not saved yet: what the
+   * prompt editor's "Test call" does. The attempt is stored as a test with the edited texts before
+   * anything is dialed; no campaign counts it and the dialogue's requests (callback, transfer,
+   * do-not-call, ticket) are not carried out. The caller checks the do-not-call list.
+   *
+   * @throws ScriptNotFoundException if the version does not exist
+   * @throws ScriptRejectedException listing every problem of the edited texts (as saving them
+   *     would)
+   * @throws CallRefusedException naming an unknown or unreadable variable or a language the script
+   *     lacks
+   * @throws TestCallInFlightException when the user's previous test call is not finished
+   * @throws io.contactcenter.pbx.PbxUnavailableException when Asterisk cannot take the call
+   */
+  RobotAttempt testCall(TestCallRequest request);
+
+  /**
    * Places the call for an attempt the caller recorded first. Idempotent: when the attempt id is
    * already known nothing is dialed and the stored attempt is returned, so a recovering campaign
    * can ask again without calling anyone twice.

@@ -24,5 +24,10 @@ public enum AuditAction {
   /** A QA calibration was started or scored (ADR 0026). */
   QA_CALIBRATION,
   /** An agent asked to call a customer from the workspace, placed or refused (ADR 0034). */
-  CLICK_TO_CALL
+  CLICK_TO_CALL,
+  /**
+   * Ops asked the robot to ring a number with a prompt editor's texts, placed or refused (ADR
+   * 0038).
+   */
+  TEST_CALL
 }

@@ -72,6 +72,16 @@ public class AuditLog {
     record(actor, AuditAction.CLICK_TO_CALL, target, detail);
   }
 
+  /**
+   * Records that {@code actor} asked for a test call from the prompt editor: {@code target} {@code
+   * robot:<attempt id>} for a call placed, the user's own name for one refused; the detail names
+   * the script version and the campaign and holds the masked number and the outcome, never the
+   * number in full.
+   */
+  public void testCall(Actor actor, String target, String detail) {
+    record(actor, AuditAction.TEST_CALL, target, detail);
+  }
+
   void record(Actor actor, AuditAction action, String target, String detail) {
     jdbc.sql(
             "INSERT INTO audit_event (actor, action, target, detail, source_address)"

@@ -100,7 +100,10 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/v1/scripts", "/api/v1/scripts/**")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)
                     .requestMatchers(
-                        HttpMethod.POST, "/api/v1/scripts", "/api/v1/scripts/*/versions/*/prompts")
+                        HttpMethod.POST,
+                        "/api/v1/scripts",
+                        "/api/v1/scripts/*/versions/*/prompts",
+                        "/api/v1/scripts/*/versions/*/test-calls")
                     .hasAnyRole(ADMIN, OPS)
                     .requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/**")
                     .hasAnyRole(ADMIN, SUPERVISOR, OPS, QA)

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,7 +26,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class JdbcRobotAttempts {
 
-  /** What the dialogue needs to run a stored attempt. */
+  /**
+   * What the dialogue needs to run a stored attempt.
+   *
+   * @param testCall a test call from the prompt editor: its requests are not carried out
+   * @param promptTexts the edited texts a test call speaks instead of the version's (empty: none)
+   */
   record Stored(
       String attemptId,
       PhoneNumber phone,
@@ -33,7 +39,26 @@ final class JdbcRobotAttempts {
       int scriptVersion,
       String language,
       Map<String, String> variables,
-      String status) {}
+      String status,
+      boolean testCall,
+      Map<String, Map<String, String>> promptTexts) {
+
+    Stored {
+      promptTexts = promptTexts == null ? Map.of() : promptTexts;
+    }
+
+    /** A campaign's or a hand-placed call, speaking its version as saved. */
+    Stored(
+        String attemptId,
+        PhoneNumber phone,
+        String scriptId,
+        int scriptVersion,
+        String language,
+        Map<String, String> variables,
+        String status) {
+      this(attemptId, phone, scriptId, scriptVersion, language, variables, status, false, Map.of());
+    }
+  }
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -66,6 +91,33 @@ final class JdbcRobotAttempts {
                 requestedBy)
             .update()
         == 1;
+  }
+
+  /**
+   * Stores a new test call; {@code false} when the user has one that is not finished (a unique
+   * index keeps it to one each, also when two requests race).
+   */
+  boolean createTest(Stored attempt, String requestedBy) {
+    try {
+      return jdbc.sql(
+                  "INSERT INTO robot_attempt (attempt_id, phone, script_id, script_version,"
+                      + " language, variables, requested_by, status, test_call, prompt_texts)"
+                      + " VALUES (?, ?, ?, ?, ?, CAST(? AS JSONB), ?, 'QUEUED', TRUE,"
+                      + " CAST(? AS JSONB))")
+              .params(
+                  attempt.attemptId(),
+                  attempt.phone().e164(),
+                  attempt.scriptId(),
+                  attempt.scriptVersion(),
+                  attempt.language(),
+                  toJson(attempt.variables()),
+                  requestedBy,
+                  attempt.promptTexts().isEmpty() ? null : toJson(attempt.promptTexts()))
+              .update()
+          == 1;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
   }
 
   /**
@@ -152,8 +204,8 @@ final class JdbcRobotAttempts {
 
   Optional<Stored> load(String attemptId) {
     return jdbc.sql(
-            "SELECT attempt_id, phone, script_id, script_version, language, variables::text, status"
-                + " FROM robot_attempt WHERE attempt_id = ?")
+            "SELECT attempt_id, phone, script_id, script_version, language, variables::text, status,"
+                + " test_call, prompt_texts::text FROM robot_attempt WHERE attempt_id = ?")
         .param(attemptId)
         .query(
             (rs, n) ->
@@ -164,7 +216,9 @@ final class JdbcRobotAttempts {
                     rs.getInt(4),
                     rs.getString(5),
                     fromJson(rs.getString(6)),
-                    rs.getString(7)))
+                    rs.getString(7),
+                    rs.getBoolean(8),
+                    promptTexts(json, rs.getString(9))))
         .optional();
   }
 
@@ -332,7 +386,19 @@ final class JdbcRobotAttempts {
     return ts == null ? null : ts.toInstant();
   }
 
-  private String toJson(Map<String, String> values) {
+  /** Stored prompt texts, by prompt path then language; empty for none. */
+  static Map<String, Map<String, String>> promptTexts(ObjectMapper json, String text) {
+    if (text == null) {
+      return Map.of();
+    }
+    try {
+      return json.readValue(text, new TypeReference<Map<String, Map<String, String>>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored prompt texts are not a JSON object", e);
+    }
+  }
+
+  private String toJson(Object values) {
     try {
       return json.writeValueAsString(values);
     } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package io.contactcenter.outboundrobot.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.asrtts.IntentLabel;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.DialOutcome;
@@ -25,9 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcRobotCallHistory {
 
   private final JdbcClient jdbc;
+  private final ObjectMapper json;
 
-  JdbcRobotCallHistory(JdbcClient jdbc) {
+  JdbcRobotCallHistory(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   Optional<RobotAttempt> find(String attemptId) {
@@ -101,7 +104,7 @@ final class JdbcRobotCallHistory {
   private static final String SELECT =
       "SELECT attempt_id, phone, script_id, script_version, language, status, dial_outcome,"
           + " outcome, failure, callback_at, call_id, recording, created_at, answered_at, ended_at,"
-          + " requested_by FROM robot_attempt";
+          + " requested_by, test_call, prompt_texts::text AS prompt_texts FROM robot_attempt";
 
   private RobotAttempt map(ResultSet rs, int row) throws SQLException {
     String id = rs.getString("attempt_id");
@@ -122,7 +125,9 @@ final class JdbcRobotCallHistory {
         instant(rs.getTimestamp("answered_at")),
         instant(rs.getTimestamp("ended_at")),
         turns(id),
-        rs.getString("requested_by"));
+        rs.getString("requested_by"),
+        rs.getBoolean("test_call"),
+        JdbcRobotAttempts.promptTexts(json, rs.getString("prompt_texts")));
   }
 
   private List<Turn> turns(String attemptId) {

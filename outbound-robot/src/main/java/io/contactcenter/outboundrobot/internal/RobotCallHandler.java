@@ -3,6 +3,7 @@ package io.contactcenter.outboundrobot.internal;
 import io.contactcenter.asrtts.ReplyClassifier;
 import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
+import io.contactcenter.outboundrobot.DialogueCompleted;
 import io.contactcenter.outboundrobot.DialogueScript;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.internal.domain.AnsweringMachineDetector;
@@ -90,13 +91,7 @@ final class RobotCallHandler implements CallHandler {
         attempts
             .load(attemptId)
             .orElseThrow(() -> new IllegalStateException("unknown attempt " + attemptId));
-    DialogueScript script =
-        scripts
-            .find(attempt.scriptId(), attempt.scriptVersion())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "unknown script " + attempt.scriptId() + " v" + attempt.scriptVersion()));
+    DialogueScript script = script(attempt);
     Map<String, String> spoken = new HashMap<>();
     script
         .variables()
@@ -133,7 +128,16 @@ final class RobotCallHandler implements CallHandler {
       switch (directive) {
         case Directive.Hangup hangup -> {
           conversation.sayLastWords(hangup.finalPrompt(), attemptId);
-          finish(attemptId, hangup.result(), attempt);
+          finish(attemptId, hangup.result(), attempt, script);
+          media.close();
+          call.hangup();
+        }
+        case Directive.Transfer transfer when attempt.testCall() -> {
+          // A test call rings nobody else: the tester hears the words before the transfer only.
+          if (!transfer.prompt().isBlank()) {
+            conversation.sayLastWords(transfer.prompt(), attemptId);
+          }
+          finish(attemptId, transfer.result(), attempt, script);
           media.close();
           call.hangup();
         }
@@ -141,7 +145,7 @@ final class RobotCallHandler implements CallHandler {
           if (!transfer.prompt().isBlank()) {
             conversation.sayLastWords(transfer.prompt(), attemptId);
           }
-          finish(attemptId, transfer.result(), attempt);
+          finish(attemptId, transfer.result(), attempt, script);
           media.close();
           // Bounds the wait in the queue (the dialplan's Queue() timeout): an unanswered callee
           // comes back to the robot-transfer-unanswered script, which promises a callback.
@@ -150,7 +154,7 @@ final class RobotCallHandler implements CallHandler {
           call.transferToQueue(transfer.queue());
         }
         case Directive.Done done -> {
-          finish(attemptId, done.result(), attempt);
+          finish(attemptId, done.result(), attempt, script);
           media.close();
           call.hangup();
         }
@@ -158,7 +162,7 @@ final class RobotCallHandler implements CallHandler {
       }
     } catch (CallerHungUpException e) {
       Directive end = engine.onHangup();
-      engine.result().ifPresent(result -> finish(attemptId, result, attempt));
+      engine.result().ifPresent(result -> finish(attemptId, result, attempt, script));
       log.debug("callee hung up: {}", end);
     }
   }
@@ -198,16 +202,40 @@ final class RobotCallHandler implements CallHandler {
         .toList();
   }
 
-  private void finish(String attemptId, DialogueResult result, JdbcRobotAttempts.Stored attempt) {
+  /**
+   * The attempt's script: the version it was placed with, or for a test call with edited texts that
+   * version with the texts in (checked when the call was placed).
+   */
+  private DialogueScript script(JdbcRobotAttempts.Stored attempt) {
+    if (!attempt.promptTexts().isEmpty()) {
+      return scripts.withPromptTexts(
+          attempt.scriptId(), attempt.scriptVersion(), attempt.promptTexts());
+    }
+    return scripts
+        .find(attempt.scriptId(), attempt.scriptVersion())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "unknown script " + attempt.scriptId() + " v" + attempt.scriptVersion()));
+  }
+
+  private void finish(
+      String attemptId,
+      DialogueResult result,
+      JdbcRobotAttempts.Stored attempt,
+      DialogueScript script) {
     attempts.finished(
         attemptId,
         result.outcome().name(),
         result.callbackAt().orElse(null),
         result.failure().orElse(null),
         result.turns());
-    DialogueScript script = scripts.find(attempt.scriptId(), attempt.scriptVersion()).orElseThrow();
     for (Object event : result.events(attemptId, attempt.phone(), script, clock.instant())) {
-      events.publishEvent(event);
+      // A test call's callee is the tester: what they ask for (a callback, the do-not-call list,
+      // a ticket, a person) is not done; that the dialogue ended is still announced.
+      if (!attempt.testCall() || event instanceof DialogueCompleted) {
+        events.publishEvent(event);
+      }
     }
     log.info("robot call {} finished: {}", attemptId, result.outcome());
   }

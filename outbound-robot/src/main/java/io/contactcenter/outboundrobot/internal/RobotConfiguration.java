@@ -35,8 +35,8 @@ class RobotConfiguration {
   }
 
   @Bean
-  JdbcRobotCallHistory jdbcRobotCallHistory(JdbcClient jdbc) {
-    return new JdbcRobotCallHistory(jdbc);
+  JdbcRobotCallHistory jdbcRobotCallHistory(JdbcClient jdbc, ObjectMapper json) {
+    return new JdbcRobotCallHistory(jdbc, json);
   }
 
   @Bean

@@ -12,6 +12,9 @@ import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.PlaceCallRequest;
 import io.contactcenter.outboundrobot.RobotAttempt;
 import io.contactcenter.outboundrobot.RobotCalls;
+import io.contactcenter.outboundrobot.TestCallInFlightException;
+import io.contactcenter.outboundrobot.TestCallRequest;
+import io.contactcenter.outboundrobot.internal.domain.SampleValues;
 import io.contactcenter.pbx.CallAnswered;
 import io.contactcenter.pbx.CallControl;
 import io.contactcenter.pbx.CallEnded;
@@ -21,6 +24,7 @@ import io.contactcenter.pbx.PbxUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,12 +87,46 @@ class RobotService implements RobotCalls {
   }
 
   @Override
-  public RobotAttempt place(PlaceCallRequest request) {
+  public RobotAttempt testCall(TestCallRequest request) {
     DialogueScript script =
-        request.scriptId() == null
-            ? scripts.current(request.campaign())
-            : pinned(request.scriptId(), request.scriptVersion());
-    String language = request.language() == null ? script.language() : request.language();
+        scripts.withPromptTexts(request.scriptId(), request.scriptVersion(), request.promptTexts());
+    String language = language(script, request.language());
+    Map<String, String> values =
+        SampleValues.filled(
+            script.variables(),
+            request.variables(),
+            LocalDate.ofInstant(clock.instant(), config.zone()),
+            request.currency());
+    requireSpeakable(script, values);
+    String attemptId = PlaceCallRequest.newAttemptId().value();
+    boolean created =
+        attempts.createTest(
+            new JdbcRobotAttempts.Stored(
+                attemptId,
+                request.phone(),
+                script.id(),
+                script.version(),
+                language,
+                values,
+                "QUEUED",
+                true,
+                request.promptTexts()),
+            request.requestedBy());
+    if (!created) {
+      throw new TestCallInFlightException(request.requestedBy());
+    }
+    dial(attemptId, request.phone());
+    log.info(
+        "test call {} queued with script {} v{}, {} prompt(s) edited",
+        attemptId,
+        script.id(),
+        script.version(),
+        request.promptTexts().size());
+    return history.find(attemptId).orElseThrow();
+  }
+
+  private static String language(DialogueScript script, String requested) {
+    String language = requested == null ? script.language() : requested;
     if (!script.languages().contains(language)) {
       throw new CallRefusedException(
           "script "
@@ -98,6 +136,16 @@ class RobotService implements RobotCalls {
               + "', only "
               + script.languages());
     }
+    return language;
+  }
+
+  @Override
+  public RobotAttempt place(PlaceCallRequest request) {
+    DialogueScript script =
+        request.scriptId() == null
+            ? scripts.current(request.campaign())
+            : pinned(request.scriptId(), request.scriptVersion());
+    String language = language(script, request.language());
     requireSpeakable(script, request.variables());
     String attemptId = request.attemptId().value();
     boolean created =
@@ -115,11 +163,18 @@ class RobotService implements RobotCalls {
       log.info("robot call {} is known already: not dialed again", attemptId);
       return history.find(attemptId).orElseThrow();
     }
+    dial(attemptId, request.phone());
+    log.info("robot call {} queued with script {} v{}", attemptId, script.id(), script.version());
+    return history.find(attemptId).orElseThrow();
+  }
+
+  /** Hands a stored attempt to Asterisk; one Asterisk refuses is settled as not dialed. */
+  private void dial(String attemptId, io.contactcenter.common.PhoneNumber phone) {
     try {
       calls.originate(
           new OriginateRequest(
               attemptId,
-              request.phone(),
+              phone,
               config.trunk(),
               config.callerId().isBlank() ? null : config.callerId(),
               config.ringTimeout(),
@@ -131,8 +186,6 @@ class RobotService implements RobotCalls {
       facts.notDialed(attemptId);
       throw e;
     }
-    log.info("robot call {} queued with script {} v{}", attemptId, script.id(), script.version());
-    return history.find(attemptId).orElseThrow();
   }
 
   @Override

@@ -101,6 +101,19 @@ final class StoredDialogueScripts implements DialogueScripts {
   }
 
   @Override
+  public DialogueScript withPromptTexts(
+      String scriptId, int version, Map<String, Map<String, String>> texts) {
+    if (texts == null || texts.isEmpty()) {
+      return find(scriptId, version)
+          .orElseThrow(() -> new ScriptNotFoundException(scriptId, version));
+    }
+    String original =
+        source(scriptId, version).orElseThrow(() -> new ScriptNotFoundException(scriptId, version));
+    String name = scriptId + " v" + version + " with new prompts";
+    return yaml.read(name, YamlPromptEditor.withTexts(name, original, texts)).withVersion(version);
+  }
+
+  @Override
   public Optional<String> source(String scriptId, int version) {
     Optional<String> builtIn = yaml.builtInSource(scriptId, version);
     if (builtIn.isPresent()) {

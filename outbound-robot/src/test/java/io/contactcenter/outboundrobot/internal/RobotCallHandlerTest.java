@@ -197,6 +197,50 @@ class RobotCallHandlerTest {
   }
 
   @Test
+  void aTestCallSpeaksTheEditedTextsAndCarriesOutNoneOfTheCalleesRequests() {
+    Map<String, Map<String, String>> edited =
+        Map.of(
+            "steps.disclosure.say",
+            Map.of("en", "Test from ${merchant}: press 9 to stop these calls."));
+    when(attempts.load(ATTEMPT))
+        .thenReturn(
+            Optional.of(
+                new JdbcRobotAttempts.Stored(
+                    ATTEMPT,
+                    PhoneNumber.parse("+8613800138000"),
+                    "balance-reminder",
+                    1,
+                    "en",
+                    Map.of(
+                        "merchant", "Acme Shop",
+                        "customer_name", "customer name",
+                        "order_number", "20261130",
+                        "amount_due", "1234.50 CNY",
+                        "deadline", "2026-11-30"),
+                    "DIALING",
+                    true,
+                    edited)));
+    when(scripts.withPromptTexts("balance-reminder", 1, edited))
+        .thenReturn(
+            new StoredDialogueScripts(new YamlDialogueScripts(), null, null, clock)
+                .withPromptTexts("balance-reminder", 1, edited));
+    FakeSynthesizer tts = new FakeSynthesizer(text -> false);
+    FakeRecognizer asr = new FakeRecognizer(false);
+    media.key(1200, '9');
+
+    handler(tts, asr).handle(call);
+
+    assertThat(finished("DO_NOT_CALL", null)).isNotEmpty();
+    assertThat(tts.spoken.getFirst())
+        .isEqualTo("Test from Acme Shop: press 9 to stop these calls.");
+    // The tester asked to be left alone: the dialogue's end is announced, the request is not.
+    assertThat(events)
+        .singleElement()
+        .isInstanceOf(io.contactcenter.outboundrobot.DialogueCompleted.class);
+    assertThat(call.hungUp).isTrue();
+  }
+
+  @Test
   void aCallInALanguageNoModelServesSpeaksItAndTakesTheAnswerByKeys() {
     when(attempts.load(ATTEMPT))
         .thenReturn(

@@ -29,6 +29,49 @@ class StoredDialogueScriptsTest {
   }
 
   @Test
+  void editedTextsAreCheckedAndSpokenWithoutANewVersion() {
+    var script =
+        scripts.withPromptTexts(
+            "balance-reminder",
+            1,
+            Map.of("steps.will_pay.say", Map.of("en", "Thank you, ${customer_name}!")));
+
+    assertThat(script.version()).isEqualTo(1);
+    assertThat(script.steps().get("will_pay").say().orElseThrow().texts())
+        .containsEntry("en", "Thank you, ${customer_name}!");
+    // The other language and the other prompts are the version's own.
+    assertThat(script.steps().get("will_pay").say().orElseThrow().texts().get("zh"))
+        .isEqualTo(
+            scripts
+                .find("balance-reminder", 1)
+                .orElseThrow()
+                .steps()
+                .get("will_pay")
+                .say()
+                .orElseThrow()
+                .texts()
+                .get("zh"));
+  }
+
+  @Test
+  void editedTextsWithAnUnknownVariableAreRefusedAsSavingThemWouldBe() {
+    ScriptRejectedException e =
+        catchThrowableOfType(
+            ScriptRejectedException.class,
+            () ->
+                scripts.withPromptTexts(
+                    "balance-reminder",
+                    1,
+                    Map.of("steps.will_pay.say", Map.of("en", "Thanks, ${nope}!"))));
+
+    assertThat(e.problems())
+        .extracting(ScriptProblem::toString)
+        .singleElement()
+        .asString()
+        .startsWith("steps.will_pay.say.en: unknown variable '${nope}'");
+  }
+
+  @Test
   void anUnknownVariableIsRefusedAtItsPromptAndLanguage() {
     ScriptRejectedException e =
         catchThrowableOfType(
