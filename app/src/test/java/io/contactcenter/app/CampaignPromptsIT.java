@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * unknown variable (and a placeholder that looks like markup) is refused, the reasons shown at the
  * prompt and language they are about and nothing stored; fixed, the English and Chinese texts
  * become the script's next version, which the campaign then pins. An ended campaign shows its
- * prompts read-only with the reason. Needs no Asterisk: nobody is called.
+ * prompts read-only with the reason. A test call to a number on the do-not-call list is refused
+ * with the reason shown beside the button. Needs no Asterisk: nobody is called.
  */
 @ContactCenterIT
 class CampaignPromptsIT {
@@ -112,6 +113,19 @@ class CampaignPromptsIT {
       page().until(listen::isEnabled);
       assertThat(ask.findElement(By.cssSelector(".listen small")).getText())
           .doesNotStartWith("Could not");
+
+      // Test call: a number on the do-not-call list is refused with the reason, nobody is rung.
+      String listed = "+86135" + (10000000 + (int) (Math.random() * 89999999));
+      assertThat(api.post("/api/v1/do-not-call", "{\"phone\":\"" + listed + "\"}").statusCode())
+          .isEqualTo(204);
+      assertThat(browser.findElement(By.id("test-call")).isDisplayed()).isTrue();
+      browser.findElement(By.id("test-call-number")).sendKeys(listed);
+      browser.findElement(By.id("test-call-button")).click();
+      page()
+          .until(
+              () -> text(browser, "test-call-status"),
+              s -> s.startsWith("Refused: This number is on the do-not-call list"));
+      assertThat(browser.findElement(By.id("test-call-link")).isDisplayed()).isFalse();
 
       // An unknown variable in English, a placeholder that is markup in Chinese: both refused,
       // each shown at its text, and nothing stored.
