@@ -68,7 +68,7 @@ async function load() {
       campaign.textContent = campaignNames.get(campaignId) || campaignId;
       cc.cell(tr, campaign);
     } else {
-      cc.cell(tr, cc.t('js.robot-calls.tried-by-hand'));
+      cc.cell(tr, cc.t(c.testCall ? 'js.robot-calls.test-call' : 'js.robot-calls.tried-by-hand'));
     }
     cc.cell(tr, c.scriptId + ' v' + c.scriptVersion);
     cc.cell(tr, c.dialOutcome ? cc.label(c.dialOutcome) : cc.label('call.' + c.status));
