@@ -74,7 +74,7 @@ class PromptTestCallIT {
             .pause(disclosure.plusMillis(2500))
             .key("digit", "1")
             .traceMessages(trace)
-            .timeout(Duration.ofSeconds(120))
+            .timeout(Duration.ofMinutes(2))
             .answerOn(asterisk.ports().trunk())) {
       HttpResponse<String> placed = testCall(ops, number, campaignId, version, EDITED);
       assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
@@ -87,7 +87,7 @@ class PromptTestCallIT {
 
       attempt =
           await()
-              .atMost(Duration.ofSeconds(120))
+              .atMost(Duration.ofMinutes(2))
               .until(
                   () -> admin.getJson("/api/v1/robot/calls/" + attemptId),
                   a -> "FINISHED".equals(a.get("status").asText()));
