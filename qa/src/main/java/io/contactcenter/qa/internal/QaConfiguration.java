@@ -81,9 +81,15 @@ class QaConfiguration {
 
   @Bean
   JdbcQaReports qaReports(
-      JdbcClient jdbc, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+      JdbcClient jdbc,
+      PlatformTransactionManager transactions,
+      QaProperties properties,
+      ObjectProvider<Clock> clock) {
     return new JdbcQaReports(
-        jdbc, new TransactionTemplate(transactions), clock.getIfAvailable(Clock::systemUTC));
+        jdbc,
+        new TransactionTemplate(transactions),
+        clock.getIfAvailable(Clock::systemUTC),
+        properties.appeals().decisionTarget());
   }
 
   @Bean
