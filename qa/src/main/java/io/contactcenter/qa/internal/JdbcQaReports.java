@@ -55,17 +55,20 @@ class JdbcQaReports implements QaReports {
 
   @Override
   public List<RuleFrequency> ruleHits(ReportQuery query) {
+    // Sums each conversation's result per rule (qa_score_rule, V127) rather than unpacking every
+    // card's JSONB hits and counting distinct conversations (a sort of every hit): 8 and 18 times
+    // faster over 30 and 90 days (docs/benchmarks.md). One row per conversation and rule, so
+    // count(*) counts conversations.
     return jdbc.sql(
             """
-            SELECT h->>'ruleName' AS rule_name, h->>'kind' AS kind, h->>'section' AS section,
-                count(DISTINCT s.conversation_id) AS conversations,
-                count(DISTINCT s.conversation_id) FILTER (WHERE NOT (h->>'passed')::boolean)
-                    AS failed_conversations,
-                count(*) FILTER (WHERE NOT (h->>'passed')::boolean) AS failed_hits
+            SELECT x.rule_name, x.kind, x.section,
+                count(*) AS conversations,
+                count(*) FILTER (WHERE x.failed_hits > 0) AS failed_conversations,
+                coalesce(sum(x.failed_hits), 0) AS failed_hits
             """
                 + SELECTED.replace(
                     "WHERE r.ended_at",
-                    "CROSS JOIN LATERAL jsonb_array_elements(s.card->'hits') h\nWHERE r.ended_at")
+                    "JOIN qa_score_rule x ON x.conversation_id = s.conversation_id\nWHERE r.ended_at")
                 + """
                 GROUP BY 1, 2, 3
                 ORDER BY failed_hits DESC, rule_name

@@ -36,8 +36,8 @@ class QaConfiguration {
   }
 
   @Bean
-  JdbcScores qaScores(JdbcClient jdbc, ObjectMapper json) {
-    return new JdbcScores(jdbc, json);
+  JdbcScores qaScores(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+    return new JdbcScores(jdbc, json, new TransactionTemplate(transactions));
   }
 
   @Bean
