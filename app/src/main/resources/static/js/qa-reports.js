@@ -1,5 +1,6 @@
 // QA figures by agent or team over a range of days, calls, chats or both: scores, the weekly
-// trend and each rule's hit rate; QA staff put agents in teams. Text is set with textContent only.
+// trend, each rule's hit rate and the appeal turnaround against its target; QA staff put agents in
+// teams. Text is set with textContent only.
 function day(offset) {
   const d = new Date();
   d.setDate(d.getDate() + offset);
@@ -42,7 +43,8 @@ async function load() {
     const [scores, weekly, rules] = await Promise.all([
       cc.api('GET', '/api/v1/qa/reports/scores?' + grouped),
       cc.api('GET', '/api/v1/qa/reports/weekly?' + p),
-      cc.api('GET', '/api/v1/qa/reports/rules?' + p)
+      cc.api('GET', '/api/v1/qa/reports/rules?' + p),
+      loadAppeals(p)
     ]);
     const body = document.querySelector('#scores tbody');
     body.replaceChildren();
@@ -90,6 +92,52 @@ async function load() {
     error.textContent = e.message;
     error.hidden = false;
   }
+}
+
+// The appeal turnaround covers the range only (appeals are not narrowed by channel, agent or team).
+async function loadAppeals(p) {
+  const range = new URLSearchParams();
+  for (const name of ['from', 'to']) {
+    if (p.has(name)) range.set(name, p.get(name));
+  }
+  const report = await cc.api('GET', '/api/v1/qa/reports/appeals?' + range);
+  const hours = h => h == null ? '' : cc.number(h);
+  const share = s => s == null ? '' : percent(s);
+  document.getElementById('appeals-summary').textContent = cc.t('js.qa-reports.appeals-summary',
+    cc.number(report.targetHours), cc.number(report.filed), cc.number(report.decided));
+  const body = document.querySelector('#appeal-turnaround tbody');
+  body.replaceChildren();
+  const rows = report.decided > 0
+    ? [{ decider: null, decided: report.decided, medianHours: report.medianHours,
+         p95Hours: report.p95Hours, withinTarget: report.withinTarget }, ...report.byDecider]
+    : [];
+  for (const r of rows) {
+    const tr = document.createElement('tr');
+    if (r.decider != null) tr.dataset.decider = r.decider;
+    cc.cell(tr, r.decider == null ? cc.t('js.qa-reports.appeals-all') : r.decider);
+    cc.cell(tr, cc.number(r.decided));
+    cc.cell(tr, hours(r.medianHours));
+    cc.cell(tr, hours(r.p95Hours));
+    cc.cell(tr, share(r.withinTarget));
+    body.append(tr);
+  }
+  document.getElementById('no-appeals').hidden = rows.length > 0;
+  document.getElementById('overdue-count').textContent =
+    cc.t('js.qa-reports.overdue-count', cc.number(report.overdueCount));
+  const overdue = document.querySelector('#overdue-appeals tbody');
+  overdue.replaceChildren();
+  for (const a of report.overdue) {
+    const tr = document.createElement('tr');
+    tr.dataset.appeal = a.appealId;
+    const link = document.createElement('a');
+    link.href = '/qa/reviews/' + encodeURIComponent(a.conversationId);
+    link.textContent = cc.time(a.openedAt);
+    cc.cell(tr, link);
+    cc.cell(tr, a.appellant);
+    cc.cell(tr, cc.number(a.ageHours));
+    overdue.append(tr);
+  }
+  document.getElementById('no-overdue').hidden = report.overdue.length > 0;
 }
 
 async function loadTeams() {

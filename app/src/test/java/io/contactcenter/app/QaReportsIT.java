@@ -740,6 +740,180 @@ class QaReportsIT {
         .isTrue();
   }
 
+  @Test
+  void appealTurnaroundAgainstTheTargetPerReviewerWithTheAppealsOpenPastIt() throws Exception {
+    String reviewer = user("QA");
+    String fast = user("QA");
+    String slow = user("QA");
+    String supervisor = user("SUPERVISOR");
+    String agent = user("AGENT");
+    Instant now = Instant.now();
+    // Appeals are filed and decided through the API, then moved in time: the decided ones to a
+    // fortnight 300 days ago that no other test touches, so the figures are this test's alone.
+    Instant base = now.minus(Duration.ofDays(300)).truncatedTo(ChronoUnit.HOURS);
+    String[] deciders = {fast, fast, slow, slow, slow};
+    long[] hours = {10, 30, 47, 60, 100};
+    for (int i = 0; i < hours.length; i++) {
+      String appeal = reviewedAndAppealed(reviewer, agent);
+      decide(deciders[i], appeal, i % 2 == 0, i % 2 == 0 ? 80 : null);
+      Instant opened = base.plus(Duration.ofDays(i));
+      jdbc.sql("UPDATE qa_appeal SET opened_at = ?, decided_at = ? WHERE id = ?::uuid")
+          .params(
+              Timestamp.from(opened),
+              Timestamp.from(opened.plus(Duration.ofHours(hours[i]))),
+              appeal)
+          .update();
+    }
+    // Two still open past the 48 h target (72 h and 50 h), one open for an hour only.
+    String oldest = reviewedAndAppealed(reviewer, agent);
+    String older = reviewedAndAppealed(reviewer, agent);
+    String fresh = reviewedAndAppealed(reviewer, agent);
+    for (Object[] moved :
+        List.of(new Object[] {oldest, 72}, new Object[] {older, 50}, new Object[] {fresh, 1})) {
+      jdbc.sql("UPDATE qa_appeal SET opened_at = ? WHERE id = ?::uuid")
+          .params(
+              Timestamp.from(now.minus(Duration.ofHours((Integer) moved[1]))), (String) moved[0])
+          .update();
+    }
+
+    String range = "from=" + base + "&to=" + base.plus(Duration.ofDays(14));
+    JsonNode report = read(as(supervisor, "GET", "/api/v1/qa/reports/appeals?" + range, null));
+    assertThat(report.get("targetHours").asDouble()).isEqualTo(48.0);
+    assertThat(report.get("filed").asLong()).isEqualTo(5);
+    assertThat(report.get("decided").asLong()).isEqualTo(5);
+    // 10, 30, 47, 60, 100 h: the median is 47; p95 lies at rank 3.8, 60 + 0.8 × 40.
+    assertThat(report.get("medianHours").asDouble()).isEqualTo(47.0);
+    assertThat(report.get("p95Hours").asDouble()).isEqualTo(92.0);
+    assertThat(report.get("withinTarget").asDouble()).isEqualTo(0.6);
+    Map<String, JsonNode> byDecider = new HashMap<>();
+    for (JsonNode d : report.get("byDecider")) {
+      byDecider.put(d.get("decider").asText(), d);
+    }
+    assertThat(byDecider).containsOnlyKeys(fast, slow);
+    assertThat(byDecider.get(fast).get("decided").asLong()).isEqualTo(2);
+    assertThat(byDecider.get(fast).get("medianHours").asDouble()).isEqualTo(20.0);
+    assertThat(byDecider.get(fast).get("p95Hours").asDouble()).isEqualTo(29.0);
+    assertThat(byDecider.get(fast).get("withinTarget").asDouble()).isEqualTo(1.0);
+    assertThat(byDecider.get(slow).get("decided").asLong()).isEqualTo(3);
+    assertThat(byDecider.get(slow).get("medianHours").asDouble()).isEqualTo(60.0);
+    assertThat(byDecider.get(slow).get("p95Hours").asDouble()).isEqualTo(96.0);
+    assertThat(byDecider.get(slow).get("withinTarget").asDouble()).isEqualTo(0.333);
+
+    // The overdue ones whenever filed, oldest first, with their age; not the fresh one.
+    List<String> overdue = new ArrayList<>();
+    Map<String, Double> age = new HashMap<>();
+    for (JsonNode o : report.get("overdue")) {
+      overdue.add(o.get("appealId").asText());
+      age.put(o.get("appealId").asText(), o.get("ageHours").asDouble());
+      assertThat(o.get("appellant").asText()).isNotBlank();
+    }
+    assertThat(overdue).contains(oldest, older).doesNotContain(fresh);
+    assertThat(overdue.indexOf(oldest)).isLessThan(overdue.indexOf(older));
+    assertThat(age.get(oldest)).isBetween(72.0, 72.2);
+    assertThat(age.get(older)).isBetween(50.0, 50.2);
+    assertThat(report.get("overdueCount").asLong()).isGreaterThanOrEqualTo(2);
+    JsonNode empty =
+        read(
+            as(
+                supervisor,
+                "GET",
+                "/api/v1/qa/reports/appeals?from="
+                    + base.minus(Duration.ofDays(30))
+                    + "&to="
+                    + base.minus(Duration.ofDays(20)),
+                null));
+    assertThat(empty.get("decided").asLong()).isZero();
+    assertThat(empty.get("medianHours").isNull()).isTrue();
+    assertThat(empty.get("byDecider")).isEmpty();
+
+    // Bad ranges: 400 naming the parameter, in the caller's language.
+    HttpResponse<String> backwards =
+        as(
+            supervisor,
+            "GET",
+            "/api/v1/qa/reports/appeals?from=" + now + "&to=" + now.minusSeconds(60),
+            null,
+            "zh-CN");
+    assertThat(backwards.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(backwards.body()).get("detail").asText())
+        .startsWith("参数“from”")
+        .contains("必须早于“to”");
+    HttpResponse<String> tooLong =
+        as(
+            supervisor,
+            "GET",
+            "/api/v1/qa/reports/appeals?from=" + now.minus(Duration.ofDays(400)) + "&to=" + now,
+            null);
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(tooLong.body()).get("detail").asText())
+        .isEqualTo("The days from 'from' to 'to' are 400; at most 366 are allowed.");
+    HttpResponse<String> notInstant =
+        as(supervisor, "GET", "/api/v1/qa/reports/appeals?from=yesterday", null);
+    assertThat(notInstant.statusCode()).isEqualTo(400);
+    assertThat(notInstant.body()).contains("from");
+    assertThat(as(agent, "GET", "/api/v1/qa/reports/appeals", null).statusCode()).isEqualTo(403);
+    assertThat(as(reviewer, "GET", "/api/v1/qa/reports/appeals", null).statusCode()).isEqualTo(200);
+
+    // The reports page in English: the table for the fortnight and the overdue list.
+    WebDriver browser = chromium.driver();
+    signIn(browser, supervisor);
+    browser.get(url("/qa/reports"));
+    page().until(() -> browser.findElement(By.tagName("h1")).getText().equals("QA reports"));
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "document.getElementById('report-from').value = arguments[0];"
+                + "document.getElementById('report-to').value = arguments[1];",
+            base.toString().substring(0, 10),
+            base.plus(Duration.ofDays(13)).toString().substring(0, 10));
+    browser.findElement(By.cssSelector("#report-filter button[type='submit']")).click();
+    By slowRow = By.cssSelector("#appeal-turnaround tr[data-decider='" + slow + "']");
+    page().until(() -> !browser.findElements(slowRow).isEmpty());
+    assertThat(
+            browser.findElement(slowRow).findElements(By.tagName("td")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .containsExactly(slow, "3", "60", "96", "33.3 %");
+    assertThat(browser.findElement(By.id("appeals-summary")).getText())
+        .isEqualTo("Target: decided within 48 h of filing. Filed in the range: 5; decided: 5.");
+    By oldestRow = By.cssSelector("#overdue-appeals tr[data-appeal='" + oldest + "']");
+    assertThat(browser.findElements(oldestRow)).isNotEmpty();
+    assertThat(browser.findElement(oldestRow).findElements(By.tagName("td")).get(1).getText())
+        .isEqualTo(agent);
+    assertThat(
+            browser.findElements(
+                By.cssSelector("#overdue-appeals tr[data-appeal='" + fresh + "']")))
+        .isEmpty();
+    signOut(browser);
+
+    // The appeals page marks the open appeals past the target.
+    signIn(browser, fast);
+    browser.get(url("/qa/appeals"));
+    By oldestAppeal = By.cssSelector("#appeals tr[data-appeal='" + oldest + "']");
+    page().until(() -> !browser.findElements(oldestAppeal).isEmpty());
+    assertThat(browser.findElement(oldestAppeal).getAttribute("class")).contains("overdue");
+    assertThat(browser.findElement(oldestAppeal).getText()).contains("(overdue: over 48 h)");
+    By freshAppeal = By.cssSelector("#appeals tr[data-appeal='" + fresh + "']");
+    assertThat(browser.findElement(freshAppeal).getAttribute("class")).doesNotContain("overdue");
+    assertThat(browser.findElement(By.id("appeal-target")).getText())
+        .startsWith("Target: decided within 48 hours of filing. Open past it: ");
+    signOut(browser);
+
+    // Decide the open ones, so that no other test finds them.
+    for (String open : List.of(oldest, older, fresh)) {
+      decide(slow, open, false, null);
+    }
+  }
+
+  /** A new conversation of the agent's, scored, reviewed by the reviewer and appealed. */
+  private String reviewedAndAppealed(String reviewer, String agent) throws Exception {
+    String c = conversation(agent, "CALL", Instant.now(), "en", agentSays("hello how are you"));
+    HttpResponse<String> scored =
+        as(reviewer, "POST", "/api/v1/qa/conversations/" + c + "/rescore", "");
+    assertThat(scored.statusCode()).as(scored.body()).isEqualTo(200);
+    review(reviewer, c, 60);
+    return appeal(agent, c);
+  }
+
   // ------------------------------------------------------------------------------------ helpers
 
   private JsonNode hit(String user, String conversation, String ruleId) throws Exception {

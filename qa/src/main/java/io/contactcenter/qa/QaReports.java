@@ -3,6 +3,7 @@ package io.contactcenter.qa;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** QA figures over scored conversations. Thread-safe. */
 public interface QaReports {
@@ -48,6 +49,18 @@ public interface QaReports {
 
   /** An agent's memberships, latest first (empty when they never were in a team). */
   List<Membership> memberships(String agent);
+
+  /**
+   * How fast appeals were decided against the target ({@code cc.qa.appeals.decision-target}): the
+   * appeals filed and decided in the range, the hours from filing to decision of those decided (in
+   * all and per deciding reviewer), and the appeals still open past the target now, whenever they
+   * were filed.
+   *
+   * @param from the earliest filing or decision, inclusive
+   * @param to the latest, exclusive; after {@code from} and at most 366 days after it
+   * @throws IllegalArgumentException naming {@code from} or {@code to} when the range is bad
+   */
+  AppealTurnaround appealTurnaround(Instant from, Instant to);
 
   /** What a report groups by. */
   enum Grouping {
@@ -140,4 +153,56 @@ public interface QaReports {
    */
   record Membership(
       String agent, String team, Instant from, Instant to, String changedBy, Instant changedAt) {}
+
+  /**
+   * Appeal turnaround over a range. Hours are rounded to a tenth; a percentile lies between the two
+   * nearest turnarounds (as PostgreSQL's {@code percentile_cont}).
+   *
+   * @param targetHours the target: decided within this many hours of filing
+   * @param filed appeals filed in the range
+   * @param decided appeals decided in the range
+   * @param medianHours the median hours from filing to decision of those decided; {@code null} when
+   *     none was
+   * @param p95Hours the 95th percentile likewise
+   * @param withinTarget the share of those decided within the target, 0 to 1; {@code null} when
+   *     none was
+   * @param byDecider the same per deciding reviewer, by user name
+   * @param overdueCount the appeals open now for longer than the target
+   * @param overdue the oldest of them first, at most 100
+   */
+  record AppealTurnaround(
+      Instant from,
+      Instant to,
+      double targetHours,
+      long filed,
+      long decided,
+      Double medianHours,
+      Double p95Hours,
+      Double withinTarget,
+      List<DeciderTurnaround> byDecider,
+      long overdueCount,
+      List<OverdueAppeal> overdue) {
+
+    public AppealTurnaround {
+      byDecider = List.copyOf(byDecider);
+      overdue = List.copyOf(overdue);
+    }
+  }
+
+  /**
+   * One reviewer's decisions in the range.
+   *
+   * @param decided appeals they decided
+   * @param withinTarget the share of those decided within the target, 0 to 1
+   */
+  record DeciderTurnaround(
+      String decider, long decided, double medianHours, double p95Hours, double withinTarget) {}
+
+  /**
+   * An appeal open for longer than the target.
+   *
+   * @param ageHours hours since it was filed, rounded to a tenth
+   */
+  record OverdueAppeal(
+      UUID appealId, String conversationId, String appellant, Instant openedAt, double ageHours) {}
 }

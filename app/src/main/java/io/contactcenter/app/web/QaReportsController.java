@@ -43,6 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "qa", description = "QA rules, transcripts, score cards and reviews")
 class QaReportsController {
 
+  /** The longest range a report covers, as {@link QaReports.ReportQuery} allows. */
+  private static final int MAX_DAYS = 366;
+
   private final QaReports reports;
   private final Calibrations calibrations;
   private final QaSampling sampling;
@@ -150,6 +153,32 @@ class QaReportsController {
                 + ".csv\"")
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .body(csv.toString());
+  }
+
+  @Operation(
+      summary = "Appeal turnaround against the target",
+      description =
+          "Appeals filed and decided from 'from' (inclusive) to 'to' (exclusive), ISO-8601"
+              + " instants, at most 366 days, default the last 28 days: the median and 95th"
+              + " percentile hours from filing to decision and the share decided within the target"
+              + " (cc.qa.appeals.decision-target, default 48 h), in all and per deciding"
+              + " reviewer; and the appeals open now for longer than the target, oldest first"
+              + " (at most 100, with their count), whenever they were filed.")
+  @GetMapping("/api/v1/qa/reports/appeals")
+  QaReports.AppealTurnaround appealTurnaround(
+      @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+    Instant end = to == null ? Instant.now() : to;
+    Instant start = from == null ? end.minus(Duration.ofDays(28)) : from;
+    if (!start.isBefore(end)) {
+      throw new BadParameterException("problem.parameter.instant-order", "from", start, "to", end);
+    }
+    Duration span = Duration.between(start, end);
+    if (span.compareTo(Duration.ofDays(MAX_DAYS)) > 0) {
+      long days = span.plusDays(1).minusNanos(1).toDays();
+      throw new BadParameterException(
+          "problem.parameter.range-too-long", "from", "to", days, MAX_DAYS);
+    }
+    return reports.appealTurnaround(start, end);
   }
 
   @GetMapping("/api/v1/qa/teams")

@@ -15,8 +15,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Score cards and reviews in the {@code qa_score} table. */
+/**
+ * Score cards and reviews in the {@code qa_score} table, with each card's result per rule in {@code
+ * qa_score_rule} (what the rule report sums, V127).
+ */
 class JdbcScores {
 
   private static final String SUMMARY =
@@ -28,10 +32,12 @@ class JdbcScores {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final TransactionTemplate tx;
 
-  JdbcScores(JdbcClient jdbc, ObjectMapper json) {
+  JdbcScores(JdbcClient jdbc, ObjectMapper json, TransactionTemplate tx) {
     this.jdbc = jdbc;
     this.json = json;
+    this.tx = tx;
   }
 
   /**
@@ -39,6 +45,11 @@ class JdbcScores {
    * (adding the conversation to the sample after an auto-fail or a complaint).
    */
   void save(String conversationId, ConversationScore score, boolean sampled, Instant now) {
+    tx.executeWithoutResult(status -> saveCard(conversationId, score, sampled, now));
+  }
+
+  private void saveCard(
+      String conversationId, ConversationScore score, boolean sampled, Instant now) {
     jdbc.sql(
             """
             INSERT INTO qa_score (conversation_id, score, auto_failed, card, scored_at, sampled)
@@ -56,6 +67,21 @@ class JdbcScores {
             Timestamp.from(now),
             sampled,
             Scorer.hasComplaint(score))
+        .update();
+    // The card's result per rule, from the card just stored (a rescore replaces them all).
+    jdbc.sql("DELETE FROM qa_score_rule WHERE conversation_id = ?").param(conversationId).update();
+    jdbc.sql(
+            """
+            INSERT INTO qa_score_rule (conversation_id, rule_name, kind, section, failed_hits)
+            SELECT s.conversation_id, h."ruleName", h.kind, h.section,
+                count(*) FILTER (WHERE NOT h.passed)
+            FROM qa_score s
+            CROSS JOIN LATERAL jsonb_to_recordset(s.card->'hits')
+                AS h("ruleName" TEXT, kind TEXT, section TEXT, passed BOOLEAN)
+            WHERE s.conversation_id = ?
+            GROUP BY 1, 2, 3, 4
+            """)
+        .param(conversationId)
         .update();
   }
 

@@ -36,8 +36,8 @@ class QaConfiguration {
   }
 
   @Bean
-  JdbcScores qaScores(JdbcClient jdbc, ObjectMapper json) {
-    return new JdbcScores(jdbc, json);
+  JdbcScores qaScores(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+    return new JdbcScores(jdbc, json, new TransactionTemplate(transactions));
   }
 
   @Bean
@@ -81,9 +81,15 @@ class QaConfiguration {
 
   @Bean
   JdbcQaReports qaReports(
-      JdbcClient jdbc, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+      JdbcClient jdbc,
+      PlatformTransactionManager transactions,
+      QaProperties properties,
+      ObjectProvider<Clock> clock) {
     return new JdbcQaReports(
-        jdbc, new TransactionTemplate(transactions), clock.getIfAvailable(Clock::systemUTC));
+        jdbc,
+        new TransactionTemplate(transactions),
+        clock.getIfAvailable(Clock::systemUTC),
+        properties.appeals().decisionTarget());
   }
 
   @Bean

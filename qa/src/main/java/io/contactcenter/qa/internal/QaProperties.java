@@ -85,8 +85,20 @@ public record QaProperties(
    * Agents' appeals.
    *
    * @param window how long after a review the agent may appeal it
+   * @param decisionTarget how soon after filing an appeal should be decided; the appeal report
+   *     measures against it and the appeals page marks appeals open longer; positive
    */
-  public record Appeals(@NotNull @DefaultValue("7d") Duration window) {}
+  public record Appeals(
+      @NotNull @DefaultValue("7d") Duration window,
+      @NotNull @DefaultValue("48h") Duration decisionTarget) {
+
+    public Appeals {
+      if (decisionTarget != null && (decisionTarget.isNegative() || decisionTarget.isZero())) {
+        throw new IllegalArgumentException(
+            "cc.qa.appeals.decision-target must be positive, not " + decisionTarget);
+      }
+    }
+  }
 
   /**
    * How long a conversation's recording and transcript are kept after it ended; a conversation with
