@@ -143,24 +143,29 @@ class TicketsController {
 
   @Operation(summary = "A ticket with its history, SLA clocks, child tickets and call recording")
   @GetMapping("/api/v1/tickets/{id}")
-  TicketView one(@PathVariable String id) {
+  TicketView one(@PathVariable String id, Authentication user) {
     TicketDetails details = desk.find(id).orElseThrow(() -> new TicketNotFoundException(id));
     return new TicketView(
         details.ticket(),
         details.history(),
         details.sla(),
         details.children(),
-        calls.recordingLink(details.ticket()).orElse(null));
+        calls.recordingLink(details.ticket(), user.getName(), Navigation.roles(user)).orElse(null));
   }
 
   @Operation(
       summary = "The recording of the call the ticket came from (WAV)",
       description =
-          "For everyone who works tickets: the answered call of the robot attempt, or the call, that"
-              + " opened it. 404 when the ticket is unknown or came from no recorded call.")
+          "The answered call of the robot attempt, or the call, that opened it: for the agent the"
+              + " ticket is assigned to, supervisors and admins (403 for other agents). 404 when"
+              + " the ticket is unknown or came from no recorded call.")
   @GetMapping(path = "/api/v1/tickets/{id}/recording", produces = "audio/wav")
-  ResponseEntity<Resource> recording(@PathVariable String id) {
+  ResponseEntity<Resource> recording(@PathVariable String id, Authentication user) {
     Ticket ticket = desk.find(id).orElseThrow(() -> new TicketNotFoundException(id)).ticket();
+    if (!TicketCalls.mayPlay(ticket, user.getName(), Navigation.roles(user))) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "only the ticket's assignee, supervisors and admins play its call");
+    }
     return calls
         .recordingOf(ticket)
         .<ResponseEntity<Resource>>map(

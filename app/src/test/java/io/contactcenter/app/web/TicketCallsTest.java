@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.contactcenter.app.security.Role;
 import io.contactcenter.outboundrobot.DialOutcome;
 import io.contactcenter.outboundrobot.DialogueOutcome;
 import io.contactcenter.outboundrobot.RobotAttempt;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +36,8 @@ class TicketCallsTest {
   private final CallRecordings recordings = mock(CallRecordings.class);
   private final TicketCalls calls = new TicketCalls(robot, recordings);
 
+  private static final Set<Role> AGENT = Set.of(Role.AGENT);
+
   @Test
   void aRobotTicketPlaysTheRecordingOfTheAttemptsAnsweredCall() {
     Path file = Path.of("/var/spool/asterisk/monitor/1733380000.12.wav");
@@ -43,7 +47,25 @@ class TicketCallsTest {
     Ticket ticket = ticket(SourceKind.ROBOT_ATTEMPT, "att-1");
 
     assertThat(calls.recordingOf(ticket)).contains(file);
-    assertThat(calls.recordingLink(ticket)).contains("/api/v1/tickets/T-1/recording");
+    assertThat(calls.recordingLink(ticket, "ada", AGENT)).contains("/api/v1/tickets/T-1/recording");
+  }
+
+  @Test
+  void onlyTheAssigneeSupervisorsAndAdminsPlayATicketsCall() {
+    when(robot.find("att-1")).thenReturn(Optional.of(attempt("att-1", "1733380000.12")));
+    when(recordings.find("1733380000.12")).thenReturn(Optional.of(Path.of("/tmp/x.wav")));
+    Ticket ticket = ticket(SourceKind.ROBOT_ATTEMPT, "att-1");
+
+    assertThat(TicketCalls.mayPlay(ticket, "ada", AGENT)).isTrue();
+    assertThat(TicketCalls.mayPlay(ticket, "bob", AGENT)).isFalse();
+    assertThat(TicketCalls.mayPlay(ticket, null, AGENT)).isFalse();
+    assertThat(TicketCalls.mayPlay(ticket, "sue", Set.of(Role.SUPERVISOR))).isTrue();
+    assertThat(TicketCalls.mayPlay(ticket, "root", Set.of(Role.ADMIN))).isTrue();
+    assertThat(TicketCalls.mayPlay(ticket, "quinn", Set.of(Role.QA, Role.OPS))).isFalse();
+    assertThat(calls.recordingLink(ticket, "bob", AGENT)).isEmpty();
+    Ticket unassigned = ticket(SourceKind.ROBOT_ATTEMPT, "att-1", null);
+    assertThat(calls.recordingLink(unassigned, "ada", AGENT)).isEmpty();
+    assertThat(calls.recordingLink(unassigned, "sue", Set.of(Role.SUPERVISOR))).isPresent();
   }
 
   @Test
@@ -52,6 +74,8 @@ class TicketCallsTest {
     when(recordings.find("1733380000.40")).thenReturn(Optional.of(file));
 
     assertThat(calls.recordingOf(ticket(SourceKind.CALL, "1733380000.40"))).contains(file);
+    assertThat(calls.recordingLink(ticket(SourceKind.CALL, "1733380000.40"), "ada", AGENT))
+        .isPresent();
   }
 
   @Test
@@ -62,12 +86,15 @@ class TicketCallsTest {
     when(robot.find("att-3")).thenReturn(Optional.of(attempt("att-3", "1733380000.77")));
     when(recordings.find("1733380000.77")).thenReturn(Optional.empty());
 
-    assertThat(calls.recordingLink(ticket(SourceKind.ROBOT_ATTEMPT, "att-2"))).isEmpty();
-    assertThat(calls.recordingLink(ticket(SourceKind.ROBOT_ATTEMPT, "att-3"))).isEmpty();
-    assertThat(calls.recordingLink(ticket(SourceKind.ROBOT_ATTEMPT, "att-unknown"))).isEmpty();
-    assertThat(calls.recordingLink(ticket(SourceKind.CHAT, "chat-1"))).isEmpty();
-    assertThat(calls.recordingLink(ticket(SourceKind.SHOP_REQUEST, "R-1"))).isEmpty();
-    assertThat(calls.recordingLink(ticket(SourceKind.AGENT, null))).isEmpty();
+    assertThat(calls.recordingLink(ticket(SourceKind.ROBOT_ATTEMPT, "att-2"), "ada", AGENT))
+        .isEmpty();
+    assertThat(calls.recordingLink(ticket(SourceKind.ROBOT_ATTEMPT, "att-3"), "ada", AGENT))
+        .isEmpty();
+    assertThat(calls.recordingLink(ticket(SourceKind.ROBOT_ATTEMPT, "att-unknown"), "ada", AGENT))
+        .isEmpty();
+    assertThat(calls.recordingLink(ticket(SourceKind.CHAT, "chat-1"), "ada", AGENT)).isEmpty();
+    assertThat(calls.recordingLink(ticket(SourceKind.SHOP_REQUEST, "R-1"), "ada", AGENT)).isEmpty();
+    assertThat(calls.recordingLink(ticket(SourceKind.AGENT, null), "ada", AGENT)).isEmpty();
   }
 
   private static RobotAttempt attempt(String id, String callId) {
@@ -91,7 +118,12 @@ class TicketCallsTest {
         "admin");
   }
 
+  /** A ticket assigned to the agent "ada". */
   private static Ticket ticket(SourceKind kind, String ref) {
+    return ticket(kind, ref, "ada");
+  }
+
+  private static Ticket ticket(SourceKind kind, String ref, String assignee) {
     Instant at = Instant.parse("2026-12-05T07:01:00Z");
     return new Ticket(
         "T-1",
@@ -104,7 +136,7 @@ class TicketCallsTest {
         TicketCategory.COMPLAINT,
         TicketPriority.HIGH,
         TicketStatus.NEW,
-        null,
+        assignee,
         "support",
         List.of(),
         List.of(),
