@@ -403,8 +403,9 @@ class RobotComplaintTicketIT {
   }
 
   private static ConditionFactory page(String what) {
+    // Pages are served by the same JVM on busy cores, the browser beside them: be patient.
     return await(what)
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(60))
         .ignoreException(StaleElementReferenceException.class)
         .ignoreException(org.openqa.selenium.NoSuchElementException.class);
   }
