@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.asrtts.SpeechSynthesizer;
+import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.testinfra.BasicAuthApi;
 import io.contactcenter.testinfra.CapturedEvents;
 import io.contactcenter.testinfra.Chromium;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +47,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -53,8 +56,10 @@ import org.yaml.snakeyaml.Yaml;
  * it and the robot labels it a complaint. The ticket it opens carries the complaint's category and
  * the priority the policy gives it, the recognized transcript and a link to the call's recording
  * that the agent may play; the ACD assigns it to the signed-in ready agent with the ticket group's
- * skill (not to the ready one without it) with the first-response clock running; the agent replies
- * on the ticket page in headless Chromium and the clock stops, in the API and on the page.
+ * skill (not to the ready one without it) with the first-response clock running. The ticket is the
+ * called customer's: their number (masked, as every ticket shows it) and tier. The agent replies on
+ * the ticket page in headless Chromium; the clock stops, in the API and on the page, and the reply
+ * is handed to the outgoing notification port addressed to the customer's full number.
  */
 @ContactCenterIT
 @WithSharedAsterisk
@@ -70,6 +75,7 @@ class RobotComplaintTicketIT {
   @LocalServerPort int port;
   @Autowired SpeechSynthesizer tts;
   @Autowired CapturedEvents events;
+  @Autowired JdbcClient jdbc;
 
   private final ObjectMapper json = new ObjectMapper();
   private final BasicAuthApi api = new BasicAuthApi(() -> port, PASSWORD);
@@ -91,7 +97,10 @@ class RobotComplaintTicketIT {
     String unskilled = readyAgent("cmp-unskilled-", "{\"orders\": 3}");
 
     // The customer tells the robot; it labels the reply a complaint, says goodbye and hangs up.
-    JsonNode attempt = callCustomerWhoSays(COMPLAINT);
+    // A number of their own: the same words from the same customer within the duplicate window
+    // would be merged into their open ticket (a rerun, another test's call).
+    String callee = "+86139" + String.format("%08d", new Random().nextInt(100_000_000));
+    JsonNode attempt = callCustomerWhoSays(callee, COMPLAINT);
     String attemptId = attempt.get("attemptId").asText();
     assertThat(attempt.get("outcome").asText())
         .as("the robot's outcome: %s", attempt)
@@ -133,6 +142,11 @@ class RobotComplaintTicketIT {
     // PriorityPolicy: complaints open HIGH (a standard customer, the robot names no priority).
     assertThat(ticket.get("priority").asText()).isEqualTo("HIGH");
     assertThat(ticket.get("channel").asText()).isEqualTo("ROBOT");
+    // The called customer's ticket: their number, masked as tickets show it, and their tier.
+    assertThat(ticket.get("customerPhone").asText())
+        .isEqualTo(PhoneNumber.parse(callee).masked())
+        .doesNotContain(callee.substring(4, 12));
+    assertThat(ticket.get("tier").asText()).isEqualTo("STANDARD");
     assertThat(ticket.get("group").asText()).isEqualTo("support");
     assertThat(ticket.get("subject").asText()).isEqualTo(heard);
     assertThat(ticket.get("tags").toString()).contains("\"robot\"").contains("\"complaint\"");
@@ -227,17 +241,27 @@ class RobotComplaintTicketIT {
     assertThat(replied.get("actor").asText()).isEqualTo(skilled);
     assertThat(replied.get("body").asText()).isEqualTo(reply);
     assertThat(answered.get("ticket").get("assignee").asText()).isEqualTo(skilled);
+    // The reply reaches the customer: handed, once, to the outgoing notification port (whose
+    // embedded default stores it) addressed to the number the robot called, in full.
+    assertThat(
+            jdbc.sql(
+                    "SELECT recipient, text FROM ticket_notification WHERE ticket_id = :id"
+                        + " AND kind = 'CUSTOMER_REPLY'")
+                .param("id", ticketId)
+                .query((rs, n) -> rs.getString("recipient") + " " + rs.getString("text"))
+                .list())
+        .containsExactly(callee + " " + reply);
     assertThat(chromium.securityPolicyViolations()).isEmpty();
   }
 
   // ---- the call
 
   /**
-   * Places a balance-reminder call to a SIPp customer who, a moment into the question (after the
-   * disclosure), says {@code words}; returns the attempt once it is finished and the customer's
-   * phone has been hung up on.
+   * Places a balance-reminder call to {@code callee}, a SIPp customer who, a moment into the
+   * question (after the disclosure), says {@code words}; returns the attempt once it is finished
+   * and the customer's phone has been hung up on.
    */
-  private JsonNode callCustomerWhoSays(String words) throws Exception {
+  private JsonNode callCustomerWhoSays(String callee, String words) throws Exception {
     Duration disclosure = tts.synthesize(disclosureText(), null).duration();
     Path dir = Files.createTempDirectory("customer");
     writeUlawWav(
@@ -251,7 +275,17 @@ class RobotComplaintTicketIT {
             .timeout(Duration.ofSeconds(120))
             .answerOn(asterisk.ports().trunk())) {
       RobotApi robot = new RobotApi(port);
-      JsonNode attempt = robot.awaitFinished(robot.placeBalanceReminder(), Duration.ofSeconds(120));
+      HttpResponse<String> placed =
+          robot.place(
+              "{\"phone\":\""
+                  + callee
+                  + "\",\"campaignType\":\"balance\",\"variables\":"
+                  + RobotApi.BALANCE_VARIABLES
+                  + "}");
+      assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+      JsonNode attempt =
+          robot.awaitFinished(
+              json.readTree(placed.body()).get("attemptId").asText(), Duration.ofSeconds(120));
       Sipp.Result result = phone.await(Duration.ofSeconds(30));
       assertThat(result.succeeded()).as("the customer's phone: %s", result.output()).isTrue();
       return attempt;
