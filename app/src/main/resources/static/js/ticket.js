@@ -34,6 +34,28 @@ function ticketLink(id, text) {
   return a;
 }
 
+// The call the ticket came from: played in the page, or downloaded. Kept across reloads of the
+// rest of the page so that a reply does not stop the agent listening.
+let recordingShown = null;
+function recording(src) {
+  if (recordingShown && recordingShown.dataset.src === src) return recordingShown;
+  const box = document.createElement('span');
+  box.id = 'recording';
+  box.dataset.src = src;
+  const audio = document.createElement('audio');
+  audio.controls = true;
+  audio.preload = 'none';
+  audio.src = src;
+  audio.setAttribute('aria-label', cc.t('js.ticket.recording'));
+  const link = document.createElement('a');
+  link.id = 'recording-link';
+  link.href = src;
+  link.textContent = cc.t('js.ticket.recording.download');
+  box.append(audio, ' ', link);
+  recordingShown = box;
+  return box;
+}
+
 function render(details) {
   const t = details.ticket;
   const facts = document.querySelector('#facts tbody');
@@ -47,11 +69,13 @@ function render(details) {
   fact(facts, 'js.ticket.group', t.group);
   fact(facts, 'js.ticket.source', (t.sourceRefs || []).join(', '));
   if (t.parentId) fact(facts, 'js.ticket.parent', ticketLink(t.parentId, t.parentId));
+  if (details.recording) fact(facts, 'js.ticket.recording', recording(details.recording));
   const sla = document.querySelector('#sla tbody');
   sla.replaceChildren();
   for (const c of details.sla) {
     const tr = document.createElement('tr');
     tr.dataset.metric = c.metric;
+    tr.dataset.state = c.state;
     cc.cell(tr, cc.label('sla.' + c.metric));
     cc.cell(tr, cc.label('sla.' + c.state));
     cc.cell(tr, duration(c.elapsed));

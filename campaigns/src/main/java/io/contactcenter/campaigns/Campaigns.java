@@ -70,6 +70,14 @@ public interface Campaigns {
   List<CampaignAttempt> attempts(String campaignId, String outcome, String dialOutcome, int limit);
 
   /**
+   * The contact a dial attempt of a campaign called; empty for an unknown attempt or one placed
+   * outside a campaign (ops trying a script on their own phone).
+   *
+   * @param attemptId the robot attempt's id, which is also the campaign attempt's
+   */
+  Optional<CalledContact> contactCalled(String attemptId);
+
+  /**
    * Writes every attempt as CSV: UTF-8 with a byte-order mark (so that Excel opens Chinese names
    * right), a header, and each attempt with its contact's order number and amount. Cells that a
    * spreadsheet would run as a formula (starting with = + - @, tab or carriage return) are prefixed

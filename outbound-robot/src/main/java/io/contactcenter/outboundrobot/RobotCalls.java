@@ -97,6 +97,13 @@ public interface RobotCalls {
 
   Optional<RobotAttempt> find(String attemptId);
 
+  /**
+   * The number an attempt called, in full ({@link RobotAttempt#phone()} is masked for display): for
+   * a module that must reach the callee again, such as a ticket's reply to them. Callers keep it
+   * out of logs and pages (its {@code toString()} masks it).
+   */
+  Optional<io.contactcenter.common.PhoneNumber> calledNumber(String attemptId);
+
   /** The latest attempts, newest first; {@code limit} is capped at 200. */
   List<RobotAttempt> recent(int limit);
 

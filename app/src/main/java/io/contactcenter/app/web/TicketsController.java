@@ -5,12 +5,14 @@ import io.contactcenter.asrtts.ReplyRequest;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.tickets.CustomerTier;
 import io.contactcenter.tickets.OpenTicketRequest;
+import io.contactcenter.tickets.SlaClock;
 import io.contactcenter.tickets.SourceKind;
 import io.contactcenter.tickets.Ticket;
 import io.contactcenter.tickets.TicketCategory;
 import io.contactcenter.tickets.TicketChannel;
 import io.contactcenter.tickets.TicketDesk;
 import io.contactcenter.tickets.TicketDetails;
+import io.contactcenter.tickets.TicketEntry;
 import io.contactcenter.tickets.TicketMessage;
 import io.contactcenter.tickets.TicketNotFoundException;
 import io.contactcenter.tickets.TicketOpening;
@@ -21,7 +23,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Tickets for agents, supervisors and the shop's systems: open, list, work. */
 @RestController
@@ -38,10 +44,12 @@ class TicketsController {
 
   private final TicketDesk desk;
   private final ReplyClassifier classifier;
+  private final TicketCalls calls;
 
-  TicketsController(TicketDesk desk, ReplyClassifier classifier) {
+  TicketsController(TicketDesk desk, ReplyClassifier classifier, TicketCalls calls) {
     this.desk = desk;
     this.classifier = classifier;
+    this.calls = calls;
   }
 
   /**
@@ -119,9 +127,56 @@ class TicketsController {
     return group == null ? desk.assignedTo(user.getName(), limit) : desk.inGroup(group, limit);
   }
 
+  /**
+   * A ticket for its page: {@link TicketDetails} and the link to the recording of the call it came
+   * from.
+   *
+   * @param recording where the recording of the ticket's call plays from ({@code
+   *     /api/v1/tickets/{id}/recording}); null when the ticket came from no recorded call
+   */
+  record TicketView(
+      Ticket ticket,
+      List<TicketEntry> history,
+      List<SlaClock> sla,
+      List<Ticket> children,
+      String recording) {}
+
+  @Operation(summary = "A ticket with its history, SLA clocks, child tickets and call recording")
   @GetMapping("/api/v1/tickets/{id}")
-  TicketDetails one(@PathVariable String id) {
-    return desk.find(id).orElseThrow(() -> new TicketNotFoundException(id));
+  TicketView one(@PathVariable String id, Authentication user) {
+    TicketDetails details = desk.find(id).orElseThrow(() -> new TicketNotFoundException(id));
+    return new TicketView(
+        details.ticket(),
+        details.history(),
+        details.sla(),
+        details.children(),
+        calls.recordingLink(details.ticket(), user.getName(), Navigation.roles(user)).orElse(null));
+  }
+
+  @Operation(
+      summary = "The recording of the call the ticket came from (WAV)",
+      description =
+          "The answered call of the robot attempt, or the call, that opened it: for the agent the"
+              + " ticket is assigned to, supervisors and admins (403 for other agents). 404 when"
+              + " the ticket is unknown or came from no recorded call.")
+  @GetMapping(path = "/api/v1/tickets/{id}/recording", produces = "audio/wav")
+  ResponseEntity<Resource> recording(@PathVariable String id, Authentication user) {
+    Ticket ticket = desk.find(id).orElseThrow(() -> new TicketNotFoundException(id)).ticket();
+    if (!TicketCalls.mayPlay(ticket, user.getName(), Navigation.roles(user))) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN, "only the ticket's assignee, supervisors and admins play its call");
+    }
+    return calls
+        .recordingOf(ticket)
+        .<ResponseEntity<Resource>>map(
+            file ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("audio/wav"))
+                    .body(new FileSystemResource(file)))
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "ticket " + id + " has no call recording"));
   }
 
   /** A reply, a note or a customer's message: its text. */

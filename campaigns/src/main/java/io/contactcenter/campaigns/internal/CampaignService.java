@@ -1,5 +1,6 @@
 package io.contactcenter.campaigns.internal;
 
+import io.contactcenter.campaigns.CalledContact;
 import io.contactcenter.campaigns.Campaign;
 import io.contactcenter.campaigns.CampaignAttempt;
 import io.contactcenter.campaigns.CampaignChanges;
@@ -120,6 +121,11 @@ class CampaignService implements Campaigns, DoNotCallList {
   @Override
   public Optional<Campaign> find(String campaignId) {
     return campaigns.find(campaignId);
+  }
+
+  @Override
+  public Optional<CalledContact> contactCalled(String attemptId) {
+    return contacts.calledBy(attemptId);
   }
 
   @Override

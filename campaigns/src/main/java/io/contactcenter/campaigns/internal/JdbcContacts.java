@@ -1,5 +1,6 @@
 package io.contactcenter.campaigns.internal;
 
+import io.contactcenter.campaigns.CalledContact;
 import io.contactcenter.common.PhoneNumber;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -43,6 +44,27 @@ final class JdbcContacts {
     this.jdbc = jdbc;
     this.batch = batch;
     this.variables = variables;
+  }
+
+  /** The contact a campaign attempt called; empty for an attempt of no campaign. */
+  Optional<CalledContact> calledBy(String attemptId) {
+    return jdbc.sql(
+            "SELECT c.campaign_id, c.phone, c.name, c.order_id, c.variables::text"
+                + " FROM campaign_attempt a JOIN campaign_contact c ON c.contact_id = a.contact_id"
+                + " WHERE a.attempt_id = ?")
+        .param(attemptId)
+        .query(
+            (rs, n) -> {
+              String orderId = rs.getString(4);
+              return new CalledContact(
+                  rs.getString(1),
+                  PhoneNumber.parse(rs.getString(2)),
+                  rs.getString(3),
+                  orderId != null
+                      ? orderId
+                      : variables.fromJson(rs.getString(5)).get("order_number"));
+            })
+        .optional();
   }
 
   /** Adds a contact unless the campaign has its dedupe key already; {@code true} if added. */

@@ -37,6 +37,14 @@ final class JdbcRobotCallHistory {
     return jdbc.sql(SELECT + " WHERE attempt_id = ?").param(attemptId).query(this::map).optional();
   }
 
+  /** The number an attempt called, in full. */
+  Optional<PhoneNumber> calledNumber(String attemptId) {
+    return jdbc.sql("SELECT phone FROM robot_attempt WHERE attempt_id = ?")
+        .param(attemptId)
+        .query((rs, n) -> PhoneNumber.parse(rs.getString("phone")))
+        .optional();
+  }
+
   List<RobotAttempt> recent(int limit) {
     return jdbc.sql(SELECT + " ORDER BY created_at DESC LIMIT ?")
         .param(Math.max(1, Math.min(limit, 200)))

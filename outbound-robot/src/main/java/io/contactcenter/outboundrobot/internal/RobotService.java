@@ -3,6 +3,7 @@ package io.contactcenter.outboundrobot.internal;
 import io.contactcenter.asrtts.PromptTemplate;
 import io.contactcenter.common.AttemptId;
 import io.contactcenter.common.CampaignType;
+import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.common.Wording;
 import io.contactcenter.outboundrobot.CallNowRequest;
 import io.contactcenter.outboundrobot.CallRefusedException;
@@ -380,6 +381,11 @@ class RobotService implements RobotCalls {
   @Override
   public Optional<RobotAttempt> find(String attemptId) {
     return history.find(attemptId);
+  }
+
+  @Override
+  public Optional<PhoneNumber> calledNumber(String attemptId) {
+    return history.calledNumber(attemptId);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.contactcenter.tickets.internal;
 
+import io.contactcenter.campaigns.Campaigns;
 import io.contactcenter.outboundrobot.RobotCalls;
 import io.contactcenter.routing.AgentDesk;
 import io.contactcenter.routing.ContactRouting;
@@ -32,8 +33,14 @@ class TicketConfiguration {
   }
 
   @Bean
+  TicketNotifications ticketNotifications(JdbcClient jdbc) {
+    return new TicketNotifications(jdbc);
+  }
+
+  @Bean
   SlaTracker slaTracker(
       JdbcClient jdbc,
+      TicketNotifications notifications,
       JdbcTickets tickets,
       JdbcTicketHistory history,
       TicketProperties config,
@@ -44,7 +51,7 @@ class TicketConfiguration {
         tickets,
         history,
         new JdbcSlaAlerts(jdbc),
-        new TicketNotifications(jdbc),
+        notifications,
         new SlaPolicies(config.sla()),
         BusinessCalendars.of(config),
         config,
@@ -91,6 +98,7 @@ class TicketConfiguration {
       JdbcTicketRouting routing,
       JdbcTicketFields fields,
       SlaTracker sla,
+      TicketNotifications notifications,
       ObjectProvider<TicketAssigner> assigners,
       ApplicationEventPublisher events,
       TicketProperties config,
@@ -108,6 +116,7 @@ class TicketConfiguration {
         history,
         routing,
         sla,
+        notifications,
         assigner,
         new TransactionTemplate(transactions),
         now);
@@ -131,8 +140,9 @@ class TicketConfiguration {
   }
 
   @Bean
-  RobotTicketListener robotTicketListener(TicketService desk, RobotCalls robot) {
-    return new RobotTicketListener(desk, robot);
+  RobotTicketListener robotTicketListener(
+      TicketService desk, RobotCalls robot, Campaigns campaigns) {
+    return new RobotTicketListener(desk, robot, campaigns);
   }
 
   @Bean

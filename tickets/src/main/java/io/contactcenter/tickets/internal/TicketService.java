@@ -41,6 +41,7 @@ class TicketService implements TicketDesk {
   private final JdbcTicketHistory history;
   private final JdbcTicketRouting routing;
   private final SlaTracker sla;
+  private final TicketNotifications notifications;
   private final TicketAssigner assigner;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -53,6 +54,7 @@ class TicketService implements TicketDesk {
       JdbcTicketHistory history,
       JdbcTicketRouting routing,
       SlaTracker sla,
+      TicketNotifications notifications,
       TicketAssigner assigner,
       TransactionTemplate tx,
       Clock clock) {
@@ -63,6 +65,7 @@ class TicketService implements TicketDesk {
     this.history = history;
     this.routing = routing;
     this.sla = sla;
+    this.notifications = notifications;
     this.assigner = assigner;
     this.tx = tx;
     this.clock = clock;
@@ -144,6 +147,11 @@ class TicketService implements TicketDesk {
           }
           Instant now = now();
           history.append(ticketId, kind, now, message.author(), message.text(), null, visible);
+          // In the same transaction: a reply stored is a reply handed on, and a rollback sends
+          // none.
+          if (visible && row.customerPhone() != null) {
+            notifications.toCustomer(ticketId, row.customerPhone(), message.text(), now);
+          }
           if (kind == EntryKind.REPLY && row.status() == TicketStatus.NEW) {
             changes.changeLocked(row, TicketStatus.OPEN, message.author(), now);
           }
