@@ -115,7 +115,9 @@ class TicketCallsTest {
         null,
         null,
         List.of(),
-        "admin");
+        "admin",
+        false,
+        Map.of());
   }
 
   /** A ticket assigned to the agent "ada". */
