@@ -358,6 +358,7 @@ class KnowledgeBaseController {
 
   private static Map<String, Object> jobBody(ColdStartJobs.Job job) {
     Map<String, Object> body = new LinkedHashMap<>();
+    body.put("jobId", job.id);
     body.put("state", job.state.name().toLowerCase(Locale.ROOT));
     body.put("progress", job.progress);
     body.put("lang", job.lang.tag());
