@@ -181,8 +181,9 @@ public final class ClusterReview {
     if (out.isEmpty()) {
       return refused(Refusal.SPLIT_EMPTY, id);
     }
+    Set<Integer> own = new HashSet<>(c.rows());
     for (int row : out) {
-      if (!c.rows().contains(row)) {
+      if (!own.contains(row)) {
         return refused(Refusal.ROW_NOT_IN_CLUSTER, row, id);
       }
     }
