@@ -1,11 +1,14 @@
 // The admin knowledge-base page (issue 13): the FAQs in English and Chinese side by side, search,
 // add, edit, turn off, delete, CSV import with per-row problems, and FAQ suggestions grouped from
-// past questions (cold start). Everything through /api/v1/kb/...; FAQ texts are set as textContent.
+// past questions or conversations (cold start), reviewed here: rename, merge, split, discard and
+// restore a group, accept one as an FAQ with the agents' most frequent answer. Everything through
+// /api/v1/kb/...; FAQ and question texts are set as textContent.
 (() => {
   const $ = id => document.getElementById(id);
   const LANGS = ['en', 'zh'];
   let faqs = []; // rows of /api/v1/kb/faqs: one per FAQ and language
   let acceptingSuggestion = null; // the suggestion the editor accepts when saved (else a plain save)
+  let acceptingCluster = null; // the cold-start group the editor accepts when saved
 
   function error(message) {
     $('kb-error').textContent = message || '';
@@ -121,8 +124,9 @@
   }
 
   // ------------------------------------------------------------------- editor
-  function edit(row, suggestionId) {
+  function edit(row, suggestionId, cluster) {
     acceptingSuggestion = suggestionId || null;
+    acceptingCluster = cluster ? { jobId: coldJob.id, cluster } : null;
     $('kb-editor').hidden = false;
     $('kb-id').value = row.faqId || '';
     $('kb-id').readOnly = Boolean(row.faqId) && faqs.some(f => f.faqId === row.faqId);
@@ -140,6 +144,7 @@
   $('kb-add').addEventListener('click', () => edit({ lang: cc.lang.startsWith('zh') ? 'zh' : 'en' }));
   $('kb-cancel').addEventListener('click', () => {
     acceptingSuggestion = null;
+    acceptingCluster = null;
     $('kb-editor').hidden = true;
   });
   $('kb-search').addEventListener('input', render);
@@ -155,6 +160,16 @@
       enabled: $('kb-enabled').checked
     };
     try {
+      if (acceptingCluster) {
+        const job = await cc.api('POST', '/api/v1/kb/cold-start/' + encodeURIComponent(acceptingCluster.jobId) +
+          '/clusters/' + encodeURIComponent(acceptingCluster.cluster.id) + '/accept', { ...faq, faqId: row.faqId });
+        acceptingCluster = null;
+        if (coldJob && coldJob.id === job.jobId) showJob(job);
+        $('kb-form-status').textContent = cc.t('js.kb.cold.accepted', row.faqId);
+        $('kb-editor').hidden = true;
+        await load();
+        return;
+      }
       const saved = acceptingSuggestion
         ? await cc.api('POST', '/api/v1/kb/suggestions/' + encodeURIComponent(acceptingSuggestion) +
             '/accept', { ...faq, faqId: row.faqId })
@@ -194,84 +209,180 @@
   });
 
   // --------------------------------------------------------------- cold start
-  // The rows of a CSV with a text column, as the server numbers them (0-based data rows).
-  function csvTexts(text) {
-    const rows = [];
-    let row = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-        else if (c === '"') quoted = false;
-        else cell += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') { row.push(cell); cell = ''; }
-      else if (c === '\n' || c === '\r') {
-        if (c === '\r' && text[i + 1] === '\n') i++;
-        row.push(cell); rows.push(row); row = []; cell = '';
-      } else cell += c;
-    }
-    if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-    const header = (rows.shift() || []).map(h => h.trim().toLowerCase().replace(/^\ufeff/, ''));
-    const column = header.indexOf('text');
-    return rows.filter(r => r.some(c => c !== '')).map(r => (column >= 0 ? r[column] || '' : ''));
-  }
+  // A finished job is reviewed here: every action answers the updated job, which is drawn again.
+  let coldJob = null; // { id, lang, job }: the job on screen
+  const clusterPath = (c, action) => '/api/v1/kb/cold-start/' + encodeURIComponent(coldJob.id) +
+    '/clusters/' + encodeURIComponent(c.id) + (action ? '/' + action : '');
 
   $('kb-cold-form').addEventListener('submit', async e => {
     e.preventDefault();
     const file = $('kb-cold-file').files[0];
     if (!file) return;
     const lang = $('kb-cold-lang').value;
-    const texts = csvTexts(await file.text());
     const form = new FormData();
     form.append('file', file);
     form.append('lang', lang);
     $('kb-clusters').hidden = true;
+    $('kb-cold-review').hidden = true;
+    $('kb-cold-discarded').hidden = true;
     try {
       const started = await cc.api('POST', '/api/v1/kb/cold-start', form);
-      follow(started.jobId, texts, lang);
+      const skipped = (started.problems || []).map(p => cc.t('js.kb.row', p.line) + ': ' + p.problem);
+      coldJob = { id: started.jobId, lang, skipped };
+      follow();
     } catch (err) {
       $('kb-cold-status').textContent = err.message;
     }
   });
 
-  async function follow(jobId, texts, lang) {
+  async function follow() {
     let job;
     try {
-      job = await cc.api('GET', '/api/v1/kb/cold-start/' + encodeURIComponent(jobId));
+      job = await cc.api('GET', '/api/v1/kb/cold-start/' + encodeURIComponent(coldJob.id));
     } catch (err) {
       $('kb-cold-status').textContent = err.message;
       return;
     }
     if (job.state === 'running') {
       $('kb-cold-status').textContent = cc.t('js.kb.cold.running', Math.round(job.progress * 100));
-      setTimeout(() => follow(jobId, texts, lang), 1000);
+      setTimeout(follow, 1000);
       return;
     }
     if (job.state === 'failed') {
       $('kb-cold-status').textContent = cc.t('js.kb.cold.failed', job.error || '');
       return;
     }
-    $('kb-cold-status').textContent = cc.t('js.kb.cold.done', job.clusters.length, job.unclustered.length);
+    showJob(job);
+  }
+
+  // Runs one review action; a refusal (problem detail) is shown and the list stays as it was.
+  async function reviewAction(method, path, body) {
+    try {
+      showJob(await cc.api(method, path, body));
+    } catch (err) {
+      $('kb-cold-status').textContent = err.message;
+    }
+  }
+
+  function showJob(job) {
+    coldJob.job = job;
+    $('kb-clusters').dataset.job = job.jobId;
+    let status = cc.t('js.kb.cold.done', job.clusters.length, job.unclustered.length);
+    if (coldJob.skipped.length) {
+      status += ' ' + cc.t('js.kb.cold.skipped', coldJob.skipped.length, coldJob.skipped.slice(0, 3).join('; '));
+    }
+    $('kb-cold-status').textContent = status;
     const body = $('kb-clusters').tBodies[0];
     body.replaceChildren();
-    job.clusters.forEach((c, i) => {
-      const tr = document.createElement('tr');
-      tr.dataset.cluster = c.id;
-      cc.cell(tr, c.title);
-      cc.cell(tr, cc.number(c.size));
-      const examples = c.rows.map(r => texts[r]).filter(t => t && t !== c.title);
-      cc.cell(tr, examples.slice(0, 3).join(' · '));
-      const td = cc.cell(tr, '');
-      td.append(button(cc.t('js.kb.cold.accept'), () => edit({
-        faqId: 'faq-' + jobId.slice(0, 4) + '-' + (i + 1), lang, question: c.title,
-        examples: [...new Set(examples)].slice(0, 20), answer: '', category: '', enabled: true
-      }), 'kb-accept'));
-      body.append(tr);
-    });
+    job.clusters.forEach(c => body.append(clusterRow(c)));
     $('kb-clusters').hidden = job.clusters.length === 0;
+    $('kb-cold-review').hidden = job.clusters.length < 2;
+    const discarded = $('kb-discarded');
+    discarded.replaceChildren();
+    job.discarded.forEach(c => {
+      const li = document.createElement('li');
+      li.dataset.cluster = c.id;
+      li.append(c.title + ' (' + cc.number(c.size) + ') ');
+      li.append(button(cc.t('js.kb.cold.restore'), () => reviewAction('POST', clusterPath(c, 'restore')), 'kb-restore'));
+      discarded.append(li);
+    });
+    $('kb-cold-discarded').hidden = job.discarded.length === 0;
+  }
+
+  function clusterRow(c) {
+    const tr = document.createElement('tr');
+    tr.dataset.cluster = c.id;
+    const pick = document.createElement('input');
+    pick.type = 'checkbox';
+    pick.className = 'kb-pick';
+    pick.setAttribute('aria-label', c.title);
+    pick.disabled = Boolean(c.acceptedAs);
+    cc.cell(tr, '').append(pick);
+    const titleCell = cc.cell(tr, '');
+    const title = document.createElement('strong');
+    title.className = 'kb-cluster-title';
+    title.textContent = c.title;
+    titleCell.append(title);
+    if (c.acceptedAs) {
+      const badge = document.createElement('span');
+      badge.className = 'badge kb-cluster-accepted';
+      badge.textContent = cc.t('js.kb.cold.accepted', c.acceptedAs);
+      titleCell.append(document.createElement('br'), badge);
+    }
+    cc.cell(tr, cc.number(c.size)).className = 'kb-cluster-size';
+    const examples = c.examples.map(e => e.text).filter(t => t !== c.title);
+    cc.cell(tr, examples.slice(0, 3).join(' · '));
+    const answer = cc.cell(tr, '');
+    answer.className = 'kb-cluster-answer';
+    if (c.answer) {
+      answer.textContent = c.answer;
+      const from = document.createElement('p');
+      from.className = 'muted';
+      from.textContent = cc.t('js.kb.cold.answer-from', c.answerCount, c.answered);
+      answer.append(from);
+    }
+    const td = cc.cell(tr, '');
+    const actions = document.createElement('div');
+    actions.className = 'actions';
+    td.append(actions);
+    if (c.acceptedAs) return tr;
+    actions.append(
+      button(cc.t('js.kb.cold.accept'), () => acceptCluster(c, examples), 'primary kb-accept'),
+      button(cc.t('js.kb.cold.rename'), () => renameForm(c, titleCell), 'kb-rename'),
+      button(cc.t('js.kb.cold.split'), () => splitForm(c, td), 'kb-split'),
+      button(cc.t('js.kb.cold.discard'), () => reviewAction('POST', clusterPath(c, 'discard')), 'kb-discard'));
+    return tr;
+  }
+
+  function renameForm(c, cell) {
+    if (cell.querySelector('.kb-rename-input')) return;
+    const input = document.createElement('input');
+    input.className = 'kb-rename-input';
+    input.value = c.title;
+    input.setAttribute('aria-label', cc.t('js.kb.cold.rename'));
+    cell.append(input, button(cc.t('js.kb.cold.rename-save'),
+      () => reviewAction('PUT', clusterPath(c, 'title'), { title: input.value }), 'kb-rename-save'));
+    input.focus();
+  }
+
+  // The admin ticks the questions (each distinct text stands for all its rows) to move out.
+  function splitForm(c, cell) {
+    if (cell.querySelector('.kb-split-form')) return;
+    const form = document.createElement('fieldset');
+    form.className = 'kb-split-form';
+    c.examples.forEach(e => {
+      const label = document.createElement('label');
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.className = 'kb-split-row';
+      box.value = e.rows.join(',');
+      label.append(box, ' ' + e.text);
+      form.append(label, document.createElement('br'));
+    });
+    form.append(button(cc.t('js.kb.cold.split-apply'), () => {
+      const rows = [...form.querySelectorAll('.kb-split-row:checked')]
+        .flatMap(b => b.value.split(',').map(Number));
+      reviewAction('POST', clusterPath(c, 'split'), { rows });
+    }, 'kb-split-apply'));
+    cell.append(form);
+  }
+
+  $('kb-cold-merge').addEventListener('click', () => {
+    const picked = [...$('kb-clusters').querySelectorAll('.kb-pick:checked')]
+      .map(b => b.closest('tr').dataset.cluster);
+    if (picked.length !== 2) {
+      $('kb-cold-status').textContent = cc.t('js.kb.cold.pick-two');
+      return;
+    }
+    // The lower group in the list (the smaller) goes into the higher one.
+    reviewAction('POST', clusterPath({ id: picked[0] }, 'merge'), { from: picked[1] });
+  });
+
+  function acceptCluster(c, examples) {
+    edit({
+      faqId: 'faq-' + coldJob.id.slice(0, 4) + '-' + c.id, lang: coldJob.lang, question: c.title,
+      examples: [...new Set(examples)].slice(0, 20), answer: c.answer || '', category: '', enabled: true
+    }, null, c);
   }
 
   // ------------------------------------------------- suggestions from chats

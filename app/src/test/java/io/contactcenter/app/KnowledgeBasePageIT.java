@@ -3,6 +3,7 @@ package io.contactcenter.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.testinfra.CampaignApi;
 import io.contactcenter.testinfra.Chromium;
@@ -30,7 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The admin knowledge-base page in headless Chromium on the real stack: the FAQs in English and
  * Chinese side by side, search, an FAQ added in the page that the bot answers with at once, and
- * deleted again; bad edits get problem details naming the field.
+ * deleted again; bad edits get problem details naming the field. The cold start's review: past
+ * conversations uploaded, groups merged, split, renamed, discarded and restored, one accepted as an
+ * FAQ with the agents' most frequent answer; bad review actions get problems in both languages.
  */
 @ContactCenterIT
 class KnowledgeBasePageIT {
@@ -115,6 +118,150 @@ class KnowledgeBasePageIT {
         .isEqualTo(404);
   }
 
+  static final String REFUND_ANSWER = "Refunds reach your card within 5 working days.";
+
+  @Test
+  void anAdminReviewsGroupsOfPastConversationsAndAcceptsOneWithTheAgentsMostFrequentAnswer()
+      throws Exception {
+    WebDriver page = chromium.driver();
+    page.get(url("/login"));
+    page.findElement(By.id("username")).sendKeys(admin);
+    page.findElement(By.id("password")).sendKeys(PASSWORD);
+    page.findElement(By.id("sign-in")).click();
+    browser().until(() -> page.getCurrentUrl().equals(url("/")));
+    page.get(url("/admin/knowledge-base"));
+
+    // 5 refund questions (3 answered with REFUND_ANSWER, 2 "About a week."), 3 shipping, 2
+    // PayPal, 2 opening hours, one greeting.
+    java.nio.file.Path upload = Files.createTempFile("conversations", ".jsonl");
+    Files.copy(
+        Repository.root().resolve("online-chat/src/test/resources/kb/cold-start/review.jsonl"),
+        upload,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    page.findElement(By.cssSelector("#kb-cold-lang option[value=en]")).click();
+    page.findElement(By.id("kb-cold-file")).sendKeys(upload.toString());
+    page.findElement(By.id("kb-cold-run")).click();
+    WebElement refund = browser().until(() -> cluster(page, "refund"), r -> r != null);
+    assertThat(refund.findElement(By.className("kb-cluster-size")).getText()).isEqualTo("5");
+    assertThat(refund.findElement(By.className("kb-cluster-answer")).getText())
+        .startsWith(REFUND_ANSWER);
+    String jobId = page.findElement(By.id("kb-clusters")).getDomAttribute("data-job");
+    Files.delete(upload);
+
+    // Merge: shipping and PayPal become one group of 5, titled by its most central question.
+    cluster(page, "canada").findElement(By.className("kb-pick")).click();
+    cluster(page, "paypal").findElement(By.className("kb-pick")).click();
+    page.findElement(By.id("kb-cold-merge")).click();
+    browser().until(() -> cluster(page, "paypal") == null);
+    WebElement merged = cluster(page, "canada");
+    assertThat(merged.findElement(By.className("kb-cluster-size")).getText()).isEqualTo("5");
+
+    // Rename it.
+    merged.findElement(By.className("kb-rename")).click();
+    WebElement name = merged.findElement(By.className("kb-rename-input"));
+    name.clear();
+    name.sendKeys("Shipping and payment");
+    merged.findElement(By.className("kb-rename-save")).click();
+    browser().until(() -> cluster(page, "Shipping and payment"), r -> r != null);
+
+    // Split: the "please" questions leave the refund group for a group of their own.
+    refund = cluster(page, "refund");
+    refund.findElement(By.className("kb-split")).click();
+    refund.findElements(By.cssSelector(".kb-split-form label")).stream()
+        .filter(l -> l.getText().contains("please"))
+        .findFirst()
+        .orElseThrow()
+        .findElement(By.className("kb-split-row"))
+        .click();
+    refund.findElement(By.className("kb-split-apply")).click();
+    WebElement split =
+        browser().until(() -> cluster(page, "how long does a refund take please"), r -> r != null);
+    assertThat(split.findElement(By.className("kb-cluster-size")).getText()).isEqualTo("2");
+    refund = cluster(page, "how long does a refund take");
+    assertThat(refund.findElement(By.className("kb-cluster-size")).getText()).isEqualTo("3");
+
+    // Discard the opening hours, see them under the discarded groups, restore them.
+    cluster(page, "opening hours").findElement(By.className("kb-discard")).click();
+    browser().until(() -> cluster(page, "opening hours") == null);
+    WebElement discarded =
+        browser().until(() -> page.findElement(By.id("kb-discarded")), WebElement::isDisplayed);
+    assertThat(discarded.getText()).contains("opening hours");
+    discarded.findElement(By.className("kb-restore")).click();
+    browser().until(() -> cluster(page, "opening hours"), r -> r != null);
+
+    // Accept the refund group: the editor proposes the most frequent agent answer.
+    cluster(page, "how long does a refund take").findElement(By.className("kb-accept")).click();
+    assertThat(page.findElement(By.id("kb-answer")).getDomProperty("value"))
+        .isEqualTo(REFUND_ANSWER);
+    assertThat(page.findElement(By.id("kb-question")).getDomProperty("value"))
+        .isEqualTo("how long does a refund take");
+    String faqId = page.findElement(By.id("kb-id")).getDomProperty("value");
+    page.findElement(By.id("kb-save")).click();
+    WebElement accepted =
+        browser()
+            .until(
+                () -> cluster(page, "how long does a refund take"),
+                r -> r != null && !r.findElements(By.className("kb-cluster-accepted")).isEmpty());
+    assertThat(accepted.findElements(By.className("kb-accept"))).isEmpty();
+    WebElement faq = browser().until(() -> row(page, faqId), r -> r != null);
+    assertThat(faq.findElement(By.cssSelector("td[data-lang=en] .kb-answer")).getText())
+        .isEqualTo(REFUND_ANSWER);
+    assertThat(chromium.securityPolicyViolations()).isEmpty();
+
+    // Bad review actions name the problem, in the caller's language.
+    String base = "/api/v1/kb/cold-start/" + jobId;
+    JsonNode job = JSON.readTree(send("GET", base, null, "en").body());
+    String acceptedId =
+        java.util.stream.StreamSupport.stream(job.path("clusters").spliterator(), false)
+            .filter(c -> faqId.equals(c.path("acceptedAs").asText()))
+            .findFirst()
+            .orElseThrow()
+            .path("id")
+            .asText();
+    String other = job.path("clusters").get(0).path("id").asText();
+    if (other.equals(acceptedId)) {
+      other = job.path("clusters").get(1).path("id").asText();
+    }
+    HttpResponse<String> again =
+        send("POST", base + "/clusters/" + acceptedId + "/accept", "{\"faqId\":\"x-1\"}", "en");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("was already made FAQ " + faqId);
+    HttpResponse<String> self =
+        send("POST", base + "/clusters/" + other + "/merge", "{\"from\":\"" + other + "\"}", "en");
+    assertThat(self.statusCode()).isEqualTo(400);
+    assertThat(self.body()).contains("cannot be merged with itself (" + other + ")");
+    HttpResponse<String> selfZh =
+        send(
+            "POST",
+            base + "/clusters/" + other + "/merge",
+            "{\"from\":\"" + other + "\"}",
+            "zh-CN");
+    assertThat(selfZh.statusCode()).isEqualTo(400);
+    assertThat(selfZh.body()).contains("不能把一组与自身合并（" + other + "）");
+    HttpResponse<String> empty =
+        send("POST", base + "/clusters/" + other + "/split", "{\"rows\":[]}", "zh-CN");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("请至少勾选一个要移出组 " + other + " 的问题");
+    HttpResponse<String> unknown =
+        send("PUT", base + "/clusters/c99/title", "{\"title\":\"x\"}", "en");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("There is no group c99");
+    assertThat(send("POST", "/api/v1/kb/cold-start/no-such-job/clusters/c1/discard", null, "en"))
+        .satisfies(r -> assertThat(r.statusCode()).isEqualTo(404));
+  }
+
+  /** The cold-start group titled so, else the first whose title contains the text. */
+  private static WebElement cluster(WebDriver page, String title) {
+    java.util.List<WebElement> rows =
+        page.findElements(By.cssSelector("#kb-clusters tbody tr")).stream()
+            .filter(r -> r.findElement(By.className("kb-cluster-title")).getText().contains(title))
+            .toList();
+    return rows.stream()
+        .filter(r -> r.findElement(By.className("kb-cluster-title")).getText().equals(title))
+        .findFirst()
+        .orElse(rows.isEmpty() ? null : rows.get(0));
+  }
+
   private static WebElement row(WebDriver page, String faqId) {
     return page.findElements(By.cssSelector("#kb-faqs tbody tr")).stream()
         .filter(r -> faqId.equals(r.getDomAttribute("data-faq")))
@@ -130,8 +277,14 @@ class KnowledgeBasePageIT {
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return send(method, path, body, "en");
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String language)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Accept-Language", language)
             .header(
                 "Authorization",
                 "Basic "

@@ -21,6 +21,10 @@ class ChatProblems {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.kind.status), e.getMessage());
     problem.setType(URI.create("urn:cc:problem:" + e.kind.type));
+    if (e.reason != null) {
+      problem.setProperty("reason", e.reason);
+      problem.setProperty("arguments", e.arguments);
+    }
     return problem;
   }
 

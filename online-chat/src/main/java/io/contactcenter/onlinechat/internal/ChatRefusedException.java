@@ -15,7 +15,12 @@ class ChatRefusedException extends RuntimeException {
     UNSUPPORTED(415, "chat-unsupported-media"),
     INVALID(400, "chat-invalid"),
     SUGGESTION_DECIDED(409, "kb-suggestion-decided"),
-    FAQ_EXISTS(409, "kb-faq-exists");
+    FAQ_EXISTS(409, "kb-faq-exists"),
+    COLD_START_NOT_FOUND(404, "kb-cold-start-not-found"),
+    COLD_START_NOT_DONE(409, "kb-cold-start-not-done"),
+    CLUSTER_NOT_FOUND(404, "kb-cluster-not-found"),
+    CLUSTER_STATE(409, "kb-cluster-state"),
+    CLUSTER_REVIEW(400, "kb-cluster-review");
 
     final int status;
     final String type;
@@ -28,8 +33,20 @@ class ChatRefusedException extends RuntimeException {
 
   final Kind kind;
 
+  /** Which rule of a kind that covers several applied (a problem's {@code reason}), or null. */
+  final String reason;
+
+  /** What the message names (a cluster id, a row), for its translation. */
+  final java.util.List<Object> arguments;
+
   ChatRefusedException(Kind kind, String message) {
+    this(kind, message, null, java.util.List.of());
+  }
+
+  ChatRefusedException(Kind kind, String message, String reason, java.util.List<Object> arguments) {
     super(message);
     this.kind = kind;
+    this.reason = reason;
+    this.arguments = java.util.List.copyOf(arguments);
   }
 }

@@ -1,6 +1,7 @@
 package io.contactcenter.onlinechat.internal;
 
 import io.contactcenter.onlinechat.ChatLanguage;
+import io.contactcenter.onlinechat.internal.domain.ClusterReview;
 import io.contactcenter.onlinechat.internal.domain.MeaningWeight;
 import io.contactcenter.onlinechat.internal.domain.QuestionClusterer;
 import java.util.List;
@@ -14,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Knowledge-base cold start: clusters imported historical questions on a background thread, one job
- * at a time, with progress. Jobs live in memory (a result is a proposal to review, not data to
- * keep); a restart forgets them. Each language has its own clusterer (by words and meaning: its
- * sentence-embedding model).
+ * at a time, with progress, then holds the admin's review of the result ({@link ClusterReview}).
+ * Jobs live in memory (a result is a proposal to review, not data to keep): a restart forgets them,
+ * reviewed or not, and so does starting a job when {@link #MAX_JOBS} are kept (the finished ones
+ * go). Each language has its own clusterer (by words and meaning: its sentence-embedding model).
  */
 final class ColdStartJobs implements AutoCloseable {
 
@@ -50,10 +52,22 @@ final class ColdStartJobs implements AutoCloseable {
     volatile double progress;
     volatile QuestionClusterer.Result result;
     volatile String error;
+    final List<String> texts;
+    final List<String> answers;
 
-    Job(String id, ChatLanguage lang) {
+    /** Set once done; guarded by the job's monitor, like every review action. */
+    ClusterReview review;
+
+    Job(String id, ChatLanguage lang, List<String> texts, List<String> answers) {
       this.id = id;
       this.lang = lang;
+      this.texts = texts;
+      this.answers = answers;
+    }
+
+    /** Whether any question came with the agent's answer (a conversation upload). */
+    boolean hasAnswers() {
+      return answers.stream().anyMatch(java.util.Objects::nonNull);
     }
   }
 
@@ -67,15 +81,40 @@ final class ColdStartJobs implements AutoCloseable {
   }
 
   Job start(List<String> texts, ChatLanguage lang) {
+    return start(texts, java.util.Collections.nCopies(texts.size(), null), lang);
+  }
+
+  /**
+   * @param answers per question, the agent's answer that followed it, or null
+   */
+  Job start(List<String> texts, List<String> answers, ChatLanguage lang) {
+    if (answers.size() != texts.size()) {
+      throw new IllegalArgumentException("one answer (or null) per question");
+    }
     if (jobs.size() >= MAX_JOBS) {
       jobs.values().removeIf(j -> j.state != State.RUNNING);
     }
-    Job job = new Job(UUID.randomUUID().toString(), lang);
+    Job job =
+        new Job(
+            UUID.randomUUID().toString(),
+            lang,
+            List.copyOf(texts),
+            java.util.Collections.unmodifiableList(new java.util.ArrayList<>(answers)));
+    QuestionClusterer clusterer = clusterers.get(lang);
     jobs.put(job.id, job);
     executor.execute(
         () -> {
           try {
-            job.result = clusterers.get(lang).cluster(texts, p -> job.progress = p);
+            QuestionClusterer.Result result = clusterer.cluster(job.texts, p -> job.progress = p);
+            synchronized (job) {
+              job.review =
+                  new ClusterReview(
+                      result,
+                      job.texts,
+                      job.answers,
+                      rows -> clusterer.centralRow(job.texts, rows));
+            }
+            job.result = result;
             job.progress = 1.0;
             job.state = State.DONE;
             log.info(

@@ -234,6 +234,52 @@ public final class QuestionClusterer {
     return new Result(List.copyOf(numbered), List.copyOf(unclustered));
   }
 
+  /**
+   * The most central of some rows' questions by words (closest to their TF-IDF centroid, IDF
+   * counted among these rows only, boosted by 1 as for a small history), as a cluster's title is
+   * chosen; ties and texts without a known word go to the lowest row. For a cluster the admin
+   * merged or split.
+   */
+  public int centralRow(List<String> texts, List<Integer> rows) {
+    if (rows.isEmpty()) {
+      throw new IllegalArgumentException("no rows to choose a central question from");
+    }
+    List<Integer> sortedRows = new ArrayList<>(rows);
+    sortedRows.sort(Comparator.naturalOrder());
+    List<List<String>> terms = new ArrayList<>();
+    Map<String, Integer> df = new HashMap<>();
+    for (int row : sortedRows) {
+      List<String> t = tokenizer.terms(texts.get(row));
+      terms.add(t);
+      new HashSet<>(t).forEach(term -> df.merge(term, 1, Integer::sum));
+    }
+    int n = sortedRows.size();
+    List<Map<String, Double>> vectors = new ArrayList<>(n);
+    for (List<String> t : terms) {
+      Map<String, Double> v = new HashMap<>();
+      t.forEach(term -> v.merge(term, 1.0, Double::sum));
+      v.replaceAll(
+          (term, count) ->
+              (1 + Math.log(count)) * (1 + Math.log((1.0 + n) / (1.0 + df.get(term)))));
+      vectors.add(normalize(v));
+    }
+    List<Integer> indexes = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      indexes.add(i);
+    }
+    Map<String, Double> centroid = centroidOf(indexes, vectors);
+    int central = sortedRows.get(0);
+    double closest = 0;
+    for (int i = 0; i < n; i++) {
+      double s = dot(vectors.get(i), centroid);
+      if (s > closest) {
+        closest = s;
+        central = sortedRows.get(i);
+      }
+    }
+    return central;
+  }
+
   private static Map<String, Double> centroidOf(
       List<Integer> rows, List<Map<String, Double>> vectors) {
     Map<String, Double> sum = new HashMap<>();
