@@ -1,0 +1,657 @@
+package io.contactcenter.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.routing.AgentDesk;
+import io.contactcenter.routing.AgentStatus;
+import io.contactcenter.testinfra.CampaignApi;
+import io.contactcenter.testinfra.ContactCenterIT;
+import io.contactcenter.testinfra.TestUsers;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Chat under load on the real application (embedded PostgreSQL, Redis, Kafka) with real WebSocket
+ * visitors (the JDK client, in this JVM beside the server):
+ *
+ * <ul>
+ *   <li>{@link #visitorMessagesReachTheAgentsSide} opens {@code bench.conversations} (2,000) chats,
+ *       hands each to an agent (100 agents of 20 chats, the most a profile allows; offers are
+ *       accepted through {@link AgentDesk}, not HTTP, so the set-up does not queue on the password
+ *       hash), then sends visitor messages round-robin at each rate of {@code bench.rates}
+ *       (100,250,500,1000 a second) for {@code bench.seconds} (20) each, and measures send →
+ *       acknowledgement (stored in PostgreSQL) and send → the message back on a live subscriber of
+ *       the conversation (the visitor's own socket, fed by the same fan-out as every live
+ *       listener). Each visitor sends at most 0.5 a second at 1,000/s, under the 5 a second limit.
+ *   <li>{@link #idleConnectionsStayOpen} opens up to {@code bench.idle} (20,000) visitor sockets
+ *       and prints how many it held, heap and resident set per connection, and that a message still
+ *       gets through on the last one.
+ *   <li>{@link #coldStartOfManyQuestions} uploads {@code bench.cold-start} (100,000) questions of
+ *       {@code bench.cold-start-lang} (en) made from the FAQ test set's questions and paraphrases
+ *       with variations, and prints wall time, CPU, memory and the job's progress as it moves.
+ * </ul>
+ *
+ * Writes {@code app/target/chat-load-benchmark.txt}. Not part of the test suite (its name does not
+ * end in IT); see docs/benchmarks.md for how to run it.
+ */
+@ContactCenterIT
+@TestPropertySource(
+    properties = {
+      "cc.test.context=chat-load",
+      "cc.routing.ring-timeout=120s",
+      "cc.routing.pass-interval=200ms",
+      "cc.chat.handoff-timeout=30m",
+      // Tomcat's default (8,192) would cap the idle-connection count below the file limit.
+      "server.tomcat.max-connections=40000"
+    })
+@DirtiesContext
+class ChatLoadBenchmark {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SHOP = "http://shop.test";
+  private static final String PASSWORD = "chat-load-passphrase-1";
+  private static final String ADMIN =
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString(
+                  ("admin:" + ContactCenterIT.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+  private static final int CHATS_PER_AGENT = 20;
+
+  @LocalServerPort int port;
+  @Autowired AgentDesk desk;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final StringBuilder report = new StringBuilder();
+
+  @Test
+  void visitorMessagesReachTheAgentsSide() throws Exception {
+    int conversations = Integer.getInteger("bench.conversations", 2000);
+    int seconds = Integer.getInteger("bench.seconds", 20);
+    List<Integer> rates =
+        Arrays.stream(System.getProperty("bench.rates", "100,250,500,1000").split(","))
+            .map(String::trim)
+            .map(Integer::valueOf)
+            .toList();
+    int agents = (conversations + CHATS_PER_AGENT - 1) / CHATS_PER_AGENT;
+    String run = Long.toString(System.currentTimeMillis() % 100_000, 36);
+    line(
+        "chat message latency, %s, %d conversations, %d agents",
+        Instant.now(), conversations, agents);
+    long setupFrom = System.nanoTime();
+    List<String> names = new ArrayList<>();
+    TestUsers users = new TestUsers(port, PASSWORD);
+    for (int a = 0; a < agents; a++) {
+      String name = "load-" + run + "-" + a;
+      users.create(name, "AGENT");
+      HttpResponse<String> saved =
+          send(
+              "PUT",
+              "/api/v1/routing/agents/" + name,
+              "{\"skills\":{\"en\":1},\"chats\":" + CHATS_PER_AGENT + ",\"tickets\":0}");
+      assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+      desk.logIn(name);
+      desk.ready(name);
+      names.add(name);
+    }
+    line("agents ready after %.1f s", (System.nanoTime() - setupFrom) / 1e9);
+
+    List<Socket> sockets = openVisitors(conversations, true);
+    line("%d visitors asked for a person after %.1f s", sockets.size(), since(setupFrom));
+    AtomicInteger accepted = new AtomicInteger();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (accepted.get() < conversations && System.nanoTime() < deadline) {
+      for (String name : names) {
+        AgentStatus status = desk.status(name);
+        for (AgentStatus.OfferedContact offer : status.offers()) {
+          desk.accept(name, offer.id());
+          accepted.incrementAndGet();
+        }
+      }
+      Thread.sleep(100);
+    }
+    await().atMost(Duration.ofMinutes(2)).until(() -> sockets.stream().allMatch(s -> s.joined));
+    line("%d chats accepted by agents after %.1f s", accepted.get(), since(setupFrom));
+
+    for (int rate : rates) {
+      Step step = step(sockets, rate, seconds);
+      line(
+          "rate %5d/s: sent %d (%.0f/s achieved), acked %d, errors %d, lost %d; send->ack p50 %.1f"
+              + " p95 %.1f p99 %.1f ms; send->live delivery p50 %.1f p95 %.1f p99 %.1f ms; process"
+              + " CPU %.0f %% of 2 cores, load %.2f",
+          rate,
+          step.sent,
+          step.sent / (double) seconds,
+          step.acks.length,
+          step.errors,
+          step.sent - step.acks.length - step.errors,
+          pct(step.acks, 50),
+          pct(step.acks, 95),
+          pct(step.acks, 99),
+          pct(step.echoes, 50),
+          pct(step.echoes, 95),
+          pct(step.echoes, 99),
+          step.cpu * 100,
+          step.load);
+      if (step.acks.length < step.sent * 0.9) {
+        line("stopped: fewer than 90 %% of the messages of this step were acknowledged");
+        break;
+      }
+    }
+    for (Socket s : sockets) {
+      s.ws.abort();
+    }
+    write();
+  }
+
+  record Step(int sent, long[] acks, long[] echoes, int errors, double cpu, double load) {}
+
+  private Step step(List<Socket> sockets, int rate, int seconds) throws Exception {
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    List<Long> acks = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Long> echoes = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger errors = new AtomicInteger();
+    for (Socket s : sockets) {
+      s.sentAt = sentAt;
+      s.acks = acks;
+      s.echoes = echoes;
+      s.errors = errors;
+    }
+    long cpuFrom = cpuNanos();
+    long from = System.nanoTime();
+    long total = (long) rate * seconds;
+    String prefix = "r" + rate + "-";
+    int sent = 0;
+    for (long i = 0; i < total; i++) {
+      long due = from + i * 1_000_000_000L / rate;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      Socket s = sockets.get((int) (i % sockets.size()));
+      String id = prefix + i;
+      String frame =
+          "{\"type\":\"message\",\"clientMessageId\":\""
+              + id
+              + "\",\"text\":\""
+              + id
+              + " where is my parcel\"}";
+      synchronized (s) {
+        if (!s.sending.toCompletableFuture().isDone()) {
+          errors.incrementAndGet();
+          continue;
+        }
+        sentAt.put(id, System.nanoTime());
+        s.sending = s.ws.sendText(frame, true);
+      }
+      sent++;
+    }
+    long end = System.nanoTime();
+    double cpu = (cpuNanos() - cpuFrom) / (double) (end - from) / 2;
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    int finalSent = sent;
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> acks.size() + errors.get() >= finalSent && echoes.size() >= acks.size());
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // Counted as lost below.
+    }
+    return new Step(sent, sorted(acks), sorted(echoes), errors.get(), cpu, load);
+  }
+
+  @Test
+  void idleConnectionsStayOpen() throws Exception {
+    int target = Integer.getInteger("bench.idle", 20_000);
+    line(
+        "idle connections, %s, target %d, open-file limit %s",
+        Instant.now(), target, openFileLimit());
+    System.gc();
+    long heapFrom = heapUsed();
+    long rssFrom = rssBytes();
+    long from = System.nanoTime();
+    List<Socket> sockets = new ArrayList<>();
+    String stoppedBy = "reached the target";
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      while (sockets.size() < target) {
+        int batch = Math.min(500, target - sockets.size());
+        List<Future<Socket>> opened = new ArrayList<>();
+        for (int i = 0; i < batch; i++) {
+          opened.add(pool.submit(() -> connect(open())));
+        }
+        String failure = null;
+        for (Future<Socket> f : opened) {
+          try {
+            sockets.add(f.get(60, TimeUnit.SECONDS));
+          } catch (Exception e) {
+            failure = e.getCause() == null ? e.toString() : e.getCause().toString();
+          }
+        }
+        if (sockets.size() % 2000 < batch) {
+          line("  %d open after %.1f s", sockets.size(), since(from));
+        }
+        if (failure != null) {
+          stoppedBy = failure + " at " + sockets.size() + " open";
+          // Out of file descriptors: give back 100 connections so that the measurements (which
+          // read /proc) and the last message (a database connection, Redis) can run.
+          for (int i = 0; i < 100 && sockets.size() > 1; i++) {
+            sockets.remove(sockets.size() - 1).ws.abort();
+          }
+          break;
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    Thread.sleep(5000);
+    int alive =
+        (int) sockets.stream().filter(s -> !s.ws.isInputClosed() && !s.ws.isOutputClosed()).count();
+    System.gc();
+    long heap = heapUsed() - heapFrom;
+    long rss = rssBytes() - rssFrom;
+    line(
+        "opened %d visitor sockets in %.1f s (%d still open after 5 s); stopped: %s",
+        sockets.size(), since(from), alive, stoppedBy);
+    line(
+        "heap +%.0f MB (%.1f KB a connection, server and client together), resident set +%.0f MB"
+            + " (%.1f KB a connection); open files %d",
+        heap / 1e6,
+        heap / 1e3 / Math.max(1, sockets.size()),
+        rss / 1e6,
+        rss / 1e3 / Math.max(1, sockets.size()),
+        openFiles());
+    Socket last = sockets.get(sockets.size() - 1);
+    long sent = System.nanoTime();
+    last.ws
+        .sendText(
+            "{\"type\":\"message\",\"clientMessageId\":\"last\",\"text\":\"where is my parcel\"}",
+            true)
+        .get(10, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(30)).until(() -> last.ackedLast && last.texts.size() >= 2);
+    line(
+        "a message on the last socket was acknowledged and the bot answered it (%.0f ms): %s",
+        (System.nanoTime() - sent) / 1e6, last.texts.get(last.texts.size() - 1));
+    for (Socket s : sockets) {
+      s.ws.abort();
+    }
+    write();
+  }
+
+  @Test
+  void coldStartOfManyQuestions() throws Exception {
+    int count = Integer.getInteger("bench.cold-start", 100_000);
+    String lang = System.getProperty("bench.cold-start-lang", "en");
+    List<String> questions = questions(lang, count);
+    StringBuilder csv = new StringBuilder("text\n");
+    for (String q : questions) {
+      csv.append('"').append(q.replace("\"", "\"\"")).append("\"\n");
+    }
+    CampaignApi admin = new CampaignApi(port);
+    System.gc();
+    long heapFrom = heapUsed();
+    long rssFrom = rssBytes();
+    long cpuFrom = cpuNanos();
+    long from = System.nanoTime();
+    HttpResponse<String> started =
+        admin.upload(
+            "/api/v1/kb/cold-start?lang=" + lang,
+            "history.csv",
+            csv.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    String job = admin.read(started.body()).get("jobId").asText();
+    line(
+        "cold start, %s, %d %s questions (%.1f MB CSV), upload %.1f s",
+        Instant.now(), count, lang, csv.length() / 1e6, since(from));
+    List<String> progress = new ArrayList<>();
+    long heapPeak = 0;
+    long rssPeak = 0;
+    JsonNode state;
+    long lastPrint = 0;
+    while (true) {
+      state = admin.getJson("/api/v1/kb/cold-start/" + job);
+      heapPeak = Math.max(heapPeak, heapUsed());
+      rssPeak = Math.max(rssPeak, rssBytes());
+      String p = String.format(Locale.ROOT, "%.3f", state.get("progress").asDouble());
+      if (progress.isEmpty() || !progress.get(progress.size() - 1).endsWith(" " + p)) {
+        progress.add(String.format(Locale.ROOT, "%.0fs %s", since(from), p));
+      }
+      if (System.nanoTime() - lastPrint > 30_000_000_000L) {
+        lastPrint = System.nanoTime();
+        line("  %.0f s: progress %s", since(from), p);
+      }
+      if (!state.get("state").asText().equals("running")) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    double wall = since(from);
+    double cpu = (cpuNanos() - cpuFrom) / 1e9;
+    line(
+        "state %s after %.1f s wall, %.1f s CPU (the whole JVM), %d clusters, %d unclustered; heap"
+            + " peak +%.0f MB, resident set peak +%.0f MB; load %.2f",
+        state.get("state").asText(),
+        wall,
+        cpu,
+        state.get("clusters").size(),
+        state.get("unclustered").size(),
+        (heapPeak - heapFrom) / 1e6,
+        (rssPeak - rssFrom) / 1e6,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    line("progress seen (%d distinct values): %s", progress.size(), String.join(", ", progress));
+    assertThat(state.get("state").asText()).isEqualTo("done");
+    assertThat(progress.size()).isGreaterThan(2);
+    write();
+  }
+
+  /**
+   * {@code count} questions of one language: the FAQ test set's questions and paraphrases with a
+   * greeting, a tail, an order number or a dropped word, deterministic.
+   */
+  static List<String> questions(String lang, int count) throws IOException {
+    List<String> base = new ArrayList<>();
+    for (String row :
+        Files.readAllLines(Path.of("../online-chat/src/test/resources/kb/faqs.csv"))) {
+      List<String> cells = cells(row);
+      if (cells.size() > 4 && cells.get(4).equals(lang)) {
+        for (String text : List.of(cells.get(1), cells.get(2))) {
+          if (!text.isBlank()) {
+            base.add(text);
+          }
+        }
+      }
+    }
+    boolean zh = lang.equals("zh");
+    String[] heads =
+        zh
+            ? new String[] {"", "你好，", "请问", "亲，", "麻烦问下，", "客服，", "在吗？"}
+            : new String[] {"", "hi, ", "hello ", "excuse me, ", "quick question: ", "hey "};
+    String[] tails =
+        zh
+            ? new String[] {"", "谢谢", "？", "啊", "，急", "，在线等", "呢"}
+            : new String[] {"", " thanks", " please", "??", " asap", " thank you!"};
+    Random random = new Random(13);
+    List<String> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String text = base.get(random.nextInt(base.size()));
+      if (!zh && random.nextInt(4) == 0) {
+        String[] words = text.split(" ");
+        if (words.length > 3) {
+          int drop = random.nextInt(words.length);
+          StringBuilder b = new StringBuilder();
+          for (int w = 0; w < words.length; w++) {
+            if (w != drop) {
+              b.append(b.isEmpty() ? "" : " ").append(words[w]);
+            }
+          }
+          text = b.toString();
+        }
+      }
+      if (random.nextInt(5) == 0) {
+        text = text + (zh ? "，订单号" : " order ") + (100000 + random.nextInt(900000));
+      }
+      text = heads[random.nextInt(heads.length)] + text + tails[random.nextInt(tails.length)];
+      out.add(zh || random.nextBoolean() ? text : text.toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+
+  private static List<String> cells(String row) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < row.length(); i++) {
+      char c = row.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
+
+  // ---- visitors ----
+
+  private List<Socket> openVisitors(int count, boolean askForAPerson) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Socket>> opened = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        opened.add(
+            pool.submit(
+                () -> {
+                  Socket s = connect(open());
+                  if (askForAPerson) {
+                    s.ws
+                        .sendText(
+                            "{\"type\":\"message\",\"clientMessageId\":\"h\",\"text\":\"agent please\"}",
+                            true)
+                        .get(10, TimeUnit.SECONDS);
+                  }
+                  return s;
+                }));
+      }
+      List<Socket> sockets = new ArrayList<>();
+      for (Future<Socket> f : opened) {
+        sockets.add(f.get(5, TimeUnit.MINUTES));
+      }
+      return sockets;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  record Visitor(String conversationId, String token) {}
+
+  private Visitor open() throws Exception {
+    HttpResponse<String> opened =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chat/api/sessions"))
+                .header("Origin", SHOP)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"site\":\"test-shop\",\"lang\":\"en\"}", StandardCharsets.UTF_8))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (opened.statusCode() != 200) {
+      throw new IllegalStateException("session " + opened.statusCode() + ": " + opened.body());
+    }
+    JsonNode session = JSON.readTree(opened.body());
+    return new Visitor(
+        session.get("conversationId").asText(), session.get("visitorToken").asText());
+  }
+
+  private Socket connect(Visitor v) throws Exception {
+    Socket socket = new Socket();
+    socket.ws =
+        http.newWebSocketBuilder()
+            .header("Origin", SHOP)
+            .buildAsync(
+                URI.create(
+                    "ws://127.0.0.1:"
+                        + port
+                        + "/chat/ws?conversation="
+                        + v.conversationId
+                        + "&token="
+                        + v.token
+                        + "&after=0"),
+                socket)
+            .get(60, TimeUnit.SECONDS);
+    return socket;
+  }
+
+  /**
+   * A visitor's socket: acknowledgements and the visitor's own messages coming back are timed
+   * against {@link #sentAt}; other messages are kept as text.
+   */
+  static final class Socket implements WebSocket.Listener {
+    final List<String> texts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final StringBuilder partial = new StringBuilder();
+    volatile WebSocket ws;
+    volatile boolean joined;
+    volatile boolean ackedLast;
+    CompletionStage<WebSocket> sending =
+        java.util.concurrent.CompletableFuture.completedFuture(null);
+    volatile Map<String, Long> sentAt = Map.of();
+    volatile List<Long> acks = new ArrayList<>();
+    volatile List<Long> echoes = new ArrayList<>();
+    volatile AtomicInteger errors = new AtomicInteger();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      long now = System.nanoTime();
+      partial.append(data);
+      if (last) {
+        try {
+          JsonNode frame = JSON.readTree(partial.toString());
+          String type = frame.path("type").asText();
+          String id = frame.path("clientMessageId").asText("");
+          Long at = sentAt.get(id);
+          if (type.equals("ack")) {
+            if (at != null) {
+              acks.add(now - at);
+            }
+            ackedLast |= id.equals("last");
+          } else if (type.equals("error")) {
+            errors.incrementAndGet();
+          } else if (type.equals("message")) {
+            if (at != null && frame.path("sender").asText().equals("visitor")) {
+              echoes.add(now - at);
+            } else {
+              String text = frame.path("text").asText();
+              texts.add(text);
+              joined |= text.contains("has joined");
+            }
+          }
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+  }
+
+  // ---- measuring ----
+
+  private static long[] sorted(List<Long> values) {
+    synchronized (values) {
+      return values.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+  }
+
+  private static double pct(long[] sortedNanos, int p) {
+    if (sortedNanos.length == 0) {
+      return Double.NaN;
+    }
+    return sortedNanos[Math.min(sortedNanos.length - 1, sortedNanos.length * p / 100)] / 1e6;
+  }
+
+  private static double since(long fromNanos) {
+    return (System.nanoTime() - fromNanos) / 1e9;
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static long heapUsed() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private static long rssBytes() throws IOException {
+    for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (l.startsWith("VmRSS:")) {
+        return Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    return 0;
+  }
+
+  private static long openFiles() {
+    String[] fds = new java.io.File("/proc/self/fd").list();
+    return fds == null ? -1 : fds.length;
+  }
+
+  private static String openFileLimit() throws IOException {
+    return Files.readAllLines(Path.of("/proc/self/limits")).stream()
+        .filter(l -> l.startsWith("Max open files"))
+        .findFirst()
+        .orElse("?")
+        .replaceAll("\\s+", " ");
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", ADMIN)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private void line(String format, Object... args) {
+    String l = String.format(Locale.ROOT, format, args);
+    System.out.println(l);
+    report.append(l).append('\n');
+  }
+
+  private void write() throws IOException {
+    Files.writeString(
+        Path.of("target/chat-load-benchmark.txt"),
+        report.toString(),
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+}
