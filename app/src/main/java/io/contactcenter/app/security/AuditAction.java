@@ -4,6 +4,8 @@ package io.contactcenter.app.security;
 public enum AuditAction {
   USER_CREATED,
   USER_ROLES_CHANGED,
+  /** An admin granted or withdrew a user's permissions (listen, whisper, barge). */
+  USER_PERMISSIONS_CHANGED,
   USER_DISABLED,
   USER_ENABLED,
   USER_DELETED,
