@@ -23,6 +23,8 @@ public enum AuditAction {
   CALL_MONITORED,
   /** An agent brought a supervisor into their own call (ADR 0029). */
   CALL_CONFERENCED,
+  /** An agent sent their live call back into the ACD for another queue (ADR 0041). */
+  CALL_TRANSFERRED,
   /** A QA calibration was started or scored (ADR 0026). */
   QA_CALIBRATION,
   /** An agent asked to call a customer from the workspace, placed or refused (ADR 0034). */
