@@ -93,7 +93,8 @@ class QueueTransferIT {
   void theAgentSendsTheCallerToAnotherQueueWhoseAgentsPhoneRingsAndAnswers() throws Exception {
     TestUsers users = new TestUsers(port, PASSWORD);
     String first = users.create("AGENT");
-    agents.save(new AgentSettings(first, Map.of("support", 3), 0, 0, 0, "agent-71@trunk-test"));
+    // Two minutes of wrap-up after a call: the transfer puts the agent there.
+    agents.save(new AgentSettings(first, Map.of("support", 3), 0, 0, 120, "agent-71@trunk-test"));
     String second = users.create("AGENT");
     agents.save(new AgentSettings(second, Map.of("orders", 3), 0, 0, 0, "agent-72@trunk-test"));
     desk.logIn(first);
