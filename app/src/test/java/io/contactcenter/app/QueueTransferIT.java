@@ -173,16 +173,31 @@ class QueueTransferIT {
 
       // The agent of orders gets ready: routing rings their phone for the held caller, it answers.
       desk.ready(second);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () ->
-                  events.ofType(ContactAccepted.class).stream()
-                      .anyMatch(
-                          a ->
-                              a.id().equals(call)
-                                  && a.agentId().equals(second)
-                                  && a.queue().equals("orders")));
+      try {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    events.ofType(ContactAccepted.class).stream()
+                        .anyMatch(
+                            a ->
+                                a.id().equals(call)
+                                    && a.agentId().equals(second)
+                                    && a.queue().equals("orders")));
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        throw new AssertionError(
+            "the orders agent did not take the transferred call; offered "
+                + events.ofType(ContactOffered.class).stream()
+                    .filter(o -> o.id().equals(call))
+                    .toList()
+                + "\nwaiting: "
+                + routing.waiting()
+                + "\nsecond agent: "
+                + desk.status(second)
+                + "\nchannels:\n"
+                + asterisk.cli("core show channels concise"),
+            e);
+      }
       assertThat(events.ofType(ContactOffered.class))
           .filteredOn(o -> o.id().equals(call))
           .extracting(ContactOffered::agentId)
