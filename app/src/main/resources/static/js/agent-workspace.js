@@ -253,6 +253,37 @@
       $('transfer-result').textContent = err.message;
     }
   });
+  // Transfer to a queue: the app takes the caller back to music on hold and queues the call for
+  // the chosen queue; Asterisk then hangs up this leg and the page goes to the disposition.
+  async function loadTransferQueues() {
+    try {
+      const queues = await cc.api('GET', '/agent/api/transfer-queues');
+      $('transfer-queue').replaceChildren(...queues.map(q => {
+        const option = document.createElement('option');
+        option.value = q.id;
+        option.textContent = q.open && q.staffed ? q.id : cc.t('js.desk.queue-unavailable', q.id);
+        return option;
+      }));
+    } catch (err) {
+      $('transfer-result').textContent = err.message;
+    }
+  }
+  $('transfer-queue').addEventListener('focus', loadTransferQueues);
+  loadTransferQueues();
+  $('transfer-queue-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    if (!session || !current) return;
+    const queue = $('transfer-queue').value;
+    if (!queue) return;
+    const contactId = openCall ? openCall.id : 'voice:' + current.callId;
+    try {
+      await cc.api('POST', '/agent/api/calls/' + encodeURIComponent(contactId) + '/transfer-to-queue',
+        { queue });
+      $('transfer-result').textContent = cc.t('js.desk.transferred-to-queue', queue);
+    } catch (err) {
+      $('transfer-result').textContent = cc.t('js.desk.transfer-queue-failed', queue, err.message);
+    }
+  });
   // Conference a supervisor in: the server checks the call is this agent's and rings the
   // supervisor's phone into it over AMI (ChanSpy barge: all three hear each other).
   $('conference-form').addEventListener('submit', async e => {

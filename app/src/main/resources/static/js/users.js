@@ -6,6 +6,8 @@ const msg = (key, arg) => {
 };
 const ALL_ROLES = [...document.getElementById('all-roles').content.querySelectorAll('span')]
   .map(s => s.textContent);
+const ALL_PERMISSIONS = [...document.getElementById('all-permissions').content.querySelectorAll('span')]
+  .map(s => s.textContent);
 
 function show(id, text) {
   const el = document.getElementById(id);
@@ -56,6 +58,25 @@ function row(user) {
       () => show('notice', msg('saved')));
   }, 'save-roles-' + user.username));
   cc.cell(tr, roles);
+
+  // Listen, whisper and barge on live calls: each granted on its own (they matter to supervisors).
+  const permissions = document.createElement('div');
+  permissions.className = 'roles';
+  for (const permission of ALL_PERMISSIONS) {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.value = permission;
+    box.checked = (user.permissions || []).includes(permission);
+    label.append(box, ' ' + cc.label('permission.' + permission));
+    permissions.append(label);
+  }
+  permissions.append(button(msg('savePermissions'), () => {
+    const chosen = [...permissions.querySelectorAll('input:checked')].map(b => b.value);
+    act(cc.api('PUT', '/api/v1/users/' + encodeURIComponent(user.username) + '/permissions', { permissions: chosen }),
+      () => show('notice', msg('saved')));
+  }, 'save-permissions-' + user.username));
+  cc.cell(tr, permissions);
 
   const state = (user.enabled ? msg('enabled') : msg('disabled'))
     + (user.mustChangePassword ? ' · ' + msg('mustChange') : '');

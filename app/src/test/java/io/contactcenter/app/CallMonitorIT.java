@@ -343,6 +343,45 @@ class CallMonitorIT {
     assertThat(monitor(somebodysCall, "LISTEN", supervisor).statusCode()).isEqualTo(409);
     assertThat(audit.list(20, null, supervisor))
         .noneMatch(e -> e.action() == AuditAction.CALL_MONITORED);
+
+    // A supervisor the admin lets listen but not whisper or barge: the page offers only Listen,
+    // the API refuses the other modes naming them, and a refusal rings nothing and audits nothing.
+    String listener = users().create("SUPERVISOR");
+    agents.save(new AgentSettings(listener, Map.of(), 0, 0, 0, "supervisor-2@trunk-test"));
+    HttpResponse<String> granted =
+        send(
+            "PUT",
+            "/api/v1/users/" + listener + "/permissions",
+            adminBasic(),
+            "{\"permissions\":[\"MONITOR_LISTEN\"]}");
+    assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+    assertThat(JSON.readTree(granted.body()).get("permissions").toString())
+        .isEqualTo("[\"MONITOR_LISTEN\"]");
+    assertThat(audit.list(5, null, listener))
+        .anySatisfy(
+            e -> {
+              assertThat(e.action()).isEqualTo(AuditAction.USER_PERMISSIONS_CHANGED);
+              assertThat(e.detail()).endsWith("-> [MONITOR_LISTEN]");
+            });
+    HttpResponse<String> page =
+        send("GET", "/supervisor/wallboard", basic(listener), null, "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("data-mode=\"LISTEN\"")
+        .doesNotContain("data-mode=\"WHISPER\"")
+        .doesNotContain("data-mode=\"BARGE\"");
+    for (String mode : List.of("BARGE", "WHISPER")) {
+      HttpResponse<String> refused = monitor(somebodysCall, mode, listener);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+      JsonNode problem = JSON.readTree(refused.body());
+      assertThat(problem.get("type").asText())
+          .isEqualTo("urn:cc:problem:monitor-mode-not-permitted");
+      assertThat(problem.get("mode").asText()).isEqualTo(mode);
+    }
+    // Listening passes the permission check and meets the rule after it: the call is not live.
+    assertThat(monitor(somebodysCall, "LISTEN", listener).statusCode()).isEqualTo(409);
+    assertThat(audit.list(20, null, listener))
+        .noneMatch(e -> e.action() == AuditAction.CALL_MONITORED);
   }
 
   // ---- helpers ----
@@ -375,10 +414,15 @@ class CallMonitorIT {
 
   private HttpResponse<String> send(String method, String path, String auth, String body)
       throws Exception {
+    return send(method, path, auth, body, "application/json");
+  }
+
+  private HttpResponse<String> send(
+      String method, String path, String auth, String body, String accept) throws Exception {
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .header("Content-Type", "application/json")
                 .header("Authorization", auth)
                 .method(
@@ -388,6 +432,13 @@ class CallMonitorIT {
                         : HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String adminBasic() {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString(
+                ("admin:" + ContactCenterIT.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String basic(String user) {

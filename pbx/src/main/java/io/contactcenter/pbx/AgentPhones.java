@@ -23,6 +23,18 @@ public interface AgentPhones {
   void stopRinging(String ringId);
 
   /**
+   * Takes a caller the application holds out of the call with its agent and back to music on hold
+   * in the ACD (dialplan {@code [cc-acd-transferred]}, with the queue timeout and announcements as
+   * at the first wait); the agent's leg hangs up. The caller's channel keeps its name and call id,
+   * so a later {@link #ring} bridges it as before. Returns once Asterisk has accepted the request.
+   *
+   * @param callId the caller channel's Asterisk UNIQUEID ({@link CallEnded#callId()})
+   * @throws IllegalArgumentException when {@code callId} is not an Asterisk unique id
+   * @throws PbxUnavailableException if Asterisk is not connected or refused (the call is over)
+   */
+  void returnToHold(String callId);
+
+  /**
    * Rings {@code endpoint} for a callback the customer asked for while waiting: once the agent
    * answers (reported as {@link AgentPhoneAnswered}), the agent's call dials {@code customer} on
    * the first configured trunk, so the agent hears it ring. Timeout and failure as for {@link

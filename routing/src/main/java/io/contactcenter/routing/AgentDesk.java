@@ -57,6 +57,23 @@ public interface AgentDesk {
   AgentStatus complete(String agentId, ContactId contact);
 
   /**
+   * Sends the agent's live call back into the ACD for {@code queue} (ADR 0041): Asterisk holds the
+   * caller with music again and the agent's leg hangs up, the agent's part completes (wrap-up
+   * starts, as after a hang-up) and the call waits in {@code queue} with the same id, customer and
+   * VIP flag, placed by the global order as a contact arriving now: priority first, then the
+   * transfer moment. Announced as {@link ContactCompleted}, {@link ContactTransferred} and {@link
+   * ContactQueued}; the agent's wrap-up afterwards is stored with the transfer.
+   *
+   * @throws ContactNotOfferedException when the agent holds no such open call
+   * @throws UnknownQueueException when the queue is not defined
+   * @throws AgentStateConflictException when the queue is the call's own, closed now, or has no
+   *     logged-in agent (the agent keeps the call)
+   * @throws io.contactcenter.pbx.PbxUnavailableException when Asterisk could not take the caller
+   *     back (the agent keeps the call)
+   */
+  AgentStatus transferToQueue(String agentId, ContactId contact, String queue);
+
+  /**
    * Records the contact's disposition and notes and ends the agent's wrap-up; completes the contact
    * first if it is still open.
    *

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>a session whose user was disabled or deleted, or whose password was reset or changed
  *       elsewhere (the session epoch moved), ends: the request continues as anonymous;
- *   <li>changed roles replace the session's roles;
+ *   <li>changed roles or permissions replace the session's;
  *   <li>a user who must change the password reaches only the password page and {@code
  *       /api/v1/me/**} until it is changed.
  * </ul>
@@ -84,7 +84,7 @@ final class AccountStateFilter extends OncePerRequestFilter {
         return;
       }
       Set<String> current = new HashSet<>();
-      UserAccounts.authorities(state.get().roles()).forEach(a -> current.add(a.getAuthority()));
+      state.get().authorities().forEach(a -> current.add(a.getAuthority()));
       Set<String> held = new HashSet<>();
       authentication.getAuthorities().forEach(a -> held.add(a.getAuthority()));
       if (!current.equals(held)) {
@@ -105,7 +105,7 @@ final class AccountStateFilter extends OncePerRequestFilter {
       HttpServletResponse response,
       Authentication old,
       UserAccounts.State state) {
-    List<? extends GrantedAuthority> authorities = UserAccounts.authorities(state.roles());
+    List<? extends GrantedAuthority> authorities = state.authorities();
     var fresh =
         UsernamePasswordAuthenticationToken.authenticated(old.getPrincipal(), null, authorities);
     fresh.setDetails(old.getDetails());

@@ -4,6 +4,8 @@ package io.contactcenter.app.security;
 public enum AuditAction {
   USER_CREATED,
   USER_ROLES_CHANGED,
+  /** An admin granted or withdrew a user's permissions (listen, whisper, barge). */
+  USER_PERMISSIONS_CHANGED,
   USER_DISABLED,
   USER_ENABLED,
   USER_DELETED,
@@ -21,6 +23,8 @@ public enum AuditAction {
   CALL_MONITORED,
   /** An agent brought a supervisor into their own call (ADR 0029). */
   CALL_CONFERENCED,
+  /** An agent sent their live call back into the ACD for another queue (ADR 0041). */
+  CALL_TRANSFERRED,
   /** A QA calibration was started or scored (ADR 0026). */
   QA_CALIBRATION,
   /** An agent asked to call a customer from the workspace, placed or refused (ADR 0034). */

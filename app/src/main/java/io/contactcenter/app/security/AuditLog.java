@@ -63,6 +63,14 @@ public class AuditLog {
   }
 
   /**
+   * Records that the agent {@code actor} sent their live call {@code target} ({@code call:<contact
+   * id>}) back into the ACD for another queue (ADR 0041); the detail names the queues.
+   */
+  public void callTransferred(Actor actor, String target, String detail) {
+    record(actor, AuditAction.CALL_TRANSFERRED, target, detail);
+  }
+
+  /**
    * Records that the agent {@code actor} asked to call a customer from the workspace: {@code
    * target} {@code call:<call id>} for a call placed (written before the agent's phone rings), the
    * agent's own name for one refused; the detail holds the masked number and the outcome, never the

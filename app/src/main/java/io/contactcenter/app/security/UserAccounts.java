@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -49,10 +50,30 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
 
   /** A user as shown by the API: never the hash. */
   public record Account(
-      String username, Set<Role> roles, boolean enabled, boolean mustChangePassword) {}
+      String username,
+      Set<Role> roles,
+      Set<Permission> permissions,
+      boolean enabled,
+      boolean mustChangePassword) {}
 
   /** What a request of a signed-in user is checked against. */
-  public record State(Set<Role> roles, boolean enabled, boolean mustChangePassword, int epoch) {}
+  public record State(
+      Set<Role> roles,
+      Set<Permission> permissions,
+      boolean enabled,
+      boolean mustChangePassword,
+      int epoch) {
+
+    /** A state with the roles' default permissions ({@link Permission#defaultsOf}). */
+    public State(Set<Role> roles, boolean enabled, boolean mustChangePassword, int epoch) {
+      this(roles, Permission.defaultsOf(roles), enabled, mustChangePassword, epoch);
+    }
+
+    /** The authorities a session of the user holds: its roles and its permissions. */
+    public List<SimpleGrantedAuthority> authorities() {
+      return UserAccounts.authorities(roles, permissions);
+    }
+  }
 
   @Override
   public UserDetails loadUserByUsername(String username) {
@@ -65,12 +86,15 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
     return User.withUsername(user.username())
         .password(user.passwordHash())
         .disabled(!user.enabled())
-        .authorities(authorities(rolesOf(username)))
+        .authorities(authorities(rolesOf(username), permissionsOf(username)))
         .build();
   }
 
-  static List<SimpleGrantedAuthority> authorities(Set<Role> roles) {
-    return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+  static List<SimpleGrantedAuthority> authorities(Set<Role> roles, Set<Permission> permissions) {
+    return Stream.concat(
+            roles.stream().map(Role::authority), permissions.stream().map(Permission::authority))
+        .map(SimpleGrantedAuthority::new)
+        .toList();
   }
 
   private record StoredUser(String username, String passwordHash, boolean enabled) {}
@@ -86,23 +110,32 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
 
   /** Creates a user on the application's own behalf (the first admin). */
   public boolean create(String username, String rawPassword, Set<Role> roles) {
-    return create(Actor.SYSTEM, username, rawPassword, roles);
+    return create(Actor.SYSTEM, username, rawPassword, roles, null);
   }
 
   /**
    * Creates a user.
    *
+   * @param permissions what the user may do beside the roles; null gives the roles' defaults
+   *     ({@link Permission#defaultsOf})
    * @return false if the username is taken (nothing changed)
    * @throws IllegalArgumentException naming what is wrong with the username, password or roles
    */
   @Transactional
-  public boolean create(Actor actor, String username, String rawPassword, Set<Role> roles) {
+  public boolean create(
+      Actor actor,
+      String username,
+      String rawPassword,
+      Set<Role> roles,
+      Set<Permission> permissions) {
     if (username == null || !USERNAME.matcher(username).matches()) {
       throw new IllegalArgumentException(
           "username must be 2-64 of a-z 0-9 . _ - and start with a letter or digit");
     }
     policy.check(username, rawPassword);
     checkRoles(roles);
+    Set<Permission> granted = permissions == null ? Permission.defaultsOf(roles) : permissions;
+    checkPermissions(granted);
     try {
       int inserted =
           jdbc.sql(
@@ -117,12 +150,19 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
       return false;
     }
     insertRoles(username, roles);
-    audit.record(actor, AuditAction.USER_CREATED, username, "roles " + new TreeSet<>(roles));
+    insertPermissions(username, granted);
+    audit.record(
+        actor,
+        AuditAction.USER_CREATED,
+        username,
+        "roles " + new TreeSet<>(roles) + " permissions " + new TreeSet<>(granted));
     return true;
   }
 
   /**
-   * Replaces the user's roles; takes effect on the user's next request.
+   * Replaces the user's roles; takes effect on the user's next request. A role the user did not
+   * have brings its default permissions ({@link Permission#defaultsOf}); permissions already
+   * granted or withdrawn stay as they are.
    *
    * @throws UserStateConflictException if no enabled admin would be left
    */
@@ -135,12 +175,38 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
     }
     jdbc.sql("DELETE FROM app_user_role WHERE username = ?").param(username).update();
     insertRoles(username, roles);
+    Set<Role> gained = EnumSet.noneOf(Role.class);
+    gained.addAll(roles);
+    gained.removeAll(before);
+    Set<Permission> added = Permission.defaultsOf(gained);
+    added.removeAll(permissionsOf(username));
+    insertPermissions(username, added);
     touch(username, false);
     audit.record(
         actor,
         AuditAction.USER_ROLES_CHANGED,
         username,
         "roles " + new TreeSet<>(before) + " -> " + new TreeSet<>(roles));
+    return account(username);
+  }
+
+  /**
+   * Replaces what the user may do beside the roles (listen, whisper, barge); takes effect on the
+   * user's next request.
+   */
+  @Transactional
+  public Account setPermissions(Actor actor, String username, Set<Permission> permissions) {
+    checkPermissions(permissions);
+    existingRoles(username);
+    Set<Permission> before = permissionsOf(username);
+    jdbc.sql("DELETE FROM app_user_permission WHERE username = ?").param(username).update();
+    insertPermissions(username, permissions);
+    touch(username, false);
+    audit.record(
+        actor,
+        AuditAction.USER_PERMISSIONS_CHANGED,
+        username,
+        "permissions " + new TreeSet<>(before) + " -> " + new TreeSet<>(permissions));
     return account(username);
   }
 
@@ -241,7 +307,12 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
         .param(username)
         .query(
             (rs, n) ->
-                new State(rolesOf(username), rs.getBoolean(1), rs.getBoolean(2), rs.getInt(3)))
+                new State(
+                    rolesOf(username),
+                    permissionsOf(username),
+                    rs.getBoolean(1),
+                    rs.getBoolean(2),
+                    rs.getInt(3)))
         .optional();
   }
 
@@ -259,7 +330,11 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
         .query(
             (rs, n) ->
                 new Account(
-                    rs.getString(1), rolesOf(rs.getString(1)), rs.getBoolean(2), rs.getBoolean(3)))
+                    rs.getString(1),
+                    rolesOf(rs.getString(1)),
+                    permissionsOf(rs.getString(1)),
+                    rs.getBoolean(2),
+                    rs.getBoolean(3)))
         .list();
   }
 
@@ -270,7 +345,11 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
         .query(
             (rs, n) ->
                 new Account(
-                    rs.getString(1), rolesOf(rs.getString(1)), rs.getBoolean(2), rs.getBoolean(3)))
+                    rs.getString(1),
+                    rolesOf(rs.getString(1)),
+                    permissionsOf(rs.getString(1)),
+                    rs.getBoolean(2),
+                    rs.getBoolean(3)))
         .optional()
         .orElseThrow(() -> new UserNotFoundException(username));
   }
@@ -285,6 +364,35 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
       throw new IllegalArgumentException(
           "a user needs at least one role of " + List.of(Role.values()));
     }
+  }
+
+  private static void checkPermissions(Set<Permission> permissions) {
+    if (permissions == null || permissions.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException(
+          "permissions must be a list of " + List.of(Permission.values()) + " (may be empty)");
+    }
+  }
+
+  private void insertPermissions(String username, Set<Permission> permissions) {
+    for (Permission permission : permissions) {
+      jdbc.sql(
+              "INSERT INTO app_user_permission (username, permission) VALUES (?, ?)"
+                  + " ON CONFLICT DO NOTHING")
+          .params(username, permission.name())
+          .update();
+    }
+  }
+
+  private Set<Permission> permissionsOf(String username) {
+    Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+    for (String permission :
+        jdbc.sql("SELECT permission FROM app_user_permission WHERE username = ?")
+            .param(username)
+            .query(String.class)
+            .list()) {
+      permissions.add(Permission.valueOf(permission));
+    }
+    return permissions;
   }
 
   private void insertRoles(String username, Set<Role> roles) {

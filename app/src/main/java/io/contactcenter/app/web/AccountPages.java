@@ -1,5 +1,6 @@
 package io.contactcenter.app.web;
 
+import io.contactcenter.app.security.Permission;
 import io.contactcenter.app.security.Role;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,6 +19,8 @@ class AccountPages {
   @GetMapping("/admin/users")
   String users(Model model) {
     model.addAttribute("roles", roleNames());
+    model.addAttribute(
+        "permissions", Stream.of(Permission.values()).map(Permission::name).toList());
     return "users";
   }
 

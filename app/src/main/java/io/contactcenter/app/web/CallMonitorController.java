@@ -2,6 +2,7 @@ package io.contactcenter.app.web;
 
 import io.contactcenter.app.security.Actor;
 import io.contactcenter.app.security.AuditLog;
+import io.contactcenter.app.security.Permission;
 import io.contactcenter.pbx.CallMonitoring;
 import io.contactcenter.pbx.MonitorMode;
 import io.contactcenter.pbx.MonitorRequest;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +29,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Listen, whisper and barge (role SUPERVISOR only, SecurityConfiguration; ADR 0018): the supervisor
- * picks a live call on the wallboard and Asterisk rings the supervisor's phone into it. The phone
- * is the one of the supervisor's routing profile (an admin sets it, like an agent's), never one the
- * request names, so a listening session cannot be sent to an arbitrary number. Every use is in the
- * audit log before the phone rings.
+ * Listen, whisper and barge (role SUPERVISOR only, SecurityConfiguration; ADR 0018), each mode a
+ * permission of its own ({@link Permission}) an admin grants per user: the supervisor picks a live
+ * call on the wallboard and Asterisk rings the supervisor's phone into it. The phone is the one of
+ * the supervisor's routing profile (an admin sets it, like an agent's), never one the request
+ * names, so a listening session cannot be sent to an arbitrary number. Every use is in the audit
+ * log before the phone rings.
  */
 @RestController
 class CallMonitorController {
@@ -73,6 +76,38 @@ class CallMonitorController {
     }
   }
 
+  /** The supervisor may not use this mode: an admin has not granted its permission. */
+  static final class MonitorModeNotPermittedException extends RuntimeException {
+    private final MonitorMode mode;
+
+    MonitorModeNotPermittedException(MonitorMode mode, String username) {
+      super(
+          "user "
+              + username
+              + " may not "
+              + mode.name().toLowerCase(Locale.ROOT)
+              + " on calls: an admin grants the permission "
+              + permission(mode)
+              + " on the users page");
+      this.mode = mode;
+    }
+  }
+
+  /** The permission a monitoring mode needs. */
+  static Permission permission(MonitorMode mode) {
+    return switch (mode) {
+      case LISTEN -> Permission.MONITOR_LISTEN;
+      case WHISPER -> Permission.MONITOR_WHISPER;
+      case BARGE -> Permission.MONITOR_BARGE;
+    };
+  }
+
+  /** Whether the signed-in user holds the mode's permission. */
+  static boolean mayUse(Authentication user, MonitorMode mode) {
+    String authority = permission(mode).authority();
+    return user.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+  }
+
   /** The supervisor has no phone to ring. */
   static final class NoMonitorPhoneException extends RuntimeException {
     NoMonitorPhoneException(String message) {
@@ -89,6 +124,9 @@ class CallMonitorController {
       Authentication user,
       HttpServletRequest request) {
     MonitorMode mode = mode(body == null ? null : body.mode());
+    if (!mayUse(user, mode)) {
+      throw new MonitorModeNotPermittedException(mode, user.getName());
+    }
     ContactId contact = ContactId.of(contactId);
     if (!contact.value().startsWith("voice:")) {
       throw new IllegalArgumentException(
@@ -144,6 +182,17 @@ class CallMonitorController {
   @ExceptionHandler(CallNotLiveException.class)
   ProblemDetail notLive(CallNotLiveException e) {
     return problem(HttpStatus.CONFLICT, "call-not-live", e.getMessage());
+  }
+
+  @ExceptionHandler(MonitorModeNotPermittedException.class)
+  ProblemDetail notPermitted(MonitorModeNotPermittedException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.FORBIDDEN, "monitor-mode-not-permitted", e.getMessage());
+    problem.setProperty("mode", e.mode.name());
+    problem.setProperty("permission", permission(e.mode).name());
+    // The localized detail names the mode in the reader's language.
+    problem.setProperty("reason", e.mode.name());
+    return problem;
   }
 
   @ExceptionHandler(NoMonitorPhoneException.class)

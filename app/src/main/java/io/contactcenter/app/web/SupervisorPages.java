@@ -1,6 +1,9 @@
 package io.contactcenter.app.web;
 
 import io.contactcenter.app.security.Role;
+import io.contactcenter.pbx.MonitorMode;
+import java.util.EnumSet;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,10 +13,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class SupervisorPages {
 
-  /** The wallboard; supervisors get the listen, whisper and barge buttons, admins watch only. */
+  /**
+   * The wallboard; a supervisor gets the buttons of the modes they are granted (listen, whisper,
+   * barge), admins watch only.
+   */
   @GetMapping("/supervisor/wallboard")
   String wallboard(Authentication user, Model model) {
-    model.addAttribute("canMonitor", Navigation.roles(user).contains(Role.SUPERVISOR));
+    boolean supervisor = Navigation.roles(user).contains(Role.SUPERVISOR);
+    Set<MonitorMode> modes = EnumSet.noneOf(MonitorMode.class);
+    if (supervisor) {
+      for (MonitorMode mode : MonitorMode.values()) {
+        if (CallMonitorController.mayUse(user, mode)) {
+          modes.add(mode);
+        }
+      }
+    }
+    model.addAttribute("canMonitor", !modes.isEmpty());
+    model.addAttribute("canListen", modes.contains(MonitorMode.LISTEN));
+    model.addAttribute("canWhisper", modes.contains(MonitorMode.WHISPER));
+    model.addAttribute("canBarge", modes.contains(MonitorMode.BARGE));
     return "wallboard";
   }
 

@@ -2,6 +2,7 @@ package io.contactcenter.app.web;
 
 import io.contactcenter.app.security.Actor;
 import io.contactcenter.app.security.AuditLog;
+import io.contactcenter.app.security.Permission;
 import io.contactcenter.app.security.Role;
 import io.contactcenter.app.security.UserAccounts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,9 +38,15 @@ class UsersController {
     this.audit = audit;
   }
 
-  record NewUser(String username, String password, Set<Role> roles) {}
+  /**
+   * @param permissions beside the roles; omitted: the roles' defaults (a supervisor may listen,
+   *     whisper and barge)
+   */
+  record NewUser(String username, String password, Set<Role> roles, Set<Permission> permissions) {}
 
   record Roles(Set<Role> roles) {}
+
+  record Permissions(Set<Permission> permissions) {}
 
   static Actor actor(Authentication user, HttpServletRequest request) {
     return new Actor(user.getName(), request.getRemoteAddr());
@@ -61,7 +68,12 @@ class UsersController {
     if (user == null) {
       throw new IllegalArgumentException("a user is required: username, password and roles");
     }
-    if (!accounts.create(actor(admin, request), user.username(), user.password(), user.roles())) {
+    if (!accounts.create(
+        actor(admin, request),
+        user.username(),
+        user.password(),
+        user.roles(),
+        user.permissions())) {
       ProblemDetail problem =
           ProblemDetail.forStatusAndDetail(
               HttpStatus.CONFLICT, "user '" + user.username() + "' exists");
@@ -80,6 +92,19 @@ class UsersController {
       Authentication admin,
       HttpServletRequest request) {
     return accounts.setRoles(actor(admin, request), username, roles.roles());
+  }
+
+  /** Replaces what the user may do beside the roles: listen, whisper, barge on live calls. */
+  @PutMapping("/api/v1/users/{username}/permissions")
+  UserAccounts.Account setPermissions(
+      @PathVariable String username,
+      @RequestBody Permissions permissions,
+      Authentication admin,
+      HttpServletRequest request) {
+    if (permissions == null) {
+      throw new IllegalArgumentException("a body with permissions is required");
+    }
+    return accounts.setPermissions(actor(admin, request), username, permissions.permissions());
   }
 
   @PostMapping("/api/v1/users/{username}/disable")

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.asteriskjava.manager.TimeoutException;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.action.RedirectAction;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
@@ -128,6 +129,28 @@ final class AmiAgentPhones implements AgentPhones {
       throw new PbxUnavailableException(
           "Asterisk refused to ring " + ring.endpoint() + ": " + response.getMessage());
     }
+  }
+
+  @Override
+  public void returnToHold(String callId) {
+    if (callId == null || !callId.matches("[0-9]{1,20}\\.[0-9]{1,10}")) {
+      throw new IllegalArgumentException("not an Asterisk unique id: " + callId);
+    }
+    // Asterisk finds the channel by its Uniqueid; a redirect takes it out of the agent's bridge,
+    // which ends the agent's Bridge() and so hangs up the agent's leg ([cc-acd-agent]).
+    RedirectAction action = new RedirectAction(callId, "cc-acd-transferred", "s", 1);
+    ManagerResponse response;
+    try {
+      response = ami.connected().sendAction(action, actionTimeoutMillis);
+    } catch (IOException | TimeoutException e) {
+      throw new PbxUnavailableException(
+          "returning call " + callId + " to hold failed: " + e.getMessage(), e);
+    }
+    if (response instanceof ManagerError || !"Success".equalsIgnoreCase(response.getResponse())) {
+      throw new PbxUnavailableException(
+          "Asterisk refused to return call " + callId + " to hold: " + response.getMessage());
+    }
+    log.info("call {} back on hold in the ACD", callId);
   }
 
   @Override

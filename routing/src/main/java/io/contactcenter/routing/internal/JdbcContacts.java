@@ -153,6 +153,37 @@ final class JdbcContacts {
         .optional();
   }
 
+  /** The agent's part of a contact that goes on in {@code toQueue}. */
+  void recordTransfer(
+      ContactId id,
+      String fromQueue,
+      String toQueue,
+      String agentId,
+      Instant answeredAt,
+      Instant transferredAt) {
+    jdbc.sql(
+            "INSERT INTO routing_contact_transfer (contact_id, from_queue, to_queue, agent_id,"
+                + " answered_at, transferred_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(
+            id.value(),
+            fromQueue,
+            toQueue,
+            agentId,
+            answeredAt == null ? null : Timestamp.from(answeredAt),
+            Timestamp.from(transferredAt))
+        .update();
+  }
+
+  /** When the agent answered the contact they hold, if they do. */
+  Optional<Instant> answeredAt(ContactId id, String agentId) {
+    return jdbc.sql(
+            "SELECT answered_at FROM routing_contact WHERE id = ? AND agent_id = ?"
+                + " AND answered_at IS NOT NULL")
+        .params(id.value(), agentId)
+        .query((rs, n) -> rs.getTimestamp(1).toInstant())
+        .optional();
+  }
+
   /**
    * @return false when the contact was never this agent's
    */
@@ -160,6 +191,17 @@ final class JdbcContacts {
     if (jdbc.sql(
                 "UPDATE routing_contact SET disposition = ?, notes = ?"
                     + " WHERE id = ? AND agent_id = ? AND state IN ('CONNECTED', 'COMPLETED')")
+            .params(disposition, notes, id.value(), agentId)
+            .update()
+        == 1) {
+      return true;
+    }
+    // A contact the agent transferred to a queue: the row now describes its next part, the agent's
+    // wrap-up belongs to the agent's latest transfer of it.
+    if (jdbc.sql(
+                "UPDATE routing_contact_transfer SET disposition = ?, notes = ? WHERE id ="
+                    + " (SELECT max(id) FROM routing_contact_transfer"
+                    + " WHERE contact_id = ? AND agent_id = ?)")
             .params(disposition, notes, id.value(), agentId)
             .update()
         == 1) {

@@ -52,8 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * parts: {@link ContactIntake} (enqueue, withdraw, callbacks asked for), {@link QueueSnapshots}
  * (service levels, waiting contacts, places), {@link AgentPresenceChanges} (log in and out, ready,
  * not ready), {@link ContactHandling} (answers to offers, completion, wrap-up), {@link
- * RoutingPass}, {@link CallbackAttempts} (attempts after the first) and {@link AgentStatuses} (what
- * agents see and what is announced); what a term holds is in its {@link RoutingTerm}.
+ * ContactTransfers} (a call sent back into a queue), {@link RoutingPass}, {@link CallbackAttempts}
+ * (attempts after the first) and {@link AgentStatuses} (what agents see and what is announced);
+ * what a term holds is in its {@link RoutingTerm}.
  */
 final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
 
@@ -67,6 +68,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
   private final QueueSnapshots snapshots;
   private final AgentPresenceChanges presenceChanges;
   private final ContactHandling handling;
+  private final ContactTransfers transfers;
   private final CallbackAttempts callbacks;
   private final RoutingPass routingPass;
   private final RoutingTakeover takeover;
@@ -117,6 +119,9 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
     this.handling =
         new ContactHandling(
             term, statuses, agents, contacts, listeners, events, tx, clock, handleTime, this::kick);
+    this.transfers =
+        new ContactTransfers(
+            term, queues, statuses, handling, intake, contacts, listeners, events, tx, clock);
     this.callbacks =
         new CallbackAttempts(
             term,
@@ -247,6 +252,26 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
   @Override
   public AgentStatus complete(String agentId, ContactId contact) {
     return handling.complete(agentId, contact);
+  }
+
+  @Override
+  public AgentStatus transferToQueue(String agentId, ContactId contact, String queue) {
+    return transfers.toQueue(agentId, contact, queue, this::onRoutingThread);
+  }
+
+  /** Runs {@code work} on the routing thread and waits for it; its exception is rethrown. */
+  private AgentStatus onRoutingThread(java.util.function.Supplier<AgentStatus> work) {
+    java.util.concurrent.atomic.AtomicReference<AgentStatus> result =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      routingThread.runAndWait(() -> result.set(work.get()));
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof RuntimeException failed) {
+        throw failed;
+      }
+      throw e;
+    }
+    return result.get();
   }
 
   @Override

@@ -162,6 +162,16 @@ final class VoiceOffers implements OfferListener {
     phones.ring(new AgentRing(ringId, phone, channel, ringTimeout));
   }
 
+  /** The caller leaves the agent's call for music on hold; the channel stays known here. */
+  @Override
+  public void transferring(Offer offer) {
+    if (offer.contact().channel() != Channel.VOICE) {
+      return;
+    }
+    ContactId contact = RoutingTypes.publicId(offer.contact().id());
+    phones.returnToHold(contact.value().substring("voice:".length()));
+  }
+
   @Override
   public void offerEnded(Offer offer) {
     if (offer.contact().channel() != Channel.VOICE) {

@@ -49,6 +49,11 @@ class AgentClickToCallTest {
         }
 
         @Override
+        public AgentStatus transferToQueue(String agentId, ContactId contact, String queue) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
         public AgentStatus logOut(String agentId) {
           throw new UnsupportedOperationException();
         }
@@ -118,6 +123,11 @@ class AgentClickToCallTest {
 
         @Override
         public void stopRinging(String ringId) {}
+
+        @Override
+        public void returnToHold(String callId) {
+          throw new UnsupportedOperationException();
+        }
 
         @Override
         public void ringForCallback(

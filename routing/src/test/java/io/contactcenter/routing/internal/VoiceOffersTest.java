@@ -31,6 +31,7 @@ class VoiceOffersTest {
   private final List<AgentRing> rung = new ArrayList<>();
   private final List<String> stopped = new ArrayList<>();
   private final List<String> callbacks = new ArrayList<>();
+  private final List<String> held = new ArrayList<>();
 
   private final AgentPhones phones =
       new AgentPhones() {
@@ -42,6 +43,11 @@ class VoiceOffersTest {
         @Override
         public void stopRinging(String ringId) {
           stopped.add(ringId);
+        }
+
+        @Override
+        public void returnToHold(String callId) {
+          held.add(callId);
         }
 
         @Override
@@ -143,6 +149,27 @@ class VoiceOffersTest {
 
     assertThat(stopped).containsExactly(rung.getFirst().ringId());
     assertThat(voice.ring(rung.getFirst().ringId())).isEmpty();
+  }
+
+  @Test
+  void aTransferredCallGoesBackOnHoldAndIsRungAgainOnTheSameChannel() {
+    voice.holding(ContactId.of(ContactChannel.VOICE, "17.1"), "PJSIP/customer-00000001");
+    voice.offered(offer("voice:17.1", Channel.VOICE, "ann"), "");
+
+    voice.transferring(offer("voice:17.1", Channel.VOICE, "ann"));
+    voice.offered(offer("voice:17.1", Channel.VOICE, "ann"), "");
+
+    assertThat(held).containsExactly("17.1");
+    assertThat(rung)
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.waitingChannel()).isEqualTo("PJSIP/customer-00000001"));
+  }
+
+  @Test
+  void aTransferredChatIsNoMatterForThePhones() {
+    voice.transferring(offer("chat:1", Channel.CHAT, "ann"));
+
+    assertThat(held).isEmpty();
   }
 
   @Test
