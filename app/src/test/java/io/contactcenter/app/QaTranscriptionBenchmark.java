@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.pbx.CallEnded;
 import io.contactcenter.testinfra.ContactCenterIT;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Transcription throughput of the QA queue: {@code bench.recordings} (8) recordings of a two-minute
  * conversation (MaryTTS sentences with the pauses of a real call, a quarter of the time silence)
  * are queued at once, and {@code bench.workers} (2) workers transcribe them with the real Vosk
- * model. Prints and writes {@code app/target/qa-transcription-benchmark.txt}: recordings per
- * minute, audio hours per core-hour (per worker) and the time from queueing to transcript. Not part
- * of the test suite; see docs/benchmarks.md.
+ * model; first as mixed recordings, then as two-leg calls (each direction apart), or only one of
+ * them with {@code bench.mode=mixed} or {@code legs}. Prints and writes {@code
+ * app/target/qa-transcription-benchmark.txt}: recordings per minute, audio hours per core-hour (by
+ * the JVM's CPU time, and by wall time per worker as before) and the time from queueing to
+ * transcript. Not part of the test suite; see docs/benchmarks.md.
  */
 @ContactCenterIT
 @TestPropertySource(
@@ -71,17 +73,44 @@ class QaTranscriptionBenchmark {
   void transcriptionThroughput() throws Exception {
     int count = Integer.getInteger("bench.recordings", 8);
     int workers = Integer.getInteger("bench.workers", 2);
-    byte[] conversation = conversation(Duration.ofMinutes(2));
-    double audioSeconds = conversation.length / 2.0 / RATE;
+    String mode = System.getProperty("bench.mode", "both");
+    Conversation conversation = conversation(Duration.ofMinutes(2));
     // Asterisk creates its spool when it starts; this test needs no call.
     Files.createDirectories(recordings);
 
+    StringBuilder report = new StringBuilder();
+    if (!mode.equals("legs")) {
+      report.append(run("mixed", count, workers, conversation, false));
+    }
+    if (!mode.equals("mixed")) {
+      report.append(run("legs", count, workers, conversation, true));
+    }
+    System.out.print(report);
+    Files.writeString(Path.of("target/qa-transcription-benchmark.txt"), report);
+  }
+
+  /**
+   * Queues {@code count} recordings at once and waits for their transcripts. Audio hours are the
+   * call's duration (a two-leg call's two legs count once). CPU is this JVM's, where the workers
+   * and Vosk run (the database's is not counted).
+   */
+  private String run(
+      String kind, int count, int workers, Conversation conversation, boolean twoLegs)
+      throws Exception {
+    String prefix = "qa-bench-" + kind + "-";
+    double audioSeconds = conversation.mixed().length / 2.0 / RATE;
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      String id = "qa-bench-" + UUID.randomUUID();
-      Files.write(recordings.resolve(id + ".wav"), wav(conversation));
+      String id = prefix + UUID.randomUUID();
+      Files.write(recordings.resolve(id + ".wav"), wav(conversation.mixed()));
+      if (twoLegs) {
+        Files.write(recordings.resolve(id + "-in.wav"), wav(conversation.customer()));
+        Files.write(recordings.resolve(id + "-out.wav"), wav(conversation.agent()));
+      }
       ids.add(id);
     }
+    String loadBefore = loadAverage();
+    long cpuBefore = processCpuNanos();
     Instant start = Instant.now();
     for (String id : ids) {
       callEnded(id);
@@ -93,71 +122,108 @@ class QaTranscriptionBenchmark {
             () ->
                 jdbc.sql(
                             "SELECT count(*) FROM qa_recording WHERE state = 'DONE'"
-                                + " AND conversation_id LIKE 'qa-bench-%'")
+                                + " AND conversation_id LIKE ?")
+                        .param(prefix + "%")
                         .query(Integer.class)
                         .single()
                     == count);
     double wall = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+    String loadAfter = loadAverage();
     List<Long> took =
         jdbc.sql(
-                "SELECT transcribe_ms FROM qa_recording WHERE conversation_id LIKE 'qa-bench-%'"
+                "SELECT transcribe_ms FROM qa_recording WHERE conversation_id LIKE ?"
                     + " ORDER BY transcribe_ms")
+            .param(prefix + "%")
             .query(Long.class)
             .list();
     List<Long> ready =
         jdbc.sql(
                 "SELECT (extract(epoch FROM transcribed_at - enqueued_at) * 1000)::bigint"
-                    + " FROM qa_recording WHERE conversation_id LIKE 'qa-bench-%' ORDER BY 1")
+                    + " FROM qa_recording WHERE conversation_id LIKE ? ORDER BY 1")
+            .param(prefix + "%")
             .query(Long.class)
             .list();
     int words =
         jdbc.sql(
                 "SELECT jsonb_array_length(words) FROM qa_recording"
-                    + " WHERE conversation_id LIKE 'qa-bench-%' LIMIT 1")
+                    + " WHERE conversation_id LIKE ? LIMIT 1")
+            .param(prefix + "%")
             .query(Integer.class)
             .single();
-    String report =
-        String.format(
-            Locale.ROOT,
-            "recordings: %d x %.0f s (%d words each), workers: %d, cores: %d%n"
-                + "wall: %.1f s -> %.2f recordings per minute%n"
-                + "audio hours per core-hour (per worker): %.1f%n"
-                + "transcription per recording: min %d ms, median %d ms, max %d ms"
-                + " (real-time factor %.3f)%n"
-                + "queued to transcript: median %d ms, max %d ms%n",
-            count,
-            audioSeconds,
-            words,
-            workers,
-            Runtime.getRuntime().availableProcessors(),
-            wall,
-            count / wall * 60,
-            count * audioSeconds / (wall * workers),
-            took.getFirst(),
-            took.get(took.size() / 2),
-            took.getLast(),
-            took.get(took.size() / 2) / 1000.0 / audioSeconds,
-            ready.get(ready.size() / 2),
-            ready.getLast());
-    System.out.print(report);
-    Files.writeString(Path.of("target/qa-transcription-benchmark.txt"), report);
+    return String.format(
+        Locale.ROOT,
+        "%s: %d recordings x %.0f s (%d words each), workers: %d, cores: %d, load %s -> %s%n"
+            + "  wall: %.1f s -> %.2f recordings per minute%n"
+            + "  audio hours per core-hour, by CPU time: %.1f (%.1f core-s, %.3f core-s per"
+            + " audio second)%n"
+            + "  audio hours per core-hour, by wall time per worker: %.1f%n"
+            + "  transcription per recording: min %d ms, median %d ms, max %d ms"
+            + " (real-time factor %.3f)%n"
+            + "  queued to transcript: median %d ms, max %d ms%n",
+        twoLegs ? "two legs" : "mixed",
+        count,
+        audioSeconds,
+        words,
+        workers,
+        Runtime.getRuntime().availableProcessors(),
+        loadBefore,
+        loadAfter,
+        wall,
+        count / wall * 60,
+        count * audioSeconds / cpu,
+        cpu,
+        cpu / (count * audioSeconds),
+        count * audioSeconds / (wall * workers),
+        took.getFirst(),
+        took.get(took.size() / 2),
+        took.getLast(),
+        took.get(took.size() / 2) / 1000.0 / audioSeconds,
+        ready.get(ready.size() / 2),
+        ready.getLast());
   }
 
-  /** The lines again and again, with pauses between them, until the duration is reached. */
-  private byte[] conversation(Duration length) throws IOException {
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** One call: the mixed recording and each direction apart, silent while the other speaks. */
+  record Conversation(byte[] mixed, byte[] agent, byte[] customer) {}
+
+  /**
+   * The lines again and again, with pauses between them, until the duration is reached; the agent
+   * speaks the even lines, the customer the odd ones.
+   */
+  private Conversation conversation(Duration length) throws IOException {
     List<byte[]> spoken = new ArrayList<>();
     for (String line : LINES) {
       spoken.add(tts.synthesize(line, null).pcm16le8k());
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    long bytes = length.toSeconds() * RATE * 2;
+    int bytes = (int) (length.toSeconds() * RATE * 2);
+    byte[] mixed = new byte[bytes];
+    byte[] agent = new byte[bytes];
+    byte[] customer = new byte[bytes];
+    int at = 0;
     int i = 0;
-    while (out.size() < bytes) {
-      out.write(spoken.get(i % spoken.size()));
-      out.write(new byte[(800 + (i * 370) % 1200) * RATE / 1000 * 2]);
+    while (at < bytes) {
+      byte[] line = spoken.get(i % spoken.size());
+      int n = Math.min(line.length, bytes - at);
+      System.arraycopy(line, 0, mixed, at, n);
+      System.arraycopy(line, 0, i % 2 == 0 ? agent : customer, at, n);
+      at += line.length + (800 + (i * 370) % 1200) * RATE / 1000 * 2;
       i++;
     }
-    return java.util.Arrays.copyOf(out.toByteArray(), (int) bytes);
+    return new Conversation(mixed, agent, customer);
   }
 
   private void callEnded(String callId) {
