@@ -31,13 +31,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Transcription throughput of the QA queue: {@code bench.recordings} (8) recordings of a two-minute
  * conversation (MaryTTS sentences with the pauses of a real call, a quarter of the time silence)
  * are queued at once, and {@code bench.workers} (2) workers transcribe them with the real Vosk
- * model; first as mixed recordings, then as two-leg calls (each direction apart), or only one of
- * them with {@code bench.mode=mixed} or {@code legs}. Prints and writes {@code
- * app/target/qa-transcription-benchmark.txt}: recordings per minute, audio hours per core-hour (by
- * the JVM's CPU time, by the workers' threads' CPU time, and by wall time per worker as before),
- * the time from queueing to transcript, and how many words were right and when (word error rate
- * against the lines spoken, and the first and last word's time against the line's sound). Not part
- * of the test suite; see docs/benchmarks.md.
+ * model (after a warm-up of one two-leg call per worker, not counted); first as mixed recordings,
+ * then as two-leg calls (each direction apart), or only one of them with {@code bench.mode=mixed}
+ * or {@code legs}. Prints and writes {@code app/target/qa-transcription-benchmark.txt}: recordings
+ * per minute, audio hours per core-hour (by the JVM's CPU time, by the workers' threads' CPU time,
+ * and by wall time per worker as before), the time from queueing to transcript, and how many words
+ * were right and when (word error rate against the lines spoken, and the first and last word's time
+ * against the line's sound). Not part of the test suite; see docs/benchmarks.md.
  */
 @ContactCenterIT
 @TestPropertySource(
@@ -81,6 +81,9 @@ class QaTranscriptionBenchmark {
     // Asterisk creates its spool when it starts; this test needs no call.
     Files.createDirectories(recordings);
 
+    // Not counted: one two-leg call per worker first, so that neither measured run pays for cold
+    // recognizers (a new one spends about three times the CPU on its first utterances) and the JIT.
+    run("warmup", workers, workers, conversation, true);
     StringBuilder report = new StringBuilder();
     if (!mode.equals("legs")) {
       report.append(run("mixed", count, workers, conversation, false));
