@@ -19,6 +19,12 @@ import java.util.List;
  * from the start of the recording. A recognition stream ends at a pause (the engine's trailing
  * silence) or after {@code segment} of audio, and the next one starts where it ended, so a
  * three-hour call is many short recognitions and never one over the engine's audio limit.
+ *
+ * <p>Between recognitions a {@link SilenceGate} steps over silence, so a long pause, or on one leg
+ * of a two-leg call the other party's turn, is not fed to the engine at all; the next recognition
+ * starts {@link #LEAD} before the sound, so the engine still sees the quiet it settles on and its
+ * own pre-roll before the first word. Word times stay exact: each recognition's words are offset by
+ * where that recognition started.
  */
 final class RecordingTranscriber {
 
@@ -26,6 +32,12 @@ final class RecordingTranscriber {
   private static final int FRAME_MS = 20;
 
   private static final Duration TRAILING_SILENCE = Duration.ofMillis(500);
+
+  /**
+   * Quiet audio a recognition gets before the sound the gate found: more than the engine's 300 ms
+   * pre-roll, so a soft onset under the gate's threshold is still decoded.
+   */
+  static final Duration LEAD = Duration.ofMillis(600);
 
   private final SpeechRecognizer recognizer;
   private final Duration segment;
@@ -71,9 +83,16 @@ final class RecordingTranscriber {
             .withTimings(
                 TRAILING_SILENCE,
                 segment.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : segment);
+    SilenceGate gate = new SilenceGate(clip.sampleRate());
+    int leadBytes = (int) (LEAD.toMillis() / FRAME_MS) * frameBytes;
     List<TranscriptWord> words = new ArrayList<>();
     int position = 0;
-    while (position < pcm.length) {
+    while (true) {
+      position = recognitionStart(gate, pcm, position, leadBytes);
+      progress.run();
+      if (position >= pcm.length) {
+        break;
+      }
       int start = position;
       try (RecognitionStream stream = recognizer.open(options)) {
         while (position < pcm.length && position - start < segmentBytes && !stream.endOfSpeech()) {
@@ -96,6 +115,19 @@ final class RecordingTranscriber {
       }
     }
     return new Result(words, millis(pcm.length, clip.sampleRate()));
+  }
+
+  /**
+   * Where the next recognition starts: {@code lead} bytes before the next sound, never before
+   * {@code position}, in whole frames from {@code position}; the end of the audio when only silence
+   * is left.
+   */
+  static int recognitionStart(SilenceGate gate, byte[] pcm, int position, int lead) {
+    int sound = gate.nextSound(pcm, position);
+    if (sound >= pcm.length) {
+      return pcm.length;
+    }
+    return Math.max(position, sound - lead);
   }
 
   private static long millis(long bytes, int sampleRate) {

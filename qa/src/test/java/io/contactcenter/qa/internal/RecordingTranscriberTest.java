@@ -46,7 +46,62 @@ class RecordingTranscriberTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(1000L, 1500L),
             org.assertj.core.groups.Tuple.tuple(4000L, 4400L));
-    assertThat(recognizer.opened.get()).as("a new recognition after each pause").isEqualTo(3);
+    assertThat(recognizer.opened.get())
+        .as("a new recognition after each pause, none for the silence after the last word")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void silenceBetweenTurnsIsNotFedToTheEngine() {
+    // one leg of a two-leg call: this party speaks 0.5 s at 2 s and at 40 s of 60 s
+    byte[] pcm = new byte[60 * 16000];
+    loud(pcm, 2000, 2500);
+    loud(pcm, 40_000, 40_500);
+
+    RecordingTranscriber.Result result =
+        new RecordingTranscriber(recognizer, Duration.ofSeconds(90))
+            .transcribe(new AudioClip(pcm, 8000), "en", Speaker.CUSTOMER, () -> {});
+
+    assertThat(result.durationMs()).isEqualTo(60_000);
+    assertThat(result.words())
+        .extracting(TranscriptWord::startMs, TranscriptWord::endMs)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2000L, 2500L),
+            org.assertj.core.groups.Tuple.tuple(40_000L, 40_500L));
+    // each word with the lead before it and the trailing silence after it, nothing else
+    long perWord = RecordingTranscriber.LEAD.toMillis() + 500 + 500;
+    assertThat(recognizer.totalFedMs).isEqualTo(2 * perWord);
+  }
+
+  @Test
+  void aRecognitionStartsTheLeadBeforeTheSoundAndNeverBeforeWhereTheLastEnded() {
+    SilenceGate gate = new SilenceGate(8000);
+    int frame = gate.frameBytes();
+    byte[] pcm = new byte[200 * frame];
+    loud(pcm, 100 * 20, 101 * 20); // frame 100
+
+    assertThat(RecordingTranscriber.recognitionStart(gate, pcm, 0, 30 * frame))
+        .isEqualTo(70 * frame);
+    assertThat(RecordingTranscriber.recognitionStart(gate, pcm, 80 * frame, 30 * frame))
+        .isEqualTo(80 * frame);
+    assertThat(RecordingTranscriber.recognitionStart(gate, pcm, 101 * frame, 30 * frame))
+        .as("only silence left")
+        .isEqualTo(pcm.length);
+  }
+
+  @Test
+  void theGateHearsAnythingTheEngineCouldTakeForSpeech() {
+    SilenceGate gate = new SilenceGate(8000);
+    int frame = gate.frameBytes();
+    byte[] pcm = new byte[10 * frame];
+    level(pcm, 0, 5 * frame, -66); // line noise
+    level(pcm, 5 * frame, 10 * frame, -57); // a very quiet caller, under the engine's -55 minimum
+
+    assertThat(gate.nextSound(pcm, 0)).isEqualTo(5 * frame);
+    assertThat(gate.nextSound(new byte[10 * frame], 0)).isEqualTo(10 * frame);
+    assertThat(gate.nextSound(pcm, 7 * frame))
+        .as("counted from where it starts")
+        .isEqualTo(7 * frame);
   }
 
   @Test
@@ -68,6 +123,7 @@ class RecordingTranscriberTest {
   @Test
   void progressMayAbandonTheWork() {
     byte[] pcm = new byte[2 * 16000];
+    loud(pcm, 0, 2000);
     AtomicInteger frames = new AtomicInteger();
 
     assertThatThrownBy(
@@ -103,11 +159,22 @@ class RecordingTranscriberTest {
     }
   }
 
+  /** A square wave at the given RMS level from byte {@code from} to {@code to}. */
+  private static void level(byte[] pcm, int from, int to, double dbfs) {
+    short amplitude = (short) Math.round(32768 * Math.pow(10, dbfs / 20));
+    for (int i = from; i + 1 < to; i += 2) {
+      short s = (i / 2) % 2 == 0 ? amplitude : (short) -amplitude;
+      pcm[i] = (byte) s;
+      pcm[i + 1] = (byte) (s >> 8);
+    }
+  }
+
   /** Hears one word per run of loud audio; ends an utterance after 500 ms of quiet. */
   static final class CountingRecognizer implements SpeechRecognizer {
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger open = new AtomicInteger();
     long longestFedMs;
+    long totalFedMs;
 
     @Override
     public RecognitionStream open(RecognitionOptions options) {
@@ -137,6 +204,7 @@ class RecordingTranscriberTest {
             }
           }
           fedMs += data.length / 16;
+          totalFedMs += data.length / 16;
           longestFedMs = Math.max(longestFedMs, fedMs);
           if (quietSince >= 0 && fedMs - quietSince >= 500) {
             ended = true;
