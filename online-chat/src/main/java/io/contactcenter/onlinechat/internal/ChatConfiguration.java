@@ -29,8 +29,8 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 class ChatConfiguration {
 
   @Bean
-  JdbcConversations chatConversations(JdbcClient jdbc, PlatformTransactionManager transactions) {
-    return new JdbcConversations(jdbc, new TransactionTemplate(transactions));
+  JdbcConversations chatConversations(JdbcClient jdbc) {
+    return new JdbcConversations(jdbc);
   }
 
   @Bean
