@@ -79,7 +79,20 @@ final class AgentChatStreams implements DisposableBean {
     // Notices first: a chat assigned while the list is read is followed either way.
     stream.unsubscribeNotices = fanout.subscribeAgent(agent, stream::notice);
     stream.resync();
-    stream.enqueue("ready", Map.of("conversations", List.copyOf(stream.following.keySet())));
+    // Sent here, before the emitter is returned: Spring buffers it and writes it on the request's
+    // thread, which commits the response there. A first write from another thread could race
+    // the filters still setting headers on the way out (Tomcat's headers are not thread-safe).
+    try {
+      emitter.send(
+          SseEmitter.event()
+              .name("ready")
+              .data(
+                  json.writeValueAsString(
+                      Map.of("conversations", List.copyOf(stream.following.keySet())))));
+    } catch (IOException e) {
+      stream.close();
+      emitter.completeWithError(e);
+    }
     return emitter;
   }
 
@@ -112,7 +125,11 @@ final class AgentChatStreams implements DisposableBean {
     ticker.shutdownNow();
     for (Stream stream : streams) {
       stream.close();
-      stream.emitter.complete();
+      try {
+        stream.emitter.complete();
+      } catch (IllegalStateException e) {
+        // The request is over already (the server stopping closed it first).
+      }
     }
     writers.shutdownNow();
   }
@@ -230,7 +247,11 @@ final class AgentChatStreams implements DisposableBean {
       }
       if (closed) {
         close();
-        emitter.complete();
+        try {
+          emitter.complete();
+        } catch (IllegalStateException e) {
+          // The request is over already.
+        }
         return;
       }
       try {
