@@ -656,7 +656,9 @@ class ChatLoadBenchmark {
                   .header("Accept", "text/event-stream")
                   .build(),
               HttpResponse.BodyHandlers.ofLines());
-      Thread.ofVirtual().start(this::read);
+      // A platform thread each: a reader blocked in the line reader must not hold one of the
+      // two carrier threads virtual threads share on this machine.
+      Thread.ofPlatform().daemon().name("agent-screen").start(this::read);
     }
 
     private void read() {
