@@ -1,7 +1,10 @@
 // The workspace's chat panel (issue 13): chats the routing engine offers this agent ring here;
 // the agent accepts one, reads the whole conversation (the bot's part too), replies and ends it.
 // Offers come from the routing engine's status stream (/api/v1/agent/events); the conversations
-// from the chat's agent API (/api/v1/chat/...). Everything a visitor typed is set as textContent.
+// from the chat's agent API (/api/v1/chat/...). New messages, offers, chats taken and ended are
+// pushed over the chat's own stream (/api/v1/chat/agent/events, ADR 0040) as they are stored; the
+// page reads what it missed by seq when the stream (re)opens or skips a seq, and resyncs slowly in
+// case a push was lost. Everything a visitor typed is set as textContent.
 (() => {
   const $ = id => document.getElementById(id);
   const panel = $('chat-panel');
@@ -13,8 +16,10 @@
   let mine = [];
   let selected = null; // conversation id
   let lastSeq = 0;
-  let polling = false;
+  let loading = false;
+  let loadAgain = false;
   let ringing = null;
+  const unread = new Set(); // conversations with pushed messages the agent has not opened
 
   const conversationOf = contactId => contactId.replace(/^chat:/, '');
 
@@ -123,6 +128,7 @@
       button.className = 'chat-select';
       button.dataset.conversation = c.conversationId;
       button.setAttribute('aria-pressed', String(c.conversationId === selected));
+      if (unread.has(c.conversationId)) button.dataset.unread = 'true';
       button.textContent = (c.customerName || c.customerId || cc.t('js.desk.chat.visitor')) +
         ' · ' + (c.lang === 'zh' ? '中文' : 'English');
       button.addEventListener('click', () => select(c.conversationId));
@@ -152,33 +158,47 @@
     $('chat-with').textContent = c ? (c.customerName || c.customerId || cc.t('js.desk.chat.visitor')) : '';
     $('chat-reply-form').hidden = false;
     $('chat-end').hidden = false;
-    openList.querySelectorAll('button').forEach(b =>
-      b.setAttribute('aria-pressed', String(b.dataset.conversation === conversationId)));
+    unread.delete(conversationId);
+    openList.querySelectorAll('button').forEach(b => {
+      b.setAttribute('aria-pressed', String(b.dataset.conversation === conversationId));
+      if (b.dataset.conversation === conversationId) delete b.dataset.unread;
+    });
     loadMessages();
   }
 
+  // Reads the selected conversation's messages after the last one shown; a call while a read runs
+  // makes it read once more afterwards (a push that skipped a seq must not be dropped).
   async function loadMessages() {
-    if (!selected || polling) return;
-    polling = true;
-    const conversation = selected;
+    if (!selected) return;
+    if (loading) {
+      loadAgain = true;
+      return;
+    }
+    loading = true;
     try {
-      const page = await cc.api('GET', '/api/v1/chat/conversations/' +
-        encodeURIComponent(conversation) + '/messages?after=' + lastSeq);
-      if (conversation !== selected) return;
-      page.messages.forEach(show);
+      do {
+        loadAgain = false;
+        const conversation = selected;
+        const page = await cc.api('GET', '/api/v1/chat/conversations/' +
+          encodeURIComponent(conversation) + '/messages?after=' + lastSeq);
+        if (conversation !== selected) continue;
+        page.messages.forEach(m => show(m, 'fetch'));
+      } while (loadAgain);
     } catch (e) {
       error(e.message);
     } finally {
-      polling = false;
+      loading = false;
     }
   }
 
-  function show(m) {
+  // via: 'push' (the stream) or 'fetch' (the messages API), kept on the element.
+  function show(m, via) {
     if (m.seq <= lastSeq) return;
     lastSeq = m.seq;
     const li = document.createElement('li');
     li.className = 'chat-message ' + m.sender;
     li.dataset.seq = m.seq;
+    li.dataset.via = via;
     const who = document.createElement('span');
     who.className = 'muted';
     const senders = {
@@ -279,10 +299,54 @@
     };
   }
 
+  async function refreshOffers() {
+    try {
+      showOffers(await cc.api('GET', '/api/v1/agent/status'));
+    } catch (e) {
+      // No agent profile or routing restarting: the status stream above corrects the panel.
+    }
+  }
+
+  // The chat's stream: only the chats assigned to this agent (the server checks), as stored.
+  function listenToChats() {
+    const chats = new EventSource('/api/v1/chat/agent/events');
+    const on = (name, handle) => chats.addEventListener(name, e => {
+      try {
+        handle(JSON.parse(e.data));
+      } catch (err) {
+        // A malformed push: the resync below corrects the panel.
+      }
+    });
+    // (Re)connected: read whatever was stored while the stream was down.
+    on('ready', () => {
+      refreshMine();
+      loadMessages();
+    });
+    on('message', m => {
+      if (m.conversationId !== selected) {
+        unread.add(m.conversationId);
+        const b = openList.querySelector('button[data-conversation="' + CSS.escape(m.conversationId) + '"]');
+        if (b) b.dataset.unread = 'true';
+        return;
+      }
+      if (m.seq === lastSeq + 1) show(m, 'push');
+      else if (m.seq > lastSeq) loadMessages(); // a gap: fetch what is missing by seq
+    });
+    on('offered', refreshOffers);
+    on('assigned', () => refreshMine());
+    on('ended', async e => {
+      if (e.conversationId === selected) await loadMessages();
+      unread.delete(e.conversationId);
+      refreshMine();
+    });
+  }
+
+  // The slow resync: nothing pushed is lost if a push was (the stream's ready event does the rest).
   setInterval(() => {
     loadMessages();
-  }, 1000);
-  setInterval(refreshMine, 5000);
+    refreshMine();
+  }, 15000);
   listen();
+  listenToChats();
   refreshMine();
 })();

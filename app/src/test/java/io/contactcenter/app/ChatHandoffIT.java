@@ -74,6 +74,7 @@ class ChatHandoffIT {
   @LocalServerPort int port;
   @Autowired CapturedEvents events;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.data.redis.core.StringRedisTemplate redis;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private String agentAuth;
@@ -458,6 +459,14 @@ class ChatHandoffIT {
               () ->
                   page.findElements(By.cssSelector("#chat-messages .chat-message.visitor")).stream()
                       .anyMatch(m -> m.getText().contains("my order 55 is late")));
+      // Pushed over the agent's chat stream, not read by a poll: the page marks how each message
+      // came, and its only poll left is a slow resync.
+      assertThat(
+              page.findElements(By.cssSelector("#chat-messages .chat-message.visitor")).stream()
+                  .filter(m -> m.getText().contains("my order 55 is late"))
+                  .map(m -> m.getDomAttribute("data-via"))
+                  .toList())
+          .containsExactly("push");
 
       page.findElement(By.id("chat-end")).click();
       socket.awaitText("The chat has ended");
@@ -467,6 +476,167 @@ class ChatHandoffIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> routingState("chat:" + visitor.conversationId).equals("COMPLETED"));
     assertThat(chromium.securityPolicyViolations()).isEmpty();
+  }
+
+  @Test
+  void anAgentsStreamPushesOnlyTheirChatsIncludingWhatAnotherInstanceStoredOrAssigned()
+      throws Exception {
+    String agent = "chat-push-" + UUID.randomUUID().toString().substring(0, 8);
+    agentAuth = agentWithProfile(agent, "{\"skills\":{\"en\":3},\"chats\":2,\"tickets\":0}");
+    String other = "chat-other-" + UUID.randomUUID().toString().substring(0, 8);
+    String otherAuth = agentWithProfile(other, "{\"skills\":{\"fr\":1},\"chats\":1,\"tickets\":0}");
+    send("POST", "/api/v1/agent/login", agentAuth, "");
+    send("PUT", "/api/v1/agent/state", agentAuth, "{\"state\":\"READY\"}");
+    try (AgentStream mine = AgentStream.open(http, uri("/api/v1/chat/agent/events"), agentAuth);
+        AgentStream theirs = AgentStream.open(http, uri("/api/v1/chat/agent/events"), otherAuth)) {
+      mine.awaitEvent("ready", "");
+      theirs.awaitEvent("ready", "");
+
+      Visitor visitor = open("en", null);
+      String contact = "chat:" + visitor.conversationId;
+      try (Socket socket = connect(visitor)) {
+        socket.send("v1", "agent please");
+        // The offer rings on the agent's stream as routing makes it.
+        mine.awaitEvent("offered", visitor.conversationId);
+        assertThat(
+                send("POST", "/api/v1/agent/offers/" + contact + "/accept", agentAuth, "")
+                    .statusCode())
+            .isEqualTo(200);
+        mine.awaitEvent("assigned", visitor.conversationId);
+        socket.send("v2", "<script>alert(1)</script> my parcel 88");
+        JsonNode pushed = mine.awaitEvent("message", "my parcel 88");
+        assertThat(pushed.get("conversationId").asText()).isEqualTo(visitor.conversationId);
+        assertThat(pushed.get("sender").asText()).isEqualTo("visitor");
+        assertThat(pushed.get("text").asText()).startsWith("<script>"); // data; the page escapes
+
+        // Another instance stores a message (same database) and announces it on Redis.
+        long seq = storeAsAnotherInstance(visitor.conversationId, "from the other instance");
+        redis.convertAndSend(
+            "cc:chat:messages", "other-instance|" + visitor.conversationId + "|" + seq);
+        assertThat(mine.awaitEvent("message", "from the other instance").get("seq").asLong())
+            .isEqualTo(seq);
+
+        // A notice naming the wrong agent is checked against the database and not followed.
+        redis.convertAndSend(
+            "cc:chat:agents", "other-instance|" + other + "|ASSIGNED|" + visitor.conversationId);
+        // A chat another instance assigned to this agent is followed from its notice on.
+        Visitor second = open("en", null);
+        jdbc.sql(
+                "UPDATE chat_conversation SET state = 'AGENT', agent = ? WHERE conversation_id = ?")
+            .params(agent, second.conversationId)
+            .update();
+        redis.convertAndSend(
+            "cc:chat:agents", "other-instance|" + agent + "|ASSIGNED|" + second.conversationId);
+        mine.awaitEvent("assigned", second.conversationId);
+        try (Socket secondSocket = connect(second)) {
+          secondSocket.send("s1", "second chat here");
+          mine.awaitEvent("message", "second chat here");
+        }
+        socket.send("v3", "only for the assigned agent");
+        mine.awaitEvent("message", "only for the assigned agent");
+
+        assertThat(
+                send(
+                        "POST",
+                        "/api/v1/chat/conversations/" + visitor.conversationId + "/end",
+                        agentAuth,
+                        "")
+                    .statusCode())
+            .isEqualTo(204);
+        mine.awaitEvent("ended", visitor.conversationId);
+      }
+      // The other agent's stream carried none of it.
+      assertThat(theirs.lines()).noneMatch(l -> l.contains("my parcel"));
+      assertThat(theirs.lines()).noneMatch(l -> l.contains("only for the assigned agent"));
+      assertThat(theirs.lines()).noneMatch(l -> l.contains("assigned"));
+    }
+  }
+
+  private long storeAsAnotherInstance(String conversationId, String text) {
+    long seq =
+        jdbc.sql(
+                "UPDATE chat_conversation SET last_seq = last_seq + 1 WHERE conversation_id = ?"
+                    + " RETURNING last_seq")
+            .param(conversationId)
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "INSERT INTO chat_message (conversation_id, seq, sender, author, client_message_id,"
+                + " body, sent_at) VALUES (?, ?, 'VISITOR', null, ?, ?, now())")
+        .params(conversationId, seq, "elsewhere-" + seq, text)
+        .update();
+    return seq;
+  }
+
+  /** An agent's chat stream read as the page's EventSource reads it (server-sent events). */
+  static final class AgentStream implements AutoCloseable {
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<JsonNode[]> events = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CompletableFuture<
+            HttpResponse<java.util.stream.Stream<String>>>
+        response;
+
+    private AgentStream(HttpClient http, URI uri, String auth) {
+      response =
+          http.sendAsync(
+              HttpRequest.newBuilder(uri)
+                  .header("Authorization", auth)
+                  .header("Accept", "text/event-stream")
+                  .build(),
+              HttpResponse.BodyHandlers.ofLines());
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  String name = "message";
+                  for (String line :
+                      (Iterable<String>) response.get(10, TimeUnit.SECONDS).body()::iterator) {
+                    lines.add(line);
+                    if (line.startsWith("event:")) {
+                      name = line.substring("event:".length()).trim();
+                    } else if (line.startsWith("data:")) {
+                      events.add(
+                          new JsonNode[] {
+                            JSON.getNodeFactory().textNode(name),
+                            JSON.readTree(line.substring("data:".length()))
+                          });
+                      name = "message";
+                    }
+                  }
+                } catch (Exception e) {
+                  lines.add("closed: " + e);
+                }
+              });
+    }
+
+    static AgentStream open(HttpClient http, URI uri, String auth) {
+      return new AgentStream(http, uri, auth);
+    }
+
+    /** The first event of that name whose data contains {@code fragment}. */
+    JsonNode awaitEvent(String name, String fragment) {
+      return await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  events.stream()
+                      .filter(e -> e[0].asText().equals(name))
+                      .map(e -> e[1])
+                      .filter(d -> d.toString().contains(fragment))
+                      .findFirst()
+                      .orElse(null),
+              d -> d != null);
+    }
+
+    List<String> lines() {
+      return lines;
+    }
+
+    @Override
+    public void close() {
+      response.thenAccept(r -> r.body().close());
+      response.cancel(true);
+    }
   }
 
   // ---- helpers ----

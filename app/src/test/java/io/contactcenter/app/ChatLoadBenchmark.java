@@ -54,8 +54,10 @@ import org.springframework.test.context.TestPropertySource;
  *       hash), then sends visitor messages round-robin at each rate of {@code bench.rates}
  *       (100,250,500,1000 a second) for {@code bench.seconds} (20) each, and measures send →
  *       acknowledgement (stored in PostgreSQL) and send → the message back on a live subscriber of
- *       the conversation (the visitor's own socket, fed by the same fan-out as every live
- *       listener). Each visitor sends at most 0.5 a second at 1,000/s, under the 5 a second limit.
+ *       the conversation (the visitor's own socket, fed by the same fan-out as every live listener)
+ *       and send → the message on its agent's screen: each agent holds the chat stream the
+ *       workspace page holds ({@code GET /api/v1/chat/agent/events}, signed in). Each visitor sends
+ *       at most 0.5 a second at 1,000/s, under the 5 a second limit.
  *   <li>{@link #idleConnectionsStayOpen} opens up to {@code bench.idle} (20,000) visitor sockets
  *       and prints how many it held, heap and resident set per connection, and that a message still
  *       gets through on the last one.
@@ -94,6 +96,9 @@ class ChatLoadBenchmark {
   @Autowired AgentDesk desk;
 
   private final HttpClient http = HttpClient.newHttpClient();
+  // The agents' streams: one HTTP/1.1 connection each, as a browser's EventSource.
+  private final HttpClient streams =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final StringBuilder report = new StringBuilder();
 
   @Test
@@ -127,6 +132,16 @@ class ChatLoadBenchmark {
       names.add(name);
     }
     line("agents ready after %.1f s", (System.nanoTime() - setupFrom) / 1e9);
+    // Each agent's screen, connected as the page connects: its chat stream (server-sent events,
+    // signed in), open before the chats are handed over, as in a working day.
+    List<AgentScreen> screens = new ArrayList<>();
+    for (String name : names) {
+      screens.add(new AgentScreen(streams, uri("/api/v1/chat/agent/events"), basic(name)));
+    }
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> screens.stream().allMatch(a -> a.ready.get() > 0));
+    line("%d agent screens connected after %.1f s", screens.size(), since(setupFrom));
 
     List<Socket> sockets = openVisitors(conversations, true);
     line("%d visitors asked for a person after %.1f s", sockets.size(), since(setupFrom));
@@ -144,13 +159,20 @@ class ChatLoadBenchmark {
     }
     await().atMost(Duration.ofMinutes(2)).until(() -> sockets.stream().allMatch(s -> s.joined));
     line("%d chats accepted by agents after %.1f s", accepted.get(), since(setupFrom));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> screens.stream().mapToInt(a -> a.assigned.get()).sum() >= conversations);
+    line(
+        "%d assignments pushed to the agents' screens after %.1f s",
+        screens.stream().mapToInt(a -> a.assigned.get()).sum(), since(setupFrom));
 
     for (int rate : rates) {
-      Step step = step(sockets, rate, seconds);
+      Step step = step(sockets, screens, rate, seconds);
       line(
           "rate %5d/s: sent %d (%.0f/s achieved), acked %d, errors %d, lost %d; send->ack p50 %.1f"
-              + " p95 %.1f p99 %.1f ms; send->live delivery p50 %.1f p95 %.1f p99 %.1f ms; process"
-              + " CPU %.0f %% of 2 cores, load %.2f",
+              + " p95 %.1f p99 %.1f ms; send->live delivery p50 %.1f p95 %.1f p99 %.1f ms;"
+              + " send->agent screen %d received, p50 %.1f p95 %.1f p99 %.1f ms; stored %.0f/s"
+              + " (first send to last ack); process CPU %.0f %% of 2 cores, load %.2f",
           rate,
           step.sent,
           step.sent / (double) seconds,
@@ -163,6 +185,11 @@ class ChatLoadBenchmark {
           pct(step.echoes, 50),
           pct(step.echoes, 95),
           pct(step.echoes, 99),
+          step.agents.length,
+          pct(step.agents, 50),
+          pct(step.agents, 95),
+          pct(step.agents, 99),
+          step.storedPerSecond,
           step.cpu * 100,
           step.load);
       if (step.acks.length < step.sent * 0.9) {
@@ -173,21 +200,40 @@ class ChatLoadBenchmark {
     for (Socket s : sockets) {
       s.ws.abort();
     }
+    for (AgentScreen a : screens) {
+      a.close();
+    }
     write();
   }
 
-  record Step(int sent, long[] acks, long[] echoes, int errors, double cpu, double load) {}
+  record Step(
+      int sent,
+      long[] acks,
+      long[] echoes,
+      long[] agents,
+      int errors,
+      double storedPerSecond,
+      double cpu,
+      double load) {}
 
-  private Step step(List<Socket> sockets, int rate, int seconds) throws Exception {
+  private Step step(List<Socket> sockets, List<AgentScreen> screens, int rate, int seconds)
+      throws Exception {
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     List<Long> acks = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Long> echoes = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Long> agents = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicInteger errors = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong lastAck = new java.util.concurrent.atomic.AtomicLong();
     for (Socket s : sockets) {
       s.sentAt = sentAt;
       s.acks = acks;
       s.echoes = echoes;
       s.errors = errors;
+      s.lastAck = lastAck;
+    }
+    for (AgentScreen a : screens) {
+      a.sentAt = sentAt;
+      a.latencies = agents;
     }
     long cpuFrom = cpuNanos();
     long from = System.nanoTime();
@@ -224,12 +270,18 @@ class ChatLoadBenchmark {
     int finalSent = sent;
     try {
       await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> acks.size() + errors.get() >= finalSent && echoes.size() >= acks.size());
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  acks.size() + errors.get() >= finalSent
+                      && echoes.size() >= acks.size()
+                      && agents.size() >= acks.size());
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       // Counted as lost below.
     }
-    return new Step(sent, sorted(acks), sorted(echoes), errors.get(), cpu, load);
+    double stored = acks.size() / Math.max(1e-9, (lastAck.get() - from) / 1e9);
+    return new Step(
+        sent, sorted(acks), sorted(echoes), sorted(agents), errors.get(), stored, cpu, load);
   }
 
   @Test
@@ -543,6 +595,8 @@ class ChatLoadBenchmark {
     volatile List<Long> acks = new ArrayList<>();
     volatile List<Long> echoes = new ArrayList<>();
     volatile AtomicInteger errors = new AtomicInteger();
+    volatile java.util.concurrent.atomic.AtomicLong lastAck =
+        new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -557,6 +611,7 @@ class ChatLoadBenchmark {
           if (type.equals("ack")) {
             if (at != null) {
               acks.add(now - at);
+              lastAck.accumulateAndGet(now, Math::max);
             }
             ackedLast |= id.equals("last");
           } else if (type.equals("error")) {
@@ -578,6 +633,75 @@ class ChatLoadBenchmark {
       webSocket.request(1);
       return null;
     }
+  }
+
+  /**
+   * One agent's chat screen: the stream the page's EventSource reads, signed in as the agent. A
+   * visitor message that arrives on it is timed against {@link #sentAt}.
+   */
+  static final class AgentScreen {
+    final AtomicInteger ready = new AtomicInteger();
+    final AtomicInteger assigned = new AtomicInteger();
+    volatile Map<String, Long> sentAt = Map.of();
+    volatile List<Long> latencies = new ArrayList<>();
+    private final java.util.concurrent.CompletableFuture<
+            HttpResponse<java.util.stream.Stream<String>>>
+        response;
+
+    AgentScreen(HttpClient http, URI uri, String auth) {
+      response =
+          http.sendAsync(
+              HttpRequest.newBuilder(uri)
+                  .header("Authorization", auth)
+                  .header("Accept", "text/event-stream")
+                  .build(),
+              HttpResponse.BodyHandlers.ofLines());
+      // A platform thread each: a reader blocked in the line reader must not hold one of the
+      // two carrier threads virtual threads share on this machine.
+      Thread.ofPlatform().daemon().name("agent-screen").start(this::read);
+    }
+
+    private void read() {
+      try {
+        String event = "message";
+        for (String line : (Iterable<String>) response.get(2, TimeUnit.MINUTES).body()::iterator) {
+          long now = System.nanoTime();
+          if (line.startsWith("event:")) {
+            event = line.substring("event:".length()).trim();
+          } else if (line.startsWith("data:")) {
+            switch (event) {
+              case "ready" -> ready.incrementAndGet();
+              case "assigned" -> assigned.incrementAndGet();
+              case "message" -> {
+                JsonNode m = JSON.readTree(line.substring("data:".length()));
+                Long at = sentAt.get(m.path("clientMessageId").asText(""));
+                if (at != null && m.path("sender").asText().equals("visitor")) {
+                  latencies.add(now - at);
+                }
+              }
+              default -> {}
+            }
+            event = "message";
+          }
+        }
+      } catch (Exception e) {
+        System.out.println("agent screen closed: " + e);
+      }
+    }
+
+    void close() {
+      response.thenAccept(r -> r.body().close());
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private static String basic(String name) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((name + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   // ---- measuring ----

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The agent inbox until the routing engine offers chats: waiting chats oldest first, take one (the
@@ -26,10 +27,21 @@ class AgentChatController {
 
   private final ChatService chat;
   private final AgentDesk desk;
+  private final AgentChatStreams streams;
 
-  AgentChatController(ChatService chat, AgentDesk desk) {
+  AgentChatController(ChatService chat, AgentDesk desk, AgentChatStreams streams) {
     this.chat = chat;
     this.desk = desk;
+    this.streams = streams;
+  }
+
+  /**
+   * The signed-in agent's live chat stream (server-sent events, see {@link AgentChatStreams}): the
+   * messages of the chats assigned to them as they are stored, offers, assignments and ends.
+   */
+  @GetMapping(path = "/api/v1/chat/agent/events", produces = "text/event-stream")
+  SseEmitter events(Principal agent) {
+    return streams.open(agent.getName());
   }
 
   record ReplyBody(String clientMessageId, String text) {}
@@ -70,7 +82,10 @@ class AgentChatController {
     return summary(chat.conversation(id));
   }
 
-  /** The conversation's messages after a seq; agents' screens poll this (no waiting request). */
+  /**
+   * The conversation's messages after a seq: agents' screens read the history and fill gaps here;
+   * new messages reach them over {@code /api/v1/chat/agent/events}.
+   */
   @GetMapping("/api/v1/chat/conversations/{id}/messages")
   Map<String, Object> messages(
       @PathVariable String id, @RequestParam(defaultValue = "0") long after) {

@@ -29,8 +29,8 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 class ChatConfiguration {
 
   @Bean
-  JdbcConversations chatConversations(JdbcClient jdbc, PlatformTransactionManager transactions) {
-    return new JdbcConversations(jdbc, new TransactionTemplate(transactions));
+  JdbcConversations chatConversations(JdbcClient jdbc) {
+    return new JdbcConversations(jdbc);
   }
 
   @Bean
@@ -100,6 +100,9 @@ class ChatConfiguration {
     container.addMessageListener(
         relay,
         new org.springframework.data.redis.listener.ChannelTopic(RedisChatRelay.QUEUE_CHANNEL));
+    container.addMessageListener(
+        relay,
+        new org.springframework.data.redis.listener.ChannelTopic(RedisChatRelay.AGENT_CHANNEL));
     return container;
   }
 
@@ -182,8 +185,15 @@ class ChatConfiguration {
   }
 
   @Bean
-  ChatRoutingEvents chatRoutingEvents(ChatHandoffs handoffs) {
-    return new ChatRoutingEvents(handoffs);
+  ChatRoutingEvents chatRoutingEvents(ChatHandoffs handoffs, ChatFanout fanout) {
+    return new ChatRoutingEvents(handoffs, fanout);
+  }
+
+  /** The agents' live chat screens (server-sent events, ADR 0040). */
+  @Bean
+  AgentChatStreams agentChatStreams(
+      ChatService chat, ChatFanout fanout, ObjectMapper json, ChatProperties properties) {
+    return new AgentChatStreams(chat, fanout, json, properties.agentResync());
   }
 
   /**

@@ -23,6 +23,22 @@ final class ChatFanout {
   private final Map<String, Set<Consumer<QueueNotice>>> noticeListeners = new ConcurrentHashMap<>();
   private final Map<String, QueueNotice> latestNotice = new ConcurrentHashMap<>();
   private volatile Consumer<QueueNotice> noticeRelay = n -> {};
+  private final Map<String, Set<Consumer<AgentNotice>>> agentListeners = new ConcurrentHashMap<>();
+  private volatile Consumer<AgentNotice> agentRelay = n -> {};
+
+  /**
+   * What an agent's screen must hear of besides the messages of its chats: a chat offered to the
+   * agent, or a chat that has just become theirs (its messages are then pushed to them too). Live,
+   * not stored: a screen that missed one finds the same in the agent's status and inbox when it
+   * resyncs.
+   */
+  record AgentNotice(String agent, Kind kind, String conversationId) {
+
+    enum Kind {
+      OFFERED,
+      ASSIGNED
+    }
+  }
 
   /**
    * Where a waiting visitor stands in the agents' queue: a live notice, not a stored message (it
@@ -118,6 +134,49 @@ final class ChatFanout {
         listener.accept(notice);
       } catch (RuntimeException e) {
         log.debug("chat notice listener failed for {}: {}", notice.conversationId(), e.toString());
+      }
+    }
+  }
+
+  /** Also hands every agent notice published here to the other instances. */
+  void relayAgentNoticesTo(Consumer<AgentNotice> relay) {
+    this.agentRelay = relay;
+  }
+
+  /** Listens to the notices for one agent (the agent's open screens on this instance). */
+  Runnable subscribeAgent(String agent, Consumer<AgentNotice> listener) {
+    agentListeners.computeIfAbsent(agent, k -> ConcurrentHashMap.newKeySet()).add(listener);
+    return () ->
+        agentListeners.computeIfPresent(
+            agent,
+            (k, set) -> {
+              set.remove(listener);
+              return set.isEmpty() ? null : set;
+            });
+  }
+
+  /** An agent notice from this instance: delivered here and to the others. */
+  void publishAgentNotice(AgentNotice notice) {
+    deliverAgentNoticeHere(notice);
+    try {
+      agentRelay.accept(notice);
+    } catch (RuntimeException e) {
+      // The agent's screen finds the chat at its next resync (cc.chat.agent-resync).
+      log.warn("chat agent notice not announced to other instances: {}", e.toString());
+    }
+  }
+
+  /** An agent notice (from any instance) to this instance's screens of that agent. */
+  void deliverAgentNoticeHere(AgentNotice notice) {
+    Set<Consumer<AgentNotice>> set = agentListeners.get(notice.agent());
+    if (set == null) {
+      return;
+    }
+    for (Consumer<AgentNotice> listener : set) {
+      try {
+        listener.accept(notice);
+      } catch (RuntimeException e) {
+        log.debug("chat agent listener failed for {}: {}", notice.agent(), e.toString());
       }
     }
   }

@@ -29,6 +29,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param handoffTimeout a chat waiting longer for an agent becomes a ticket
  * @param queueUpdateInterval how often a waiting visitor's place and expected wait are checked (and
  *     pushed to them when they changed)
+ * @param agentResync how often each agent's live chat stream checks which chats are the agent's
+ *     (following new ones, dropping ended ones) and sends a keep-alive; the push itself is
+ *     immediate, this only repairs a lost notice
  * @param maxImageBytes a larger image is refused (413), naming the limit
  * @param maxImagePixels an image with more pixels (width x height, read from its header before
  *     decoding) is refused (413)
@@ -51,6 +54,7 @@ record ChatProperties(
     @DefaultValue("5000000") int maxImageBytes,
     @DefaultValue("25000000") long maxImagePixels,
     @DefaultValue("3s") Duration queueUpdateInterval,
+    @DefaultValue("15s") Duration agentResync,
     @DefaultValue Map<String, Meaning> meaning) {
 
   static final Map<String, String> DEFAULT_QUEUES = Map.of("en", "chat-en", "zh", "chat-zh");
@@ -75,6 +79,10 @@ record ChatProperties(
     if (queueUpdateInterval.toMillis() < 100) {
       throw new IllegalArgumentException(
           "cc.chat.queue-update-interval must be at least 100ms, got " + queueUpdateInterval);
+    }
+    if (agentResync.toMillis() < 100) {
+      throw new IllegalArgumentException(
+          "cc.chat.agent-resync must be at least 100ms, got " + agentResync);
     }
     if (maxMessageChars < 1 || maxMessageChars > 100_000) {
       throw new IllegalArgumentException(

@@ -3,7 +3,9 @@ package io.contactcenter.onlinechat.internal;
 import io.contactcenter.onlinechat.ChatEnded;
 import io.contactcenter.onlinechat.ChatHandoffRequested;
 import io.contactcenter.routing.ContactAccepted;
+import io.contactcenter.routing.ContactChannel;
 import io.contactcenter.routing.ContactCompleted;
+import io.contactcenter.routing.ContactOffered;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -18,9 +20,24 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class ChatRoutingEvents {
 
   private final ChatHandoffs handoffs;
+  private final ChatFanout fanout;
 
-  ChatRoutingEvents(ChatHandoffs handoffs) {
+  ChatRoutingEvents(ChatHandoffs handoffs, ChatFanout fanout) {
     this.handoffs = handoffs;
+    this.fanout = fanout;
+  }
+
+  /** A chat offered to an agent rings on their screen at once, on whichever instance it is. */
+  @Async
+  @TransactionalEventListener(fallbackExecution = true)
+  public void on(ContactOffered offered) {
+    if (offered.channel() == ContactChannel.CHAT) {
+      fanout.publishAgentNotice(
+          new ChatFanout.AgentNotice(
+              offered.agentId(),
+              ChatFanout.AgentNotice.Kind.OFFERED,
+              offered.id().value().replaceFirst("^chat:", "")));
+    }
   }
 
   @Async

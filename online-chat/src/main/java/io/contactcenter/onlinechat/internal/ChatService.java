@@ -199,6 +199,9 @@ class ChatService {
     if (!conversations.assign(conversationId, agent)) {
       return false;
     }
+    // The agent's screens, on whichever instance, follow the chat from now on.
+    fanout.publishAgentNotice(
+        new ChatFanout.AgentNotice(agent, ChatFanout.AgentNotice.Kind.ASSIGNED, conversationId));
     transcript.say(
         conversationId,
         ChatMessage.Sender.SYSTEM,

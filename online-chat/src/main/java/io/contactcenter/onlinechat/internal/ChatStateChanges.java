@@ -19,6 +19,9 @@ class ChatStateChanges {
 
   private static final Logger log = LoggerFactory.getLogger(ChatStateChanges.class);
 
+  /** The client id of the system message that closes a conversation's transcript. */
+  static final String ENDED_MESSAGE = "ended";
+
   private final JdbcConversations conversations;
   private final ChatTranscript transcript;
   private final ApplicationEventPublisher events;
@@ -112,7 +115,7 @@ class ChatStateChanges {
         conversationId,
         ChatMessage.Sender.SYSTEM,
         null,
-        "ended",
+        ENDED_MESSAGE,
         BotTexts.ended(ended.language()),
         null);
     return true;

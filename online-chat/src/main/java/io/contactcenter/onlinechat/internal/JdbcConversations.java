@@ -4,21 +4,20 @@ import io.contactcenter.onlinechat.ChatLanguage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Conversations and their messages in PostgreSQL (V45__online_chat.sql). */
 class JdbcConversations {
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate tx;
 
-  JdbcConversations(JdbcClient jdbc, TransactionTemplate tx) {
+  JdbcConversations(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.tx = tx;
   }
 
   void create(Conversation c) {
@@ -76,7 +75,13 @@ class JdbcConversations {
     return append(conversationId, sender, author, clientMessageId, body, faqId, at, null);
   }
 
-  /** As above, for a message that carries a stored image. */
+  /**
+   * As above, for a message that carries a stored image. One statement, one round trip: it takes
+   * the next seq (locking the conversation row until it commits) only when no message with that
+   * client id is stored, and inserts the message under it. Outside a transaction it has committed
+   * when this returns. Two resends of one message at once: the second waits for the row lock, then
+   * either finds the first or breaks the unique key, and returns the stored one either way.
+   */
   Appended append(
       String conversationId,
       ChatMessage.Sender sender,
@@ -86,60 +91,65 @@ class JdbcConversations {
       String faqId,
       Instant at,
       String attachmentId) {
-    return tx.execute(
-        status -> {
-          long last =
-              jdbc.sql(
-                      "SELECT last_seq FROM chat_conversation WHERE conversation_id = ? FOR UPDATE")
-                  .param(conversationId)
-                  .query(Long.class)
-                  .single();
-          Optional<ChatMessage> earlier =
-              jdbc.sql(
-                      """
-                      SELECT * FROM chat_message
-                      WHERE conversation_id = ? AND sender = ? AND client_message_id = ?
-                      """)
-                  .params(conversationId, sender.name(), clientMessageId)
-                  .query(JdbcConversations::message)
-                  .optional();
-          if (earlier.isPresent()) {
-            return new Appended(earlier.get(), false);
-          }
-          long seq = last + 1;
-          jdbc.sql("UPDATE chat_conversation SET last_seq = ? WHERE conversation_id = ?")
-              .params(seq, conversationId)
-              .update();
+    Optional<Long> seq;
+    try {
+      seq =
           jdbc.sql(
                   """
+                  WITH next AS (
+                      UPDATE chat_conversation SET last_seq = last_seq + 1
+                      WHERE conversation_id = :conversation AND NOT EXISTS (
+                          SELECT 1 FROM chat_message WHERE conversation_id = :conversation
+                              AND sender = :sender AND client_message_id = :client)
+                      RETURNING last_seq)
                   INSERT INTO chat_message (conversation_id, seq, sender, author,
                       client_message_id, body, faq_id, sent_at, attachment_id)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  SELECT :conversation, last_seq, :sender, :author, :client, :body, :faq, :at,
+                      :attachment
+                  FROM next
+                  RETURNING seq
                   """)
-              .params(
-                  conversationId,
-                  seq,
-                  sender.name(),
-                  author,
-                  clientMessageId,
-                  body,
-                  faqId,
-                  Timestamp.from(at),
-                  attachmentId)
-              .update();
-          return new Appended(
-              new ChatMessage(
-                  conversationId,
-                  seq,
-                  sender,
-                  author,
-                  clientMessageId,
-                  body,
-                  faqId,
-                  at,
-                  attachmentId),
-              true);
-        });
+              .param("conversation", conversationId)
+              .param("sender", sender.name())
+              // Nulls typed: an untyped null costs the driver a round trip to ask its type.
+              .param("author", author, Types.VARCHAR)
+              .param("client", clientMessageId)
+              .param("body", body)
+              .param("faq", faqId, Types.VARCHAR)
+              .param("at", Timestamp.from(at))
+              .param("attachment", attachmentId, Types.VARCHAR)
+              .query(Long.class)
+              .optional();
+    } catch (DuplicateKeyException resentMeanwhile) {
+      seq = Optional.empty();
+    }
+    if (seq.isPresent()) {
+      return new Appended(
+          new ChatMessage(
+              conversationId,
+              seq.get(),
+              sender,
+              author,
+              clientMessageId,
+              body,
+              faqId,
+              at,
+              attachmentId),
+          true);
+    }
+    return jdbc.sql(
+            """
+            SELECT * FROM chat_message
+            WHERE conversation_id = ? AND sender = ? AND client_message_id = ?
+            """)
+        .params(conversationId, sender.name(), clientMessageId)
+        .query(JdbcConversations::message)
+        .optional()
+        .map(earlier -> new Appended(earlier, false))
+        .orElseThrow(
+            () ->
+                new ChatRefusedException(
+                    ChatRefusedException.Kind.NOT_FOUND, "no conversation " + conversationId));
   }
 
   /** A message and whether this call stored it (false: a resend of a stored one). */

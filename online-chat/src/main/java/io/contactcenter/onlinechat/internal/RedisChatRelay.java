@@ -18,6 +18,7 @@ final class RedisChatRelay implements MessageListener {
 
   static final String CHANNEL = "cc:chat:messages";
   static final String QUEUE_CHANNEL = "cc:chat:queue";
+  static final String AGENT_CHANNEL = "cc:chat:agents";
   private static final Logger log = LoggerFactory.getLogger(RedisChatRelay.class);
 
   private final StringRedisTemplate redis;
@@ -31,6 +32,14 @@ final class RedisChatRelay implements MessageListener {
     this.conversations = conversations;
     fanout.relayTo(this::announce);
     fanout.relayNoticesTo(this::announceNotice);
+    fanout.relayAgentNoticesTo(this::announceAgentNotice);
+  }
+
+  /** An agent notice travels whole ({@code instance|agent|kind|conversation}). */
+  void announceAgentNotice(ChatFanout.AgentNotice n) {
+    redis.convertAndSend(
+        AGENT_CHANNEL,
+        instance + "|" + n.agent() + "|" + n.kind().name() + "|" + n.conversationId());
   }
 
   /** A queue notice travels whole ({@code instance|conversation|position|minutes|lang}). */
@@ -55,6 +64,18 @@ final class RedisChatRelay implements MessageListener {
   @Override
   public void onMessage(Message message, byte[] pattern) {
     String[] parts = new String(message.getBody(), StandardCharsets.UTF_8).split("\\|");
+    if (AGENT_CHANNEL.equals(new String(message.getChannel(), StandardCharsets.UTF_8))) {
+      if (parts.length == 4 && !parts[0].equals(instance)) {
+        try {
+          fanout.deliverAgentNoticeHere(
+              new ChatFanout.AgentNotice(
+                  parts[1], ChatFanout.AgentNotice.Kind.valueOf(parts[2]), parts[3]));
+        } catch (IllegalArgumentException e) {
+          log.debug("chat relay ignored a malformed agent notice");
+        }
+      }
+      return;
+    }
     if (parts.length == 5 && !parts[0].equals(instance)) {
       try {
         fanout.deliverNoticeHere(
