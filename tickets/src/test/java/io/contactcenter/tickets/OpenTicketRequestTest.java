@@ -101,4 +101,47 @@ class OpenTicketRequestTest {
                 .tags())
         .containsExactly("refund");
   }
+
+  @Test
+  void hugeDescriptionsAndMessagesAreRefusedAndTheLimitCountsCharactersNotBytes() {
+    // 10,000 Chinese characters are 30,000 bytes in UTF-8 and still allowed.
+    String longest = "长".repeat(10_000);
+    OpenTicketRequest r =
+        new OpenTicketRequest(
+            "s",
+            longest,
+            null,
+            "c-1",
+            null,
+            TicketChannel.SHOP,
+            new TicketSource(SourceKind.SHOP_REQUEST, "s-1"),
+            null,
+            null,
+            null,
+            null,
+            "shop");
+    assertThat(r.description()).hasSize(10_000);
+    assertThatThrownBy(
+            () ->
+                new OpenTicketRequest(
+                    "s",
+                    longest + "长",
+                    null,
+                    "c-1",
+                    null,
+                    TicketChannel.SHOP,
+                    new TicketSource(SourceKind.SHOP_REQUEST, "s-1"),
+                    null,
+                    null,
+                    null,
+                    null,
+                    "shop"))
+        .hasMessageContaining("description is 10001 characters long");
+    assertThat(new TicketMessage(longest, "agent1").text()).hasSize(10_000);
+    assertThatThrownBy(() -> new TicketMessage("x".repeat(1_000_000), "agent1"))
+        .hasMessageContaining("text is 1000000 characters long");
+    // Markup is kept as typed: never interpreted, shown as text.
+    assertThat(new TicketMessage("<script>alert(1)</script>", "agent1").text())
+        .isEqualTo("<script>alert(1)</script>");
+  }
 }

@@ -33,6 +33,9 @@ class JdbcTickets {
    * that the order is total (keyset paging needs that). The first two are generated columns (V102)
    * so that one index serves the order and the page key.
    */
+  /** {@link #COLUMNS} of the ticket aliased {@code t} (in a join). */
+  private static final String T_COLUMNS = "t." + COLUMNS.replace(", ", ", t.");
+
   private static final String ORDER =
       " ORDER BY priority_rank, sla_due_order, created_at, ticket_id";
 
@@ -320,13 +323,14 @@ class JdbcTickets {
   record Claimed(TicketRow row, Instant checkAt) {}
 
   /**
-   * Claims up to {@code limit} tickets the SLA sweep must look at ({@code sla_check_at} at or
-   * before {@code dueBy}), oldest check first, after the place {@code (afterAt, afterId)} where the
-   * run's previous batch ended (from the start when null), each locked until the transaction ends.
-   * Tickets another instance (or a change being made) holds are passed over: two instances sweeping
-   * at once take different tickets, and nobody waits. Starting after the last batch (index
-   * ticket_sla_check_order, V124) keeps a run from wading again through the index entries its
-   * earlier batches left behind: after a restart every ticket has the same check time.
+   * Claims up to {@code limit} tickets the SLA sweep must look at (check time at or before {@code
+   * dueBy}), oldest check first, after the place {@code (afterAt, afterId)} where the run's
+   * previous batch ended (from the start when null), each ticket row locked until the transaction
+   * ends. Tickets another instance (or a change being made) holds are passed over: two instances
+   * sweeping at once take different tickets, and nobody waits. The check times live in the narrow
+   * table {@code ticket_sla_check} (V131), claimed along its index in (check time, id) order;
+   * starting after the last batch keeps a run from wading again through the entries its earlier
+   * batches left behind (after a restart every ticket has the same check time).
    */
   List<Claimed> claimDueForSlaCheck(Instant dueBy, Instant afterAt, String afterId, int limit) {
     Map<String, Object> params = new HashMap<>();
@@ -334,24 +338,27 @@ class JdbcTickets {
     params.put("limit", limit);
     String after = "";
     if (afterAt != null) {
-      after = " AND (sla_check_at, ticket_id) > (:afterAt, :afterId)";
+      after = " AND (c.check_at, c.ticket_id) > (:afterAt, :afterId)";
       params.put("afterAt", ts(afterAt));
       params.put("afterId", afterId);
     }
     return jdbc.sql(
             "SELECT "
-                + COLUMNS
-                + ", sla_check_at FROM ticket WHERE sla_check_at <= :dueBy"
+                + T_COLUMNS
+                + ", c.check_at FROM ticket_sla_check c JOIN ticket t ON t.ticket_id = c.ticket_id"
+                + " WHERE c.check_at <= :dueBy"
                 + after
-                + " ORDER BY sla_check_at, ticket_id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                + " ORDER BY c.check_at, c.ticket_id LIMIT :limit FOR UPDATE OF t SKIP LOCKED")
         .params(params)
-        .query((rs, n) -> new Claimed(row(rs, n), instant(rs, "sla_check_at")))
+        .query((rs, n) -> new Claimed(row(rs, n), instant(rs, "check_at")))
         .list();
   }
 
   /** Has the sweep look at a ticket again no sooner than {@code at} (its check failed). */
   void postponeSlaCheck(String ticketId, Instant at) {
-    jdbc.sql("UPDATE ticket SET sla_check_at = :at WHERE ticket_id = :id")
+    jdbc.sql(
+            "INSERT INTO ticket_sla_check (ticket_id, check_at) VALUES (:id, :at)"
+                + " ON CONFLICT (ticket_id) DO UPDATE SET check_at = EXCLUDED.check_at")
         .param("at", ts(at))
         .param("id", ticketId)
         .update();
@@ -377,20 +384,34 @@ class JdbcTickets {
                   return row;
                 })
             .toList();
+    // One statement: the ticket row only where its deadline or flag changed (an unchanged row is
+    // not rewritten, so none of its indexes grows), the check time in the narrow queue table
+    // (written only when it moved; removed when nothing is left to check).
     jdbc.sql(
-            "UPDATE ticket t SET sla_due_at = v.due, sla_check_at = v.chk,"
-                + " sla_breached = v.breached"
-                + " FROM jsonb_to_recordset(CAST(:rows AS jsonb))"
-                + " AS v(id text, due timestamptz, chk timestamptz, breached boolean)"
-                + " WHERE t.ticket_id = v.id")
+            "WITH v AS (SELECT * FROM jsonb_to_recordset(CAST(:rows AS jsonb))"
+                + " AS v(id text, due timestamptz, chk timestamptz, breached boolean)),"
+                + " changed AS (UPDATE ticket t SET sla_due_at = v.due, sla_breached = v.breached"
+                + " FROM v WHERE t.ticket_id = v.id AND (t.sla_due_at IS DISTINCT FROM v.due"
+                + " OR t.sla_breached <> v.breached)),"
+                + " done AS (DELETE FROM ticket_sla_check c USING v"
+                + " WHERE c.ticket_id = v.id AND v.chk IS NULL)"
+                + " INSERT INTO ticket_sla_check (ticket_id, check_at)"
+                + " SELECT id, chk FROM v WHERE chk IS NOT NULL"
+                + " ON CONFLICT (ticket_id) DO UPDATE SET check_at = EXCLUDED.check_at"
+                + " WHERE ticket_sla_check.check_at <> EXCLUDED.check_at")
         .param("rows", FieldValuesJson.write(rows))
         .update();
   }
 
-  /** Has every active ticket checked again (after a restart: the policies may have changed). */
+  /**
+   * Has every active ticket checked again (after a restart: the policies may have changed). Only
+   * the narrow queue table is written; the tickets themselves are not touched.
+   */
   int recheckActive(Instant now) {
     return jdbc.sql(
-            "UPDATE ticket SET sla_check_at = :now WHERE status NOT IN ('SOLVED', 'CLOSED')")
+            "INSERT INTO ticket_sla_check (ticket_id, check_at)"
+                + " SELECT ticket_id, :now FROM ticket WHERE status NOT IN ('SOLVED', 'CLOSED')"
+                + " ON CONFLICT (ticket_id) DO UPDATE SET check_at = EXCLUDED.check_at")
         .param("now", ts(now))
         .update();
   }

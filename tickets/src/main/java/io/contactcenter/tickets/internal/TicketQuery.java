@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A {@link TicketFilter} as SQL: a WHERE clause of fixed text with named parameters only (nothing
@@ -18,6 +19,14 @@ import java.util.Map;
  * @param params its parameters
  */
 record TicketQuery(String where, Map<String, Object> params) {
+
+  /**
+   * One or two Chinese, Japanese or Korean characters: the characters the database function {@code
+   * ticket_cjk_grams} (V130) makes grams of, the same ranges.
+   */
+  private static final Pattern SHORT_CJK =
+      Pattern.compile(
+          "[\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff]{1,2}");
 
   /**
    * @param viewer the user looking (for "mine")
@@ -77,7 +86,18 @@ record TicketQuery(String where, Map<String, Object> params) {
         }
       }
     }
-    if (f.text() != null) {
+    if (f.text() != null && SHORT_CJK.matcher(f.text()).matches()) {
+      // One or two CJK characters: no trigram serves them; the gram indexes of V130 do, over the
+      // subject and the opening text alike (a ticket id is never such a text). "Overlaps" a
+      // one-gram array means "contains" it, and GIN answers it without recomputing the grams of
+      // each match (for "contains" it rechecks every row).
+      and.add(
+          "ticket_id IN (SELECT ticket_id FROM ticket"
+              + " WHERE ticket_cjk_grams(subject) && ARRAY[CAST(:gram AS text)]"
+              + " UNION SELECT ticket_id FROM ticket_entry WHERE kind = 'OPENED'"
+              + " AND ticket_cjk_grams(body) && ARRAY[CAST(:gram AS text)])");
+      params.put("gram", f.text());
+    } else if (f.text() != null) {
       and.add("(subject ILIKE :pattern ESCAPE '\\' OR ticket_id = :text)");
       params.put("pattern", "%" + escapeLike(f.text()) + "%");
       params.put("text", f.text());

@@ -43,4 +43,31 @@ class TicketQueryTest {
                 FieldValuesJson.JSON.writeValueAsString(groups), TicketFilter.class))
         .isEqualTo(groups);
   }
+
+  private static TicketQuery text(String text) {
+    return of(
+        new TicketFilter(List.of(), null, false, null, null, null, null, text, null, null, false),
+        List.of());
+  }
+
+  @Test
+  void oneOrTwoChineseCharactersAreLookedUpAsGramsInSubjectAndOpeningText() {
+    for (String shortText : List.of("退款", "货", "发票", "カナ", "환불")) {
+      TicketQuery query = text(shortText);
+      assertThat(query.where())
+          .contains("ticket_cjk_grams(subject)")
+          .contains("ticket_cjk_grams(body)")
+          .doesNotContain("ILIKE");
+      assertThat(query.params()).containsEntry("gram", shortText);
+    }
+  }
+
+  @Test
+  void longerOrMixedTextsAreMatchedAsSubstringsOfTheSubjectOrAsATicketId() {
+    for (String other : List.of("退款单", "A货", "ab", "T-1")) {
+      TicketQuery query = text(other);
+      assertThat(query.where()).contains("subject ILIKE :pattern").contains("ticket_id = :text");
+      assertThat(query.where()).doesNotContain("ticket_cjk_grams");
+    }
+  }
 }

@@ -538,4 +538,42 @@ class SlaClocksTest {
     assertThat(LocalDate.parse("2026-10-08").getDayOfWeek())
         .isEqualTo(java.time.DayOfWeek.THURSDAY);
   }
+
+  @Test
+  void onAMakeUpSundayBeforeTheHolidaysTheClockRuns() {
+    // Sunday 27 September is worked in exchange for the National Day week (调休).
+    SlaClock c = opened("2026-09-25T17:30").clock(SlaMetric.FIRST_RESPONSE, "2026-09-27T09:10");
+    assertClock(c, State.RUNNING, "PT40M");
+    assertThat(c.dueAt()).isEqualTo(sh("2026-09-27T09:30"));
+  }
+
+  @Test
+  void aReplyDuringTheHolidaysMeetsTheFirstResponseWithOnlyWorkedTimeCounted() {
+    SlaClock c =
+        opened("2026-09-30T17:30")
+            .add(REPLY, "2026-10-03T10:00")
+            .clock(SlaMetric.FIRST_RESPONSE, "2026-10-03T12:00");
+    assertClock(c, State.MET, "PT30M");
+  }
+
+  @Test
+  void openedAfterMidnightInShanghaiWhileStillTheDayBeforeInUtc() {
+    // 16:30 UTC on Thursday is 00:30 on Friday in Shanghai: counting starts Friday 09:00.
+    History h = new History();
+    h.facts.add(SlaFact.of(OPENED, java.time.Instant.parse("2026-12-03T16:30:00Z")));
+    SlaClock c = h.clock(SlaMetric.FIRST_RESPONSE, "2026-12-04T09:20");
+    assertClock(c, State.RUNNING, "PT20M");
+    assertThat(c.dueAt()).isEqualTo(sh("2026-12-04T10:00"));
+  }
+
+  @Test
+  void aReplyAfterANoteAndABotReplyMeetsTheFirstResponseWhenItIsSent() {
+    SlaClock c =
+        opened("2026-12-03T10:00")
+            .add(NOTE, "2026-12-03T10:05")
+            .add(BOT_REPLY, "2026-12-03T10:06")
+            .add(REPLY, "2026-12-03T10:40")
+            .clock(SlaMetric.FIRST_RESPONSE, "2026-12-03T16:00");
+    assertClock(c, State.MET, "PT40M");
+  }
 }

@@ -1,0 +1,162 @@
+package io.contactcenter.tickets.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.contactcenter.tickets.CustomerTier;
+import io.contactcenter.tickets.EntryKind;
+import io.contactcenter.tickets.SourceKind;
+import io.contactcenter.tickets.Ticket;
+import io.contactcenter.tickets.TicketCategory;
+import io.contactcenter.tickets.TicketChannel;
+import io.contactcenter.tickets.TicketFilter;
+import io.contactcenter.tickets.TicketPriority;
+import io.contactcenter.tickets.TicketStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The ticket list's text search on the real PostgreSQL with the module's migrations: a Chinese
+ * query of one or two characters (退款, 发票, 货) finds the tickets whose subject or opening text
+ * contains it, through the gram indexes of V130, and nothing else; longer texts, Latin texts and
+ * ticket ids are searched as before.
+ */
+class TicketSearchIT {
+
+  static final Instant NOW = Instant.parse("2026-12-03T06:00:00Z");
+
+  static HikariDataSource ds;
+  static JdbcClient jdbc;
+  static TicketListing listing;
+
+  @BeforeAll
+  static void tickets() {
+    ds = TicketBenchmarks.database(1);
+    jdbc = JdbcClient.create(ds);
+    JdbcTickets rows = new JdbcTickets(jdbc);
+    JdbcTicketHistory history = new JdbcTicketHistory(jdbc);
+    listing =
+        new TicketListing(
+            rows,
+            history,
+            new JdbcTicketFields(jdbc),
+            null,
+            TicketBenchmarks.properties(Map.of()),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    // As the desk opens a ticket: the row, then the OPENED entry with the description.
+    open(rows, history, "T-1", "申请退款", "订单 SO-1 的货没到，我要退款");
+    open(rows, history, "T-2", "Refund please", "客户要求退款，已付款三天");
+    open(rows, history, "T-3", "发票抬头错了", "请重开发票");
+    open(rows, history, "T-4", "退货", "衣服太小，想退货");
+    open(rows, history, "T-5", "Where is my parcel", "It has not arrived <b>yet</b>");
+    open(rows, history, "T-6", "退款单号 RF-77", "refund slip");
+  }
+
+  @AfterAll
+  static void close() {
+    ds.close();
+  }
+
+  private static void open(
+      JdbcTickets rows, JdbcTicketHistory history, String id, String subject, String body) {
+    Instant at = NOW.minusSeconds(3600);
+    rows.insert(
+        new TicketRow(
+            id,
+            subject,
+            subject.toLowerCase(),
+            null,
+            "cust-" + id,
+            CustomerTier.STANDARD,
+            TicketChannel.CHAT,
+            SourceKind.AGENT,
+            null,
+            TicketCategory.OTHER,
+            TicketPriority.NORMAL,
+            TicketPriority.NORMAL,
+            TicketStatus.OPEN,
+            null,
+            "support",
+            List.of(),
+            null,
+            at,
+            at,
+            null,
+            Map.of()));
+    history.append(id, EntryKind.OPENED, at, "agent", body, TicketStatus.NEW, true);
+  }
+
+  private static List<String> found(String text) {
+    TicketFilter filter =
+        new TicketFilter(List.of(), null, false, null, null, null, null, text, null, null, false);
+    List<String> page =
+        listing.page(filter, "agent", null, 50).tickets().stream().map(Ticket::ticketId).toList();
+    // The list's total counts the same tickets.
+    assertThat(listing.countUpTo(filter, "agent", 10_000)).isEqualTo(page.size());
+    return page;
+  }
+
+  @Test
+  void twoChineseCharactersFindSubjectsAndDescriptions() {
+    assertThat(found("退款")).containsExactlyInAnyOrder("T-1", "T-2", "T-6");
+    assertThat(found("发票")).containsExactly("T-3");
+    assertThat(found("付款")).containsExactly("T-2");
+    assertThat(found("抬头")).containsExactly("T-3");
+  }
+
+  @Test
+  void oneChineseCharacterFindsEveryTicketThatHasIt() {
+    assertThat(found("货")).containsExactlyInAnyOrder("T-1", "T-4");
+    assertThat(found("票")).containsExactly("T-3");
+    assertThat(found("猫")).isEmpty();
+  }
+
+  @Test
+  void aPairIsFoundOnlyWhereTheTwoCharactersStandTogether() {
+    // 退 and 货 both occur in T-1 ("…的货没到，我要退款") but never side by side.
+    assertThat(found("退货")).containsExactly("T-4");
+    assertThat(found("款退")).isEmpty();
+  }
+
+  @Test
+  void longerAndLatinTextsAndTicketIdsAreSearchedAsBefore() {
+    assertThat(found("退款单")).containsExactly("T-6");
+    assertThat(found("parcel")).containsExactly("T-5");
+    assertThat(found("T-3")).containsExactly("T-3");
+  }
+
+  @Test
+  void theGramIndexesServeAShortChineseQuery() {
+    TicketQuery query =
+        TicketQuery.of(
+            new TicketFilter(
+                List.of(), null, false, null, null, null, null, "退款", null, null, false),
+            "agent",
+            null,
+            NOW,
+            Duration.ofHours(1),
+            List.of());
+    // Six tickets fit in a page or two: left alone the planner rightly reads the table.
+    jdbc.sql("SET enable_seqscan = off").update();
+    try {
+      String plan =
+          String.join(
+              "\n",
+              jdbc.sql("EXPLAIN SELECT ticket_id FROM ticket WHERE " + query.where())
+                  .params(query.params())
+                  .query(String.class)
+                  .list());
+      assertThat(plan).contains("ticket_subject_cjk").contains("ticket_entry_opened_cjk");
+    } finally {
+      jdbc.sql("RESET enable_seqscan").update();
+    }
+  }
+}
