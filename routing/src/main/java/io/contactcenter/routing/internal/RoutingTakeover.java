@@ -138,8 +138,7 @@ final class RoutingTakeover {
     try {
       return Optional.of(liveCalls.callIds());
     } catch (RuntimeException e) {
-      // Usual at an instance's start, before its AMI connection is up.
-      log.info(
+      log.warn(
           "Asterisk cannot say which calls are up ({}): calls on hold are cancelled", e.toString());
       return Optional.empty();
     }
