@@ -66,17 +66,6 @@ final class AmiCallControl implements CallControl {
 
   @Override
   public Set<String> activeAttemptIds() {
-    Set<String> active = new HashSet<>();
-    for (String id : activeCallIds()) {
-      if (id.startsWith(CHANNEL_ID_PREFIX)) {
-        active.add(id.substring(CHANNEL_ID_PREFIX.length()));
-      }
-    }
-    return active;
-  }
-
-  @Override
-  public Set<String> activeCallIds() {
     ResponseEvents events;
     try {
       events =
@@ -91,8 +80,10 @@ final class AmiCallControl implements CallControl {
     }
     Set<String> active = new HashSet<>();
     for (ResponseEvent event : events.getEvents()) {
-      if (event instanceof CoreShowChannelEvent channel && channel.getUniqueid() != null) {
-        active.add(channel.getUniqueid());
+      if (event instanceof CoreShowChannelEvent channel
+          && channel.getUniqueid() != null
+          && channel.getUniqueid().startsWith(CHANNEL_ID_PREFIX)) {
+        active.add(channel.getUniqueid().substring(CHANNEL_ID_PREFIX.length()));
       }
     }
     return active;

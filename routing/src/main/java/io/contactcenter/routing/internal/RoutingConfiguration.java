@@ -208,7 +208,6 @@ class RoutingConfiguration {
           }
         },
         leadership::instanceId,
-        calls::activeCallIds,
         clock.getIfAvailable(Clock::systemUTC));
   }
 }
