@@ -33,6 +33,15 @@ public interface CallControl {
   java.util.Set<String> activeAttemptIds();
 
   /**
+   * The call ids ({@link CallEnded#callId()}, Asterisk's Uniqueid) of every channel Asterisk has up
+   * right now, asked of Asterisk itself (AMI {@code CoreShowChannels}): whether a caller another
+   * instance held is still on the line (ADR 0043).
+   *
+   * @throws PbxUnavailableException if Asterisk is not connected or does not answer
+   */
+  java.util.Set<String> activeCallIds();
+
+  /**
    * Hangs up the call placed for {@code attemptId} (the channel whose id {@link #originate} gave
    * it), e.g. one that has outlived any call the robot makes. Its end then arrives as {@link
    * CallEnded} like any other.

@@ -66,6 +66,17 @@ final class AmiCallControl implements CallControl {
 
   @Override
   public Set<String> activeAttemptIds() {
+    Set<String> active = new HashSet<>();
+    for (String id : activeCallIds()) {
+      if (id.startsWith(CHANNEL_ID_PREFIX)) {
+        active.add(id.substring(CHANNEL_ID_PREFIX.length()));
+      }
+    }
+    return active;
+  }
+
+  @Override
+  public Set<String> activeCallIds() {
     ResponseEvents events;
     try {
       events =
@@ -80,10 +91,8 @@ final class AmiCallControl implements CallControl {
     }
     Set<String> active = new HashSet<>();
     for (ResponseEvent event : events.getEvents()) {
-      if (event instanceof CoreShowChannelEvent channel
-          && channel.getUniqueid() != null
-          && channel.getUniqueid().startsWith(CHANNEL_ID_PREFIX)) {
-        active.add(channel.getUniqueid().substring(CHANNEL_ID_PREFIX.length()));
+      if (event instanceof CoreShowChannelEvent channel && channel.getUniqueid() != null) {
+        active.add(channel.getUniqueid());
       }
     }
     return active;

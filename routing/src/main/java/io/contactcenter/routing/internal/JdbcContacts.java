@@ -219,19 +219,22 @@ final class JdbcContacts {
   }
 
   /**
-   * Chats, tickets and callbacks that were waiting or ringing when the instance stopped: they wait
-   * again from their original time. Held calls cannot (their hold ended with the instance), so they
-   * are cancelled. A callback whose agent's phone was rung is left alone: that attempt may still be
-   * in progress in Asterisk (the recovery pass settles it); a callback waiting for its next attempt
-   * comes back when that is due ({@link #claimDueCallbacks}).
+   * Contacts that were waiting or ringing when the last routing term ended: they wait again from
+   * their original time. Calls on hold come back too when {@code keepCalls} (the new leader can ask
+   * Asterisk which callers are still on the line, ADR 0043); else they are cancelled, as nobody can
+   * tell whether their hold outlived the instance. A callback whose agent's phone was rung is left
+   * alone: that attempt may still be in progress in Asterisk (the recovery pass settles it); a
+   * callback waiting for its next attempt comes back when that is due ({@link #claimDueCallbacks}).
    */
-  List<Open> reopenAfterRestart(Instant at) {
-    jdbc.sql(
-            "UPDATE routing_contact SET state = 'CANCELLED', ended_at = ?"
-                + " WHERE channel = 'VOICE' AND state IN ('WAITING', 'OFFERED')"
-                + " AND callback_number IS NULL")
-        .param(Timestamp.from(at))
-        .update();
+  List<Open> reopenAfterRestart(Instant at, boolean keepCalls) {
+    if (!keepCalls) {
+      jdbc.sql(
+              "UPDATE routing_contact SET state = 'CANCELLED', ended_at = ?"
+                  + " WHERE channel = 'VOICE' AND state IN ('WAITING', 'OFFERED')"
+                  + " AND callback_number IS NULL")
+          .param(Timestamp.from(at))
+          .update();
+    }
     jdbc.sql(
             "UPDATE routing_contact SET state = 'WAITING', agent_id = NULL, offered_at = NULL"
                 + " WHERE state = 'OFFERED' AND callback_ring_id IS NULL")
@@ -245,33 +248,35 @@ final class JdbcContacts {
   }
 
   /**
-   * Chats, tickets and callbacks waiting in the order now (not callbacks between attempts): what
-   * the routing leader should hold. Calls on hold are left out: their hold belongs to the instance
-   * that answered them.
+   * Contacts waiting in the order now (not callbacks between attempts): what the routing leader
+   * should hold. Calls on hold are among them: Asterisk holds the caller, and any instance can ring
+   * an agent for the channel stored in Redis (ADR 0043).
    */
   List<Open> waitingRoutable() {
     return jdbc.sql(
             "SELECT id, channel, queue_id, vip, priority, customer, enqueued_at, callback_number"
                 + " FROM routing_contact WHERE state = 'WAITING' AND callback_due_at IS NULL"
-                + " AND (channel <> 'VOICE' OR callback_number IS NOT NULL) ORDER BY enqueued_at")
+                + " ORDER BY enqueued_at")
         .query(this::open)
         .list();
   }
 
-  /** A chat or ticket an agent had accepted and not yet completed. */
+  /** A contact an agent had accepted and not yet completed. */
   record Held(Open contact, String agentId, Instant answeredAt) {}
 
   /**
-   * Chats and tickets agents hold (accepted, not completed), for a new routing leader to count
-   * against their capacity (ADR 0030). Calls are not among them: a call bridged before a restart
-   * may have ended unseen.
+   * Contacts agents hold (accepted, not completed), for a new routing leader to count against their
+   * capacity (ADR 0030). Calls bridged to agents are among them only when {@code calls} (the new
+   * leader can ask Asterisk whether each is still up, ADR 0043); callbacks with an agent are not:
+   * their attempt stays with the recovery of ADR 0025.
    */
-  List<Held> held() {
+  List<Held> held(boolean calls) {
     return jdbc.sql(
             "SELECT id, channel, queue_id, vip, priority, customer, enqueued_at, callback_number,"
                 + " agent_id, answered_at FROM routing_contact WHERE state = 'CONNECTED'"
-                + " AND channel <> 'VOICE' AND agent_id IS NOT NULL AND answered_at IS NOT NULL"
-                + " ORDER BY answered_at")
+                + " AND (channel <> 'VOICE' OR (? AND callback_number IS NULL)) AND agent_id IS NOT NULL"
+                + " AND answered_at IS NOT NULL ORDER BY answered_at")
+        .param(calls)
         .query(
             (rs, n) ->
                 new Held(

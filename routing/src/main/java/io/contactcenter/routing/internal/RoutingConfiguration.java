@@ -208,6 +208,7 @@ class RoutingConfiguration {
           }
         },
         leadership::instanceId,
+        calls::activeCallIds,
         clock.getIfAvailable(Clock::systemUTC));
   }
 }

@@ -6,12 +6,15 @@ import io.contactcenter.common.OpeningHours;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.routing.AgentDesk;
 import io.contactcenter.routing.AgentDirectory;
+import io.contactcenter.routing.AgentStateConflictException;
 import io.contactcenter.routing.AgentStatus;
 import io.contactcenter.routing.ContactId;
+import io.contactcenter.routing.ContactNotOfferedException;
 import io.contactcenter.routing.ContactRouting;
 import io.contactcenter.routing.NewContact;
 import io.contactcenter.routing.QueuePlace;
 import io.contactcenter.routing.QueueServiceLevel;
+import io.contactcenter.routing.UnknownAgentException;
 import io.contactcenter.routing.WaitingContact;
 import io.contactcenter.routing.WithdrawReason;
 import io.contactcenter.routing.WrapUp;
@@ -92,6 +95,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
       RoutingProperties config,
       CallbackAttempts.CallbackRecovery recovery,
       JdbcContacts.Fence fence,
+      RoutingTakeover.LiveCalls liveCalls,
       Clock clock) {
     PriorityPolicy priorities =
         new PriorityPolicy(config.vipWeight(), PriorityPolicy.defaults().channelWeights());
@@ -136,7 +140,16 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
             term, statuses, handling, callbacks, contacts, fence, listeners, events, tx, clock);
     this.takeover =
         new RoutingTakeover(
-            term, statuses, callbacks, routingPass, agents, contacts, presence, tx, clock);
+            term,
+            statuses,
+            callbacks,
+            routingPass,
+            agents,
+            contacts,
+            presence,
+            tx,
+            liveCalls,
+            clock);
   }
 
   // ---- ContactRouting ----
@@ -357,13 +370,31 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
 
   private void takeOver() {
     RoutingTakeover.Rebuilt rebuilt = takeover.rebuild();
+    // Before the first pass, so a caller who left while no instance routed is never offered.
+    for (ContactId left : rebuilt.callsLeft()) {
+      log.info("caller of {} left while no instance routed", left);
+      withdraw(left, WithdrawReason.CUSTOMER_LEFT);
+    }
+    for (JdbcContacts.Held ended : rebuilt.callsEnded()) {
+      log.info(
+          "call {} of agent {} ended while no instance routed",
+          ended.contact().id(),
+          ended.agentId());
+      try {
+        complete(ended.agentId(), ended.contact().id());
+      } catch (ContactNotOfferedException
+          | UnknownAgentException
+          | AgentStateConflictException gone) {
+        log.warn("call {} not completed: {}", ended.contact().id(), gone.getMessage());
+      }
+    }
     routingThread.startPasses(passInterval);
     log.info(
         "routing started: {} queues, {} contacts waiting again, {} agents back holding {}",
         queues.size(),
-        rebuilt.waiting(),
+        rebuilt.waiting() - rebuilt.callsLeft().size(),
         statuses.count(),
-        rebuilt.held());
+        rebuilt.held() - rebuilt.callsEnded().size());
   }
 
   private void stepDown() {

@@ -117,10 +117,10 @@ final class RoutingPass {
   }
 
   /**
-   * Every 5 s puts back the chats, tickets and callbacks PostgreSQL has waiting and this leader
-   * does not hold: ones an instance that had just lost the lead still took (ADR 0030), so none is
-   * lost. A contact enters this engine's order only just after its row commits: one put back here
-   * in that moment is not queued twice (its enqueue finds it waiting already).
+   * Every 5 s puts back the contacts PostgreSQL has waiting and this leader does not hold: ones an
+   * instance that had just lost the lead still took (ADR 0030), so none is lost. A contact enters
+   * this engine's order only just after its row commits: one put back here in that moment is not
+   * queued twice (its enqueue finds it waiting already).
    */
   private void adoptOrphans() {
     Instant now = clock.instant();

@@ -5,22 +5,48 @@ import static io.contactcenter.routing.internal.RoutingTypes.profile;
 import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentSettings;
 import io.contactcenter.routing.AgentState;
+import io.contactcenter.routing.ContactChannel;
+import io.contactcenter.routing.ContactId;
 import io.contactcenter.routing.internal.domain.AgentId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A change of term (ADR 0030), on the routing thread: what this instance held is forgotten, and
  * when it takes the lead the waiting order is rebuilt from PostgreSQL (waiting contacts at their
- * original enqueue time) and the agents from Redis, who get back the chats and tickets they held.
+ * original enqueue time) and the agents from Redis, who get back the contacts they held. Calls are
+ * kept too when Asterisk can say which channels are up (ADR 0043): a caller on hold waits again at
+ * the original place, a call bridged to an agent stays the agent's; the ones whose channel ended
+ * meanwhile are handed back in {@link Rebuilt} to be abandoned or completed.
  */
 final class RoutingTakeover {
 
-  /** What a take-over found: contacts waiting again, contacts given back to agents. */
-  record Rebuilt(int waiting, int held) {}
+  private static final Logger log = LoggerFactory.getLogger(RoutingTakeover.class);
+
+  /** Which calls Asterisk has up now. */
+  interface LiveCalls {
+    /**
+     * The call ids of the channels up (the reference of a voice contact).
+     *
+     * @throws RuntimeException when Asterisk cannot be asked
+     */
+    Set<String> callIds();
+  }
+
+  /**
+   * What a take-over found: contacts waiting again, contacts given back to agents, and the calls
+   * among them whose caller left while no instance routed: waiting ones ({@code callsLeft}, to be
+   * abandoned) and ones bridged to an agent ({@code callsEnded}, to be completed).
+   */
+  record Rebuilt(
+      int waiting, int held, List<ContactId> callsLeft, List<JdbcContacts.Held> callsEnded) {}
 
   private final RoutingTerm term;
   private final AgentStatuses statuses;
@@ -30,6 +56,7 @@ final class RoutingTakeover {
   private final JdbcContacts contacts;
   private final RedisAgentPresence presence;
   private final TransactionTemplate tx;
+  private final LiveCalls liveCalls;
   private final Clock clock;
 
   RoutingTakeover(
@@ -41,6 +68,7 @@ final class RoutingTakeover {
       JdbcContacts contacts,
       RedisAgentPresence presence,
       TransactionTemplate tx,
+      LiveCalls liveCalls,
       Clock clock) {
     this.term = term;
     this.statuses = statuses;
@@ -50,6 +78,7 @@ final class RoutingTakeover {
     this.contacts = contacts;
     this.presence = presence;
     this.tx = tx;
+    this.liveCalls = liveCalls;
     this.clock = clock;
   }
 
@@ -59,9 +88,15 @@ final class RoutingTakeover {
     // The restore below has just read every waiting row.
     pass.lookedForOrphans();
     Instant now = clock.instant();
-    List<JdbcContacts.Open> open = tx.execute(status -> contacts.reopenAfterRestart(now));
+    Optional<Set<String>> live = liveCalls();
+    List<JdbcContacts.Open> open =
+        tx.execute(status -> contacts.reopenAfterRestart(now, live.isPresent()));
+    List<ContactId> callsLeft = new ArrayList<>();
     for (JdbcContacts.Open c : open == null ? List.<JdbcContacts.Open>of() : open) {
-      term.restore(c);
+      // Restored even when the caller left: the abandon is then counted in the queue's statistics.
+      if (term.restore(c) && c.callbackNumber() == null && callGone(c, live)) {
+        callsLeft.add(c.id());
+      }
     }
     presence
         .all()
@@ -80,12 +115,36 @@ final class RoutingTakeover {
               statuses.restored(agentId, stored);
             });
     int held = 0;
-    for (JdbcContacts.Held h : contacts.held()) {
+    List<JdbcContacts.Held> callsEnded = new ArrayList<>();
+    for (JdbcContacts.Held h : contacts.held(live.isPresent())) {
       if (term.restoreHeld(h)) {
         held++;
+        if (callGone(h.contact(), live)) {
+          callsEnded.add(h);
+        }
       }
     }
-    return new Rebuilt(open == null ? 0 : open.size(), held);
+    return new Rebuilt(open == null ? 0 : open.size(), held, callsLeft, callsEnded);
+  }
+
+  /** The channels Asterisk has up; empty when it cannot be asked (calls are then not kept). */
+  private Optional<Set<String>> liveCalls() {
+    try {
+      return Optional.of(liveCalls.callIds());
+    } catch (RuntimeException e) {
+      log.warn(
+          "Asterisk cannot say which calls are up ({}): calls on hold are cancelled", e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the contact is a call whose channel Asterisk no longer has. */
+  static boolean callGone(JdbcContacts.Open c, Optional<Set<String>> live) {
+    String prefix = ContactId.of(ContactChannel.VOICE, "").value();
+    return c.channel() == ContactChannel.VOICE
+        && live.isPresent()
+        && c.id().value().startsWith(prefix)
+        && !live.get().contains(c.id().value().substring(prefix.length()));
   }
 
   /** Drops what this instance held: a new term starts from storage. */

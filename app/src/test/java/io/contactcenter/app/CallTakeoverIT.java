@@ -1,0 +1,287 @@
+package io.contactcenter.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.contactcenter.routing.AgentDesk;
+import io.contactcenter.routing.AgentDirectory;
+import io.contactcenter.routing.AgentSettings;
+import io.contactcenter.routing.AgentState;
+import io.contactcenter.routing.AgentStatus;
+import io.contactcenter.testinfra.ContactCenterIT;
+import io.contactcenter.testinfra.ContactCenterProcess;
+import io.contactcenter.testinfra.FreePorts;
+import io.contactcenter.testinfra.LocalAsterisk;
+import io.contactcenter.testinfra.Sipp;
+import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.WithSharedAsterisk;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Calls survive a change of routing leader (ADR 0043). Two application processes on the same
+ * PostgreSQL, Redis, Kafka and the real Asterisk, either of which may route, and this test's
+ * context, which never routes ({@code cc.routing.lead=false}) but answers Asterisk's AGI: it queues
+ * the SIPp callers through the leader. One caller is bridged to the only agent's phone by the
+ * leader, a second waits with music on hold; the leader is killed (SIGKILL). The survivor takes the
+ * lead: the agent stays on the first call, whose end is then completed by the survivor; the second
+ * caller kept the original place and enqueue time and is offered to the agent and answered by the
+ * survivor. Who hears whom is measured in the RTP each endpoint receives ({@link RtpEar}).
+ */
+@ContactCenterIT
+@WithSharedAsterisk
+@TestPropertySource(properties = {"cc.test.context=call-takeover", "cc.routing.lead=false"})
+@DirtiesContext
+class CallTakeoverIT {
+
+  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
+
+  private static final String QUARTZ_NAME =
+      "spring.quartz.properties.org.quartz.scheduler.instanceName";
+  private static final double FIRST_CALLER = 600;
+  private static final double SECOND_CALLER = 800;
+  private static final double AGENT = 1000;
+
+  /** One second of 20 ms frames. */
+  private static final int SECOND = 50;
+
+  private static ContactCenterProcess one;
+  private static ContactCenterProcess two;
+
+  @Autowired AgentDesk desk;
+  @Autowired AgentDirectory agents;
+  @Autowired JdbcClient jdbc;
+  @Autowired Environment environment;
+
+  private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+
+  @AfterAll
+  static void stopTheInstances() {
+    if (one != null) {
+      one.close();
+    }
+    if (two != null) {
+      two.close();
+    }
+  }
+
+  @Test
+  void callersOnHoldKeepTheirPlaceAndBridgedCallsStayWithTheAgentWhenTheLeaderDies()
+      throws Exception {
+    one = instance("call-takeover-1");
+    two = instance("call-takeover-2");
+    one.start();
+    two.start();
+    one.awaitReady(Duration.ofMinutes(4));
+    two.awaitReady(Duration.ofMinutes(4));
+    ContactCenterProcess leader =
+        await("an instance routes")
+            .atMost(Duration.ofSeconds(30))
+            .until(this::leaderProcess, p -> p != null);
+    ContactCenterProcess survivor = leader == one ? two : one;
+
+    String agent = "takeover-" + UUID.randomUUID().toString().substring(0, 8);
+    agents.save(new AgentSettings(agent, Map.of("support", 3), 0, 0, 0, "agent-61@trunk-test"));
+    desk.logIn(agent);
+    try (RtpEar firstCaller = new RtpEar("first-caller");
+        RtpEar secondCaller = new RtpEar("second-caller");
+        RtpEar agentPhone = new RtpEar("agent");
+        Sipp.Answering phone =
+            Sipp.scenario("uas-answer-media.xml")
+                .key("agent_port", Integer.toString(agentPhone.port()))
+                .key("supervisor_port", Integer.toString(agentPhone.port()))
+                .calls(2)
+                .timeout(Duration.ofSeconds(240))
+                .answerOn(asterisk.ports().trunk())) {
+      firstCaller.say(FIRST_CALLER);
+      secondCaller.say(SECOND_CALLER);
+      agentPhone.say(AGENT);
+
+      // The first caller is bridged to the agent by the leader.
+      CompletableFuture<Sipp.Result> first = call(firstCaller, Duration.ofSeconds(60));
+      String firstId = awaitContact(List.of());
+      assertThat(desk.ready(agent).state()).isIn(AgentState.READY, AgentState.ON_CONTACT);
+      sound().until(() -> state(firstId).equals("CONNECTED/" + agent));
+      long talking = RtpEar.now();
+      sound().until(() -> agentPhone.framesWith(FIRST_CALLER, talking) >= SECOND);
+      sound().until(() -> firstCaller.framesWith(AGENT, talking) >= SECOND);
+
+      // The second waits with music: the only agent is on the first call.
+      CompletableFuture<Sipp.Result> second = call(secondCaller, Duration.ofSeconds(120));
+      String secondId = awaitContact(List.of(firstId));
+      long holding = RtpEar.now();
+      sound().until(() -> secondCaller.framesSince(holding) >= 2 * SECOND);
+      assertThat(state(secondId)).isEqualTo("WAITING/");
+      Instant enqueued = enqueuedAt(secondId);
+
+      // The leader dies; the survivor takes the lead and keeps both calls.
+      String before = currentLeader();
+      assertThat(leader.kill()).isEqualTo(137);
+      await("the survivor routes")
+          .atMost(Duration.ofSeconds(30))
+          .until(this::currentLeader, id -> id != null && !id.equals(before));
+      await("the survivor's new term")
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> logOf(survivor).contains("routing started:"));
+      assertThat(logOf(survivor)).contains("this instance (" + currentLeader() + ") routes now");
+
+      // The agent stays on the first call (as the survivor has it), which is still two-way.
+      AgentStatus onCall =
+          await("the agent on the first call, as the new leader has it")
+              .atMost(Duration.ofSeconds(15))
+              .ignoreExceptions()
+              .until(() -> desk.status(agent), s -> s.state() == AgentState.ON_CONTACT);
+      assertThat(onCall.open()).extracting(o -> o.id().value()).containsExactly(firstId);
+      long afterTakeover = RtpEar.now();
+      sound().until(() -> agentPhone.framesWith(FIRST_CALLER, afterTakeover) >= SECOND);
+      sound().until(() -> firstCaller.framesWith(AGENT, afterTakeover) >= SECOND);
+      // The second caller is still waiting, at the original time, not cancelled.
+      assertThat(state(secondId)).isEqualTo("WAITING/");
+      assertThat(enqueuedAt(secondId)).isEqualTo(enqueued);
+
+      // The first caller hangs up: the survivor completes the call, the agent is free again and
+      // the second caller is offered to the agent and answered.
+      Sipp.Result firstCall = first.get();
+      assertThat(firstCall.succeeded()).as("first caller:%n%s", firstCall.output()).isTrue();
+      await("the first call completed by the survivor")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> state(firstId).equals("COMPLETED/" + agent));
+      await("the second caller with the agent")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> state(secondId).equals("CONNECTED/" + agent));
+      assertThat(enqueuedAt(secondId)).isEqualTo(enqueued);
+      long answered = RtpEar.now();
+      sound().until(() -> agentPhone.framesWith(SECOND_CALLER, answered) >= SECOND);
+      sound().until(() -> secondCaller.framesWith(AGENT, answered) >= SECOND);
+
+      Sipp.Result secondCall = second.get();
+      assertThat(secondCall.succeeded()).as("second caller:%n%s", secondCall.output()).isTrue();
+      await("the second call completed")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> state(secondId).equals("COMPLETED/" + agent));
+      Sipp.Result phoneCalls = phone.await(Duration.ofSeconds(30));
+      assertThat(phoneCalls.succeeded()).as("agent's phone:%n%s", phoneCalls.output()).isTrue();
+    } finally {
+      callers.shutdownNow();
+      desk.logOut(agent);
+    }
+  }
+
+  private ContactCenterProcess instance(String name) {
+    TestInfrastructure.Services shared = TestInfrastructure.services();
+    return new ContactCenterProcess(
+        name,
+        FreePorts.next(),
+        List.of(
+            "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
+            "--spring.datasource.username=" + shared.dbUser(),
+            "--spring.datasource.password=" + shared.dbPassword(),
+            "--" + QUARTZ_NAME + "=" + environment.getRequiredProperty(QUARTZ_NAME),
+            "--spring.data.redis.host=" + shared.redisHost(),
+            "--spring.data.redis.port=" + shared.redisPort(),
+            "--spring.kafka.bootstrap-servers=" + shared.kafka(),
+            "--cc.embedded.enabled=false",
+            // Both ring agents' phones and see hang-ups through the shared Asterisk; Asterisk's
+            // AGI comes to this test's context.
+            "--cc.pbx.ami.port=" + asterisk.ports().ami(),
+            "--cc.pbx.ami.password=" + LocalAsterisk.AMI_SECRET,
+            "--cc.pbx.ami.initial-backoff=200ms",
+            "--cc.pbx.ami.max-backoff=1s",
+            "--cc.pbx.fastagi.port=" + FreePorts.next(),
+            "--cc.pbx.recordings.dir=" + asterisk.recordings(),
+            "--cc.security.initial-admin-password=" + ContactCenterIT.ADMIN_PASSWORD,
+            "--cc.campaigns.node-id=" + name));
+  }
+
+  private CompletableFuture<Sipp.Result> call(RtpEar ear, Duration onTheLine) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            Sipp.scenario("acd-caller-media.xml")
+                .service("4200")
+                .key("ear_port", Integer.toString(ear.port()))
+                .pause(onTheLine)
+                .timeout(onTheLine.plusSeconds(60))
+                .callAsterisk(asterisk.ports().sip()),
+        callers);
+  }
+
+  /** The id of the voice contact queued besides {@code others}. */
+  private String awaitContact(List<String> others) {
+    return await("a caller queued")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc
+                    .sql(
+                        "SELECT id FROM routing_contact WHERE channel = 'VOICE' ORDER BY enqueued_at")
+                    .query(String.class)
+                    .list()
+                    .stream()
+                    .filter(id -> !others.contains(id))
+                    .findFirst()
+                    .orElse(null),
+            id -> id != null);
+  }
+
+  /** The contact's state and agent, e.g. {@code CONNECTED/agent-1} or {@code WAITING/}. */
+  private String state(String id) {
+    return jdbc.sql(
+            "SELECT state || '/' || coalesce(agent_id, '') FROM routing_contact WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .single();
+  }
+
+  private Instant enqueuedAt(String id) {
+    return jdbc.sql("SELECT enqueued_at FROM routing_contact WHERE id = ?")
+        .param(id)
+        .query(java.sql.Timestamp.class)
+        .single()
+        .toInstant();
+  }
+
+  private String currentLeader() {
+    return jdbc.sql("SELECT leader_id FROM routing_leader WHERE id = 1")
+        .query(String.class)
+        .optional()
+        .orElse(null);
+  }
+
+  /** The process whose log says it took the lead the database names, or null (none yet). */
+  private ContactCenterProcess leaderProcess() throws Exception {
+    String id = currentLeader();
+    if (id == null) {
+      return null;
+    }
+    for (ContactCenterProcess p : List.of(one, two)) {
+      if (logOf(p).contains("this instance (" + id + ") routes now")) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static String logOf(ContactCenterProcess process) throws Exception {
+    return Files.readString(process.log(), StandardCharsets.UTF_8);
+  }
+
+  private static ConditionFactory sound() {
+    return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100));
+  }
+}
