@@ -72,6 +72,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
   private final CallbackAttempts callbacks;
   private final RoutingPass routingPass;
   private final RoutingTakeover takeover;
+  private final RoutingTakeover.LiveCalls liveCalls;
   private final RoutingThread routingThread = new RoutingThread(this::pass);
   // The lifecycle (whether this instance routes now: the routing thread's running).
   private volatile boolean started;
@@ -138,6 +139,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
     this.routingPass =
         new RoutingPass(
             term, statuses, handling, callbacks, contacts, fence, listeners, events, tx, clock);
+    this.liveCalls = liveCalls;
     this.takeover =
         new RoutingTakeover(
             term,
@@ -345,6 +347,35 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
       // Asterisk or the database could not be asked: nothing is settled, the next look retries.
       log.debug("callback recovery skipped: {}", e.toString());
     }
+    try {
+      watchAdoptedCalls();
+    } catch (RuntimeException e) {
+      log.debug("adopted calls not looked at: {}", e.toString());
+    }
+  }
+
+  /**
+   * The calls this term took over from storage whose channel Asterisk no longer has end as if their
+   * hang-up had been seen: this instance may not have tracked their channel (it started after the
+   * call did), so it would never see that hang-up (ADR 0043). Asterisk is asked here, off the
+   * routing thread; the ends are settled on it.
+   */
+  private void watchAdoptedCalls() {
+    Set<ContactId> adopted = term.adoptedCalls();
+    if (adopted.isEmpty()) {
+      return;
+    }
+    Set<String> live = liveCalls.callIds();
+    submit(
+        () -> {
+          for (ContactId id : adopted) {
+            String reference = id.value().substring(id.value().indexOf(':') + 1);
+            if (!live.contains(reference) && term.dropAdopted(id)) {
+              log.info("call {} ended unseen by this instance", id);
+              callEnded(id);
+            }
+          }
+        });
   }
 
   // ---- lifecycle and terms ----

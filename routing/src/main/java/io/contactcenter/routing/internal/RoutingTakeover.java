@@ -94,8 +94,11 @@ final class RoutingTakeover {
     List<ContactId> callsLeft = new ArrayList<>();
     for (JdbcContacts.Open c : open == null ? List.<JdbcContacts.Open>of() : open) {
       // Restored even when the caller left: the abandon is then counted in the queue's statistics.
-      if (term.restore(c) && c.callbackNumber() == null && callGone(c, live)) {
-        callsLeft.add(c.id());
+      if (term.restore(c) && c.channel() == ContactChannel.VOICE && c.callbackNumber() == null) {
+        term.adoptCall(c.id());
+        if (callGone(c, live)) {
+          callsLeft.add(c.id());
+        }
       }
     }
     presence
@@ -119,6 +122,9 @@ final class RoutingTakeover {
     for (JdbcContacts.Held h : contacts.held(live.isPresent())) {
       if (term.restoreHeld(h)) {
         held++;
+        if (h.contact().channel() == ContactChannel.VOICE) {
+          term.adoptCall(h.contact().id());
+        }
         if (callGone(h.contact(), live)) {
           callsEnded.add(h);
         }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,9 @@ final class RoutingTerm {
   private final Map<ContactId, String> customers = new ConcurrentHashMap<>();
   // Waiting calls whose caller asked to be called back (and hung up): number to dial.
   private final Map<ContactId, PhoneNumber> callbacks = new ConcurrentHashMap<>();
+  // Calls this term took over from storage: this instance may not have seen their channel start,
+  // and then will not see it end either (ADR 0043).
+  private final Set<ContactId> adoptedCalls = ConcurrentHashMap.newKeySet();
 
   /** {@code first}: the first term's distributor, for the queues there are. */
   RoutingTerm(QueueCatalog queues, ContactDistributor first, Duration ringTimeout, Clock clock) {
@@ -55,6 +59,7 @@ final class RoutingTerm {
     distributor = fresh();
     customers.clear();
     callbacks.clear();
+    adoptedCalls.clear();
   }
 
   private ContactDistributor fresh() {
@@ -89,6 +94,25 @@ final class RoutingTerm {
   void forget(ContactId id) {
     customers.remove(id);
     callbacks.remove(id);
+    adoptedCalls.remove(id);
+  }
+
+  /**
+   * A call on hold or with an agent this term took over from storage: its end is looked for in
+   * Asterisk ({@link #adoptedCalls}), as this instance may not see its hang-up.
+   */
+  void adoptCall(ContactId id) {
+    adoptedCalls.add(id);
+  }
+
+  /** Stops looking for the call's end; false when it was not looked for. */
+  boolean dropAdopted(ContactId id) {
+    return adoptedCalls.remove(id);
+  }
+
+  /** The calls this term took over and that have not ended yet, as far as it knows. */
+  Set<ContactId> adoptedCalls() {
+    return Set.copyOf(adoptedCalls);
   }
 
   /**
