@@ -4,6 +4,7 @@ import static io.contactcenter.routing.internal.RoutingTypes.channel;
 import static io.contactcenter.routing.internal.RoutingTypes.domainId;
 import static io.contactcenter.routing.internal.RoutingTypes.publicId;
 
+import io.contactcenter.routing.ContactChannel;
 import io.contactcenter.routing.ContactId;
 import io.contactcenter.routing.ContactOffered;
 import io.contactcenter.routing.internal.domain.Offer;
@@ -136,6 +137,10 @@ final class RoutingPass {
       try {
         if (term.restore(c)) {
           log.warn("contact {} was waiting unknown to the routing instance; it waits now", c.id());
+          if (c.channel() == ContactChannel.VOICE && c.callbackNumber() == null) {
+            // Queued through another instance: its hang-up may be one this instance never sees.
+            term.adoptCall(c.id());
+          }
         }
       } catch (IllegalArgumentException offeredMeanwhile) {
         // Being offered or with an agent here: the row follows in a moment.

@@ -138,7 +138,8 @@ final class RoutingTakeover {
     try {
       return Optional.of(liveCalls.callIds());
     } catch (RuntimeException e) {
-      log.warn(
+      // Usual at an instance's start, before its AMI connection is up.
+      log.info(
           "Asterisk cannot say which calls are up ({}): calls on hold are cancelled", e.toString());
       return Optional.empty();
     }
