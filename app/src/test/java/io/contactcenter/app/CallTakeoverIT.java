@@ -14,7 +14,9 @@ import io.contactcenter.testinfra.FreePorts;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
-import io.contactcenter.testinfra.WithSharedAsterisk;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -27,11 +29,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -43,14 +51,29 @@ import org.springframework.test.context.TestPropertySource;
  * lead: the agent stays on the first call, whose end is then completed by the survivor; the second
  * caller kept the original place and enqueue time and is offered to the agent and answered by the
  * survivor. Who hears whom is measured in the RTP each endpoint receives ({@link RtpEar}).
+ *
+ * <p>The calls go through an Asterisk of this test's own. The shared one sends its AGI to one port
+ * per test JVM ({@link TestInfrastructure#agiPort()}), and in a full run the shared context, cached
+ * by an earlier test class, already listens there: this class's context (a database of its own)
+ * could not bind it, and the callers were answered by the cached context, which knew no agent and
+ * queued nothing here. Alone in a JVM (a worktree run of this class) the port was free, so the test
+ * passed there and failed in CI.
  */
 @ContactCenterIT
-@WithSharedAsterisk
 @TestPropertySource(properties = {"cc.test.context=call-takeover", "cc.routing.lead=false"})
 @DirtiesContext
 class CallTakeoverIT {
 
-  static final LocalAsterisk asterisk = TestInfrastructure.asterisk();
+  static final LocalAsterisk asterisk =
+      new LocalAsterisk("takeover", LocalAsterisk.Ports.allocate(FreePorts.next()));
+
+  /** This context answers the own Asterisk's AGI and sees its calls over AMI. */
+  @DynamicPropertySource
+  static void pointAtOwnAsterisk(DynamicPropertyRegistry registry) {
+    registry.add("cc.pbx.ami.port", () -> asterisk.ports().ami());
+    registry.add("cc.pbx.fastagi.port", () -> asterisk.ports().agi());
+    registry.add("cc.pbx.recordings.dir", () -> asterisk.recordings().toString());
+  }
 
   private static final String QUARTZ_NAME =
       "spring.quartz.properties.org.quartz.scheduler.instanceName";
@@ -69,15 +92,28 @@ class CallTakeoverIT {
   @Autowired JdbcClient jdbc;
   @Autowired Environment environment;
 
+  @Autowired
+  @Qualifier("ami")
+  HealthIndicator ami;
+
   private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
 
+  @BeforeAll
+  static void startAsterisk() {
+    asterisk.start();
+  }
+
   @AfterAll
-  static void stopTheInstances() {
-    if (one != null) {
-      one.close();
-    }
-    if (two != null) {
-      two.close();
+  static void stopTheInstancesAndAsterisk() {
+    try {
+      if (one != null) {
+        one.close();
+      }
+      if (two != null) {
+        two.close();
+      }
+    } finally {
+      asterisk.stop();
     }
   }
 
@@ -86,6 +122,13 @@ class CallTakeoverIT {
       throws Exception {
     one = instance("call-takeover-1");
     two = instance("call-takeover-2");
+    // This context queues the callers: its AGI server must be up before a call comes in.
+    await("this context's AMI")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Status.UP.equals(ami.health().getStatus()));
+    await("this context's AGI server")
+        .atMost(Duration.ofSeconds(10))
+        .until(CallTakeoverIT::agiListening);
     one.start();
     two.start();
     one.awaitReady(Duration.ofMinutes(4));
@@ -197,7 +240,7 @@ class CallTakeoverIT {
             "--spring.data.redis.port=" + shared.redisPort(),
             "--spring.kafka.bootstrap-servers=" + shared.kafka(),
             "--cc.embedded.enabled=false",
-            // Both ring agents' phones and see hang-ups through the shared Asterisk; Asterisk's
+            // Both ring agents' phones and see hang-ups through the test's Asterisk; Asterisk's
             // AGI comes to this test's context.
             "--cc.pbx.ami.port=" + asterisk.ports().ami(),
             "--cc.pbx.ami.password=" + LocalAsterisk.AMI_SECRET,
@@ -207,6 +250,14 @@ class CallTakeoverIT {
             "--cc.pbx.recordings.dir=" + asterisk.recordings(),
             "--cc.security.initial-admin-password=" + ContactCenterIT.ADMIN_PASSWORD,
             "--cc.campaigns.node-id=" + name));
+  }
+
+  private static boolean agiListening() {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), asterisk.ports().agi())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private CompletableFuture<Sipp.Result> call(RtpEar ear, Duration onTheLine) {
