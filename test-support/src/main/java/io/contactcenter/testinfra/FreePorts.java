@@ -30,10 +30,20 @@ public final class FreePorts {
 
   private FreePorts() {}
 
+  /**
+   * This JVM's fork number (1 to {@code forks}) from {@code cc.test.fork}, which Failsafe sets to
+   * {@code fork-N}; 1 when it is missing.
+   */
+  static int fork(int forks) {
+    String digits = System.getProperty("cc.test.fork", "").replaceAll("[^0-9]", "");
+    int fork = digits.isEmpty() ? 1 : Integer.parseInt(digits);
+    return Math.clamp(fork, 1, forks);
+  }
+
   /** A port free for both TCP and UDP (SIP uses UDP, AMI/AGI TCP). */
   public static synchronized int next() {
     int forks = Math.max(1, Integer.getInteger("cc.test.forks", 1));
-    int fork = Math.clamp(Integer.getInteger("cc.test.fork", 1), 1, forks);
+    int fork = fork(forks);
     int region = (PORTS_END - PORTS_START + 1) / forks;
     int regionStart = PORTS_START + (fork - 1) * region;
     for (int attempt = 0; attempt < 500; attempt++) {
@@ -60,7 +70,7 @@ public final class FreePorts {
    */
   public static synchronized int rtpRange(int count) {
     int forks = Math.max(1, Integer.getInteger("cc.test.forks", 1));
-    int fork = Math.clamp(Integer.getInteger("cc.test.fork", 1), 1, forks);
+    int fork = fork(forks);
     int region = (RTP_END - RTP_START) / forks;
     int regionStart = RTP_START + (fork - 1) * region;
     int regionEnd = regionStart + region;
