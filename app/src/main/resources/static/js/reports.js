@@ -67,6 +67,7 @@ async function load() {
     fill('report-queues', 'no-queue-figures', report.queues, q => [
       q.queue, CHANNELS[q.channel] ?? q.channel, cc.number(q.offered), cc.number(q.answered),
       cc.number(q.abandoned), percent(q.abandonRate), cc.number(q.callbacks),
+      cc.number(q.transferredOut), cc.number(q.transferredIn),
       seconds(q.averageSpeedOfAnswerSeconds), seconds(q.averageHandleSeconds),
       percent(q.serviceLevel) + ' (' + cc.t('js.reports.within', q.serviceLevelThresholdSeconds) + ')',
       percent(q.serviceLevel2), seconds(q.longestWaitSeconds)
@@ -79,7 +80,8 @@ async function load() {
     ], { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } });
     fill('report-agents', 'no-agent-figures', report.agents, a => [
       a.agentId, CHANNELS[a.channel] ?? a.channel, cc.number(a.handled),
-      cc.number(a.completed), seconds(a.handleSeconds), seconds(a.averageHandleSeconds)
+      cc.number(a.completed), seconds(a.handleSeconds), seconds(a.averageHandleSeconds),
+      cc.number(a.transfersOut), cc.number(a.transfersIn)
     ]);
     fill('report-agent-time', 'no-agent-time', report.agentTimes, a => [
       a.agentId, duration(a.loggedInSeconds), duration(a.readySeconds),

@@ -1,6 +1,7 @@
 package io.contactcenter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import io.contactcenter.routing.ContactCompleted;
 import io.contactcenter.routing.ContactId;
 import io.contactcenter.routing.ContactOffered;
 import io.contactcenter.routing.ContactQueued;
+import io.contactcenter.routing.ContactReports;
 import io.contactcenter.routing.ContactRouting;
 import io.contactcenter.routing.ContactTransferred;
 import io.contactcenter.routing.WithdrawReason;
@@ -33,6 +35,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -57,7 +60,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@code [acd-test]} 4200, queue support), agents' phones are SIPp phones behind the test trunk.
  * The first agent sends the live caller to the queue {@code orders} through the agent API; Asterisk
  * holds the caller again and routing rings the phone of an agent of {@code orders}, who answers;
- * the first agent is in wrap-up and their wrap-up is stored with the transfer.
+ * the first agent is in wrap-up and their wrap-up is stored with the transfer. The reports then
+ * count the call for both agents and in both queues, with the transfer out and in.
  */
 @ContactCenterIT
 @WithSharedAsterisk
@@ -75,6 +79,7 @@ class QueueTransferIT {
   @Autowired CapturedEvents events;
   @Autowired AuditLog audit;
   @Autowired JdbcClient jdbc;
+  @Autowired ContactReports reports;
 
   private final List<String> loggedIn = new CopyOnWriteArrayList<>();
   private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
@@ -99,6 +104,11 @@ class QueueTransferIT {
     agents.save(new AgentSettings(second, Map.of("orders", 3), 0, 0, 0, "agent-72@trunk-test"));
     desk.logIn(first);
     loggedIn.add(first);
+    Instant from = Instant.now().minus(Duration.ofHours(1));
+    Instant to = Instant.now().plus(Duration.ofHours(1));
+    // Other tests' calls may be in these queues: the call of this test is the difference.
+    ContactReports.QueueFigures supportBefore = voiceFigures(reports.queues(from, to), "support");
+    ContactReports.QueueFigures ordersBefore = voiceFigures(reports.queues(from, to), "orders");
 
     try (KafkaConsumer<String, String> consumer = consumer();
         Sipp.Answering phones = Sipp.phonesBehindTrunk(asterisk, 2, null)) {
@@ -229,6 +239,51 @@ class QueueTransferIT {
       assertThat(ended.succeeded()).as("caller:%n%s", ended.output()).isTrue();
       Sipp.Result answered = phones.await(Duration.ofSeconds(30));
       assertThat(answered.succeeded()).as("phones:%n%s", answered.output()).isTrue();
+
+      // The reports count the call once for each agent who answered it and once in each queue it
+      // waited in: the first agent handled it until the transfer (a transfer out), the agent of
+      // orders handled the rest (a transfer in).
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  events.ofType(ContactCompleted.class).stream()
+                      .anyMatch(c -> c.id().equals(call) && c.agentId().equals(second)));
+      List<ContactReports.AgentFigures> byAgent = reports.agents(from, to);
+      assertThat(byAgent)
+          .filteredOn(a -> a.agentId().equals(first))
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.channel()).isEqualTo(ContactChannel.VOICE);
+                assertThat(a.handled()).isEqualTo(1);
+                assertThat(a.completed()).isEqualTo(1);
+                assertThat(a.transfersOut()).isEqualTo(1);
+                assertThat(a.transfersIn()).isZero();
+                // Stored to the millisecond as announced: answer to transfer.
+                assertThat(a.handleMillis()).isCloseTo(fact.handledMillis(), within(2L));
+              });
+      assertThat(byAgent)
+          .filteredOn(a -> a.agentId().equals(second))
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.handled()).isEqualTo(1);
+                assertThat(a.completed()).isEqualTo(1);
+                assertThat(a.transfersOut()).isZero();
+                assertThat(a.transfersIn()).isEqualTo(1);
+                assertThat(a.handleMillis()).isPositive();
+              });
+      ContactReports.QueueFigures support = voiceFigures(reports.queues(from, to), "support");
+      ContactReports.QueueFigures orders = voiceFigures(reports.queues(from, to), "orders");
+      assertThat(support.offered() - supportBefore.offered()).isEqualTo(1);
+      assertThat(support.answered() - supportBefore.answered()).isEqualTo(1);
+      assertThat(support.transferredOut() - supportBefore.transferredOut()).isEqualTo(1);
+      assertThat(support.transferredIn() - supportBefore.transferredIn()).isZero();
+      assertThat(orders.offered() - ordersBefore.offered()).isEqualTo(1);
+      assertThat(orders.answered() - ordersBefore.answered()).isEqualTo(1);
+      assertThat(orders.transferredIn() - ordersBefore.transferredIn()).isEqualTo(1);
+      assertThat(orders.transferredOut() - ordersBefore.transferredOut()).isZero();
     }
 
     assertThat(audit.list(20, null, first))
@@ -248,6 +303,17 @@ class QueueTransferIT {
   }
 
   // ---- helpers ----
+
+  /** A queue's call figures; all zero when the queue had no call in the interval. */
+  private static ContactReports.QueueFigures voiceFigures(
+      List<ContactReports.QueueFigures> all, String queue) {
+    return all.stream()
+        .filter(q -> q.queue().equals(queue) && q.channel() == ContactChannel.VOICE)
+        .findFirst()
+        .orElse(
+            new ContactReports.QueueFigures(
+                queue, ContactChannel.VOICE, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null));
+  }
 
   private HttpResponse<String> transfer(ContactId call, String queue, String agent, String lang)
       throws Exception {

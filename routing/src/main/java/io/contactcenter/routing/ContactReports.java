@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Historical figures over the contacts routing stored (table {@code routing_contact}), for
- * supervisors' reports. Every figure comes from stored facts, so it is the same on every instance
- * and after a restart. How each figure is defined: ADR 0021.
+ * Historical figures over the contacts routing stored (tables {@code routing_contact} and {@code
+ * routing_contact_transfer}), for supervisors' reports. A call transferred to another queue (ADR
+ * 0041) is one part per queue it waited in and per agent who answered it: each part counts in its
+ * own queue's and agent's figures. Every figure comes from stored facts, so it is the same on every
+ * instance and after a restart. How each figure is defined: ADR 0021.
  *
  * <p>Thread-safe; each call is one read of the database.
  */
@@ -35,6 +37,9 @@ public interface ContactReports {
    * @param abandoned contacts whose customer left before an agent accepted them
    * @param abandonedWithin of those, left within N
    * @param callbacks waiting callers who asked to be called back
+   * @param transferredOut answered contacts whose agent sent them on to another queue
+   * @param transferredIn contacts that entered this queue by a transfer from another queue (also in
+   *     {@code offered})
    * @param averageSpeedOfAnswerMillis mean time from entering the queue to the agent's accept
    * @param averageHandleMillis mean time from the accept to the end, over completed contacts
    * @param longestWaitMillis the longest time a contact waited before it was accepted or left
@@ -49,6 +54,8 @@ public interface ContactReports {
       long abandoned,
       long abandonedWithin,
       long callbacks,
+      long transferredOut,
+      long transferredIn,
       Long averageSpeedOfAnswerMillis,
       Long averageHandleMillis,
       Long longestWaitMillis) {
@@ -76,11 +83,14 @@ public interface ContactReports {
   /**
    * One agent's figures for one channel.
    *
-   * @param handled contacts the agent accepted
-   * @param completed of those, ended (the rest are still open)
+   * @param handled contacts the agent accepted, a call transferred to them included
+   * @param completed of those, ended (the rest are still open); a call the agent transferred to a
+   *     queue ended for them at the transfer
    * @param handleMillis total time from accept to end over the completed contacts (talk time, for
    *     calls)
    * @param averageHandleMillis {@code handleMillis / completed}; {@code null} when none completed
+   * @param transfersOut of the handled contacts, those the agent sent on to another queue
+   * @param transfersIn of the handled contacts, those that came to the agent by a transfer
    */
   record AgentFigures(
       String agentId,
@@ -88,5 +98,7 @@ public interface ContactReports {
       long handled,
       long completed,
       long handleMillis,
-      Long averageHandleMillis) {}
+      Long averageHandleMillis,
+      long transfersOut,
+      long transfersIn) {}
 }

@@ -2,6 +2,7 @@ package io.contactcenter.app.web;
 
 import io.contactcenter.app.security.Actor;
 import io.contactcenter.app.security.AuditLog;
+import io.contactcenter.app.security.Permission;
 import io.contactcenter.app.security.Role;
 import io.contactcenter.app.security.UserAccounts;
 import io.contactcenter.pbx.CallMonitoring;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
  * An agent conferences a supervisor into their own call from the workspace (role AGENT; ADR 0029):
  * Asterisk rings the supervisor's phone (their routing profile's, as for listening in) and joins it
  * to the agent's leg in barge mode, so caller, agent and supervisor all hear each other. Only a
- * call the signed-in agent holds now can be conferenced, only a user with the SUPERVISOR role can
- * be brought in, and every use is in the audit log before the phone rings.
+ * call the signed-in agent holds now can be conferenced, only a user with the SUPERVISOR role and
+ * the MONITOR_BARGE permission (the mode the supervisor joins in) can be brought in, and every use
+ * is in the audit log before the phone rings.
  */
 @RestController
 class AgentConferenceController {
@@ -85,6 +88,24 @@ class AgentConferenceController {
     }
   }
 
+  /**
+   * The supervisor may not barge in: joining a call as a third party is barge mode, and an admin
+   * has not granted them its permission.
+   */
+  static final class SupervisorMayNotBargeException extends RuntimeException {
+    private final String supervisor;
+
+    SupervisorMayNotBargeException(String supervisor) {
+      super(
+          "supervisor "
+              + supervisor
+              + " may not join calls: an admin grants them the permission "
+              + Permission.MONITOR_BARGE
+              + " on the users page");
+      this.supervisor = supervisor;
+    }
+  }
+
   /** The supervisor has no phone to ring. */
   static final class SupervisorWithoutPhoneException extends RuntimeException {
     SupervisorWithoutPhoneException(String message) {
@@ -118,13 +139,19 @@ class AgentConferenceController {
       throw new NotYourLiveCallException(
           "call " + contactId + " is not a live call of agent " + user.getName());
     }
-    boolean isSupervisor =
+    UserAccounts.State state =
         accounts
             .state(supervisor)
             .filter(s -> s.enabled() && s.roles().contains(Role.SUPERVISOR))
-            .isPresent();
-    if (!isSupervisor) {
-      throw new NotASupervisorException("no enabled supervisor is called '" + supervisor + "'");
+            .orElseThrow(
+                () ->
+                    new NotASupervisorException(
+                        "no enabled supervisor is called '" + supervisor + "'"));
+    // Conferencing in is barge mode on the agent's leg (below): the supervisor needs the same
+    // permission as for barging in from the wallboard, or an agent could get a supervisor whom an
+    // admin allowed only to listen into a customer's call.
+    if (!state.permissions().contains(Permission.MONITOR_BARGE)) {
+      throw new SupervisorMayNotBargeException(supervisor);
     }
     String phone =
         directory
@@ -167,6 +194,18 @@ class AgentConferenceController {
   @ExceptionHandler(NotASupervisorException.class)
   ProblemDetail notSupervisor(NotASupervisorException e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "not-a-supervisor", e.getMessage());
+  }
+
+  @ExceptionHandler(SupervisorMayNotBargeException.class)
+  ProblemDetail mayNotBarge(SupervisorMayNotBargeException e) {
+    ProblemDetail problem =
+        problem(HttpStatus.FORBIDDEN, "supervisor-may-not-barge", e.getMessage());
+    problem.setProperty("permission", Permission.MONITOR_BARGE.name());
+    problem.setProperty("supervisor", e.supervisor);
+    // The localized detail names the supervisor.
+    problem.setProperty("reason", "named");
+    problem.setProperty("arguments", List.of(e.supervisor));
+    return problem;
   }
 
   @ExceptionHandler(SupervisorWithoutPhoneException.class)

@@ -63,6 +63,8 @@ class ReportsController {
     "reports.abandoned",
     "reports.abandon-rate",
     "reports.callbacks",
+    "reports.transferred-out",
+    "reports.transferred-in",
     "reports.asa",
     "reports.aht",
     "reports.threshold",
@@ -78,7 +80,9 @@ class ReportsController {
     "reports.handled",
     "reports.completed",
     "reports.handle-time",
-    "reports.aht"
+    "reports.aht",
+    "reports.transfers-out",
+    "reports.transfers-in"
   };
 
   @Operation(
@@ -108,6 +112,8 @@ class ReportsController {
                 Long.toString(q.abandoned()),
                 percent(q.abandonRate()),
                 Long.toString(q.callbacks()),
+                Long.toString(q.transferredOut()),
+                Long.toString(q.transferredIn()),
                 decimal(q.averageSpeedOfAnswerSeconds()),
                 decimal(q.averageHandleSeconds()),
                 Long.toString(q.serviceLevelThresholdSeconds()),
@@ -125,7 +131,9 @@ class ReportsController {
                 Long.toString(a.handled()),
                 Long.toString(a.completed()),
                 decimal(a.handleSeconds()),
-                decimal(a.averageHandleSeconds())));
+                decimal(a.averageHandleSeconds()),
+                Long.toString(a.transfersOut()),
+                Long.toString(a.transfersIn())));
       }
     }
     write(response, table, report, rows);

@@ -213,6 +213,8 @@ class SupervisorReports {
         q.abandoned(),
         q.abandonRate(),
         q.callbacks(),
+        q.transferredOut(),
+        q.transferredIn(),
         seconds(q.averageSpeedOfAnswerMillis()),
         seconds(q.averageHandleMillis()),
         q.thresholdSeconds(),
@@ -229,7 +231,9 @@ class SupervisorReports {
         a.handled(),
         a.completed(),
         seconds(a.handleMillis()),
-        seconds(a.averageHandleMillis()));
+        seconds(a.averageHandleMillis()),
+        a.transfersOut(),
+        a.transfersIn());
   }
 
   private static Double seconds(Long millis) {
@@ -273,6 +277,8 @@ class SupervisorReports {
       long abandoned,
       Double abandonRate,
       long callbacks,
+      long transferredOut,
+      long transferredIn,
       Double averageSpeedOfAnswerSeconds,
       Double averageHandleSeconds,
       long serviceLevelThresholdSeconds,
@@ -281,14 +287,20 @@ class SupervisorReports {
       Double serviceLevel2,
       Double longestWaitSeconds) {}
 
-  /** One agent and channel over the report's days; durations in seconds. */
+  /**
+   * One agent and channel over the report's days; durations in seconds. A call the agent
+   * transferred to a queue is handled and completed at the transfer ({@code transfersOut}); one
+   * transferred to the agent is handled by them too ({@code transfersIn}).
+   */
   record AgentRow(
       String agentId,
       ContactChannel channel,
       long handled,
       long completed,
       double handleSeconds,
-      Double averageHandleSeconds) {}
+      Double averageHandleSeconds,
+      long transfersOut,
+      long transfersIn) {}
 
   /**
    * One agent's time over the report's days by presence state (seconds; logged in = ready + on

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.contactcenter.app.security.AuditLog;
+import io.contactcenter.app.security.Permission;
 import io.contactcenter.app.security.Role;
 import io.contactcenter.app.security.UserAccounts;
 import io.contactcenter.pbx.CallMonitoring;
@@ -27,6 +28,7 @@ import io.contactcenter.routing.AgentStatus;
 import io.contactcenter.routing.ContactChannel;
 import io.contactcenter.routing.ContactId;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,8 +51,9 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The rules of conferencing a supervisor in, fast and without Asterisk: only the agent's own live
- * call, only an enabled supervisor with a phone, audited before the phone rings, refusals named in
- * the reader's language. The audio of all three is proven on the real Asterisk (CallMonitorIT).
+ * call, only an enabled supervisor with a phone and the barge permission, audited before the phone
+ * rings, refusals named in the reader's language. The audio of all three is proven on the real
+ * Asterisk (CallMonitorIT).
  */
 @WebMvcTest(AgentConferenceController.class)
 @Import({WebConfiguration.class, SupervisionProperties.Enable.class})
@@ -98,6 +101,17 @@ class AgentConferenceTest {
         .thenReturn(Optional.of(new UserAccounts.State(Set.of(Role.AGENT), true, false, 0)));
     when(accounts.state("dee"))
         .thenReturn(Optional.of(new UserAccounts.State(Set.of(Role.SUPERVISOR), false, false, 0)));
+    when(accounts.state("fay"))
+        .thenReturn(
+            Optional.of(
+                new UserAccounts.State(
+                    Set.of(Role.SUPERVISOR),
+                    EnumSet.of(Permission.MONITOR_LISTEN, Permission.MONITOR_WHISPER),
+                    true,
+                    false,
+                    0)));
+    when(directory.find("fay"))
+        .thenReturn(Optional.of(new AgentSettings("fay", Map.of(), 0, 0, 0, "supervisor-2")));
     when(accounts.state("eve"))
         .thenReturn(Optional.of(new UserAccounts.State(Set.of(Role.SUPERVISOR), true, false, 0)));
   }
@@ -142,6 +156,25 @@ class AgentConferenceTest {
     conference(CALL.value(), " ", "en").andExpect(status().isBadRequest());
     conference("chat:abc", "sun", "en").andExpect(status().isBadRequest());
     verify(monitoring, never()).monitor(any());
+  }
+
+  @Test
+  @WithMockUser(username = "ada", roles = "AGENT")
+  void aSupervisorWithoutTheBargePermissionIsRefusedNamedInTheReadersLanguage() throws Exception {
+    conference(CALL.value(), "fay", "en")
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.type").value("urn:cc:problem:supervisor-may-not-barge"))
+        .andExpect(jsonPath("$.permission").value("MONITOR_BARGE"))
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "Supervisor fay may not join calls: an admin grants them the permission"
+                        + " \"Barge in on calls\" on the users page."));
+    conference(CALL.value(), "fay", "zh-CN")
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.detail").value("主管 fay 无权加入通话：请管理员在用户页面为其授予“强插通话”权限。"));
+    verify(monitoring, never()).monitor(any());
+    verify(audit, never()).callConferenced(any(), any(), any());
   }
 
   @Test

@@ -102,6 +102,8 @@ class ReportsPagesTest {
                     1,
                     1,
                     0,
+                    1,
+                    2,
                     12_345L,
                     60_000L,
                     40_000L)));
@@ -109,7 +111,14 @@ class ReportsPagesTest {
         .thenReturn(
             List.of(
                 new ContactReports.AgentFigures(
-                    "=HYPERLINK(\"http://x\")", ContactChannel.VOICE, 2, 1, 90_000, 90_000L)));
+                    "=HYPERLINK(\"http://x\")",
+                    ContactChannel.VOICE,
+                    2,
+                    1,
+                    90_000,
+                    90_000L,
+                    1,
+                    0)));
 
     byte[] queues =
         mvc.perform(
@@ -124,8 +133,8 @@ class ReportsPagesTest {
     String text = new String(queues, 3, queues.length - 3, StandardCharsets.UTF_8);
     assertThat(text.lines().toList())
         .containsExactly(
-            "队列,渠道,进线量,接通量,放弃量,放弃率,回拨请求,平均应答速度（秒）,平均处理时长（秒）,服务水平阈值（秒）,服务水平,服务水平 2（SL2）,最长等待（秒）",
-            "support,在线聊天,4,3,1,25.0%,0,12.3,60.0,20,66.7%,75.0%,40.0");
+            "队列,渠道,进线量,接通量,放弃量,放弃率,回拨请求,转出至其他队列,从其他队列转入,平均应答速度（秒）,平均处理时长（秒）,服务水平阈值（秒）,服务水平,服务水平 2（SL2）,最长等待（秒）",
+            "support,在线聊天,4,3,1,25.0%,0,1,2,12.3,60.0,20,66.7%,75.0%,40.0");
 
     String agents =
         mvc.perform(get("/api/v1/supervisor/reports/agents.csv").header("Accept-Language", "en"))
@@ -135,8 +144,9 @@ class ReportsPagesTest {
             .getContentAsString(StandardCharsets.UTF_8);
     assertThat(agents.lines().toList())
         .containsExactly(
-            "\uFEFFAgent,Channel,Handled,Completed,Handle time (s),Average handle time (s)",
-            "\"'=HYPERLINK(\"\"http://x\"\")\",Call,2,1,90.0,90.0");
+            "\uFEFFAgent,Channel,Handled,Completed,Handle time (s),Average handle time (s),Transfers"
+                + " out,Transfers in",
+            "\"'=HYPERLINK(\"\"http://x\"\")\",Call,2,1,90.0,90.0,1,0");
   }
 
   @Test
@@ -224,11 +234,11 @@ class ReportsPagesTest {
         .thenReturn(
             List.of(
                 new ContactReports.QueueFigures(
-                    "support", ContactChannel.CHAT, 20, 4, 3, 2, 1, 1, 0, null, null, null),
+                    "support", ContactChannel.CHAT, 20, 4, 3, 2, 1, 1, 0, 0, 0, null, null, null),
                 new ContactReports.QueueFigures(
-                    "support", ContactChannel.VOICE, 20, 2, 1, 0, 1, 0, 0, null, null, null),
+                    "support", ContactChannel.VOICE, 20, 2, 1, 0, 1, 0, 0, 0, 0, null, null, null),
                 new ContactReports.QueueFigures(
-                    "sales", ContactChannel.VOICE, 20, 9, 9, 9, 0, 0, 0, null, null, null)));
+                    "sales", ContactChannel.VOICE, 20, 9, 9, 9, 0, 0, 0, 0, 0, null, null, null)));
     String body =
         mvc.perform(get("/api/v1/supervisor/reports/hourly?day=2026-11-01&queue=support"))
             .andExpect(status().isOk())

@@ -67,6 +67,14 @@ final class ContactIntake {
   }
 
   ContactId enqueue(NewContact contact) {
+    return enqueue(contact, null);
+  }
+
+  /**
+   * @param transferInId the transfer this part of the contact begins with (ADR 0041), for the
+   *     reports; {@code null} for a contact that comes in directly
+   */
+  ContactId enqueue(NewContact contact, Long transferInId) {
     QueueDefinition queue = queues.definition(new QueueId(contact.queue()));
     if (queue == null) {
       throw new UnknownQueueException(
@@ -79,7 +87,7 @@ final class ContactIntake {
     Instant now = clock.instant();
     tx.executeWithoutResult(
         status -> {
-          if (!contacts.insertWaiting(contact, priority, now)) {
+          if (!contacts.insertWaiting(contact, priority, now, transferInId)) {
             throw new ContactAlreadyRoutedException("contact " + id + " is already in routing");
           }
           events.publishEvent(

@@ -119,21 +119,31 @@ final class ContactTransfers {
   private AgentStatus requeue(String agentId, ContactId contact, String queue) {
     Offer open = openCall(agentId, contact, queue);
     String customer = term.customer(contact);
-    Instant answered = contacts.answeredAt(contact, agentId).orElse(null);
+    JdbcContacts.Part part = contacts.part(contact, agentId).orElse(null);
     handling.complete(agentId, contact);
     Instant now = clock.instant();
     String from = open.contact().queue().value();
-    long handled = answered == null ? 0 : Duration.between(answered, now).toMillis();
-    tx.executeWithoutResult(
-        status -> {
-          contacts.recordTransfer(contact, from, queue, agentId, answered, now);
-          events.publishEvent(
-              new ContactTransferred(
-                  contact, channel(open.contact().channel()), from, queue, agentId, handled, now));
-        });
+    long handled = part == null ? 0 : Duration.between(part.answeredAt(), now).toMillis();
+    Long transfer =
+        tx.execute(
+            status -> {
+              long id = contacts.recordTransfer(contact, from, queue, agentId, part, now);
+              events.publishEvent(
+                  new ContactTransferred(
+                      contact,
+                      channel(open.contact().channel()),
+                      from,
+                      queue,
+                      agentId,
+                      handled,
+                      now));
+              return id;
+            });
     String reference = contact.value().substring(contact.value().indexOf(':') + 1);
+    // The next part names this transfer, so the reports count it as the next agent's transfer in.
     intake.enqueue(
-        new NewContact(ContactChannel.VOICE, reference, queue, open.contact().vip(), customer));
+        new NewContact(ContactChannel.VOICE, reference, queue, open.contact().vip(), customer),
+        transfer);
     log.info("agent {} transferred call {} from {} to queue {}", agentId, contact, from, queue);
     return statuses.status(agentId);
   }

@@ -41,16 +41,18 @@ final class JdbcContacts {
    *
    * @return false when the contact is still waiting, ringing or with an agent
    */
-  boolean insertWaiting(NewContact contact, int priority, Instant at) {
+  boolean insertWaiting(NewContact contact, int priority, Instant at, Long transferInId) {
     return jdbc.sql(
                 """
                 INSERT INTO routing_contact (id, channel, reference, queue_id, vip, priority,
-                    customer, state, enqueued_at)
-                VALUES (:id, :channel, :reference, :queue, :vip, :priority, :customer, 'WAITING', :at)
+                    customer, state, enqueued_at, transfer_in_id)
+                VALUES (:id, :channel, :reference, :queue, :vip, :priority, :customer, 'WAITING', :at,
+                    :transferIn)
                 ON CONFLICT (id) DO UPDATE SET queue_id = excluded.queue_id, vip = excluded.vip,
                     priority = excluded.priority, customer = excluded.customer, state = 'WAITING',
                     agent_id = NULL, enqueued_at = excluded.enqueued_at, offered_at = NULL,
-                    answered_at = NULL, ended_at = NULL, disposition = NULL, notes = NULL
+                    answered_at = NULL, ended_at = NULL, disposition = NULL, notes = NULL,
+                    transfer_in_id = excluded.transfer_in_id
                 WHERE routing_contact.state IN ('COMPLETED', 'ABANDONED', 'CANCELLED')
                 """)
             .param("id", contact.id().value())
@@ -61,6 +63,7 @@ final class JdbcContacts {
             .param("priority", priority)
             .param("customer", contact.customer())
             .param("at", Timestamp.from(at))
+            .param("transferIn", transferInId)
             .update()
         == 1;
   }
@@ -153,35 +156,56 @@ final class JdbcContacts {
         .optional();
   }
 
-  /** The agent's part of a contact that goes on in {@code toQueue}. */
-  void recordTransfer(
+  /**
+   * The part of a contact an agent holds: when it entered its queue, when the agent answered, and
+   * the transfer it began with ({@code null} when the contact came in directly).
+   */
+  record Part(Instant enqueuedAt, Instant answeredAt, Long transferInId) {}
+
+  /** The part of the contact the agent answered and holds, if they do. */
+  Optional<Part> part(ContactId id, String agentId) {
+    return jdbc.sql(
+            "SELECT enqueued_at, answered_at, transfer_in_id FROM routing_contact"
+                + " WHERE id = ? AND agent_id = ? AND answered_at IS NOT NULL")
+        .params(id.value(), agentId)
+        .query(
+            (rs, n) -> {
+              long transferIn = rs.getLong(3);
+              // wasNull() speaks of the last column read: ask before reading the others.
+              Long from = rs.wasNull() ? null : transferIn;
+              return new Part(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), from);
+            })
+        .optional();
+  }
+
+  /**
+   * The agent's part of a contact that goes on in {@code toQueue}.
+   *
+   * @param part the agent's part; {@code null} when it is not known
+   * @return the transfer's id, which the contact's next part names as its start
+   */
+  long recordTransfer(
       ContactId id,
       String fromQueue,
       String toQueue,
       String agentId,
-      Instant answeredAt,
+      Part part,
       Instant transferredAt) {
-    jdbc.sql(
+    return jdbc.sql(
             "INSERT INTO routing_contact_transfer (contact_id, from_queue, to_queue, agent_id,"
-                + " answered_at, transferred_at) VALUES (?, ?, ?, ?, ?, ?)")
+                + " enqueued_at, answered_at, transferred_at, transfer_in_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
         .params(
             id.value(),
             fromQueue,
             toQueue,
             agentId,
-            answeredAt == null ? null : Timestamp.from(answeredAt),
-            Timestamp.from(transferredAt))
-        .update();
-  }
-
-  /** When the agent answered the contact they hold, if they do. */
-  Optional<Instant> answeredAt(ContactId id, String agentId) {
-    return jdbc.sql(
-            "SELECT answered_at FROM routing_contact WHERE id = ? AND agent_id = ?"
-                + " AND answered_at IS NOT NULL")
-        .params(id.value(), agentId)
-        .query((rs, n) -> rs.getTimestamp(1).toInstant())
-        .optional();
+            part == null ? null : Timestamp.from(part.enqueuedAt()),
+            part == null ? null : Timestamp.from(part.answeredAt()),
+            Timestamp.from(transferredAt),
+            part == null ? null : part.transferInId())
+        .query(Long.class)
+        .single();
   }
 
   /**
