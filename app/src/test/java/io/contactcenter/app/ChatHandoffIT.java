@@ -639,6 +639,102 @@ class ChatHandoffIT {
     }
   }
 
+  /**
+   * A conversation's messages are for the agent it is offered to or who handles or handled it, and
+   * for supervisors and admins: another agent is refused (403, in their language) when reading,
+   * replying or ending it, and does not see it waiting in their inbox.
+   */
+  @Test
+  void anotherAgentCannotReadOrEndAChatThatIsNotTheirsWhileSupervisorsCan() throws Exception {
+    String agent = "chat-own-" + UUID.randomUUID().toString().substring(0, 8);
+    agentAuth = agentWithProfile(agent, "{\"skills\":{\"en\":3},\"chats\":2,\"tickets\":0}");
+    String other = "chat-nosy-" + UUID.randomUUID().toString().substring(0, 8);
+    String otherAuth = agentWithProfile(other, "{\"skills\":{\"fr\":1},\"chats\":1,\"tickets\":0}");
+    String supervisor = "chat-lead-" + UUID.randomUUID().toString().substring(0, 8);
+    users().create(supervisor, "SUPERVISOR");
+    String supervisorAuth = basic(supervisor, PASSWORD);
+    send("POST", "/api/v1/agent/login", agentAuth, "");
+    send("PUT", "/api/v1/agent/state", agentAuth, "{\"state\":\"READY\"}");
+
+    Visitor visitor = open("en", null);
+    String contact = "chat:" + visitor.conversationId;
+    String messages = "/api/v1/chat/conversations/" + visitor.conversationId + "/messages?after=0";
+    try (Socket socket = connect(visitor)) {
+      socket.send("v1", "agent please, my card is 4111");
+      awaitOffer(contact);
+
+      // Offered to the agent: they may read it before accepting; the other agent may not.
+      HttpResponse<String> offered = send("GET", messages, agentAuth, null);
+      assertThat(offered.statusCode()).as(offered.body()).isEqualTo(200);
+      assertThat(offered.body()).contains("my card is 4111");
+      HttpResponse<String> refused = send("GET", messages, otherAuth, null);
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).doesNotContain("4111");
+      JsonNode problem = json(refused);
+      assertThat(problem.get("type").asText()).isEqualTo("urn:cc:problem:chat-forbidden");
+      assertThat(problem.get("detail").asText()).contains("not offered to you");
+      HttpResponse<String> refusedZh =
+          send(
+              HttpRequest.newBuilder(uri(messages))
+                  .header("Authorization", otherAuth)
+                  .header("Accept-Language", "zh-CN")
+                  .GET());
+      assertThat(refusedZh.statusCode()).isEqualTo(403);
+      assertThat(json(refusedZh).get("detail").asText()).contains("该会话未分配给您");
+      // Nor may they end it, reply in it or send a picture into it, nor see it waiting.
+      assertThat(
+              send(
+                      "POST",
+                      "/api/v1/chat/conversations/" + visitor.conversationId + "/end",
+                      otherAuth,
+                      "")
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(state(visitor)).isEqualTo("WAITING");
+      assertThat(
+              send(
+                      "POST",
+                      "/api/v1/chat/conversations/" + visitor.conversationId + "/messages",
+                      otherAuth,
+                      "{\"clientMessageId\":\"x1\",\"text\":\"hello\"}")
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(send("GET", "/api/v1/chat/inbox", otherAuth, null).body())
+          .doesNotContain(visitor.conversationId);
+      assertThat(send("GET", "/api/v1/chat/inbox", agentAuth, null).body())
+          .contains(visitor.conversationId);
+      // Supervisors and admins read every conversation.
+      assertThat(send("GET", messages, supervisorAuth, null).body()).contains("my card is 4111");
+      assertThat(send("GET", messages, ADMIN, null).statusCode()).isEqualTo(200);
+      assertThat(send("GET", "/api/v1/chat/inbox", supervisorAuth, null).body())
+          .contains(visitor.conversationId);
+
+      assertThat(
+              send("POST", "/api/v1/agent/offers/" + contact + "/accept", agentAuth, "")
+                  .statusCode())
+          .isEqualTo(200);
+      socket.awaitText("has joined");
+      assertThat(reply(visitor, "a1", "Hello, I can help.").statusCode()).isEqualTo(201);
+      assertThat(send("GET", messages, otherAuth, null).statusCode()).isEqualTo(403);
+      assertThat(
+              send(
+                      "POST",
+                      "/api/v1/chat/conversations/" + visitor.conversationId + "/end",
+                      agentAuth,
+                      "")
+                  .statusCode())
+          .isEqualTo(204);
+      socket.awaitText("The chat has ended");
+    }
+    // The agent who handled it still reads it after it ended; the other agent still does not.
+    assertThat(send("GET", messages, agentAuth, null).body()).contains("Hello, I can help.");
+    assertThat(send("GET", messages, otherAuth, null).statusCode()).isEqualTo(403);
+    assertThat(
+            send("GET", "/api/v1/chat/conversations/no-such-chat/messages", agentAuth, null)
+                .statusCode())
+        .isEqualTo(404);
+  }
+
   // ---- helpers ----
 
   private static ConditionFactory browser() {

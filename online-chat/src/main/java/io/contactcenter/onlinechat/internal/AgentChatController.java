@@ -4,6 +4,7 @@ import io.contactcenter.onlinechat.ChatEnded;
 import io.contactcenter.routing.AgentDesk;
 import io.contactcenter.routing.AgentStateConflictException;
 import io.contactcenter.routing.ContactNotOfferedException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,19 @@ class AgentChatController {
   private final ChatService chat;
   private final AgentDesk desk;
   private final AgentChatStreams streams;
+  private final ChatAccess access;
 
-  AgentChatController(ChatService chat, AgentDesk desk, AgentChatStreams streams) {
+  AgentChatController(
+      ChatService chat, AgentDesk desk, AgentChatStreams streams, ChatAccess access) {
     this.chat = chat;
     this.desk = desk;
     this.streams = streams;
+    this.access = access;
+  }
+
+  /** Supervisors and admins may see every conversation ({@link ChatAccess}). */
+  private static boolean supervises(HttpServletRequest request) {
+    return request.isUserInRole("SUPERVISOR") || request.isUserInRole("ADMIN");
   }
 
   /**
@@ -46,13 +55,23 @@ class AgentChatController {
 
   record ReplyBody(String clientMessageId, String text) {}
 
+  /**
+   * Waiting chats oldest first (for an agent only those offered to them; all for a supervisor or
+   * admin) and the signed-in user's own.
+   */
   @GetMapping("/api/v1/chat/inbox")
-  Map<String, Object> inbox(Principal agent) {
+  Map<String, Object> inbox(Principal agent, HttpServletRequest request) {
     List<Conversation> waiting = chat.waiting();
+    java.util.Set<Conversation> visible =
+        new java.util.HashSet<>(
+            access.visibleWaiting(waiting, agent.getName(), supervises(request)));
     List<Map<String, Object>> rows = new java.util.ArrayList<>();
     for (int i = 0; i < waiting.size(); i++) {
+      if (!visible.contains(waiting.get(i))) {
+        continue;
+      }
       Map<String, Object> row = summary(waiting.get(i));
-      row.put("position", i + 1);
+      row.put("position", i + 1); // the place in the whole line, not among those shown
       rows.add(row);
     }
     return Map.of(
@@ -84,18 +103,24 @@ class AgentChatController {
 
   /**
    * The conversation's messages after a seq: agents' screens read the history and fill gaps here;
-   * new messages reach them over {@code /api/v1/chat/agent/events}.
+   * new messages reach them over {@code /api/v1/chat/agent/events}. An agent reads only chats
+   * offered to them, theirs, or handled by them; supervisors and admins read any (403 otherwise).
    */
   @GetMapping("/api/v1/chat/conversations/{id}/messages")
   Map<String, Object> messages(
-      @PathVariable String id, @RequestParam(defaultValue = "0") long after) {
-    Conversation c = chat.conversation(id);
+      @PathVariable String id,
+      @RequestParam(defaultValue = "0") long after,
+      Principal user,
+      HttpServletRequest request) {
+    Conversation c = access.readable(id, user.getName(), supervises(request));
     return VisitorController.page(chat.after(c.conversationId(), after));
   }
 
+  /** A reply in a chat that is the agent's (409 before they take it, 403 for someone else's). */
   @PostMapping("/api/v1/chat/conversations/{id}/messages")
   ResponseEntity<Map<String, Object>> reply(
       @PathVariable String id, @RequestBody ReplyBody body, Principal agent) {
+    access.readable(id, agent.getName(), false);
     ChatMessage stored = chat.agentSays(id, agent.getName(), body.clientMessageId(), body.text());
     return ResponseEntity.status(201)
         .body(Map.of("clientMessageId", stored.clientMessageId(), "seq", stored.seq()));
@@ -109,6 +134,7 @@ class AgentChatController {
       @RequestParam("clientMessageId") String clientMessageId,
       Principal agent)
       throws java.io.IOException {
+    access.readable(id, agent.getName(), false);
     ChatMessage stored =
         chat.agentSendsImage(id, agent.getName(), clientMessageId, file.getBytes());
     return ResponseEntity.status(201)
@@ -122,8 +148,20 @@ class AgentChatController {
                 stored.attachmentId()));
   }
 
+  /**
+   * Ends a chat: its agent's, or any for a supervisor or admin (one left open); an agent may not
+   * end a chat that is not theirs (403, or 409 for one offered to them and not taken yet).
+   */
   @PostMapping("/api/v1/chat/conversations/{id}/end")
-  ResponseEntity<Void> end(@PathVariable String id) {
+  ResponseEntity<Void> end(@PathVariable String id, Principal user, HttpServletRequest request) {
+    Conversation c = access.readable(id, user.getName(), supervises(request));
+    if (!supervises(request)
+        && c.state() != Conversation.State.ENDED
+        && !user.getName().equals(c.agent())) {
+      throw new ChatRefusedException(
+          ChatRefusedException.Kind.CONFLICT,
+          "take the conversation before ending it (it is " + c.state() + ")");
+    }
     chat.end(id, ChatEnded.EndedBy.AGENT, null);
     return ResponseEntity.noContent().build();
   }

@@ -164,6 +164,13 @@ class ChatConfiguration {
         clock.getIfAvailable(Clock::systemUTC));
   }
 
+  /** Who may read which conversation through the agent API. */
+  @Bean
+  ChatAccess chatAccess(
+      ChatService chat, JdbcConversations conversations, io.contactcenter.routing.AgentDesk desk) {
+    return new ChatAccess(chat, conversations, desk);
+  }
+
   @Bean
   ChatQueuePositions chatQueuePositions(
       io.contactcenter.routing.ContactRouting routing,

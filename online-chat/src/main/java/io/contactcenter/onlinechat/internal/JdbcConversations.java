@@ -163,6 +163,16 @@ class JdbcConversations {
         .list();
   }
 
+  /** Whether this agent wrote in the conversation (they handled it, maybe before a transfer). */
+  boolean wroteIn(String conversationId, String agent) {
+    return jdbc.sql(
+            "SELECT EXISTS (SELECT 1 FROM chat_message WHERE conversation_id = ?"
+                + " AND sender = 'AGENT' AND author = ?)")
+        .params(conversationId, agent)
+        .query(Boolean.class)
+        .single();
+  }
+
   void countMiss(String conversationId) {
     jdbc.sql(
             "UPDATE chat_conversation SET failed_answers = failed_answers + 1"
