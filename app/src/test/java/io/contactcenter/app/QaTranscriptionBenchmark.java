@@ -37,15 +37,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * per minute, audio hours per core-hour (by the JVM's CPU time, by the workers' threads' CPU time,
  * and by wall time per worker as before), the time from queueing to transcript, and how many words
  * were right and when (word error rate against the lines spoken, and the first and last word's time
- * against the line's sound). Not part of the test suite; see docs/benchmarks.md.
+ * against the line's sound).
+ *
+ * <p>{@code bench.mode=paced} measures instead how soon a call's transcript is ready after its
+ * hang-up at a steady load: {@code bench.agents} (10) agents in back-to-back two-leg calls of two
+ * minutes, so that one call ends every 120 / agents seconds, for {@code bench.calls} (20) calls;
+ * run it with the application's defaults ({@code -Dbench.workers=1 -Dbench.settle=3s
+ * -Dbench.poll-interval=5s}) for the figure a site would see. Not part of the test suite; see
+ * docs/benchmarks.md.
  */
 @ContactCenterIT
 @TestPropertySource(
     properties = {
       "cc.test.context=qa-benchmark",
       "cc.qa.transcription.enabled=true",
-      "cc.qa.transcription.poll-interval=200ms",
-      "cc.qa.transcription.settle=0s",
+      "cc.qa.transcription.poll-interval=${bench.poll-interval:200ms}",
+      "cc.qa.transcription.settle=${bench.settle:0s}",
       "cc.qa.transcription.workers=${bench.workers:2}"
     })
 class QaTranscriptionBenchmark {
@@ -85,6 +92,17 @@ class QaTranscriptionBenchmark {
     // recognizers (a new one spends about three times the CPU on its first utterances) and the JIT.
     run("warmup", workers, workers, conversation, true);
     StringBuilder report = new StringBuilder();
+    if (mode.equals("paced")) {
+      report.append(
+          paced(
+              Integer.getInteger("bench.calls", 20),
+              Integer.getInteger("bench.agents", 10),
+              workers,
+              conversation));
+      System.out.print(report);
+      Files.writeString(Path.of("target/qa-transcription-benchmark.txt"), report);
+      return;
+    }
     if (!mode.equals("legs")) {
       report.append(run("mixed", count, workers, conversation, false));
     }
@@ -206,6 +224,91 @@ class QaTranscriptionBenchmark {
         ready.get(ready.size() / 2),
         ready.getLast(),
         accuracy(conversation, heard));
+  }
+
+  /**
+   * Two-leg calls ending one by one, as {@code agents} agents in back-to-back calls end them: each
+   * call's transcript-ready time is measured from its hang-up (the {@code CallEnded} event) to the
+   * queue's {@code transcribed_at}, so the settle delay, the polling and any wait behind earlier
+   * calls count.
+   */
+  private String paced(int calls, int agents, int workers, Conversation conversation)
+      throws Exception {
+    String prefix = "qa-bench-paced-";
+    double callSeconds = conversation.mixed().length / 2.0 / RATE;
+    long spacingMs = Math.round(callSeconds * 1000 / agents);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      String id = prefix + UUID.randomUUID();
+      Files.write(recordings.resolve(id + ".wav"), wav(conversation.mixed()));
+      Files.write(recordings.resolve(id + "-in.wav"), wav(conversation.customer()));
+      Files.write(recordings.resolve(id + "-out.wav"), wav(conversation.agent()));
+      ids.add(id);
+    }
+    String loadBefore = loadAverage();
+    long cpuBefore = processCpuNanos();
+    Map<String, Instant> hungUp = new java.util.HashMap<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < calls; i++) {
+      long due = start + i * spacingMs * 1_000_000L;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+      }
+      hungUp.put(ids.get(i), Instant.now());
+      callEnded(ids.get(i));
+    }
+    await()
+        .atMost(Duration.ofMinutes(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                jdbc.sql(
+                            "SELECT count(*) FROM qa_recording WHERE state = 'DONE'"
+                                + " AND conversation_id LIKE ?")
+                        .param(prefix + "%")
+                        .query(Integer.class)
+                        .single()
+                    == calls);
+    double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+    String loadAfter = loadAverage();
+    List<Long> ready = new ArrayList<>();
+    jdbc.sql(
+            "SELECT conversation_id, transcribed_at FROM qa_recording"
+                + " WHERE conversation_id LIKE ?")
+        .param(prefix + "%")
+        .query(
+            (rs, n) -> {
+              Instant done = rs.getTimestamp("transcribed_at").toInstant();
+              ready.add(
+                  Duration.between(hungUp.get(rs.getString("conversation_id")), done).toMillis());
+              return null;
+            })
+        .list();
+    java.util.Collections.sort(ready);
+    return String.format(
+        Locale.ROOT,
+        "paced: %d two-leg calls x %.0f s, one ending every %.1f s (%d agents in back-to-back"
+            + " calls), workers: %d, cores: %d, load %s -> %s%n"
+            + "  transcript ready after hang-up: min %d ms, median %d ms, p95 %d ms, max %d ms"
+            + " (goal: p95 <= call length, %.0f s)%n"
+            + "  CPU: %.1f core-s for %.0f s of calls (%.3f core-s per second of call)%n",
+        calls,
+        callSeconds,
+        spacingMs / 1000.0,
+        agents,
+        workers,
+        Runtime.getRuntime().availableProcessors(),
+        loadBefore,
+        loadAfter,
+        ready.getFirst(),
+        ready.get(ready.size() / 2),
+        ready.get((int) Math.ceil(ready.size() * 0.95) - 1),
+        ready.getLast(),
+        callSeconds,
+        cpu,
+        calls * callSeconds,
+        cpu / (calls * callSeconds));
   }
 
   private static long processCpuNanos() {

@@ -114,7 +114,74 @@ public final class NoisyReplyBenchmark {
   /** Replies per part, and how many of them ended by silence (the robot's turn did not stall). */
   private static final Map<String, int[]> ENDED_BY_SILENCE = new LinkedHashMap<>();
 
+  /** Each reply's n best transcripts, when the n-best variant runs. */
+  private static final Map<ReplyResult, List<NbestReplies.Alternative>> NBEST =
+      new java.util.IdentityHashMap<>();
+
   private NoisyReplyBenchmark() {}
+
+  /**
+   * The n-best variant beside the robot's labels, on the same replies: the label voted by the n
+   * best transcripts, and what the robot would do if it acted on a vote of at least a share.
+   */
+  static void nbestReport(
+      List<String> lines, List<ReplyResult> replies, ReplyClassifier classifier) {
+    lines.add(
+        "n-best variant: part | scale | min share | label from audio (1-best of the n-best pass;"
+            + " vote) | act right | act wrong | ask again | with the script rule's speech"
+            + " confidence too: act right | act wrong | ask again");
+    for (boolean heldOut : new boolean[] {false, true}) {
+      List<ReplyResult> part = replies.stream().filter(r -> r.heldOut() == heldOut).toList();
+      if (part.isEmpty()) {
+        continue;
+      }
+      for (double scale : new double[] {0.3, 1.0, 3.0}) {
+        Map<ReplyResult, NbestReplies.Vote> votes = new java.util.IdentityHashMap<>();
+        Map<ReplyResult, IntentLabel> firsts = new java.util.IdentityHashMap<>();
+        for (ReplyResult r : part) {
+          List<NbestReplies.Alternative> alts = NBEST.getOrDefault(r, List.of());
+          votes.put(r, NbestReplies.vote(alts, scale, classifier, r.row().campaign()));
+          firsts.put(
+              r,
+              alts.isEmpty()
+                  ? IntentLabel.UNKNOWN
+                  : NbestReplies.vote(alts.subList(0, 1), scale, classifier, r.row().campaign())
+                      .label());
+        }
+        for (double minShare : new double[] {0.6, 0.75, 0.9}) {
+          Function<ReplyResult, Action> alone = r -> nbestAction(r, votes.get(r), minShare, false);
+          Function<ReplyResult, Action> both = r -> nbestAction(r, votes.get(r), minShare, true);
+          lines.add(
+              String.format(
+                  Locale.ROOT,
+                  "%-8s | %.1f | %.2f | %s; %s | %s | %s | %s | %s | %s | %s",
+                  part(heldOut),
+                  scale,
+                  minShare,
+                  share(part, r -> firsts.get(r) == r.row().label()),
+                  share(part, r -> votes.get(r).label() == r.row().label()),
+                  share(part, r -> alone.apply(r) == Action.RIGHT),
+                  share(part, r -> alone.apply(r) == Action.WRONG),
+                  share(part, r -> alone.apply(r) == Action.ASK_AGAIN),
+                  share(part, r -> both.apply(r) == Action.RIGHT),
+                  share(part, r -> both.apply(r) == Action.WRONG),
+                  share(part, r -> both.apply(r) == Action.ASK_AGAIN)));
+        }
+      }
+    }
+  }
+
+  private static Action nbestAction(
+      ReplyResult r, NbestReplies.Vote vote, double minShare, boolean speechRule) {
+    boolean acts =
+        vote.label() != IntentLabel.UNKNOWN
+            && vote.share() >= Math.max(minShare, MIN_LABEL_CONFIDENCE)
+            && (!speechRule || r.heard().confidence() >= SCRIPT_MIN_SPEECH_CONFIDENCE);
+    if (acts) {
+      return vote.label() == r.row().label() ? Action.RIGHT : Action.WRONG;
+    }
+    return r.row().label() == IntentLabel.UNKNOWN ? Action.RIGHT : Action.ASK_AGAIN;
+  }
 
   enum Action {
     RIGHT,
@@ -213,11 +280,18 @@ public final class NoisyReplyBenchmark {
     List<DigitResult> digits = new ArrayList<>();
     List<ReplyResult> clean = new ArrayList<>();
     double audioSeconds = 0;
+    double replySeconds = 0;
     long cpu = 0;
+    long replyCpu = 0;
+    long nbestCpu = 0;
+    List<String> nbestTsv = new ArrayList<>();
 
     try (VoskModels models =
         new VoskModels(properties, NoisyReplyBenchmark.class.getClassLoader())) {
       VoskSpeechRecognizer asr = new VoskSpeechRecognizer(models, properties);
+      int alternatives = Integer.getInteger("bench.nbest", 5);
+      NbestReplies nbest =
+          alternatives > 0 ? new NbestReplies(models.model("en"), properties, alternatives) : null;
       List<String> skipped = new ArrayList<>();
       for (EvaluationVoice voice : VOICES) {
         if (!onlyPart.equals("both") && !onlyPart.equals(part(voice.heldOut()))) {
@@ -237,6 +311,8 @@ public final class NoisyReplyBenchmark {
           long c = THREADS.getCurrentThreadCpuTime();
           Transcript t = stream(asr, heard, RecognitionOptions.freeSpeech("en"));
           cpu += THREADS.getCurrentThreadCpuTime() - c;
+          replyCpu += THREADS.getCurrentThreadCpuTime() - c;
+          replySeconds += heard.length / 8000.0;
           int[] ended = ENDED_BY_SILENCE.computeIfAbsent(part(voice.heldOut()), k -> new int[2]);
           ended[0]++;
           ended[1] += lastEndedBySilence ? 1 : 0;
@@ -244,6 +320,33 @@ public final class NoisyReplyBenchmark {
           ReplyResult r = judge(voice.heldOut(), voice.name(), line, row, t, classifier);
           replies.add(r);
           tsv.add(row(r));
+          if (nbest != null) {
+            long n = THREADS.getCurrentThreadCpuTime();
+            List<NbestReplies.Alternative> heardAlternatives = nbest.recognize(heard);
+            nbestCpu += THREADS.getCurrentThreadCpuTime() - n;
+            NBEST.put(r, heardAlternatives);
+            StringBuilder alts = new StringBuilder();
+            for (NbestReplies.Alternative a : heardAlternatives) {
+              alts.append('\t')
+                  .append(a.text())
+                  .append('\t')
+                  .append(String.format(Locale.ROOT, "%.2f", a.score()));
+            }
+            nbestTsv.add(
+                part(r.heldOut())
+                    + "\t"
+                    + r.voice()
+                    + "\t"
+                    + r.row().campaign()
+                    + "\t"
+                    + r.row().utterance()
+                    + "\t"
+                    + r.row().label().code()
+                    + "\t"
+                    + t.text()
+                    + String.format(Locale.ROOT, "\t%.2f", t.confidence())
+                    + alts);
+          }
         }
         List<String> partDigits = voice.heldOut() ? heldOutDigits : tuneDigits;
         for (String d : partDigits) {
@@ -381,6 +484,22 @@ public final class NoisyReplyBenchmark {
           digits,
           r -> r.line().alaw() ? "alaw" : "ulaw",
           d -> d.line().alaw() ? "alaw" : "ulaw");
+      if (nbest != null) {
+        lines.add("");
+        nbestReport(lines, replies, classifier);
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "replies, robot's pass: %.0f s of audio, %.1f core-s (%.4f core-s per audio second);"
+                    + " n-best pass (%d alternatives): %.1f core-s (%.4f core-s per audio second)",
+                replySeconds,
+                replyCpu / 1e9,
+                replyCpu / 1e9 / Math.max(1, replySeconds),
+                alternatives,
+                nbestCpu / 1e9,
+                nbestCpu / 1e9 / Math.max(1, replySeconds)));
+        nbest.close();
+      }
       lines.add("");
       lines.add(
           String.format(
@@ -401,6 +520,12 @@ public final class NoisyReplyBenchmark {
     Files.write(out, lines, StandardCharsets.UTF_8);
     Files.write(
         Path.of(out.toString().replaceFirst("\\.txt$", "") + ".tsv"), tsv, StandardCharsets.UTF_8);
+    if (!nbestTsv.isEmpty()) {
+      Files.write(
+          Path.of(out.toString().replaceFirst("\\.txt$", "") + "-nbest.tsv"),
+          nbestTsv,
+          StandardCharsets.UTF_8);
+    }
     System.exit(0); // MaryTTS leaves non-daemon threads behind
   }
 
