@@ -35,6 +35,50 @@ public interface AgentPhones {
   void returnToHold(String callId);
 
   /**
+   * Rings {@code ring.endpoint()} for an attended transfer (ADR 0044): once answered (reported as
+   * {@link AgentPhoneAnswered} with the ring's id) the phone waits with music in {@code
+   * [cc-acd-consult-agent]} until {@link #consult} connects the call's agent to it, and hangs up
+   * after a minute without. {@code ring.waitingChannel()} names the held caller's call (logs only).
+   *
+   * @throws PbxUnavailableException if Asterisk is not connected or refused the request
+   */
+  void ringForConsult(AgentRing ring);
+
+  /**
+   * Starts the attended transfer of a caller's call to the consulted agent whose phone answered
+   * {@link #ringForConsult} ring {@code ringId}: AMI {@code Atxfer} on the call's agent channel
+   * (the caller's bridge peer), whose consult leg ({@code [cc-acd-consult]}) joins the waiting
+   * phone. The caller hears music on hold while the agents talk. Returns once Asterisk queued the
+   * transfer; the consult leg is up about a second later.
+   *
+   * @param callId the caller channel's Asterisk UNIQUEID ({@link CallEnded#callId()})
+   * @return the agent's channel name, for {@link #completeConsult} and {@link #cancelConsult}
+   * @throws IllegalArgumentException when an id is not valid
+   * @throws PbxUnavailableException if Asterisk is not connected, the call has no agent any more or
+   *     Asterisk refused
+   */
+  String consult(String callId, String ringId);
+
+  /**
+   * Completes an attended transfer: the agent's channel hangs up and Asterisk bridges the caller
+   * with the consulted agent.
+   *
+   * @param agentChannel as returned by {@link #consult}
+   * @throws IllegalStateException when the consult leg is not up (yet): nothing was done
+   * @throws PbxUnavailableException if Asterisk is not connected or refused (the call is over)
+   */
+  void completeConsult(String agentChannel);
+
+  /**
+   * Cancels an attended transfer (AMI {@code CancelAtxfer}): the agent is back with the caller, the
+   * consult leg and the consulted agent's phone hang up.
+   *
+   * @param agentChannel as returned by {@link #consult}
+   * @throws PbxUnavailableException if Asterisk is not connected or refused (the call is over)
+   */
+  void cancelConsult(String agentChannel);
+
+  /**
    * Rings {@code endpoint} for a callback the customer asked for while waiting: once the agent
    * answers (reported as {@link AgentPhoneAnswered}), the agent's call dials {@code customer} on
    * the first configured trunk, so the agent hears it ring. Timeout and failure as for {@link

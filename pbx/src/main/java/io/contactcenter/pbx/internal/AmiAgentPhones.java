@@ -8,9 +8,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import org.asteriskjava.manager.TimeoutException;
+import org.asteriskjava.manager.action.AtxferAction;
+import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.action.SetVarAction;
+import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
@@ -151,6 +156,88 @@ final class AmiAgentPhones implements AgentPhones {
           "Asterisk refused to return call " + callId + " to hold: " + response.getMessage());
     }
     log.info("call {} back on hold in the ACD", callId);
+  }
+
+  @Override
+  public void ringForConsult(AgentRing ring) {
+    originate(ring, "cc-acd-consult-agent", Map.of());
+    log.info(
+        "ringing {} to consult on {} (ring {})",
+        ring.endpoint(),
+        ring.waitingChannel(),
+        ring.ringId());
+  }
+
+  @Override
+  public String consult(String callId, String ringId) {
+    requireUniqueId(callId);
+    // The ring id names the consulted phone's channel (AgentPhones.callIdOf): validated as by
+    // AgentRing, so nothing but a channel id reaches CC_CONSULT_PEER.
+    new AgentRing(ringId, "consult", "none", Duration.ofSeconds(1));
+    String agentChannel = variable(callId, "BRIDGEPEER");
+    if (agentChannel.isEmpty()) {
+      throw new PbxUnavailableException("call " + callId + " is not with an agent any more");
+    }
+    // Two underscores: the consult leg (a Local channel Atxfer creates) inherits it.
+    SetVarAction peer =
+        new SetVarAction(agentChannel, "__CC_CONSULT_PEER", AgentPhones.callIdOf(ringId));
+    send(peer, "consult on call " + callId);
+    AtxferAction atxfer = new AtxferAction(agentChannel, "cc-acd-consult", "1", 1);
+    send(atxfer, "consult on call " + callId);
+    log.info("call {}: agent {} consults ring {}", callId, agentChannel, ringId);
+    return agentChannel;
+  }
+
+  @Override
+  public void completeConsult(String agentChannel) {
+    requireChannel(agentChannel);
+    // Hanging up before the consult leg is up would end the transfer, not complete it.
+    if (!variable(agentChannel, "BRIDGEPEER").startsWith("Local/1@cc-acd-consult-")) {
+      throw new IllegalStateException(
+          "the consulted agent is not on the line with " + agentChannel);
+    }
+    send(new HangupAction(agentChannel), "completing the consult of " + agentChannel);
+    log.info("consult of {} completed: the caller is with the consulted agent", agentChannel);
+  }
+
+  @Override
+  public void cancelConsult(String agentChannel) {
+    requireChannel(agentChannel);
+    send(new CancelAtxferAction(agentChannel), "cancelling the consult of " + agentChannel);
+    log.info("consult of {} cancelled: back with the caller", agentChannel);
+  }
+
+  private static void requireUniqueId(String callId) {
+    if (callId == null || !callId.matches("[0-9]{1,20}\\.[0-9]{1,10}")) {
+      throw new IllegalArgumentException("not an Asterisk unique id: " + callId);
+    }
+  }
+
+  private static void requireChannel(String channel) {
+    if (channel == null || !channel.matches("[A-Za-z0-9/_.@;:+-]{1,200}")) {
+      throw new IllegalArgumentException("not an Asterisk channel name: " + channel);
+    }
+  }
+
+  /** A channel variable's value; empty when unset. */
+  private String variable(String channel, String name) {
+    ManagerResponse response = send(new GetVarAction(channel, name), "reading " + name);
+    String value =
+        response instanceof GetVarResponse v ? v.getValue() : response.getAttribute("Value");
+    return value == null ? "" : value;
+  }
+
+  private ManagerResponse send(ManagerAction action, String what) {
+    ManagerResponse response;
+    try {
+      response = ami.connected().sendAction(action, actionTimeoutMillis);
+    } catch (IOException | TimeoutException e) {
+      throw new PbxUnavailableException(what + " failed: " + e.getMessage(), e);
+    }
+    if (response instanceof ManagerError || !"Success".equalsIgnoreCase(response.getResponse())) {
+      throw new PbxUnavailableException("Asterisk refused " + what + ": " + response.getMessage());
+    }
+    return response;
   }
 
   @Override

@@ -122,6 +122,26 @@ class AgentClickToCallTest {
         }
 
         @Override
+        public void ringForConsult(io.contactcenter.pbx.AgentRing ring) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String consult(String callId, String ringId) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void completeConsult(String agentChannel) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void cancelConsult(String agentChannel) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void stopRinging(String ringId) {}
 
         @Override

@@ -45,6 +45,7 @@ public final class ContactDistributor {
   private final WaitingContacts waiting = new WaitingContacts();
   private final Map<ContactId, Offer> offers = new LinkedHashMap<>();
   private final Map<ContactId, Offer> connected = new HashMap<>();
+  private final Map<ContactId, Consult> consults = new HashMap<>();
   private long sequence;
 
   public ContactDistributor(
@@ -406,7 +407,147 @@ public final class ContactDistributor {
     }
     connected.remove(contactId);
     agents.holder(agentId).ended(offer.contact().channel(), clock.instant());
+    // A consult about the call ends with it (the caller hung up): the consulted agent is free.
+    endConsult(contactId);
     return true;
+  }
+
+  // ---- attended transfer (ADR 0044) ----
+
+  /**
+   * The agent of the open call {@code contactId} consults agent {@code to}, who must be logged in,
+   * ready, out of wrap-up and have room for a call: {@code to} is reserved (offered nothing else)
+   * until {@link #completeConsult} or {@link #endConsult}. The call stays the agent's.
+   */
+  public synchronized ConsultDecision consult(AgentId from, ContactId contactId, AgentId to) {
+    Optional<ConsultDecision.Refused> refused = consultable(from, contactId);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    if (to.equals(from)) {
+      return new ConsultDecision.Refused(
+          ConsultDecision.Reason.SAME_AGENT, "agent " + from + " cannot consult themselves");
+    }
+    Agent target = agents.holder(to);
+    if (target == null || !free(target, clock.instant())) {
+      return new ConsultDecision.Refused(
+          ConsultDecision.Reason.AGENT_NOT_FREE, "agent " + to + " is not free to take a call now");
+    }
+    Offer call = connected.get(contactId);
+    return reserve(new Consult(call, to, call.contact().queue()), target);
+  }
+
+  /**
+   * The agent of the open call {@code contactId} consults queue {@code queue}: the free agent of
+   * the queue (its skill at any level, ready, out of wrap-up, room for a call) idle longest is
+   * reserved, as by {@link #consult(AgentId, ContactId, AgentId)}.
+   *
+   * @throws IllegalArgumentException for an unknown queue
+   */
+  public synchronized ConsultDecision consultQueue(
+      AgentId from, ContactId contactId, QueueId queue) {
+    QueueDefinition definition = queues.of(queue, contactId);
+    Optional<ConsultDecision.Refused> refused = consultable(from, contactId);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Instant now = clock.instant();
+    Agent best = null;
+    for (Agent agent : agents.all()) {
+      if (!agent.profile.id().equals(from)
+          && agent.profile.skills().level(definition.skill()).isPresent()
+          && free(agent, now)
+          && (best == null || agent.idleSince().isBefore(best.idleSince()))) {
+        best = agent;
+      }
+    }
+    if (best == null) {
+      return new ConsultDecision.Refused(
+          ConsultDecision.Reason.NO_FREE_AGENT, "no agent of queue " + queue + " is free now");
+    }
+    return reserve(new Consult(connected.get(contactId), best.profile.id(), queue), best);
+  }
+
+  /** The consult of the call, if one is in progress. */
+  public synchronized Optional<Consult> consultOf(ContactId contactId) {
+    return Optional.ofNullable(consults.get(contactId));
+  }
+
+  /**
+   * The consult ends without a transfer (cancelled, the consulted phone did not answer or hung up):
+   * the consulted agent is free again; nothing else changes.
+   *
+   * @return the consult that ended; empty when there was none
+   */
+  public synchronized Optional<Consult> endConsult(ContactId contactId) {
+    Consult consult = consults.remove(contactId);
+    if (consult == null) {
+      return Optional.empty();
+    }
+    agents.holder(consult.to()).release(consult.call().contact().channel());
+    return Optional.of(consult);
+  }
+
+  /**
+   * The consult completes: the consulting agent's part ends (their wrap-up starts if it was their
+   * last open contact) and the consulted agent holds the call, in the consult's queue, from now.
+   * The call is not counted as answered in the queue again.
+   *
+   * @return the consulted agent's call; empty when there was no such consult of the agent's call
+   */
+  public synchronized Optional<Offer> completeConsult(AgentId from, ContactId contactId) {
+    Consult consult = consults.get(contactId);
+    Offer call = connected.get(contactId);
+    if (consult == null || call == null || !call.agent().equals(from)) {
+      return Optional.empty();
+    }
+    consults.remove(contactId);
+    Instant now = clock.instant();
+    connected.remove(contactId);
+    agents.holder(from).ended(call.contact().channel(), now);
+    // The reservation made at the consult becomes the consulted agent's open call.
+    agents.holder(consult.to()).connected(LocalDate.ofInstant(now, clock.getZone()));
+    Contact contact = call.contact();
+    Contact moved =
+        new Contact(
+            contact.id(),
+            contact.channel(),
+            consult.toQueue(),
+            contact.vip(),
+            contact.priority(),
+            contact.enqueuedAt(),
+            contact.sequence(),
+            contact.callback());
+    Offer taken = new Offer(moved, consult.to(), now, now);
+    connected.put(contactId, taken);
+    return Optional.of(taken);
+  }
+
+  private Optional<ConsultDecision.Refused> consultable(AgentId from, ContactId contactId) {
+    Offer call = connected.get(contactId);
+    if (call == null || !call.agent().equals(from)) {
+      return Optional.of(
+          new ConsultDecision.Refused(
+              ConsultDecision.Reason.NOT_YOUR_CALL,
+              "agent " + from + " has no open call " + contactId));
+    }
+    if (consults.containsKey(contactId)) {
+      return Optional.of(
+          new ConsultDecision.Refused(
+              ConsultDecision.Reason.ALREADY_CONSULTING,
+              "call " + contactId + " is being consulted about already"));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean free(Agent agent, Instant now) {
+    return agent.takesOffers(now) && agent.hasRoom(Channel.VOICE);
+  }
+
+  private ConsultDecision reserve(Consult consult, Agent target) {
+    target.reserve(consult.call().contact().channel());
+    consults.put(consult.call().contact().id(), consult);
+    return new ConsultDecision.Reserved(consult);
   }
 
   public synchronized List<Offer> offers() {
