@@ -130,6 +130,8 @@
       $('call-number').textContent = current.number;
       $('keys-sent').textContent = '';
       $('transfer-result').textContent = '';
+      $('consult-result').textContent = '';
+      $('consult-actions').hidden = true;
       $('conference-result').textContent = '';
       ccRouting.onCall();
       timer = setInterval(showDuration, 1000);
@@ -284,6 +286,46 @@
       $('transfer-result').textContent = cc.t('js.desk.transfer-queue-failed', queue, err.message);
     }
   });
+  // Attended transfer (ADR 0044): the app rings the consulted agent's phone; once it answers the
+  // caller hears music and this phone talks to them. Complete hands the caller over (this leg
+  // ends, wrap-up follows); back to caller cancels. The server keeps the state: the page only
+  // shows the two buttons while a consult is asked for.
+  let consulting = null;
+  async function consult(target, label) {
+    if (!session || !current) return;
+    const contactId = openCall ? openCall.id : 'voice:' + current.callId;
+    try {
+      await cc.api('POST', '/agent/api/calls/' + encodeURIComponent(contactId) + '/consult', target);
+      consulting = { contactId, label };
+      $('consult-actions').hidden = false;
+      $('consult-result').textContent = cc.t('js.desk.consulting', label);
+    } catch (err) {
+      $('consult-result').textContent = cc.t('js.desk.consult-failed', label, err.message);
+    }
+  }
+  $('consult-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const agent = $('consult-agent').value.trim();
+    if (agent) consult({ agent }, agent);
+  });
+  $('call-consult-queue').addEventListener('click', () => {
+    const queue = $('transfer-queue').value;
+    if (queue) consult({ queue }, queue);
+  });
+  async function consultStep(step, doneKey) {
+    if (!consulting) return;
+    try {
+      await cc.api('POST', '/agent/api/calls/' + encodeURIComponent(consulting.contactId) +
+        '/consult/' + step);
+      $('consult-result').textContent = cc.t(doneKey, consulting.label);
+      consulting = null;
+      $('consult-actions').hidden = true;
+    } catch (err) {
+      $('consult-result').textContent = cc.t('js.desk.consult-step-failed', err.message);
+    }
+  }
+  $('consult-complete').addEventListener('click', () => consultStep('complete', 'js.desk.consult-completed'));
+  $('consult-cancel').addEventListener('click', () => consultStep('cancel', 'js.desk.consult-cancelled'));
   // Conference a supervisor in: the server checks the call is this agent's and rings the
   // supervisor's phone into it over AMI (ChanSpy barge: all three hear each other).
   $('conference-form').addEventListener('submit', async e => {

@@ -52,18 +52,18 @@ public interface AgentPhones {
    * transfer; the consult leg is up about a second later.
    *
    * @param callId the caller channel's Asterisk UNIQUEID ({@link CallEnded#callId()})
-   * @return the agent's channel name, for {@link #completeConsult} and {@link #cancelConsult}
+   * @return the agent's channel, for {@link #completeConsult} and {@link #cancelConsult}
    * @throws IllegalArgumentException when an id is not valid
    * @throws PbxUnavailableException if Asterisk is not connected, the call has no agent any more or
    *     Asterisk refused
    */
-  String consult(String callId, String ringId);
+  ConsultLeg consult(String callId, String ringId);
 
   /**
    * Completes an attended transfer: the agent's channel hangs up and Asterisk bridges the caller
    * with the consulted agent.
    *
-   * @param agentChannel as returned by {@link #consult}
+   * @param agentChannel as returned by {@link #consult} ({@link ConsultLeg#agentChannel()})
    * @throws IllegalStateException when the consult leg is not up (yet): nothing was done
    * @throws PbxUnavailableException if Asterisk is not connected or refused (the call is over)
    */
@@ -73,7 +73,7 @@ public interface AgentPhones {
    * Cancels an attended transfer (AMI {@code CancelAtxfer}): the agent is back with the caller, the
    * consult leg and the consulted agent's phone hang up.
    *
-   * @param agentChannel as returned by {@link #consult}
+   * @param agentChannel as returned by {@link #consult} ({@link ConsultLeg#agentChannel()})
    * @throws PbxUnavailableException if Asterisk is not connected or refused (the call is over)
    */
   void cancelConsult(String agentChannel);

@@ -74,6 +74,43 @@ public interface AgentDesk {
   AgentStatus transferToQueue(String agentId, ContactId contact, String queue);
 
   /**
+   * Attended transfer, first step (ADR 0044): the agent of the live call {@code contact} consults
+   * {@code target}. Routing reserves the consulted agent (ready and free; for a queue its free
+   * agent idle longest) so nothing else is offered to them, and rings their phone; once it answers,
+   * the caller hears music on hold and the two agents talk. A phone that does not answer frees the
+   * consulted agent and changes nothing else.
+   *
+   * @throws ContactNotOfferedException when the agent holds no such open call
+   * @throws UnknownAgentException when the agent asked for has no profile
+   * @throws UnknownQueueException when the queue is not defined
+   * @throws ConsultRefusedException when the consulted agent (or every agent of the queue) is not
+   *     free, or a consult of the call is in progress
+   * @throws io.contactcenter.pbx.PbxUnavailableException when Asterisk could not ring the phone
+   */
+  AgentStatus consult(String agentId, ContactId contact, ConsultTarget target);
+
+  /**
+   * Completes the attended transfer: the caller is bridged with the consulted agent, who holds the
+   * contact from now (counted as their transfer in), and the agent's part completes (wrap-up
+   * starts). Announced as {@link ContactCompleted}, {@link ContactTransferred} (with {@code
+   * toAgent}) and {@link ContactAccepted} for the consulted agent.
+   *
+   * @throws ContactNotOfferedException when the agent holds no such open call
+   * @throws ConsultRefusedException when no consult is in progress or the consulted agent is not on
+   *     the line yet
+   */
+  AgentStatus completeConsult(String agentId, ContactId contact);
+
+  /**
+   * Cancels the attended transfer: the agent is back with the caller, the consulted agent's phone
+   * hangs up and they are free again. Nothing else changes.
+   *
+   * @throws ContactNotOfferedException when the agent holds no such open call
+   * @throws ConsultRefusedException when no consult is in progress
+   */
+  AgentStatus cancelConsult(String agentId, ContactId contact);
+
+  /**
    * Records the contact's disposition and notes and ends the agent's wrap-up; completes the contact
    * first if it is still open.
    *

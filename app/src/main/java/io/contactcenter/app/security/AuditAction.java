@@ -23,8 +23,15 @@ public enum AuditAction {
   CALL_MONITORED,
   /** An agent brought a supervisor into their own call (ADR 0029). */
   CALL_CONFERENCED,
-  /** An agent sent their live call back into the ACD for another queue (ADR 0041). */
+  /**
+   * An agent sent their live call back into the ACD for another queue (ADR 0041) or handed it to
+   * the agent they consulted (ADR 0044).
+   */
   CALL_TRANSFERRED,
+  /**
+   * An agent consulted another agent or a queue about their live call, or cancelled it (ADR 0044).
+   */
+  CALL_CONSULTED,
   /** A QA calibration was started or scored (ADR 0026). */
   QA_CALIBRATION,
   /** An agent asked to call a customer from the workspace, placed or refused (ADR 0034). */

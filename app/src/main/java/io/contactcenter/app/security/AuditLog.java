@@ -71,6 +71,15 @@ public class AuditLog {
   }
 
   /**
+   * Records that the agent {@code actor} consulted another agent or a queue about their live call
+   * {@code target} ({@code call:<contact id>}), or cancelled that consult (ADR 0044); the detail
+   * names the target or says cancelled. Written once routing reserved the consulted agent.
+   */
+  public void callConsulted(Actor actor, String target, String detail) {
+    record(actor, AuditAction.CALL_CONSULTED, target, detail);
+  }
+
+  /**
    * Records that the agent {@code actor} asked to call a customer from the workspace: {@code
    * target} {@code call:<call id>} for a call placed (written before the agent's phone rings), the
    * agent's own name for one refused; the detail holds the masked number and the outcome, never the

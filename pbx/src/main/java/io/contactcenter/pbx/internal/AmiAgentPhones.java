@@ -3,6 +3,7 @@ package io.contactcenter.pbx.internal;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.pbx.AgentPhones;
 import io.contactcenter.pbx.AgentRing;
+import io.contactcenter.pbx.ConsultLeg;
 import io.contactcenter.pbx.PbxUnavailableException;
 import java.io.IOException;
 import java.time.Duration;
@@ -169,7 +170,7 @@ final class AmiAgentPhones implements AgentPhones {
   }
 
   @Override
-  public String consult(String callId, String ringId) {
+  public ConsultLeg consult(String callId, String ringId) {
     requireUniqueId(callId);
     // The ring id names the consulted phone's channel (AgentPhones.callIdOf): validated as by
     // AgentRing, so nothing but a channel id reaches CC_CONSULT_PEER.
@@ -184,8 +185,9 @@ final class AmiAgentPhones implements AgentPhones {
     send(peer, "consult on call " + callId);
     AtxferAction atxfer = new AtxferAction(agentChannel, "cc-acd-consult", "1", 1);
     send(atxfer, "consult on call " + callId);
+    String agentCallId = variable(agentChannel, "UNIQUEID");
     log.info("call {}: agent {} consults ring {}", callId, agentChannel, ringId);
-    return agentChannel;
+    return new ConsultLeg(agentChannel, agentCallId);
   }
 
   @Override

@@ -136,7 +136,8 @@ final class ContactTransfers {
                       queue,
                       agentId,
                       handled,
-                      now));
+                      now,
+                      null));
               return id;
             });
     String reference = contact.value().substring(contact.value().indexOf(':') + 1);

@@ -191,10 +191,25 @@ final class JdbcContacts {
       String agentId,
       Part part,
       Instant transferredAt) {
+    return recordTransfer(id, fromQueue, toQueue, agentId, part, transferredAt, null);
+  }
+
+  /**
+   * As {@link #recordTransfer(ContactId, String, String, String, Part, Instant)}, for a call handed
+   * to the consulted agent {@code toAgent} (attended transfer, ADR 0044; null: to a queue).
+   */
+  long recordTransfer(
+      ContactId id,
+      String fromQueue,
+      String toQueue,
+      String agentId,
+      Part part,
+      Instant transferredAt,
+      String toAgent) {
     return jdbc.sql(
             "INSERT INTO routing_contact_transfer (contact_id, from_queue, to_queue, agent_id,"
-                + " enqueued_at, answered_at, transferred_at, transfer_in_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                + " enqueued_at, answered_at, transferred_at, transfer_in_id, to_agent)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
         .params(
             id.value(),
             fromQueue,
@@ -203,9 +218,30 @@ final class JdbcContacts {
             part == null ? null : Timestamp.from(part.enqueuedAt()),
             part == null ? null : Timestamp.from(part.answeredAt()),
             Timestamp.from(transferredAt),
-            part == null ? null : part.transferInId())
+            part == null ? null : part.transferInId(),
+            toAgent)
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * The consulted agent holds the call from {@code at} (attended transfer, ADR 0044): the contact's
+   * row, completed for the first agent's part, describes the new part, which began with transfer
+   * {@code transferId} and entered {@code queue} at the transfer (it never waited).
+   *
+   * @return false when the contact's row is not completed (the caller hung up meanwhile)
+   */
+  boolean connectTransferred(
+      ContactId id, String agentId, String queue, Instant at, long transferId) {
+    Timestamp when = Timestamp.from(at);
+    return jdbc.sql(
+                "UPDATE routing_contact SET state = 'CONNECTED', agent_id = ?, queue_id = ?,"
+                    + " enqueued_at = ?, offered_at = ?, answered_at = ?, ended_at = NULL,"
+                    + " disposition = NULL, notes = NULL, transfer_in_id = ?"
+                    + " WHERE id = ? AND state = 'COMPLETED'")
+            .params(agentId, queue, when, when, when, transferId, id.value())
+            .update()
+        == 1;
   }
 
   /**

@@ -209,6 +209,7 @@ class RoutingConfiguration {
         },
         leadership::instanceId,
         calls::activeCallIds,
+        voice,
         clock.getIfAvailable(Clock::systemUTC));
   }
 }

@@ -8,6 +8,7 @@ import io.contactcenter.routing.AgentDesk;
 import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentStateConflictException;
 import io.contactcenter.routing.AgentStatus;
+import io.contactcenter.routing.ConsultTarget;
 import io.contactcenter.routing.ContactId;
 import io.contactcenter.routing.ContactNotOfferedException;
 import io.contactcenter.routing.ContactRouting;
@@ -69,6 +70,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
   private final AgentPresenceChanges presenceChanges;
   private final ContactHandling handling;
   private final ContactTransfers transfers;
+  private final ContactConsults consults;
   private final CallbackAttempts callbacks;
   private final RoutingPass routingPass;
   private final RoutingTakeover takeover;
@@ -97,6 +99,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
       CallbackAttempts.CallbackRecovery recovery,
       JdbcContacts.Fence fence,
       RoutingTakeover.LiveCalls liveCalls,
+      ContactConsults.ConsultCalls consultCalls,
       Clock clock) {
     PriorityPolicy priorities =
         new PriorityPolicy(config.vipWeight(), PriorityPolicy.defaults().channelWeights());
@@ -122,6 +125,9 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
     this.transfers =
         new ContactTransfers(
             term, queues, statuses, handling, intake, contacts, listeners, events, tx, clock);
+    this.consults =
+        new ContactConsults(
+            term, queues, statuses, agents, contacts, consultCalls, events, tx, clock, this::kick);
     this.callbacks =
         new CallbackAttempts(
             term,
@@ -259,6 +265,36 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
     return transfers.toQueue(agentId, contact, queue, this::onRoutingThread);
   }
 
+  @Override
+  public AgentStatus consult(String agentId, ContactId contact, ConsultTarget target) {
+    return onRoutingThread(() -> consults.consult(agentId, contact, target));
+  }
+
+  @Override
+  public AgentStatus completeConsult(String agentId, ContactId contact) {
+    return onRoutingThread(() -> consults.complete(agentId, contact));
+  }
+
+  @Override
+  public AgentStatus cancelConsult(String agentId, ContactId contact) {
+    return onRoutingThread(() -> consults.cancel(agentId, contact));
+  }
+
+  /** See {@link ContactConsults#answered}; on the routing thread. */
+  void consultAnswered(ContactId contact, String ringId) {
+    consults.answered(contact, ringId);
+  }
+
+  /** See {@link ContactConsults#phoneEnded}; on the routing thread. */
+  void consultPhoneEnded(ContactId contact, String ringId) {
+    consults.phoneEnded(contact, ringId);
+  }
+
+  /** See {@link ContactConsults#agentLeft}; on the routing thread. */
+  boolean consultingAgentLeft(String callId) {
+    return consults.agentLeft(callId);
+  }
+
   /** Runs {@code work} on the routing thread and waits for it; its exception is rethrown. */
   private AgentStatus onRoutingThread(java.util.function.Supplier<AgentStatus> work) {
     java.util.concurrent.atomic.AtomicReference<AgentStatus> result =
@@ -302,6 +338,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
             .findFirst();
     if (open.isPresent()) {
       complete(open.get().agent().value(), contact);
+      consults.callEnded(contact);
     } else if (term.isCallback(contact)) {
       // The caller hung up after asking for a callback: the contact keeps waiting.
       log.debug("caller of callback {} hung up; it keeps its place", contact);

@@ -35,6 +35,11 @@ final class VoiceCallEvents {
 
   @EventListener
   void on(AgentPhoneAnswered answered) {
+    Optional<VoiceOffers.Ring> consult = voice.consultRing(answered.ringId());
+    if (consult.isPresent()) {
+      engine.submit(() -> engine.consultAnswered(consult.get().contact(), answered.ringId()));
+      return;
+    }
     voice
         .ring(answered.ringId())
         .ifPresent(
@@ -57,6 +62,11 @@ final class VoiceCallEvents {
 
   @EventListener
   void on(AgentPhoneFailed failed) {
+    Optional<VoiceOffers.Ring> consult = voice.consultRing(failed.ringId());
+    if (consult.isPresent()) {
+      engine.submit(() -> engine.consultPhoneEnded(consult.get().contact(), failed.ringId()));
+      return;
+    }
     voice
         .ring(failed.ringId())
         .ifPresent(
@@ -80,9 +90,19 @@ final class VoiceCallEvents {
                   callback.get().agentId(), callback.get().contact(), ended.cause()));
       return;
     }
+    Optional<VoiceOffers.Ring> consult = voice.consultRing(ended.callId());
+    if (consult.isPresent()) {
+      // The consulted agent's phone hung up during the consult (ADR 0044).
+      engine.submit(
+          () -> engine.consultPhoneEnded(consult.get().contact(), consult.get().ringId()));
+      return;
+    }
     ContactId contact = ContactId.of(ContactChannel.VOICE, ended.callId());
     engine.submit(
         () -> {
+          if (engine.consultingAgentLeft(ended.callId())) {
+            return;
+          }
           engine.callEnded(contact);
           voice.ended(contact);
         });

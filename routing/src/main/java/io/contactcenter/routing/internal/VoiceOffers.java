@@ -3,6 +3,8 @@ package io.contactcenter.routing.internal;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.pbx.AgentPhones;
 import io.contactcenter.pbx.AgentRing;
+import io.contactcenter.pbx.ConsultLeg;
+import io.contactcenter.pbx.PbxUnavailableException;
 import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentSettings;
 import io.contactcenter.routing.ContactId;
@@ -13,13 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls in the ACD: which Asterisk channel holds each waiting caller, and which ring of an agent's
  * phone belongs to which offer. An offer of a call rings the agent's phone; the phone's answer is
  * the agent's accept ({@link VoiceCallEvents}).
  */
-final class VoiceOffers implements OfferListener {
+final class VoiceOffers implements OfferListener, ContactConsults.ConsultCalls {
 
   /** A ring in progress: the offer it serves. */
   record Ring(String ringId, ContactId contact, String agentId) {}
@@ -57,6 +61,8 @@ final class VoiceOffers implements OfferListener {
         };
   }
 
+  private static final Logger log = LoggerFactory.getLogger(VoiceOffers.class);
+
   private final AgentPhones phones;
   private final HoldChannels holdChannels;
   private final AgentDirectory agents;
@@ -68,6 +74,8 @@ final class VoiceOffers implements OfferListener {
   // Agents' calls that dial a customer back (call id of the agent's channel -> contact): their end
   // is the end of the contact, as the caller's hang-up is for a held call.
   private final Map<String, Ring> callbackCalls = new ConcurrentHashMap<>();
+  // Consulted agents' phones (attended transfer, ADR 0044): ring id -> the call consulted about.
+  private final Map<String, Ring> consultRings = new ConcurrentHashMap<>();
 
   VoiceOffers(
       AgentPhones phones,
@@ -119,6 +127,62 @@ final class VoiceOffers implements OfferListener {
 
   void forget(String ringId) {
     rings.remove(ringId);
+  }
+
+  // ---- attended transfer (ADR 0044) ----
+
+  /** The consult whose consulted phone this ring (or its call, {@code cc-ring-<ring>}) is. */
+  Optional<Ring> consultRing(String ringOrCallId) {
+    String ringId = ringOrCallId.startsWith("cc-ring-") ? ringOrCallId.substring(8) : ringOrCallId;
+    return Optional.ofNullable(consultRings.get(ringId));
+  }
+
+  @Override
+  public String ring(ContactId call, String agentId) {
+    String phone = agents.find(agentId).map(AgentSettings::phone).orElse("");
+    if (phone.isEmpty()) {
+      throw new IllegalStateException("agent " + agentId + " has no phone to consult on");
+    }
+    String ringId = UUID.randomUUID().toString();
+    consultRings.put(ringId, new Ring(ringId, call, agentId));
+    try {
+      phones.ringForConsult(new AgentRing(ringId, phone, callId(call), ringTimeout));
+    } catch (RuntimeException e) {
+      consultRings.remove(ringId);
+      throw e;
+    }
+    return ringId;
+  }
+
+  @Override
+  public ConsultLeg connect(ContactId call, String ringId) {
+    return phones.consult(callId(call), ringId);
+  }
+
+  @Override
+  public void complete(String ringId, String agentChannel) {
+    phones.completeConsult(agentChannel);
+    consultRings.remove(ringId);
+  }
+
+  @Override
+  public void end(String ringId, String agentChannel) {
+    if (consultRings.remove(ringId) == null) {
+      return;
+    }
+    if (agentChannel != null) {
+      try {
+        phones.cancelConsult(agentChannel);
+      } catch (PbxUnavailableException e) {
+        // The call or the consult leg is over already; the phone's hang-up below is what remains.
+        log.info("consult of {} not cancelled: {}", agentChannel, e.getMessage());
+      }
+    }
+    phones.stopRinging(ringId);
+  }
+
+  private static String callId(ContactId call) {
+    return call.value().substring(call.value().indexOf(':') + 1);
   }
 
   /**

@@ -54,6 +54,22 @@ class AgentClickToCallTest {
         }
 
         @Override
+        public AgentStatus consult(
+            String agentId, ContactId contact, io.contactcenter.routing.ConsultTarget target) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AgentStatus completeConsult(String agentId, ContactId contact) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AgentStatus cancelConsult(String agentId, ContactId contact) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
         public AgentStatus logOut(String agentId) {
           throw new UnsupportedOperationException();
         }
@@ -127,7 +143,7 @@ class AgentClickToCallTest {
         }
 
         @Override
-        public String consult(String callId, String ringId) {
+        public io.contactcenter.pbx.ConsultLeg consult(String callId, String ringId) {
           throw new UnsupportedOperationException();
         }
 

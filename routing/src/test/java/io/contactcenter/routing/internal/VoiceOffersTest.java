@@ -46,7 +46,7 @@ class VoiceOffersTest {
         }
 
         @Override
-        public String consult(String callId, String ringId) {
+        public io.contactcenter.pbx.ConsultLeg consult(String callId, String ringId) {
           throw new UnsupportedOperationException();
         }
 
