@@ -97,6 +97,8 @@ class AttendedTransferIT {
     Instant to = Instant.now().plus(Duration.ofHours(1));
 
     try (Sipp.Answering phones = Sipp.phonesBehindTrunk(asterisk, 2, null)) {
+      desk.logIn(first);
+      loggedIn.add(first);
       CompletableFuture<Sipp.Result> caller = callIn(Duration.ofSeconds(40));
       ContactId call = answeredBy(first);
       String callerId = call.value().substring("voice:".length());
@@ -207,6 +209,8 @@ class AttendedTransferIT {
     agents.save(new AgentSettings(second, Map.of("orders", 3), 0, 0, 0, "agent-84@trunk-test"));
 
     try (Sipp.Answering phones = Sipp.phonesBehindTrunk(asterisk, 2, null)) {
+      desk.logIn(first);
+      loggedIn.add(first);
       CompletableFuture<Sipp.Result> caller = callIn(Duration.ofSeconds(30));
       ContactId call = answeredBy(first);
       String callerId = call.value().substring("voice:".length());
@@ -272,13 +276,14 @@ class AttendedTransferIT {
         callers);
   }
 
-  /** The first agent logs in, gets ready and their phone answers the waiting caller. */
+  /**
+   * The first agent (logged in before the call: [cc-acd] turns callers of an unstaffed queue away)
+   * gets ready and their phone answers the waiting caller.
+   */
   private ContactId answeredBy(String agent) {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> routing.waiting().stream().anyMatch(w -> w.channel() == ContactChannel.VOICE));
-    desk.logIn(agent);
-    loggedIn.add(agent);
     desk.ready(agent);
     return await()
         .atMost(Duration.ofSeconds(30))
