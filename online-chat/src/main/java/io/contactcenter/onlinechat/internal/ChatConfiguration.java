@@ -62,17 +62,23 @@ class ChatConfiguration {
   @Bean
   IndexedFaqBot faqBot(
       JdbcKnowledgeBase knowledgeBase, ChatProperties properties, SentenceEncoders encoders) {
+    // A language matched by meaning may have its own min score and clear lead (ADR 0048).
+    Map<io.contactcenter.onlinechat.ChatLanguage, BotPolicy> policies =
+        new java.util.EnumMap<>(io.contactcenter.onlinechat.ChatLanguage.class);
+    for (var lang : io.contactcenter.onlinechat.ChatLanguage.values()) {
+      ChatProperties.Meaning m = properties.meaning().get(lang.tag());
+      boolean own = m != null && m.weight() > 0;
+      policies.put(
+          lang,
+          new BotPolicy(
+              properties.answerThreshold(),
+              properties.clarifyThreshold(),
+              properties.margin(),
+              own && m.minScore() != null ? m.minScore() : properties.minScore(),
+              own && m.clearLead() != null ? m.clearLead() : properties.clearLead()));
+    }
     return new IndexedFaqBot(
-        knowledgeBase,
-        new JiebaTokenizer(),
-        new BotPolicy(
-            properties.answerThreshold(),
-            properties.clarifyThreshold(),
-            properties.margin(),
-            properties.minScore(),
-            properties.clearLead()),
-        encoders.all(),
-        encoders.weights());
+        knowledgeBase, new JiebaTokenizer(), policies, encoders.all(), encoders.weights());
   }
 
   @Bean
