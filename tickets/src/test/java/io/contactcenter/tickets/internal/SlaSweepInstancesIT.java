@@ -201,7 +201,7 @@ class SlaSweepInstancesIT {
                 "sla[0].next-response", "8h",
                 "sla[0].resolution", "24h",
                 "sla[0].warn-before", "30m",
-                "sweep-batch-size", "50",
+                "sweep-batch-size", "10",
                 "sweep-time-budget", "5m"));
     JdbcClient client = JdbcClient.create(ds);
     JdbcTickets tickets =
