@@ -130,7 +130,9 @@ class SlaSweepInstancesIT {
 
   /**
    * Both sweepers run one sweep at {@code at}, released at the same moment; each drains what it can
-   * claim, in batches of 50.
+   * claim, in batches of 10: many claims, so one sweeper's commit often lands inside the other's
+   * claim statement, where the old claim (the ticket row locked alone) let a ticket be looked at
+   * twice.
    */
   private static Round sweepTogether(Instant at) throws Exception {
     Map<String, AtomicInteger> looks = new ConcurrentHashMap<>();
