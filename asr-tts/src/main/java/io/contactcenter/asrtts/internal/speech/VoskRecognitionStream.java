@@ -327,7 +327,7 @@ final class VoskRecognitionStream implements RecognitionStream {
     for (JsonNode a : alternatives) {
       String said = a.path("text").asText("").replace("[unk]", "").strip().replaceAll("\\s+", " ");
       segment.add(new Transcript.Alternative(said, a.path("confidence").asDouble()));
-      wordsOf.add(said.isEmpty() ? Set.of() : Set.of(said.split(" ")));
+      wordsOf.add(said.isEmpty() ? Set.of() : Set.copyOf(List.of(said.split(" "))));
     }
     textBeforeAlternatives = text.toString();
     lastAlternatives = segment;

@@ -386,8 +386,9 @@ class VoskRecognitionStreamTest {
                         + "\"text\":\"tomorrow morning\"},"
                         + "{\"confidence\":200.0,\"result\":["
                         + "{\"start\":0.6,\"end\":0.9,\"word\":\"tomorrow\"},"
-                        + "{\"start\":0.9,\"end\":1.2,\"word\":\"mourning\"}],"
-                        + "\"text\":\"tomorrow mourning\"},"
+                        + "{\"start\":0.9,\"end\":1.0,\"word\":\"tomorrow\"},"
+                        + "{\"start\":1.0,\"end\":1.2,\"word\":\"mourning\"}],"
+                        + "\"text\":\"tomorrow tomorrow mourning\"},"
                         + "{\"confidence\":-1000.0,\"result\":[],\"text\":\"[unk]\"}]}";
                   }
                 },
@@ -408,9 +409,11 @@ class VoskRecognitionStreamTest {
     assertThat(transcript.text()).isEqualTo("call me tomorrow morning");
     assertThat(transcript.alternatives())
         .extracting(Transcript.Alternative::text)
-        .containsExactly("call me tomorrow morning", "call me tomorrow mourning", "call me");
+        .containsExactly(
+            "call me tomorrow morning", "call me tomorrow tomorrow mourning", "call me");
     assertThat(transcript.alternativeShares().get(0)).isCloseTo(0.5, within(1e-9));
-    // Each word's confidence is the weight of the alternatives holding it.
+    // Each word's confidence is the weight of the alternatives holding it (a word an alternative
+    // repeats counts once).
     assertThat(transcript.words())
         .extracting(Transcript.Word::confidence)
         .containsExactly(1.0, 1.0, 1.0, 0.5);
