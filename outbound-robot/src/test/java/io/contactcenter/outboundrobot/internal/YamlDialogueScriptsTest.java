@@ -86,11 +86,11 @@ class YamlDialogueScriptsTest {
   void votedRepliesAreHeldToAShareThatDefaultsToTheMeasuredOne_andAScriptMaySetIt()
       throws IOException {
     for (DialogueScript builtIn : scripts.builtIns()) {
-      assertThat(builtIn.settings().minVoteShare()).isEqualTo(0.75);
+      assertThat(builtIn.settings().minVoteShare()).isEqualTo(0.6);
     }
     String custom = resource("scripts/valid-custom.yaml");
     // A script written before the setting existed keeps working, with the measured default.
-    assertThat(scripts.read("custom", custom).settings().minVoteShare()).isEqualTo(0.75);
+    assertThat(scripts.read("custom", custom).settings().minVoteShare()).isEqualTo(0.6);
     assertThat(
             scripts
                 .read("custom", custom + "\nsettings:\n  min_vote_share: 0.9\n")

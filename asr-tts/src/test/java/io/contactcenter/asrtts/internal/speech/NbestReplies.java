@@ -24,9 +24,9 @@ final class NbestReplies {
 
   /**
    * The bundled scripts' {@code settings.min_vote_share}: act on a voted label only when it holds
-   * at least this share of the alternatives' weight. Chosen on the benchmark's tune part.
+   * at least this share of the alternatives' weight. ADR 0049.
    */
-  static final double SCRIPT_MIN_VOTE_SHARE = 0.75;
+  static final double SCRIPT_MIN_VOTE_SHARE = 0.6;
 
   private NbestReplies() {}
 
