@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -39,9 +38,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ContactCenterIT
 class AmiStandbyIT {
 
-  private static final String QUARTZ_NAME =
-      "spring.quartz.properties.org.quartz.scheduler.instanceName";
-
   private static ContactCenterProcess cutOff;
 
   @LocalServerPort int port;
@@ -63,21 +59,12 @@ class AmiStandbyIT {
     if (cutOff != null) {
       return;
     }
-    TestInfrastructure.Services shared = TestInfrastructure.services();
     cutOff =
         new ContactCenterProcess(
             "ami-standby",
             FreePorts.next(),
-            List.of(
-                "--spring.datasource.url="
-                    + environment.getRequiredProperty("spring.datasource.url"),
-                "--spring.datasource.username=" + shared.dbUser(),
-                "--spring.datasource.password=" + shared.dbPassword(),
-                "--" + QUARTZ_NAME + "=" + environment.getRequiredProperty(QUARTZ_NAME),
-                "--spring.data.redis.host=" + shared.redisHost(),
-                "--spring.data.redis.port=" + shared.redisPort(),
-                "--spring.kafka.bootstrap-servers=" + shared.kafka(),
-                "--cc.embedded.enabled=false",
+            ContactCenterProcess.besideTheTestContext(
+                environment,
                 // Cut off from Asterisk: nothing listens on this port.
                 "--cc.pbx.ami.port=" + FreePorts.next(),
                 "--cc.pbx.ami.initial-backoff=200ms",

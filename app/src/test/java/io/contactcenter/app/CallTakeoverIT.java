@@ -12,13 +12,12 @@ import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.ContactCenterProcess;
 import io.contactcenter.testinfra.FreePorts;
 import io.contactcenter.testinfra.LocalAsterisk;
+import io.contactcenter.testinfra.RoutingLeader;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,8 +74,6 @@ class CallTakeoverIT {
     registry.add("cc.pbx.recordings.dir", () -> asterisk.recordings().toString());
   }
 
-  private static final String QUARTZ_NAME =
-      "spring.quartz.properties.org.quartz.scheduler.instanceName";
   private static final double FIRST_CALLER = 600;
   private static final double SECOND_CALLER = 800;
   private static final double AGENT = 1000;
@@ -136,7 +133,7 @@ class CallTakeoverIT {
     ContactCenterProcess leader =
         await("an instance routes")
             .atMost(Duration.ofSeconds(30))
-            .until(this::leaderProcess, p -> p != null);
+            .until(() -> RoutingLeader.process(jdbc, List.of(one, two)), p -> p != null);
     ContactCenterProcess survivor = leader == one ? two : one;
 
     String agent = "takeover-" + UUID.randomUUID().toString().substring(0, 8);
@@ -174,15 +171,16 @@ class CallTakeoverIT {
       Instant enqueued = enqueuedAt(secondId);
 
       // The leader dies; the survivor takes the lead and keeps both calls.
-      String before = currentLeader();
+      String before = RoutingLeader.current(jdbc);
       assertThat(leader.kill()).isEqualTo(137);
       await("the survivor routes")
           .atMost(Duration.ofSeconds(30))
-          .until(this::currentLeader, id -> id != null && !id.equals(before));
+          .until(() -> RoutingLeader.current(jdbc), id -> id != null && !id.equals(before));
       await("the survivor's new term")
           .atMost(Duration.ofSeconds(15))
-          .until(() -> logOf(survivor).contains("routing started:"));
-      assertThat(logOf(survivor)).contains("this instance (" + currentLeader() + ") routes now");
+          .until(() -> survivor.logText().contains("routing started:"));
+      assertThat(survivor.logText())
+          .contains("this instance (" + RoutingLeader.current(jdbc) + ") routes now");
 
       // The agent stays on the first call (as the survivor has it), which is still two-way.
       AgentStatus onCall =
@@ -227,19 +225,11 @@ class CallTakeoverIT {
   }
 
   private ContactCenterProcess instance(String name) {
-    TestInfrastructure.Services shared = TestInfrastructure.services();
     return new ContactCenterProcess(
         name,
         FreePorts.next(),
-        List.of(
-            "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-            "--spring.datasource.username=" + shared.dbUser(),
-            "--spring.datasource.password=" + shared.dbPassword(),
-            "--" + QUARTZ_NAME + "=" + environment.getRequiredProperty(QUARTZ_NAME),
-            "--spring.data.redis.host=" + shared.redisHost(),
-            "--spring.data.redis.port=" + shared.redisPort(),
-            "--spring.kafka.bootstrap-servers=" + shared.kafka(),
-            "--cc.embedded.enabled=false",
+        ContactCenterProcess.besideTheTestContext(
+            environment,
             // Both ring agents' phones and see hang-ups through the test's Asterisk; Asterisk's
             // AGI comes to this test's context.
             "--cc.pbx.ami.port=" + asterisk.ports().ami(),
@@ -305,31 +295,6 @@ class CallTakeoverIT {
         .query(java.sql.Timestamp.class)
         .single()
         .toInstant();
-  }
-
-  private String currentLeader() {
-    return jdbc.sql("SELECT leader_id FROM routing_leader WHERE id = 1")
-        .query(String.class)
-        .optional()
-        .orElse(null);
-  }
-
-  /** The process whose log says it took the lead the database names, or null (none yet). */
-  private ContactCenterProcess leaderProcess() throws Exception {
-    String id = currentLeader();
-    if (id == null) {
-      return null;
-    }
-    for (ContactCenterProcess p : List.of(one, two)) {
-      if (logOf(p).contains("this instance (" + id + ") routes now")) {
-        return p;
-      }
-    }
-    return null;
-  }
-
-  private static String logOf(ContactCenterProcess process) throws Exception {
-    return Files.readString(process.log(), StandardCharsets.UTF_8);
   }
 
   private static ConditionFactory sound() {

@@ -22,20 +22,16 @@ import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.TopicWatch;
 import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,10 +74,8 @@ class CallbackRetryIT {
     assertThat(routing.requestCallback(id, PhoneNumber.parse(number))).isTrue();
 
     Path trace = Files.createTempFile("callback-retry", ".log");
-    try (KafkaConsumer<String, String> consumer = consumer();
+    try (TopicWatch kafka = TopicWatch.of("cc.callbacks.attempted.v1", "cc.callbacks.given-up.v1");
         Sipp.Answering phones = Sipp.phonesBehindTrunk(asterisk, 4, trace)) {
-      consumer.subscribe(List.of("cc.callbacks.attempted.v1", "cc.callbacks.given-up.v1"));
-      consumer.poll(Duration.ofMillis(500));
       desk.ready(agent);
 
       CallbackGivenUp givenUp =
@@ -135,7 +129,7 @@ class CallbackRetryIT {
       assertThat(routing.waiting()).extracting(w -> w.id()).doesNotContain(id);
 
       // Other processes learn it from the versioned topics.
-      JsonNode onKafka = awaitRecord(consumer, id.value(), "cc.callbacks.given-up.v1");
+      JsonNode onKafka = kafka.awaitRecord(id.value(), "cc.callbacks.given-up.v1");
       assertThat(onKafka.get("reason").asText()).isEqualTo("attempts-exhausted");
       assertThat(onKafka.get("attempts").asInt()).isEqualTo(2);
       phones.stop(Duration.ofSeconds(5));
@@ -205,36 +199,5 @@ class CallbackRetryIT {
     desk.logIn(agent);
     loggedIn.add(agent);
     return agent;
-  }
-
-  private static JsonNode awaitRecord(
-      KafkaConsumer<String, String> consumer, String key, String topic) {
-    List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-              for (ConsumerRecord<String, String> r : seen) {
-                if (key.equals(r.key()) && topic.equals(r.topic())) {
-                  return JSON.readTree(r.value());
-                }
-              }
-              return null;
-            },
-            r -> r != null);
-  }
-
-  private static KafkaConsumer<String, String> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            TestInfrastructure.services().kafka(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "callback-it-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest"),
-        new StringDeserializer(),
-        new StringDeserializer());
   }
 }

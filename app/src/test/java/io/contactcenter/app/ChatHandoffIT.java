@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -429,9 +430,24 @@ class ChatHandoffIT {
     page.findElement(By.id("presence-ready")).click();
     browser().until(() -> "READY".equals(attribute(page, "presence-state", "data-state")));
 
-    Visitor visitor = open("en", null);
+    // Markup from the shop's customer name and the visitor's message: shown as text, never run.
+    String name = "<img src=x onerror=window.ccPwned=1>Li";
+    String markup =
+        "<b>agent</b> please <img src=x onerror=window.ccPwned=1><script>window.ccPwned=1</script>";
+    Visitor visitor =
+        open(
+            "en",
+            identity(
+                JSON.writeValueAsString(
+                    Map.of(
+                        "sub",
+                        "cust-markup-" + UUID.randomUUID(),
+                        "name",
+                        name,
+                        "exp",
+                        System.currentTimeMillis() / 1000 + 600))));
     try (Socket socket = connect(visitor)) {
-      socket.send("v1", "<b>agent</b> please");
+      socket.send("v1", markup);
       socket.awaitText("Connecting you to an agent");
       // The offer rings in the chat panel.
       browser()
@@ -446,8 +462,15 @@ class ChatHandoffIT {
           .until(
               () ->
                   page.findElements(By.cssSelector("#chat-messages .chat-message.visitor")).stream()
-                      .anyMatch(m -> m.getText().contains("<b>agent</b> please")));
-      assertThat(page.findElements(By.cssSelector("#chat-messages b"))).isEmpty();
+                      .anyMatch(m -> m.getText().contains(markup)));
+      assertThat(page.findElements(By.cssSelector("#chat-messages b, #chat-messages script")))
+          .isEmpty();
+      assertThat(page.findElements(By.cssSelector("#chat-messages img"))).isEmpty();
+      assertThat(page.findElement(By.id("chat-with")).getText()).isEqualTo(name);
+      assertThat(page.findElements(By.cssSelector("#chat-panel img, #chat-panel script")))
+          .isEmpty();
+      assertThat(((JavascriptExecutor) page).executeScript("return typeof window.ccPwned"))
+          .isEqualTo("undefined");
       browser().until(() -> "false".equals(attribute(page, "chat-panel", "data-ringing")));
 
       page.findElement(By.id("chat-reply")).sendKeys("Hello, I am here to help");

@@ -128,6 +128,103 @@ class ChatIT {
     assertThat(admin.get("/api/v1/kb/cold-start/nope").statusCode()).isEqualTo(404);
   }
 
+  /**
+   * Issue 13's cold start from call transcripts: QA's transcribed calls (stored as the
+   * transcription worker stores them) feed the clustering through the chat's extension point; each
+   * customer utterance is a question and the agent's reply after it the proposed answer. Chats,
+   * calls still waiting for transcription and calls in another language are not read.
+   */
+  @Test
+  void theColdStartGroupsTheCustomersQuestionsFromTranscribedCalls() throws Exception {
+    jdbc.sql("DELETE FROM qa_recording").update();
+    String refund = "refunds reach your card within five working days";
+    transcribedCall("cs-call-1", "en", "CALL", "DONE", "where is my refund", refund);
+    transcribedCall("cs-call-2", "en", "CALL", "DONE", "where is my refund please", refund);
+    transcribedCall(
+        "cs-call-3",
+        "en",
+        "CALL",
+        "DONE",
+        "how do I change my delivery address",
+        "in your account");
+    transcribedCall("cs-call-4", "en", "CALL", "DONE", "change my delivery address", "sure");
+    transcribedCall("cs-chat-1", "en", "CHAT", "DONE", "where is my refund", refund);
+    transcribedCall("cs-call-5", "en", "CALL", "PENDING", "where is my refund", refund);
+    transcribedCall("cs-call-6", "zh", "CALL", "DONE", "我的退款到哪了", "五个工作日内到账");
+    CampaignApi admin = new CampaignApi(port);
+
+    HttpResponse<String> started =
+        admin.post("/api/v1/kb/cold-start/calls", "{\"lang\":\"en\",\"days\":30}");
+
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    JsonNode body = admin.read(started.body());
+    assertThat(body.get("source").asText()).isEqualTo("calls");
+    assertThat(body.get("calls").asInt()).isEqualTo(4);
+    assertThat(body.get("questions").asInt()).isEqualTo(4);
+    String job = body.get("jobId").asText();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                admin.getJson("/api/v1/kb/cold-start/" + job).get("state").asText().equals("done"));
+    JsonNode result = admin.getJson("/api/v1/kb/cold-start/" + job);
+    assertThat(result.get("source").asText()).isEqualTo("calls");
+    JsonNode refunds = null;
+    for (JsonNode cluster : result.get("clusters")) {
+      if (cluster.get("title").asText().contains("refund")) {
+        refunds = cluster;
+      }
+    }
+    assertThat(refunds).as(result.toString()).isNotNull();
+    assertThat(refunds.get("size").asInt()).isEqualTo(2);
+    assertThat(refunds.get("answer").asText()).isEqualTo(refund);
+
+    HttpResponse<String> badDays =
+        admin.post("/api/v1/kb/cold-start/calls", "{\"lang\":\"en\",\"days\":0}");
+    assertThat(badDays.statusCode()).isEqualTo(400);
+    assertThat(badDays.body()).contains("days must be 1 to 3650");
+    jdbc.sql("DELETE FROM qa_recording WHERE language = 'zh'").update();
+    HttpResponse<String> none =
+        admin.post("/api/v1/kb/cold-start/calls", "{\"lang\":\"zh\",\"days\":30}");
+    assertThat(none.statusCode()).as(none.body()).isEqualTo(422);
+    assertThat(none.body()).contains("kb-no-call-questions");
+  }
+
+  /** A recording row as QA's transcription worker leaves it: customer words, then the agent's. */
+  private void transcribedCall(
+      String id, String lang, String channel, String state, String customer, String agent)
+      throws Exception {
+    List<Map<String, Object>> words = new java.util.ArrayList<>();
+    long at = 0;
+    for (String[] turn : new String[][] {{"CUSTOMER", customer}, {"AGENT", agent}}) {
+      String[] parts = lang.equals("zh") ? new String[] {turn[1]} : turn[1].split(" ");
+      for (String w : parts) {
+        words.add(
+            Map.of(
+                "word",
+                w,
+                "startMs",
+                at,
+                "endMs",
+                at + 300,
+                "confidence",
+                0.9,
+                "speaker",
+                turn[0]));
+        at += 350;
+      }
+      at += 800;
+    }
+    jdbc.sql(
+            """
+            INSERT INTO qa_recording (conversation_id, language, ended_at, state, not_before,
+                enqueued_at, words, channel)
+            VALUES (?, ?, now() - interval '1 hour', ?, now(), now(), ?::jsonb, ?)
+            """)
+        .params(id, lang, state, json.writeValueAsString(words), channel)
+        .update();
+  }
+
   @Test
   void anAdminTurnsAnFaqOffAndTheBotFollowsAtOnceAndExportsTheBase() throws Exception {
     CampaignApi admin = new CampaignApi(port);

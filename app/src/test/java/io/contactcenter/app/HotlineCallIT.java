@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.ivr.HotlineDigitsEntered;
 import io.contactcenter.pbx.CallDetailRecord;
 import io.contactcenter.pbx.CallDetailRecords;
@@ -13,18 +12,12 @@ import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.TopicWatch;
 import io.contactcenter.testinfra.WithSharedAsterisk;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,9 +38,7 @@ class HotlineCallIT {
 
   @Test
   void callerKeysAnOrderNumberAndTheCallIsRecordedInPostgresAndKafka() throws Exception {
-    try (KafkaConsumer<String, String> consumer = consumer()) {
-      consumer.subscribe(List.of("cc.calls.ended.v1"));
-      consumer.poll(Duration.ofMillis(500)); // join the group before the call happens
+    try (TopicWatch kafka = TopicWatch.of("cc.calls.ended.v1")) {
 
       Sipp.Result call =
           Sipp.scenario("customer-dtmf.xml")
@@ -80,7 +71,7 @@ class HotlineCallIT {
       assertThat(cdr.endedAt()).isAfter(cdr.startedAt());
 
       // The same call ended, on the versioned Kafka topic, keyed by call id.
-      JsonNode ended = awaitRecord(consumer, input.callId());
+      JsonNode ended = kafka.awaitRecord(input.callId());
       assertThat(ended.has("callee")).as("CallEnded JSON: %s", ended).isTrue();
       assertThat(ended.get("callee").asText()).isEqualTo("4000");
       assertThat(ended.get("cause").asInt()).isEqualTo(16);
@@ -97,36 +88,5 @@ class HotlineCallIT {
       List<String> names = files.map(f -> f.getFileName().toString()).toList();
       assertThat(names).anyMatch(n -> n.endsWith("-in.wav")).anyMatch(n -> n.endsWith("-out.wav"));
     }
-  }
-
-  private static JsonNode awaitRecord(KafkaConsumer<String, String> consumer, String callId) {
-    ObjectMapper json = new ObjectMapper();
-    List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-              for (ConsumerRecord<String, String> r : seen) {
-                if (callId.equals(r.key())) {
-                  return json.readTree(r.value());
-                }
-              }
-              return null;
-            },
-            r -> r != null);
-  }
-
-  private static KafkaConsumer<String, String> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            TestInfrastructure.services().kafka(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "hotline-it-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest"),
-        new StringDeserializer(),
-        new StringDeserializer());
   }
 }

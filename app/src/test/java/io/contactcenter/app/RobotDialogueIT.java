@@ -72,6 +72,9 @@ class RobotDialogueIT {
     JsonNode callee = lastCalleeTurn(attempt);
     assertThat(callee.get("text").asText()).contains("pay");
     assertThat(callee.get("label").asText()).isEqualTo("agree");
+    // The label was voted over the recognizer's 5 best transcripts; its share is stored and held
+    // the script's min_vote_share (ADR 0049).
+    assertThat(callee.get("confidence").asDouble()).isBetween(0.6, 1.0);
     // Barge-in: the reply was taken while the question would still have been playing.
     JsonNode question = turnBefore(attempt, callee);
     Duration questionLength = tts.synthesize(question.get("text").asText(), null).duration();

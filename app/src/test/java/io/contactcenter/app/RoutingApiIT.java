@@ -13,22 +13,16 @@ import io.contactcenter.routing.NewContact;
 import io.contactcenter.routing.WithdrawReason;
 import io.contactcenter.testinfra.CapturedEvents;
 import io.contactcenter.testinfra.ContactCenterIT;
-import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.TopicWatch;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,9 +62,7 @@ class RoutingApiIT {
     String agent = "router-" + UUID.randomUUID().toString().substring(0, 8);
     String auth = agentWithProfile(agent, "{\"skills\":{\"support\":3},\"chats\":1,\"tickets\":0}");
 
-    try (KafkaConsumer<String, String> consumer = consumer()) {
-      consumer.subscribe(List.of("cc.contacts.accepted.v1"));
-      consumer.poll(Duration.ofMillis(500));
+    try (TopicWatch kafka = TopicWatch.of("cc.contacts.accepted.v1")) {
 
       assertThat(send("POST", "/api/v1/agent/login", auth, "").statusCode()).isEqualTo(200);
       // The agent's client listens for pushes of its status (server-sent events).
@@ -122,7 +114,7 @@ class RoutingApiIT {
                   .query(String.class)
                   .single())
           .isEqualTo("COMPLETED resolved 退货已安排 / return arranged");
-      JsonNode onKafka = awaitRecord(consumer, vip);
+      JsonNode onKafka = kafka.awaitRecord(vip);
       assertThat(onKafka.get("agentId").asText()).isEqualTo(agent);
       assertThat(onKafka.get("id").asText()).isEqualTo(vip);
 
@@ -440,35 +432,5 @@ class RoutingApiIT {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static JsonNode awaitRecord(KafkaConsumer<String, String> consumer, String key) {
-    List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-              for (ConsumerRecord<String, String> r : seen) {
-                if (key.equals(r.key())) {
-                  return JSON.readTree(r.value());
-                }
-              }
-              return null;
-            },
-            r -> r != null);
-  }
-
-  private static KafkaConsumer<String, String> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            TestInfrastructure.services().kafka(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "routing-it-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest"),
-        new StringDeserializer(),
-        new StringDeserializer());
   }
 }

@@ -8,13 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.ContactCenterProcess;
 import io.contactcenter.testinfra.FreePorts;
-import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.RoutingLeader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,8 +46,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RoutingInstancesIT {
 
-  private static final String QUARTZ_NAME =
-      "spring.quartz.properties.org.quartz.scheduler.instanceName";
   private static final String ADMIN =
       "Basic "
           + Base64.getEncoder()
@@ -89,19 +86,11 @@ class RoutingInstancesIT {
   }
 
   private ContactCenterProcess instance(String name) {
-    TestInfrastructure.Services shared = TestInfrastructure.services();
     return new ContactCenterProcess(
         name,
         FreePorts.next(),
-        List.of(
-            "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-            "--spring.datasource.username=" + shared.dbUser(),
-            "--spring.datasource.password=" + shared.dbPassword(),
-            "--" + QUARTZ_NAME + "=" + environment.getRequiredProperty(QUARTZ_NAME),
-            "--spring.data.redis.host=" + shared.redisHost(),
-            "--spring.data.redis.port=" + shared.redisPort(),
-            "--spring.kafka.bootstrap-servers=" + shared.kafka(),
-            "--cc.embedded.enabled=false",
+        ContactCenterProcess.besideTheTestContext(
+            environment,
             // Queues and tickets need no Asterisk; these instances take no calls.
             "--cc.pbx.ami.port=" + FreePorts.next(),
             "--cc.pbx.fastagi.port=" + FreePorts.next(),
@@ -143,7 +132,7 @@ class RoutingInstancesIT {
     ContactCenterProcess leader =
         await("an instance routes")
             .atMost(Duration.ofSeconds(30))
-            .until(this::leaderProcess, p -> p != null);
+            .until(() -> RoutingLeader.process(jdbc, List.of(other, third)), p -> p != null);
     ContactCenterProcess follower = leader == other ? third : other;
 
     // The agent works through this context, which forwards to the routing process.
@@ -163,12 +152,13 @@ class RoutingInstancesIT {
         .until(() -> openContacts(auth), open -> open.contains("ticket:" + first));
 
     // The routing process dies; the survivor takes the lead and routes the next ticket.
-    String before = currentLeader();
+    String before = RoutingLeader.current(jdbc);
     assertThat(leader.kill()).isEqualTo(137);
     await("the survivor routes")
         .atMost(Duration.ofSeconds(30))
-        .until(this::currentLeader, id -> id != null && !id.equals(before));
-    assertThat(logOf(follower)).contains("this instance (" + currentLeader() + ") routes now");
+        .until(() -> RoutingLeader.current(jdbc), id -> id != null && !id.equals(before));
+    assertThat(follower.logText())
+        .contains("this instance (" + RoutingLeader.current(jdbc) + ") routes now");
     // The new term gave the agent back the ticket they held, as this instance (which learns the
     // new leader within its next look) shows it.
     await("the held ticket back on the agent's desk after the failover")
@@ -194,31 +184,6 @@ class RoutingInstancesIT {
           .isEqualTo("CONNECTED/" + agent);
     }
     assertThat(send(port, "POST", "/api/v1/agent/logout", auth, "").statusCode()).isEqualTo(200);
-  }
-
-  private String currentLeader() {
-    return jdbc.sql("SELECT leader_id FROM routing_leader WHERE id = 1")
-        .query(String.class)
-        .optional()
-        .orElse(null);
-  }
-
-  /** The process whose log says it took the lead the database names, or null (none yet). */
-  private ContactCenterProcess leaderProcess() throws Exception {
-    String id = currentLeader();
-    if (id == null) {
-      return null;
-    }
-    for (ContactCenterProcess p : List.of(other, third)) {
-      if (logOf(p).contains("this instance (" + id + ") routes now")) {
-        return p;
-      }
-    }
-    return null;
-  }
-
-  private static String logOf(ContactCenterProcess process) throws Exception {
-    return Files.readString(process.log(), StandardCharsets.UTF_8);
   }
 
   private String agent(String name) throws Exception {

@@ -9,7 +9,7 @@ import io.contactcenter.outboundrobot.TicketRequested;
 import io.contactcenter.outboundrobot.Turn;
 import io.contactcenter.testinfra.CampaignApi;
 import io.contactcenter.testinfra.ContactCenterIT;
-import io.contactcenter.testinfra.TestInfrastructure;
+import io.contactcenter.testinfra.TopicWatch;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,14 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,8 +83,7 @@ class TicketsIT {
                     0.91,
                     Optional.empty())),
             at.plusSeconds(4));
-    try (KafkaConsumer<String, String> consumer = consumer()) {
-      consumer.subscribe(List.of("cc.tickets.opened.v1"));
+    try (TopicWatch kafka = TopicWatch.of("cc.tickets.opened.v1")) {
       // At-least-once: the same fact delivered again after it was handled, each in a
       // transaction of its own. (Two identical publications handled at the same instant can
       // both complete the same registry row, which says nothing about the tickets.)
@@ -120,7 +114,7 @@ class TicketsIT {
       assertThat(details.get("history").get(0).get("body").asText()).contains("包裹破损");
       assertThat(details.get("sla").get(0).get("state").asText()).isEqualTo("RUNNING");
 
-      JsonNode opened = awaitRecord(consumer, ticketId);
+      JsonNode opened = kafka.awaitRecord(ticketId);
       assertThat(opened.get("source").get("ref").asText()).isEqualTo(attemptId);
       // Both deliveries handled (the registry marks each complete) and still one ticket.
       await()
@@ -146,8 +140,7 @@ class TicketsIT {
   @Test
   void aBreachedFirstResponseEscalatesWithinAMinuteOnce() throws Exception {
     CampaignApi api = new CampaignApi(port);
-    try (KafkaConsumer<String, String> consumer = consumer()) {
-      consumer.subscribe(List.of("cc.tickets.sla-breached.v1"));
+    try (TopicWatch kafka = TopicWatch.of("cc.tickets.sla-breached.v1")) {
       HttpResponse<String> created =
           api.post(
               "/api/v1/tickets",
@@ -175,7 +168,7 @@ class TicketsIT {
       assertThat(kinds).contains("SLA_WARNED", "SLA_BREACHED", "PRIORITY_CHANGED");
       assertThat(escalated.get("sla").get(0).get("state").asText()).isEqualTo("BREACHED");
 
-      JsonNode breached = awaitRecord(consumer, ticketId);
+      JsonNode breached = kafka.awaitRecord(ticketId);
       assertThat(breached.get("metric").asText()).isEqualTo("FIRST_RESPONSE");
       assertThat(breached.get("groupLead").asText()).isEqualTo("lead-li");
       assertThat(
@@ -452,37 +445,5 @@ class TicketsIT {
         .query(String.class)
         .optional()
         .orElse(null);
-  }
-
-  private static JsonNode awaitRecord(KafkaConsumer<String, String> consumer, String key) {
-    com.fasterxml.jackson.databind.ObjectMapper json =
-        new com.fasterxml.jackson.databind.ObjectMapper();
-    List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-              for (ConsumerRecord<String, String> r : seen) {
-                if (key.equals(r.key())) {
-                  return json.readTree(r.value());
-                }
-              }
-              return null;
-            },
-            r -> r != null);
-  }
-
-  private static KafkaConsumer<String, String> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            TestInfrastructure.services().kafka(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "tickets-it-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest"),
-        new StringDeserializer(),
-        new StringDeserializer());
   }
 }

@@ -49,6 +49,30 @@ public final class ContactCenterProcess implements AutoCloseable {
     this.log = workDir.resolve("contact-center.log");
   }
 
+  /**
+   * Arguments that put a process beside the test's own Spring context: the same PostgreSQL database
+   * and Quartz cluster, the shared Redis and Kafka, no embedded servers of its own; then {@code
+   * more}.
+   */
+  public static List<String> besideTheTestContext(
+      org.springframework.core.env.Environment test, String... more) {
+    String quartzName = "spring.quartz.properties.org.quartz.scheduler.instanceName";
+    TestInfrastructure.Services shared = TestInfrastructure.services();
+    List<String> arguments = new ArrayList<>();
+    arguments.addAll(
+        List.of(
+            "--spring.datasource.url=" + test.getRequiredProperty("spring.datasource.url"),
+            "--spring.datasource.username=" + shared.dbUser(),
+            "--spring.datasource.password=" + shared.dbPassword(),
+            "--" + quartzName + "=" + test.getRequiredProperty(quartzName),
+            "--spring.data.redis.host=" + shared.redisHost(),
+            "--spring.data.redis.port=" + shared.redisPort(),
+            "--spring.kafka.bootstrap-servers=" + shared.kafka(),
+            "--cc.embedded.enabled=false"));
+    arguments.addAll(List.of(more));
+    return arguments;
+  }
+
   public int httpPort() {
     return httpPort;
   }
@@ -56,6 +80,15 @@ public final class ContactCenterProcess implements AutoCloseable {
   /** Where both runs' output goes (kept for post-mortems). */
   public Path log() {
     return log;
+  }
+
+  /** Everything the process has written to its {@link #log()} so far. */
+  public String logText() {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + log, e);
+    }
   }
 
   public Path workDir() {

@@ -19,16 +19,38 @@ import java.util.List;
  *     null} means the recognizer's configured default ({@code cc.asrtts.speech.max-utterance}, 15 s
  *     unless configured). {@link SpeechRecognizer#transcribe} takes a whole clip as one utterance
  *     when both timings are {@code null}.
+ * @param alternatives 0 (the default): the transcript's words carry the recognizer's own word
+ *     confidences; 1 to {@value #MAX_ALTERNATIVES}: the transcript also carries up to this many
+ *     alternative transcripts, best first ({@link Transcript#alternatives()}), and its word
+ *     confidences are derived from how many of them agree, because Vosk gives alternatives
+ *     <em>instead of</em> word confidences
  */
 public record RecognitionOptions(
-    String language, List<String> phrases, Duration trailingSilence, Duration maxUtterance) {
+    String language,
+    List<String> phrases,
+    Duration trailingSilence,
+    Duration maxUtterance,
+    int alternatives) {
+
+  /** The most alternative transcripts one recognition may ask for. */
+  public static final int MAX_ALTERNATIVES = 10;
 
   /** The most words a grammar may hold, over all its phrases. */
   public static final int MAX_GRAMMAR_WORDS = 200;
 
   private static final Duration LONGEST_UTTERANCE = Duration.ofMinutes(5);
 
+  /** Options without alternatives: words carry the recognizer's confidences. */
+  public RecognitionOptions(
+      String language, List<String> phrases, Duration trailingSilence, Duration maxUtterance) {
+    this(language, phrases, trailingSilence, maxUtterance, 0);
+  }
+
   public RecognitionOptions {
+    if (alternatives < 0 || alternatives > MAX_ALTERNATIVES) {
+      throw new IllegalArgumentException(
+          "alternatives must be between 0 and " + MAX_ALTERNATIVES + ", was " + alternatives);
+    }
     if (language == null) {
       language = "en";
     }
@@ -76,6 +98,11 @@ public record RecognitionOptions(
 
   /** These options with other end-of-speech timings. */
   public RecognitionOptions withTimings(Duration trailingSilence, Duration maxUtterance) {
-    return new RecognitionOptions(language, phrases, trailingSilence, maxUtterance);
+    return new RecognitionOptions(language, phrases, trailingSilence, maxUtterance, alternatives);
+  }
+
+  /** These options asking for up to {@code alternatives} alternative transcripts (0: none). */
+  public RecognitionOptions withAlternatives(int alternatives) {
+    return new RecognitionOptions(language, phrases, trailingSilence, maxUtterance, alternatives);
   }
 }

@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param speaker who
  * @param text the prompt as spoken, the callee's transcript, or empty for silence and keys
  * @param label how the callee's reply was understood; empty for the robot's turns
- * @param confidence how sure the recognizer and classifier were, 0 to 1; 1 for the robot and keys
+ * @param confidence how sure the recognizer and classifier were, 0 to 1 (for a reply labelled by a
+ *     vote over the recognizer's alternatives, the label's share of the vote); 1 for the robot and
+ *     keys
  * @param dtmf the key the callee pressed instead of speaking, if any
  */
 public record Turn(

@@ -62,17 +62,23 @@ class ChatConfiguration {
   @Bean
   IndexedFaqBot faqBot(
       JdbcKnowledgeBase knowledgeBase, ChatProperties properties, SentenceEncoders encoders) {
+    // A language matched by meaning may have its own min score and clear lead (ADR 0048).
+    Map<io.contactcenter.onlinechat.ChatLanguage, BotPolicy> policies =
+        new java.util.EnumMap<>(io.contactcenter.onlinechat.ChatLanguage.class);
+    for (var lang : io.contactcenter.onlinechat.ChatLanguage.values()) {
+      ChatProperties.Meaning m = properties.meaning().get(lang.tag());
+      boolean own = m != null && m.weight() > 0;
+      policies.put(
+          lang,
+          new BotPolicy(
+              properties.answerThreshold(),
+              properties.clarifyThreshold(),
+              properties.margin(),
+              own && m.minScore() != null ? m.minScore() : properties.minScore(),
+              own && m.clearLead() != null ? m.clearLead() : properties.clearLead()));
+    }
     return new IndexedFaqBot(
-        knowledgeBase,
-        new JiebaTokenizer(),
-        new BotPolicy(
-            properties.answerThreshold(),
-            properties.clarifyThreshold(),
-            properties.margin(),
-            properties.minScore(),
-            properties.clearLead()),
-        encoders.all(),
-        encoders.weights());
+        knowledgeBase, new JiebaTokenizer(), policies, encoders.all(), encoders.weights());
   }
 
   @Bean
@@ -207,8 +213,14 @@ class ChatConfiguration {
    * One clustering job at a time on a thread of its own: it is CPU-bound and the machine serves
    * calls too. (Not an executor bean: one would replace Spring's application task executor.)
    */
+  @Bean
+  JdbcColdStartJobs chatColdStartStore(JdbcClient jdbc, ObjectMapper json) {
+    return new JdbcColdStartJobs(jdbc, json);
+  }
+
   @Bean(destroyMethod = "close")
-  ColdStartJobs coldStartJobs(SentenceEncoders encoders) {
+  ColdStartJobs coldStartJobs(
+      SentenceEncoders encoders, JdbcColdStartJobs store, ObjectProvider<Clock> clock) {
     Map<io.contactcenter.onlinechat.ChatLanguage, QuestionClusterer> clusterers =
         new java.util.EnumMap<>(io.contactcenter.onlinechat.ChatLanguage.class);
     for (var lang : io.contactcenter.onlinechat.ChatLanguage.values()) {
@@ -229,10 +241,19 @@ class ChatConfiguration {
                       new QuestionClusterer(
                           new JiebaTokenizer(), ColdStartJobs.WORDS_THRESHOLD, 2)));
     }
-    return new ColdStartJobs(
-        clusterers,
-        java.util.concurrent.Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("chat-cold-start").daemon(true).factory()));
+    ColdStartJobs jobs =
+        new ColdStartJobs(
+            clusterers,
+            store,
+            java.util.concurrent.Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("chat-cold-start").daemon(true).factory()),
+            clock.getIfAvailable(Clock::systemUTC),
+            java.util.UUID.randomUUID().toString());
+    // Heartbeats of this instance's jobs, and the take-over of interrupted ones (ADR 0048).
+    jobs.tickOn(
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chat-cold-start-heartbeat").daemon(true).factory()));
+    return jobs;
   }
 
   /** Suggested FAQs from the chat history (ADR 0024). */

@@ -61,7 +61,7 @@ record ChatProperties(
 
   /** Chosen on the tune rows of online-chat's labelled set (docs/benchmarks.md, ADR 0033). */
   static final Map<String, Meaning> DEFAULT_MEANING =
-      Map.of("zh", new Meaning(0.8, 0.6), "en", new Meaning(0.7, 0.7));
+      Map.of("zh", new Meaning(0.8, 0.6, null, null), "en", new Meaning(0.7, 0.7, null, null));
 
   ChatProperties {
     sites = Map.copyOf(sites);
@@ -118,9 +118,23 @@ record ChatProperties(
    *
    * @param weight 0 (words only; the language's embedding model is then never loaded) to 1
    * @param floor the embedding cosine counted as nothing in common (0 to 1, 1 excluded)
+   * @param minScore this language's {@code cc.chat.min-score} with meaning fused in; null (the
+   *     default): the shared one. zh 0.15 with clear lead 0.04 hands over fewer questions but
+   *     answered more wrong on the held-out rows, so it is not the default (ADR 0048)
+   * @param clearLead this language's {@code cc.chat.clear-lead}; null (the default): the shared one
    */
-  record Meaning(@DefaultValue("0") double weight, @DefaultValue("0.5") double floor) {
+  record Meaning(
+      @DefaultValue("0") double weight,
+      @DefaultValue("0.5") double floor,
+      Double minScore,
+      Double clearLead) {
     Meaning {
+      for (Double v : new Double[] {minScore, clearLead}) {
+        if (v != null && !(v >= 0 && v <= 1)) {
+          throw new IllegalArgumentException(
+              "cc.chat.meaning.<lang>.min-score and .clear-lead must be within 0..1, got " + v);
+        }
+      }
       if (!(weight >= 0 && weight <= 1) || !(floor >= 0 && floor < 1)) {
         throw new IllegalArgumentException(
             "cc.chat.meaning.<lang>.weight must be within 0..1 and .floor within 0..1 (1"

@@ -18,6 +18,9 @@ class ChatRefusedException extends RuntimeException {
     FAQ_EXISTS(409, "kb-faq-exists"),
     COLD_START_NOT_FOUND(404, "kb-cold-start-not-found"),
     COLD_START_NOT_DONE(409, "kb-cold-start-not-done"),
+    COLD_START_REVIEW_CHANGED(409, "kb-cold-start-review-changed"),
+    CALL_TRANSCRIPTS_UNAVAILABLE(409, "kb-call-transcripts-unavailable"),
+    NO_CALL_QUESTIONS(422, "kb-no-call-questions"),
     CLUSTER_NOT_FOUND(404, "kb-cluster-not-found"),
     CLUSTER_STATE(409, "kb-cluster-state"),
     CLUSTER_REVIEW(400, "kb-cluster-review");

@@ -28,13 +28,14 @@ class IndexedFaqBot implements FaqBot {
 
   private final JdbcKnowledgeBase knowledgeBase;
   private final Tokenizer tokenizer;
-  private final BotPolicy policy;
+  private final Map<ChatLanguage, BotPolicy> policies;
   private final Map<ChatLanguage, SentenceEncoder> encoders;
   private final Map<ChatLanguage, MeaningWeight> meaning;
   private final AtomicReference<Map<ChatLanguage, FaqIndex>> indexes =
       new AtomicReference<>(Map.of());
 
   /**
+   * @param policies the decision thresholds of each language (every language has one)
    * @param encoders the sentence encoder of each language that matches by meaning too
    * @param meaning how much meaning counts, by language; a language missing here or without an
    *     encoder matches by words only
@@ -42,12 +43,12 @@ class IndexedFaqBot implements FaqBot {
   IndexedFaqBot(
       JdbcKnowledgeBase knowledgeBase,
       Tokenizer tokenizer,
-      BotPolicy policy,
+      Map<ChatLanguage, BotPolicy> policies,
       Map<ChatLanguage, SentenceEncoder> encoders,
       Map<ChatLanguage, MeaningWeight> meaning) {
     this.knowledgeBase = knowledgeBase;
     this.tokenizer = tokenizer;
-    this.policy = policy;
+    this.policies = Map.copyOf(policies);
     this.encoders = Map.copyOf(encoders);
     this.meaning = Map.copyOf(meaning);
   }
@@ -76,7 +77,7 @@ class IndexedFaqBot implements FaqBot {
 
   /** The conversation's decision, given how often the bot already missed in it. */
   BotDecision decide(String text, ChatLanguage language, int missesSoFar) {
-    return policy.decide(text, match(text, language), missesSoFar);
+    return policies.get(language).decide(text, match(text, language), missesSoFar);
   }
 
   @Override
@@ -85,6 +86,7 @@ class IndexedFaqBot implements FaqBot {
       throw new IllegalArgumentException("text is empty");
     }
     List<FaqMatch> matches = match(text, language);
+    BotPolicy policy = policies.get(language);
     BotDecision decision = policy.decide(text, matches, 0);
     if (decision instanceof BotDecision.OrderQuestion) {
       // Order status is the conversation's business (it knows the customer); here, the FAQs.

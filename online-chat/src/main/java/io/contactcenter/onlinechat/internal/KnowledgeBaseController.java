@@ -30,18 +30,25 @@ class KnowledgeBaseController {
   private final ColdStartJobs coldStart;
   private final Clock clock;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final org.springframework.beans.factory.ObjectProvider<
+          io.contactcenter.onlinechat.spi.CallTranscripts>
+      callTranscripts;
 
   KnowledgeBaseController(
       JdbcKnowledgeBase knowledgeBase,
       IndexedFaqBot bot,
       ColdStartJobs coldStart,
       org.springframework.beans.factory.ObjectProvider<Clock> clock,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
+      com.fasterxml.jackson.databind.ObjectMapper json,
+      org.springframework.beans.factory.ObjectProvider<
+              io.contactcenter.onlinechat.spi.CallTranscripts>
+          callTranscripts) {
     this.knowledgeBase = knowledgeBase;
     this.bot = bot;
     this.coldStart = coldStart;
     this.json = json;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
+    this.callTranscripts = callTranscripts;
   }
 
   record QuestionBody(String text, String lang) {}
@@ -126,13 +133,90 @@ class KnowledgeBaseController {
       throw new IllegalArgumentException(
           "at most " + MAX_COLD_START_ROWS + " questions per file, got " + texts.size());
     }
-    ColdStartJobs.Job job = coldStart.start(texts, answers, language);
+    ColdStartJobs.Job job =
+        coldStart.start(
+            texts,
+            answers,
+            language,
+            jsonl ? ColdStartJobs.Source.JSONL : ColdStartJobs.Source.CSV);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("jobId", job.id);
     body.put("source", jsonl ? "jsonl" : "csv");
     body.put("questions", texts.size());
     body.put("problems", problems);
     return org.springframework.http.ResponseEntity.status(202).body(body);
+  }
+
+  /**
+   * What to read from the call transcripts.
+   *
+   * @param lang {@code en} or {@code zh}
+   * @param days calls that ended in the last this many days, 1 to 3650 (default 90)
+   * @param maxCalls the newest this many calls at most, 1 to {@link
+   *     io.contactcenter.onlinechat.spi.CallTranscripts#MAX_CALLS} (default 2000)
+   */
+  record CallsBody(String lang, Integer days, Integer maxCalls) {}
+
+  /**
+   * Starts clustering the customers' questions from QA's transcripts of recorded calls: each
+   * customer utterance is a question, the agent's reply after it the proposed answer ({@link
+   * CallTranscriptImport}). Rows in the result are 0-based questions in the order read (newest call
+   * first).
+   */
+  @PostMapping("/api/v1/kb/cold-start/calls")
+  org.springframework.http.ResponseEntity<Map<String, Object>> coldStartFromCalls(
+      @RequestBody(required = false) CallsBody body) {
+    CallsBody b = body == null ? new CallsBody(null, null, null) : body;
+    ChatLanguage language = ChatLanguage.of(b.lang() == null ? "en" : b.lang());
+    int days = b.days() == null ? 90 : b.days();
+    if (days < 1 || days > 3650) {
+      throw new IllegalArgumentException("days must be 1 to 3650, got " + days);
+    }
+    int maxCalls = b.maxCalls() == null ? 2000 : b.maxCalls();
+    if (maxCalls < 1 || maxCalls > io.contactcenter.onlinechat.spi.CallTranscripts.MAX_CALLS) {
+      throw new IllegalArgumentException(
+          "maxCalls must be 1 to "
+              + io.contactcenter.onlinechat.spi.CallTranscripts.MAX_CALLS
+              + ", got "
+              + maxCalls);
+    }
+    io.contactcenter.onlinechat.spi.CallTranscripts transcripts = callTranscripts.getIfAvailable();
+    if (transcripts == null) {
+      throw new ChatRefusedException(
+          ChatRefusedException.Kind.CALL_TRANSCRIPTS_UNAVAILABLE,
+          "call transcripts are not available in this installation");
+    }
+    CallTranscriptImport.Result calls =
+        CallTranscriptImport.read(
+            transcripts.transcribedCalls(
+                language, clock.instant().minus(java.time.Duration.ofDays(days)), maxCalls));
+    if (calls.texts().isEmpty()) {
+      throw new ChatRefusedException(
+          ChatRefusedException.Kind.NO_CALL_QUESTIONS,
+          "no customer question in the "
+              + language.tag()
+              + " calls transcribed in the last "
+              + days
+              + " days",
+          "no-questions",
+          List.of(language.tag(), days));
+    }
+    if (calls.texts().size() > MAX_COLD_START_ROWS) {
+      throw new IllegalArgumentException(
+          "at most "
+              + MAX_COLD_START_ROWS
+              + " questions per job, the calls gave "
+              + calls.texts().size()
+              + ": choose fewer calls");
+    }
+    ColdStartJobs.Job job =
+        coldStart.start(calls.texts(), calls.answers(), language, ColdStartJobs.Source.CALLS);
+    Map<String, Object> body2 = new LinkedHashMap<>();
+    body2.put("jobId", job.id);
+    body2.put("source", "calls");
+    body2.put("calls", calls.calls());
+    body2.put("questions", calls.texts().size());
+    return org.springframework.http.ResponseEntity.status(202).body(body2);
   }
 
   /**
@@ -246,6 +330,7 @@ class KnowledgeBaseController {
           new FaqBody(
               body.question(), body.examples(), body.answer(), body.category(), body.enabled()));
       refuseIf(review.accepted(clusterId, body.faqId()));
+      coldStart.saveReview(job);
       return jobBody(job);
     }
   }
@@ -266,6 +351,7 @@ class KnowledgeBaseController {
     ColdStartJobs.Job job = job(jobId);
     synchronized (job) {
       refuseIf(action.apply(doneReview(job)));
+      coldStart.saveReview(job);
       return jobBody(job);
     }
   }
@@ -362,6 +448,8 @@ class KnowledgeBaseController {
     body.put("state", job.state.name().toLowerCase(Locale.ROOT));
     body.put("progress", job.progress);
     body.put("lang", job.lang.tag());
+    body.put("source", job.source.name().toLowerCase(Locale.ROOT));
+    body.put("attempts", job.attempts);
     body.put("questions", job.texts.size());
     body.put("answers", job.hasAnswers());
     synchronized (job) {
@@ -376,7 +464,7 @@ class KnowledgeBaseController {
           review == null
               ? List.of()
               : review.discarded().stream().map(c -> clusterBody(job, review, c)).toList());
-      body.put("unclustered", review == null ? List.of() : job.result.unclustered());
+      body.put("unclustered", review == null ? List.of() : job.unclustered);
     }
     if (job.error != null) {
       body.put("error", job.error);

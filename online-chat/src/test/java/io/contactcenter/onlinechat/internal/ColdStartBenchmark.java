@@ -45,11 +45,17 @@ class ColdStartBenchmark {
               encoders.of(lang).orElseThrow(),
               ColdStartJobs.BY_MEANING.get(lang).weight()));
     }
-    try (ColdStartJobs jobs =
-        new ColdStartJobs(
-            clusterers,
-            Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("chat-cold-start").daemon(true).factory()))) {
+    try (com.zaxxer.hikari.HikariDataSource db = ColdStartJobsIT.database();
+        ColdStartJobs jobs =
+            new ColdStartJobs(
+                clusterers,
+                new JdbcColdStartJobs(
+                    org.springframework.jdbc.core.simple.JdbcClient.create(db),
+                    new com.fasterxml.jackson.databind.ObjectMapper()),
+                Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("chat-cold-start").daemon(true).factory()),
+                java.time.Clock.systemUTC(),
+                "benchmark")) {
       for (String tag : System.getProperty("bench.langs", "en,zh").split(",")) {
         ChatLanguage lang = ChatLanguage.of(tag.trim());
         List<String> questions = questions(lang, count);
@@ -85,8 +91,8 @@ class ColdStartBenchmark {
             job.state,
             since(from),
             (cpuNanos() - cpuFrom) / 1e9,
-            job.result == null ? 0 : job.result.clusters().size(),
-            job.result == null ? 0 : job.result.unclustered().size(),
+            job.review == null ? 0 : job.review.clusters().size(),
+            job.unclustered.size(),
             (heapPeak - heapFrom) / 1e6,
             (rssPeak - rssFrom) / 1e6,
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

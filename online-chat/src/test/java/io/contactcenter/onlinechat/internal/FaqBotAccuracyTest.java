@@ -33,7 +33,22 @@ import org.junit.jupiter.api.Test;
  */
 class FaqBotAccuracyTest {
 
+  /** The shared thresholds (before ADR 0048: every language). */
   private static final BotPolicy POLICY = BotPolicy.tuned();
+
+  /** The best of the Chinese threshold grid on the tune rows (ADR 0048; not the default). */
+  static final BotPolicy ZH_GRID_BEST = new BotPolicy(0.45, 0.30, 0.05, 0.15, 0.04);
+
+  /** A language's thresholds as production builds them with the default meaning (ADR 0048). */
+  static BotPolicy policy(ChatLanguage lang) {
+    ChatProperties.Meaning m = ChatProperties.DEFAULT_MEANING.get(lang.tag());
+    return new BotPolicy(
+        POLICY.answerThreshold(),
+        POLICY.clarifyThreshold(),
+        POLICY.margin(),
+        m.minScore() == null ? POLICY.minScore() : m.minScore(),
+        m.clearLead() == null ? POLICY.clearLead() : m.clearLead());
+  }
 
   /** The models, loaded once for all tests of this class. */
   static final Map<ChatLanguage, SentenceEncoder> MODELS = new EnumMap<>(ChatLanguage.class);
@@ -128,10 +143,30 @@ class FaqBotAccuracyTest {
   }
 
   static Score score(Map<ChatLanguage, FaqIndex> indexes, List<Question> questions) {
+    return score(indexes, questions, null);
+  }
+
+  /** Answered with a wrong FAQ: an in-scope question answered from another FAQ, or out of scope. */
+  static int wrongAnswers(
+      Map<ChatLanguage, FaqIndex> indexes, List<Question> questions, BotPolicy policy) {
+    int wrong = 0;
+    for (Question q : questions) {
+      List<FaqMatch> matches = indexes.get(q.lang()).match(q.text(), IndexedFaqBot.CANDIDATES);
+      if ((policy == null ? policy(q.lang()) : policy).byScore(matches, 0)
+              instanceof BotDecision.Answer a
+          && !a.best().faq().faqId().equals(q.faqId())) {
+        wrong++;
+      }
+    }
+    return wrong;
+  }
+
+  static Score score(
+      Map<ChatLanguage, FaqIndex> indexes, List<Question> questions, BotPolicy policy) {
     int inScope = 0, top1 = 0, right = 0, oos = 0, oosHandedOver = 0, inHandedOver = 0;
     for (Question q : questions) {
       List<FaqMatch> matches = indexes.get(q.lang()).match(q.text(), IndexedFaqBot.CANDIDATES);
-      BotDecision d = POLICY.byScore(matches, 0);
+      BotDecision d = (policy == null ? policy(q.lang()) : policy).byScore(matches, 0);
       boolean handedOver = d instanceof BotDecision.Rephrase || d instanceof BotDecision.Handoff;
       if (q.faqId().isEmpty()) {
         oos++;
@@ -158,6 +193,16 @@ class FaqBotAccuracyTest {
         report("words+meaning", indexes(tokenizer, CACHED, defaultMeaning()), "heldout");
     report("words", indexes(tokenizer), "tune");
     report("words+meaning", indexes(tokenizer, CACHED, defaultMeaning()), "tune");
+    report("words+meaning", indexes(tokenizer, CACHED, defaultMeaning()), "tune2");
+    // The Chinese thresholds the tune-row grid chose (ADR 0048), measured but not the default:
+    // on the held-out rows they hand over fewer questions but answer more of them wrongly.
+    for (String split : new String[] {"tune2", "heldout"}) {
+      report(
+          "words+meaning, zh grid thresholds (not adopted)",
+          indexes(tokenizer, CACHED, defaultMeaning()),
+          split,
+          ZH_GRID_BEST);
+    }
     for (ChatLanguage lang : ChatLanguage.values()) {
       assertThat(words.get(lang).top1Rate())
           .as("%s held-out top-1, words", lang)
@@ -174,17 +219,29 @@ class FaqBotAccuracyTest {
 
   static Map<ChatLanguage, Score> report(
       String how, Map<ChatLanguage, FaqIndex> indexes, String split) throws IOException {
+    return report(how, indexes, split, null);
+  }
+
+  /**
+   * @param policy the thresholds for every language; null: each language's own
+   */
+  static Map<ChatLanguage, Score> report(
+      String how, Map<ChatLanguage, FaqIndex> indexes, String split, BotPolicy policy)
+      throws IOException {
     List<Question> all = questions();
     Map<ChatLanguage, Score> scores = new EnumMap<>(ChatLanguage.class);
     for (ChatLanguage lang : ChatLanguage.values()) {
-      Score s =
-          score(
-              indexes,
-              all.stream().filter(q -> q.lang() == lang && q.split().equals(split)).toList());
+      List<Question> rows =
+          all.stream().filter(q -> q.lang() == lang && q.split().equals(split)).toList();
+      if (rows.isEmpty()) {
+        continue;
+      }
+      Score s = score(indexes, rows, policy);
+      int wrong = wrongAnswers(indexes, rows, policy);
       scores.put(lang, s);
       System.out.printf(
           "bot accuracy %s %s %s: top-1 %.1f%% (%d/%d), answered right %.1f%%, in-scope handed"
-              + " over %.1f%%, out-of-scope handed over %.1f%% (%d/%d)%n",
+              + " over %.1f%%, out-of-scope handed over %.1f%% (%d/%d), wrong answers %d%n",
           how,
           lang.tag(),
           split,
@@ -195,7 +252,8 @@ class FaqBotAccuracyTest {
           100 * s.inScopeHandoffRate(),
           100 * s.oosRate(),
           s.oosHandedOver(),
-          s.outOfScope());
+          s.outOfScope(),
+          wrong);
     }
     return scores;
   }
@@ -255,6 +313,97 @@ class FaqBotAccuracyTest {
           .as("%s default meaning weight on the tune rows", lang)
           .isCloseTo(bestObjective, org.assertj.core.data.Offset.offset(1e-9));
     }
+  }
+
+  /**
+   * Issue 13: the Chinese bot handed over too many in-scope questions. The thresholds were tuned
+   * for words only; with meaning fused in, a right Chinese match often scores below the answer
+   * threshold or leads its runner-up by less than the margins. Chinese thresholds are chosen here
+   * on the tune rows only ("tune" and "tune2", 120 + 14 questions; "heldout" is never looked at):
+   * of the grid, the most answered right, with no more wrong answers and no fewer out-of-scope
+   * handovers than the shared thresholds give on the same rows; ties to the fewest wrong answers,
+   * then the highest thresholds (the grid runs from high to low). Prints the diagnosis and the grid
+   * for docs/benchmarks.md.
+   */
+  @Test
+  void chineseThresholdsWereChosenOnTheTuneRows() throws IOException {
+    JiebaTokenizer tokenizer = new JiebaTokenizer();
+    Map<ChatLanguage, FaqIndex> indexes = indexes(tokenizer, CACHED, defaultMeaning());
+    List<Question> rows =
+        questions().stream()
+            .filter(q -> q.lang() == ChatLanguage.ZH && q.split().startsWith("tune"))
+            .toList();
+    // Why in-scope tune questions are handed over with the shared thresholds.
+    int rightButShy = 0, wrongTop = 0;
+    for (Question q : rows) {
+      if (q.faqId().isEmpty()) {
+        continue;
+      }
+      List<FaqMatch> m = indexes.get(q.lang()).match(q.text(), IndexedFaqBot.CANDIDATES);
+      BotDecision d = POLICY.byScore(m, 0);
+      if (d instanceof BotDecision.Answer) {
+        continue;
+      }
+      boolean right = !m.isEmpty() && m.get(0).faq().faqId().equals(q.faqId());
+      rightButShy += right ? 1 : 0;
+      wrongTop += right ? 0 : 1;
+      System.out.printf(
+          "zh not answered (%s): %s best %.3f lead %.3f top-1 %s%n",
+          d.getClass().getSimpleName(),
+          q.text(),
+          m.isEmpty() ? 0 : m.get(0).score(),
+          m.size() < 2 ? 0 : m.get(0).score() - m.get(1).score(),
+          right ? "right" : "wrong");
+    }
+    System.out.printf(
+        "zh tune rows not answered: %d with the right FAQ on top, %d with a wrong one%n",
+        rightButShy, wrongTop);
+    Score base = score(indexes, rows, POLICY);
+    // (baseline: the shared thresholds, as before ADR 0048)
+    int baseWrong = wrongAnswers(indexes, rows, POLICY);
+    BotPolicy best = POLICY;
+    Score bestScore = base;
+    int bestWrong = baseWrong;
+    for (double answer : new double[] {0.45, 0.40, 0.35, 0.30}) {
+      for (double clarify : new double[] {0.30, 0.25, 0.20}) {
+        for (double margin : new double[] {0.05, 0.04, 0.03, 0.02}) {
+          for (double min : new double[] {0.30, 0.25, 0.20, 0.15}) {
+            for (double lead : new double[] {0.08, 0.06, 0.05, 0.04, 0.03}) {
+              if (clarify > answer) {
+                continue;
+              }
+              BotPolicy p = new BotPolicy(answer, clarify, margin, min, lead);
+              Score s = score(indexes, rows, p);
+              int wrong = wrongAnswers(indexes, rows, p);
+              if (wrong > baseWrong || s.oosHandedOver() < base.oosHandedOver()) {
+                continue;
+              }
+              if (s.answeredRight() > bestScore.answeredRight()
+                  || (s.answeredRight() == bestScore.answeredRight() && wrong < bestWrong)) {
+                best = p;
+                bestScore = s;
+                bestWrong = wrong;
+              }
+            }
+          }
+        }
+      }
+    }
+    System.out.printf(
+        "zh thresholds on the tune rows: shared %s answered right %d/%d, wrong %d, out-of-scope"
+            + " handed over %d/%d; best %s answered right %d, wrong %d, out-of-scope %d/%d%n",
+        POLICY,
+        base.answeredRight(),
+        base.inScope(),
+        baseWrong,
+        base.oosHandedOver(),
+        base.outOfScope(),
+        best,
+        bestScore.answeredRight(),
+        bestWrong,
+        bestScore.oosHandedOver(),
+        bestScore.outOfScope());
+    assertThat(best).as("zh best thresholds on the tune rows").isEqualTo(ZH_GRID_BEST);
   }
 
   /** The mean of (right FAQ's score minus the best wrong one's) over in-scope questions. */

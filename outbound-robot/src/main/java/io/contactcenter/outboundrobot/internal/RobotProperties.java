@@ -1,9 +1,12 @@
 package io.contactcenter.outboundrobot.internal;
 
+import io.contactcenter.asrtts.RecognitionOptions;
 import io.contactcenter.outboundrobot.internal.domain.AnsweringMachineDetector;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -22,6 +25,11 @@ import org.springframework.validation.annotation.Validated;
  * @param ringTimeout how long a robot call rings
  * @param voice the MaryTTS voice (empty: the speech module's default)
  * @param minSpeechConfidence recognizer confidence below which a reply counts as not understood
+ *     (replies heard with word confidences only, i.e. {@code replyAlternatives} 0)
+ * @param replyAlternatives how many of the recognizer's n best transcripts a callee's reply is
+ *     labelled over (the label is voted, and the script's {@code min_vote_share} holds the vote's
+ *     share); 0 labels the single best transcript and holds it to the recognizer's word confidences
+ *     instead, as before ADR 0049. At most 10
  * @param zone the callees' time zone: "tomorrow at ten" is 10:00 there (unset: the JVM's zone)
  * @param answeringMachine how a voicemail greeting is told from a person
  * @param transfer what happens around a transfer to a human queue
@@ -42,6 +50,7 @@ public record RobotProperties(
     @NotNull @DefaultValue("30s") Duration ringTimeout,
     @DefaultValue("") String voice,
     @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.3") double minSpeechConfidence,
+    @Min(0) @Max(RecognitionOptions.MAX_ALTERNATIVES) @DefaultValue("5") int replyAlternatives,
     ZoneId zone,
     @Valid @DefaultValue AnsweringMachine answeringMachine,
     @Valid @DefaultValue Transfer transfer,

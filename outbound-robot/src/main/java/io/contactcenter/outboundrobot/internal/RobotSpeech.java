@@ -7,6 +7,7 @@ import io.contactcenter.asrtts.ReplyClassification;
 import io.contactcenter.asrtts.ReplyClassifier;
 import io.contactcenter.asrtts.ReplyLanguage;
 import io.contactcenter.asrtts.ReplyRequest;
+import io.contactcenter.asrtts.ReplyVote;
 import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.asrtts.Transcript;
@@ -50,7 +51,8 @@ record RobotSpeech(
     if (!canListen(language)) {
       return new KeysOnlyStream();
     }
-    return asr.open(new RecognitionOptions(language, List.of(), null, null));
+    return asr.open(
+        new RecognitionOptions(language, List.of(), null, null, config.replyAlternatives()));
   }
 
   /** A recognition stream for whatever is said, e.g. an answering machine's greeting. */
@@ -67,12 +69,20 @@ record RobotSpeech(
   }
 
   /**
-   * What the callee said, labelled for the campaign the robot called about; a transcript the
-   * recognizer was unsure of counts as not understood.
+   * What the callee said, labelled for the campaign the robot called about: voted over the
+   * recognizer's alternatives when it gave them (the script's {@code min_vote_share} then holds the
+   * label's share); else the single transcript's label, where one the recognizer was unsure of
+   * counts as not understood.
    */
   Reply reply(Transcript transcript, String language, CampaignType campaign) {
     if (transcript.isEmpty()) {
       return Reply.of("", IntentLabel.UNKNOWN, 0);
+    }
+    if (!transcript.alternatives().isEmpty()) {
+      ReplyVote vote =
+          ReplyVote.over(transcript.alternatives(), text -> classify(text, language, campaign));
+      return Reply.voted(
+          transcript.text(), vote.label(), vote.share(), vote.callbackAt().map(z -> z.toInstant()));
     }
     ReplyClassification label = classify(transcript.text(), language, campaign);
     double confidence =

@@ -53,7 +53,12 @@ final class ScriptReader {
           "on",
           "steps");
   private static final Set<String> SETTINGS_KEYS =
-      Set.of("min_confidence", "callback_delay", "max_steps", "min_speech_confidence");
+      Set.of(
+          "min_confidence",
+          "callback_delay",
+          "max_steps",
+          "min_speech_confidence",
+          "min_vote_share");
   private static final Set<String> STEP_KEYS =
       Set.of("say", "barge_in", "listen", "on", "next", "end", "transfer", "actions");
   private static final Set<String> LISTEN_KEYS =
@@ -194,16 +199,24 @@ final class ScriptReader {
                 Double::valueOf,
                 "a number")
             : Settings.DEFAULT.minSpeechConfidence();
+    Double minVoteShare =
+        m.containsKey("min_vote_share")
+            ? fields.parse(
+                m, "min_vote_share", "settings.min_vote_share", Double::valueOf, "a number")
+            : Settings.DEFAULT.minVoteShare();
     if (minConfidence == null
         || callbackDelay == null
         || maxSteps == null
-        || minSpeechConfidence == null) {
+        || minSpeechConfidence == null
+        || minVoteShare == null) {
       return Settings.DEFAULT;
     }
     return fields
         .convert(
             "settings",
-            () -> new Settings(minConfidence, callbackDelay, maxSteps, minSpeechConfidence))
+            () ->
+                new Settings(
+                    minConfidence, callbackDelay, maxSteps, minSpeechConfidence, minVoteShare))
         .orElse(Settings.DEFAULT);
   }
 

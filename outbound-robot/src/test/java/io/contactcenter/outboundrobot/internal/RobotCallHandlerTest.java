@@ -92,6 +92,7 @@ class RobotCallHandlerTest {
             Duration.ofSeconds(30),
             "",
             0.3,
+            5,
             ZoneOffset.UTC,
             new RobotProperties.AnsweringMachine(
                 true, Duration.ofMillis(3500), Duration.ofMillis(800), -42),

@@ -83,6 +83,30 @@ class YamlDialogueScriptsTest {
   }
 
   @Test
+  void votedRepliesAreHeldToAShareThatDefaultsToTheMeasuredOne_andAScriptMaySetIt()
+      throws IOException {
+    for (DialogueScript builtIn : scripts.builtIns()) {
+      assertThat(builtIn.settings().minVoteShare()).isEqualTo(0.6);
+    }
+    String custom = resource("scripts/valid-custom.yaml");
+    // A script written before the setting existed keeps working, with the measured default.
+    assertThat(scripts.read("custom", custom).settings().minVoteShare()).isEqualTo(0.6);
+    assertThat(
+            scripts
+                .read("custom", custom + "\nsettings:\n  min_vote_share: 0.9\n")
+                .settings()
+                .minVoteShare())
+        .isEqualTo(0.9);
+    assertThatThrownBy(
+            () -> scripts.read("custom", custom + "\nsettings:\n  min_vote_share: 1.5\n"))
+        .hasMessageContaining("min_vote_share must be between 0 and 1, was 1.5");
+    assertThatThrownBy(
+            () -> scripts.read("custom", custom + "\nsettings:\n  min_vote_share: most\n"))
+        .hasMessageContaining("settings.min_vote_share")
+        .hasMessageContaining("a number");
+  }
+
+  @Test
   void aValidCustomScriptPasses() throws IOException {
     DialogueScript script =
         scripts.read("valid-custom.yaml", resource("scripts/valid-custom.yaml"));

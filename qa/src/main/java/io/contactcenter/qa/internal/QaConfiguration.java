@@ -25,6 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(QaProperties.class)
 class QaConfiguration {
 
+  /** The chat's knowledge-base cold start reads the call transcripts through this (ADR 0048). */
+  @Bean
+  io.contactcenter.onlinechat.spi.CallTranscripts qaCallTranscripts(
+      JdbcClient jdbc, ObjectMapper json) {
+    return new QaCallTranscripts(jdbc, json);
+  }
+
   @Bean
   JdbcTranscriptionQueue qaTranscriptionQueue(JdbcClient jdbc, ObjectMapper json) {
     return new JdbcTranscriptionQueue(jdbc, json);

@@ -331,6 +331,12 @@ class JdbcTickets {
    * table {@code ticket_sla_check} (V131), claimed along its index in (check time, id) order;
    * starting after the last batch keeps a run from wading again through the entries its earlier
    * batches left behind (after a restart every ticket has the same check time).
+   *
+   * <p>Both rows are locked, the ticket's and its queue row's (ADR 0046). Locking only the ticket
+   * let a second sweeper take a ticket another had just handled: its statement read the queue row
+   * as it was when the statement began, due, and the other sweeper, committing meanwhile, had
+   * released the ticket but moved or deleted that row. With the queue row locked too, PostgreSQL
+   * rereads it once the other's commit has passed it and drops it when no longer due.
    */
   List<Claimed> claimDueForSlaCheck(Instant dueBy, Instant afterAt, String afterId, int limit) {
     Map<String, Object> params = new HashMap<>();
@@ -348,10 +354,28 @@ class JdbcTickets {
                 + ", c.check_at FROM ticket_sla_check c JOIN ticket t ON t.ticket_id = c.ticket_id"
                 + " WHERE c.check_at <= :dueBy"
                 + after
-                + " ORDER BY c.check_at, c.ticket_id LIMIT :limit FOR UPDATE OF t SKIP LOCKED")
+                + " ORDER BY c.check_at, c.ticket_id LIMIT :limit FOR UPDATE OF t, c SKIP LOCKED")
         .params(params)
         .query((rs, n) -> new Claimed(row(rs, n), instant(rs, "check_at")))
         .list();
+  }
+
+  /**
+   * Claims one ticket for the SLA sweep if it is still due (check time at or before {@code dueBy})
+   * and nobody holds it: the check one by one after a failed batch, whose locks were released on
+   * its rollback, so another instance may have handled the ticket since.
+   */
+  Optional<TicketRow> claimIfDueForSlaCheck(String ticketId, Instant dueBy) {
+    return jdbc.sql(
+            "SELECT "
+                + T_COLUMNS
+                + " FROM ticket_sla_check c JOIN ticket t ON t.ticket_id = c.ticket_id"
+                + " WHERE c.ticket_id = :id AND c.check_at <= :dueBy"
+                + " FOR UPDATE OF t, c SKIP LOCKED")
+        .param("id", ticketId)
+        .param("dueBy", ts(dueBy))
+        .query(JdbcTickets::row)
+        .optional();
   }
 
   /** Has the sweep look at a ticket again no sooner than {@code at} (its check failed). */

@@ -168,7 +168,7 @@ class SlaTracker {
           e.toString());
       for (String ticketId : claimed) {
         try {
-          tx.executeWithoutResult(status -> checkAlone(ticketId, now()));
+          tx.executeWithoutResult(status -> checkAlone(ticketId, dueBy, now()));
         } catch (RuntimeException one) {
           // Postponed, so that it does not head every later batch (and each run stop there).
           log.warn("SLA check of ticket {} failed, retried in {}: {}", ticketId, RETRY, one);
@@ -189,10 +189,12 @@ class SlaTracker {
     private String ticketId;
   }
 
-  private void checkAlone(String ticketId, Instant now) {
-    Optional<TicketRow> locked = tickets.tryLock(ticketId);
+  private void checkAlone(String ticketId, Instant dueBy, Instant now) {
+    Optional<TicketRow> locked = tickets.claimIfDueForSlaCheck(ticketId, dueBy);
     if (locked.isEmpty()) {
-      return; // being changed right now; the change refreshes its SLA
+      // Being changed right now (the change refreshes its SLA), or another instance has looked
+      // at it since the batch rolled back and released it.
+      return;
     }
     TicketRow row = locked.get();
     JdbcTickets.SlaState state = check(row, history.facts(ticketId), alerts.sent(ticketId), now);

@@ -37,11 +37,20 @@ final class VoskDecoder implements Decoder {
   }
 
   VoskDecoder(Model model, List<String> phrases, String grammarJson) {
-    this(model, phrases, grammarJson, null, null);
+    this(model, phrases, grammarJson, 0, null, null);
   }
 
+  /**
+   * A recognizer for a grammar ({@code phrases} empty: free speech) that gives up to {@code
+   * alternatives} n-best transcripts (0: word confidences instead).
+   */
   VoskDecoder(
-      Model model, List<String> phrases, String grammarJson, VoskDecoderPool pool, Object key) {
+      Model model,
+      List<String> phrases,
+      String grammarJson,
+      int alternatives,
+      VoskDecoderPool pool,
+      Object key) {
     this.pool = pool;
     this.key = key;
     try {
@@ -54,6 +63,9 @@ final class VoskDecoder implements Decoder {
     }
     try {
       recognizer.setWords(true);
+      if (alternatives > 0) {
+        recognizer.setMaxAlternatives(alternatives);
+      }
     } catch (RuntimeException e) {
       recognizer.close();
       throw e;

@@ -37,7 +37,12 @@ final class VoskDecoderPool implements AutoCloseable {
 
   /** A recognizer for the model and grammar ({@code null}: free speech), warm when one is idle. */
   Decoder acquire(Model model, List<String> phrases, String grammarJson) {
-    Key key = new Key(model, grammarJson);
+    return acquire(model, phrases, grammarJson, 0);
+  }
+
+  /** As above, giving up to {@code alternatives} n-best transcripts (0: word confidences). */
+  Decoder acquire(Model model, List<String> phrases, String grammarJson, int alternatives) {
+    Key key = new Key(model, grammarJson, alternatives);
     synchronized (this) {
       for (Iterator<VoskDecoder> it = idle.iterator(); it.hasNext(); ) {
         VoskDecoder decoder = it.next();
@@ -47,7 +52,8 @@ final class VoskDecoderPool implements AutoCloseable {
         }
       }
     }
-    return new VoskDecoder(model, phrases, grammarJson, maxIdle > 0 ? this : null, key);
+    return new VoskDecoder(
+        model, phrases, grammarJson, alternatives, maxIdle > 0 ? this : null, key);
   }
 
   /** Takes a recognizer back after its utterance, or frees it. */
@@ -89,15 +95,18 @@ final class VoskDecoderPool implements AutoCloseable {
     all.forEach(VoskDecoder::free);
   }
 
-  private record Key(Model model, String grammar) {
+  private record Key(Model model, String grammar, int alternatives) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.model == model && Objects.equals(k.grammar, grammar);
+      return o instanceof Key k
+          && k.model == model
+          && Objects.equals(k.grammar, grammar)
+          && k.alternatives == alternatives;
     }
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(model) * 31 + Objects.hashCode(grammar);
+      return (System.identityHashCode(model) * 31 + Objects.hashCode(grammar)) * 31 + alternatives;
     }
   }
 }

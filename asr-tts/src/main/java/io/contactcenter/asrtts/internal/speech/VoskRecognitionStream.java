@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +57,12 @@ final class VoskRecognitionStream implements RecognitionStream {
   private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
   private final List<Transcript.Word> words = new ArrayList<>();
   private final StringBuilder text = new StringBuilder();
+
+  /** The text before the last segment Vosk returned alternatives for, and those alternatives. */
+  private String textBeforeAlternatives = "";
+
+  private List<Transcript.Alternative> lastAlternatives;
+
   private AudioEncoding encoding;
   private short[] frame;
   private int frameFill;
@@ -266,7 +273,11 @@ final class VoskRecognitionStream implements RecognitionStream {
           words.stream().mapToDouble(Transcript.Word::confidence).average().orElse(0);
       transcript =
           new Transcript(
-              text.toString(), words, Math.max(0, Math.min(1, confidence)), audioDuration());
+              text.toString(),
+              words,
+              Math.max(0, Math.min(1, confidence)),
+              audioDuration(),
+              alternatives());
     } finally {
       releaseDecoder();
     }
@@ -283,6 +294,10 @@ final class VoskRecognitionStream implements RecognitionStream {
       throw new UncheckedIOException("Vosk returned unreadable JSON", e);
     }
     double offset = decodeStartFrame * FRAME_MS / 1000.0 - decoder.timeOrigin();
+    if (result.has("alternatives")) {
+      collectAlternatives(result.path("alternatives"), offset);
+      return;
+    }
     for (JsonNode w : result.path("result")) {
       String word = w.path("word").asText();
       if (word.isEmpty() || word.equals("[unk]")) {
@@ -300,6 +315,68 @@ final class VoskRecognitionStream implements RecognitionStream {
       }
       text.append(word);
     }
+  }
+
+  /**
+   * A segment decoded with n-best alternatives: the best one's words join the transcript, each with
+   * the share of the alternatives' weight that holds it as its confidence (Vosk gives none).
+   */
+  private void collectAlternatives(JsonNode alternatives, double offset) {
+    List<Transcript.Alternative> segment = new ArrayList<>();
+    List<Set<String>> wordsOf = new ArrayList<>();
+    for (JsonNode a : alternatives) {
+      String said = a.path("text").asText("").replace("[unk]", "").strip().replaceAll("\\s+", " ");
+      segment.add(new Transcript.Alternative(said, a.path("confidence").asDouble()));
+      wordsOf.add(said.isEmpty() ? Set.of() : Set.copyOf(List.of(said.split(" "))));
+    }
+    textBeforeAlternatives = text.toString();
+    lastAlternatives = segment;
+    if (segment.isEmpty()) {
+      return;
+    }
+    List<Double> shares = Transcript.Alternative.shares(segment, Transcript.SCORE_SCALE);
+    for (JsonNode w : alternatives.get(0).path("result")) {
+      String word = w.path("word").asText();
+      if (word.isEmpty() || word.equals("[unk]")) {
+        continue;
+      }
+      double agreement = 0;
+      for (int i = 0; i < segment.size(); i++) {
+        if (wordsOf.get(i).contains(word)) {
+          agreement += shares.get(i);
+        }
+      }
+      words.add(
+          new Transcript.Word(
+              word,
+              seconds(Math.max(0, offset + w.path("start").asDouble())),
+              seconds(Math.max(0, offset + w.path("end").asDouble())),
+              Math.max(0, Math.min(1, agreement))));
+      if (!text.isEmpty()) {
+        text.append(' ');
+      }
+      text.append(word);
+    }
+  }
+
+  /**
+   * The n best transcripts of the whole utterance: the last segment's alternatives after the words
+   * of the segments before it (an endpoint Vosk found inside the reply); empty without
+   * alternatives.
+   */
+  private List<Transcript.Alternative> alternatives() {
+    if (lastAlternatives == null) {
+      return List.of();
+    }
+    List<Transcript.Alternative> out = new ArrayList<>();
+    for (Transcript.Alternative a : lastAlternatives) {
+      out.add(
+          new Transcript.Alternative((textBeforeAlternatives + " " + a.text()).strip(), a.score()));
+    }
+    if (out.isEmpty() && !text.isEmpty()) {
+      out.add(new Transcript.Alternative(text.toString(), 0));
+    }
+    return out;
   }
 
   @Override

@@ -53,7 +53,7 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
     String grammar = phrases.isEmpty() ? null : grammarJson(phrases);
     VoskRecognitionStream stream =
         new VoskRecognitionStream(
-            () -> models.decoders().acquire(model, phrases, grammar),
+            () -> models.decoders().acquire(model, phrases, grammar, options.alternatives()),
             // Each stream follows its own line's noise floor.
             new AdaptiveVoiceActivityDetector(
                 properties.vadThreshold(), properties.vadNoiseMargin()),
@@ -107,7 +107,8 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
             options.language(),
             options.phrases(),
             options.trailingSilence() == null ? Duration.ofSeconds(10) : options.trailingSilence(),
-            options.maxUtterance() == null ? Duration.ofMinutes(5) : options.maxUtterance());
+            options.maxUtterance() == null ? Duration.ofMinutes(5) : options.maxUtterance(),
+            options.alternatives());
     int chunk = encoding.sampleRate() * 2 * TRANSCRIBE_CHUNK_MS / 1000;
     try (RecognitionStream stream = open(wholeClip)) {
       for (int i = 0; i < pcm.length && !stream.endOfSpeech(); i += chunk) {
@@ -116,9 +117,7 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
         System.arraycopy(pcm, i, part, 0, length);
         stream.accept(part, encoding);
       }
-      Transcript transcript = stream.finish();
-      return new Transcript(
-          transcript.text(), transcript.words(), transcript.confidence(), clip.duration());
+      return stream.finish().withAudioDuration(clip.duration());
     }
   }
 

@@ -115,7 +115,7 @@ public final class NoisyReplyBenchmark {
   private static final Map<String, int[]> ENDED_BY_SILENCE = new LinkedHashMap<>();
 
   /** Each reply's n best transcripts, when the n-best variant runs. */
-  private static final Map<ReplyResult, List<NbestReplies.Alternative>> NBEST =
+  private static final Map<ReplyResult, List<Transcript.Alternative>> NBEST =
       new java.util.IdentityHashMap<>();
 
   private NoisyReplyBenchmark() {}
@@ -136,10 +136,11 @@ public final class NoisyReplyBenchmark {
         continue;
       }
       for (double scale : new double[] {0.3, 1.0, 3.0}) {
-        Map<ReplyResult, NbestReplies.Vote> votes = new java.util.IdentityHashMap<>();
+        Map<ReplyResult, io.contactcenter.asrtts.ReplyVote> votes =
+            new java.util.IdentityHashMap<>();
         Map<ReplyResult, IntentLabel> firsts = new java.util.IdentityHashMap<>();
         for (ReplyResult r : part) {
-          List<NbestReplies.Alternative> alts = NBEST.getOrDefault(r, List.of());
+          List<Transcript.Alternative> alts = NBEST.getOrDefault(r, List.of());
           votes.put(r, NbestReplies.vote(alts, scale, classifier, r.row().campaign()));
           firsts.put(
               r,
@@ -171,8 +172,16 @@ public final class NoisyReplyBenchmark {
     }
   }
 
+  /**
+   * What the robot does with a reply whose label was voted: it acts when the voted label is not
+   * {@code unknown} and holds at least {@code minShare} (and the script's {@code min_confidence}).
+   */
+  static Action voteAction(ReplyResult r, io.contactcenter.asrtts.ReplyVote vote, double minShare) {
+    return nbestAction(r, vote, minShare, false);
+  }
+
   private static Action nbestAction(
-      ReplyResult r, NbestReplies.Vote vote, double minShare, boolean speechRule) {
+      ReplyResult r, io.contactcenter.asrtts.ReplyVote vote, double minShare, boolean speechRule) {
     boolean acts =
         vote.label() != IntentLabel.UNKNOWN
             && vote.share() >= Math.max(minShare, MIN_LABEL_CONFIDENCE)
@@ -290,8 +299,7 @@ public final class NoisyReplyBenchmark {
         new VoskModels(properties, NoisyReplyBenchmark.class.getClassLoader())) {
       VoskSpeechRecognizer asr = new VoskSpeechRecognizer(models, properties);
       int alternatives = Integer.getInteger("bench.nbest", 5);
-      NbestReplies nbest =
-          alternatives > 0 ? new NbestReplies(models.model("en"), properties, alternatives) : null;
+      boolean nbest = alternatives > 0;
       List<String> skipped = new ArrayList<>();
       for (EvaluationVoice voice : VOICES) {
         if (!onlyPart.equals("both") && !onlyPart.equals(part(voice.heldOut()))) {
@@ -320,13 +328,14 @@ public final class NoisyReplyBenchmark {
           ReplyResult r = judge(voice.heldOut(), voice.name(), line, row, t, classifier);
           replies.add(r);
           tsv.add(row(r));
-          if (nbest != null) {
+          if (nbest) {
             long n = THREADS.getCurrentThreadCpuTime();
-            List<NbestReplies.Alternative> heardAlternatives = nbest.recognize(heard);
+            List<Transcript.Alternative> heardAlternatives =
+                NbestReplies.recognize(asr, heard, alternatives).alternatives();
             nbestCpu += THREADS.getCurrentThreadCpuTime() - n;
             NBEST.put(r, heardAlternatives);
             StringBuilder alts = new StringBuilder();
-            for (NbestReplies.Alternative a : heardAlternatives) {
+            for (Transcript.Alternative a : heardAlternatives) {
               alts.append('\t')
                   .append(a.text())
                   .append('\t')
@@ -484,7 +493,7 @@ public final class NoisyReplyBenchmark {
           digits,
           r -> r.line().alaw() ? "alaw" : "ulaw",
           d -> d.line().alaw() ? "alaw" : "ulaw");
-      if (nbest != null) {
+      if (nbest) {
         lines.add("");
         nbestReport(lines, replies, classifier);
         lines.add(
@@ -498,7 +507,6 @@ public final class NoisyReplyBenchmark {
                 alternatives,
                 nbestCpu / 1e9,
                 nbestCpu / 1e9 / Math.max(1, replySeconds)));
-        nbest.close();
       }
       lines.add("");
       lines.add(

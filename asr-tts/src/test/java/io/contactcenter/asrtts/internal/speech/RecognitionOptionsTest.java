@@ -26,6 +26,7 @@ class RecognitionOptionsTest {
     assertThat(options.phrases()).isEmpty();
     assertThat(options.trailingSilence()).isNull();
     assertThat(options.maxUtterance()).isNull();
+    assertThat(options.alternatives()).isZero();
   }
 
   @Test
@@ -40,6 +41,16 @@ class RecognitionOptionsTest {
     assertThatThrownBy(
             () -> RecognitionOptions.freeSpeech("en").withTimings(null, Duration.ofHours(1)))
         .hasMessageContaining("maxUtterance");
+    assertThatThrownBy(() -> RecognitionOptions.freeSpeech("en").withAlternatives(11))
+        .hasMessageContaining("alternatives must be between 0 and 10, was 11");
+    assertThatThrownBy(() -> RecognitionOptions.freeSpeech("en").withAlternatives(-1))
+        .hasMessageContaining("alternatives must be between 0 and 10");
+    assertThat(
+            RecognitionOptions.freeSpeech("en")
+                .withAlternatives(5)
+                .withTimings(Duration.ofSeconds(1), null)
+                .alternatives())
+        .isEqualTo(5);
   }
 
   @Test

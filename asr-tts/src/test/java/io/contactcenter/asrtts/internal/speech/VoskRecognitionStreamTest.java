@@ -2,6 +2,7 @@ package io.contactcenter.asrtts.internal.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.contactcenter.asrtts.AudioEncoding;
 import io.contactcenter.asrtts.AudioTooLargeException;
@@ -346,6 +347,91 @@ class VoskRecognitionStreamTest {
     assertThat(calls.subList(0, calls.size() - 1)).allMatch(n -> n >= block && n < block + 320);
     assertThat(calls.stream().mapToInt(Integer::intValue).sum()).isEqualTo((15 + 48 + 35) * 320);
     assertThat(transcript.words().getFirst().start()).isEqualTo(Duration.ofMillis(1840));
+  }
+
+  @Test
+  void nBestAlternativesFollowTheWordsOfEarlierSegmentsAndGiveWordsTheirAgreement() {
+    // Vosk found an endpoint inside the reply ("call me"), then gave three alternatives for the
+    // rest; with alternatives it gives no word confidences.
+    VoskRecognitionStream stream =
+        new VoskRecognitionStream(
+            () ->
+                new FakeDecoder() {
+                  private boolean endpointGiven;
+
+                  @Override
+                  public boolean accept(short[] s, int length) {
+                    super.accept(s, length);
+                    if (!endpointGiven && samples > 16000) {
+                      endpointGiven = true;
+                      return true;
+                    }
+                    return false;
+                  }
+
+                  @Override
+                  public String result() {
+                    return "{\"alternatives\":[{\"confidence\":210.0,\"result\":["
+                        + "{\"start\":0.1,\"end\":0.3,\"word\":\"call\"},"
+                        + "{\"start\":0.3,\"end\":0.5,\"word\":\"me\"}],"
+                        + "\"text\":\"call me\"}]}";
+                  }
+
+                  @Override
+                  public String finalResult() {
+                    return "{\"alternatives\":["
+                        + "{\"confidence\":200.0,\"result\":["
+                        + "{\"start\":0.6,\"end\":0.9,\"word\":\"tomorrow\"},"
+                        + "{\"start\":0.9,\"end\":1.2,\"word\":\"morning\"}],"
+                        + "\"text\":\"tomorrow morning\"},"
+                        + "{\"confidence\":200.0,\"result\":["
+                        + "{\"start\":0.6,\"end\":0.9,\"word\":\"tomorrow\"},"
+                        + "{\"start\":0.9,\"end\":1.0,\"word\":\"tomorrow\"},"
+                        + "{\"start\":1.0,\"end\":1.2,\"word\":\"mourning\"}],"
+                        + "\"text\":\"tomorrow tomorrow mourning\"},"
+                        + "{\"confidence\":-1000.0,\"result\":[],\"text\":\"[unk]\"}]}";
+                  }
+                },
+            new AdaptiveVoiceActivityDetector(-42, 10),
+            null,
+            Duration.ofMillis(700),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(120));
+    feedInFrames(
+        stream,
+        Signals.concat(
+            Signals.silence(RATE, 1),
+            Signals.tone(440, RATE, 1.5, 8000),
+            Signals.silence(RATE, 1)));
+
+    Transcript transcript = stream.finish();
+
+    assertThat(transcript.text()).isEqualTo("call me tomorrow morning");
+    assertThat(transcript.alternatives())
+        .extracting(Transcript.Alternative::text)
+        .containsExactly(
+            "call me tomorrow morning", "call me tomorrow tomorrow mourning", "call me");
+    assertThat(transcript.alternativeShares().get(0)).isCloseTo(0.5, within(1e-9));
+    // Each word's confidence is the weight of the alternatives holding it (a word an alternative
+    // repeats counts once).
+    assertThat(transcript.words())
+        .extracting(Transcript.Word::confidence)
+        .containsExactly(1.0, 1.0, 1.0, 0.5);
+    assertThat(transcript.confidence()).isCloseTo(0.875, within(1e-9));
+  }
+
+  @Test
+  void withoutAlternativesATranscriptCarriesNone() {
+    try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
+      feedInFrames(
+          stream,
+          Signals.concat(
+              Signals.silence(RATE, 1),
+              Signals.tone(440, RATE, 1, 8000),
+              Signals.silence(RATE, 1)));
+
+      assertThat(stream.finish().alternatives()).isEmpty();
+    }
   }
 
   @Test

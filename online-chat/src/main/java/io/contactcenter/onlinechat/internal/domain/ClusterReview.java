@@ -107,6 +107,38 @@ public final class ClusterReview {
     nextId = result.clusters().size() + 1;
   }
 
+  /**
+   * Everything the admin's review changed, to be stored and restored after a restart.
+   *
+   * @param clusters every cluster, discarded ones included
+   * @param nextId the number the next split's cluster id gets
+   */
+  public record Snapshot(List<Cluster> clusters, int nextId) {
+    public Snapshot {
+      clusters = List.copyOf(clusters);
+    }
+  }
+
+  public Snapshot snapshot() {
+    return new Snapshot(List.copyOf(clusters.values()), nextId);
+  }
+
+  /** A review as it was when {@code snapshot} was taken, over the same questions and answers. */
+  public static ClusterReview restore(
+      Snapshot snapshot,
+      List<String> texts,
+      List<String> answers,
+      ToIntFunction<List<Integer>> central) {
+    ClusterReview review =
+        new ClusterReview(
+            new QuestionClusterer.Result(List.of(), List.of()), texts, answers, central);
+    for (Cluster c : snapshot.clusters()) {
+      review.clusters.put(c.id(), c);
+    }
+    review.nextId = snapshot.nextId();
+    return review;
+  }
+
   /** The clusters not discarded, largest first (ties: the lowest row first). */
   public List<Cluster> clusters() {
     return sorted(clusters.values().stream().filter(c -> !c.discarded()).toList());

@@ -10,8 +10,10 @@ import java.util.Optional;
 /**
  * Which branch of a script a callee's reply takes, if any: a reply is acted on only when it is
  * labelled (not {@code unknown}), its label is confident enough, the recognizer heard the words
- * with at least the script's {@code min_speech_confidence}, and a branch exists for the label. What
- * follows a reply that takes no branch is the {@link DialogueEngine}'s business.
+ * with at least the script's {@code min_speech_confidence} or, for a label voted over the
+ * recognizer's alternatives, the label holds at least the script's {@code min_vote_share}, and a
+ * branch exists for the label. What follows a reply that takes no branch is the {@link
+ * DialogueEngine}'s business.
  */
 final class ReplyPolicy {
 
@@ -51,8 +53,13 @@ final class ReplyPolicy {
         step.on().getOrDefault(reply.label(), script.on().get(reply.label())));
   }
 
-  /** Whether the recognizer was sure enough of the words for their label to be acted on. */
+  /**
+   * Whether the recognizer was sure enough of the words for their label to be acted on: each rule
+   * is neutral (1) for a reply that lacks its evidence (keys; a voted reply has no word
+   * confidences, a single transcript no vote).
+   */
   private boolean heardWell(Reply reply) {
-    return reply.speechConfidence() >= script.settings().minSpeechConfidence();
+    return reply.speechConfidence() >= script.settings().minSpeechConfidence()
+        && reply.voteShare() >= script.settings().minVoteShare();
   }
 }

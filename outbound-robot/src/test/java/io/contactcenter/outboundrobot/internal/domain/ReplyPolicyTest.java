@@ -11,7 +11,7 @@ import io.contactcenter.outboundrobot.internal.YamlDialogueScripts;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The balance reminder: min_confidence 0.6, min_speech_confidence 0.75. */
+/** The balance reminder: min_confidence 0.6, min_speech_confidence 0.75, min_vote_share 0.6. */
 class ReplyPolicyTest {
 
   private static final DialogueScript SCRIPT =
@@ -41,6 +41,34 @@ class ReplyPolicyTest {
     assertThat(toAsk(reply(IntentLabel.UNKNOWN, 0.9, 0.9))).isEmpty();
     assertThat(toAsk(reply(IntentLabel.AGREE, 0.59, 0.9))).isEmpty();
     assertThat(toAsk(reply(IntentLabel.AGREE, 0.9, 0.74))).isEmpty();
+  }
+
+  @Test
+  void aVotedReplyIsActedOnWhenItsLabelHoldsTheScriptsShareOfTheVote() {
+    Reply clear = Reply.voted("yes i will pay", IntentLabel.AGREE, 0.8, Optional.empty());
+    Reply split = Reply.voted("yes i will pay", IntentLabel.AGREE, 0.59, Optional.empty());
+
+    assertThat(toAsk(clear)).map(Branch::target).contains("will_pay");
+    assertThat(toAsk(split)).isEmpty();
+    assertThat(policy.overPrompt(Reply.voted("stop calling", IntentLabel.DO_NOT_CALL, 0.8, none())))
+        .map(Branch::target)
+        .contains("opt_out");
+    assertThat(
+            policy.overPrompt(Reply.voted("stop calling", IntentLabel.DO_NOT_CALL, 0.55, none())))
+        .isEmpty();
+  }
+
+  @Test
+  void keysAndSingleTranscriptsAreNotHeldToAVoteShare() {
+    assertThat(toAsk(Reply.of("1", IntentLabel.AGREE, 1.0)))
+        .map(Branch::target)
+        .contains("will_pay");
+    // A single transcript is held to its word confidence, not to a vote.
+    assertThat(toAsk(reply(IntentLabel.AGREE, 0.65, 0.9))).map(Branch::target).contains("will_pay");
+  }
+
+  private static Optional<java.time.Instant> none() {
+    return Optional.empty();
   }
 
   @Test
