@@ -42,6 +42,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,7 +129,7 @@ class AttendedTransferIT {
       HttpResponse<String> consulted = post(call, "/consult", first, agentBody(second), "en");
       assertThat(consulted.statusCode()).as(consulted.body()).isEqualTo(200);
       assertThat(desk.status(second).state()).isEqualTo(AgentState.ON_CONTACT);
-      awaitConsultLegUp(callerId);
+      ConsultLegs legs = awaitConsultLegUp(callerId);
 
       HttpResponse<String> completed = completeWhenConnected(call, first);
       assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
@@ -149,17 +150,19 @@ class AttendedTransferIT {
       assertThat(desk.status(first).open()).isEmpty();
 
       // In Asterisk: the first agent's channel is gone, the caller is bridged with the consult
-      // leg whose other half is bridged with the second agent's phone.
+      // leg whose other half is bridged with the second agent's phone. (The shared Asterisk may
+      // hold other classes' calls: every channel is found from this call's caller.)
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
               () -> {
                 List<String[]> channels = channels();
-                assertThat(channels).noneMatch(c -> c[1].equals("cc-acd-agent"));
-                String callerBridge = bridgeOf(channels, c -> c[13].equals(callerId));
-                assertThat(bridgeOf(channels, c -> c[0].endsWith(";1"))).isEqualTo(callerBridge);
-                assertThat(bridgeOf(channels, c -> c[1].equals("cc-acd-consult-agent")))
-                    .isEqualTo(bridgeOf(channels, c -> c[0].endsWith(";2")));
+                String callerName = named(channels, c -> c[13].equals(callerId));
+                assertThat(channels).noneMatch(c -> isAgentOf(c, callerName));
+                assertThat(bridgeOf(channels, c -> c[13].equals(callerId)))
+                    .isEqualTo(bridgeOf(channels, c -> c[0].equals(legs.leg() + ";1")));
+                assertThat(bridgeOf(channels, c -> c[0].equals(legs.consulted())))
+                    .isEqualTo(bridgeOf(channels, c -> c[0].equals(legs.leg() + ";2")));
               });
 
       // The caller hangs up: the second agent's part completes.
@@ -220,7 +223,7 @@ class AttendedTransferIT {
 
       HttpResponse<String> consulted = post(call, "/consult", first, agentBody(second), "en");
       assertThat(consulted.statusCode()).as(consulted.body()).isEqualTo(200);
-      awaitConsultLegUp(callerId);
+      ConsultLegs legs = awaitConsultLegUp(callerId);
 
       HttpResponse<String> cancelled = post(call, "/consult/cancel", first, "", "en");
       assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
@@ -240,8 +243,10 @@ class AttendedTransferIT {
               () -> {
                 List<String[]> channels = channels();
                 assertThat(channels)
-                    .noneMatch(c -> c[1].startsWith("cc-acd-consult") || c[0].startsWith("Local/"));
-                assertThat(bridgeOf(channels, c -> c[1].equals("cc-acd-agent")))
+                    .noneMatch(
+                        c -> c[0].startsWith(legs.leg() + ";") || c[0].equals(legs.consulted()));
+                String callerName = named(channels, c -> c[13].equals(callerId));
+                assertThat(bridgeOf(channels, c -> isAgentOf(c, callerName)))
                     .isEqualTo(bridgeOf(channels, c -> c[13].equals(callerId)));
               });
 
@@ -297,17 +302,52 @@ class AttendedTransferIT {
             id -> id != null);
   }
 
-  /** The first agent's channel is bridged with the consult leg (the caller is held). */
-  private void awaitConsultLegUp(String callerId) {
+  /**
+   * The consult's Local channel (name without ";1"/";2") and the consulted agent's channel, once
+   * the first agent's channel (running [cc-acd-agent] for this caller) is bridged with the consult
+   * leg's ";1" half (the caller is held) and its ";2" half with the consulted phone.
+   */
+  private record ConsultLegs(String leg, String consulted) {}
+
+  private ConsultLegs awaitConsultLegUp(String callerId) {
+    AtomicReference<ConsultLegs> found = new AtomicReference<>();
     await()
         .atMost(Duration.ofSeconds(15))
         .untilAsserted(
             () -> {
               List<String[]> channels = channels();
-              assertThat(bridgeOf(channels, c -> c[1].equals("cc-acd-agent")))
-                  .isNotEqualTo(bridgeOf(channels, c -> c[13].equals(callerId)))
-                  .isEqualTo(bridgeOf(channels, c -> c[0].endsWith(";1")));
+              String callerName = named(channels, c -> c[13].equals(callerId));
+              String agentBridge = bridgeOf(channels, c -> isAgentOf(c, callerName));
+              assertThat(agentBridge).isNotEqualTo(bridgeOf(channels, c -> c[13].equals(callerId)));
+              String one =
+                  named(
+                      channels,
+                      c ->
+                          c[0].startsWith("Local/1@cc-acd-consult-")
+                              && c[0].endsWith(";1")
+                              && c[12].equals(agentBridge));
+              String leg = one.substring(0, one.length() - 2);
+              String legBridge = bridgeOf(channels, c -> c[0].equals(leg + ";2"));
+              String consulted =
+                  named(
+                      channels,
+                      c -> c[1].equals("cc-acd-consult-agent") && c[12].equals(legBridge));
+              found.set(new ConsultLegs(leg, consulted));
             });
+    return found.get();
+  }
+
+  /** Whether the channel is the agent's leg of this caller's call ([cc-acd-agent]'s Bridge). */
+  private static boolean isAgentOf(String[] channel, String callerName) {
+    return channel[1].equals("cc-acd-agent")
+        && (channel[6].equals(callerName) || channel[6].startsWith(callerName + ","));
+  }
+
+  private static String named(
+      List<String[]> channels, java.util.function.Predicate<String[]> which) {
+    Optional<String[]> channel = channels.stream().filter(which).findFirst();
+    assertThat(channel).as("channel in %s", channels.stream().map(c -> c[0]).toList()).isPresent();
+    return channel.get()[0];
   }
 
   /** Completes once Asterisk has the consult leg up (until then: 409 not-connected). */
@@ -327,7 +367,10 @@ class AttendedTransferIT {
             r -> r != null);
   }
 
-  /** Asterisk's channels, concise: 0 name, 1 context, 12 bridge id, 13 unique id. */
+  /**
+   * Asterisk's channels, concise: 0 name, 1 context, 6 application data, 12 bridge id, 13 unique
+   * id.
+   */
   private static List<String[]> channels() {
     return Arrays.stream(asterisk.cli("core show channels concise").split("\n"))
         .map(String::trim)
