@@ -171,12 +171,11 @@ class ColdStartJobsIT {
     assertThat(job.unclustered).contains(0); // "hello"
 
     ClusterReview.Outcome self = review.merge(refunds.id(), refunds.id());
-    ChatRefusedException problem = KnowledgeBaseController.refusal((ClusterReview.Refused) self);
+    ChatRefusedException problem = ColdStartController.refusal((ClusterReview.Refused) self);
     assertThat(problem.kind).isEqualTo(ChatRefusedException.Kind.CLUSTER_REVIEW);
     assertThat(problem.reason).isEqualTo("same-cluster");
     assertThat(problem.arguments).containsExactly(refunds.id());
-    assertThat(
-            KnowledgeBaseController.refusal((ClusterReview.Refused) review.rename("c99", "x")).kind)
+    assertThat(ColdStartController.refusal((ClusterReview.Refused) review.rename("c99", "x")).kind)
         .isEqualTo(ChatRefusedException.Kind.CLUSTER_NOT_FOUND);
   }
 
