@@ -43,6 +43,13 @@ class ChatConfiguration {
     return new JdbcKnowledgeBase(jdbc, new TransactionTemplate(transactions));
   }
 
+  /** Saves FAQs as admins edit them: the FAQ editor and the cold-start review. */
+  @Bean
+  FaqEditor chatFaqEditor(
+      JdbcKnowledgeBase knowledgeBase, IndexedFaqBot bot, ObjectProvider<Clock> clock) {
+    return new FaqEditor(knowledgeBase, bot, clock.getIfAvailable(Clock::systemUTC));
+  }
+
   @Bean
   JdbcOrderStatus chatOrderStatus(JdbcClient jdbc, ObjectMapper json) {
     return new JdbcOrderStatus(jdbc, json);

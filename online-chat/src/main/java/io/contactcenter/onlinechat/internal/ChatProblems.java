@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
       VisitorController.class,
       AgentChatController.class,
       KnowledgeBaseController.class,
+      ColdStartController.class,
       FaqSuggestionController.class
     })
 class ChatProblems {

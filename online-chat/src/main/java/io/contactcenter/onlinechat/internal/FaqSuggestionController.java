@@ -64,16 +64,15 @@ class FaqSuggestionController {
         edits.faqId() == null || edits.faqId().isBlank()
             ? "s-" + s.suggestionId().substring(0, 8)
             : edits.faqId().strip();
-    if (!KnowledgeBaseController.FAQ_ID.matcher(faqId).matches()) {
+    if (!FaqEditor.FAQ_ID.matcher(faqId).matches()) {
       throw new IllegalArgumentException(
           "faqId must be 1-100 letters, digits or . _ - (starting with a letter or digit)");
     }
     String question =
-        KnowledgeBaseController.required(
+        FaqEditor.required(
             "question", edits.question() == null ? s.title() : edits.question(), 500);
     String answer =
-        KnowledgeBaseController.required(
-            "answer", edits.answer() == null ? s.answer() : edits.answer(), 4000);
+        FaqEditor.required("answer", edits.answer() == null ? s.answer() : edits.answer(), 4000);
     String category = edits.category() == null ? "" : edits.category().strip();
     if (category.length() > 100) {
       throw new IllegalArgumentException("category must be at most 100 characters");
@@ -82,7 +81,7 @@ class FaqSuggestionController {
     examples.add(question);
     for (String example : edits.examples() == null ? s.questions() : edits.examples()) {
       if (example != null && !example.isBlank()) {
-        examples.add(KnowledgeBaseController.required("an example", example, 500));
+        examples.add(FaqEditor.required("an example", example, 500));
       }
     }
     if (examples.size() > 200) {

@@ -1,6 +1,7 @@
 package io.contactcenter.onlinechat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.contactcenter.onlinechat.ChatLanguage;
 import io.contactcenter.onlinechat.internal.domain.QuestionClusterer;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,23 +67,18 @@ class ColdStartBenchmark {
         long cpuFrom = cpuNanos();
         long from = System.nanoTime();
         ColdStartJobs.Job job = jobs.start(questions, lang);
-        List<String> progress = new ArrayList<>();
-        long heapPeak = heapFrom;
-        long rssPeak = rssFrom;
-        long lastPrint = from;
-        while (job.state == ColdStartJobs.State.RUNNING) {
-          Thread.sleep(1000);
-          heapPeak = Math.max(heapPeak, heapUsed());
-          rssPeak = Math.max(rssPeak, rssBytes());
-          String p = String.format(Locale.ROOT, "%.2f", job.progress);
-          if (progress.isEmpty() || !progress.get(progress.size() - 1).endsWith(" " + p)) {
-            progress.add(String.format(Locale.ROOT, "%.0fs %s", since(from), p));
-          }
-          if (System.nanoTime() - lastPrint > 30_000_000_000L) {
-            lastPrint = System.nanoTime();
-            System.out.printf(Locale.ROOT, "  %s %.0f s: progress %s%n", lang, since(from), p);
-          }
-        }
+        Samples samples = new Samples(lang, from, heapFrom, rssFrom);
+        // Samples the heap, the resident set and the progress each second until the job ends.
+        await()
+            .atMost(Duration.ofHours(1))
+            .pollDelay(Duration.ofSeconds(1))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> {
+                  samples.take(job.progress);
+                  return job.state != ColdStartJobs.State.RUNNING;
+                });
+        List<String> progress = samples.progress;
         line(
             "cold start %s: %d questions, %s after %.1f s wall, %.1f s CPU (the process), %d"
                 + " clusters, %d unclustered; heap peak +%.0f MB, resident set peak +%.0f MB;"
@@ -93,8 +90,8 @@ class ColdStartBenchmark {
             (cpuNanos() - cpuFrom) / 1e9,
             job.review == null ? 0 : job.review.clusters().size(),
             job.unclustered.size(),
-            (heapPeak - heapFrom) / 1e6,
-            (rssPeak - rssFrom) / 1e6,
+            (samples.heapPeak - heapFrom) / 1e6,
+            (samples.rssPeak - rssFrom) / 1e6,
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         line("progress seen (%d values): %s", progress.size(), String.join(", ", progress));
         assertThat(job.state).isEqualTo(ColdStartJobs.State.DONE);
@@ -102,6 +99,37 @@ class ColdStartBenchmark {
       }
     } finally {
       Files.writeString(Path.of("target/cold-start-benchmark.txt"), report.toString());
+    }
+  }
+
+  /** What the benchmark sees of a running job, sampled once a second. */
+  private static final class Samples {
+    private final ChatLanguage lang;
+    private final long from;
+    private long lastPrint;
+    final List<String> progress = new ArrayList<>();
+    long heapPeak;
+    long rssPeak;
+
+    Samples(ChatLanguage lang, long from, long heapFrom, long rssFrom) {
+      this.lang = lang;
+      this.from = from;
+      this.lastPrint = from;
+      this.heapPeak = heapFrom;
+      this.rssPeak = rssFrom;
+    }
+
+    void take(double jobProgress) throws IOException {
+      heapPeak = Math.max(heapPeak, heapUsed());
+      rssPeak = Math.max(rssPeak, rssBytes());
+      String p = String.format(Locale.ROOT, "%.2f", jobProgress);
+      if (progress.isEmpty() || !progress.get(progress.size() - 1).endsWith(" " + p)) {
+        progress.add(String.format(Locale.ROOT, "%.0fs %s", since(from), p));
+      }
+      if (System.nanoTime() - lastPrint > 30_000_000_000L) {
+        lastPrint = System.nanoTime();
+        System.out.printf(Locale.ROOT, "  %s %.0f s: progress %s%n", lang, since(from), p);
+      }
     }
   }
 

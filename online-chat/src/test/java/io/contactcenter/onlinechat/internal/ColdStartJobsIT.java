@@ -10,13 +10,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.contactcenter.onlinechat.ChatLanguage;
 import io.contactcenter.onlinechat.internal.domain.ClusterReview;
 import io.contactcenter.onlinechat.internal.domain.QuestionClusterer;
+import io.contactcenter.testinfra.MutableClock;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,12 +169,11 @@ class ColdStartJobsIT {
     assertThat(job.unclustered).contains(0); // "hello"
 
     ClusterReview.Outcome self = review.merge(refunds.id(), refunds.id());
-    ChatRefusedException problem = KnowledgeBaseController.refusal((ClusterReview.Refused) self);
+    ChatRefusedException problem = ColdStartController.refusal((ClusterReview.Refused) self);
     assertThat(problem.kind).isEqualTo(ChatRefusedException.Kind.CLUSTER_REVIEW);
     assertThat(problem.reason).isEqualTo("same-cluster");
     assertThat(problem.arguments).containsExactly(refunds.id());
-    assertThat(
-            KnowledgeBaseController.refusal((ClusterReview.Refused) review.rename("c99", "x")).kind)
+    assertThat(ColdStartController.refusal((ClusterReview.Refused) review.rename("c99", "x")).kind)
         .isEqualTo(ChatRefusedException.Kind.CLUSTER_NOT_FOUND);
   }
 
@@ -338,33 +335,5 @@ class ColdStartJobsIT {
         .filteredOn(c -> c.id().equals(cluster))
         .singleElement()
         .satisfies(c -> assertThat(c.title()).isEqualTo("mine"));
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -23,17 +23,16 @@ import io.contactcenter.common.CampaignType;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.outboundrobot.DialogueScripts;
 import io.contactcenter.outboundrobot.Turn;
-import io.contactcenter.outboundrobot.internal.domain.MutableClock;
 import io.contactcenter.pbx.CallerHungUpException;
 import io.contactcenter.pbx.ChannelSession;
 import io.contactcenter.pbx.DtmfInput;
 import io.contactcenter.pbx.MediaEvent;
 import io.contactcenter.pbx.MediaSession;
+import io.contactcenter.testinfra.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -85,21 +84,6 @@ class RobotCallHandlerTest {
   }
 
   private RobotCallHandler handler(SpeechSynthesizer tts, FakeRecognizer asr) {
-    RobotProperties config =
-        new RobotProperties(
-            "trunk-test",
-            "4000",
-            Duration.ofSeconds(30),
-            "",
-            0.3,
-            5,
-            ZoneOffset.UTC,
-            new RobotProperties.AnsweringMachine(
-                true, Duration.ofMillis(3500), Duration.ofMillis(800), -42),
-            new RobotProperties.Transfer(Duration.ofMinutes(2), null),
-            // The fake recognizer ends utterances itself; no early end on top of it.
-            new RobotProperties.EarlyEndOfTurn(Duration.ZERO, 0.75),
-            Duration.ofMinutes(10));
     return new RobotCallHandler(
         attempts,
         scripts,
@@ -110,7 +94,7 @@ class RobotCallHandlerTest {
           return new ReplyClassification(IntentLabel.AGREE, 0.9, Map.of(), Optional.empty());
         },
         events::add,
-        config,
+        TestRobotProperties.config(),
         clock,
         new SimpleMeterRegistry());
   }

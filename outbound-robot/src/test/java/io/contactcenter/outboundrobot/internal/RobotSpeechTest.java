@@ -37,19 +37,7 @@ class RobotSpeechTest {
             }
             return label(IntentLabel.UNKNOWN, 0.5);
           },
-          new RobotProperties(
-              "trunk-test",
-              "4000",
-              Duration.ofSeconds(30),
-              "",
-              0.3,
-              5,
-              ZoneOffset.UTC,
-              new RobotProperties.AnsweringMachine(
-                  true, Duration.ofMillis(3500), Duration.ofMillis(800), -42),
-              new RobotProperties.Transfer(Duration.ofMinutes(2), null),
-              new RobotProperties.EarlyEndOfTurn(Duration.ZERO, 0.75),
-              Duration.ofMinutes(10)),
+          TestRobotProperties.config(),
           null,
           Clock.fixed(NOW, ZoneOffset.UTC),
           null);

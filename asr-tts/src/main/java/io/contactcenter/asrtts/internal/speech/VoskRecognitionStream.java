@@ -15,7 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -295,68 +295,41 @@ final class VoskRecognitionStream implements RecognitionStream {
     }
     double offset = decodeStartFrame * FRAME_MS / 1000.0 - decoder.timeOrigin();
     if (result.has("alternatives")) {
-      collectAlternatives(result.path("alternatives"), offset);
+      NBestSegment segment = NBestSegment.parse(result.path("alternatives"), offset);
+      textBeforeAlternatives = text.toString();
+      lastAlternatives = segment.alternatives();
+      segment.words().forEach(this::append);
       return;
     }
     for (JsonNode w : result.path("result")) {
-      String word = w.path("word").asText();
-      if (word.isEmpty() || word.equals("[unk]")) {
-        continue;
-      }
-      words.add(
-          new Transcript.Word(
-              word,
-              // A word heard in the leading padding began with the audio itself.
-              seconds(Math.max(0, offset + w.path("start").asDouble())),
-              seconds(Math.max(0, offset + w.path("end").asDouble())),
-              Math.max(0, Math.min(1, w.path("conf").asDouble(1)))));
-      if (!text.isEmpty()) {
-        text.append(' ');
-      }
-      text.append(word);
+      word(w, offset, w.path("conf").asDouble(1)).ifPresent(this::append);
     }
   }
 
   /**
-   * A segment decoded with n-best alternatives: the best one's words join the transcript, each with
-   * the share of the alternatives' weight that holds it as its confidence (Vosk gives none).
+   * A word of a Vosk result, its decoder times moved by {@code offset} seconds to count from the
+   * stream start, with {@code confidence} kept within 0..1; empty for an unknown word.
    */
-  private void collectAlternatives(JsonNode alternatives, double offset) {
-    List<Transcript.Alternative> segment = new ArrayList<>();
-    List<Set<String>> wordsOf = new ArrayList<>();
-    for (JsonNode a : alternatives) {
-      String said = a.path("text").asText("").replace("[unk]", "").strip().replaceAll("\\s+", " ");
-      segment.add(new Transcript.Alternative(said, a.path("confidence").asDouble()));
-      wordsOf.add(said.isEmpty() ? Set.of() : Set.copyOf(List.of(said.split(" "))));
+  static Optional<Transcript.Word> word(JsonNode w, double offset, double confidence) {
+    String word = w.path("word").asText();
+    if (word.isEmpty() || word.equals("[unk]")) {
+      return Optional.empty();
     }
-    textBeforeAlternatives = text.toString();
-    lastAlternatives = segment;
-    if (segment.isEmpty()) {
-      return;
+    return Optional.of(
+        new Transcript.Word(
+            word,
+            // A word heard in the leading padding began with the audio itself.
+            seconds(Math.max(0, offset + w.path("start").asDouble())),
+            seconds(Math.max(0, offset + w.path("end").asDouble())),
+            Math.max(0, Math.min(1, confidence))));
+  }
+
+  private void append(Transcript.Word word) {
+    words.add(word);
+    if (!text.isEmpty()) {
+      text.append(' ');
     }
-    List<Double> shares = Transcript.Alternative.shares(segment, Transcript.SCORE_SCALE);
-    for (JsonNode w : alternatives.get(0).path("result")) {
-      String word = w.path("word").asText();
-      if (word.isEmpty() || word.equals("[unk]")) {
-        continue;
-      }
-      double agreement = 0;
-      for (int i = 0; i < segment.size(); i++) {
-        if (wordsOf.get(i).contains(word)) {
-          agreement += shares.get(i);
-        }
-      }
-      words.add(
-          new Transcript.Word(
-              word,
-              seconds(Math.max(0, offset + w.path("start").asDouble())),
-              seconds(Math.max(0, offset + w.path("end").asDouble())),
-              Math.max(0, Math.min(1, agreement))));
-      if (!text.isEmpty()) {
-        text.append(' ');
-      }
-      text.append(word);
-    }
+    text.append(word.word());
   }
 
   /**

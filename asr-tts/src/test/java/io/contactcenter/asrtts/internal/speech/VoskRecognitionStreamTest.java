@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The stream's VAD gating and end-of-speech logic, with a fake decoder instead of Vosk. */
@@ -61,6 +62,23 @@ class VoskRecognitionStreamTest {
       byte[] frame = java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + 320));
       stream.accept(frame, AudioEncoding.PCM16_8K);
     }
+  }
+
+  /**
+   * What a stream with a -42 dBFS VAD, 700 ms of trailing silence and the usual limits makes of
+   * {@code audio}, with its decoder taken from {@code decoders}.
+   */
+  private static Transcript transcribe(Supplier<Decoder> decoders, short[] audio) {
+    VoskRecognitionStream stream =
+        new VoskRecognitionStream(
+            decoders,
+            new AdaptiveVoiceActivityDetector(-42, 10),
+            null,
+            Duration.ofMillis(700),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(120));
+    feedInFrames(stream, audio);
+    return stream.finish();
   }
 
   @Test
@@ -309,8 +327,8 @@ class VoskRecognitionStreamTest {
   @Test
   void feedsTheDecoderInBlocksAndTimesWordsFromTheUtterancesOwnOrigin() {
     List<Integer> calls = new ArrayList<>();
-    VoskRecognitionStream stream =
-        new VoskRecognitionStream(
+    Transcript transcript =
+        transcribe(
             () ->
                 new FakeDecoder() {
                   @Override
@@ -331,17 +349,10 @@ class VoskRecognitionStreamTest {
                         + "\"word\":\"hello\"}],\"text\":\"hello\"}";
                   }
                 },
-            new AdaptiveVoiceActivityDetector(-42, 10),
-            null,
-            Duration.ofMillis(700),
-            Duration.ofSeconds(15),
-            Duration.ofSeconds(120));
-    feedInFrames(
-        stream,
-        Signals.concat(
-            Signals.silence(RATE, 2), Signals.tone(440, RATE, 1, 8000), Signals.silence(RATE, 3)));
-
-    Transcript transcript = stream.finish();
+            Signals.concat(
+                Signals.silence(RATE, 2),
+                Signals.tone(440, RATE, 1, 8000),
+                Signals.silence(RATE, 3)));
 
     int block = 16000 * VoskRecognitionStream.FEED_MS / 1000;
     assertThat(calls.subList(0, calls.size() - 1)).allMatch(n -> n >= block && n < block + 320);
@@ -353,8 +364,8 @@ class VoskRecognitionStreamTest {
   void nBestAlternativesFollowTheWordsOfEarlierSegmentsAndGiveWordsTheirAgreement() {
     // Vosk found an endpoint inside the reply ("call me"), then gave three alternatives for the
     // rest; with alternatives it gives no word confidences.
-    VoskRecognitionStream stream =
-        new VoskRecognitionStream(
+    Transcript transcript =
+        transcribe(
             () ->
                 new FakeDecoder() {
                   private boolean endpointGiven;
@@ -392,19 +403,10 @@ class VoskRecognitionStreamTest {
                         + "{\"confidence\":-1000.0,\"result\":[],\"text\":\"[unk]\"}]}";
                   }
                 },
-            new AdaptiveVoiceActivityDetector(-42, 10),
-            null,
-            Duration.ofMillis(700),
-            Duration.ofSeconds(15),
-            Duration.ofSeconds(120));
-    feedInFrames(
-        stream,
-        Signals.concat(
-            Signals.silence(RATE, 1),
-            Signals.tone(440, RATE, 1.5, 8000),
-            Signals.silence(RATE, 1)));
-
-    Transcript transcript = stream.finish();
+            Signals.concat(
+                Signals.silence(RATE, 1),
+                Signals.tone(440, RATE, 1.5, 8000),
+                Signals.silence(RATE, 1)));
 
     assertThat(transcript.text()).isEqualTo("call me tomorrow morning");
     assertThat(transcript.alternatives())

@@ -24,6 +24,7 @@ import io.contactcenter.outboundrobot.internal.domain.Directive.Hangup;
 import io.contactcenter.outboundrobot.internal.domain.Directive.Listen;
 import io.contactcenter.outboundrobot.internal.domain.Directive.Say;
 import io.contactcenter.outboundrobot.internal.domain.Directive.Transfer;
+import io.contactcenter.testinfra.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.contactcenter.routing.internal.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contactcenter.testinfra.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

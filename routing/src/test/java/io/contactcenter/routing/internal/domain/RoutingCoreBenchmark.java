@@ -1,5 +1,6 @@
 package io.contactcenter.routing.internal.domain;
 
+import io.contactcenter.testinfra.MutableClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;

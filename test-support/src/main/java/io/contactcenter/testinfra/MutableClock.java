@@ -1,4 +1,4 @@
-package io.contactcenter.outboundrobot.internal.domain;
+package io.contactcenter.testinfra;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand (the engine's tests and the call handler's). */
+/**
+ * A UTC clock the test moves by hand, for code that takes a {@link Clock}. Safe to read from the
+ * threads of the code under test while the test moves it.
+ */
 public final class MutableClock extends Clock {
 
-  private Instant now;
+  private volatile Instant now;
 
   public MutableClock(Instant start) {
     this.now = start;
@@ -29,8 +32,12 @@ public final class MutableClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** The same clock in UTC; another zone is refused, as no code under test asks for one. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the robot only reads instants");
+    if (ZoneOffset.UTC.normalized().equals(zone.normalized())) {
+      return this;
+    }
+    throw new UnsupportedOperationException("a MutableClock only tells UTC instants, not " + zone);
   }
 }
