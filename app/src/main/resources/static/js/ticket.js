@@ -27,6 +27,28 @@ function fact(body, key, value) {
   body.append(tr);
 }
 
+// The ticket's tags as a list of badges (a tag is one word of letters, digits, _ and -; set as
+// text all the same), or "no tags".
+function tagList(tags) {
+  const ul = document.createElement('ul');
+  ul.id = 'tags';
+  ul.className = 'tags';
+  ul.setAttribute('aria-label', cc.t('js.ticket.tags'));
+  for (const tag of tags || []) {
+    const li = document.createElement('li');
+    li.className = 'badge';
+    li.textContent = tag;
+    ul.append(li);
+  }
+  if (!ul.childElementCount) {
+    const none = document.createElement('li');
+    none.className = 'none';
+    none.textContent = cc.t('js.ticket.tags.none');
+    ul.append(none);
+  }
+  return ul;
+}
+
 function ticketLink(id, text) {
   const a = document.createElement('a');
   a.href = '/agent/tickets/' + encodeURIComponent(id);
@@ -67,6 +89,7 @@ function render(details) {
   fact(facts, 'js.ticket.customer', t.customerPhone || t.customerRef || '');
   fact(facts, 'js.ticket.assignee', t.assignee || '');
   fact(facts, 'js.ticket.group', t.group);
+  fact(facts, 'js.ticket.tags', tagList(t.tags));
   fact(facts, 'js.ticket.source', (t.sourceRefs || []).join(', '));
   if (t.parentId) fact(facts, 'js.ticket.parent', ticketLink(t.parentId, t.parentId));
   if (details.recording) fact(facts, 'js.ticket.recording', recording(details.recording));

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.Select;
  * the ticket list and the ticket page; no element of theirs appears in the page and none of their
  * code runs (the flag they would set stays undefined, and the page's Content-Security-Policy
  * reports nothing refused, which it would for an inline handler or script put in the page). A tag
- * with markup is refused, naming the tag.
+ * with markup is refused, naming the tag; the ticket's own tags are listed on its page.
  */
 @ContactCenterIT
 class TicketMarkupIT {
@@ -143,7 +143,7 @@ class TicketMarkupIT {
                       "category",
                       "CALLBACK",
                       "tags",
-                      List.of("markup-test"),
+                      List.of("Markup-Test", "退货"),
                       "fields",
                       Map.of("serial", fieldValue))),
               "en");
@@ -233,6 +233,11 @@ class TicketMarkupIT {
           .isEqualTo(fieldValue);
       assertThat(browser.findElement(By.id("field-inputs")).getText()).contains(labelEn);
       assertThat(browser.findElement(By.id("children")).getText()).contains(childSubject);
+      // The ticket's tags, as stored (lower-cased), in the row the agent reads them in.
+      WebElement tags = browser.findElement(By.id("tags"));
+      assertThat(tags.findElements(By.tagName("li")).stream().map(WebElement::getText).toList())
+          .containsExactly("markup-test", "退货");
+      assertThat(tags.findElement(By.xpath("ancestor::tr/th")).getText()).isEqualTo("Tags");
       assertNothingInjected(browser, "the ticket page");
 
       String viewId = json.readTree(view.body()).get("viewId").asText();

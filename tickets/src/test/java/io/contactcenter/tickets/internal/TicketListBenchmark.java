@@ -50,6 +50,12 @@ class TicketListBenchmark {
   void ticketListWithFilters() {
     int tickets = Integer.getInteger("bench.tickets", 1_000_000);
     int runs = Integer.getInteger("bench.runs", 30);
+    // Only the filters whose name contains one of these comma-separated words (all when unset).
+    List<String> only =
+        List.of(System.getProperty("bench.only", "").split(",")).stream()
+            .map(String::strip)
+            .filter(w -> !w.isEmpty())
+            .toList();
     try (HikariDataSource ds = TicketBenchmarks.database(2)) {
       JdbcClient jdbc = JdbcClient.create(ds);
       long seedStart = System.nanoTime();
@@ -256,6 +262,9 @@ class TicketListBenchmark {
               + " first page + capped count | next page |\n");
       out.append("| --- | --- | --- | --- | --- | --- | --- |\n");
       for (Scenario s : scenarios) {
+        if (!only.isEmpty() && only.stream().noneMatch(s.name()::contains)) {
+          continue;
+        }
         double[] page = new double[runs];
         double[] exact = new double[runs];
         double[] capped = new double[runs];

@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The ticket list's text search on the real PostgreSQL with the module's migrations: a Chinese
  * query of one or two characters (退款, 发票, 货) finds the tickets whose subject or opening text
  * contains it, through the gram indexes of V130, and nothing else; longer texts, Latin texts and
- * ticket ids are searched as before.
+ * ticket ids are searched as before. A group's active tickets of one category and priority (the
+ * list filter V138 serves) are exactly those, page after page.
  */
 class TicketSearchIT {
 
@@ -58,6 +59,67 @@ class TicketSearchIT {
     open(rows, history, "T-4", "退货", "衣服太小，想退货");
     open(rows, history, "T-5", "Where is my parcel", "It has not arrived <b>yet</b>");
     open(rows, history, "T-6", "退款单号 RF-77", "refund slip");
+    // A supervisor's list: the warehouse group's active high-priority complaints (V138).
+    filed(
+        rows, "P-1", "warehouse", TicketCategory.COMPLAINT, TicketPriority.HIGH, TicketStatus.OPEN);
+    filed(
+        rows, "P-2", "warehouse", TicketCategory.COMPLAINT, TicketPriority.HIGH, TicketStatus.NEW);
+    filed(
+        rows,
+        "P-3",
+        "warehouse",
+        TicketCategory.COMPLAINT,
+        TicketPriority.HIGH,
+        TicketStatus.SOLVED);
+    filed(
+        rows,
+        "P-4",
+        "warehouse",
+        TicketCategory.COMPLAINT,
+        TicketPriority.NORMAL,
+        TicketStatus.OPEN);
+    filed(rows, "P-5", "warehouse", TicketCategory.REFUND, TicketPriority.HIGH, TicketStatus.OPEN);
+    filed(rows, "P-6", "finance", TicketCategory.COMPLAINT, TicketPriority.HIGH, TicketStatus.OPEN);
+    filed(
+        rows,
+        "P-7",
+        "warehouse",
+        TicketCategory.COMPLAINT,
+        TicketPriority.URGENT,
+        TicketStatus.OPEN);
+  }
+
+  private static void filed(
+      JdbcTickets rows,
+      String id,
+      String group,
+      TicketCategory category,
+      TicketPriority priority,
+      TicketStatus status) {
+    Instant at = NOW.minusSeconds(600);
+    rows.insert(
+        new TicketRow(
+            id,
+            "Crushed box " + id,
+            "crushed box " + id.toLowerCase(),
+            null,
+            "cust-" + id,
+            CustomerTier.STANDARD,
+            TicketChannel.PHONE,
+            SourceKind.AGENT,
+            null,
+            category,
+            priority,
+            priority,
+            status,
+            null,
+            group,
+            List.of(),
+            status == TicketStatus.SOLVED ? null : NOW.plusSeconds(1800),
+            at,
+            at,
+            null,
+            Map.of()));
   }
 
   @AfterAll
@@ -158,5 +220,52 @@ class TicketSearchIT {
     } finally {
       jdbc.sql("RESET enable_seqscan").update();
     }
+  }
+
+  @Test
+  void groupCategoryAndPriorityOfActiveTicketsFindExactlyThoseAcrossPages() {
+    TicketFilter filter =
+        new TicketFilter(
+            List.of(
+                TicketStatus.NEW,
+                TicketStatus.OPEN,
+                TicketStatus.PENDING_CUSTOMER,
+                TicketStatus.PENDING_THIRD_PARTY),
+            "warehouse",
+            false,
+            TicketPriority.HIGH,
+            TicketCategory.COMPLAINT,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false);
+    // One per page: the second is reached by the first page's cursor, and nothing after it.
+    var first = listing.page(filter, "lead", null, 1);
+    assertThat(first.nextCursor()).isNotNull();
+    var second = listing.page(filter, "lead", first.nextCursor(), 1);
+    assertThat(second.nextCursor()).isNull();
+    assertThat(List.of(first.tickets().get(0).ticketId(), second.tickets().get(0).ticketId()))
+        .containsExactly("P-1", "P-2");
+    assertThat(listing.countUpTo(filter, "lead", 10_000)).isEqualTo(2);
+    assertThat(listing.count(filter, "lead")).isEqualTo(2);
+    // Every priority is told apart, not only HIGH.
+    TicketFilter urgent =
+        new TicketFilter(
+            filter.statuses(),
+            "warehouse",
+            false,
+            TicketPriority.URGENT,
+            TicketCategory.COMPLAINT,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false);
+    assertThat(listing.page(urgent, "lead", null, 50).tickets())
+        .extracting(Ticket::ticketId)
+        .containsExactly("P-7");
   }
 }
