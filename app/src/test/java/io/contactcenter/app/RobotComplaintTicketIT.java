@@ -42,7 +42,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -439,12 +438,6 @@ class RobotComplaintTicketIT {
 
   private static ConditionFactory page(String what) {
     // Pages are served by the same JVM on busy cores, the browser beside them: be patient.
-    return await(what)
-        .atMost(Duration.ofSeconds(60))
-        // One matcher for both: each ignoreException(...) replaces the one before it.
-        .ignoreExceptionsMatching(
-            e ->
-                e instanceof StaleElementReferenceException
-                    || e instanceof org.openqa.selenium.NoSuchElementException);
+    return Chromium.onPage(Duration.ofSeconds(60)).alias(what);
   }
 }
