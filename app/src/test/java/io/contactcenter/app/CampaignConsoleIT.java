@@ -1,7 +1,6 @@
 package io.contactcenter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactcenter.asrtts.SpeechSynthesizer;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -311,9 +309,7 @@ class CampaignConsoleIT {
 
   /** Waits on the page: elements its scripts re-render may go stale between two looks. */
   private static ConditionFactory page() {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .ignoreException(StaleElementReferenceException.class);
+    return Chromium.onPage(Duration.ofSeconds(30));
   }
 
   private String url(String path) {

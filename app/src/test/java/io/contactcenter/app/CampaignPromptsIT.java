@@ -1,7 +1,6 @@
 package io.contactcenter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.contactcenter.testinfra.CampaignApi;
@@ -18,7 +17,6 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -222,9 +220,7 @@ class CampaignPromptsIT {
   }
 
   private static ConditionFactory page() {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .ignoreException(StaleElementReferenceException.class);
+    return Chromium.onPage(Duration.ofSeconds(30));
   }
 
   private String url(String path) {

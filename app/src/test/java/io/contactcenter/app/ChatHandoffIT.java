@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -449,13 +449,22 @@ class ChatHandoffIT {
     try (Socket socket = connect(visitor)) {
       socket.send("v1", markup);
       socket.awaitText("Connecting you to an agent");
-      // The offer rings in the chat panel.
+      // The offer rings in the chat panel; the agent accepts it (the offer list is re-rendered
+      // while it rings, so the button is found afresh until a click lands).
       browser()
           .until(
-              () ->
-                  "true".equals(attribute(page, "chat-panel", "data-ringing"))
-                      && !page.findElements(By.cssSelector("#chat-offers .chat-accept")).isEmpty());
-      page.findElement(By.cssSelector("#chat-offers .chat-accept")).click();
+              () -> {
+                if (!"true".equals(attribute(page, "chat-panel", "data-ringing"))) {
+                  return false;
+                }
+                List<WebElement> accept =
+                    page.findElements(By.cssSelector("#chat-offers .chat-accept"));
+                if (accept.isEmpty()) {
+                  return false;
+                }
+                accept.get(0).click();
+                return true;
+              });
       socket.awaitText("Agent " + agent + " has joined");
       // The whole conversation so far, the visitor's markup shown as text.
       browser()
@@ -761,10 +770,7 @@ class ChatHandoffIT {
   // ---- helpers ----
 
   private static ConditionFactory browser() {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(200))
-        .ignoreException(StaleElementReferenceException.class);
+    return Chromium.onPage(Duration.ofSeconds(30));
   }
 
   private static String attribute(WebDriver page, String id, String name) {

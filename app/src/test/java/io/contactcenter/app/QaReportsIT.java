@@ -1,7 +1,6 @@
 package io.contactcenter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -1122,8 +1120,6 @@ class QaReportsIT {
   }
 
   private static ConditionFactory page() {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .ignoreException(StaleElementReferenceException.class);
+    return Chromium.onPage(Duration.ofSeconds(30));
   }
 }

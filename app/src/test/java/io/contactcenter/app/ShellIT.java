@@ -1,7 +1,6 @@
 package io.contactcenter.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.contactcenter.testinfra.CampaignApi;
 import io.contactcenter.testinfra.Chromium;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -349,9 +347,7 @@ class ShellIT {
   }
 
   private static ConditionFactory page() {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .ignoreException(StaleElementReferenceException.class);
+    return Chromium.onPage(Duration.ofSeconds(30));
   }
 
   private String url(String path) {

@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,6 +54,19 @@ public final class Chromium
    */
   public Chromium(List<String> extraArguments) {
     this.extraArguments = List.copyOf(extraArguments);
+  }
+
+  /**
+   * A wait on a page whose scripts re-render: an element may go stale, or be missing for a moment,
+   * between two looks. (Awaitility keeps only the last {@code ignoreException}; this ignores both.)
+   */
+  public static ConditionFactory onPage(Duration atMost) {
+    return Awaitility.await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptionsMatching(
+            e ->
+                e instanceof StaleElementReferenceException || e instanceof NoSuchElementException);
   }
 
   /** The browser of the running test. */
