@@ -2,6 +2,7 @@ package io.contactcenter.routing.internal.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactcenter.testinfra.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
