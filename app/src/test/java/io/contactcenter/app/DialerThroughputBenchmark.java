@@ -41,6 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -67,6 +68,7 @@ import org.springframework.test.context.TestPropertySource;
  * app/target/dialer-throughput-benchmark.txt}. Not part of the test suite; see docs/benchmarks.md.
  */
 @ContactCenterIT
+@DirtiesContext
 @TestPropertySource(
     properties = {
       // The trunk's own limits must not be the ones measured.

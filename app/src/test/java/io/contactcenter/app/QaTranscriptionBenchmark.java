@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * docs/benchmarks.md.
  */
 @ContactCenterIT
+@DirtiesContext
 @TestPropertySource(
     properties = {
       "cc.test.context=qa-benchmark",

@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The worker runs in a context and database of its own (the shared context does not transcribe).
  */
 @ContactCenterIT
+@DirtiesContext
 @TestPropertySource(
     properties = {
       "cc.test.context=qa-transcription",

@@ -42,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -62,6 +63,7 @@ import org.springframework.test.context.TestPropertySource;
  * call ended without a dialogue.
  */
 @ContactCenterIT
+@DirtiesContext
 @TestPropertySource(
     properties = {
       "cc.security.sign-in.address-free-failures=1000000",

@@ -144,14 +144,18 @@ final class AgentStatuses {
   /**
    * Whether some logged-in agent (ready or not) has the queue's skill: a caller is held only then,
    * as Asterisk's queue refused callers when no member was logged in ({@code joinempty}).
+   *
+   * <p>Read from the Redis presence every instance shares, not from what this instance announced:
+   * Asterisk may hand the call to an instance that does not lead routing (ADR 0030), which has
+   * announced nobody, and it must not turn the caller away while agents are logged in elsewhere.
    */
   boolean anyAgentLoggedInFor(String queue) {
     QueueDefinition definition = queues.definition(new QueueId(queue));
     if (definition == null) {
       return false;
     }
-    for (Map.Entry<String, AgentState> agent : announced.entrySet()) {
-      if (agent.getValue() != AgentState.OFFLINE
+    for (Map.Entry<String, RedisAgentPresence.Stored> agent : presence.all().entrySet()) {
+      if (agent.getValue().state() != AgentState.OFFLINE
           && agents
               .find(agent.getKey())
               .map(s -> s.skills().containsKey(definition.skill()))
