@@ -2,10 +2,9 @@ package io.contactcenter.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.contactcenter.testinfra.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,7 +25,7 @@ class RecentlyVerifiedPasswordsTest {
           return encoded.equals("hash-of-" + raw);
         }
       };
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
   private final RecentlyVerifiedPasswords passwords =
       new RecentlyVerifiedPasswords(counting, Duration.ofMinutes(1), 100, clock, () -> {});
 
@@ -55,28 +54,5 @@ class RecentlyVerifiedPasswordsTest {
     assertThat(passwords.matches("old-password", "hash-of-old-password")).isTrue();
 
     assertThat(passwords.matches("old-password", "hash-of-new-password")).isFalse();
-  }
-
-  static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

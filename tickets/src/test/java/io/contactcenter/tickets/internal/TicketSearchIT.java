@@ -224,23 +224,7 @@ class TicketSearchIT {
 
   @Test
   void groupCategoryAndPriorityOfActiveTicketsFindExactlyThoseAcrossPages() {
-    TicketFilter filter =
-        new TicketFilter(
-            List.of(
-                TicketStatus.NEW,
-                TicketStatus.OPEN,
-                TicketStatus.PENDING_CUSTOMER,
-                TicketStatus.PENDING_THIRD_PARTY),
-            "warehouse",
-            false,
-            TicketPriority.HIGH,
-            TicketCategory.COMPLAINT,
-            null,
-            null,
-            null,
-            null,
-            null,
-            false);
+    TicketFilter filter = activeIn("warehouse", TicketPriority.HIGH, TicketCategory.COMPLAINT);
     // One per page: the second is reached by the first page's cursor, and nothing after it.
     var first = listing.page(filter, "lead", null, 1);
     assertThat(first.nextCursor()).isNotNull();
@@ -251,21 +235,30 @@ class TicketSearchIT {
     assertThat(listing.countUpTo(filter, "lead", 10_000)).isEqualTo(2);
     assertThat(listing.count(filter, "lead")).isEqualTo(2);
     // Every priority is told apart, not only HIGH.
-    TicketFilter urgent =
-        new TicketFilter(
-            filter.statuses(),
-            "warehouse",
-            false,
-            TicketPriority.URGENT,
-            TicketCategory.COMPLAINT,
-            null,
-            null,
-            null,
-            null,
-            null,
-            false);
+    TicketFilter urgent = activeIn("warehouse", TicketPriority.URGENT, TicketCategory.COMPLAINT);
     assertThat(listing.page(urgent, "lead", null, 50).tickets())
         .extracting(Ticket::ticketId)
         .containsExactly("P-7");
+  }
+
+  /** The active tickets (new, open, pending) of one group, priority and category. */
+  private static TicketFilter activeIn(
+      String group, TicketPriority priority, TicketCategory category) {
+    return new TicketFilter(
+        List.of(
+            TicketStatus.NEW,
+            TicketStatus.OPEN,
+            TicketStatus.PENDING_CUSTOMER,
+            TicketStatus.PENDING_THIRD_PARTY),
+        group,
+        false,
+        priority,
+        category,
+        null,
+        null,
+        null,
+        null,
+        null,
+        false);
   }
 }
