@@ -145,12 +145,21 @@
     });
   }
 
-  // Listen, whisper or barge: the server rings the supervisor's own phone into the call.
+  // Listen, whisper or barge: the server rings the supervisor's own phone into the call, or this
+  // page's softphone when it is switched on and connected (it answers by itself).
   async function monitor(call, mode, label) {
     const result = document.getElementById('monitor-result');
+    const phone = window.ccSupervisorPhone;
+    const browser = !!(phone && phone.ready());
     try {
-      await cc.api('POST', '/api/v1/supervisor/calls/' + encodeURIComponent(call.contactId) + '/monitor', { mode });
-      result.textContent = cc.t('js.wallboard.monitor-ringing', label, call.agentId);
+      if (browser) {
+        phone.leave();
+        phone.expect();
+      }
+      await cc.api('POST', '/api/v1/supervisor/calls/' + encodeURIComponent(call.contactId) + '/monitor',
+        { mode, device: browser ? 'BROWSER' : 'PHONE' });
+      result.textContent = cc.t(browser ? 'js.wallboard.monitor-joining' : 'js.wallboard.monitor-ringing',
+        label, call.agentId);
     } catch (e) {
       result.textContent = cc.t('js.wallboard.monitor-failed', e.message);
     }

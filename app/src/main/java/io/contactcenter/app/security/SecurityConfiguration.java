@@ -157,6 +157,9 @@ class SecurityConfiguration {
                     .hasAnyRole(ADMIN, SUPERVISOR, AGENT)
                     .requestMatchers("/agent/**")
                     .hasRole(AGENT)
+                    // The wallboard's softphone rings only for listening in: supervisors'.
+                    .requestMatchers("/supervisor/api/softphone/**")
+                    .hasRole(SUPERVISOR)
                     .requestMatchers("/supervisor/**")
                     .hasAnyRole(ADMIN, SUPERVISOR)
                     // QA reports are for supervisors too (ADR 0026).
@@ -268,14 +271,14 @@ class SecurityConfiguration {
   }
 
   /**
-   * The agent page's softphone talks SIP over a WebSocket to Asterisk (ADR 0013), another origin:
-   * pages may connect there too, and nowhere else.
+   * The agent page's and the wallboard's softphones talk SIP over a WebSocket to Asterisk (ADR
+   * 0013), another origin: pages may connect there too, and nowhere else.
    */
   static String withSoftphoneSocket(String policy, io.contactcenter.pbx.Softphones softphones) {
-    if (softphones == null) {
+    java.net.URI ws = softphones == null ? null : softphones.websocketUrl();
+    if (ws == null) {
       return policy;
     }
-    java.net.URI ws = softphones.websocketUrl();
     String origin =
         ws.getScheme() + "://" + ws.getHost() + (ws.getPort() < 0 ? "" : ":" + ws.getPort());
     return policy.replace("connect-src 'self'", "connect-src 'self' " + origin);

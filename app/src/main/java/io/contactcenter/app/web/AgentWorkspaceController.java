@@ -55,7 +55,11 @@ class AgentWorkspaceController {
   /** New credentials for the caller's own endpoint; the previous ones stop working. */
   @PostMapping("/agent/api/softphone/credentials")
   ResponseEntity<CredentialsView> credentials(Authentication user) {
-    SoftphoneCredentials c = softphones.issue(user.getName());
+    return issued(softphones.issue(user.getName()));
+  }
+
+  /** Credentials as a response no cache keeps. */
+  static ResponseEntity<CredentialsView> issued(SoftphoneCredentials c) {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .body(

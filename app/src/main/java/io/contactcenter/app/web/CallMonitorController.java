@@ -6,6 +6,7 @@ import io.contactcenter.app.security.Permission;
 import io.contactcenter.pbx.CallMonitoring;
 import io.contactcenter.pbx.MonitorMode;
 import io.contactcenter.pbx.MonitorRequest;
+import io.contactcenter.pbx.Softphones;
 import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentSettings;
 import io.contactcenter.routing.ContactId;
@@ -20,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
  * Listen, whisper and barge (role SUPERVISOR only, SecurityConfiguration; ADR 0018), each mode a
  * permission of its own ({@link Permission}) an admin grants per user: the supervisor picks a live
  * call on the wallboard and Asterisk rings the supervisor's phone into it. The phone is the one of
- * the supervisor's routing profile (an admin sets it, like an agent's), never one the request
- * names, so a listening session cannot be sent to an arbitrary number. Every use is in the audit
- * log before the phone rings.
+ * the supervisor's routing profile (an admin sets it, like an agent's), or, when the request asks
+ * for {@code BROWSER}, the wallboard page's own softphone (credentials issued to the signed-in
+ * supervisor, {@code POST /supervisor/api/softphone/credentials}); never one the request names, so
+ * a listening session cannot be sent to an arbitrary number. Every use is in the audit log before
+ * the phone rings.
  */
 @RestController
 class CallMonitorController {
@@ -45,6 +49,7 @@ class CallMonitorController {
   private final AgentDirectory directory;
   private final CallMonitoring monitoring;
   private final AuditLog audit;
+  private final Softphones softphones;
   private final Duration ringTimeout;
 
   CallMonitorController(
@@ -52,18 +57,35 @@ class CallMonitorController {
       AgentDirectory directory,
       CallMonitoring monitoring,
       AuditLog audit,
+      Softphones softphones,
       SupervisionProperties properties) {
     this.wallboard = wallboard;
     this.directory = directory;
     this.monitoring = monitoring;
     this.audit = audit;
+    this.softphones = softphones;
     this.ringTimeout = properties.monitorRingTimeout();
   }
 
   /**
    * @param mode {@code LISTEN}, {@code WHISPER} or {@code BARGE}
+   * @param device {@code PHONE} (the routing profile's phone; the default) or {@code BROWSER} (the
+   *     wallboard page's softphone)
    */
-  record MonitorBody(String mode) {}
+  record MonitorBody(String mode, String device) {}
+
+  /** Which of the supervisor's phones rings. */
+  enum Device {
+    PHONE,
+    BROWSER
+  }
+
+  /** New softphone credentials for the signed-in supervisor's wallboard page. */
+  @Operation(summary = "Credentials for the wallboard page's softphone, for listening in")
+  @PostMapping("/supervisor/api/softphone/credentials")
+  ResponseEntity<AgentWorkspaceController.CredentialsView> credentials(Authentication user) {
+    return AgentWorkspaceController.issued(softphones.issue(user.getName()));
+  }
 
   /** The session being set up: the supervisor's phone rings now. */
   record Monitoring(
@@ -132,18 +154,21 @@ class CallMonitorController {
       throw new IllegalArgumentException(
           "only calls can be listened to: " + contactId + " is not a voice contact");
     }
+    Device device = device(body == null ? null : body.device());
     String phone =
-        directory
-            .find(user.getName())
-            .map(AgentSettings::phone)
-            .filter(p -> !p.isEmpty())
-            .orElseThrow(
-                () ->
-                    new NoMonitorPhoneException(
-                        "user "
-                            + user.getName()
-                            + " has no phone to ring: an admin sets it in the user's routing"
-                            + " profile"));
+        device == Device.BROWSER
+            ? softphones.endpointOf(user.getName())
+            : directory
+                .find(user.getName())
+                .map(AgentSettings::phone)
+                .filter(p -> !p.isEmpty())
+                .orElseThrow(
+                    () ->
+                        new NoMonitorPhoneException(
+                            "user "
+                                + user.getName()
+                                + " has no phone to ring: an admin sets it in the user's routing"
+                                + " profile, or listen in the browser"));
     Wallboard.LiveCall call =
         wallboard
             .call(contact)
@@ -175,6 +200,19 @@ class CallMonitorController {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "mode must be one of " + Arrays.toString(MonitorMode.values()) + ", not '" + mode + "'",
+          e);
+    }
+  }
+
+  private static Device device(String device) {
+    if (device == null || device.isEmpty()) {
+      return Device.PHONE;
+    }
+    try {
+      return Device.valueOf(device);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "device must be one of " + Arrays.toString(Device.values()) + ", not '" + device + "'",
           e);
     }
   }

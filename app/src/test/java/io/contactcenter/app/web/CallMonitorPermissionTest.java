@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -20,6 +21,7 @@ import io.contactcenter.app.security.UserAccounts;
 import io.contactcenter.pbx.CallMonitoring;
 import io.contactcenter.pbx.MonitorMode;
 import io.contactcenter.pbx.MonitorRequest;
+import io.contactcenter.pbx.Softphones;
 import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentSettings;
 import io.contactcenter.routing.ContactId;
@@ -72,6 +74,7 @@ class CallMonitorPermissionTest {
   @MockitoBean CallMonitoring monitoring;
   @MockitoBean AuditLog audit;
   @MockitoBean UserLanguages languages;
+  @MockitoBean Softphones softphones;
 
   @BeforeEach
   void adaIsOnACallAndSunHasAPhone() {
@@ -123,6 +126,33 @@ class CallMonitorPermissionTest {
 
   @Test
   @WithMockUser(
+      username = "kim",
+      authorities = {"ROLE_SUPERVISOR", "PERM_MONITOR_LISTEN"})
+  void aSupervisorWithoutADeskPhoneListensInTheBrowserAndAnUnknownDeviceIsNamed() throws Exception {
+    when(directory.find("kim")).thenReturn(Optional.empty());
+    when(softphones.endpointOf("kim")).thenReturn("cc-kim");
+    // No desk phone: the routing profile's phone cannot ring, and the problem says so.
+    monitor("LISTEN", "en")
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.type").value("urn:cc:problem:no-monitor-phone"));
+    verify(monitoring, never()).monitor(any());
+
+    monitor("{\"mode\":\"LISTEN\",\"device\":\"BROWSER\"}")
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.phone").value("cc-kim"));
+    ArgumentCaptor<MonitorRequest> request = ArgumentCaptor.forClass(MonitorRequest.class);
+    verify(monitoring).monitor(request.capture());
+    // The signed-in supervisor's own browser endpoint, never one the request names.
+    assertThat(request.getValue().phone()).isEqualTo("cc-kim");
+
+    monitor("{\"mode\":\"LISTEN\",\"device\":\"SIP/+8613800138000\"}")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("device")));
+    verify(monitoring, times(1)).monitor(any());
+  }
+
+  @Test
+  @WithMockUser(
       username = "sun",
       authorities = {"PERM_MONITOR_LISTEN", "PERM_MONITOR_WHISPER", "PERM_MONITOR_BARGE"})
   void thePermissionsAloneAreNotEnoughWithoutTheSupervisorRole() throws Exception {
@@ -142,6 +172,15 @@ class CallMonitorPermissionTest {
         .extracting(a -> a.getAuthority())
         .containsExactlyInAnyOrder(
             "ROLE_SUPERVISOR", "PERM_MONITOR_LISTEN", "PERM_MONITOR_WHISPER", "PERM_MONITOR_BARGE");
+  }
+
+  private ResultActions monitor(String body) throws Exception {
+    return mvc.perform(
+        post("/api/v1/supervisor/calls/" + CALL.value() + "/monitor")
+            .with(csrf())
+            .header("Accept-Language", "en")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body));
   }
 
   private ResultActions monitor(String mode, String language) throws Exception {
