@@ -1,7 +1,7 @@
 // One ticket: facts, SLA clocks, custom fields, child tickets, history; the agent replies, notes,
-// changes the status, fills in fields and opens child tickets for other departments; a supervisor
-// also reassigns it. Every value is set with textContent only: subjects, messages, notes and field
-// values come from customers and users.
+// changes the status and the tags, fills in fields and opens child tickets for other departments;
+// a supervisor also reassigns it. Every value is set with textContent only: subjects, messages,
+// notes and field values come from customers and users.
 const ticketId = document.getElementById('ticket').dataset.ticket;
 const path = '/api/v1/tickets/' + encodeURIComponent(ticketId);
 let fieldsShownFor = null;
@@ -28,8 +28,9 @@ function fact(body, key, value) {
 }
 
 // The ticket's tags as a list of badges (a tag is one word of letters, digits, _ and -; set as
-// text all the same), or "no tags".
-function tagList(tags) {
+// text all the same), or "no tags". While the ticket is not closed each badge has a button that
+// removes its tag.
+function tagList(tags, editable) {
   const ul = document.createElement('ul');
   ul.id = 'tags';
   ul.className = 'tags';
@@ -37,7 +38,18 @@ function tagList(tags) {
   for (const tag of tags || []) {
     const li = document.createElement('li');
     li.className = 'badge';
-    li.textContent = tag;
+    li.dataset.tag = tag;
+    li.append(tag);
+    if (editable) {
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      // The × is drawn by the style sheet, so the badge's text stays the tag alone.
+      remove.className = 'tag-remove';
+      remove.setAttribute('aria-label', cc.t('js.ticket.tags.remove', tag));
+      remove.title = cc.t('js.ticket.tags.remove', tag);
+      remove.addEventListener('click', () => changeTags({ remove: [tag] }));
+      li.append(remove);
+    }
     ul.append(li);
   }
   if (!ul.childElementCount) {
@@ -47,6 +59,21 @@ function tagList(tags) {
     ul.append(none);
   }
   return ul;
+}
+
+// Adds or removes tags; the server checks each (and words what is wrong in the page's language).
+async function changeTags(body) {
+  const error = document.getElementById('tags-error');
+  try {
+    await cc.api('PATCH', path + '/tags', body);
+    error.hidden = true;
+    await load();
+    return true;
+  } catch (e) {
+    error.textContent = e.message;
+    error.hidden = false;
+    return false;
+  }
 }
 
 function ticketLink(id, text) {
@@ -89,7 +116,9 @@ function render(details) {
   fact(facts, 'js.ticket.customer', t.customerPhone || t.customerRef || '');
   fact(facts, 'js.ticket.assignee', t.assignee || '');
   fact(facts, 'js.ticket.group', t.group);
-  fact(facts, 'js.ticket.tags', tagList(t.tags));
+  const tagsEditable = t.status !== 'CLOSED';
+  fact(facts, 'js.ticket.tags', tagList(t.tags, tagsEditable));
+  document.getElementById('tags-form').hidden = !tagsEditable;
   fact(facts, 'js.ticket.source', (t.sourceRefs || []).join(', '));
   if (t.parentId) fact(facts, 'js.ticket.parent', ticketLink(t.parentId, t.parentId));
   if (details.recording) fact(facts, 'js.ticket.recording', recording(details.recording));
@@ -242,6 +271,12 @@ document.getElementById('fields-form').addEventListener('submit', async event =>
     error.textContent = e.message;
     error.hidden = false;
   }
+});
+document.getElementById('tags-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const input = document.getElementById('tag-input');
+  const add = input.value.split(/[\s,，、]+/).filter(tag => tag !== '');
+  if (add.length && (await changeTags({ add }))) input.value = '';
 });
 document.getElementById('child-form').addEventListener('submit', async event => {
   event.preventDefault();

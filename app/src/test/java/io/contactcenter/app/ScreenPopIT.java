@@ -192,6 +192,54 @@ class ScreenPopIT {
     }
   }
 
+  @Test
+  void aCustomersIvrSessionStaysInTheTimelineBehindNewerSessionsOfOtherCallers() throws Exception {
+    // A customer's call a week ago, through the hotline menu; since then 501 other callers went
+    // through the menu. The timeline once searched only the IVR's newest 500 sessions.
+    String hex = UUID.randomUUID().toString().replace("-", "");
+    String customer = "+86139" + "%08d".formatted(Math.floorMod(hex.hashCode(), 100_000_000));
+    String call = "ivr-pop-" + hex.substring(0, 12);
+    jdbc.sql(
+            "INSERT INTO pbx_call_detail_record (call_id, linked_id, channel, caller, callee,"
+                + " cause, cause_text, started_at, answered_at, ended_at, duration_seconds,"
+                + " billable_seconds) VALUES (?, ?, 'PJSIP/trunk-1', ?, '4100', 16,"
+                + " 'Normal Clearing', now() - interval '7 days 4 min', now() - interval '7 days"
+                + " 3 min', now() - interval '7 days', 240, 180)")
+        .params(call, call, customer)
+        .update();
+    jdbc.sql(
+            "INSERT INTO ivr_session (session_id, call_id, flow_id, flow_version, caller, language,"
+                + " started_at, ended_at, path, visits, intent, self_service, outcome) VALUES"
+                + " (gen_random_uuid(), ?, 'hotline', 1, ?, 'zh', now() - interval '7 days 4 min',"
+                + " now() - interval '7 days 3 min', 'welcome > orders > agent', '[]', 'orders',"
+                + " 'FOUND', 'TO_AGENT')")
+        .params(call, customer)
+        .update();
+    jdbc.sql(
+            "INSERT INTO ivr_session (session_id, call_id, flow_id, flow_version, caller, language,"
+                + " started_at, ended_at, path, visits, intent, self_service, outcome) SELECT"
+                + " gen_random_uuid(), ? || i, 'hotline', 1, '+8613700000000', 'zh',"
+                + " now() - make_interval(mins => i), now() - make_interval(mins => i),"
+                + " 'welcome > billing > goodbye', '[]', 'billing', NULL, 'CONTAINED'"
+                + " FROM generate_series(1, 501) i")
+        .param("other-" + hex.substring(0, 8) + "-")
+        .update();
+    String agent = users().create("AGENT");
+
+    HttpResponse<String> timeline =
+        send(
+            "GET",
+            "/agent/api/timeline?caller=" + java.net.URLEncoder.encode(customer, "UTF-8"),
+            agent,
+            null);
+
+    assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(200);
+    assertThat(timeline.body())
+        .contains("\"kind\":\"IVR\",\"callId\":\"" + call + "\"")
+        .contains("welcome > orders > agent (orders) → TO_AGENT")
+        .doesNotContain("billing");
+  }
+
   // ---- helpers ----
 
   private HttpResponse<String> send(String method, String path, String user, String body)

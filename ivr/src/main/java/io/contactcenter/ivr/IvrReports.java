@@ -1,6 +1,7 @@
 package io.contactcenter.ivr;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** Reports over stored hotline IVR sessions. Thread-safe; reads the database. */
@@ -15,6 +16,16 @@ public interface IvrReports {
 
   /** The newest sessions first, at most {@code limit} (1-500). */
   List<IvrSession> recentSessions(int limit);
+
+  /**
+   * The sessions of these calls (by {@link IvrSession#callId()}), newest first, however many
+   * sessions of other calls came later: one indexed query, for a customer's history and the screen
+   * pop. At most {@value #MAX_CALLS} call ids; none gives an empty list.
+   */
+  List<IvrSession> sessionsOfCalls(Collection<String> callIds);
+
+  /** The most call ids {@link #sessionsOfCalls} takes at once. */
+  int MAX_CALLS = 500;
 
   /**
    * Containment of one intent.

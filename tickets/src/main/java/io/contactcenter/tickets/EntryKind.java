@@ -17,5 +17,7 @@ public enum EntryKind {
   SLA_WARNED,
   SLA_BREACHED,
   /** Custom field values were saved (internal; stops no clock). */
-  FIELDS_CHANGED
+  FIELDS_CHANGED,
+  /** Tags were added or removed by hand ({@code +vip -spam}; internal; stops no clock). */
+  TAGS_CHANGED
 }

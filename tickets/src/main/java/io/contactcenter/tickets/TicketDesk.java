@@ -107,4 +107,15 @@ public interface TicketDesk {
    * the ACD when it has no members).
    */
   Ticket assign(String ticketId, String assignee, String actor);
+
+  /**
+   * Adds and removes tags on a ticket that is not closed. A change that leaves the tags as they
+   * were records and publishes nothing; any other is one {@link EntryKind#TAGS_CHANGED} history
+   * entry and one {@link TicketTagsChanged}.
+   *
+   * @throws io.contactcenter.common.InvalidInputException when the ticket would have more than 20
+   *     tags
+   * @throws TicketStateConflictException when the ticket is closed
+   */
+  Ticket changeTags(String ticketId, TagChange change, String actor);
 }

@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +31,6 @@ class CustomerTimeline {
 
   /** The most items of each kind. */
   static final int PER_KIND = 50;
-
-  /** The IVR's newest sessions searched for the customer's calls. */
-  static final int IVR_SESSIONS = 500;
 
   private final CallDetailRecords calls;
   private final RobotCalls robot;
@@ -82,12 +79,9 @@ class CustomerTimeline {
               cdr.callId(),
               visibility.show(cdr.causeText() + " · " + cdr.billableSeconds() + " s")));
     }
-    Map<String, CallDetailRecord> byCall =
-        cdrs.stream().collect(Collectors.toMap(CallDetailRecord::callId, c -> c, (a, b) -> a));
-    for (IvrReports.IvrSession s : ivr.recentSessions(IVR_SESSIONS)) {
-      if (byCall.containsKey(s.callId())) {
-        items.add(new Item(s.startedAt(), "IVR", s.callId(), visibility.show(ivrResult(s))));
-      }
+    Set<String> callIds = cdrs.stream().map(CallDetailRecord::callId).collect(Collectors.toSet());
+    for (IvrReports.IvrSession s : ivr.sessionsOfCalls(callIds)) {
+      items.add(new Item(s.startedAt(), "IVR", s.callId(), visibility.show(ivrResult(s))));
     }
     robotAttempts(caller)
         .forEach(
@@ -127,11 +121,9 @@ class CustomerTimeline {
     return question + (c.agentId() == null ? "BOT" : c.agentId());
   }
 
-  /** The IVR session of one call, if the IVR stored one among its newest. */
+  /** The IVR session of one call, the latest if the call went through the menu twice. */
   java.util.Optional<IvrReports.IvrSession> ivrSessionOf(String callId) {
-    return ivr.recentSessions(IVR_SESSIONS).stream()
-        .filter(s -> callId.equals(s.callId()))
-        .findFirst();
+    return ivr.sessionsOfCalls(List.of(callId)).stream().findFirst();
   }
 
   static String ivrResult(IvrReports.IvrSession s) {

@@ -8,32 +8,44 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server push for the pages people watch (campaign progress, a robot call): one thread looks at
- * every watched thing once a {@link #PERIOD} and sends a server-sent event only when it changed, so
- * an idle page costs no traffic and a moving one sees each change within a second. When the thing
- * is over (a finished call, a campaign with nothing left in flight) the last state is sent, then an
- * {@code end} event, and the stream closes; the browser's EventSource reconnects on its own after a
- * network failure.
+ * Server push for the pages people watch (campaign progress, a robot call, the wallboard): one
+ * thread looks at every watched thing once a {@link #PERIOD} and sends a server-sent event only
+ * when it changed, so an idle page costs no traffic and a moving one sees each change within a
+ * second. A stream may belong to a topic: whoever changes the topic's thing {@link #nudge nudges}
+ * it, and its pages are looked at {@link #NUDGE_DELAY} later instead of at the next tick. When the
+ * thing is over (a finished call, a campaign with nothing left in flight) the last state is sent,
+ * then an {@code end} event, and the stream closes; the browser's EventSource reconnects on its own
+ * after a network failure.
  *
  * <p>Each look runs on a virtual thread of its own, at most one at a time per page: a page whose
  * read is slow (a query waiting on a lock) or whose socket stopped draining holds back only itself,
- * never the other pages' pushes.
+ * never the other pages' pushes. A look asked for while the page's previous one runs is done once
+ * right after it, so a change in the middle of a slow read is not left for the next tick.
  */
 @Component
 class LiveUpdates implements DisposableBean {
 
   static final Duration PERIOD = Duration.ofSeconds(1);
+
+  /**
+   * A nudged topic is looked at this long after the first nudge: a burst of changes (an agent
+   * accepting a call moves a queue and an agent at once) costs one look, not one per change.
+   */
+  static final Duration NUDGE_DELAY = Duration.ofMillis(50);
 
   /** An idle stream gets a comment this often. */
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
@@ -45,6 +57,7 @@ class LiveUpdates implements DisposableBean {
 
   private final ObjectMapper json;
   private final Set<Watch<?>> watches = ConcurrentHashMap.newKeySet();
+  private final Set<String> nudged = ConcurrentHashMap.newKeySet();
   private final ExecutorService lookers = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
@@ -54,10 +67,16 @@ class LiveUpdates implements DisposableBean {
             return thread;
           });
 
+  @Autowired
   LiveUpdates(ObjectMapper json) {
+    this(json, PERIOD);
+  }
+
+  /** With another period between ticks (tests). */
+  LiveUpdates(ObjectMapper json, Duration period) {
     this.json = json;
     ticker.scheduleWithFixedDelay(
-        this::tick, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        this::tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -66,8 +85,16 @@ class LiveUpdates implements DisposableBean {
    * @param state read on the ticker thread; must be cheap (one or two queries)
    */
   <T> SseEmitter stream(Supplier<T> state, Predicate<T> over) {
+    return stream(state, over, null);
+  }
+
+  /**
+   * As {@link #stream(Supplier, Predicate)}, also looked at when {@code topic} is {@link #nudge
+   * nudged}.
+   */
+  <T> SseEmitter stream(Supplier<T> state, Predicate<T> over, String topic) {
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-    Watch<T> watch = new Watch<>(emitter, state, over);
+    Watch<T> watch = new Watch<>(emitter, state, over, topic);
     emitter.onCompletion(() -> watches.remove(watch));
     emitter.onTimeout(() -> watches.remove(watch));
     emitter.onError(e -> watches.remove(watch));
@@ -77,27 +104,61 @@ class LiveUpdates implements DisposableBean {
     return emitter;
   }
 
+  /**
+   * {@code topic}'s thing changed (after the change committed): its pages are looked at soon rather
+   * than at the next tick. Cheap; call it from the thread that made the change.
+   */
+  void nudge(String topic) {
+    if (!nudged.add(topic)) {
+      return; // a look at the topic is already due, and it will see this change too
+    }
+    try {
+      ticker.schedule(() -> lookAt(topic), NUDGE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      nudged.remove(topic); // shutting down
+    }
+  }
+
+  private void lookAt(String topic) {
+    // Before looking: a change made while the pages are read nudges again.
+    nudged.remove(topic);
+    for (Watch<?> watch : watches) {
+      if (topic.equals(watch.topic)) {
+        look(watch);
+      }
+    }
+  }
+
   private void tick() {
     for (Watch<?> watch : watches) {
       look(watch);
     }
   }
 
-  /** Pushes {@code watch}'s value on a thread of its own unless its previous look still runs. */
+  /**
+   * Pushes {@code watch}'s value on a thread of its own; when its previous look still runs, once
+   * more right after that one.
+   */
   private void look(Watch<?> watch) {
+    // Asked first, then tried: either this call starts the look, or the running one sees the ask
+    // when it finishes (it clears looking before it reads again).
+    watch.again = true;
     if (!watch.looking.compareAndSet(false, true)) {
       return;
     }
     try {
       lookers.execute(
           () -> {
-            try {
-              push(watch);
-            } finally {
-              watch.looking.set(false);
-            }
+            do {
+              try {
+                watch.again = false;
+                push(watch);
+              } finally {
+                watch.looking.set(false);
+              }
+            } while (watch.again && watch.looking.compareAndSet(false, true));
           });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       watch.looking.set(false); // shutting down
     }
   }
@@ -153,15 +214,19 @@ class LiveUpdates implements DisposableBean {
     final SseEmitter emitter;
     final Supplier<T> state;
     final Predicate<T> over;
+    final String topic;
     volatile String lastSent;
     volatile long lastSentAt;
-    final java.util.concurrent.atomic.AtomicBoolean looking =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    final AtomicBoolean looking = new AtomicBoolean();
 
-    Watch(SseEmitter emitter, Supplier<T> state, Predicate<T> over) {
+    /** A look was asked for since the running one started. */
+    volatile boolean again;
+
+    Watch(SseEmitter emitter, Supplier<T> state, Predicate<T> over, String topic) {
       this.emitter = emitter;
       this.state = state;
       this.over = over;
+      this.topic = topic;
     }
   }
 }

@@ -7,6 +7,7 @@ import io.contactcenter.tickets.CustomerTier;
 import io.contactcenter.tickets.OpenTicketRequest;
 import io.contactcenter.tickets.SlaClock;
 import io.contactcenter.tickets.SourceKind;
+import io.contactcenter.tickets.TagChange;
 import io.contactcenter.tickets.Ticket;
 import io.contactcenter.tickets.TicketCategory;
 import io.contactcenter.tickets.TicketChannel;
@@ -30,6 +31,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -221,6 +223,24 @@ class TicketsController {
   @PostMapping("/api/v1/tickets/{id}/assignee")
   Ticket assign(@PathVariable String id, @RequestBody AssigneeBody body, Authentication user) {
     return desk.assign(id, body == null ? null : body.assignee(), user.getName());
+  }
+
+  /** Tags to add and to remove; either may be left out. */
+  record TagsBody(List<String> add, List<String> remove) {}
+
+  @Operation(
+      summary = "Add and remove tags",
+      description =
+          "Each tag as when opening: 1-40 letters, digits, _ or -, lower-cased; at most 20 on a"
+              + " ticket. 400 naming the tag that is wrong (or when nothing is to change), 409 when"
+              + " the ticket is closed. Recorded in the history (TAGS_CHANGED) and published on"
+              + " cc.tickets.tags-changed.v1; adding a tag the ticket has changes nothing.")
+  @PatchMapping("/api/v1/tickets/{id}/tags")
+  Ticket tags(
+      @PathVariable String id, @RequestBody(required = false) TagsBody body, Authentication user) {
+    TagChange change =
+        body == null ? new TagChange(null, null) : new TagChange(body.add(), body.remove());
+    return desk.changeTags(id, change, user.getName());
   }
 
   /**

@@ -32,8 +32,9 @@ import org.springframework.stereotype.Component;
  * When each agent entered its state and each call was answered come from routing's events, as this
  * instance saw them ({@code null}: before this instance started).
  *
- * <p>One snapshot serves every watching page for {@link #REUSE}, so ten supervisors cost what one
- * does. Thread-safe.
+ * <p>One snapshot serves every watching page for {@link #REUSE} unless something {@link #changed()}
+ * since its read began, so ten supervisors cost what one does and none is shown a board older than
+ * the change that woke its page. Thread-safe.
  */
 @Component
 class Wallboard {
@@ -54,7 +55,14 @@ class Wallboard {
    */
   private final java.util.Set<String> offline = ConcurrentHashMap.newKeySet();
 
-  private volatile Board last;
+  /** Counts {@link #changed()}: a snapshot is reused only while it stands still. */
+  private final java.util.concurrent.atomic.AtomicLong changes =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** The last snapshot and the change count when its read began. */
+  private record Reused(Board board, long changes) {}
+
+  private volatile Reused last;
 
   Wallboard(ContactRouting routing, AgentDirectory directory, AgentDesk desk) {
     this.routing = routing;
@@ -133,15 +141,26 @@ class Wallboard {
     answered.remove(completed.id());
   }
 
-  /** The board now, or the one read less than {@link #REUSE} ago. */
+  /** Routing changed something the board shows (committed): the next {@link #now()} reads anew. */
+  void changed() {
+    changes.incrementAndGet();
+  }
+
+  /**
+   * The board now, or the one read less than {@link #REUSE} ago when nothing {@link #changed()}
+   * since.
+   */
   Board now() {
-    Board board = last;
+    Reused reused = last;
     Instant now = clock.instant();
-    if (board != null && Duration.between(board.at(), now).compareTo(REUSE) < 0) {
-      return board;
+    long changesBefore = changes.get();
+    if (reused != null
+        && reused.changes() == changesBefore
+        && Duration.between(reused.board().at(), now).compareTo(REUSE) < 0) {
+      return reused.board();
     }
-    board = read(now);
-    last = board;
+    Board board = read(now);
+    last = new Reused(board, changesBefore);
     return board;
   }
 

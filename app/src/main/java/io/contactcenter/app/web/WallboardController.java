@@ -1,9 +1,20 @@
 package io.contactcenter.app.web;
 
 import io.contactcenter.app.security.PhoneNumberVisibility;
+import io.contactcenter.routing.AgentStateChanged;
+import io.contactcenter.routing.CallbackRequested;
+import io.contactcenter.routing.ContactAbandoned;
+import io.contactcenter.routing.ContactAccepted;
+import io.contactcenter.routing.ContactCompleted;
+import io.contactcenter.routing.ContactOffered;
+import io.contactcenter.routing.ContactQueued;
+import io.contactcenter.routing.ContactTransferred;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -11,9 +22,16 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The supervisor's wallboard's API (roles SUPERVISOR and ADMIN, SecurityConfiguration): the board
  * as JSON and the same as server-sent events at every change; the page is {@link SupervisorPages}.
+ *
+ * <p>Routing's events on this instance push the board once their transaction committed (issue 12:
+ * on screen within a second of the event); changes made on another instance, and the clock's, show
+ * at the next tick of {@link LiveUpdates}.
  */
 @RestController
 class WallboardController {
+
+  /** The wallboard streams' {@link LiveUpdates} topic. */
+  static final String TOPIC = "wallboard";
 
   private final Wallboard wallboard;
   private final LiveUpdates live;
@@ -37,7 +55,40 @@ class WallboardController {
     PhoneNumberVisibility visibility = PhoneNumberVisibility.of(user);
     // The board's own time changes every read: compare without it, so only real changes are sent
     // (the page counts the seconds in state itself between pushes).
-    return live.stream(() -> withoutClock(shown(wallboard.now(), visibility)), b -> false);
+    return live.stream(() -> withoutClock(shown(wallboard.now(), visibility)), b -> false, TOPIC);
+  }
+
+  /**
+   * Something the board shows changed in routing: the pages are pushed the new board once the
+   * change is committed (read before, the board would not show it yet).
+   */
+  @EventListener({
+    AgentStateChanged.class,
+    CallbackRequested.class,
+    ContactQueued.class,
+    ContactOffered.class,
+    ContactAccepted.class,
+    ContactAbandoned.class,
+    ContactCompleted.class,
+    ContactTransferred.class
+  })
+  void routingChanged() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              push();
+            }
+          });
+    } else {
+      push();
+    }
+  }
+
+  private void push() {
+    wallboard.changed();
+    live.nudge(TOPIC);
   }
 
   /** What changes on the board, without the moment it was read. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,70 @@ class LiveUpdatesTest {
       assertThat(live.watching()).isEqualTo(2);
     } finally {
       never.countDown();
+      live.destroy();
+    }
+  }
+
+  @Test
+  void aNudgedTopicIsLookedAtWithoutWaitingForTheTick() throws Exception {
+    // Ticks an hour apart: only the nudge can make the second look happen.
+    LiveUpdates live = new LiveUpdates(new ObjectMapper(), Duration.ofHours(1));
+    AtomicInteger boardReads = new AtomicInteger();
+    AtomicInteger otherReads = new AtomicInteger();
+    try {
+      live.stream(boardReads::incrementAndGet, n -> false, "wallboard");
+      live.stream(otherReads::incrementAndGet, n -> false, "campaigns");
+      await().atMost(Duration.ofSeconds(5)).until(() -> boardReads.get() == 1);
+
+      live.nudge("wallboard");
+
+      await().atMost(Duration.ofSeconds(2)).until(() -> boardReads.get() == 2);
+      // Another topic's page is not read for it.
+      Thread.sleep(LiveUpdates.NUDGE_DELAY.toMillis() * 4);
+      assertThat(otherReads.get()).isEqualTo(1);
+      assertThat(boardReads.get()).isEqualTo(2);
+    } finally {
+      live.destroy();
+    }
+  }
+
+  @Test
+  void aChangeNudgedWhileTheReadRunsIsReadRightAfterIt() throws Exception {
+    LiveUpdates live = new LiveUpdates(new ObjectMapper(), Duration.ofHours(1));
+    CountDownLatch firstReadStarted = new CountDownLatch(1);
+    CountDownLatch releaseFirstRead = new CountDownLatch(1);
+    AtomicInteger reads = new AtomicInteger();
+    try {
+      live.stream(
+          () -> {
+            if (reads.incrementAndGet() == 1) {
+              firstReadStarted.countDown();
+              try {
+                releaseFirstRead.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return reads.get();
+          },
+          n -> false,
+          "wallboard");
+      assertThat(firstReadStarted.await(5, TimeUnit.SECONDS)).isTrue();
+      // Changes committed while the (slow) first read runs: it may not have seen them.
+      live.nudge("wallboard");
+      Thread.sleep(LiveUpdates.NUDGE_DELAY.toMillis() * 4);
+      live.nudge("wallboard");
+      Thread.sleep(LiveUpdates.NUDGE_DELAY.toMillis() * 4);
+      assertThat(reads.get()).isEqualTo(1);
+
+      releaseFirstRead.countDown();
+
+      // Read once more right after, not at the next tick an hour away, and only once.
+      await().atMost(Duration.ofSeconds(2)).until(() -> reads.get() == 2);
+      Thread.sleep(LiveUpdates.NUDGE_DELAY.toMillis() * 4);
+      assertThat(reads.get()).isEqualTo(2);
+    } finally {
+      releaseFirstRead.countDown();
       live.destroy();
     }
   }

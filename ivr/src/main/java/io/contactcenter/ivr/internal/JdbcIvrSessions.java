@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.ivr.IvrReports;
 import io.contactcenter.ivr.internal.domain.SessionTrace;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,28 +140,47 @@ final class JdbcIvrSessions implements IvrReports {
     if (limit < 1 || limit > 500) {
       throw new IllegalArgumentException("limit must be 1 to 500, was " + limit);
     }
-    return jdbc.sql(
-            """
-            SELECT session_id, call_id, flow_id, flow_version, language, started_at, ended_at,
-                   path, visits::text, intent, self_service, outcome
-            FROM ivr_session ORDER BY started_at DESC LIMIT ?
-            """)
-        .param(limit)
-        .query(
-            (rs, i) ->
-                new IvrSession(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getInt(4),
-                    rs.getString(5),
-                    rs.getTimestamp(6).toInstant(),
-                    rs.getTimestamp(7).toInstant(),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getString(11),
-                    rs.getString(12)))
+    return jdbc.sql(SESSION_COLUMNS + " FROM ivr_session ORDER BY started_at DESC LIMIT :limit")
+        .param("limit", limit)
+        .query(JdbcIvrSessions::session)
         .list();
+  }
+
+  @Override
+  public List<IvrSession> sessionsOfCalls(Collection<String> callIds) {
+    if (callIds.size() > MAX_CALLS) {
+      throw new IllegalArgumentException(
+          "at most " + MAX_CALLS + " call ids at once, not " + callIds.size());
+    }
+    if (callIds.isEmpty()) {
+      return List.of();
+    }
+    // ivr_session_call_idx (V36) finds them, however many newer sessions other calls have.
+    return jdbc.sql(
+            SESSION_COLUMNS
+                + " FROM ivr_session WHERE call_id IN (:callIds) ORDER BY started_at DESC")
+        .param("callIds", List.copyOf(callIds))
+        .query(JdbcIvrSessions::session)
+        .list();
+  }
+
+  private static final String SESSION_COLUMNS =
+      "SELECT session_id, call_id, flow_id, flow_version, language, started_at, ended_at, path,"
+          + " visits::text, intent, self_service, outcome";
+
+  private static IvrSession session(ResultSet rs, int row) throws SQLException {
+    return new IvrSession(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getInt(4),
+        rs.getString(5),
+        rs.getTimestamp(6).toInstant(),
+        rs.getTimestamp(7).toInstant(),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12));
   }
 }

@@ -226,6 +226,16 @@ class JdbcTickets {
         .update();
   }
 
+  void updateTags(String ticketId, List<String> tags, Instant at) {
+    jdbc.sql(
+            "UPDATE ticket SET tags = string_to_array(:tags, '|'), updated_at = :at"
+                + " WHERE ticket_id = :id")
+        .param("tags", String.join("|", tags)) // a tag is letters, digits, _ and -: never '|'
+        .param("at", ts(at))
+        .param("id", ticketId)
+        .update();
+  }
+
   void updateFields(String ticketId, Map<String, Object> values, Instant at) {
     jdbc.sql(
             "UPDATE ticket SET custom_fields = CAST(:fields AS jsonb), updated_at = :at"

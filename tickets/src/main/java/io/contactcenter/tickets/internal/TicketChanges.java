@@ -3,6 +3,7 @@ package io.contactcenter.tickets.internal;
 import io.contactcenter.common.Wording;
 import io.contactcenter.tickets.EntryKind;
 import io.contactcenter.tickets.FieldProblem;
+import io.contactcenter.tickets.TagChange;
 import io.contactcenter.tickets.Ticket;
 import io.contactcenter.tickets.TicketAssigned;
 import io.contactcenter.tickets.TicketFieldsRejectedException;
@@ -11,17 +12,19 @@ import io.contactcenter.tickets.TicketRuleViolationException;
 import io.contactcenter.tickets.TicketStateConflictException;
 import io.contactcenter.tickets.TicketStatus;
 import io.contactcenter.tickets.TicketStatusChanged;
+import io.contactcenter.tickets.TicketTagsChanged;
 import io.contactcenter.tickets.internal.domain.FieldRules;
 import io.contactcenter.tickets.internal.domain.TicketLifecycle;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The steps the desk's changes are made of, each on a ticket the caller has locked and within the
- * caller's transaction: a status change, an assignment, a customer's message, the checks before
- * finishing and the note a parent gets when a child finishes. Each appends history and publishes
- * its event in the order {@link TicketService} and {@link TicketIntake} call them.
+ * caller's transaction: a status change, an assignment, a change of tags, a customer's message, the
+ * checks before finishing and the note a parent gets when a child finishes. Each appends history
+ * and publishes its event in the order {@link TicketService} and {@link TicketIntake} call them.
  */
 class TicketChanges {
 
@@ -135,6 +138,44 @@ class TicketChanges {
     history.append(
         ticketId, EntryKind.ASSIGNED, now, actor, agent == null ? group : agent, null, false);
     events.publishEvent(new TicketAssigned(ticketId, agent, group, now));
+  }
+
+  /**
+   * Tags added and removed on a ticket that is not closed; a change that changes nothing records
+   * nothing.
+   */
+  void tagsLocked(TicketRow row, TagChange change, String actor, Instant now) {
+    if (row.status() == TicketStatus.CLOSED) {
+      throw new TicketStateConflictException(
+          "problem.ticket.closed-no-tags",
+          "ticket " + row.ticketId() + " is closed: its tags can no longer change");
+    }
+    List<String> tags = change.applyTo(row.tags());
+    List<String> added = new ArrayList<>(tags);
+    added.removeAll(row.tags());
+    List<String> removed = new ArrayList<>(row.tags());
+    removed.removeAll(tags);
+    if (added.isEmpty() && removed.isEmpty()) {
+      return;
+    }
+    tickets.updateTags(row.ticketId(), tags, now);
+    history.append(
+        row.ticketId(),
+        EntryKind.TAGS_CHANGED,
+        now,
+        actor,
+        describeTags(added, removed),
+        null,
+        false);
+    events.publishEvent(new TicketTagsChanged(row.ticketId(), added, removed, tags, actor, now));
+  }
+
+  /** {@code +vip +refund -spam}: the same in every language, as tags are. */
+  static String describeTags(List<String> added, List<String> removed) {
+    List<String> parts = new ArrayList<>();
+    added.forEach(tag -> parts.add("+" + tag));
+    removed.forEach(tag -> parts.add("-" + tag));
+    return String.join(" ", parts);
   }
 
   /** Locks the ticket's row for the rest of the transaction. */

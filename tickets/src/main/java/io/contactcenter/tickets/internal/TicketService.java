@@ -4,6 +4,7 @@ import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.tickets.ChildTicketRequest;
 import io.contactcenter.tickets.EntryKind;
 import io.contactcenter.tickets.OpenTicketRequest;
+import io.contactcenter.tickets.TagChange;
 import io.contactcenter.tickets.Ticket;
 import io.contactcenter.tickets.TicketCount;
 import io.contactcenter.tickets.TicketDesk;
@@ -218,6 +219,18 @@ class TicketService implements TicketDesk {
                     .orElse(null);
           }
           changes.assignLocked(ticketId, row.group(), agent, actor, now);
+          return changes.view(ticketId);
+        });
+  }
+
+  @Override
+  public Ticket changeTags(String ticketId, TagChange change, String actor) {
+    if (change == null) {
+      throw new IllegalArgumentException("tags to add or remove are required");
+    }
+    return tx.execute(
+        status -> {
+          changes.tagsLocked(changes.locked(ticketId), change, actor, now());
           return changes.view(ticketId);
         });
   }

@@ -97,7 +97,8 @@ public final class SlaClocks {
             PRIORITY_CHANGED,
             SLA_WARNED,
             SLA_BREACHED,
-            FIELDS_CHANGED -> {
+            FIELDS_CHANGED,
+            TAGS_CHANGED -> {
           // Count for nothing: a bot or an internal note is not a response.
         }
       }
