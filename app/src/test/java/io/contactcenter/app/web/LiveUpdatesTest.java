@@ -60,9 +60,7 @@ class LiveUpdatesTest {
 
       await().atMost(Duration.ofSeconds(2)).until(() -> boardReads.get() == 2);
       // Another topic's page is not read for it.
-      Thread.sleep(LiveUpdates.NUDGE_DELAY.toMillis() * 4);
-      assertThat(otherReads.get()).isEqualTo(1);
-      assertThat(boardReads.get()).isEqualTo(2);
+      stays(() -> otherReads.get() == 1 && boardReads.get() == 2);
     } finally {
       live.destroy();
     }
@@ -92,20 +90,24 @@ class LiveUpdatesTest {
       assertThat(firstReadStarted.await(5, TimeUnit.SECONDS)).isTrue();
       // Changes committed while the (slow) first read runs: it may not have seen them.
       live.nudge("wallboard");
-      Thread.sleep(LiveUpdates.NUDGE_DELAY.toMillis() * 4);
+      stays(() -> reads.get() == 1);
       live.nudge("wallboard");
-      Thread.sleep(LiveUpdates.NUDGE_DELAY.toMillis() * 4);
-      assertThat(reads.get()).isEqualTo(1);
+      stays(() -> reads.get() == 1);
 
       releaseFirstRead.countDown();
 
       // Read once more right after, not at the next tick an hour away, and only once.
       await().atMost(Duration.ofSeconds(2)).until(() -> reads.get() == 2);
-      Thread.sleep(LiveUpdates.NUDGE_DELAY.toMillis() * 4);
-      assertThat(reads.get()).isEqualTo(2);
+      stays(() -> reads.get() == 2);
     } finally {
       releaseFirstRead.countDown();
       live.destroy();
     }
+  }
+
+  /** {@code condition} holds for four nudge delays: what a nudge would have done by then. */
+  private static void stays(java.util.concurrent.Callable<Boolean> condition) {
+    Duration window = LiveUpdates.NUDGE_DELAY.multipliedBy(4);
+    await().during(window).atMost(window.plusSeconds(2)).until(condition);
   }
 }
