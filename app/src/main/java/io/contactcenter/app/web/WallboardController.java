@@ -13,8 +13,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -73,17 +71,7 @@ class WallboardController {
     ContactTransferred.class
   })
   void routingChanged() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              push();
-            }
-          });
-    } else {
-      push();
-    }
+    AfterCommit.run(this::push);
   }
 
   private void push() {

@@ -91,9 +91,21 @@ final class AgentChatStreams implements DisposableBean {
                       Map.of("conversations", List.copyOf(stream.following.keySet())))));
     } catch (IOException e) {
       stream.close();
-      emitter.completeWithError(e);
+      endWithError(emitter, e);
     }
     return emitter;
+  }
+
+  /**
+   * Ends a stream whose write failed. The request may be over already (the client went away and the
+   * container errored the async context first): then there is nothing left to end.
+   */
+  private static void endWithError(SseEmitter emitter, Exception e) {
+    try {
+      emitter.completeWithError(e);
+    } catch (IllegalStateException over) {
+      // The request is over already.
+    }
   }
 
   int open() {
@@ -276,7 +288,7 @@ final class AgentChatStreams implements DisposableBean {
         } catch (IOException | IllegalStateException e) {
           // The page went away: it reconnects and reads what it missed by seq.
           close();
-          emitter.completeWithError(e);
+          endWithError(emitter, e);
           synchronized (this) {
             writing = false;
           }
