@@ -135,8 +135,27 @@ class FaqBotAccuracyTest {
     return indexes;
   }
 
+  /** The labelled set of questions.csv (splits tune, tune2, heldout). */
   static List<Question> questions() throws IOException {
-    List<List<String>> rows = CsvRows.parse(resource("questions.csv"));
+    return questions("questions.csv");
+  }
+
+  /**
+   * The second Chinese held-out set (split {@value #HELDOUT2}), written and committed before any
+   * recall change was tried: nothing may be tuned on it.
+   */
+  static final String HELDOUT2_FILE = "questions-zh-heldout2.csv";
+
+  static final String HELDOUT2 = "heldout2";
+
+  /** A question file's rows; lines starting with {@code #} are comments. */
+  static List<Question> questions(String file) throws IOException {
+    String text =
+        resource(file)
+            .lines()
+            .filter(line -> !line.startsWith("#"))
+            .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    List<List<String>> rows = CsvRows.parse(text);
     return rows.subList(1, rows.size()).stream()
         .map(r -> new Question(r.get(0), ChatLanguage.of(r.get(1)), r.get(2), r.get(3)))
         .toList();
@@ -194,6 +213,8 @@ class FaqBotAccuracyTest {
     report("words", indexes(tokenizer), "tune");
     report("words+meaning", indexes(tokenizer, CACHED, defaultMeaning()), "tune");
     report("words+meaning", indexes(tokenizer, CACHED, defaultMeaning()), "tune2");
+    report("words", indexes(tokenizer), HELDOUT2);
+    report("words+meaning", indexes(tokenizer, CACHED, defaultMeaning()), HELDOUT2);
     // The Chinese thresholds the tune-row grid chose (ADR 0048), measured but not the default:
     // on the held-out rows they hand over fewer questions but answer more of them wrongly.
     for (String split : new String[] {"tune2", "heldout"}) {
@@ -228,7 +249,7 @@ class FaqBotAccuracyTest {
   static Map<ChatLanguage, Score> report(
       String how, Map<ChatLanguage, FaqIndex> indexes, String split, BotPolicy policy)
       throws IOException {
-    List<Question> all = questions();
+    List<Question> all = split.equals(HELDOUT2) ? questions(HELDOUT2_FILE) : questions();
     Map<ChatLanguage, Score> scores = new EnumMap<>(ChatLanguage.class);
     for (ChatLanguage lang : ChatLanguage.values()) {
       List<Question> rows =
