@@ -43,6 +43,30 @@ class BotTokenizersTest {
     assertThat(bot.get(ChatLanguage.ZH).terms("能到付吗")).noneMatch(t -> t.startsWith("="));
   }
 
+  /**
+   * As Spring binds {@code cc.chat}: the shipped zh lexicon by default, an empty value turns it
+   * off.
+   */
+  @Test
+  void theSettingDefaultsToTheShippedLexiconAndAnEmptyValueTurnsItOff() {
+    assertThat(bind(Map.of()).synonyms())
+        .containsEntry("zh", "classpath:chat/synonyms-zh.txt")
+        .doesNotContainKey("en");
+    ChatProperties off = bind(Map.of("cc.chat.synonyms.zh", ""));
+    assertThat(off.synonyms()).containsEntry("zh", "");
+    assertThat(BotTokenizers.of(off.synonyms(), resources).get(ChatLanguage.ZH).terms("到付"))
+        .noneMatch(t -> t.startsWith("="));
+    ChatProperties own = bind(Map.of("cc.chat.synonyms.en", "classpath:chat/synonyms-zh.txt"));
+    assertThat(own.synonyms()).containsKeys("zh", "en");
+  }
+
+  private static ChatProperties bind(Map<String, String> settings) {
+    return new org.springframework.boot.context.properties.bind.Binder(
+            new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                settings))
+        .bindOrCreate("cc.chat", ChatProperties.class);
+  }
+
   @Test
   void aMissingLexiconStopsTheStartNamingTheSetting() {
     assertThatThrownBy(() -> BotTokenizers.of(Map.of("zh", "classpath:chat/nope.txt"), resources))
