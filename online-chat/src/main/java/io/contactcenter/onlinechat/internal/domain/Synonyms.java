@@ -1,12 +1,14 @@
 package io.contactcenter.onlinechat.internal.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A lexicon of words that mean the same to a shopper ("到付", "货到付款"; "价保", "价格保护"), read from lines
@@ -84,10 +86,10 @@ public final class Synonyms {
   }
 
   /**
-   * The canonical words of the groups whose variants occur in {@code text}, in order of first
-   * occurrence.
+   * The canonical words of the groups whose variants occur in {@code text}, each once: those of
+   * longer variants in order of appearance, then those of one-character variants.
    *
-   * @param words the segmenter's words of the same text, where single-character variants count
+   * @param words the segmenter's words of the same text, where one-character variants count
    */
   public List<String> canonicalIn(String text, List<String> words) {
     if (phrases.isEmpty() && singles.isEmpty()) {
@@ -106,14 +108,14 @@ public final class Synonyms {
     }
     hits.sort((x, y) -> x[1] - x[0] != y[1] - y[0] ? (y[1] - y[0]) - (x[1] - x[0]) : x[0] - y[0]);
     boolean[] covered = new boolean[lower.length()];
-    Map<Integer, String> byPlace = new java.util.TreeMap<>();
+    Map<Integer, String> byPlace = new TreeMap<>();
     for (int[] hit : hits) {
       boolean free = true;
       for (int k = hit[0]; k < hit[1] && free; k++) {
         free = !covered[k];
       }
       if (free) {
-        java.util.Arrays.fill(covered, hit[0], hit[1], true);
+        Arrays.fill(covered, hit[0], hit[1], true);
         byPlace.put(hit[0], phrases.get(lower.substring(hit[0], hit[1])));
       }
     }
@@ -127,10 +129,6 @@ public final class Synonyms {
       }
     }
     return new ArrayList<>(found);
-  }
-
-  public int size() {
-    return phrases.size() + singles.size();
   }
 
   /** True when every occurrence of {@code word} lies inside a longer variant already matched. */
