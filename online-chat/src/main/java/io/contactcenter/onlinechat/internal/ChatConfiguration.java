@@ -68,7 +68,10 @@ class ChatConfiguration {
 
   @Bean
   IndexedFaqBot faqBot(
-      JdbcKnowledgeBase knowledgeBase, ChatProperties properties, SentenceEncoders encoders) {
+      JdbcKnowledgeBase knowledgeBase,
+      ChatProperties properties,
+      SentenceEncoders encoders,
+      org.springframework.core.io.ResourceLoader resources) {
     // A language matched by meaning may have its own min score and clear lead (ADR 0048).
     Map<io.contactcenter.onlinechat.ChatLanguage, BotPolicy> policies =
         new java.util.EnumMap<>(io.contactcenter.onlinechat.ChatLanguage.class);
@@ -85,7 +88,11 @@ class ChatConfiguration {
               own && m.clearLead() != null ? m.clearLead() : properties.clearLead()));
     }
     return new IndexedFaqBot(
-        knowledgeBase, new JiebaTokenizer(), policies, encoders.all(), encoders.weights());
+        knowledgeBase,
+        BotTokenizers.of(properties.synonyms(), resources),
+        policies,
+        encoders.all(),
+        encoders.weights());
   }
 
   @Bean

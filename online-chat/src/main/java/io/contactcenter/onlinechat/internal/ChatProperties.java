@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clearLead the lead over the second FAQ that lets a modest score answer
  * @param meaning how much the bot matches by meaning (sentence embeddings) beside words, by
  *     language tag; defaults in {@link #DEFAULT_MEANING}, tuned on the labelled set's tune rows
+ * @param synonyms the bot's synonym lexicon by language tag, a resource location ({@code
+ *     classpath:…} or {@code file:…}); defaults in {@link #DEFAULT_SYNONYMS} (zh: the shipped
+ *     e-commerce lexicon), an empty value: words only (ADR 0048 addendum)
  * @param pollWait how long a fallback (long-poll) read waits for a new message
  * @param maxMessagesPerSecond a visitor sending faster is refused and told so
  * @param queues the routing queue a handed-over chat waits in, by language tag ({@code en}, {@code
@@ -55,13 +58,18 @@ record ChatProperties(
     @DefaultValue("25000000") long maxImagePixels,
     @DefaultValue("3s") Duration queueUpdateInterval,
     @DefaultValue("15s") Duration agentResync,
-    @DefaultValue Map<String, Meaning> meaning) {
+    @DefaultValue Map<String, Meaning> meaning,
+    @DefaultValue Map<String, String> synonyms) {
 
   static final Map<String, String> DEFAULT_QUEUES = Map.of("en", "chat-en", "zh", "chat-zh");
 
   /** Chosen on the tune rows of online-chat's labelled set (docs/benchmarks.md, ADR 0033). */
   static final Map<String, Meaning> DEFAULT_MEANING =
       Map.of("zh", new Meaning(0.8, 0.6, null, null), "en", new Meaning(0.7, 0.7, null, null));
+
+  /** The shipped lexicons (ADR 0048 addendum); English has none. */
+  static final Map<String, String> DEFAULT_SYNONYMS =
+      Map.of("zh", "classpath:chat/synonyms-zh.txt");
 
   ChatProperties {
     sites = Map.copyOf(sites);
@@ -72,6 +80,9 @@ record ChatProperties(
     Map<String, Meaning> meanings = new java.util.HashMap<>(DEFAULT_MEANING);
     meanings.putAll(meaning);
     meaning = Map.copyOf(meanings);
+    Map<String, String> lexicons = new java.util.HashMap<>(DEFAULT_SYNONYMS);
+    lexicons.putAll(synonyms);
+    synonyms = Map.copyOf(lexicons);
     if (handoffTimeout.isNegative() || handoffTimeout.isZero()) {
       throw new IllegalArgumentException(
           "cc.chat.handoff-timeout must be positive, got " + handoffTimeout);

@@ -27,7 +27,7 @@ class IndexedFaqBot implements FaqBot {
   static final int CANDIDATES = 5;
 
   private final JdbcKnowledgeBase knowledgeBase;
-  private final Tokenizer tokenizer;
+  private final Map<ChatLanguage, Tokenizer> tokenizers;
   private final Map<ChatLanguage, BotPolicy> policies;
   private final Map<ChatLanguage, SentenceEncoder> encoders;
   private final Map<ChatLanguage, MeaningWeight> meaning;
@@ -35,6 +35,7 @@ class IndexedFaqBot implements FaqBot {
       new AtomicReference<>(Map.of());
 
   /**
+   * @param tokenizers the words of each language (every language has one)
    * @param policies the decision thresholds of each language (every language has one)
    * @param encoders the sentence encoder of each language that matches by meaning too
    * @param meaning how much meaning counts, by language; a language missing here or without an
@@ -42,12 +43,12 @@ class IndexedFaqBot implements FaqBot {
    */
   IndexedFaqBot(
       JdbcKnowledgeBase knowledgeBase,
-      Tokenizer tokenizer,
+      Map<ChatLanguage, Tokenizer> tokenizers,
       Map<ChatLanguage, BotPolicy> policies,
       Map<ChatLanguage, SentenceEncoder> encoders,
       Map<ChatLanguage, MeaningWeight> meaning) {
     this.knowledgeBase = knowledgeBase;
-    this.tokenizer = tokenizer;
+    this.tokenizers = Map.copyOf(tokenizers);
     this.policies = Map.copyOf(policies);
     this.encoders = Map.copyOf(encoders);
     this.meaning = Map.copyOf(meaning);
@@ -61,6 +62,7 @@ class IndexedFaqBot implements FaqBot {
       List<FaqEntry> faqs = knowledgeBase.enabled(lang);
       SentenceEncoder encoder = encoders.get(lang);
       MeaningWeight weight = meaning.getOrDefault(lang, MeaningWeight.NONE);
+      Tokenizer tokenizer = tokenizers.get(lang);
       next.put(
           lang,
           encoder == null || !weight.used()

@@ -10,6 +10,7 @@ import io.contactcenter.onlinechat.internal.domain.FaqIndex;
 import io.contactcenter.onlinechat.internal.domain.FaqMatch;
 import io.contactcenter.onlinechat.internal.domain.MeaningWeight;
 import io.contactcenter.onlinechat.internal.domain.SentenceEncoder;
+import io.contactcenter.onlinechat.internal.domain.Tokenizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +23,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * The bot's accuracy on the labelled e-commerce set (src/test/resources/kb): 20 FAQs in Chinese and
  * English, questions written apart from the FAQs' examples, each marked "tune" (used to choose the
  * thresholds and the meaning weights) or "heldout" (never looked at while tuning), plus
- * out-of-scope questions that should be handed over. Words only (before) and words with meaning
+ * out-of-scope questions that should be handed over. A second Chinese held-out set ({@value
+ * #HELDOUT2_FILE}, split {@value #HELDOUT2}) was written and committed before the synonym lexicon
+ * was tried and is never tuned on (ADR 0048 addendum). Words only (before) and words with meaning
  * (the BGE models, as production runs them) are both measured. The numbers go to
  * docs/benchmarks.md; the assertions keep them from regressing.
  */
@@ -104,8 +108,17 @@ class FaqBotAccuracyTest {
     }
   }
 
-  static Map<ChatLanguage, FaqIndex> indexes(JiebaTokenizer tokenizer) throws IOException {
-    return indexes(tokenizer, CACHED, Map.of());
+  /** The bot's words as production builds them: the zh synonym lexicon (ADR 0048 addendum). */
+  static final Map<ChatLanguage, Tokenizer> BOT =
+      BotTokenizers.of(ChatProperties.DEFAULT_SYNONYMS, new DefaultResourceLoader());
+
+  /** Words without a lexicon (the bot before the ADR 0048 addendum). */
+  static final Map<ChatLanguage, Tokenizer> NO_LEXICON =
+      BotTokenizers.of(Map.of(), new DefaultResourceLoader());
+
+  static Map<ChatLanguage, FaqIndex> indexes(Map<ChatLanguage, Tokenizer> tokenizers)
+      throws IOException {
+    return indexes(tokenizers, CACHED, Map.of());
   }
 
   static List<FaqEntry> faqs(ChatLanguage lang) throws IOException {
@@ -119,13 +132,14 @@ class FaqBotAccuracyTest {
 
   /** Each language's index; a language missing from {@code meaning} matches by words only. */
   static Map<ChatLanguage, FaqIndex> indexes(
-      JiebaTokenizer tokenizer,
+      Map<ChatLanguage, Tokenizer> tokenizers,
       Map<ChatLanguage, SentenceEncoder> encoders,
       Map<ChatLanguage, MeaningWeight> meaning)
       throws IOException {
     Map<ChatLanguage, FaqIndex> indexes = new TreeMap<>();
     for (ChatLanguage lang : ChatLanguage.values()) {
       MeaningWeight weight = meaning.getOrDefault(lang, MeaningWeight.NONE);
+      Tokenizer tokenizer = tokenizers.get(lang);
       indexes.put(
           lang,
           weight.used()
@@ -135,8 +149,27 @@ class FaqBotAccuracyTest {
     return indexes;
   }
 
+  /** The labelled set of questions.csv (splits tune, tune2, heldout). */
   static List<Question> questions() throws IOException {
-    List<List<String>> rows = CsvRows.parse(resource("questions.csv"));
+    return questions("questions.csv");
+  }
+
+  /**
+   * The second Chinese held-out set (split {@value #HELDOUT2}), written and committed before any
+   * recall change was tried: nothing may be tuned on it.
+   */
+  static final String HELDOUT2_FILE = "questions-zh-heldout2.csv";
+
+  static final String HELDOUT2 = "heldout2";
+
+  /** A question file's rows; lines starting with {@code #} are comments. */
+  static List<Question> questions(String file) throws IOException {
+    String text =
+        resource(file)
+            .lines()
+            .filter(line -> !line.startsWith("#"))
+            .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    List<List<String>> rows = CsvRows.parse(text);
     return rows.subList(1, rows.size()).stream()
         .map(r -> new Question(r.get(0), ChatLanguage.of(r.get(1)), r.get(2), r.get(3)))
         .toList();
@@ -187,19 +220,18 @@ class FaqBotAccuracyTest {
 
   @Test
   void heldOutQuestionsAreAnsweredInBothLanguages() throws IOException {
-    JiebaTokenizer tokenizer = new JiebaTokenizer();
-    Map<ChatLanguage, Score> words = report("words", indexes(tokenizer), "heldout");
+    Map<ChatLanguage, Score> words = report("words", indexes(NO_LEXICON), "heldout");
     Map<ChatLanguage, Score> fused =
-        report("words+meaning", indexes(tokenizer, CACHED, defaultMeaning()), "heldout");
-    report("words", indexes(tokenizer), "tune");
-    report("words+meaning", indexes(tokenizer, CACHED, defaultMeaning()), "tune");
-    report("words+meaning", indexes(tokenizer, CACHED, defaultMeaning()), "tune2");
+        report("words+meaning", indexes(BOT, CACHED, defaultMeaning()), "heldout");
+    report("words", indexes(NO_LEXICON), "tune");
+    report("words+meaning", indexes(BOT, CACHED, defaultMeaning()), "tune");
+    report("words+meaning", indexes(BOT, CACHED, defaultMeaning()), "tune2");
     // The Chinese thresholds the tune-row grid chose (ADR 0048), measured but not the default:
     // on the held-out rows they hand over fewer questions but answer more of them wrongly.
-    for (String split : new String[] {"tune2", "heldout"}) {
+    for (String split : new String[] {"tune2", "heldout", HELDOUT2}) {
       report(
           "words+meaning, zh grid thresholds (not adopted)",
-          indexes(tokenizer, CACHED, defaultMeaning()),
+          indexes(BOT, CACHED, defaultMeaning()),
           split,
           ZH_GRID_BEST);
     }
@@ -217,6 +249,69 @@ class FaqBotAccuracyTest {
     }
   }
 
+  /**
+   * Issue 13: fewer Chinese handovers without more wrong answers. The zh synonym lexicon (ADR 0048
+   * addendum) was written from general shop vocabulary and the tune rows' misses, after the second
+   * held-out set ({@value #HELDOUT2_FILE}) was committed; neither held-out set was used to write
+   * it. The figures committed in docs/benchmarks.md must hold within a small margin (2 questions),
+   * and the lexicon must not answer more held-out questions wrongly than the bot without it.
+   */
+  @Test
+  void theSynonymLexiconHandsOverFewerChineseQuestionsWithoutMoreWrongAnswers() throws IOException {
+    Map<ChatLanguage, MeaningWeight> meaning = defaultMeaning();
+    Map<ChatLanguage, FaqIndex> without = indexes(NO_LEXICON, CACHED, meaning);
+    Map<ChatLanguage, FaqIndex> with = indexes(BOT, CACHED, meaning);
+    // The weights the tune rows chose with the lexicon (zh 0.6 / floor 0.5), measured, not adopted:
+    // one more wrong answer on the first held-out split.
+    Map<ChatLanguage, MeaningWeight> retuned = new EnumMap<>(meaning);
+    retuned.put(ChatLanguage.ZH, ZH_LEXICON_GRID_BEST);
+    Map<ChatLanguage, FaqIndex> reweighted = indexes(BOT, CACHED, retuned);
+    for (String split : new String[] {"heldout", HELDOUT2}) {
+      report("words+meaning, no lexicon", without, split);
+      report("words+meaning, lexicon, zh weight 0.6 floor 0.5 (not adopted)", reweighted, split);
+      Score before = report("words+meaning, no lexicon", without, split).get(ChatLanguage.ZH);
+      Score after = report("words+meaning, lexicon", with, split).get(ChatLanguage.ZH);
+      List<Question> rows = zh(split);
+      int wrongBefore = wrongAnswers(without, rows, null);
+      int wrongAfter = wrongAnswers(with, rows, null);
+      assertThat(wrongAfter)
+          .as("zh %s wrong answers with the lexicon", split)
+          .isLessThanOrEqualTo(wrongBefore);
+      assertThat(after.inScopeHandedOver())
+          .as("zh %s in-scope handed over with the lexicon", split)
+          .isLessThan(before.inScopeHandedOver());
+      assertThat(after.answeredRight())
+          .as("zh %s answered right with the lexicon", split)
+          .isGreaterThan(before.answeredRight());
+      assertThat(after.oosHandedOver())
+          .as("zh %s out of scope handed over with the lexicon", split)
+          .isGreaterThanOrEqualTo(before.oosHandedOver());
+    }
+    // The committed figures (docs/benchmarks.md, 2026-12-06), 2 questions of margin.
+    List<Question> second = zh(HELDOUT2);
+    Score s = score(with, second, null);
+    assertThat(s.inScope()).isEqualTo(160);
+    assertThat(s.outOfScope()).isEqualTo(30);
+    assertThat(s.answeredRight()).as("zh heldout2 answered right").isGreaterThanOrEqualTo(130 - 2);
+    assertThat(s.inScopeHandedOver())
+        .as("zh heldout2 in-scope handed over")
+        .isLessThanOrEqualTo(28 + 2);
+    assertThat(s.oosHandedOver())
+        .as("zh heldout2 out of scope handed over")
+        .isGreaterThanOrEqualTo(30 - 2);
+    assertThat(wrongAnswers(with, second, null))
+        .as("zh heldout2 wrong answers")
+        .isLessThanOrEqualTo(1 + 2);
+  }
+
+  /** The best zh meaning weight of the tune-row grid with the lexicon (not adopted). */
+  static final MeaningWeight ZH_LEXICON_GRID_BEST = new MeaningWeight(0.6, 0.5);
+
+  static List<Question> zh(String split) throws IOException {
+    return (split.equals(HELDOUT2) ? questions(HELDOUT2_FILE) : questions())
+        .stream().filter(q -> q.lang() == ChatLanguage.ZH && q.split().equals(split)).toList();
+  }
+
   static Map<ChatLanguage, Score> report(
       String how, Map<ChatLanguage, FaqIndex> indexes, String split) throws IOException {
     return report(how, indexes, split, null);
@@ -228,7 +323,7 @@ class FaqBotAccuracyTest {
   static Map<ChatLanguage, Score> report(
       String how, Map<ChatLanguage, FaqIndex> indexes, String split, BotPolicy policy)
       throws IOException {
-    List<Question> all = questions();
+    List<Question> all = split.equals(HELDOUT2) ? questions(HELDOUT2_FILE) : questions();
     Map<ChatLanguage, Score> scores = new EnumMap<>(ChatLanguage.class);
     for (ChatLanguage lang : ChatLanguage.values()) {
       List<Question> rows =
@@ -261,17 +356,31 @@ class FaqBotAccuracyTest {
   /**
    * The weights were chosen on the tune rows only: of the grid, the defaults answer the most tune
    * questions right plus hand over the most out-of-scope ones, ties going to the wider lead of the
-   * right FAQ over the best wrong one. The grid is printed for docs/benchmarks.md.
+   * right FAQ over the best wrong one. The grid is printed for docs/benchmarks.md. Words without
+   * the synonym lexicon, as the weights were chosen (ADR 0033); the same grid with the lexicon is
+   * printed too ("meaning grid with lexicon"): it favours zh weight 0.6, not adopted (ADR 0048
+   * addendum).
    */
   @Test
   void meaningWeightsWereChosenOnTheTuneRows() throws IOException {
-    JiebaTokenizer tokenizer = new JiebaTokenizer();
+    meaningGrid("meaning grid with lexicon", BOT, null);
+    meaningGrid("meaning grid", NO_LEXICON, defaultMeaning());
+  }
+
+  /**
+   * Each language's best weight of the grid on the tune rows, the grid printed.
+   *
+   * @param chosen weights that must score as well as the best; null: only printed
+   */
+  static Map<ChatLanguage, MeaningWeight> meaningGrid(
+      String name, Map<ChatLanguage, Tokenizer> tokenizers, Map<ChatLanguage, MeaningWeight> chosen)
+      throws IOException {
     List<Question> tune = questions().stream().filter(q -> q.split().equals("tune")).toList();
-    Map<ChatLanguage, MeaningWeight> chosen = defaultMeaning();
-    org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+    Map<ChatLanguage, MeaningWeight> bests = new EnumMap<>(ChatLanguage.class);
     for (ChatLanguage lang : ChatLanguage.values()) {
       List<Question> rows = tune.stream().filter(q -> q.lang() == lang).toList();
       List<FaqEntry> faqs = faqs(lang);
+      Tokenizer tokenizer = tokenizers.get(lang);
       double bestObjective = -1;
       MeaningWeight best = null;
       double chosenObjective = Double.NaN;
@@ -287,8 +396,9 @@ class FaqBotAccuracyTest {
           // Whole questions first; the lead (0..1) only breaks ties.
           double objective = s.answeredRight() + s.oosHandedOver() + lead;
           System.out.printf(
-              "meaning grid %s weight %.1f floor %.1f: answered right %d/%d, out-of-scope handed"
+              "%s %s weight %.1f floor %.1f: answered right %d/%d, out-of-scope handed"
                   + " over %d/%d, mean lead %.3f%n",
+              name,
               lang.tag(),
               weight,
               floor,
@@ -301,18 +411,23 @@ class FaqBotAccuracyTest {
             bestObjective = objective;
             best = m;
           }
-          MeaningWeight c = chosen.get(lang);
-          if (Math.abs(c.weight() - weight) < 1e-9
+          MeaningWeight c = chosen == null ? null : chosen.get(lang);
+          if (c != null
+              && Math.abs(c.weight() - weight) < 1e-9
               && (weight == 0 || Math.abs(c.floor() - floor) < 1e-9)) {
             chosenObjective = objective;
           }
         }
       }
-      System.out.printf("meaning grid %s best: %s%n", lang.tag(), best);
-      assertThat(chosenObjective)
-          .as("%s default meaning weight on the tune rows", lang)
-          .isCloseTo(bestObjective, org.assertj.core.data.Offset.offset(1e-9));
+      System.out.printf("%s %s best: %s%n", name, lang.tag(), best);
+      bests.put(lang, best);
+      if (chosen != null) {
+        assertThat(chosenObjective)
+            .as("%s default meaning weight on the tune rows", lang)
+            .isCloseTo(bestObjective, org.assertj.core.data.Offset.offset(1e-9));
+      }
     }
+    return bests;
   }
 
   /**
@@ -323,12 +438,12 @@ class FaqBotAccuracyTest {
    * of the grid, the most answered right, with no more wrong answers and no fewer out-of-scope
    * handovers than the shared thresholds give on the same rows; ties to the fewest wrong answers,
    * then the highest thresholds (the grid runs from high to low). Prints the diagnosis and the grid
-   * for docs/benchmarks.md.
+   * for docs/benchmarks.md. Words as they were then, without the synonym lexicon (which came after,
+   * in the ADR 0048 addendum).
    */
   @Test
   void chineseThresholdsWereChosenOnTheTuneRows() throws IOException {
-    JiebaTokenizer tokenizer = new JiebaTokenizer();
-    Map<ChatLanguage, FaqIndex> indexes = indexes(tokenizer, CACHED, defaultMeaning());
+    Map<ChatLanguage, FaqIndex> indexes = indexes(NO_LEXICON, CACHED, defaultMeaning());
     List<Question> rows =
         questions().stream()
             .filter(q -> q.lang() == ChatLanguage.ZH && q.split().startsWith("tune"))
@@ -432,7 +547,7 @@ class FaqBotAccuracyTest {
   /** An edit embeds only the texts it added or changed; the rest come from the previous index. */
   @Test
   void reindexingAfterAnEditEmbedsOnlyTheChangedTexts() throws IOException {
-    JiebaTokenizer tokenizer = new JiebaTokenizer();
+    Tokenizer tokenizer = BOT.get(ChatLanguage.ZH);
     AtomicInteger embedded = new AtomicInteger();
     SentenceEncoder counting =
         text -> {
@@ -464,13 +579,12 @@ class FaqBotAccuracyTest {
   void answeringIsFast() throws IOException {
     long before = residentKb();
     // The models as production runs them: every question embedded anew, nothing cached.
-    Map<ChatLanguage, FaqIndex> fused = indexes(new JiebaTokenizer(), MODELS, defaultMeaning());
+    Map<ChatLanguage, FaqIndex> fused = indexes(BOT, MODELS, defaultMeaning());
     long after = residentKb();
     System.out.printf(
         "resident memory %d MB before the models, %d MB with both loaded and the FAQs embedded%n",
         before / 1024, after / 1024);
-    for (var entry :
-        Map.of("words", indexes(new JiebaTokenizer()), "words+meaning", fused).entrySet()) {
+    for (var entry : Map.of("words", indexes(BOT), "words+meaning", fused).entrySet()) {
       Map<ChatLanguage, FaqIndex> indexes = entry.getValue();
       List<Question> all = questions();
       int rounds = 3;
