@@ -39,6 +39,7 @@ class SlaTracker {
   private static final Duration RETRY = Duration.ofMinutes(1);
 
   private final JdbcTickets tickets;
+  private final JdbcSlaChecks checks;
   private final JdbcTicketHistory history;
   private final JdbcSlaAlerts alerts;
   private final TicketNotifications notifications;
@@ -51,6 +52,7 @@ class SlaTracker {
 
   SlaTracker(
       JdbcTickets tickets,
+      JdbcSlaChecks checks,
       JdbcTicketHistory history,
       JdbcSlaAlerts alerts,
       TicketNotifications notifications,
@@ -61,6 +63,7 @@ class SlaTracker {
       TransactionTemplate tx,
       Clock clock) {
     this.tickets = tickets;
+    this.checks = checks;
     this.history = history;
     this.alerts = alerts;
     this.notifications = notifications;
@@ -85,13 +88,13 @@ class SlaTracker {
   void refresh(String ticketId, Instant now) {
     TicketRow row = tickets.find(ticketId).orElseThrow();
     List<SlaClocks.Computed> clocks = clocks(row, now);
-    tickets.updateSla(List.of(state(ticketId, clocks, alerts.sent(ticketId))));
+    checks.updateSla(List.of(state(ticketId, clocks, alerts.sent(ticketId))));
   }
 
-  private static JdbcTickets.SlaState state(
+  private static JdbcSlaChecks.SlaState state(
       String ticketId, List<SlaClocks.Computed> clocks, Set<SlaAlert> sent) {
     boolean breached = clocks.stream().anyMatch(c -> c.clock().state() == SlaClock.State.BREACHED);
-    return new JdbcTickets.SlaState(
+    return new JdbcSlaChecks.SlaState(
         ticketId,
         SlaClocks.nextDue(clocks).orElse(null),
         SlaSweepPlan.nextCheck(clocks, sent),
@@ -100,7 +103,7 @@ class SlaTracker {
 
   /** Makes the sweep recompute every active ticket (the policies or calendar may have changed). */
   int recheckAll() {
-    return tickets.recheckActive(now());
+    return checks.recheckActive(now());
   }
 
   /**
@@ -131,21 +134,21 @@ class SlaTracker {
       Integer taken =
           tx.execute(
               status -> {
-                List<JdbcTickets.Claimed> batch =
-                    tickets.claimDueForSlaCheck(
+                List<JdbcSlaChecks.Claimed> batch =
+                    checks.claimDueForSlaCheck(
                         dueBy, after.checkAt, after.ticketId, config.sweepBatchSize());
                 if (batch.isEmpty()) {
                   return 0;
                 }
-                JdbcTickets.Claimed last = batch.get(batch.size() - 1);
+                JdbcSlaChecks.Claimed last = batch.get(batch.size() - 1);
                 after.checkAt = last.checkAt();
                 after.ticketId = last.row().ticketId();
-                List<TicketRow> rows = batch.stream().map(JdbcTickets.Claimed::row).toList();
+                List<TicketRow> rows = batch.stream().map(JdbcSlaChecks.Claimed::row).toList();
                 rows.forEach(r -> claimed.add(r.ticketId()));
                 Instant now = now();
                 Map<String, List<SlaFact>> facts = history.facts(claimed);
                 Map<String, Set<SlaAlert>> sent = alerts.sent(claimed);
-                List<JdbcTickets.SlaState> states = new ArrayList<>(rows.size());
+                List<JdbcSlaChecks.SlaState> states = new ArrayList<>(rows.size());
                 for (TicketRow row : rows) {
                   states.add(
                       check(
@@ -154,7 +157,7 @@ class SlaTracker {
                           sent.getOrDefault(row.ticketId(), Set.of()),
                           now));
                 }
-                tickets.updateSla(states);
+                checks.updateSla(states);
                 return rows.size();
               });
       return taken == null ? 0 : taken;
@@ -173,7 +176,7 @@ class SlaTracker {
           // Postponed, so that it does not head every later batch (and each run stop there).
           log.warn("SLA check of ticket {} failed, retried in {}: {}", ticketId, RETRY, one);
           try {
-            tickets.postponeSlaCheck(ticketId, now().plus(RETRY));
+            checks.postponeSlaCheck(ticketId, now().plus(RETRY));
           } catch (RuntimeException ignored) {
             // the database is away: the next run tries the whole batch again
           }
@@ -190,15 +193,15 @@ class SlaTracker {
   }
 
   private void checkAlone(String ticketId, Instant dueBy, Instant now) {
-    Optional<TicketRow> locked = tickets.claimIfDueForSlaCheck(ticketId, dueBy);
+    Optional<TicketRow> locked = checks.claimIfDueForSlaCheck(ticketId, dueBy);
     if (locked.isEmpty()) {
       // Being changed right now (the change refreshes its SLA), or another instance has looked
       // at it since the batch rolled back and released it.
       return;
     }
     TicketRow row = locked.get();
-    JdbcTickets.SlaState state = check(row, history.facts(ticketId), alerts.sent(ticketId), now);
-    tickets.updateSla(List.of(state));
+    JdbcSlaChecks.SlaState state = check(row, history.facts(ticketId), alerts.sent(ticketId), now);
+    checks.updateSla(List.of(state));
   }
 
   /**
@@ -206,7 +209,7 @@ class SlaTracker {
    * sent only if recording it succeeds, so it goes out once whichever instance gets there first.
    * Returns the ticket's SLA columns to write.
    */
-  private JdbcTickets.SlaState check(
+  private JdbcSlaChecks.SlaState check(
       TicketRow row, List<SlaFact> facts, Set<SlaAlert> alreadySent, Instant now) {
     List<SlaClocks.Computed> clocks = clocks(row, facts, now);
     List<SlaSweepPlan.Due> due = SlaSweepPlan.due(clocks, alreadySent, now);

@@ -49,6 +49,7 @@ class TicketConfiguration {
       ObjectProvider<Clock> clock) {
     return new SlaTracker(
         tickets,
+        new JdbcSlaChecks(jdbc),
         history,
         new JdbcSlaAlerts(jdbc),
         notifications,

@@ -61,6 +61,7 @@ class SlaSweepBenchmark {
       SlaTracker sla =
           new SlaTracker(
               new JdbcTickets(jdbc),
+              new JdbcSlaChecks(jdbc),
               new JdbcTicketHistory(jdbc),
               new JdbcSlaAlerts(jdbc),
               new TicketNotifications(jdbc),

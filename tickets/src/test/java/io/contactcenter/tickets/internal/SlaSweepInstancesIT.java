@@ -206,8 +206,8 @@ class SlaSweepInstancesIT {
                 "sweep-batch-size", "10",
                 "sweep-time-budget", "5m"));
     JdbcClient client = JdbcClient.create(ds);
-    JdbcTickets tickets =
-        new JdbcTickets(client) {
+    JdbcSlaChecks checks =
+        new JdbcSlaChecks(client) {
           @Override
           List<Claimed> claimDueForSlaCheck(
               Instant dueBy, Instant afterAt, String afterId, int limit) {
@@ -224,7 +224,8 @@ class SlaSweepInstancesIT {
           }
         };
     return new SlaTracker(
-        tickets,
+        new JdbcTickets(client),
+        checks,
         new JdbcTicketHistory(client),
         new JdbcSlaAlerts(client),
         new TicketNotifications(client),
