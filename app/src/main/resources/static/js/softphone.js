@@ -169,7 +169,8 @@ window.ccSoftphone = (() => {
           session.renegotiate({ rtcOfferConstraints: { offerToReceiveAudio: true, iceRestart } });
         }
       });
-      on('unregistered', () => show('offline', cc.t('js.desk.offline')));
+      // JsSIP says unregistered right after a drop too: the line is reconnecting, not off.
+      on('unregistered', () => { if (!dropped) show('offline', cc.t('js.desk.offline')); });
       on('registrationFailed', e => {
         const refused = e.cause === JsSIP.C.causes.AUTHENTICATION_ERROR ||
           e.cause === JsSIP.C.causes.REJECTED;
