@@ -10,6 +10,9 @@
 #   provision        build the sid tree if missing (root; cached)
 #   start            (re)generate config into the run dir and start Asterisk
 #   stop             stop it (idempotent)
+#   crash-restart    kill it (-9) and start it again on the run dir as it is, as after a crash:
+#                    no call is hung up, the kernel closes every socket (the softphones'
+#                    WebSockets), and the configuration the app wrote (their endpoints) is kept
 #   status           show pid, run dir, spool and listening endpoints
 #   cli "<cmd>"      run an Asterisk CLI command (asterisk -rx)
 #
@@ -207,14 +210,34 @@ cmd_start() {
   done
   # Secrets live in the run dir: keep them private to the invoking user.
   chmod 600 "${RUN}/etc/manager.conf" "${RUN}/etc/pjsip.conf"
+  launch
+}
 
+cmd_crash_restart() {
+  [[ -f "${RUN}/etc/asterisk.conf" ]] || die "no run dir at ${RUN}; use start"
+  if pid_alive; then
+    local pid
+    pid="$(cat "${PIDFILE}")"
+    kill -9 "${pid}"
+    for _ in $(seq 1 50); do
+      kill -0 "${pid}" 2>/dev/null || break
+      sleep 0.1
+    done
+    log "killed (pid ${pid})"
+  fi
+  rm -f "${PIDFILE}"
+  umask 077
+  launch
+}
+
+launch() {
   # -f: foreground (no fork) so $! is the real pid; -n: no ANSI colours in
   # the log; no console (-c): a console with closed stdin spins at 100% CPU.
   # setsid detaches it from our session/process group.
   nohup setsid "${ROOT}/lib64/ld-linux-x86-64.so.2" \
     --library-path "${ROOT}/lib/x86_64-linux-gnu:${ROOT}/usr/lib/x86_64-linux-gnu" \
     "${ROOT}/usr/sbin/asterisk" -C "${RUN}/etc/asterisk.conf" -f -n \
-    </dev/null >"${LOG}" 2>&1 &
+    </dev/null >>"${LOG}" 2>&1 &
   echo $! >"${PIDFILE}"
 
   for _ in $(seq 1 240); do
@@ -259,8 +282,9 @@ cmd_cli() {
 case "${1:-}" in
   provision) cmd_provision ;;
   start) cmd_start ;;
+  crash-restart) cmd_crash_restart ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   cli) shift; cmd_cli "$@" ;;
-  *) echo "usage: $0 {provision|start|stop|status|cli \"<command>\"}" >&2; exit 2 ;;
+  *) echo "usage: $0 {provision|start|crash-restart|stop|status|cli \"<command>\"}" >&2; exit 2 ;;
 esac

@@ -1,23 +1,15 @@
-// The agent workspace: a JsSIP softphone registered over WebSocket to Asterisk with credentials the
-// server issues to this session (never in the page), presence through ccRouting, the call controls,
-// the disposition after each call and the caller's history. Caller names and numbers come from the
-// network: they are set as textContent only.
+// The agent workspace: the shared browser softphone (softphone.js: JsSIP over WebSocket to
+// Asterisk, credentials the server issues to this session, reconnecting by itself), presence
+// through ccRouting, the call controls, the disposition after each call and the caller's history.
+// Caller names and numbers come from the network: they are set as textContent only.
 (() => {
   const $ = id => document.getElementById(id);
   const audio = $('remote-audio');
-  let ua = null;
   let session = null;
   let current = null; // { callId, name, number, answeredAt }
   let lastCall = null;
   let timer = null;
-  let retriedCredentials = false;
-  let retry = null;
-  let domain = '';
   let openCall = null; // the voice contact routing says this agent holds now
-
-  function status(key, ...args) {
-    $('phone-status').textContent = cc.t(key, ...args);
-  }
 
   function error(message) {
     $('phone-error').textContent = message;
@@ -25,81 +17,20 @@
   }
 
   // ---------------------------------------------------------------- registration
-  async function connect() {
-    error('');
-    if (ua) { ua.stop(); ua = null; }
-    status('js.desk.registering');
-    let creds;
-    try {
-      creds = await cc.api('POST', '/agent/api/softphone/credentials');
-    } catch (e) {
-      status('js.desk.offline');
-      if (e.status === 503) {
-        // The phone system is not reachable (yet): say so and keep trying.
-        error(cc.t('js.desk.pbx-unavailable'));
-        clearTimeout(retry);
-        retry = setTimeout(connect, 3000);
-      } else {
-        error(cc.t('js.desk.credentials-failed', e.message));
-      }
-      return;
-    }
-    JsSIP.debug.disable('JsSIP:*');
-    domain = creds.domain;
-    const socket = new JsSIP.WebSocketInterface(creds.websocketUrl);
-    ua = new JsSIP.UA({
-      sockets: [socket],
-      uri: 'sip:' + creds.username + '@' + creds.domain,
-      authorization_user: creds.username,
-      password: creds.password,
-      realm: creds.domain,
-      register: true,
-      register_expires: 300,
-      session_timers: false,
-      user_agent: 'cc-agent-desk'
-    });
-    ua.on('connecting', () => status('js.desk.registering'));
-    ua.on('disconnected', () => status('js.desk.reconnecting'));
-    ua.on('registered', () => {
-      retriedCredentials = false;
-      status('js.desk.registered', creds.username);
-      $('phone-status').dataset.state = 'registered';
-    });
-    ua.on('unregistered', () => {
-      status('js.desk.offline');
-      $('phone-status').dataset.state = 'unregistered';
-    });
-    ua.on('registrationFailed', e => {
-      $('phone-status').dataset.state = 'failed';
-      if (e.cause === JsSIP.C.causes.AUTHENTICATION_ERROR) {
-        // Expired credentials: ask the server for new ones, once. Refused before they expire
-        // means another tab or window of this agent got new ones and has the line now: this one
-        // stops, so the two never ring together or take the line from each other in turn.
-        const expired = Date.now() >= Date.parse(creds.expiresAt) - 60000;
-        if (expired && !retriedCredentials) {
-          retriedCredentials = true;
-          connect();
-          return;
-        }
-        ua.stop();
-        status('js.desk.offline');
-        error(cc.t(expired ? 'js.desk.registration-failed' : 'js.desk.taken-over', e.cause || ''));
-        return;
-      }
-      status('js.desk.offline');
-      error(cc.t('js.desk.registration-failed', e.cause || ''));
-    });
-    ua.on('newRTCSession', e => {
-      if (e.originator !== 'remote') return;
-      if (session) {
-        // One call at a time: a second one is answered busy, never rings beside the first.
-        e.session.terminate({ status_code: 486, reason_phrase: 'Busy Here' });
-        return;
-      }
-      incoming(e.session, e.request);
-    });
-    ua.start();
-  }
+  // Registration, reconnecting and credentials are the shared softphone's (softphone.js); this
+  // page rings each call it is offered and lets the agent accept it.
+  const phone = ccSoftphone.create({
+    credentialsUrl: '/agent/api/softphone/credentials',
+    userAgent: 'cc-agent-desk',
+    status: $('phone-status'),
+    registeredText: creds => cc.t('js.desk.registered', creds.username),
+    problem: error,
+    incoming: (s, request) => {
+      incoming(s, request);
+      return true;
+    },
+    ended: (s, outcome) => finished(current && current.answeredAt != null, outcome)
+  });
 
   // ------------------------------------------------------------------- a call
   function incoming(s, request) {
@@ -137,8 +68,6 @@
       timer = setInterval(showDuration, 1000);
       showDuration();
     });
-    s.on('ended', () => finished(true));
-    s.on('failed', e => finished(current && current.answeredAt != null, e.cause));
   }
 
   function attachAudio(pc) {
@@ -154,7 +83,7 @@
     $('call-duration').textContent = Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
   }
 
-  function finished(answered, cause) {
+  function finished(answered, { cause, lost }) {
     clearInterval(timer);
     timer = null;
     const call = current;
@@ -179,6 +108,8 @@
       $('notes').value = '';
       $('wrap-up').hidden = false;
       ccRouting.wrapUp(null).catch(e => error(e.message));
+    } else if (lost) {
+      // The shared softphone has said the call was lost with the connection.
     } else if (cause === JsSIP.C.causes.USER_DENIED_MEDIA_ACCESS) {
       // Without a microphone no call can be taken: say so and take no more offers.
       error(cc.t('js.desk.microphone-denied'));
@@ -244,7 +175,7 @@
     if (!agent) return;
     try {
       const target = await cc.api('GET', '/agent/api/softphone/endpoint?agent=' + encodeURIComponent(agent));
-      const refer = session.refer('sip:' + target.endpoint + '@' + domain);
+      const refer = session.refer('sip:' + target.endpoint + '@' + phone.domain());
       $('transfer-result').textContent = cc.t('js.desk.transferring', agent);
       refer.on('accepted', () => {
         $('transfer-result').textContent = cc.t('js.desk.transferred', agent);
@@ -431,10 +362,10 @@
     const select = $('presence-reason');
     ccRouting.notReady(select.options[select.selectedIndex].text).catch(e => error(e.message));
   });
-  $('phone-connect').addEventListener('click', connect);
+  $('phone-connect').addEventListener('click', () => phone.connect());
 
-  window.addEventListener('beforeunload', () => { if (ua) ua.stop(); });
-  status('js.desk.offline');
+  window.addEventListener('beforeunload', () => phone.stop());
+  phone.show('offline', cc.t('js.desk.offline'));
   ccRouting.logIn().catch(e => error(e.message));
-  connect();
+  phone.connect();
 })();

@@ -26,10 +26,14 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -69,6 +73,10 @@ class AgentSoftphoneIT {
   @LocalServerPort int port;
   @Autowired Softphones softphones;
   @Autowired JdbcClient jdbc;
+
+  @Autowired
+  @Qualifier("ami")
+  HealthIndicator ami;
 
   @Test
   void anAgentAnswersACallerInTheBrowserTalksBothWaysAndStoresTheDisposition() throws Exception {
@@ -210,6 +218,86 @@ class AgentSoftphoneIT {
         .until(() -> !browser.findElement(By.id("incoming")).isDisplayed());
     assertThat(text(browser, "phone-error")).contains("hung up before you answered");
     assertThat(browser.findElement(By.id("wrap-up")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void whenAsteriskRestartsThePageSaysTheCallWasLostRegistersAgainAndTakesTheNextCall()
+      throws Exception {
+    LocalAsterisk asterisk = TestInfrastructure.asterisk();
+    String agent = agent();
+    WebDriver browser = chromium.driver();
+    users().signIn(browser, agent);
+    browser.get(url("/agent"));
+    call().until(() -> "registered".equals(attribute(browser, "phone-status", "data-state")));
+    String endpoint = softphones.endpointOf(agent);
+
+    // A call in progress when Asterisk goes away (its caller never gets a BYE: SIPp gives up).
+    CompletableFuture<Sipp.Result> lostCaller =
+        CompletableFuture.supplyAsync(
+            () ->
+                Sipp.scenario("customer-calls-agent.xml")
+                    .service(endpoint)
+                    .timeout(Duration.ofSeconds(40))
+                    .callAsterisk(asterisk.ports().sip()));
+    call().until(() -> browser.findElement(By.id("incoming")).isDisplayed());
+    browser.findElement(By.id("call-accept")).click();
+    call().until(() -> "talking".equals(attribute(browser, "in-call", "data-state")));
+
+    // Every line state the page shows from now on.
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "const el = document.getElementById('phone-status');"
+                + "window.lineStates = [];"
+                + "new MutationObserver(records => records.forEach(r => window.lineStates.push("
+                + "r.oldValue))).observe(el, { attributes: true, attributeOldValue: true,"
+                + " attributeFilter: ['data-state'] });");
+    // The server side closes the page's WebSocket without a word: Asterisk dies and starts
+    // again (no BYE for the call), with the endpoints the app wrote still in its configuration.
+    asterisk.crashAndRestart();
+
+    // The page reconnects and registers by itself; the call Asterisk no longer knows is reported
+    // lost and goes to wrap-up like any answered call.
+    call().until(() -> "registered".equals(attribute(browser, "phone-status", "data-state")));
+    // Each state it went through (the one before each change): "Connection lost, reconnecting…".
+    assertThat(lineStates(browser)).startsWith("registered").contains("reconnecting");
+    call().until(() -> browser.findElement(By.id("wrap-up")).isDisplayed());
+    assertThat(text(browser, "phone-error")).contains("The call was lost");
+    assertThat(browser.findElement(By.id("in-call")).isDisplayed()).isFalse();
+    call().until(() -> Status.UP.equals(ami.health().getStatus()));
+
+    // The next caller rings the page again and talks both ways.
+    CompletableFuture<Sipp.Result> customer =
+        CompletableFuture.supplyAsync(
+            () ->
+                Sipp.scenario("customer-calls-agent.xml")
+                    .service(endpoint)
+                    .timeout(Duration.ofSeconds(120))
+                    .callAsterisk(asterisk.ports().sip()));
+    call().until(() -> browser.findElement(By.id("incoming")).isDisplayed());
+    browser.findElement(By.id("call-accept")).click();
+    call().until(() -> "talking".equals(attribute(browser, "in-call", "data-state")));
+    String callId = attribute(browser, "in-call", "data-call-id");
+    Path heardFromCaller = asterisk.recordings().resolve(callId + "-caller.wav");
+    Path heardByCaller = asterisk.recordings().resolve(callId + "-agent.wav");
+    call()
+        .until(
+            () ->
+                Files.exists(heardFromCaller)
+                    && Files.size(heardFromCaller) > 64_000
+                    && Files.exists(heardByCaller)
+                    && Files.size(heardByCaller) > 64_000);
+    browser.findElement(By.id("call-hangup")).click();
+    Sipp.Result result = customer.get();
+    assertThat(result.succeeded()).as(result.output()).isTrue();
+    call().untilAsserted(() -> assertThat(soundFrames(heardFromCaller)).isGreaterThan(25));
+    call().untilAsserted(() -> assertThat(soundFrames(heardByCaller)).isGreaterThan(5));
+    assertThat(lostCaller.get().succeeded()).isFalse();
+  }
+
+  /** The line states the page showed since the test started watching, before each change. */
+  @SuppressWarnings("unchecked")
+  private static List<String> lineStates(WebDriver browser) {
+    return (List<String>) ((JavascriptExecutor) browser).executeScript("return window.lineStates;");
   }
 
   @Test
