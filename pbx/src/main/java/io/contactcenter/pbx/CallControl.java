@@ -42,6 +42,14 @@ public interface CallControl {
   java.util.Set<String> activeCallIds();
 
   /**
+   * As {@link #activeCallIds}, with which of the channels are answered (state Up): whether an
+   * agent's phone another instance rang still rings or was answered (ADR 0043).
+   *
+   * @throws PbxUnavailableException if Asterisk is not connected or does not answer
+   */
+  LiveChannels liveChannels();
+
+  /**
    * Hangs up the call placed for {@code attemptId} (the channel whose id {@link #originate} gave
    * it), e.g. one that has outlived any call the robot makes. Its end then arrives as {@link
    * CallEnded} like any other.

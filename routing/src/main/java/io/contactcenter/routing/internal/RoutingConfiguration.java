@@ -68,6 +68,8 @@ class RoutingConfiguration {
         (contact, agent, ring) ->
             Boolean.TRUE.equals(
                 tx.execute(status -> contacts.callbackRinging(contact, agent, ring))),
+        (contact, agent, ring) ->
+            Boolean.TRUE.equals(tx.execute(status -> contacts.callRinging(contact, agent, ring))),
         new RedisHoldChannels(redis));
   }
 
@@ -174,6 +176,7 @@ class RoutingConfiguration {
       PlatformTransactionManager transactions,
       RoutingProperties config,
       CallControl calls,
+      AgentPhones phones,
       VoiceOffers voice,
       RoutingLeadership leadership,
       ObjectProvider<Clock> clock) {
@@ -208,7 +211,8 @@ class RoutingConfiguration {
           }
         },
         leadership::instanceId,
-        calls::activeCallIds,
+        calls::liveChannels,
+        phones::stopRinging,
         voice,
         clock.getIfAvailable(Clock::systemUTC));
   }
