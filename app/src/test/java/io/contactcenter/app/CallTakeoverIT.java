@@ -270,7 +270,6 @@ class CallTakeoverIT {
       // The leader dies while the phone rings.
       String before = RoutingLeader.current(jdbc);
       assertThat(leader.kill()).isEqualTo(137);
-      Instant killed = Instant.now();
       await("the survivor routes")
           .atMost(Duration.ofSeconds(30))
           .until(() -> RoutingLeader.current(jdbc), l -> l != null && !l.equals(before));
@@ -278,11 +277,11 @@ class CallTakeoverIT {
           .atMost(Duration.ofSeconds(15))
           .until(() -> survivor.logText().contains("routing started:"));
 
-      // The survivor hung the ring up, long before its ring timeout (the phone got its CANCEL) ...
+      // The survivor hung the ring up (the phone got its CANCEL): within a minute of the kill, at
+      // most (the waits above and below), where the ring itself would go on for its 120 s ...
       await("the ring the dead leader left stopped")
           .atMost(Duration.ofSeconds(15))
           .until(() -> !calls.liveChannels().has(ringLeg));
-      assertThat(Duration.between(killed, Instant.now())).isLessThan(RING_TIMEOUT.dividedBy(2));
       assertThat(survivor.logText()).contains("stopping ring " + ringId);
       // ... and offered the caller again, at the original place: the phone answers this time.
       await("the caller with the agent")
