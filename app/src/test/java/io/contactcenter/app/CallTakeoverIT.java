@@ -307,17 +307,79 @@ class CallTakeoverIT {
     }
   }
 
+  @Test
+  void aSingleInstanceThatRestartsKeepsTheCallerOnHold() throws Exception {
+    List<String> earlier = voiceContacts();
+    awaitThisContextTakesCalls();
+    one = instance("restart-1");
+    one.start();
+    one.awaitReady(Duration.ofMinutes(4));
+    await("the only instance routes")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> RoutingLeader.process(jdbc, List.of(one)), p -> p == one);
+
+    String agent = "restart-" + UUID.randomUUID().toString().substring(0, 8);
+    agents.save(new AgentSettings(agent, Map.of("support", 3), 0, 0, 0, "agent-63@trunk-test"));
+    desk.logIn(agent); // not ready: the caller waits
+    try (RtpEar caller = new RtpEar("caller");
+        RtpEar agentPhone = new RtpEar("agent");
+        Sipp.Answering phone =
+            Sipp.scenario("uas-answer-media.xml")
+                .key("agent_port", Integer.toString(agentPhone.port()))
+                .key("supervisor_port", Integer.toString(agentPhone.port()))
+                .calls(1)
+                .timeout(Duration.ofSeconds(300))
+                .answerOn(asterisk.ports().trunk())) {
+      caller.say(FIRST_CALLER);
+      agentPhone.say(AGENT);
+
+      CompletableFuture<Sipp.Result> call = call(caller, Duration.ofSeconds(180));
+      String id = awaitContact(earlier);
+      long holding = RtpEar.now();
+      sound().until(() -> caller.framesSince(holding) >= 2 * SECOND);
+      assertThat(state(id)).isEqualTo("WAITING/");
+      Instant enqueued = enqueuedAt(id);
+
+      // The only instance dies and is started again: it takes the lead at its start, while its
+      // AMI login is still under way, and waits for it rather than cancel the caller on hold.
+      assertThat(one.kill()).isEqualTo(137);
+      two = instance("restart-2");
+      two.start();
+      two.awaitReady(Duration.ofMinutes(4));
+      await("the restarted instance's term")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> two.logText().contains("routing started:"));
+      assertThat(two.logText()).doesNotContain("calls on hold are cancelled");
+      assertThat(state(id)).isEqualTo("WAITING/");
+      assertThat(enqueuedAt(id)).isEqualTo(enqueued);
+
+      // The caller is still there, and is answered once the agent is ready.
+      assertThat(desk.ready(agent).state()).isNotEqualTo(AgentState.NOT_READY);
+      await("the caller with the agent")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> state(id).equals("CONNECTED/" + agent));
+      long answered = RtpEar.now();
+      sound().until(() -> agentPhone.framesWith(FIRST_CALLER, answered) >= SECOND);
+      sound().until(() -> caller.framesWith(AGENT, answered) >= SECOND);
+
+      Sipp.Result callerCall = call.get();
+      assertThat(callerCall.succeeded()).as("caller:%n%s", callerCall.output()).isTrue();
+      await("the call completed by the restarted instance")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> state(id).equals("COMPLETED/" + agent));
+      Sipp.Result phoneCalls = phone.await(Duration.ofSeconds(30));
+      assertThat(phoneCalls.succeeded()).as("agent's phone:%n%s", phoneCalls.output()).isTrue();
+    } finally {
+      callers.shutdownNow();
+      desk.logOut(agent);
+    }
+  }
+
   /** Starts two instances that may route beside this context; returns the one that leads. */
   private ContactCenterProcess startTwoInstances(String name, String... arguments) {
     one = instance(name + "-1", arguments);
     two = instance(name + "-2", arguments);
-    // This context queues the callers: its AGI server must be up before a call comes in.
-    await("this context's AMI")
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> Status.UP.equals(ami.health().getStatus()));
-    await("this context's AGI server")
-        .atMost(Duration.ofSeconds(10))
-        .until(CallTakeoverIT::agiListening);
+    awaitThisContextTakesCalls();
     one.start();
     two.start();
     one.awaitReady(Duration.ofMinutes(4));
@@ -325,6 +387,16 @@ class CallTakeoverIT {
     return await("an instance routes")
         .atMost(Duration.ofSeconds(30))
         .until(() -> RoutingLeader.process(jdbc, List.of(one, two)), p -> p != null);
+  }
+
+  /** This context queues the callers: its AGI server must be up before a call comes in. */
+  private void awaitThisContextTakesCalls() {
+    await("this context's AMI")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Status.UP.equals(ami.health().getStatus()));
+    await("this context's AGI server")
+        .atMost(Duration.ofSeconds(10))
+        .until(CallTakeoverIT::agiListening);
   }
 
   private ContactCenterProcess instance(String name, String... extra) {

@@ -25,6 +25,15 @@ public interface CallControl {
   boolean isAvailable();
 
   /**
+   * Whether the manager connection is being made and may be up in a moment: the first login since
+   * this instance started, or Asterisk-Java re-establishing a connection that dropped. False when
+   * it is up, or when Asterisk was found unreachable or refused the login (no point waiting).
+   */
+  default boolean isConnecting() {
+    return false;
+  }
+
+  /**
    * The attempt ids of the calls Asterisk has up right now, asked of Asterisk itself (AMI {@code
    * CoreShowChannels}), not of our own records: what recovery after a restart trusts.
    *

@@ -69,6 +69,12 @@ final class AmiCallControl implements CallControl {
   }
 
   @Override
+  public boolean isConnecting() {
+    AmiStatus.State state = ami.status().state();
+    return state == AmiStatus.State.CONNECTING || state == AmiStatus.State.RECONNECTING;
+  }
+
+  @Override
   public Set<String> activeAttemptIds() {
     Set<String> active = new HashSet<>();
     for (String id : activeCallIds()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.common.OpeningHours;
 import io.contactcenter.pbx.AgentPhones;
 import io.contactcenter.pbx.CallControl;
+import io.contactcenter.pbx.LiveChannels;
 import io.contactcenter.routing.AgentDesk;
 import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.QueueSettings;
@@ -211,7 +212,17 @@ class RoutingConfiguration {
           }
         },
         leadership::instanceId,
-        calls::liveChannels,
+        new RoutingTakeover.LiveCalls() {
+          @Override
+          public LiveChannels channels() {
+            return calls.liveChannels();
+          }
+
+          @Override
+          public boolean connecting() {
+            return calls.isConnecting();
+          }
+        },
         phones::stopRinging,
         voice,
         clock.getIfAvailable(Clock::systemUTC));

@@ -159,6 +159,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
             tx,
             liveCalls,
             strayRings,
+            config.takeoverAsteriskWait(),
             clock);
   }
 

@@ -12,6 +12,7 @@ import io.contactcenter.routing.ContactId;
 import io.contactcenter.routing.internal.domain.AgentId;
 import io.contactcenter.routing.internal.domain.RingAtTakeover;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,15 @@ final class RoutingTakeover {
      * @throws RuntimeException when Asterisk cannot be asked
      */
     LiveChannels channels();
+
+    /** Whether Asterisk's manager connection is being made: the answer may be a moment away. */
+    default boolean connecting() {
+      return false;
+    }
   }
+
+  /** How often a take-over asks again while Asterisk's manager connection is being made. */
+  static final Duration ASTERISK_RETRY = Duration.ofMillis(250);
 
   /** Hangs up the agent's leg of a ring the last term left behind; nothing if it is over. */
   interface StrayRings {
@@ -76,6 +85,7 @@ final class RoutingTakeover {
   private final TransactionTemplate tx;
   private final LiveCalls liveCalls;
   private final StrayRings strayRings;
+  private final Duration asteriskWait;
   private final Clock clock;
 
   RoutingTakeover(
@@ -89,6 +99,7 @@ final class RoutingTakeover {
       TransactionTemplate tx,
       LiveCalls liveCalls,
       StrayRings strayRings,
+      Duration asteriskWait,
       Clock clock) {
     this.term = term;
     this.statuses = statuses;
@@ -100,6 +111,7 @@ final class RoutingTakeover {
     this.tx = tx;
     this.liveCalls = liveCalls;
     this.strayRings = strayRings;
+    this.asteriskWait = asteriskWait;
     this.clock = clock;
   }
 
@@ -209,16 +221,14 @@ final class RoutingTakeover {
     return RingAtTakeover.decide(channels.has(caller), channels.has(leg), channels.isAnswered(leg));
   }
 
-  /** The channels Asterisk has up; empty when it cannot be asked (calls are then not kept). */
+  /**
+   * The channels Asterisk has up; empty when it cannot be asked (calls are then not kept). At an
+   * instance's start the AMI login is usually still under way: waited for, up to {@code
+   * asteriskWait}.
+   */
   private Optional<LiveChannels> liveCalls() {
-    try {
-      return Optional.of(liveCalls.channels());
-    } catch (RuntimeException e) {
-      // Usual at an instance's start, before its AMI connection is up.
-      log.info(
-          "Asterisk cannot say which calls are up ({}): calls on hold are cancelled", e.toString());
-      return Optional.empty();
-    }
+    return AsteriskLook.ask(
+        liveCalls::channels, liveCalls::connecting, asteriskWait, ASTERISK_RETRY);
   }
 
   /** Whether the contact is a call whose channel Asterisk no longer has. */
