@@ -3,6 +3,7 @@ package io.contactcenter.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.contactcenter.pbx.CallControl;
 import io.contactcenter.routing.AgentDesk;
 import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentSettings;
@@ -20,6 +21,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +52,10 @@ import org.springframework.test.context.TestPropertySource;
  * leader, a second waits with music on hold; the leader is killed (SIGKILL). The survivor takes the
  * lead: the agent stays on the first call, whose end is then completed by the survivor; the second
  * caller kept the original place and enqueue time and is offered to the agent and answered by the
- * survivor. Who hears whom is measured in the RTP each endpoint receives ({@link RtpEar}).
+ * survivor. Who hears whom is measured in the RTP each endpoint receives ({@link RtpEar}). Another
+ * run kills the leader while the agent's phone rings for a caller: the survivor stops that ring
+ * (the phone gets its CANCEL long before the ring timeout) and offers the caller again, whose place
+ * was kept; the phone answers the new offer.
  *
  * <p>The calls go through an Asterisk of this test's own. The shared one sends its AGI to one port
  * per test JVM ({@link TestInfrastructure#agiPort()}), and in a full run the shared context, cached
@@ -81,6 +87,9 @@ class CallTakeoverIT {
   /** One second of 20 ms frames. */
   private static final int SECOND = 50;
 
+  /** The ring timeout of the instances of the ring test. */
+  private static final Duration RING_TIMEOUT = Duration.ofSeconds(120);
+
   private static ContactCenterProcess one;
   private static ContactCenterProcess two;
 
@@ -88,6 +97,7 @@ class CallTakeoverIT {
   @Autowired AgentDirectory agents;
   @Autowired JdbcClient jdbc;
   @Autowired Environment environment;
+  @Autowired CallControl calls;
 
   @Autowired
   @Qualifier("ami")
@@ -100,8 +110,9 @@ class CallTakeoverIT {
     asterisk.start();
   }
 
-  @AfterAll
-  static void stopTheInstancesAndAsterisk() {
+  /** Each test elects a leader of its own: the last one's survivor would route the next. */
+  @AfterEach
+  void stopTheInstances() {
     try {
       if (one != null) {
         one.close();
@@ -110,30 +121,21 @@ class CallTakeoverIT {
         two.close();
       }
     } finally {
-      asterisk.stop();
+      one = null;
+      two = null;
     }
+  }
+
+  @AfterAll
+  static void stopAsterisk() {
+    asterisk.stop();
   }
 
   @Test
   void callersOnHoldKeepTheirPlaceAndBridgedCallsStayWithTheAgentWhenTheLeaderDies()
       throws Exception {
-    one = instance("call-takeover-1");
-    two = instance("call-takeover-2");
-    // This context queues the callers: its AGI server must be up before a call comes in.
-    await("this context's AMI")
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> Status.UP.equals(ami.health().getStatus()));
-    await("this context's AGI server")
-        .atMost(Duration.ofSeconds(10))
-        .until(CallTakeoverIT::agiListening);
-    one.start();
-    two.start();
-    one.awaitReady(Duration.ofMinutes(4));
-    two.awaitReady(Duration.ofMinutes(4));
-    ContactCenterProcess leader =
-        await("an instance routes")
-            .atMost(Duration.ofSeconds(30))
-            .until(() -> RoutingLeader.process(jdbc, List.of(one, two)), p -> p != null);
+    List<String> earlier = voiceContacts();
+    ContactCenterProcess leader = startTwoInstances("call-takeover");
     ContactCenterProcess survivor = leader == one ? two : one;
 
     String agent = "takeover-" + UUID.randomUUID().toString().substring(0, 8);
@@ -155,7 +157,7 @@ class CallTakeoverIT {
 
       // The first caller is bridged to the agent by the leader.
       CompletableFuture<Sipp.Result> first = call(firstCaller, Duration.ofSeconds(60));
-      String firstId = awaitContact(List.of());
+      String firstId = awaitContact(earlier);
       assertThat(desk.ready(agent).state()).isIn(AgentState.READY, AgentState.ON_CONTACT);
       sound().until(() -> state(firstId).equals("CONNECTED/" + agent));
       long talking = RtpEar.now();
@@ -164,7 +166,7 @@ class CallTakeoverIT {
 
       // The second waits with music: the only agent is on the first call.
       CompletableFuture<Sipp.Result> second = call(secondCaller, Duration.ofSeconds(120));
-      String secondId = awaitContact(List.of(firstId));
+      String secondId = awaitContact(plus(earlier, firstId));
       long holding = RtpEar.now();
       sound().until(() -> secondCaller.framesSince(holding) >= 2 * SECOND);
       assertThat(state(secondId)).isEqualTo("WAITING/");
@@ -224,22 +226,220 @@ class CallTakeoverIT {
     }
   }
 
-  private ContactCenterProcess instance(String name) {
+  @Test
+  void aRingTheDeadLeaderLeftIsStoppedAndTheCallerOfferedAgainAtTheSamePlace() throws Exception {
+    List<String> earlier = voiceContacts();
+    // A ring timeout far beyond the test's waits: only the new leader can end the first ring soon.
+    ContactCenterProcess leader =
+        startTwoInstances(
+            "ring-takeover", "--cc.routing.ring-timeout=" + RING_TIMEOUT.toSeconds() + "s");
+    ContactCenterProcess survivor = leader == one ? two : one;
+
+    String agent = "ringing-" + UUID.randomUUID().toString().substring(0, 8);
+    agents.save(new AgentSettings(agent, Map.of("support", 3), 0, 0, 0, "agent-62@trunk-test"));
+    desk.logIn(agent);
+    try (RtpEar caller = new RtpEar("caller");
+        RtpEar agentPhone = new RtpEar("agent");
+        // The phone does not answer its first call; it answers the next.
+        Sipp.Answering phone =
+            Sipp.scenario("uas-ring-then-answer-media.xml")
+                .key("agent_port", Integer.toString(agentPhone.port()))
+                .calls(2)
+                .timeout(Duration.ofSeconds(240))
+                .answerOn(asterisk.ports().trunk())) {
+      caller.say(FIRST_CALLER);
+      agentPhone.say(AGENT);
+
+      CompletableFuture<Sipp.Result> call = call(caller, Duration.ofSeconds(90));
+      String id = awaitContact(earlier);
+      assertThat(desk.ready(agent).state()).isNotEqualTo(AgentState.NOT_READY);
+      Instant enqueued = enqueuedAt(id);
+
+      // The leader rings the agent's phone, which rings on; the ring is stored with the call.
+      String ringId =
+          await("the agent's phone rung, its ring stored with the call")
+              .atMost(Duration.ofSeconds(20))
+              .until(() -> ringOf(id), r -> r != null);
+      assertThat(state(id)).isEqualTo("OFFERED/" + agent);
+      String ringLeg = "cc-ring-" + ringId;
+      await("the ring's channel in Asterisk")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> calls.liveChannels().has(ringLeg));
+      assertThat(calls.liveChannels().isAnswered(ringLeg)).isFalse();
+
+      // The leader dies while the phone rings.
+      String before = RoutingLeader.current(jdbc);
+      assertThat(leader.kill()).isEqualTo(137);
+      await("the survivor routes")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> RoutingLeader.current(jdbc), l -> l != null && !l.equals(before));
+      await("the survivor's new term")
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> survivor.logText().contains("routing started:"));
+
+      // The survivor hung the ring up (the phone got its CANCEL): within a minute of the kill, at
+      // most (the waits above and below), where the ring itself would go on for its 120 s ...
+      await("the ring the dead leader left stopped")
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> !calls.liveChannels().has(ringLeg));
+      assertThat(survivor.logText()).contains("stopping ring " + ringId);
+      // ... and offered the caller again, at the original place: the phone answers this time.
+      await("the caller with the agent")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> state(id).equals("CONNECTED/" + agent));
+      assertThat(enqueuedAt(id)).isEqualTo(enqueued);
+      assertThat(ringOf(id)).isNull();
+      long answered = RtpEar.now();
+      sound().until(() -> agentPhone.framesWith(FIRST_CALLER, answered) >= SECOND);
+      sound().until(() -> caller.framesWith(AGENT, answered) >= SECOND);
+
+      Sipp.Result callerCall = call.get();
+      assertThat(callerCall.succeeded()).as("caller:%n%s", callerCall.output()).isTrue();
+      await("the call completed by the survivor")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> state(id).equals("COMPLETED/" + agent));
+      // Both of the phone's calls went as scripted: the first CANCELled, the second answered.
+      Sipp.Result phoneCalls = phone.await(Duration.ofSeconds(30));
+      assertThat(phoneCalls.succeeded()).as("agent's phone:%n%s", phoneCalls.output()).isTrue();
+    } finally {
+      callers.shutdownNow();
+      desk.logOut(agent);
+    }
+  }
+
+  @Test
+  void aSingleInstanceThatRestartsKeepsTheCallerOnHold() throws Exception {
+    List<String> earlier = voiceContacts();
+    awaitThisContextTakesCalls();
+    one = instance("restart-1");
+    one.start();
+    one.awaitReady(Duration.ofMinutes(4));
+    await("the only instance routes")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> RoutingLeader.process(jdbc, List.of(one)), p -> p == one);
+
+    String agent = "restart-" + UUID.randomUUID().toString().substring(0, 8);
+    agents.save(new AgentSettings(agent, Map.of("support", 3), 0, 0, 0, "agent-63@trunk-test"));
+    desk.logIn(agent); // not ready: the caller waits
+    try (RtpEar caller = new RtpEar("caller");
+        RtpEar agentPhone = new RtpEar("agent");
+        Sipp.Answering phone =
+            Sipp.scenario("uas-answer-media.xml")
+                .key("agent_port", Integer.toString(agentPhone.port()))
+                .key("supervisor_port", Integer.toString(agentPhone.port()))
+                .calls(1)
+                .timeout(Duration.ofSeconds(300))
+                .answerOn(asterisk.ports().trunk())) {
+      caller.say(FIRST_CALLER);
+      agentPhone.say(AGENT);
+
+      CompletableFuture<Sipp.Result> call = call(caller, Duration.ofSeconds(180));
+      String id = awaitContact(earlier);
+      long holding = RtpEar.now();
+      sound().until(() -> caller.framesSince(holding) >= 2 * SECOND);
+      assertThat(state(id)).isEqualTo("WAITING/");
+      Instant enqueued = enqueuedAt(id);
+
+      // The only instance dies and is started again: it takes the lead at its start, while its
+      // AMI login is still under way, and waits for it rather than cancel the caller on hold.
+      assertThat(one.kill()).isEqualTo(137);
+      two = instance("restart-2");
+      two.start();
+      two.awaitReady(Duration.ofMinutes(4));
+      await("the restarted instance's term")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> two.logText().contains("routing started:"));
+      assertThat(two.logText()).doesNotContain("calls on hold are cancelled");
+      assertThat(state(id)).isEqualTo("WAITING/");
+      assertThat(enqueuedAt(id)).isEqualTo(enqueued);
+
+      // The caller is still there, and is answered once the agent is ready.
+      assertThat(desk.ready(agent).state()).isNotEqualTo(AgentState.NOT_READY);
+      await("the caller with the agent")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> state(id).equals("CONNECTED/" + agent));
+      long answered = RtpEar.now();
+      sound().until(() -> agentPhone.framesWith(FIRST_CALLER, answered) >= SECOND);
+      sound().until(() -> caller.framesWith(AGENT, answered) >= SECOND);
+
+      Sipp.Result callerCall = call.get();
+      assertThat(callerCall.succeeded()).as("caller:%n%s", callerCall.output()).isTrue();
+      await("the call completed by the restarted instance")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> state(id).equals("COMPLETED/" + agent));
+      Sipp.Result phoneCalls = phone.await(Duration.ofSeconds(30));
+      assertThat(phoneCalls.succeeded()).as("agent's phone:%n%s", phoneCalls.output()).isTrue();
+    } finally {
+      callers.shutdownNow();
+      desk.logOut(agent);
+    }
+  }
+
+  /** Starts two instances that may route beside this context; returns the one that leads. */
+  private ContactCenterProcess startTwoInstances(String name, String... arguments) {
+    one = instance(name + "-1", arguments);
+    two = instance(name + "-2", arguments);
+    awaitThisContextTakesCalls();
+    one.start();
+    two.start();
+    one.awaitReady(Duration.ofMinutes(4));
+    two.awaitReady(Duration.ofMinutes(4));
+    return await("an instance routes")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> RoutingLeader.process(jdbc, List.of(one, two)), p -> p != null);
+  }
+
+  /** This context queues the callers: its AGI server must be up before a call comes in. */
+  private void awaitThisContextTakesCalls() {
+    await("this context's AMI")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Status.UP.equals(ami.health().getStatus()));
+    await("this context's AGI server")
+        .atMost(Duration.ofSeconds(10))
+        .until(CallTakeoverIT::agiListening);
+  }
+
+  private ContactCenterProcess instance(String name, String... extra) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                // Both ring agents' phones and see hang-ups through the test's Asterisk;
+                // Asterisk's AGI comes to this test's context.
+                "--cc.pbx.ami.port=" + asterisk.ports().ami(),
+                "--cc.pbx.ami.password=" + LocalAsterisk.AMI_SECRET,
+                "--cc.pbx.ami.initial-backoff=200ms",
+                "--cc.pbx.ami.max-backoff=1s",
+                "--cc.pbx.fastagi.port=" + FreePorts.next(),
+                "--cc.pbx.recordings.dir=" + asterisk.recordings(),
+                "--cc.security.initial-admin-password=" + ContactCenterIT.ADMIN_PASSWORD,
+                "--cc.campaigns.node-id=" + name));
+    arguments.addAll(List.of(extra));
     return new ContactCenterProcess(
         name,
         FreePorts.next(),
-        ContactCenterProcess.besideTheTestContext(
-            environment,
-            // Both ring agents' phones and see hang-ups through the test's Asterisk; Asterisk's
-            // AGI comes to this test's context.
-            "--cc.pbx.ami.port=" + asterisk.ports().ami(),
-            "--cc.pbx.ami.password=" + LocalAsterisk.AMI_SECRET,
-            "--cc.pbx.ami.initial-backoff=200ms",
-            "--cc.pbx.ami.max-backoff=1s",
-            "--cc.pbx.fastagi.port=" + FreePorts.next(),
-            "--cc.pbx.recordings.dir=" + asterisk.recordings(),
-            "--cc.security.initial-admin-password=" + ContactCenterIT.ADMIN_PASSWORD,
-            "--cc.campaigns.node-id=" + name));
+        ContactCenterProcess.besideTheTestContext(environment, arguments.toArray(String[]::new)));
+  }
+
+  /** The voice contacts there are now (earlier tests' among them). */
+  private List<String> voiceContacts() {
+    return jdbc.sql("SELECT id FROM routing_contact WHERE channel = 'VOICE'")
+        .query(String.class)
+        .list();
+  }
+
+  private static List<String> plus(List<String> ids, String id) {
+    List<String> all = new ArrayList<>(ids);
+    all.add(id);
+    return all;
+  }
+
+  /** The ring of the agent's phone stored with the call's offer, if any. */
+  private String ringOf(String id) {
+    return jdbc.sql("SELECT ring_id FROM routing_contact WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   private static boolean agiListening() {

@@ -25,6 +25,15 @@ public interface CallControl {
   boolean isAvailable();
 
   /**
+   * Whether the manager connection is being made and may be up in a moment: the first login since
+   * this instance started, or Asterisk-Java re-establishing a connection that dropped. False when
+   * it is up, or when Asterisk was found unreachable or refused the login (no point waiting).
+   */
+  default boolean isConnecting() {
+    return false;
+  }
+
+  /**
    * The attempt ids of the calls Asterisk has up right now, asked of Asterisk itself (AMI {@code
    * CoreShowChannels}), not of our own records: what recovery after a restart trusts.
    *
@@ -40,6 +49,14 @@ public interface CallControl {
    * @throws PbxUnavailableException if Asterisk is not connected or does not answer
    */
   java.util.Set<String> activeCallIds();
+
+  /**
+   * As {@link #activeCallIds}, with which of the channels are answered (state Up): whether an
+   * agent's phone another instance rang still rings or was answered (ADR 0043).
+   *
+   * @throws PbxUnavailableException if Asterisk is not connected or does not answer
+   */
+  LiveChannels liveChannels();
 
   /**
    * Hangs up the call placed for {@code attemptId} (the channel whose id {@link #originate} gave

@@ -1,6 +1,7 @@
 package io.contactcenter.pbx.internal;
 
 import io.contactcenter.pbx.CallControl;
+import io.contactcenter.pbx.LiveChannels;
 import io.contactcenter.pbx.OriginateAccepted;
 import io.contactcenter.pbx.OriginateRequest;
 import io.contactcenter.pbx.PbxUnavailableException;
@@ -35,6 +36,9 @@ final class AmiCallControl implements CallControl {
   /** Channel variable with the dialed number's digits (manager.conf channelvars reports it). */
   static final String DESTINATION_VARIABLE = "CC_DESTINATION";
 
+  /** Asterisk's AST_STATE_UP: the channel is answered. */
+  static final int CHANNEL_STATE_UP = 6;
+
   private static final Logger log = LoggerFactory.getLogger(AmiCallControl.class);
 
   private final AmiConnectionSupervisor ami;
@@ -65,6 +69,12 @@ final class AmiCallControl implements CallControl {
   }
 
   @Override
+  public boolean isConnecting() {
+    AmiStatus.State state = ami.status().state();
+    return state == AmiStatus.State.CONNECTING || state == AmiStatus.State.RECONNECTING;
+  }
+
+  @Override
   public Set<String> activeAttemptIds() {
     Set<String> active = new HashSet<>();
     for (String id : activeCallIds()) {
@@ -77,6 +87,11 @@ final class AmiCallControl implements CallControl {
 
   @Override
   public Set<String> activeCallIds() {
+    return liveChannels().callIds();
+  }
+
+  @Override
+  public LiveChannels liveChannels() {
     ResponseEvents events;
     try {
       events =
@@ -89,13 +104,22 @@ final class AmiCallControl implements CallControl {
       throw new PbxUnavailableException(
           "Asterisk refused to list its channels: " + error.getMessage());
     }
+    return liveChannels(events.getEvents());
+  }
+
+  /** The channels a {@code CoreShowChannels} listed, those in state Up answered. */
+  static LiveChannels liveChannels(java.util.Collection<ResponseEvent> listed) {
     Set<String> active = new HashSet<>();
-    for (ResponseEvent event : events.getEvents()) {
+    Set<String> answered = new HashSet<>();
+    for (ResponseEvent event : listed) {
       if (event instanceof CoreShowChannelEvent channel && channel.getUniqueid() != null) {
         active.add(channel.getUniqueid());
+        if (Integer.valueOf(CHANNEL_STATE_UP).equals(channel.getChannelState())) {
+          answered.add(channel.getUniqueid());
+        }
       }
     }
-    return active;
+    return new LiveChannels(active, answered);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contactcenter.common.PhoneNumber;
+import io.contactcenter.pbx.LiveChannels;
 import io.contactcenter.pbx.OriginateRequest;
 import io.contactcenter.pbx.PbxUnavailableException;
 import io.contactcenter.pbx.UnknownTrunkException;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.junit.jupiter.api.Test;
 
 class AmiCallControlTest {
@@ -34,6 +36,22 @@ class AmiCallControlTest {
         "cc-robot",
         "s",
         variables);
+  }
+
+  @Test
+  void listedChannelsInStateUpAreAnsweredTheOthersRinging() {
+    CoreShowChannelEvent caller = new CoreShowChannelEvent(this);
+    caller.setUniqueid("1700000000.42");
+    caller.setChannelState(6);
+    CoreShowChannelEvent ring = new CoreShowChannelEvent(this);
+    ring.setUniqueid("cc-ring-r-1");
+    ring.setChannelState(5); // Ringing
+
+    LiveChannels channels = AmiCallControl.liveChannels(List.of(caller, ring));
+
+    assertThat(channels.callIds()).containsExactlyInAnyOrder("1700000000.42", "cc-ring-r-1");
+    assertThat(channels.isAnswered("1700000000.42")).isTrue();
+    assertThat(channels.isAnswered("cc-ring-r-1")).isFalse();
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -52,7 +53,7 @@ final class JdbcContacts {
                     priority = excluded.priority, customer = excluded.customer, state = 'WAITING',
                     agent_id = NULL, enqueued_at = excluded.enqueued_at, offered_at = NULL,
                     answered_at = NULL, ended_at = NULL, disposition = NULL, notes = NULL,
-                    transfer_in_id = excluded.transfer_in_id
+                    transfer_in_id = excluded.transfer_in_id, ring_id = NULL
                 WHERE routing_contact.state IN ('COMPLETED', 'ABANDONED', 'CANCELLED')
                 """)
             .param("id", contact.id().value())
@@ -107,14 +108,15 @@ final class JdbcContacts {
   void backToWaiting(ContactId id, String agentId) {
     jdbc.sql(
             "UPDATE routing_contact SET state = 'WAITING', agent_id = NULL, offered_at = NULL,"
-                + " callback_ring_id = NULL WHERE id = ? AND state = 'OFFERED' AND agent_id = ?")
+                + " callback_ring_id = NULL, ring_id = NULL"
+                + " WHERE id = ? AND state = 'OFFERED' AND agent_id = ?")
         .params(id.value(), agentId)
         .update();
   }
 
   boolean markConnected(ContactId id, String agentId, Instant at) {
     return jdbc.sql(
-                "UPDATE routing_contact SET state = 'CONNECTED', answered_at = ?"
+                "UPDATE routing_contact SET state = 'CONNECTED', answered_at = ?, ring_id = NULL"
                     + " WHERE id = ? AND state = 'OFFERED' AND agent_id = ?")
             .params(Timestamp.from(at), id.value(), agentId)
             .update()
@@ -142,7 +144,7 @@ final class JdbcContacts {
    */
   Optional<Ended> endWaiting(ContactId id, String state, Instant at) {
     return jdbc.sql(
-            "UPDATE routing_contact SET state = ?, ended_at = ?"
+            "UPDATE routing_contact SET state = ?, ended_at = ?, ring_id = NULL"
                 + " WHERE id = ? AND state IN ('WAITING', 'OFFERED')"
                 + " RETURNING channel, queue_id, enqueued_at")
         .params(state, Timestamp.from(at), id.value())
@@ -285,19 +287,25 @@ final class JdbcContacts {
    * tell whether their hold outlived the instance. A callback whose agent's phone was rung is left
    * alone: that attempt may still be in progress in Asterisk (the recovery pass settles it); a
    * callback waiting for its next attempt comes back when that is due ({@link #claimDueCallbacks}).
+   * So are the calls in {@code stillOffered}: their agent's phone answered (ADR 0043).
    */
-  List<Open> reopenAfterRestart(Instant at, boolean keepCalls) {
+  List<Open> reopenAfterRestart(Instant at, boolean keepCalls, Set<ContactId> stillOffered) {
     if (!keepCalls) {
       jdbc.sql(
-              "UPDATE routing_contact SET state = 'CANCELLED', ended_at = ?"
+              "UPDATE routing_contact SET state = 'CANCELLED', ended_at = ?, ring_id = NULL"
                   + " WHERE channel = 'VOICE' AND state IN ('WAITING', 'OFFERED')"
                   + " AND callback_number IS NULL")
           .param(Timestamp.from(at))
           .update();
     }
+    // "" is no contact's id: NOT IN () would not parse.
+    List<String> offered =
+        stillOffered.isEmpty() ? List.of("") : stillOffered.stream().map(ContactId::value).toList();
     jdbc.sql(
-            "UPDATE routing_contact SET state = 'WAITING', agent_id = NULL, offered_at = NULL"
-                + " WHERE state = 'OFFERED' AND callback_ring_id IS NULL")
+            "UPDATE routing_contact SET state = 'WAITING', agent_id = NULL, offered_at = NULL,"
+                + " ring_id = NULL WHERE state = 'OFFERED' AND callback_ring_id IS NULL"
+                + " AND id NOT IN (:offered)")
+        .param("offered", offered)
         .update();
     return jdbc.sql(
             "SELECT id, channel, queue_id, vip, priority, customer, enqueued_at, callback_number"
@@ -318,6 +326,36 @@ final class JdbcContacts {
                 + " FROM routing_contact WHERE state = 'WAITING' AND callback_due_at IS NULL"
                 + " ORDER BY enqueued_at")
         .query(this::open)
+        .list();
+  }
+
+  /** A call offered to an agent whose phone was rung for it ({@code ring_id}, ADR 0043). */
+  record RungCall(Open contact, String agentId, String ringId) {}
+
+  /**
+   * The agent's phone is about to ring for the offered call: the ring is stored first, so a new
+   * leader can find it (ADR 0043).
+   *
+   * @return false when the contact is no longer offered to the agent
+   */
+  boolean callRinging(ContactId id, String agentId, String ringId) {
+    return jdbc.sql(
+                "UPDATE routing_contact SET ring_id = ? WHERE id = ? AND state = 'OFFERED'"
+                    + " AND agent_id = ? AND channel = 'VOICE' AND callback_number IS NULL")
+            .params(ringId, id.value(), agentId)
+            .update()
+        == 1;
+  }
+
+  /** Calls offered to agents whose phone was rung, as the last routing term left them. */
+  List<RungCall> rungCalls() {
+    return jdbc.sql(
+            "SELECT id, channel, queue_id, vip, priority, customer, enqueued_at, callback_number,"
+                + " agent_id, ring_id FROM routing_contact WHERE state = 'OFFERED'"
+                + " AND channel = 'VOICE' AND callback_number IS NULL AND ring_id IS NOT NULL"
+                + " ORDER BY enqueued_at")
+        .query(
+            (rs, n) -> new RungCall(open(rs, n), rs.getString("agent_id"), rs.getString("ring_id")))
         .list();
   }
 

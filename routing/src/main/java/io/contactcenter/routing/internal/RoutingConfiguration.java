@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.common.OpeningHours;
 import io.contactcenter.pbx.AgentPhones;
 import io.contactcenter.pbx.CallControl;
+import io.contactcenter.pbx.LiveChannels;
 import io.contactcenter.routing.AgentDesk;
 import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.QueueSettings;
@@ -68,6 +69,8 @@ class RoutingConfiguration {
         (contact, agent, ring) ->
             Boolean.TRUE.equals(
                 tx.execute(status -> contacts.callbackRinging(contact, agent, ring))),
+        (contact, agent, ring) ->
+            Boolean.TRUE.equals(tx.execute(status -> contacts.callRinging(contact, agent, ring))),
         new RedisHoldChannels(redis));
   }
 
@@ -174,6 +177,7 @@ class RoutingConfiguration {
       PlatformTransactionManager transactions,
       RoutingProperties config,
       CallControl calls,
+      AgentPhones phones,
       VoiceOffers voice,
       RoutingLeadership leadership,
       ObjectProvider<Clock> clock) {
@@ -208,7 +212,18 @@ class RoutingConfiguration {
           }
         },
         leadership::instanceId,
-        calls::activeCallIds,
+        new RoutingTakeover.LiveCalls() {
+          @Override
+          public LiveChannels channels() {
+            return calls.liveChannels();
+          }
+
+          @Override
+          public boolean connecting() {
+            return calls.isConnecting();
+          }
+        },
+        phones::stopRinging,
         voice,
         clock.getIfAvailable(Clock::systemUTC));
   }

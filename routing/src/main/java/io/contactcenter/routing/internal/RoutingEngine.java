@@ -99,6 +99,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
       CallbackAttempts.CallbackRecovery recovery,
       JdbcContacts.Fence fence,
       RoutingTakeover.LiveCalls liveCalls,
+      RoutingTakeover.StrayRings strayRings,
       ContactConsults.ConsultCalls consultCalls,
       Clock clock) {
     PriorityPolicy priorities =
@@ -157,6 +158,8 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
             presence,
             tx,
             liveCalls,
+            strayRings,
+            config.takeoverAsteriskWait(),
             clock);
   }
 
@@ -402,7 +405,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
     if (adopted.isEmpty()) {
       return;
     }
-    Set<String> live = liveCalls.callIds();
+    Set<String> live = liveCalls.channels().callIds();
     submit(
         () -> {
           for (ContactId id : adopted) {
@@ -443,6 +446,14 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
       log.info("caller of {} left while no instance routed", left);
       withdraw(left, WithdrawReason.CUSTOMER_LEFT);
     }
+    for (JdbcContacts.RungCall answered : rebuilt.callsAnswered()) {
+      // The agent's answer the last leader did not see: accepted as it would have been.
+      try {
+        accept(answered.agentId(), answered.contact().id());
+      } catch (ContactNotOfferedException | UnknownAgentException notNow) {
+        log.warn("call {} not accepted: {}", answered.contact().id(), notNow.getMessage());
+      }
+    }
     for (JdbcContacts.Held ended : rebuilt.callsEnded()) {
       log.info(
           "call {} of agent {} ended while no instance routed",
@@ -462,7 +473,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
         queues.size(),
         rebuilt.waiting() - rebuilt.callsLeft().size(),
         statuses.count(),
-        rebuilt.held() - rebuilt.callsEnded().size());
+        rebuilt.held() - rebuilt.callsEnded().size() + rebuilt.callsAnswered().size());
   }
 
   private void stepDown() {

@@ -38,6 +38,10 @@ import org.springframework.validation.annotation.Validated;
  *     answer to a forwarded call before it fails
  * @param clickToCallCallerId the number a customer sees when an agent calls from the workspace
  *     (digits with an optional leading '+')
+ * @param takeoverAsteriskWait how long a take-over (an instance's start, a failover) waits for the
+ *     Asterisk manager connection while it is being made, to learn which calls are up: the calls on
+ *     hold are kept only when Asterisk can say so (ADR 0043). Not waited for when Asterisk was
+ *     found unreachable; routing (chats and tickets too) starts once the wait ends
  * @param clickToCallInterval the least time between two calls one agent places from the workspace
  *     (0: no limit); the agent's phone rings for {@code ringTimeout}, the customer's for {@code
  *     callbackRingTimeout}
@@ -58,4 +62,5 @@ public record RoutingProperties(
     @NotNull @DefaultValue("1s") Duration leaderCheck,
     @NotNull @DefaultValue("5s") Duration forwardTimeout,
     @NotNull @Pattern(regexp = "\\+?[0-9]{1,20}") @DefaultValue("4000") String clickToCallCallerId,
-    @NotNull @DefaultValue("5s") Duration clickToCallInterval) {}
+    @NotNull @DefaultValue("5s") Duration clickToCallInterval,
+    @NotNull @DefaultValue("15s") Duration takeoverAsteriskWait) {}

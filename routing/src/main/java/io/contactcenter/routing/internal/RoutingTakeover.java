@@ -2,18 +2,23 @@ package io.contactcenter.routing.internal;
 
 import static io.contactcenter.routing.internal.RoutingTypes.profile;
 
+import io.contactcenter.pbx.AgentPhones;
+import io.contactcenter.pbx.LiveChannels;
 import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentSettings;
 import io.contactcenter.routing.AgentState;
 import io.contactcenter.routing.ContactChannel;
 import io.contactcenter.routing.ContactId;
 import io.contactcenter.routing.internal.domain.AgentId;
+import io.contactcenter.routing.internal.domain.RingAtTakeover;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,23 +35,45 @@ final class RoutingTakeover {
 
   private static final Logger log = LoggerFactory.getLogger(RoutingTakeover.class);
 
+  private static final String VOICE_PREFIX = ContactId.of(ContactChannel.VOICE, "").value();
+
   /** Which calls Asterisk has up now. */
   interface LiveCalls {
     /**
-     * The call ids of the channels up (the reference of a voice contact).
+     * The channels up (a voice contact's reference is its caller's call id; an agent's ring is
+     * {@code cc-ring-<ring id>}) and which of them are answered.
      *
      * @throws RuntimeException when Asterisk cannot be asked
      */
-    Set<String> callIds();
+    LiveChannels channels();
+
+    /** Whether Asterisk's manager connection is being made: the answer may be a moment away. */
+    default boolean connecting() {
+      return false;
+    }
+  }
+
+  /** How often a take-over asks again while Asterisk's manager connection is being made. */
+  static final Duration ASTERISK_RETRY = Duration.ofMillis(250);
+
+  /** Hangs up the agent's leg of a ring the last term left behind; nothing if it is over. */
+  interface StrayRings {
+    void stop(String ringId);
   }
 
   /**
    * What a take-over found: contacts waiting again, contacts given back to agents, and the calls
    * among them whose caller left while no instance routed: waiting ones ({@code callsLeft}, to be
-   * abandoned) and ones bridged to an agent ({@code callsEnded}, to be completed).
+   * abandoned) and ones bridged to an agent ({@code callsEnded}, to be completed); and the calls
+   * whose agent's phone had answered unseen ({@code callsAnswered}, offered to that agent again, to
+   * be accepted).
    */
   record Rebuilt(
-      int waiting, int held, List<ContactId> callsLeft, List<JdbcContacts.Held> callsEnded) {}
+      int waiting,
+      int held,
+      List<ContactId> callsLeft,
+      List<JdbcContacts.Held> callsEnded,
+      List<JdbcContacts.RungCall> callsAnswered) {}
 
   private final RoutingTerm term;
   private final AgentStatuses statuses;
@@ -57,6 +84,8 @@ final class RoutingTakeover {
   private final RedisAgentPresence presence;
   private final TransactionTemplate tx;
   private final LiveCalls liveCalls;
+  private final StrayRings strayRings;
+  private final Duration asteriskWait;
   private final Clock clock;
 
   RoutingTakeover(
@@ -69,6 +98,8 @@ final class RoutingTakeover {
       RedisAgentPresence presence,
       TransactionTemplate tx,
       LiveCalls liveCalls,
+      StrayRings strayRings,
+      Duration asteriskWait,
       Clock clock) {
     this.term = term;
     this.statuses = statuses;
@@ -79,6 +110,8 @@ final class RoutingTakeover {
     this.presence = presence;
     this.tx = tx;
     this.liveCalls = liveCalls;
+    this.strayRings = strayRings;
+    this.asteriskWait = asteriskWait;
     this.clock = clock;
   }
 
@@ -88,9 +121,15 @@ final class RoutingTakeover {
     // The restore below has just read every waiting row.
     pass.lookedForOrphans();
     Instant now = clock.instant();
-    Optional<Set<String>> live = liveCalls();
+    Optional<LiveChannels> channels = liveCalls();
+    Optional<Set<String>> live = channels.map(LiveChannels::callIds);
+    // Before the rung calls wait again: a phone still ringing stops first.
+    List<JdbcContacts.RungCall> answered =
+        channels.map(this::settleRings).orElse(List.<JdbcContacts.RungCall>of());
+    Set<ContactId> stillOffered =
+        answered.stream().map(r -> r.contact().id()).collect(Collectors.toSet());
     List<JdbcContacts.Open> open =
-        tx.execute(status -> contacts.reopenAfterRestart(now, live.isPresent()));
+        tx.execute(status -> contacts.reopenAfterRestart(now, live.isPresent(), stillOffered));
     List<ContactId> callsLeft = new ArrayList<>();
     for (JdbcContacts.Open c : open == null ? List.<JdbcContacts.Open>of() : open) {
       // Restored even when the caller left: the abandon is then counted in the queue's statistics.
@@ -117,6 +156,19 @@ final class RoutingTakeover {
               }
               statuses.restored(agentId, stored);
             });
+    List<JdbcContacts.RungCall> callsAnswered = new ArrayList<>();
+    for (JdbcContacts.RungCall r : answered) {
+      if (term.restoreOffered(r)) {
+        term.adoptCall(r.contact().id());
+        callsAnswered.add(r);
+      } else {
+        // The agent is not logged in (any more): the call waits again, as a rung-out one does.
+        tx.executeWithoutResult(status -> contacts.backToWaiting(r.contact().id(), r.agentId()));
+        if (term.restore(r.contact())) {
+          term.adoptCall(r.contact().id());
+        }
+      }
+    }
     int held = 0;
     List<JdbcContacts.Held> callsEnded = new ArrayList<>();
     for (JdbcContacts.Held h : contacts.held(live.isPresent())) {
@@ -130,28 +182,61 @@ final class RoutingTakeover {
         }
       }
     }
-    return new Rebuilt(open == null ? 0 : open.size(), held, callsLeft, callsEnded);
+    return new Rebuilt(open == null ? 0 : open.size(), held, callsLeft, callsEnded, callsAnswered);
   }
 
-  /** The channels Asterisk has up; empty when it cannot be asked (calls are then not kept). */
-  private Optional<Set<String>> liveCalls() {
-    try {
-      return Optional.of(liveCalls.callIds());
-    } catch (RuntimeException e) {
-      // Usual at an instance's start, before its AMI connection is up.
-      log.info(
-          "Asterisk cannot say which calls are up ({}): calls on hold are cancelled", e.toString());
-      return Optional.empty();
+  /**
+   * The calls the last term had rung an agent's phone for (ADR 0043): a ring still going is stopped
+   * (the call waits again), a phone that answered keeps the call (returned, to be given to its
+   * agent).
+   */
+  private List<JdbcContacts.RungCall> settleRings(LiveChannels channels) {
+    List<JdbcContacts.RungCall> answered = new ArrayList<>();
+    for (JdbcContacts.RungCall r : contacts.rungCalls()) {
+      RingAtTakeover decision = decide(r, channels);
+      if (decision.stopRing()) {
+        log.info(
+            "stopping ring {} of agent {} for {} left by the last routing term",
+            r.ringId(),
+            r.agentId(),
+            r.contact().id());
+        strayRings.stop(r.ringId());
+      }
+      if (decision.outcome() == RingAtTakeover.Outcome.ANSWERED) {
+        log.info(
+            "agent {} answered {} (ring {}) unseen by this instance",
+            r.agentId(),
+            r.contact().id(),
+            r.ringId());
+        answered.add(r);
+      }
     }
+    return answered;
+  }
+
+  /** What to do with a rung call, given the channels Asterisk has up. */
+  static RingAtTakeover decide(JdbcContacts.RungCall r, LiveChannels channels) {
+    String caller = r.contact().id().value().substring(VOICE_PREFIX.length());
+    String leg = AgentPhones.callIdOf(r.ringId());
+    return RingAtTakeover.decide(channels.has(caller), channels.has(leg), channels.isAnswered(leg));
+  }
+
+  /**
+   * The channels Asterisk has up; empty when it cannot be asked (calls are then not kept). At an
+   * instance's start the AMI login is usually still under way: waited for, up to {@code
+   * asteriskWait}.
+   */
+  private Optional<LiveChannels> liveCalls() {
+    return AsteriskLook.ask(
+        liveCalls::channels, liveCalls::connecting, asteriskWait, ASTERISK_RETRY);
   }
 
   /** Whether the contact is a call whose channel Asterisk no longer has. */
   static boolean callGone(JdbcContacts.Open c, Optional<Set<String>> live) {
-    String prefix = ContactId.of(ContactChannel.VOICE, "").value();
     return c.channel() == ContactChannel.VOICE
         && live.isPresent()
-        && c.id().value().startsWith(prefix)
-        && !live.get().contains(c.id().value().substring(prefix.length()));
+        && c.id().value().startsWith(VOICE_PREFIX)
+        && !live.get().contains(c.id().value().substring(VOICE_PREFIX.length()));
   }
 
   /** Drops what this instance held: a new term starts from storage. */

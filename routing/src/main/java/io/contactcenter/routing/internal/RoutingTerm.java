@@ -140,6 +140,30 @@ final class RoutingTerm {
   }
 
   /**
+   * Offers a call again to the logged-in agent whose phone answered it unseen by this instance (ADR
+   * 0043), for the agent's accept to follow; false when the agent is not logged in or the queue is
+   * unknown.
+   */
+  boolean restoreOffered(JdbcContacts.RungCall r) {
+    JdbcContacts.Open c = r.contact();
+    QueueDefinition definition = queues.definition(new QueueId(c.queue()));
+    AgentId agent = new AgentId(r.agentId());
+    if (definition == null || !distributor.knows(agent)) {
+      return false;
+    }
+    distributor.restoreOffered(
+        domainId(c.id()),
+        channel(c.channel()),
+        definition.id(),
+        c.vip(),
+        queues.weightOf(c, definition),
+        c.enqueuedAt(),
+        agent);
+    customers.put(c.id(), c.customer());
+    return true;
+  }
+
+  /**
    * Gives a logged-in agent back the chat or ticket they held, so it counts against their capacity
    * and they can complete it; false when the agent is not logged in or the queue is unknown.
    */

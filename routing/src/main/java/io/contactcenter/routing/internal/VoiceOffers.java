@@ -40,6 +40,20 @@ final class VoiceOffers implements OfferListener, ContactConsults.ConsultCalls {
   }
 
   /**
+   * Stores the ring of the agent's phone for a call with the contact before the phone rings, so a
+   * new routing leader can stop it or find it answered (ADR 0043).
+   */
+  interface CallRings {
+    /**
+     * @return false when the contact is no longer offered to the agent (do not ring)
+     */
+    boolean ringing(ContactId contact, String agentId, String ringId);
+
+    /** Stores nothing (unit tests). */
+    CallRings NONE = (contact, agentId, ringId) -> true;
+  }
+
+  /**
    * Where waiting callers are held, shared by the instances: the instance that routes rings the
    * agent for a call another instance's AGI session queued (ADR 0030).
    */
@@ -69,6 +83,7 @@ final class VoiceOffers implements OfferListener, ContactConsults.ConsultCalls {
   private final Duration ringTimeout;
   private final Duration customerRingTimeout;
   private final CallbackRings callbackRings;
+  private final CallRings callRings;
   private final Map<ContactId, String> waitingChannels = new ConcurrentHashMap<>();
   private final Map<String, Ring> rings = new ConcurrentHashMap<>();
   // Agents' calls that dial a customer back (call id of the agent's channel -> contact): their end
@@ -83,7 +98,14 @@ final class VoiceOffers implements OfferListener, ContactConsults.ConsultCalls {
       Duration ringTimeout,
       Duration customerRingTimeout,
       CallbackRings callbackRings) {
-    this(phones, agents, ringTimeout, customerRingTimeout, callbackRings, HoldChannels.LOCAL);
+    this(
+        phones,
+        agents,
+        ringTimeout,
+        customerRingTimeout,
+        callbackRings,
+        CallRings.NONE,
+        HoldChannels.LOCAL);
   }
 
   VoiceOffers(
@@ -92,6 +114,7 @@ final class VoiceOffers implements OfferListener, ContactConsults.ConsultCalls {
       Duration ringTimeout,
       Duration customerRingTimeout,
       CallbackRings callbackRings,
+      CallRings callRings,
       HoldChannels holdChannels) {
     this.holdChannels = holdChannels;
     this.phones = phones;
@@ -99,6 +122,7 @@ final class VoiceOffers implements OfferListener, ContactConsults.ConsultCalls {
     this.ringTimeout = ringTimeout;
     this.customerRingTimeout = customerRingTimeout;
     this.callbackRings = callbackRings;
+    this.callRings = callRings;
   }
 
   /** Whether a ring of this instance (ringing, or the agent's call of a callback) has the id. */
@@ -222,6 +246,10 @@ final class VoiceOffers implements OfferListener, ContactConsults.ConsultCalls {
           "cannot ring agent " + offer.agent() + " for " + contact + ": no phone or no channel");
     }
     String ringId = UUID.randomUUID().toString();
+    if (!callRings.ringing(contact, offer.agent().value(), ringId)) {
+      throw new IllegalStateException(
+          "call " + contact + " is no longer offered to agent " + offer.agent());
+    }
     rings.put(ringId, new Ring(ringId, contact, offer.agent().value()));
     phones.ring(new AgentRing(ringId, phone, channel, ringTimeout));
   }

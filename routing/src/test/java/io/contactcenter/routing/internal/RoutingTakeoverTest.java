@@ -2,14 +2,19 @@ package io.contactcenter.routing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactcenter.pbx.LiveChannels;
 import io.contactcenter.routing.ContactChannel;
 import io.contactcenter.routing.ContactId;
+import io.contactcenter.routing.internal.domain.RingAtTakeover;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which contacts a new routing leader gives up because their caller is gone (ADR 0043). */
+/**
+ * Which contacts a new routing leader gives up because their caller is gone, and what it does with
+ * the agents' phones the last leader rang (ADR 0043).
+ */
 class RoutingTakeoverTest {
 
   private static final Optional<Set<String>> UP = Optional.of(Set.of("1700000000.42"));
@@ -39,6 +44,49 @@ class RoutingTakeoverTest {
             RoutingTakeover.callGone(
                 contact(ContactChannel.VOICE, "1700000000.43"), Optional.empty()))
         .isFalse();
+  }
+
+  // ---- rings the last term left (ADR 0043) ----
+
+  private static final JdbcContacts.RungCall RUNG =
+      new JdbcContacts.RungCall(contact(ContactChannel.VOICE, "1700000000.42"), "ann", "r-1");
+
+  @Test
+  void theAgentsPhoneStillRingingIsStoppedAndTheCallWaitsAgain() {
+    LiveChannels channels =
+        new LiveChannels(Set.of("1700000000.42", "cc-ring-r-1"), Set.of("1700000000.42"));
+
+    assertThat(RoutingTakeover.decide(RUNG, channels))
+        .isEqualTo(new RingAtTakeover(RingAtTakeover.Outcome.WAITS_AGAIN, true));
+  }
+
+  @Test
+  void theAgentsPhoneThatAnsweredKeepsTheCall() {
+    LiveChannels channels =
+        new LiveChannels(
+            Set.of("1700000000.42", "cc-ring-r-1"), Set.of("1700000000.42", "cc-ring-r-1"));
+
+    assertThat(RoutingTakeover.decide(RUNG, channels))
+        .isEqualTo(new RingAtTakeover(RingAtTakeover.Outcome.ANSWERED, false));
+  }
+
+  @Test
+  void anotherRingOfTheSamePhoneIsNotTakenForTheCallsRing() {
+    // The ring of another call (or a later one) is not this call's: its leg is over.
+    LiveChannels channels =
+        new LiveChannels(
+            Set.of("1700000000.42", "cc-ring-r-2"), Set.of("1700000000.42", "cc-ring-r-2"));
+
+    assertThat(RoutingTakeover.decide(RUNG, channels))
+        .isEqualTo(new RingAtTakeover(RingAtTakeover.Outcome.WAITS_AGAIN, false));
+  }
+
+  @Test
+  void aCallerWhoLeftWhileTheAgentsPhoneRangIsGoneAndTheRingStopped() {
+    LiveChannels channels = new LiveChannels(Set.of("cc-ring-r-1"), Set.of());
+
+    assertThat(RoutingTakeover.decide(RUNG, channels))
+        .isEqualTo(new RingAtTakeover(RingAtTakeover.Outcome.CALLER_LEFT, true));
   }
 
   private static JdbcContacts.Open contact(ContactChannel channel, String reference) {

@@ -160,6 +160,32 @@ class VoiceOffersTest {
   }
 
   @Test
+  void aCallsRingIsStoredBeforeThePhoneRingsAndNotRungWhenTheOfferEndedMeanwhile() {
+    List<String> stored = new ArrayList<>();
+    VoiceOffers storing =
+        new VoiceOffers(
+            phones,
+            agents,
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(30),
+            (c, a, r) -> true,
+            (c, a, r) -> {
+              stored.add(c.value() + " " + a + " " + r);
+              return rung.isEmpty();
+            },
+            VoiceOffers.HoldChannels.LOCAL);
+    storing.holding(ContactId.of(ContactChannel.VOICE, "17.1"), "PJSIP/customer-00000001");
+
+    storing.offered(offer("voice:17.1", Channel.VOICE, "ann"), "");
+
+    assertThat(stored).containsExactly("voice:17.1 ann " + rung.getFirst().ringId());
+    // The second offer's row is no longer offered to ann: her phone does not ring.
+    assertThatThrownBy(() -> storing.offered(offer("voice:17.1", Channel.VOICE, "ann"), ""))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(rung).hasSize(1);
+  }
+
+  @Test
   void aWithdrawnOfferStopsItsRing() {
     voice.holding(ContactId.of(ContactChannel.VOICE, "17.1"), "PJSIP/customer-00000001");
     Offer offer = offer("voice:17.1", Channel.VOICE, "ann");

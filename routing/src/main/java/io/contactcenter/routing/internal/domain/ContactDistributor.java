@@ -41,6 +41,7 @@ public final class ContactDistributor {
   private final PriorityPolicy priorities;
   private final QueueBook queues;
   private final AgentMatcher matcher;
+  private final Duration ringTimeout;
   private final AgentRoster agents = new AgentRoster();
   private final WaitingContacts waiting = new WaitingContacts();
   private final Map<ContactId, Offer> offers = new LinkedHashMap<>();
@@ -60,6 +61,7 @@ public final class ContactDistributor {
     this.priorities = priorities;
     this.queues = new QueueBook(queueDefinitions);
     this.matcher = new AgentMatcher(queues, ringTimeout);
+    this.ringTimeout = ringTimeout;
   }
 
   /**
@@ -182,6 +184,33 @@ public final class ContactDistributor {
     agent.reserve(channel);
     agent.connected(LocalDate.ofInstant(answeredAt, clock.getZone()));
     connected.put(id, new Offer(contact, agentId, answeredAt, answeredAt));
+  }
+
+  /**
+   * Puts back a contact offered to a logged-in agent when another instance stopped routing, whose
+   * answer that instance did not see (ADR 0043: the agent's phone answered just before): offered to
+   * the agent again from now, for one ring timeout, so that the agent's {@link #accept} takes it as
+   * usual and it counts as answered then.
+   *
+   * @throws IllegalArgumentException for an unknown queue, an agent who is not logged in, or a
+   *     contact id already in routing
+   */
+  public synchronized Offer restoreOffered(
+      ContactId id,
+      Channel channel,
+      QueueId queue,
+      boolean vip,
+      int weight,
+      Instant enqueuedAt,
+      AgentId agentId) {
+    QueueDefinition definition = queues.of(queue, id);
+    Agent agent = agents.agent(agentId);
+    Contact contact = newContact(id, channel, definition, vip, weight, enqueuedAt);
+    agent.reserve(channel);
+    Instant now = clock.instant();
+    Offer offer = new Offer(contact, agentId, now, now.plus(ringTimeout));
+    offers.put(id, offer);
+    return offer;
   }
 
   private Contact enqueue(

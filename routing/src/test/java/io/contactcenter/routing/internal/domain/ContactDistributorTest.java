@@ -83,6 +83,27 @@ class ContactDistributorTest {
   }
 
   @Test
+  void aCallAnsweredUnseenIsOfferedAgainToItsAgentAndCountsAsAnsweredOnAccept() {
+    ContactDistributor d = simple();
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    readyAgent(d, alice);
+    Instant enqueued = clock.instant().minusSeconds(40);
+    d.restoreOffered(contact("voice:1"), Channel.VOICE, ORDERS, false, 0, enqueued, alice.id());
+    d.enqueue(contact("voice:2"), Channel.VOICE, ORDERS, false);
+
+    // Her one voice place is taken by the call her phone answered: the next caller waits.
+    assertThat(d.route()).isEmpty();
+    assertThat(d.accept(alice.id(), contact("voice:1")))
+        .isInstanceOfSatisfying(
+            AcceptDecision.Connected.class,
+            c -> assertThat(c.waited()).isEqualTo(Duration.ofSeconds(40)));
+    assertThat(d.statistics(ORDERS).answered()).isEqualTo(1);
+    assertThat(d.connected())
+        .singleElement()
+        .satisfies(o -> assertThat(o.agent()).isEqualTo(alice.id()));
+  }
+
+  @Test
   void aContactIsRestoredOnlyWithALoggedInAgentAndOnlyOnce() {
     ContactDistributor d = simple();
     assertThatThrownBy(
