@@ -178,12 +178,25 @@ public final class ContactDistributor {
       Instant enqueuedAt,
       AgentId agentId,
       Instant answeredAt) {
+    Contact contact = reservedFor(agentId, id, channel, queue, vip, weight, enqueuedAt);
+    agents.agent(agentId).connected(LocalDate.ofInstant(answeredAt, clock.getZone()));
+    connected.put(id, new Offer(contact, agentId, answeredAt, answeredAt));
+  }
+
+  /** A restored contact, taking one of the logged-in agent's places for its channel. */
+  private Contact reservedFor(
+      AgentId agentId,
+      ContactId id,
+      Channel channel,
+      QueueId queue,
+      boolean vip,
+      int weight,
+      Instant enqueuedAt) {
     QueueDefinition definition = queues.of(queue, id);
     Agent agent = agents.agent(agentId);
     Contact contact = newContact(id, channel, definition, vip, weight, enqueuedAt);
     agent.reserve(channel);
-    agent.connected(LocalDate.ofInstant(answeredAt, clock.getZone()));
-    connected.put(id, new Offer(contact, agentId, answeredAt, answeredAt));
+    return contact;
   }
 
   /**
@@ -203,10 +216,7 @@ public final class ContactDistributor {
       int weight,
       Instant enqueuedAt,
       AgentId agentId) {
-    QueueDefinition definition = queues.of(queue, id);
-    Agent agent = agents.agent(agentId);
-    Contact contact = newContact(id, channel, definition, vip, weight, enqueuedAt);
-    agent.reserve(channel);
+    Contact contact = reservedFor(agentId, id, channel, queue, vip, weight, enqueuedAt);
     Instant now = clock.instant();
     Offer offer = new Offer(contact, agentId, now, now.plus(ringTimeout));
     offers.put(id, offer);
