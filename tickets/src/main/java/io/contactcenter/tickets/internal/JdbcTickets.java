@@ -332,6 +332,24 @@ class JdbcTickets {
         .single();
   }
 
+  /**
+   * How many tickets have the one or two CJK characters {@code gram} in their subject plus how many
+   * in their opening text, counting each no further than {@code limit}: the gram indexes (V130)
+   * answer it without reading the matches' rows beyond {@code limit}.
+   */
+  long gramMatchesUpTo(String gram, long limit) {
+    return jdbc.sql(
+            "SELECT (SELECT count(*) FROM (SELECT 1 FROM ticket"
+                + " WHERE ticket_cjk_grams(subject) && ARRAY[CAST(:gram AS text)]"
+                + " LIMIT :limit) AS s)"
+                + " + (SELECT count(*) FROM (SELECT 1 FROM ticket_entry WHERE kind = 'OPENED'"
+                + " AND ticket_cjk_grams(body) && ARRAY[CAST(:gram AS text)] LIMIT :limit) AS o)")
+        .param("gram", gram)
+        .param("limit", limit)
+        .query(Long.class)
+        .single();
+  }
+
   static Timestamp ts(Instant at) {
     return at == null ? null : Timestamp.from(at);
   }

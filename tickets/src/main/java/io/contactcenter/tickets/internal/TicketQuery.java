@@ -43,6 +43,22 @@ record TicketQuery(String where, Map<String, Object> params) {
       Instant now,
       Duration dueSoon,
       List<String> viewerGroups) {
+    return of(f, viewer, fieldJson, now, dueSoon, viewerGroups, false);
+  }
+
+  /**
+   * As above, and whether the text, when it is one or two CJK characters, is a common one (see
+   * {@link #isShortCjk}): then each row in list order is checked for it rather than every match
+   * gathered first.
+   */
+  static TicketQuery of(
+      TicketFilter f,
+      String viewer,
+      String fieldJson,
+      Instant now,
+      Duration dueSoon,
+      List<String> viewerGroups,
+      boolean commonShortText) {
     List<String> and = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
     if (!f.statuses().isEmpty()) {
@@ -89,7 +105,16 @@ record TicketQuery(String where, Map<String, Object> params) {
         }
       }
     }
-    if (f.text() != null && SHORT_CJK.matcher(f.text()).matches()) {
+    if (isShortCjk(f.text()) && commonShortText) {
+      // A common one (thousands of matches): gathering every match before the page is cut costs
+      // seconds, while walking the list order finds a page after a few hundred rows. Each row is
+      // checked with strpos, which for one or two characters is exactly the grams' answer.
+      and.add(
+          "(strpos(subject, :gram) > 0 OR EXISTS (SELECT 1 FROM ticket_entry e"
+              + " WHERE e.ticket_id = ticket.ticket_id AND e.kind = 'OPENED'"
+              + " AND strpos(e.body, :gram) > 0))");
+      params.put("gram", f.text());
+    } else if (isShortCjk(f.text())) {
       // One or two CJK characters: no trigram serves them; the gram indexes of V130 do, over the
       // subject and the opening text alike (a ticket id is never such a text). "Overlaps" a
       // one-gram array means "contains" it, and GIN answers it without recomputing the grams of
@@ -113,6 +138,11 @@ record TicketQuery(String where, Map<String, Object> params) {
       params.put("field", fieldJson);
     }
     return new TicketQuery(and.isEmpty() ? "TRUE" : String.join(" AND ", and), Map.copyOf(params));
+  }
+
+  /** Whether a text is one or two CJK characters, searched by the gram indexes (V130). */
+  static boolean isShortCjk(String text) {
+    return text != null && SHORT_CJK.matcher(text).matches();
   }
 
   private static String escapeLike(String text) {

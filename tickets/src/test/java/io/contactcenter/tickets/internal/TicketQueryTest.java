@@ -63,6 +63,37 @@ class TicketQueryTest {
   }
 
   @Test
+  void aCommonShortChineseTextIsCheckedRowByRowInSubjectAndOpeningText() {
+    TicketQuery query =
+        TicketQuery.of(
+            new TicketFilter(
+                List.of(), null, false, null, null, null, null, "订单", null, null, false),
+            "ada",
+            null,
+            NOW,
+            Duration.ofHours(1),
+            List.of(),
+            true);
+    assertThat(query.where())
+        .contains("strpos(subject, :gram)")
+        .contains("strpos(e.body, :gram)")
+        .doesNotContain("ticket_cjk_grams");
+    assertThat(query.params()).containsEntry("gram", "订单");
+    // Only short CJK texts: a longer one is searched as before whatever the hint says.
+    TicketQuery longer =
+        TicketQuery.of(
+            new TicketFilter(
+                List.of(), null, false, null, null, null, null, "订单号", null, null, false),
+            "ada",
+            null,
+            NOW,
+            Duration.ofHours(1),
+            List.of(),
+            true);
+    assertThat(longer.where()).contains("subject ILIKE :pattern").doesNotContain("strpos");
+  }
+
+  @Test
   void longerOrMixedTextsAreMatchedAsSubstringsOfTheSubjectOrAsATicketId() {
     for (String other : List.of("退款单", "A货", "ab", "T-1")) {
       TicketQuery query = text(other);

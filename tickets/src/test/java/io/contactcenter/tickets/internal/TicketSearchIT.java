@@ -38,6 +38,9 @@ class TicketSearchIT {
   static JdbcClient jdbc;
   static TicketListing listing;
 
+  /** The same list with every short Chinese text counted as common (checked row by row). */
+  static TicketListing rowByRow;
+
   @BeforeAll
   static void tickets() {
     ds = TicketBenchmarks.database(1);
@@ -52,6 +55,15 @@ class TicketSearchIT {
             null,
             TicketBenchmarks.properties(Map.of()),
             Clock.fixed(NOW, ZoneOffset.UTC));
+    rowByRow =
+        new TicketListing(
+            rows,
+            history,
+            new JdbcTicketFields(jdbc),
+            null,
+            TicketBenchmarks.properties(Map.of()),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            1);
     // As the desk opens a ticket: the row, then the OPENED entry with the description.
     open(rows, history, "T-1", "申请退款", "订单 SO-1 的货没到，我要退款");
     open(rows, history, "T-2", "Refund please", "客户要求退款，已付款三天");
@@ -163,6 +175,11 @@ class TicketSearchIT {
         listing.page(filter, "agent", null, 50).tickets().stream().map(Ticket::ticketId).toList();
     // The list's total counts the same tickets.
     assertThat(listing.countUpTo(filter, "agent", 10_000)).isEqualTo(page.size());
+    // A common text is checked row by row in list order: the same tickets in the same order.
+    assertThat(rowByRow.page(filter, "agent", null, 50).tickets())
+        .extracting(Ticket::ticketId)
+        .containsExactlyElementsOf(page);
+    assertThat(rowByRow.countUpTo(filter, "agent", 10_000)).isEqualTo(page.size());
     return page;
   }
 
