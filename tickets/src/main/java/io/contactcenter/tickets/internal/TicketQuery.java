@@ -35,21 +35,9 @@ record TicketQuery(String where, Map<String, Object> params) {
    *     null
    * @param dueSoon how far ahead "due soon" looks
    * @param viewerGroups the groups the viewer supervises (for "my groups")
-   */
-  static TicketQuery of(
-      TicketFilter f,
-      String viewer,
-      String fieldJson,
-      Instant now,
-      Duration dueSoon,
-      List<String> viewerGroups) {
-    return of(f, viewer, fieldJson, now, dueSoon, viewerGroups, false);
-  }
-
-  /**
-   * As above, and whether the text, when it is one or two CJK characters, is a common one (see
-   * {@link #isShortCjk}): then each row in list order is checked for it rather than every match
-   * gathered first.
+   * @param commonShortText whether the text, when it is one or two CJK characters ({@link
+   *     #isShortCjk}), is a common one: then each row in list order is checked for it rather than
+   *     every match gathered first
    */
   static TicketQuery of(
       TicketFilter f,

@@ -13,7 +13,7 @@ class TicketQueryTest {
   private static final Instant NOW = Instant.parse("2026-10-01T08:00:00Z");
 
   private static TicketQuery of(TicketFilter filter, List<String> groups) {
-    return TicketQuery.of(filter, "ada", null, NOW, Duration.ofHours(1), groups);
+    return TicketQuery.of(filter, "ada", null, NOW, Duration.ofHours(1), groups, false);
   }
 
   @Test
@@ -64,33 +64,28 @@ class TicketQueryTest {
 
   @Test
   void aCommonShortChineseTextIsCheckedRowByRowInSubjectAndOpeningText() {
-    TicketQuery query =
-        TicketQuery.of(
-            new TicketFilter(
-                List.of(), null, false, null, null, null, null, "订单", null, null, false),
-            "ada",
-            null,
-            NOW,
-            Duration.ofHours(1),
-            List.of(),
-            true);
+    TicketQuery query = commonText("订单");
     assertThat(query.where())
         .contains("strpos(subject, :gram)")
         .contains("strpos(e.body, :gram)")
         .doesNotContain("ticket_cjk_grams");
     assertThat(query.params()).containsEntry("gram", "订单");
     // Only short CJK texts: a longer one is searched as before whatever the hint says.
-    TicketQuery longer =
-        TicketQuery.of(
-            new TicketFilter(
-                List.of(), null, false, null, null, null, null, "订单号", null, null, false),
-            "ada",
-            null,
-            NOW,
-            Duration.ofHours(1),
-            List.of(),
-            true);
-    assertThat(longer.where()).contains("subject ILIKE :pattern").doesNotContain("strpos");
+    assertThat(commonText("订单号").where())
+        .contains("subject ILIKE :pattern")
+        .doesNotContain("strpos");
+  }
+
+  /** A text search with the hint that a short Chinese text is common. */
+  private static TicketQuery commonText(String text) {
+    return TicketQuery.of(
+        new TicketFilter(List.of(), null, false, null, null, null, null, text, null, null, false),
+        "ada",
+        null,
+        NOW,
+        Duration.ofHours(1),
+        List.of(),
+        true);
   }
 
   @Test

@@ -47,23 +47,8 @@ class TicketSearchIT {
     jdbc = JdbcClient.create(ds);
     JdbcTickets rows = new JdbcTickets(jdbc);
     JdbcTicketHistory history = new JdbcTicketHistory(jdbc);
-    listing =
-        new TicketListing(
-            rows,
-            history,
-            new JdbcTicketFields(jdbc),
-            null,
-            TicketBenchmarks.properties(Map.of()),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    rowByRow =
-        new TicketListing(
-            rows,
-            history,
-            new JdbcTicketFields(jdbc),
-            null,
-            TicketBenchmarks.properties(Map.of()),
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            1);
+    listing = listing(rows, history, TicketListing.COMMON_SHORT_TEXT);
+    rowByRow = listing(rows, history, 1);
     // As the desk opens a ticket: the row, then the OPENED entry with the description.
     open(rows, history, "T-1", "申请退款", "订单 SO-1 的货没到，我要退款");
     open(rows, history, "T-2", "Refund please", "客户要求退款，已付款三天");
@@ -168,6 +153,18 @@ class TicketSearchIT {
     history.append(id, EntryKind.OPENED, at, "agent", body, TicketStatus.NEW, true);
   }
 
+  private static TicketListing listing(
+      JdbcTickets rows, JdbcTicketHistory history, long commonShortText) {
+    return new TicketListing(
+        rows,
+        history,
+        new JdbcTicketFields(jdbc),
+        null,
+        TicketBenchmarks.properties(Map.of()),
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        commonShortText);
+  }
+
   private static List<String> found(String text) {
     TicketFilter filter =
         new TicketFilter(List.of(), null, false, null, null, null, null, text, null, null, false);
@@ -222,7 +219,8 @@ class TicketSearchIT {
             null,
             NOW,
             Duration.ofHours(1),
-            List.of());
+            List.of(),
+            false);
     // Six tickets fit in a page or two: left alone the planner rightly reads the table.
     jdbc.sql("SET enable_seqscan = off").update();
     try {
