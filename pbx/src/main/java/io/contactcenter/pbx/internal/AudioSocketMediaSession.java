@@ -8,8 +8,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +22,7 @@ import org.slf4j.MDC;
  * that writes queued speech one frame per 20 ms. Socket writes are serialized by a lock because
  * {@link #close()} writes the hangup message from the caller's thread.
  */
-final class AudioSocketMediaSession implements ChannelMediaSession {
+final class AudioSocketMediaSession extends PacedMediaSession {
 
   private static final Logger log = LoggerFactory.getLogger(AudioSocketMediaSession.class);
 
@@ -34,20 +32,15 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
   /** 20 ms of signed-linear silence at 8 kHz. */
   private static final byte[] KEEPALIVE_SILENCE = new byte[OutboundPlayout.FRAME_BYTES];
 
-  private static final Duration THREAD_EXIT = Duration.ofSeconds(2);
   private static final String DTMF_DIGITS = "0123456789*#ABCD";
 
-  private final String callId;
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
-  private final InboundMedia inbound;
   private final MediaClock clock;
   private final Runnable awaitRelease;
   private final ReentrantLock writeLock = new ReentrantLock();
-  private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread reader;
-  private final OutboundPlayout outbound;
 
   /**
    * @param in the connection's input, positioned after the UUID message
@@ -62,11 +55,10 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
       MediaClock clock,
       Runnable awaitRelease)
       throws IOException {
-    this.callId = callId;
+    super(callId, maxInboundFrames);
     this.socket = socket;
     this.in = in;
     this.out = socket.getOutputStream();
-    this.inbound = new InboundMedia(callId, maxInboundFrames);
     this.clock = clock;
     this.awaitRelease = awaitRelease;
     // A platform thread for the reason OutboundPlayout gives for its sender.
@@ -76,49 +68,7 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
             .daemon()
             .priority(Thread.MAX_PRIORITY)
             .start(this::readLoop);
-    this.outbound =
-        new OutboundPlayout(callId, "audiosocket-play-" + callId, clock, new Sink(), KEEPALIVE);
-  }
-
-  @Override
-  public String callId() {
-    return callId;
-  }
-
-  @Override
-  public Optional<MediaEvent> next(Duration timeout) {
-    if (closed.get()) {
-      throw new IllegalStateException("media session of call " + callId + " is closed");
-    }
-    return inbound.next(timeout);
-  }
-
-  @Override
-  public void play(byte[] pcm16le8k) {
-    if (closed.get()) {
-      throw new IllegalStateException("media session of call " + callId + " is closed");
-    }
-    outbound.play(pcm16le8k);
-  }
-
-  @Override
-  public void stopPlayback() {
-    outbound.stop();
-  }
-
-  @Override
-  public boolean isPlaying() {
-    return outbound.isPlaying();
-  }
-
-  @Override
-  public Duration played() {
-    return outbound.played();
-  }
-
-  @Override
-  public boolean isClosed() {
-    return closed.get();
+    startPlayout("audiosocket-play-" + callId, clock, new Sink(), KEEPALIVE);
   }
 
   /** Inbound audio frames dropped because the consumer fell behind. */
@@ -128,10 +78,9 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (!beginClose()) {
       return;
     }
-    outbound.close();
     try {
       // The hangup message makes AudioSocket() return 0 and the dialplan (our AGI) continue.
       send(AudioSocketCodec.Kind.HANGUP, new byte[0]);
@@ -143,13 +92,7 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
       awaitRelease.run();
     } finally {
       closeSocket();
-      join(reader);
-      inbound.end();
-      long dropped = inbound.dropped();
-      if (dropped > 0) {
-        log.warn(
-            "media consumer of call {} fell behind: {} inbound frames dropped", callId, dropped);
-      }
+      finishClose(reader);
     }
   }
 
@@ -244,16 +187,6 @@ final class AudioSocketMediaSession implements ChannelMediaSession {
       socket.close();
     } catch (IOException e) {
       log.debug("closing AudioSocket of call {}: {}", callId, e.toString());
-    }
-  }
-
-  private void join(Thread thread) {
-    try {
-      if (!thread.join(THREAD_EXIT)) {
-        log.warn("{} did not stop within {}", thread.getName(), THREAD_EXIT);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -1,17 +1,14 @@
 package io.contactcenter.pbx.internal;
 
 import io.contactcenter.common.G711;
-import io.contactcenter.pbx.MediaEvent;
 import io.contactcenter.pbx.MediaSession;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,27 +23,22 @@ import org.slf4j.MDC;
  * session is silent; the next talkspurt carries the marker bit and a timestamp moved on by the
  * pause.
  */
-final class RtpMediaSession implements ChannelMediaSession {
+final class RtpMediaSession extends PacedMediaSession {
 
   private static final Logger log = LoggerFactory.getLogger(RtpMediaSession.class);
 
-  private static final Duration THREAD_EXIT = Duration.ofSeconds(2);
   // RTP needs no keep-alive; the interval only bounds how long the idle sender sleeps at a time.
   private static final Duration IDLE = Duration.ofMillis(500);
   // Enough for any RTP packet on a LAN path (and for a jumbo one, which is then ignored).
   private static final int MAX_DATAGRAM = 2048;
 
-  private final String callId;
   private final DatagramSocket socket;
   private final InetSocketAddress remote;
   private final OptionalInt telephoneEvent;
-  private final InboundMedia inbound;
   private final MediaClock clock;
   private final Runnable hangup;
   private final AtomicLong malformed = new AtomicLong();
-  private final AtomicBoolean closed = new AtomicBoolean();
   private final Thread receiver;
-  private final OutboundPlayout outbound;
 
   /**
    * @param socket the session's own bound RTP socket; the session closes it
@@ -63,11 +55,10 @@ final class RtpMediaSession implements ChannelMediaSession {
       int maxInboundFrames,
       MediaClock clock,
       Runnable hangup) {
-    this.callId = callId;
+    super(callId, maxInboundFrames);
     this.socket = socket;
     this.remote = remote;
     this.telephoneEvent = telephoneEvent;
-    this.inbound = new InboundMedia(callId, maxInboundFrames);
     this.clock = clock;
     this.hangup = hangup;
     // A platform thread for the reason OutboundPlayout gives for its sender.
@@ -77,48 +68,7 @@ final class RtpMediaSession implements ChannelMediaSession {
             .daemon()
             .priority(Thread.MAX_PRIORITY)
             .start(this::receiveLoop);
-    this.outbound = new OutboundPlayout(callId, "rtp-play-" + callId, clock, new Sink(), IDLE);
-  }
-
-  @Override
-  public String callId() {
-    return callId;
-  }
-
-  @Override
-  public Optional<MediaEvent> next(Duration timeout) {
-    if (closed.get()) {
-      throw new IllegalStateException("media session of call " + callId + " is closed");
-    }
-    return inbound.next(timeout);
-  }
-
-  @Override
-  public void play(byte[] pcm16le8k) {
-    if (closed.get()) {
-      throw new IllegalStateException("media session of call " + callId + " is closed");
-    }
-    outbound.play(pcm16le8k);
-  }
-
-  @Override
-  public void stopPlayback() {
-    outbound.stop();
-  }
-
-  @Override
-  public boolean isPlaying() {
-    return outbound.isPlaying();
-  }
-
-  @Override
-  public Duration played() {
-    return outbound.played();
-  }
-
-  @Override
-  public boolean isClosed() {
-    return closed.get();
+    startPlayout("rtp-play-" + callId, clock, new Sink(), IDLE);
   }
 
   /** The far end ended the call (BYE): the stream is over, queued events are still delivered. */
@@ -128,21 +78,14 @@ final class RtpMediaSession implements ChannelMediaSession {
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (!beginClose()) {
       return;
     }
-    outbound.close();
     try {
       hangup.run();
     } finally {
       socket.close();
-      join(receiver);
-      inbound.end();
-      long dropped = inbound.dropped();
-      if (dropped > 0) {
-        log.warn(
-            "media consumer of call {} fell behind: {} inbound frames dropped", callId, dropped);
-      }
+      finishClose(receiver);
       if (malformed.get() > 0) {
         log.warn("call {}: {} malformed RTP packets ignored", callId, malformed.get());
       }
@@ -204,16 +147,6 @@ final class RtpMediaSession implements ChannelMediaSession {
       byte[] packet =
           packetizer.next(G711.pcm16leToUlaw(pcm), clock.nanoTime(), talkspurt).encode();
       socket.send(new DatagramPacket(packet, packet.length, remote));
-    }
-  }
-
-  private void join(Thread thread) {
-    try {
-      if (!thread.join(THREAD_EXIT)) {
-        log.warn("{} did not stop within {}", thread.getName(), THREAD_EXIT);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
