@@ -89,6 +89,26 @@ class ChatIT {
     }
   }
 
+  /**
+   * The running app loads the zh synonym lexicon (ADR 0048 addendum): 邮资 and 开专票 share no word with
+   * their FAQs and match them only through the lexicon's groups (运费 … 邮资, 发票 … 专票); without it the
+   * bot asks to rephrase (FaqBotAccuracyTest#aQuestionOnlyTheLexiconMatchesIsAnsweredOnlyWithIt).
+   */
+  @Test
+  void theBotMatchesAChineseQuestionThroughTheSynonymLexicon() throws Exception {
+    Session zh = open("zh", null);
+    try (Socket socket = connect(zh, 0)) {
+      socket.awaitText("智能客服");
+      socket.send("c1", "邮资");
+      socket.awaitText("满99元包邮");
+    }
+    CampaignApi api = new CampaignApi(port);
+    JsonNode answer =
+        api.read(api.post("/api/v1/bot/answer", "{\"text\":\"开专票\",\"lang\":\"zh\"}").body());
+    assertThat(answer.get("action").asText()).isEqualTo("answer");
+    assertThat(answer.get("faqId").asText()).isEqualTo("invoice");
+  }
+
   @Test
   void theBotAnswerApiAndColdStartKeepTheirContract() throws Exception {
     CampaignApi admin = new CampaignApi(port);

@@ -31,7 +31,9 @@ import org.springframework.core.io.DefaultResourceLoader;
  * thresholds and the meaning weights) or "heldout" (never looked at while tuning), plus
  * out-of-scope questions that should be handed over. A second Chinese held-out set ({@value
  * #HELDOUT2_FILE}, split {@value #HELDOUT2}) was written and committed before the synonym lexicon
- * was tried and is never tuned on (ADR 0048 addendum). Words only (before) and words with meaning
+ * was tried and is never tuned on (ADR 0048 addendum); a third ({@value #HELDOUT3_FILE}, split
+ * {@value #HELDOUT3}, shopper-chat style by another writer) decided the zh meaning weight once by a
+ * rule fixed before it was scored (second addendum). Words only (before) and words with meaning
  * (the BGE models, as production runs them) are both measured. The numbers go to
  * docs/benchmarks.md; the assertions keep them from regressing.
  */
@@ -161,6 +163,24 @@ class FaqBotAccuracyTest {
   static final String HELDOUT2_FILE = "questions-zh-heldout2.csv";
 
   static final String HELDOUT2 = "heldout2";
+
+  /**
+   * The third Chinese held-out set (split {@value #HELDOUT3}, shopper-chat style), written by
+   * another engineer and committed before the bot was run on it; it decided the zh meaning weight
+   * once (ADR 0048 second addendum) and only guards it since.
+   */
+  static final String HELDOUT3_FILE = "questions-zh-heldout3.csv";
+
+  static final String HELDOUT3 = "heldout3";
+
+  /** The file a split's rows are in. */
+  static String fileOf(String split) {
+    return switch (split) {
+      case HELDOUT2 -> HELDOUT2_FILE;
+      case HELDOUT3 -> HELDOUT3_FILE;
+      default -> "questions.csv";
+    };
+  }
 
   /** A question file's rows; lines starting with {@code #} are comments. */
   static List<Question> questions(String file) throws IOException {
@@ -304,12 +324,78 @@ class FaqBotAccuracyTest {
         .isLessThanOrEqualTo(1 + 2);
   }
 
+  /**
+   * The third Chinese held-out set ({@value #HELDOUT3_FILE}, shopper-chat style) decided the zh
+   * meaning weight once, by a rule written before it was scored (ADR 0048 second addendum): 0.6 /
+   * floor 0.5 handed over fewer questions (36 → 20 of 160) but answered 3 more wrongly (2 → 5), so
+   * the default stays 0.8 / 0.6. The committed default figures must hold within 2 questions; all
+   * three held-out sets are printed with and without the candidate for docs/benchmarks.md.
+   */
+  @Test
+  void theThirdHeldOutSetKeptTheChineseMeaningWeight() throws IOException {
+    Map<ChatLanguage, MeaningWeight> meaning = defaultMeaning();
+    Map<ChatLanguage, MeaningWeight> retuned = new EnumMap<>(meaning);
+    retuned.put(ChatLanguage.ZH, ZH_LEXICON_GRID_BEST);
+    Map<ChatLanguage, FaqIndex> adopted = indexes(BOT, CACHED, meaning);
+    for (String split : new String[] {"heldout", HELDOUT2, HELDOUT3}) {
+      report("words only, no lexicon", indexes(NO_LEXICON), split);
+      report("words+meaning, no lexicon", indexes(NO_LEXICON, CACHED, meaning), split);
+      report("words+meaning, lexicon (default)", adopted, split);
+      report(
+          "words+meaning, lexicon, zh weight 0.6 floor 0.5 (not adopted)",
+          indexes(BOT, CACHED, retuned),
+          split);
+    }
+    // The committed figures (docs/benchmarks.md, 2026-12-07), 2 questions of margin.
+    List<Question> third = zh(HELDOUT3);
+    Score s = score(adopted, third, null);
+    assertThat(s.inScope()).isEqualTo(160);
+    assertThat(s.outOfScope()).isEqualTo(30);
+    assertThat(s.answeredRight()).as("zh heldout3 answered right").isGreaterThanOrEqualTo(123 - 2);
+    assertThat(s.inScopeHandedOver())
+        .as("zh heldout3 in-scope handed over")
+        .isLessThanOrEqualTo(36 + 2);
+    assertThat(s.oosHandedOver())
+        .as("zh heldout3 out of scope handed over")
+        .isGreaterThanOrEqualTo(29 - 2);
+    assertThat(wrongAnswers(adopted, third, null))
+        .as("zh heldout3 wrong answers")
+        .isLessThanOrEqualTo(2 + 2);
+  }
+
+  /**
+   * Questions that share no word with their FAQ and reach it only through a synonym group: answered
+   * with the shipped lexicon, not without it, at the default weights. ChatIT asks them of the
+   * running app to prove it loads the lexicon.
+   */
+  @Test
+  void aQuestionOnlyTheLexiconMatchesIsAnsweredOnlyWithIt() throws IOException {
+    Map<ChatLanguage, FaqIndex> with = indexes(BOT, CACHED, defaultMeaning());
+    Map<ChatLanguage, FaqIndex> without = indexes(NO_LEXICON, CACHED, defaultMeaning());
+    BotPolicy zh = policy(ChatLanguage.ZH);
+    for (var asked : Map.of("邮资", "shipping-fee", "开专票", "invoice").entrySet()) {
+      List<FaqMatch> on = with.get(ChatLanguage.ZH).match(asked.getKey(), IndexedFaqBot.CANDIDATES);
+      assertThat(zh.decide(asked.getKey(), on, 0))
+          .as("%s with the lexicon", asked.getKey())
+          .isInstanceOfSatisfying(
+              BotDecision.Answer.class,
+              a -> assertThat(a.best().faq().faqId()).isEqualTo(asked.getValue()));
+      List<FaqMatch> off =
+          without.get(ChatLanguage.ZH).match(asked.getKey(), IndexedFaqBot.CANDIDATES);
+      assertThat(zh.decide(asked.getKey(), off, 0))
+          .as("%s without the lexicon", asked.getKey())
+          .isNotInstanceOf(BotDecision.Answer.class);
+      assertThat(BOT.get(ChatLanguage.ZH).terms(asked.getKey())).anyMatch(t -> t.startsWith("="));
+    }
+  }
+
   /** The best zh meaning weight of the tune-row grid with the lexicon (not adopted). */
   static final MeaningWeight ZH_LEXICON_GRID_BEST = new MeaningWeight(0.6, 0.5);
 
   static List<Question> zh(String split) throws IOException {
-    return (split.equals(HELDOUT2) ? questions(HELDOUT2_FILE) : questions())
-        .stream().filter(q -> q.lang() == ChatLanguage.ZH && q.split().equals(split)).toList();
+    return questions(fileOf(split)).stream()
+        .filter(q -> q.lang() == ChatLanguage.ZH && q.split().equals(split))
+        .toList();
   }
 
   static Map<ChatLanguage, Score> report(
@@ -323,7 +409,7 @@ class FaqBotAccuracyTest {
   static Map<ChatLanguage, Score> report(
       String how, Map<ChatLanguage, FaqIndex> indexes, String split, BotPolicy policy)
       throws IOException {
-    List<Question> all = split.equals(HELDOUT2) ? questions(HELDOUT2_FILE) : questions();
+    List<Question> all = questions(fileOf(split));
     Map<ChatLanguage, Score> scores = new EnumMap<>(ChatLanguage.class);
     for (ChatLanguage lang : ChatLanguage.values()) {
       List<Question> rows =
