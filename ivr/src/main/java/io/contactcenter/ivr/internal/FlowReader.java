@@ -298,6 +298,10 @@ final class FlowReader {
               f.integer("max-digits", 12),
               prompt(f, "ask"),
               prompt(f, "confirm"),
+              // Flows saved before the keys-only read-back existed keep working with the default.
+              f.map().containsKey("confirm-keys")
+                  ? prompt(f, "confirm-keys")
+                  : Node.OrderStatus.DEFAULT_CONFIRM_KEYS,
               prompt(f, "found"),
               prompt(f, "not-found"),
               prompt(f, "unavailable"),

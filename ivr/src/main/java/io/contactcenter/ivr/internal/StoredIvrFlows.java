@@ -180,6 +180,7 @@ final class StoredIvrFlows implements IvrFlows {
         case Node.OrderStatus o -> {
           add(prompts, at + "ask", o.ask());
           add(prompts, at + "confirm", o.confirm());
+          add(prompts, at + "confirm-keys", o.confirmKeys());
           add(prompts, at + "found", o.found());
           add(prompts, at + "not-found", o.notFound());
           add(prompts, at + "unavailable", o.unavailable());

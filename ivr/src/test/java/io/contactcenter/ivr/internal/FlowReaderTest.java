@@ -92,6 +92,47 @@ class FlowReaderTest {
   }
 
   @Test
+  void aFlowWrittenBeforeTheKeysOnlyReadBackGetsTheDefaultOne() {
+    String old =
+        resource("/ivr/hotline.yaml").replaceAll("(?m)^    confirm-keys:\n(^      .*\n){3}", "");
+    assertThat(old).doesNotContain("confirm-keys:");
+
+    Node.OrderStatus order = (Node.OrderStatus) reader.read(old).node("order_status");
+
+    assertThat(order.confirmKeys()).isEqualTo(Node.OrderStatus.DEFAULT_CONFIRM_KEYS);
+    assertThat(
+            ((Node.OrderStatus) reader.read(resource("/ivr/hotline.yaml")).node("order_status"))
+                .confirmKeys()
+                .text("en"))
+        .contains("press 1");
+  }
+
+  @Test
+  void aBadKeysOnlyReadBackIsNamed() {
+    String hotline = resource("/ivr/hotline.yaml");
+    String noChinese =
+        hotline.replace("      zh: \"订单号{order_number:digits}：正确请按1，重新输入请按2。\"\n", "");
+    String notAMapping =
+        hotline.replace("    confirm-keys:\n", "    confirm-keys: press 1\n    x:\n");
+    String unknownVariable =
+        hotline.replace("Order number {order_number:digits}: if", "Order {tracking_number}: if");
+
+    assertThat(reader.problems(noChinese))
+        .extracting(FlowProblem::toString)
+        .containsExactly(
+            "nodes.order_status.confirm-keys.zh: missing: the zh text",
+            "nodes.delivery_time.confirm-keys.zh: missing: the zh text");
+    assertThat(reader.problems(notAMapping))
+        .extracting(FlowProblem::toString)
+        .contains("nodes.order_status.confirm-keys: must be a mapping");
+    assertThat(reader.problems(unknownVariable))
+        .extracting(FlowProblem::toString)
+        .containsExactly(
+            "nodes.order_status.confirm-keys.en: variable 'tracking_number' is not defined here",
+            "nodes.delivery_time.confirm-keys.en: variable 'tracking_number' is not defined here");
+  }
+
+  @Test
   void anEmptyOrUnknownTypeIsNamed() {
     assertThat(reader.problems(""))
         .extracting(FlowProblem::message)

@@ -6,19 +6,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contactcenter.ivr.HotlineDigitsEntered;
+import io.contactcenter.ivr.internal.domain.CallerInput;
 import io.contactcenter.ivr.internal.domain.Flow;
+import io.contactcenter.ivr.internal.domain.IvrStep;
 import io.contactcenter.ivr.internal.domain.OrderInfo;
 import io.contactcenter.ivr.internal.domain.OrderResult;
+import io.contactcenter.ivr.internal.domain.Prompt;
 import io.contactcenter.ivr.internal.domain.SessionTrace;
 import io.contactcenter.pbx.CallerHungUpException;
+import io.contactcenter.pbx.ChannelSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The built-in hotline flow over a fake call. */
@@ -35,6 +43,8 @@ class HotlineFlowHandlerTest {
               "12345678", OrderInfo.OrderState.SHIPPED, LocalDate.parse("2026-12-05"), "SF", null));
   private boolean repeatCaller;
   private boolean queueClosed;
+  private Function<ChannelSession, CallerChannel> channels =
+      call -> new KeysCallerChannel(call, Duration.ofSeconds(5));
   private final HotlineFlowHandler handler =
       new HotlineFlowHandler(
           new IvrProperties.Hotline(
@@ -49,7 +59,7 @@ class HotlineFlowHandlerTest {
               phone.equals("+8613800138000")
                   ? Optional.of(new JdbcCustomers.Customer("C-1", "vip"))
                   : Optional.empty(),
-          call -> new KeysCallerChannel(call, Duration.ofSeconds(5)),
+          call -> channels.apply(call),
           queue -> !queueClosed,
           Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
 
@@ -80,6 +90,49 @@ class HotlineFlowHandlerTest {
     assertThat(published)
         .extracting(e -> ((HotlineDigitsEntered) e).digits())
         .containsExactly("1", "12345678", "1");
+  }
+
+  @Test
+  void onTheSpeechLineAReadBackNotUnderstoodIsAskedAgainForKeysWithTheFlowsOwnPrompt() {
+    Deque<CallerInput> answers =
+        new ArrayDeque<>(
+            List.of(
+                new CallerInput.Keys("1"),
+                new CallerInput.Speech("one two three four five six seven eight"),
+                new CallerInput.Speech("[unk]"),
+                new CallerInput.Keys("1")));
+    List<IvrStep.Ask> asked = new ArrayList<>();
+    channels =
+        call ->
+            new CallerChannel() {
+              @Override
+              public void say(Prompt prompt, Map<String, Object> values, String language) {}
+
+              @Override
+              public CallerInput ask(IvrStep.Ask ask, String language) {
+                asked.add(ask);
+                return answers.removeFirst();
+              }
+
+              @Override
+              public void close() {}
+            };
+
+    handler.handle(new FakeChannelSession("1.9"));
+
+    IvrStep.Ask readBack = asked.get(2);
+    // The built-in hotline speaks Chinese unless told otherwise.
+    assertThat(readBack.prompt().text("zh")).contains("请说");
+    assertThat(readBack.prompt().text("en")).contains("say yes or no");
+    assertThat(readBack.phrases()).contains("是", "对的", "没错", "不对", "错了");
+    IvrStep.Ask keysOnly = asked.get(3);
+    assertThat(keysOnly.prompt().text("en")).contains("press 1").doesNotContain("say");
+    assertThat(keysOnly.prompt().text("zh")).contains("按1");
+    assertThat(keysOnly.phrases()).isEmpty();
+    assertThat(keysOnly.values()).containsEntry("order_number", "12345678");
+    SessionTrace trace = stored.get(0).trace();
+    assertThat(trace.selfService()).isEqualTo(SessionTrace.SelfService.FOUND);
+    assertThat(trace.outcome()).isEqualTo(SessionTrace.Outcome.CONTAINED);
   }
 
   @Test

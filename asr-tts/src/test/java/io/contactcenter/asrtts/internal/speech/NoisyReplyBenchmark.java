@@ -89,22 +89,13 @@ public final class NoisyReplyBenchmark {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  /**
-   * How the IVR's order-number task ends (FlowEngine's order-status node): the number said, read
-   * back, confirmed or denied by voice; after a "no" the caller keys it (keys are exact here).
-   */
-  enum TaskOutcome {
-    CONFIRMED_RIGHT,
-    WRONG_NUMBER_USED,
-    HANDED_TO_A_PERSON
-  }
+  /** The number task's variants: engine and caller's words, in the order printed. */
+  private static final List<String> TASK_VARIANTS =
+      List.of("before, says yes/no", "before, own words", "after, says yes/no", "after, own words");
 
-  /** Digits the task accepts, like the order-status node's min-digits/max-digits. */
-  static final int TASK_MIN_DIGITS = 4;
-
-  static final int TASK_MAX_DIGITS = 12;
-
-  private static final Map<String, List<TaskOutcome>> TASKS = new LinkedHashMap<>();
+  /** Number tasks by part, then by variant. */
+  private static final Map<String, Map<String, List<NumberTask.Result>>> TASKS =
+      new LinkedHashMap<>();
 
   /**
    * Whether the last {@link #stream} call's utterance ended by silence before the audio ran out.
@@ -366,16 +357,34 @@ public final class NoisyReplyBenchmark {
           long c = THREADS.getCurrentThreadCpuTime();
           Transcript g = stream(asr, heard, RecognitionOptions.grammar("en", IVR_DIGIT_GRAMMAR));
           Transcript f = stream(asr, heard, RecognitionOptions.freeSpeech("en"));
-          // The whole task on the same call's line: later passes hear new noise and losses.
-          TaskOutcome task =
-              numberTask(
-                  asr,
-                  d,
-                  g.text(),
-                  answer -> nominal(voice.speak(answer, mary, espeak, tmp)),
-                  line,
-                  random);
-          TASKS.computeIfAbsent(part(voice.heldOut()), k -> new ArrayList<>()).add(task);
+          // The whole task on the same call's line: later answers hear new noise and losses. Each
+          // variant starts from the same generators, so both engines hear the caller's first
+          // answer to the read-back on the same noise.
+          long taskSeed = seed * 43 + (voice.name() + "|" + d).hashCode();
+          Map<String, short[]> voiced = new java.util.HashMap<>();
+          Function<String, short[]> speak =
+              answer ->
+                  voiced.computeIfAbsent(answer, a -> nominal(voice.speak(a, mary, espeak, tmp)));
+          Map<String, List<NumberTask.Result>> partTasks =
+              TASKS.computeIfAbsent(part(voice.heldOut()), k -> new LinkedHashMap<>());
+          int variant = 0;
+          for (NumberTask.Engine engine : NumberTask.Engine.values()) {
+            for (NumberTask.Words words : NumberTask.Words.values()) {
+              partTasks
+                  .computeIfAbsent(TASK_VARIANTS.get(variant++), k -> new ArrayList<>())
+                  .add(
+                      NumberTask.run(
+                          engine,
+                          words,
+                          asr,
+                          d,
+                          g.text(),
+                          speak,
+                          line,
+                          new Random(taskSeed),
+                          new Random(taskSeed + 1)));
+            }
+          }
           cpu += THREADS.getCurrentThreadCpuTime() - c;
           audioSeconds += 2 * heard.length / 8000.0;
           DigitResult r =
@@ -447,21 +456,42 @@ public final class NoisyReplyBenchmark {
                       n[1],
                       n[0],
                       100.0 * n[1] / n[0])));
+      if (!TASKS.isEmpty()) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "number tasks (said, %d-%d digits valid, read back; keys where the IVR asks for"
+                    + " keys only, voice elsewhere): part | engine, caller's words | confirmed"
+                    + " right | wrong number used | handed to a person | questions per task |"
+                    + " voice read-backs understood",
+                NumberTask.MIN_DIGITS,
+                NumberTask.MAX_DIGITS));
+      }
       TASKS.forEach(
-          (part, outcomes) ->
-              lines.add(
-                  String.format(
-                      Locale.ROOT,
-                      "%s: %d number tasks (said; keys when unreadable or after a \"no\";"
-                          + " read back and confirmed by voice; %d-%d digits valid): confirmed"
-                          + " right %s, wrong number used %s, handed to a person %s",
-                      part,
-                      outcomes.size(),
-                      TASK_MIN_DIGITS,
-                      TASK_MAX_DIGITS,
-                      share(outcomes, o -> o == TaskOutcome.CONFIRMED_RIGHT),
-                      share(outcomes, o -> o == TaskOutcome.WRONG_NUMBER_USED),
-                      share(outcomes, o -> o == TaskOutcome.HANDED_TO_A_PERSON))));
+          (part, variants) ->
+              variants.forEach(
+                  (variant, results) -> {
+                    int voice = results.stream().mapToInt(NumberTask.Result::voiceReadBacks).sum();
+                    int understood =
+                        results.stream().mapToInt(NumberTask.Result::voiceUnderstood).sum();
+                    lines.add(
+                        String.format(
+                            Locale.ROOT,
+                            "%-8s | %-20s | %s | %s | %s | %.2f | %d/%d",
+                            part,
+                            variant,
+                            share(results, r -> r.outcome() == NumberTask.Outcome.CONFIRMED_RIGHT),
+                            share(
+                                results, r -> r.outcome() == NumberTask.Outcome.WRONG_NUMBER_USED),
+                            share(
+                                results, r -> r.outcome() == NumberTask.Outcome.HANDED_TO_A_PERSON),
+                            results.stream()
+                                .mapToInt(NumberTask.Result::questions)
+                                .average()
+                                .orElse(0),
+                            understood,
+                            voice));
+                  }));
       lines.add("");
       lines.add(
           "part | replies | WER | label from audio | label from text | act right | act wrong |"
@@ -514,9 +544,9 @@ public final class NoisyReplyBenchmark {
               Locale.ROOT,
               "recognition: %.0f s of audio, %.1f core-s (%.3f core-s per audio second); run took"
                   + " %.0f s",
-              audioSeconds,
+              audioSeconds + NumberTask.audioSeconds,
               cpu / 1e9,
-              cpu / 1e9 / audioSeconds,
+              cpu / 1e9 / (audioSeconds + NumberTask.audioSeconds),
               (System.nanoTime() - started) / 1e9));
     }
     for (ReplyResult r : clean) {
@@ -649,48 +679,6 @@ public final class NoisyReplyBenchmark {
       }
     }
     return out.toString();
-  }
-
-  /**
-   * The IVR's order-number task for one caller who says {@code digits}, as FlowEngine runs it: a
-   * spoken number of a valid length is read back, else the number is asked for by keys (exact
-   * here); the caller answers the read-back "yes" or "no" by voice (recognized with the
-   * confirmation grammar; not understood twice: a person takes over); a "no" leads to keys, so the
-   * task then ends right.
-   */
-  static TaskOutcome numberTask(
-      SpeechRecognizer asr,
-      String digits,
-      String firstHeard,
-      Function<String, short[]> speak,
-      TelephoneChannel line,
-      Random random) {
-    String captured = ivrDigits(firstHeard);
-    if (!validLength(captured)) {
-      captured = digits; // asked again by keys
-    }
-    boolean right = captured.equals(digits);
-    short[] answer = speak.apply(right ? "yes" : "no");
-    for (int attempt = 0; attempt < 2; attempt++) {
-      String heard =
-          stream(
-                  asr,
-                  line.carry(pad(answer), random),
-                  RecognitionOptions.grammar("en", List.of("yes", "no")))
-              .text()
-              .strip();
-      if (heard.equals("yes")) {
-        return right ? TaskOutcome.CONFIRMED_RIGHT : TaskOutcome.WRONG_NUMBER_USED;
-      }
-      if (heard.equals("no")) {
-        return TaskOutcome.CONFIRMED_RIGHT;
-      }
-    }
-    return TaskOutcome.HANDED_TO_A_PERSON;
-  }
-
-  private static boolean validLength(String digits) {
-    return digits.length() >= TASK_MIN_DIGITS && digits.length() <= TASK_MAX_DIGITS;
   }
 
   /** The IVR's reading of a spoken number, as ivr's {@code SpokenDigits.parse} (English). */

@@ -15,13 +15,24 @@ import java.util.function.Supplier;
  *
  * <p>A question that gets no input or an answer that matches nothing is asked once more; the second
  * time the node's no-input or no-match exit is taken. {@code 0} or an agent phrase takes the
- * to-agent exit. An order number is read back for confirmation; after one failed confirmation it is
- * asked for by keys only, after a second the caller goes to an agent.
+ * to-agent exit. An order number is read back for confirmation: a spoken number is confirmed by a
+ * yes or a no said in the caller's words ({@link SpokenYesNo}) or keyed. Once speech has failed in
+ * the node (a spoken number that could not be read, a read-back answer not understood or a number
+ * denied), and for a number the caller keyed, the node asks by keys only: for the number and for
+ * its read-back ({@code confirm-keys}). A read-back is asked at most {@value #CONFIRM_TRIES} times;
+ * after that, or after a second denied number, the caller goes to an agent.
  */
 public final class FlowEngine {
 
   /** Steps after which a flow that only talks (a loop of say nodes) is cut off to an agent. */
   static final int MAX_STEPS = 200;
+
+  /**
+   * Times a read-back is asked before the caller goes to a person: by voice once, then by keys
+   * twice (a key is never misheard, so the second keyed try is there for a caller who pressed a
+   * wrong key or was too slow).
+   */
+  static final int CONFIRM_TRIES = 3;
 
   private enum OrderPhase {
     NUMBER,
@@ -41,7 +52,7 @@ public final class FlowEngine {
   private OrderPhase orderPhase;
   private String orderNumber;
   private int failedConfirmations;
-  private boolean spokenNumberUnread;
+  private boolean keysOnly;
   private int notFound;
   private int steps;
   private Supplier<IvrStep> afterSay;
@@ -192,7 +203,7 @@ public final class FlowEngine {
       case Node.OrderStatus order -> {
         orderNumber = null;
         failedConfirmations = 0;
-        spokenNumberUnread = false;
+        keysOnly = false;
         notFound = 0;
         yield askNumber(order, false);
       }
@@ -295,10 +306,9 @@ public final class FlowEngine {
 
   private IvrStep askNumber(Node.OrderStatus order, boolean retry) {
     orderPhase = OrderPhase.NUMBER;
-    // After one failed confirmation, or a spoken number that could not be read, the number is
-    // asked for by keys only: speech got it wrong once and would likely get it wrong again.
-    List<String> phrases =
-        failedConfirmations > 0 || spokenNumberUnread ? List.of() : SpokenDigits.grammar(language);
+    // Once speech has failed in this node it is not offered again: it got the caller wrong once
+    // and on the same line would likely get them wrong again (Nuance's "DTMF-only after errors").
+    List<String> phrases = keysOnly ? List.of() : SpokenDigits.grammar(language);
     return new IvrStep.Ask(order.id(), order.ask(), Map.of(), order.maxDigits(), phrases, retry);
   }
 
@@ -317,48 +327,59 @@ public final class FlowEngine {
         && digits.length() <= order.maxDigits()) {
       orderNumber = digits;
       attempts = 0;
+      if (input instanceof CallerInput.Keys) {
+        // A caller who keyed the number has the keypad at hand: the read-back asks for keys too.
+        keysOnly = true;
+      }
       return askConfirm(order, false);
     }
     if (input instanceof CallerInput.Speech) {
-      spokenNumberUnread = true;
+      keysOnly = true;
     }
     return retryOr(() -> askNumber(order, true), order.noInput());
   }
 
   private IvrStep askConfirm(Node.OrderStatus order, boolean retry) {
     orderPhase = OrderPhase.CONFIRM;
-    List<String> phrases =
-        "zh".equals(language) ? List.of("是", "对", "正确", "不是", "不对") : List.of("yes", "no");
+    Map<String, Object> values = Map.of("order_number", orderNumber);
+    if (keysOnly) {
+      return new IvrStep.Ask(order.id(), order.confirmKeys(), values, 1, List.of(), retry);
+    }
     return new IvrStep.Ask(
-        order.id(), order.confirm(), Map.of("order_number", orderNumber), 1, phrases, retry);
+        order.id(), order.confirm(), values, 1, SpokenYesNo.grammar(language), retry);
   }
 
   private IvrStep confirmInput(Node.OrderStatus order, CallerInput input) {
-    Boolean yes =
+    SpokenYesNo.Answer answer =
         switch (input) {
           case CallerInput.Keys keys ->
-              keys.digits().equals("1") ? Boolean.TRUE : keys.digits().equals("2") ? false : null;
-          case CallerInput.Speech speech -> {
-            String said = normalize(speech.text());
-            if (List.of("yes", "是", "对", "正确").contains(said)) {
-              yield true;
-            }
-            yield List.of("no", "不是", "不对").contains(said) ? false : null;
-          }
-          case CallerInput.NoInput n -> null;
+              switch (keys.digits()) {
+                case "1" -> SpokenYesNo.Answer.YES;
+                case "2" -> SpokenYesNo.Answer.NO;
+                default -> SpokenYesNo.Answer.UNCLEAR;
+              };
+          case CallerInput.Speech speech -> SpokenYesNo.parse(speech.text());
+          case CallerInput.NoInput n -> SpokenYesNo.Answer.UNCLEAR;
         };
-    if (Boolean.TRUE.equals(yes)) {
-      return new IvrStep.LookUpOrder(order.id(), orderNumber);
-    }
-    if (Boolean.FALSE.equals(yes)) {
-      failedConfirmations++;
-      attempts = 0;
-      return failedConfirmations >= 2 ? enter(order.toAgent()) : askNumber(order, true);
-    }
-    if (input instanceof CallerInput.Keys keys && keys.digits().equals("0")) {
-      return enter(order.toAgent());
-    }
-    return retryOr(() -> askConfirm(order, true), order.toAgent());
+    return switch (answer) {
+      case YES -> new IvrStep.LookUpOrder(order.id(), orderNumber);
+      case NO -> {
+        failedConfirmations++;
+        attempts = 0;
+        keysOnly = true;
+        yield failedConfirmations >= 2 ? enter(order.toAgent()) : askNumber(order, true);
+      }
+      case UNCLEAR -> {
+        if (input instanceof CallerInput.Keys keys && keys.digits().equals("0")) {
+          yield enter(order.toAgent());
+        }
+        // A spoken yes or no on a noisy line is often not understood twice in a row; a key is
+        // never misheard, so the read-back is asked again for keys only.
+        keysOnly = true;
+        attempts++;
+        yield attempts < CONFIRM_TRIES ? askConfirm(order, true) : enter(order.toAgent());
+      }
+    };
   }
 
   // ---------------------------------------------------------------- callback number

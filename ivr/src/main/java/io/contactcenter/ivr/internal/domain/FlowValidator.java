@@ -144,6 +144,7 @@ public final class FlowValidator {
         Set<String> withOrder = union(declared, Flow.ORDER_VARIABLES);
         prompt(order.ask(), at + ".ask", declared, problems);
         prompt(order.confirm(), at + ".confirm", withNumber, problems);
+        prompt(order.confirmKeys(), at + ".confirm-keys", withNumber, problems);
         prompt(order.found(), at + ".found", withOrder, problems);
         prompt(order.notFound(), at + ".not-found", withNumber, problems);
         prompt(order.unavailable(), at + ".unavailable", withNumber, problems);

@@ -73,7 +73,11 @@ public sealed interface Node {
    * @param minDigits the shortest valid order number
    * @param maxDigits the longest valid order number
    * @param ask asks for the number, ended by '#'
-   * @param confirm reads the number back ({@code {order_number:digits}}) and asks 1 = yes, 2 = no
+   * @param confirm reads a spoken number back ({@code {order_number:digits}}) and asks for a yes or
+   *     a no, said or keyed (1 = yes, 2 = no)
+   * @param confirmKeys reads the number back and asks for keys only (1 = yes, 2 = no): for a keyed
+   *     number, and again after a confirmation that was not understood; {@link
+   *     #DEFAULT_CONFIRM_KEYS} when a flow does not say it
    * @param found says the status; may use every order variable
    * @param notFound says that no order has that number
    * @param unavailable apologises that orders cannot be looked up now (then to-agent)
@@ -87,6 +91,7 @@ public sealed interface Node {
       int maxDigits,
       Prompt ask,
       Prompt confirm,
+      Prompt confirmKeys,
       Prompt found,
       Prompt notFound,
       Prompt unavailable,
@@ -94,6 +99,19 @@ public sealed interface Node {
       String noInput,
       String toAgent)
       implements Node {
+
+    /**
+     * The keys-only read-back of a flow that has none of its own (flows written before it existed).
+     */
+    public static final Prompt DEFAULT_CONFIRM_KEYS =
+        new Prompt(
+            Map.of(
+                "en",
+                "The order number is {order_number:digits}. If this is correct press 1,"
+                    + " otherwise press 2.",
+                "zh",
+                "订单号是{order_number:digits}。正确请按1，重新输入请按2。"),
+            List.of("you-entered", "digits:order_number", "if-correct-press", "digits/1"));
 
     @Override
     public Map<String, String> exits() {

@@ -17,6 +17,9 @@ class FlowEngineTest {
 
   private static final Prompt P = new Prompt(Map.of("en", "x", "zh", "x"), List.of());
 
+  /** The order node's keys-only read-back. */
+  private static final Prompt KEYS = new Prompt(Map.of("en", "keys", "zh", "按键"), List.of());
+
   /** main: 1 → order, 2 → bye; no-input → bye; no-match → agent; 0 → agent. */
   static Flow flow() {
     Node.Menu main =
@@ -35,7 +38,7 @@ class FlowEngineTest {
             "agent",
             "agent");
     Node.OrderStatus order =
-        new Node.OrderStatus("order", 6, 10, P, P, P, P, P, "bye", "agent", "agent");
+        new Node.OrderStatus("order", 6, 10, P, P, KEYS, P, P, P, "bye", "agent", "agent");
     return new Flow(
         "t",
         1,
@@ -155,6 +158,101 @@ class FlowEngineTest {
         .isInstanceOfSatisfying(IvrStep.Ask.class, a -> assertThat(a.phrases()).isEmpty());
     engine.onInput(new Keys("654321"));
     assertThat(engine.onInput(new Keys("2"))).isInstanceOf(IvrStep.ToAgent.class);
+  }
+
+  @Test
+  void aSpokenNumberIsConfirmedByAYesInTheCallersOwnWords() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+
+    IvrStep confirm = engine.onInput(new Speech("one two three four five six"));
+    assertThat(confirm)
+        .isInstanceOfSatisfying(
+            IvrStep.Ask.class,
+            a -> {
+              assertThat(a.prompt()).isEqualTo(P);
+              assertThat(a.phrases()).contains("yes", "yeah", "that's right", "no", "nope");
+            });
+    assertThat(engine.onInput(new Speech("[unk] yeah that's right")))
+        .isEqualTo(new IvrStep.LookUpOrder("order", "123456"));
+  }
+
+  @Test
+  void aReadBackNotUnderstoodByVoiceIsAskedAgainForKeysOnly() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+    engine.onInput(new Speech("one two three four five six"));
+
+    IvrStep again = engine.onInput(new Speech("[unk]"));
+    assertThat(again)
+        .isInstanceOfSatisfying(
+            IvrStep.Ask.class,
+            a -> {
+              assertThat(a.prompt()).isEqualTo(KEYS);
+              assertThat(a.phrases()).isEmpty();
+              assertThat(a.retry()).isTrue();
+              assertThat(a.values()).containsEntry("order_number", "123456");
+            });
+    assertThat(engine.onInput(new Keys("1"))).isEqualTo(new IvrStep.LookUpOrder("order", "123456"));
+  }
+
+  @Test
+  void aReadBackWithBothAYesAndANoIsNotTakenForEither() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+    engine.onInput(new Speech("one two three four five six"));
+
+    assertThat(engine.onInput(new Speech("yes no")))
+        .isInstanceOfSatisfying(IvrStep.Ask.class, a -> assertThat(a.prompt()).isEqualTo(KEYS));
+  }
+
+  @Test
+  void aThirdUnansweredReadBackGoesToAPerson() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+    engine.onInput(new Speech("one two three four five six"));
+
+    assertThat(engine.onInput(new NoInput()))
+        .isInstanceOfSatisfying(IvrStep.Ask.class, a -> assertThat(a.phrases()).isEmpty());
+    assertThat(engine.onInput(new Keys("5")))
+        .isInstanceOfSatisfying(IvrStep.Ask.class, a -> assertThat(a.prompt()).isEqualTo(KEYS));
+    assertThat(engine.onInput(new NoInput())).isInstanceOf(IvrStep.ToAgent.class);
+    assertThat(engine.trace().outcome()).isEqualTo(SessionTrace.Outcome.TO_AGENT);
+  }
+
+  @Test
+  void aKeyedNumberIsReadBackForKeysAndZeroThereReachesAPerson() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+
+    IvrStep confirm = engine.onInput(new Keys("123456"));
+    assertThat(confirm)
+        .isInstanceOfSatisfying(
+            IvrStep.Ask.class,
+            a -> {
+              assertThat(a.prompt()).isEqualTo(KEYS);
+              assertThat(a.phrases()).isEmpty();
+              assertThat(a.retry()).isFalse();
+            });
+    assertThat(engine.onInput(new Keys("0"))).isInstanceOf(IvrStep.ToAgent.class);
+  }
+
+  @Test
+  void aDeniedSpokenNumberIsKeyedAndItsReadBackAskedForKeys() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+    engine.onInput(new Speech("one two three four five six"));
+
+    assertThat(engine.onInput(new Speech("no that's wrong")))
+        .isInstanceOfSatisfying(IvrStep.Ask.class, a -> assertThat(a.phrases()).isEmpty());
+    assertThat(engine.onInput(new Keys("123457")))
+        .isInstanceOfSatisfying(
+            IvrStep.Ask.class,
+            a -> {
+              assertThat(a.prompt()).isEqualTo(KEYS);
+              assertThat(a.values()).containsEntry("order_number", "123457");
+            });
+    assertThat(engine.onInput(new Keys("1"))).isEqualTo(new IvrStep.LookUpOrder("order", "123457"));
   }
 
   @Test

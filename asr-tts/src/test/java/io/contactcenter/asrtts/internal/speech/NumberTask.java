@@ -1,0 +1,273 @@
+package io.contactcenter.asrtts.internal.speech;
+
+import io.contactcenter.asrtts.RecognitionOptions;
+import io.contactcenter.asrtts.SpeechRecognizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * The IVR's whole order-number task for one caller, as ivr's {@code FlowEngine} runs its
+ * order-status node, played on the caller's line: the number is said (its first recognition comes
+ * from the benchmark), read back and confirmed; keys where the IVR asks for keys only. The caller
+ * answers a prompt that listens for speech by voice and a keys-only prompt by keys; keys are exact.
+ * Every spoken answer is a new utterance on the same line (fresh noise and losses from {@code
+ * random}).
+ *
+ * <p>Two engines: {@link Engine#BEFORE} (until ADR 0050: a read-back answered by voice, understood
+ * only as exactly "yes" or "no", asked twice, then a person) and {@link Engine#AFTER} (ADR 0050:
+ * the caller's own words, {@link #parse}; not understood once, the read-back asks for keys only,
+ * three read-backs in all; a keyed number is read back for keys).
+ */
+final class NumberTask {
+
+  /** How a task ended. */
+  enum Outcome {
+    CONFIRMED_RIGHT,
+    WRONG_NUMBER_USED,
+    HANDED_TO_A_PERSON
+  }
+
+  enum Engine {
+    BEFORE,
+    AFTER
+  }
+
+  /** What a caller says to a read-back. */
+  enum Words {
+    /** "yes" or "no" and nothing else (runs 3's caller). */
+    YES_NO,
+    /** One of {@link #CALLER_YES} or {@link #CALLER_NO}, drawn for each answer. */
+    OWN_WORDS
+  }
+
+  /**
+   * @param questions questions the caller heard (the number, each read-back, each keyed re-entry)
+   * @param voiceReadBacks read-backs answered by voice
+   * @param voiceUnderstood of those, understood as a yes or a no (right or wrong)
+   */
+  record Result(Outcome outcome, int questions, int voiceReadBacks, int voiceUnderstood) {}
+
+  /** Digits the task accepts, like the order-status node's min-digits/max-digits. */
+  static final int MIN_DIGITS = 4;
+
+  static final int MAX_DIGITS = 12;
+
+  /** Read-backs before a person takes over (ivr's {@code FlowEngine.CONFIRM_TRIES}). */
+  static final int CONFIRM_TRIES = 3;
+
+  /**
+   * How callers answer "is that right?" in their own words; fixed before anything was measured and
+   * not changed after. "uh huh" and "yes please" hold words of no grammar.
+   */
+  static final List<String> CALLER_YES =
+      List.of(
+          "yes",
+          "yeah",
+          "yes that's right",
+          "correct",
+          "that's right",
+          "yes it is",
+          "yep",
+          "yes please",
+          "uh huh");
+
+  static final List<String> CALLER_NO =
+      List.of("no", "nope", "no that's wrong", "that's not right", "no it's not", "wrong");
+
+  /** The grammar of the read-back before ADR 0050. */
+  static final List<String> BEFORE_GRAMMAR = List.of("yes", "no");
+
+  /** English yes-phrases of ivr's {@code SpokenYesNo} (kept the same by {@code NumberTaskTest}). */
+  static final List<String> YES =
+      List.of(
+          "yes",
+          "yeah",
+          "yep",
+          "yup",
+          "correct",
+          "right",
+          "exactly",
+          "that's right",
+          "that is right",
+          "that's correct",
+          "that is correct",
+          "yes it is",
+          "it is");
+
+  /** English no-phrases of ivr's {@code SpokenYesNo}. */
+  static final List<String> NO =
+      List.of(
+          "no",
+          "nope",
+          "wrong",
+          "incorrect",
+          "not right",
+          "not correct",
+          "that's wrong",
+          "that is wrong",
+          "it's not",
+          "it is not",
+          "it isn't",
+          "that's not right",
+          "that's not correct");
+
+  /** The grammar of the read-back from ADR 0050 on (ivr's {@code SpokenYesNo.grammar("en")}). */
+  static final List<String> AFTER_GRAMMAR =
+      java.util.stream.Stream.concat(YES.stream(), NO.stream()).toList();
+
+  private static final List<List<String>> LONGEST_FIRST = longestFirst();
+
+  /** Seconds of answer audio recognized so far (for the benchmark's CPU figure). */
+  static double audioSeconds;
+
+  private NumberTask() {}
+
+  /**
+   * One caller's task.
+   *
+   * @param firstHeard what the recognizer heard when the caller said the number (digit grammar)
+   * @param speak the caller's voice at the nominal level
+   * @param choice draws the caller's words (a separate generator, so that both engines hear the
+   *     same words on the same line noise)
+   */
+  static Result run(
+      Engine engine,
+      Words words,
+      SpeechRecognizer asr,
+      String digits,
+      String firstHeard,
+      Function<String, short[]> speak,
+      TelephoneChannel line,
+      Random random,
+      Random choice) {
+    String captured = NoisyReplyBenchmark.ivrDigits(firstHeard);
+    int questions = 1;
+    boolean keysOnly = false;
+    if (!validLength(captured)) {
+      captured = digits; // asked again by keys
+      questions++;
+      keysOnly = true;
+    }
+    int voiceReadBacks = 0;
+    int voiceUnderstood = 0;
+    int denied = 0;
+    int tries = engine == Engine.BEFORE ? 2 : CONFIRM_TRIES;
+    while (true) {
+      boolean right = captured.equals(digits);
+      Boolean yes = null;
+      for (int attempt = 0; attempt < tries && yes == null; attempt++) {
+        questions++;
+        // Before: every read-back listened for speech. After: keys only once the node switched.
+        if (engine == Engine.AFTER && keysOnly) {
+          yes = right;
+          continue;
+        }
+        voiceReadBacks++;
+        String said = answer(words, right, choice);
+        String heard = recognize(asr, speak.apply(said), engine, line, random);
+        yes = engine == Engine.BEFORE ? exactYesNo(heard) : parse(heard);
+        if (yes != null) {
+          voiceUnderstood++;
+        } else if (engine == Engine.AFTER) {
+          keysOnly = true;
+        }
+      }
+      if (yes == null) {
+        return new Result(Outcome.HANDED_TO_A_PERSON, questions, voiceReadBacks, voiceUnderstood);
+      }
+      if (yes) {
+        return new Result(
+            right ? Outcome.CONFIRMED_RIGHT : Outcome.WRONG_NUMBER_USED,
+            questions,
+            voiceReadBacks,
+            voiceUnderstood);
+      }
+      denied++;
+      if (denied >= 2) {
+        return new Result(Outcome.HANDED_TO_A_PERSON, questions, voiceReadBacks, voiceUnderstood);
+      }
+      captured = digits; // keyed after a "no"
+      questions++;
+      keysOnly = true;
+    }
+  }
+
+  private static String answer(Words words, boolean right, Random choice) {
+    if (words == Words.YES_NO) {
+      return right ? "yes" : "no";
+    }
+    List<String> said = right ? CALLER_YES : CALLER_NO;
+    return said.get(choice.nextInt(said.size()));
+  }
+
+  private static String recognize(
+      SpeechRecognizer asr, short[] answer, Engine engine, TelephoneChannel line, Random random) {
+    short[] heard = line.carry(NoisyReplyBenchmark.pad(answer), random);
+    audioSeconds += heard.length / 8000.0;
+    return NoisyReplyBenchmark.stream(
+            asr,
+            heard,
+            RecognitionOptions.grammar(
+                "en", engine == Engine.BEFORE ? BEFORE_GRAMMAR : AFTER_GRAMMAR))
+        .text();
+  }
+
+  static boolean validLength(String digits) {
+    return digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS;
+  }
+
+  /** The old reading: the text, without {@code [unk]}, is exactly "yes" or "no". */
+  static Boolean exactYesNo(String text) {
+    String t = text.toLowerCase(Locale.ROOT).replace("[unk]", " ").strip().replaceAll("\\s+", " ");
+    return t.equals("yes") ? Boolean.TRUE : t.equals("no") ? Boolean.FALSE : null;
+  }
+
+  /**
+   * ivr's {@code SpokenYesNo.parse} for English: true for a yes, false for a no, null when the
+   * words hold both or neither; phrases longest first, other words and {@code [unk]} ignored.
+   */
+  static Boolean parse(String text) {
+    List<String> words = words(text);
+    boolean yes = false;
+    boolean no = false;
+    int at = 0;
+    outer:
+    while (at < words.size()) {
+      for (List<String> phrase : LONGEST_FIRST) {
+        if (at + phrase.size() <= words.size()
+            && words.subList(at, at + phrase.size()).equals(phrase)) {
+          boolean isYes = YES.contains(String.join(" ", phrase));
+          yes |= isYes;
+          no |= !isYes;
+          at += phrase.size();
+          continue outer;
+        }
+      }
+      at++;
+    }
+    return yes == no ? null : yes;
+  }
+
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    for (String w : text.toLowerCase(Locale.ROOT).replace("[unk]", " ").split("[^a-z0-9']+")) {
+      if (!w.isEmpty()) {
+        words.add(w);
+      }
+    }
+    return words;
+  }
+
+  private static List<List<String>> longestFirst() {
+    List<List<String>> all = new ArrayList<>();
+    for (String phrase : AFTER_GRAMMAR) {
+      all.add(words(phrase));
+    }
+    all.sort(Comparator.comparingInt((List<String> p) -> p.size()).reversed());
+    return List.copyOf(all);
+  }
+}
