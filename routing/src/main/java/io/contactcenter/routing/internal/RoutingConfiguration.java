@@ -53,6 +53,11 @@ class RoutingConfiguration {
   }
 
   @Bean
+  JdbcConsults routingConsults(JdbcClient jdbc) {
+    return new JdbcConsults(jdbc);
+  }
+
+  @Bean
   VoiceOffers voiceOffers(
       AgentPhones phones,
       JdbcAgents agents,
@@ -169,6 +174,7 @@ class RoutingConfiguration {
   @Bean
   RoutingEngine routingEngine(
       JdbcContacts contacts,
+      JdbcConsults consults,
       JdbcQueues queues,
       JdbcAgents agents,
       StringRedisTemplate redis,
@@ -191,6 +197,7 @@ class RoutingConfiguration {
         hours,
         agents,
         contacts,
+        consults,
         new RedisAgentPresence(redis),
         List.copyOf(offerListeners.orderedStream().toList()),
         events,

@@ -91,6 +91,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
       Map<QueueId, OpeningHours> queueHours,
       AgentDirectory agents,
       JdbcContacts contacts,
+      JdbcConsults consultStore,
       RedisAgentPresence presence,
       List<OfferListener> offerListeners,
       ApplicationEventPublisher events,
@@ -128,7 +129,17 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
             term, queues, statuses, handling, intake, contacts, listeners, events, tx, clock);
     this.consults =
         new ContactConsults(
-            term, queues, statuses, agents, contacts, consultCalls, events, tx, clock, this::kick);
+            term,
+            queues,
+            statuses,
+            agents,
+            contacts,
+            consultStore,
+            consultCalls,
+            events,
+            tx,
+            clock,
+            this::kick);
     this.callbacks =
         new CallbackAttempts(
             term,
@@ -155,6 +166,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
             routingPass,
             agents,
             contacts,
+            consultStore,
             presence,
             tx,
             liveCalls,
@@ -402,7 +414,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
    */
   private void watchAdoptedCalls() {
     Set<ContactId> adopted = term.adoptedCalls();
-    if (adopted.isEmpty()) {
+    if (adopted.isEmpty() && !consults.anyAdopted()) {
       return;
     }
     Set<String> live = liveCalls.channels().callIds();
@@ -415,6 +427,8 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
               callEnded(id);
             }
           }
+          // After the calls: a consult whose call ended has ended with it.
+          consults.adoptedGone(live);
         });
   }
 
@@ -440,6 +454,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
   }
 
   private void takeOver() {
+    consults.forget();
     RoutingTakeover.Rebuilt rebuilt = takeover.rebuild();
     // Before the first pass, so a caller who left while no instance routed is never offered.
     for (ContactId left : rebuilt.callsLeft()) {
@@ -467,6 +482,11 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
         log.warn("call {} not completed: {}", ended.contact().id(), gone.getMessage());
       }
     }
+    // After the calls are their agents' again, before the first pass offers the consulted agents
+    // anything else.
+    for (TakeoverConsults.Kept kept : rebuilt.consults()) {
+      consults.restore(kept.consult(), kept.outcome());
+    }
     routingThread.startPasses(passInterval);
     log.info(
         "routing started: {} queues, {} contacts waiting again, {} agents back holding {}",
@@ -479,6 +499,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
   private void stepDown() {
     routingThread.stopPasses();
     takeover.forget();
+    consults.forget();
     log.info("routing stopped on this instance: another one routes");
   }
 

@@ -64,16 +64,18 @@ final class RoutingTakeover {
   /**
    * What a take-over found: contacts waiting again, contacts given back to agents, and the calls
    * among them whose caller left while no instance routed: waiting ones ({@code callsLeft}, to be
-   * abandoned) and ones bridged to an agent ({@code callsEnded}, to be completed); and the calls
-   * whose agent's phone had answered unseen ({@code callsAnswered}, offered to that agent again, to
-   * be accepted).
+   * abandoned) and ones bridged to an agent ({@code callsEnded}, to be completed); the calls whose
+   * agent's phone had answered unseen ({@code callsAnswered}, offered to that agent again, to be
+   * accepted); and the attended transfers that go on ({@code consults}, to be restored once those
+   * calls are their agents' again).
    */
   record Rebuilt(
       int waiting,
       int held,
       List<ContactId> callsLeft,
       List<JdbcContacts.Held> callsEnded,
-      List<JdbcContacts.RungCall> callsAnswered) {}
+      List<JdbcContacts.RungCall> callsAnswered,
+      List<TakeoverConsults.Kept> consults) {}
 
   private final RoutingTerm term;
   private final AgentStatuses statuses;
@@ -81,6 +83,7 @@ final class RoutingTakeover {
   private final RoutingPass pass;
   private final AgentDirectory agents;
   private final JdbcContacts contacts;
+  private final TakeoverConsults consults;
   private final RedisAgentPresence presence;
   private final TransactionTemplate tx;
   private final LiveCalls liveCalls;
@@ -95,6 +98,7 @@ final class RoutingTakeover {
       RoutingPass pass,
       AgentDirectory agents,
       JdbcContacts contacts,
+      JdbcConsults consults,
       RedisAgentPresence presence,
       TransactionTemplate tx,
       LiveCalls liveCalls,
@@ -107,6 +111,7 @@ final class RoutingTakeover {
     this.pass = pass;
     this.agents = agents;
     this.contacts = contacts;
+    this.consults = new TakeoverConsults(consults, strayRings);
     this.presence = presence;
     this.tx = tx;
     this.liveCalls = liveCalls;
@@ -182,7 +187,9 @@ final class RoutingTakeover {
         }
       }
     }
-    return new Rebuilt(open == null ? 0 : open.size(), held, callsLeft, callsEnded, callsAnswered);
+    List<TakeoverConsults.Kept> kept = consults.settle(channels);
+    return new Rebuilt(
+        open == null ? 0 : open.size(), held, callsLeft, callsEnded, callsAnswered, kept);
   }
 
   /**
