@@ -53,6 +53,11 @@ class RoutingConfiguration {
   }
 
   @Bean
+  JdbcTakeoverReads routingTakeoverReads(JdbcClient jdbc) {
+    return new JdbcTakeoverReads(jdbc);
+  }
+
+  @Bean
   JdbcConsults routingConsults(JdbcClient jdbc) {
     return new JdbcConsults(jdbc);
   }
@@ -174,6 +179,7 @@ class RoutingConfiguration {
   @Bean
   RoutingEngine routingEngine(
       JdbcContacts contacts,
+      JdbcTakeoverReads takeoverReads,
       JdbcConsults consults,
       JdbcQueues queues,
       JdbcAgents agents,
@@ -197,6 +203,7 @@ class RoutingConfiguration {
         hours,
         agents,
         contacts,
+        takeoverReads,
         consults,
         new RedisAgentPresence(redis),
         List.copyOf(offerListeners.orderedStream().toList()),

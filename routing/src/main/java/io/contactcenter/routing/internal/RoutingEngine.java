@@ -91,6 +91,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
       Map<QueueId, OpeningHours> queueHours,
       AgentDirectory agents,
       JdbcContacts contacts,
+      JdbcTakeoverReads takeoverReads,
       JdbcConsults consultStore,
       RedisAgentPresence presence,
       List<OfferListener> offerListeners,
@@ -166,6 +167,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
             routingPass,
             agents,
             contacts,
+            takeoverReads,
             consultStore,
             presence,
             tx,
@@ -461,7 +463,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
       log.info("caller of {} left while no instance routed", left);
       withdraw(left, WithdrawReason.CUSTOMER_LEFT);
     }
-    for (JdbcContacts.RungCall answered : rebuilt.callsAnswered()) {
+    for (JdbcTakeoverReads.RungCall answered : rebuilt.callsAnswered()) {
       // The agent's answer the last leader did not see: accepted as it would have been.
       try {
         accept(answered.agentId(), answered.contact().id());
@@ -469,7 +471,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
         log.warn("call {} not accepted: {}", answered.contact().id(), notNow.getMessage());
       }
     }
-    for (JdbcContacts.Held ended : rebuilt.callsEnded()) {
+    for (JdbcTakeoverReads.Held ended : rebuilt.callsEnded()) {
       log.info(
           "call {} of agent {} ended while no instance routed",
           ended.contact().id(),

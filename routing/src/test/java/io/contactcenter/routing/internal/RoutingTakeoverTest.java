@@ -49,8 +49,8 @@ class RoutingTakeoverTest {
 
   // ---- rings the last term left (ADR 0043) ----
 
-  private static final JdbcContacts.RungCall RUNG =
-      new JdbcContacts.RungCall(contact(ContactChannel.VOICE, "1700000000.42"), "ann", "r-1");
+  private static final JdbcTakeoverReads.RungCall RUNG =
+      new JdbcTakeoverReads.RungCall(contact(ContactChannel.VOICE, "1700000000.42"), "ann", "r-1");
 
   @Test
   void theAgentsPhoneStillRingingIsStoppedAndTheCallWaitsAgain() {
