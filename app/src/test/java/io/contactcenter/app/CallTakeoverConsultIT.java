@@ -41,6 +41,9 @@ import org.springframework.test.context.TestPropertySource;
  * whose phone rings (it never answers), and the leader is killed. The survivor hangs the consulted
  * phone up (its CANCEL, long before the ring timeout), forgets the consult and frees the second
  * agent; the first agent keeps the caller, with sound both ways, and the call completes for them.
+ * Another run kills the leader while the agents talk (the consulted phone answered, Asterisk's
+ * transfer started): the consult goes on, the consulted agent stays reserved, and the agent
+ * completes the transfer through the survivor.
  *
  * <p>A class of its own with an Asterisk of its own beside {@link CallTakeoverIT}: Failsafe's forks
  * run them side by side.
@@ -168,6 +171,84 @@ class CallTakeoverConsultIT {
       Sipp.Result phoneCalls = phones.await(Duration.ofSeconds(30));
       assertThat(phoneCalls.succeeded()).as("phones:%n%s", phoneCalls.output()).isTrue();
     }
+  }
+
+  @Test
+  void aConsultTheAgentsAreInGoesOnAndIsCompletedThroughTheNewLeader() throws Exception {
+    List<String> earlier = rig.voiceContacts();
+    ContactCenterProcess leader = rig.startTwoInstances("consult-goes-on");
+    ContactCenterProcess survivor = rig.other(leader);
+
+    String agent = rig.agent("consulting", "agent-67@trunk-test");
+    String consulted = rig.agent("consulted", "agent-68@trunk-test");
+    try (RtpEar caller = new RtpEar("caller");
+        RtpEar agentPhones = new RtpEar("agents");
+        // Both phones answer (one SIPp behind the trunk): the agent's, then the consulted one's.
+        Sipp.Answering phones =
+            rig.phone("uas-answer-media.xml", agentPhones, 2, Duration.ofSeconds(240))) {
+      caller.say(CALLER);
+      agentPhones.say(AGENT);
+
+      CompletableFuture<Sipp.Result> call = rig.call(caller, Duration.ofSeconds(90));
+      String id = rig.awaitContact(earlier);
+      assertThat(desk.ready(agent).state()).isNotEqualTo(AgentState.NOT_READY);
+      sound().until(() -> rig.state(id).equals("CONNECTED/" + agent));
+
+      // The consulted phone answers and the agents talk: Asterisk's transfer started, stored.
+      assertThat(desk.ready(consulted).state()).isEqualTo(AgentState.READY);
+      desk.consult(agent, ContactId.of(id), ConsultTarget.agent(consulted));
+      String agentCallId =
+          await("the transfer started, the agent's channel stored")
+              .atMost(Duration.ofSeconds(20))
+              .until(() -> agentCallOfConsult(id), c -> c != null);
+      String ringLeg = "cc-ring-" + consultRing(id);
+      assertThat(calls.liveChannels().isAnswered(ringLeg)).isTrue();
+
+      rig.killAndAwaitTakeover(leader, survivor);
+
+      // The consult goes on: the consulted agent is still reserved for it, nothing hung up.
+      assertThat(survivor.logText()).contains("about " + id + " taken over (GOES_ON)");
+      assertThat(desk.status(consulted).state()).isEqualTo(AgentState.ON_CONTACT);
+      assertThat(calls.liveChannels().has(ringLeg)).isTrue();
+      assertThat(calls.liveChannels().has(agentCallId)).isTrue();
+
+      // The agent completes the transfer through the new leader: the call is the consulted
+      // agent's, the agent's own channel gone, the transfer recorded with its target.
+      await("the transfer completed")
+          .atMost(Duration.ofSeconds(20))
+          .ignoreExceptions()
+          .until(() -> desk.completeConsult(agent, ContactId.of(id)) != null);
+      assertThat(rig.state(id)).isEqualTo("CONNECTED/" + consulted);
+      assertThat(consultRing(id)).isNull();
+      assertThat(
+              jdbc.sql("SELECT to_agent FROM routing_contact_transfer WHERE contact_id = ?")
+                  .param(id)
+                  .query(String.class)
+                  .list())
+          .containsExactly(consulted);
+      await("the agent's channel hung up")
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !calls.liveChannels().has(agentCallId));
+      assertThat(desk.status(agent).open()).isEmpty();
+      assertThat(calls.liveChannels().isAnswered(ringLeg)).as("the consulted phone").isTrue();
+
+      Sipp.Result callerCall = call.get();
+      assertThat(callerCall.succeeded()).as("caller:%n%s", callerCall.output()).isTrue();
+      await("the call completed for the consulted agent")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> rig.state(id).equals("COMPLETED/" + consulted));
+      Sipp.Result phoneCalls = phones.await(Duration.ofSeconds(30));
+      assertThat(phoneCalls.succeeded()).as("phones:%n%s", phoneCalls.output()).isTrue();
+    }
+  }
+
+  /** The consulting agent's call id stored once Asterisk's transfer started, if it did. */
+  private String agentCallOfConsult(String id) {
+    return jdbc.sql("SELECT agent_call_id FROM routing_consult WHERE contact_id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   /** The ring of the consult stored about the call, if any. */
