@@ -3,6 +3,7 @@ package io.contactcenter.routing.internal;
 import static io.contactcenter.routing.internal.RoutingTypes.channel;
 import static io.contactcenter.routing.internal.RoutingTypes.domainId;
 
+import io.contactcenter.pbx.AgentPhones;
 import io.contactcenter.pbx.ConsultLeg;
 import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentStatus;
@@ -18,6 +19,7 @@ import io.contactcenter.routing.UnknownQueueException;
 import io.contactcenter.routing.internal.domain.AgentId;
 import io.contactcenter.routing.internal.domain.Channel;
 import io.contactcenter.routing.internal.domain.Consult;
+import io.contactcenter.routing.internal.domain.ConsultAtTakeover.Outcome;
 import io.contactcenter.routing.internal.domain.ConsultDecision;
 import io.contactcenter.routing.internal.domain.Offer;
 import io.contactcenter.routing.internal.domain.QueueId;
@@ -26,6 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +48,18 @@ final class ContactConsults {
   /** The voice adapter's part of a consult. */
   interface ConsultCalls {
     /**
-     * Rings the consulted agent's phone.
+     * Rings the consulted agent's phone; {@code ringId} names the ring (its channel is {@code
+     * cc-ring-<ringId>}).
      *
-     * @return the ring's id
      * @throws RuntimeException when the phone cannot be rung (nothing is left ringing)
      */
-    String ring(ContactId call, String agentId);
+    void ring(ContactId call, String agentId, String ringId);
+
+    /**
+     * A consult ring the last routing term started (ADR 0044 addendum): its phone's hang-up, and
+     * the consult's completion and cancelling, are this term's to handle from now on.
+     */
+    void adopt(ContactId call, String agentId, String ringId);
 
     /** The consulted phone answered: the call's agent is put through to it, the caller on hold. */
     ConsultLeg connect(ContactId call, String ringId);
@@ -78,12 +88,16 @@ final class ContactConsults {
   private final AgentStatuses statuses;
   private final AgentDirectory agents;
   private final JdbcContacts contacts;
+  private final JdbcConsults stored;
   private final ConsultCalls calls;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final Runnable kick;
   private final Map<ContactId, Live> live = new ConcurrentHashMap<>();
+  // Consults taken over from the last term: this instance may not have seen their channels start,
+  // so it would not see them end either (ADR 0043's adopted calls); watched by asking Asterisk.
+  private final Set<ContactId> adopted = ConcurrentHashMap.newKeySet();
 
   ContactConsults(
       RoutingTerm term,
@@ -91,6 +105,7 @@ final class ContactConsults {
       AgentStatuses statuses,
       AgentDirectory agents,
       JdbcContacts contacts,
+      JdbcConsults stored,
       ConsultCalls calls,
       ApplicationEventPublisher events,
       TransactionTemplate tx,
@@ -101,6 +116,7 @@ final class ContactConsults {
     this.statuses = statuses;
     this.agents = agents;
     this.contacts = contacts;
+    this.stored = stored;
     this.calls = calls;
     this.events = events;
     this.tx = tx;
@@ -134,11 +150,17 @@ final class ContactConsults {
           case ConsultDecision.Reserved reserved -> reserved.consult();
         };
     String toAgent = consult.to().value();
-    String ringId;
+    String ringId = UUID.randomUUID().toString();
     try {
-      ringId = calls.ring(contact, toAgent);
+      // Stored before the phone rings, so that a new leader finds the consult (ADR 0044 addendum).
+      if (!stored.started(
+          contact, agentId, toAgent, consult.toQueue().value(), ringId, clock.instant())) {
+        throw new ContactNotOfferedException("agent " + agentId + " has no open call " + contact);
+      }
+      calls.ring(contact, toAgent, ringId);
     } catch (RuntimeException e) {
       term.distributor().endConsult(domainId(contact));
+      stored.ended(contact);
       statuses.announce(toAgent);
       if (e instanceof IllegalStateException) {
         throw new ConsultRefusedException("no-phone", e.getMessage());
@@ -161,6 +183,7 @@ final class ContactConsults {
     try {
       ConsultLeg leg = calls.connect(contact, ringId);
       live.put(contact, new Live(consult.fromAgent(), consult.toAgent(), ringId, leg));
+      stored.transferStarted(contact, ringId, leg.agentChannel(), leg.agentCallId());
     } catch (RuntimeException e) {
       log.warn("consult on call {} not connected: {}", contact, e.getMessage());
       end(contact, consult, true);
@@ -233,10 +256,98 @@ final class ContactConsults {
   void callEnded(ContactId contact) {
     Live consult = live.remove(contact);
     if (consult != null) {
+      stored.ended(contact);
       calls.end(consult.ringId(), null);
       term.distributor().endConsult(domainId(contact));
       statuses.announce(consult.toAgent());
     }
+  }
+
+  /**
+   * Takes over a consult the last routing term left (ADR 0044 addendum), once the call is its
+   * agent's again in this term: the consulted agent is reserved for it again and its ring is this
+   * term's. A consulted phone that had answered is connected now ({@link Outcome#CONNECT}); an
+   * agent who left during the transfer handed the call over ({@link Outcome#HANDED_OVER}). A
+   * consult that cannot be restored (the call's agent or the consulted agent not logged in) ends in
+   * Asterisk: the agent keeps the caller.
+   */
+  void restore(JdbcConsults.Stored consult, Outcome outcome) {
+    if (outcome == Outcome.ENDED) {
+      throw new IllegalArgumentException("an ended consult is not restored: " + consult);
+    }
+    ContactId contact = consult.contact();
+    calls.adopt(contact, consult.toAgent(), consult.ringId());
+    ConsultLeg leg =
+        consult.transferStarted()
+            ? new ConsultLeg(consult.agentChannel(), consult.agentCallId())
+            : null;
+    Optional<Consult> restored =
+        term.distributor()
+            .restoreConsult(
+                new AgentId(consult.fromAgent()),
+                domainId(contact),
+                new AgentId(consult.toAgent()),
+                new QueueId(consult.toQueue()));
+    if (restored.isEmpty()) {
+      log.info(
+          "consult of agent {} about {} not taken over: an agent is not logged in",
+          consult.toAgent(),
+          contact);
+      stored.ended(contact);
+      // After the agent's hang-up the caller is with the consulted agent: left so.
+      if (outcome != Outcome.HANDED_OVER) {
+        calls.end(consult.ringId(), leg == null ? null : leg.agentChannel());
+      }
+      return;
+    }
+    Live taken = new Live(consult.fromAgent(), consult.toAgent(), consult.ringId(), leg);
+    live.put(contact, taken);
+    adopted.add(contact);
+    statuses.announce(consult.toAgent());
+    log.info(
+        "consult of agent {} by agent {} about {} taken over ({})",
+        consult.toAgent(),
+        consult.fromAgent(),
+        contact,
+        outcome);
+    switch (outcome) {
+      case CONNECT -> answered(contact, consult.ringId());
+      case HANDED_OVER -> agentLeft(consult.agentCallId());
+      case GOES_ON, ENDED -> {}
+    }
+  }
+
+  /** Whether consults taken over from the last term are still in progress (any thread). */
+  boolean anyAdopted() {
+    return adopted.stream().anyMatch(live::containsKey);
+  }
+
+  /**
+   * The consults taken over from the last term whose channels Asterisk no longer has ({@code
+   * liveCallIds}) end as if the hang-up had been seen: the consulted phone's ends the consult, the
+   * consulting agent's hands the call over.
+   */
+  void adoptedGone(Set<String> liveCallIds) {
+    adopted.retainAll(live.keySet());
+    for (ContactId contact : Set.copyOf(adopted)) {
+      Live consult = live.get(contact);
+      if (consult == null) {
+        continue;
+      }
+      if (!liveCallIds.contains(AgentPhones.callIdOf(consult.ringId()))) {
+        log.info("consulted phone of {} hung up unseen by this instance", contact);
+        phoneEnded(contact, consult.ringId());
+      } else if (consult.leg() != null && !liveCallIds.contains(consult.leg().agentCallId())) {
+        log.info("agent of {} hung up during the consult unseen by this instance", contact);
+        agentLeft(consult.leg().agentCallId());
+      }
+    }
+  }
+
+  /** Forgets the consults of the last term (a new term restores what goes on). */
+  void forget() {
+    live.clear();
+    adopted.clear();
   }
 
   private void handOver(ContactId contact, Offer call, Live consult) {
@@ -254,6 +365,7 @@ final class ContactConsults {
     String toAgent = consult.toAgent();
     tx.executeWithoutResult(
         status -> {
+          stored.ended(contact);
           Instant answered = contacts.markCompleted(contact, agentId, now).orElse(now);
           long handled = Duration.between(answered, now).toMillis();
           long transfer =
@@ -274,6 +386,7 @@ final class ContactConsults {
 
   private void end(ContactId contact, Live consult, boolean inAsterisk) {
     live.remove(contact);
+    stored.ended(contact);
     if (inAsterisk) {
       calls.end(consult.ringId(), consult.leg() == null ? null : consult.leg().agentChannel());
     } else {

@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -281,41 +280,6 @@ final class JdbcContacts {
   }
 
   /**
-   * Contacts that were waiting or ringing when the last routing term ended: they wait again from
-   * their original time. Calls on hold come back too when {@code keepCalls} (the new leader can ask
-   * Asterisk which callers are still on the line, ADR 0043); else they are cancelled, as nobody can
-   * tell whether their hold outlived the instance. A callback whose agent's phone was rung is left
-   * alone: that attempt may still be in progress in Asterisk (the recovery pass settles it); a
-   * callback waiting for its next attempt comes back when that is due ({@link #claimDueCallbacks}).
-   * So are the calls in {@code stillOffered}: their agent's phone answered (ADR 0043).
-   */
-  List<Open> reopenAfterRestart(Instant at, boolean keepCalls, Set<ContactId> stillOffered) {
-    if (!keepCalls) {
-      jdbc.sql(
-              "UPDATE routing_contact SET state = 'CANCELLED', ended_at = ?, ring_id = NULL"
-                  + " WHERE channel = 'VOICE' AND state IN ('WAITING', 'OFFERED')"
-                  + " AND callback_number IS NULL")
-          .param(Timestamp.from(at))
-          .update();
-    }
-    // "" is no contact's id: NOT IN () would not parse.
-    List<String> offered =
-        stillOffered.isEmpty() ? List.of("") : stillOffered.stream().map(ContactId::value).toList();
-    jdbc.sql(
-            "UPDATE routing_contact SET state = 'WAITING', agent_id = NULL, offered_at = NULL,"
-                + " ring_id = NULL WHERE state = 'OFFERED' AND callback_ring_id IS NULL"
-                + " AND id NOT IN (:offered)")
-        .param("offered", offered)
-        .update();
-    return jdbc.sql(
-            "SELECT id, channel, queue_id, vip, priority, customer, enqueued_at, callback_number"
-                + " FROM routing_contact WHERE state = 'WAITING' AND callback_due_at IS NULL"
-                + " ORDER BY enqueued_at")
-        .query(this::open)
-        .list();
-  }
-
-  /**
    * Contacts waiting in the order now (not callbacks between attempts): what the routing leader
    * should hold. Calls on hold are among them: Asterisk holds the caller, and any instance can ring
    * an agent for the channel stored in Redis (ADR 0043).
@@ -325,12 +289,9 @@ final class JdbcContacts {
             "SELECT id, channel, queue_id, vip, priority, customer, enqueued_at, callback_number"
                 + " FROM routing_contact WHERE state = 'WAITING' AND callback_due_at IS NULL"
                 + " ORDER BY enqueued_at")
-        .query(this::open)
+        .query(JdbcContacts::open)
         .list();
   }
-
-  /** A call offered to an agent whose phone was rung for it ({@code ring_id}, ADR 0043). */
-  record RungCall(Open contact, String agentId, String ringId) {}
 
   /**
    * The agent's phone is about to ring for the offered call: the ring is stored first, so a new
@@ -347,44 +308,8 @@ final class JdbcContacts {
         == 1;
   }
 
-  /** Calls offered to agents whose phone was rung, as the last routing term left them. */
-  List<RungCall> rungCalls() {
-    return jdbc.sql(
-            "SELECT id, channel, queue_id, vip, priority, customer, enqueued_at, callback_number,"
-                + " agent_id, ring_id FROM routing_contact WHERE state = 'OFFERED'"
-                + " AND channel = 'VOICE' AND callback_number IS NULL AND ring_id IS NOT NULL"
-                + " ORDER BY enqueued_at")
-        .query(
-            (rs, n) -> new RungCall(open(rs, n), rs.getString("agent_id"), rs.getString("ring_id")))
-        .list();
-  }
-
-  /** A contact an agent had accepted and not yet completed. */
-  record Held(Open contact, String agentId, Instant answeredAt) {}
-
-  /**
-   * Contacts agents hold (accepted, not completed), for a new routing leader to count against their
-   * capacity (ADR 0030). Calls bridged to agents are among them only when {@code calls} (the new
-   * leader can ask Asterisk whether each is still up, ADR 0043); callbacks with an agent are not:
-   * their attempt stays with the recovery of ADR 0025.
-   */
-  List<Held> held(boolean calls) {
-    return jdbc.sql(
-            "SELECT id, channel, queue_id, vip, priority, customer, enqueued_at, callback_number,"
-                + " agent_id, answered_at FROM routing_contact WHERE state = 'CONNECTED'"
-                + " AND (channel <> 'VOICE' OR (? AND callback_number IS NULL)) AND agent_id IS NOT NULL"
-                + " AND answered_at IS NOT NULL ORDER BY answered_at")
-        .param(calls)
-        .query(
-            (rs, n) ->
-                new Held(
-                    open(rs, n),
-                    rs.getString("agent_id"),
-                    rs.getTimestamp("answered_at").toInstant()))
-        .list();
-  }
-
-  private Open open(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+  /** Maps a row with the columns of {@link Open}. */
+  static Open open(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new Open(
         ContactId.of(rs.getString("id")),
         ContactChannel.valueOf(rs.getString("channel")),
@@ -510,7 +435,7 @@ final class JdbcContacts {
                 + " RETURNING id, channel, queue_id, vip, priority, customer, enqueued_at,"
                 + " callback_number")
         .param(Timestamp.from(now))
-        .query(this::open)
+        .query(JdbcContacts::open)
         .list();
   }
 

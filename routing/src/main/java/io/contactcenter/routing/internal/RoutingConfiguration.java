@@ -53,6 +53,16 @@ class RoutingConfiguration {
   }
 
   @Bean
+  JdbcTakeoverReads routingTakeoverReads(JdbcClient jdbc) {
+    return new JdbcTakeoverReads(jdbc);
+  }
+
+  @Bean
+  JdbcConsults routingConsults(JdbcClient jdbc) {
+    return new JdbcConsults(jdbc);
+  }
+
+  @Bean
   VoiceOffers voiceOffers(
       AgentPhones phones,
       JdbcAgents agents,
@@ -169,6 +179,8 @@ class RoutingConfiguration {
   @Bean
   RoutingEngine routingEngine(
       JdbcContacts contacts,
+      JdbcTakeoverReads takeoverReads,
+      JdbcConsults consults,
       JdbcQueues queues,
       JdbcAgents agents,
       StringRedisTemplate redis,
@@ -191,6 +203,8 @@ class RoutingConfiguration {
         hours,
         agents,
         contacts,
+        takeoverReads,
+        consults,
         new RedisAgentPresence(redis),
         List.copyOf(offerListeners.orderedStream().toList()),
         events,

@@ -91,6 +91,8 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
       Map<QueueId, OpeningHours> queueHours,
       AgentDirectory agents,
       JdbcContacts contacts,
+      JdbcTakeoverReads takeoverReads,
+      JdbcConsults consultStore,
       RedisAgentPresence presence,
       List<OfferListener> offerListeners,
       ApplicationEventPublisher events,
@@ -128,7 +130,17 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
             term, queues, statuses, handling, intake, contacts, listeners, events, tx, clock);
     this.consults =
         new ContactConsults(
-            term, queues, statuses, agents, contacts, consultCalls, events, tx, clock, this::kick);
+            term,
+            queues,
+            statuses,
+            agents,
+            contacts,
+            consultStore,
+            consultCalls,
+            events,
+            tx,
+            clock,
+            this::kick);
     this.callbacks =
         new CallbackAttempts(
             term,
@@ -155,6 +167,8 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
             routingPass,
             agents,
             contacts,
+            takeoverReads,
+            consultStore,
             presence,
             tx,
             liveCalls,
@@ -402,7 +416,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
    */
   private void watchAdoptedCalls() {
     Set<ContactId> adopted = term.adoptedCalls();
-    if (adopted.isEmpty()) {
+    if (adopted.isEmpty() && !consults.anyAdopted()) {
       return;
     }
     Set<String> live = liveCalls.channels().callIds();
@@ -415,6 +429,8 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
               callEnded(id);
             }
           }
+          // After the calls: a consult whose call ended has ended with it.
+          consults.adoptedGone(live);
         });
   }
 
@@ -440,13 +456,14 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
   }
 
   private void takeOver() {
+    consults.forget();
     RoutingTakeover.Rebuilt rebuilt = takeover.rebuild();
     // Before the first pass, so a caller who left while no instance routed is never offered.
     for (ContactId left : rebuilt.callsLeft()) {
       log.info("caller of {} left while no instance routed", left);
       withdraw(left, WithdrawReason.CUSTOMER_LEFT);
     }
-    for (JdbcContacts.RungCall answered : rebuilt.callsAnswered()) {
+    for (JdbcTakeoverReads.RungCall answered : rebuilt.callsAnswered()) {
       // The agent's answer the last leader did not see: accepted as it would have been.
       try {
         accept(answered.agentId(), answered.contact().id());
@@ -454,7 +471,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
         log.warn("call {} not accepted: {}", answered.contact().id(), notNow.getMessage());
       }
     }
-    for (JdbcContacts.Held ended : rebuilt.callsEnded()) {
+    for (JdbcTakeoverReads.Held ended : rebuilt.callsEnded()) {
       log.info(
           "call {} of agent {} ended while no instance routed",
           ended.contact().id(),
@@ -466,6 +483,11 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
           | AgentStateConflictException gone) {
         log.warn("call {} not completed: {}", ended.contact().id(), gone.getMessage());
       }
+    }
+    // After the calls are their agents' again, before the first pass offers the consulted agents
+    // anything else.
+    for (TakeoverConsults.Kept kept : rebuilt.consults()) {
+      consults.restore(kept.consult(), kept.outcome());
     }
     routingThread.startPasses(passInterval);
     log.info(
@@ -479,6 +501,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
   private void stepDown() {
     routingThread.stopPasses();
     takeover.forget();
+    consults.forget();
     log.info("routing stopped on this instance: another one routes");
   }
 

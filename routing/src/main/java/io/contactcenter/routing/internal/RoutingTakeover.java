@@ -64,16 +64,18 @@ final class RoutingTakeover {
   /**
    * What a take-over found: contacts waiting again, contacts given back to agents, and the calls
    * among them whose caller left while no instance routed: waiting ones ({@code callsLeft}, to be
-   * abandoned) and ones bridged to an agent ({@code callsEnded}, to be completed); and the calls
-   * whose agent's phone had answered unseen ({@code callsAnswered}, offered to that agent again, to
-   * be accepted).
+   * abandoned) and ones bridged to an agent ({@code callsEnded}, to be completed); the calls whose
+   * agent's phone had answered unseen ({@code callsAnswered}, offered to that agent again, to be
+   * accepted); and the attended transfers that go on ({@code consults}, to be restored once those
+   * calls are their agents' again).
    */
   record Rebuilt(
       int waiting,
       int held,
       List<ContactId> callsLeft,
-      List<JdbcContacts.Held> callsEnded,
-      List<JdbcContacts.RungCall> callsAnswered) {}
+      List<JdbcTakeoverReads.Held> callsEnded,
+      List<JdbcTakeoverReads.RungCall> callsAnswered,
+      List<TakeoverConsults.Kept> consults) {}
 
   private final RoutingTerm term;
   private final AgentStatuses statuses;
@@ -81,6 +83,8 @@ final class RoutingTakeover {
   private final RoutingPass pass;
   private final AgentDirectory agents;
   private final JdbcContacts contacts;
+  private final JdbcTakeoverReads reads;
+  private final TakeoverConsults consults;
   private final RedisAgentPresence presence;
   private final TransactionTemplate tx;
   private final LiveCalls liveCalls;
@@ -95,6 +99,8 @@ final class RoutingTakeover {
       RoutingPass pass,
       AgentDirectory agents,
       JdbcContacts contacts,
+      JdbcTakeoverReads reads,
+      JdbcConsults consults,
       RedisAgentPresence presence,
       TransactionTemplate tx,
       LiveCalls liveCalls,
@@ -107,6 +113,8 @@ final class RoutingTakeover {
     this.pass = pass;
     this.agents = agents;
     this.contacts = contacts;
+    this.reads = reads;
+    this.consults = new TakeoverConsults(consults, strayRings);
     this.presence = presence;
     this.tx = tx;
     this.liveCalls = liveCalls;
@@ -124,12 +132,12 @@ final class RoutingTakeover {
     Optional<LiveChannels> channels = liveCalls();
     Optional<Set<String>> live = channels.map(LiveChannels::callIds);
     // Before the rung calls wait again: a phone still ringing stops first.
-    List<JdbcContacts.RungCall> answered =
-        channels.map(this::settleRings).orElse(List.<JdbcContacts.RungCall>of());
+    List<JdbcTakeoverReads.RungCall> answered =
+        channels.map(this::settleRings).orElse(List.<JdbcTakeoverReads.RungCall>of());
     Set<ContactId> stillOffered =
         answered.stream().map(r -> r.contact().id()).collect(Collectors.toSet());
     List<JdbcContacts.Open> open =
-        tx.execute(status -> contacts.reopenAfterRestart(now, live.isPresent(), stillOffered));
+        tx.execute(status -> reads.reopenAfterRestart(now, live.isPresent(), stillOffered));
     List<ContactId> callsLeft = new ArrayList<>();
     for (JdbcContacts.Open c : open == null ? List.<JdbcContacts.Open>of() : open) {
       // Restored even when the caller left: the abandon is then counted in the queue's statistics.
@@ -156,8 +164,8 @@ final class RoutingTakeover {
               }
               statuses.restored(agentId, stored);
             });
-    List<JdbcContacts.RungCall> callsAnswered = new ArrayList<>();
-    for (JdbcContacts.RungCall r : answered) {
+    List<JdbcTakeoverReads.RungCall> callsAnswered = new ArrayList<>();
+    for (JdbcTakeoverReads.RungCall r : answered) {
       if (term.restoreOffered(r)) {
         term.adoptCall(r.contact().id());
         callsAnswered.add(r);
@@ -170,8 +178,8 @@ final class RoutingTakeover {
       }
     }
     int held = 0;
-    List<JdbcContacts.Held> callsEnded = new ArrayList<>();
-    for (JdbcContacts.Held h : contacts.held(live.isPresent())) {
+    List<JdbcTakeoverReads.Held> callsEnded = new ArrayList<>();
+    for (JdbcTakeoverReads.Held h : reads.held(live.isPresent())) {
       if (term.restoreHeld(h)) {
         held++;
         if (h.contact().channel() == ContactChannel.VOICE) {
@@ -182,7 +190,9 @@ final class RoutingTakeover {
         }
       }
     }
-    return new Rebuilt(open == null ? 0 : open.size(), held, callsLeft, callsEnded, callsAnswered);
+    List<TakeoverConsults.Kept> kept = consults.settle(channels);
+    return new Rebuilt(
+        open == null ? 0 : open.size(), held, callsLeft, callsEnded, callsAnswered, kept);
   }
 
   /**
@@ -190,9 +200,9 @@ final class RoutingTakeover {
    * (the call waits again), a phone that answered keeps the call (returned, to be given to its
    * agent).
    */
-  private List<JdbcContacts.RungCall> settleRings(LiveChannels channels) {
-    List<JdbcContacts.RungCall> answered = new ArrayList<>();
-    for (JdbcContacts.RungCall r : contacts.rungCalls()) {
+  private List<JdbcTakeoverReads.RungCall> settleRings(LiveChannels channels) {
+    List<JdbcTakeoverReads.RungCall> answered = new ArrayList<>();
+    for (JdbcTakeoverReads.RungCall r : reads.rungCalls()) {
       RingAtTakeover decision = decide(r, channels);
       if (decision.stopRing()) {
         log.info(
@@ -215,7 +225,7 @@ final class RoutingTakeover {
   }
 
   /** What to do with a rung call, given the channels Asterisk has up. */
-  static RingAtTakeover decide(JdbcContacts.RungCall r, LiveChannels channels) {
+  static RingAtTakeover decide(JdbcTakeoverReads.RungCall r, LiveChannels channels) {
     String caller = r.contact().id().value().substring(VOICE_PREFIX.length());
     String leg = AgentPhones.callIdOf(r.ringId());
     return RingAtTakeover.decide(channels.has(caller), channels.has(leg), channels.isAnswered(leg));

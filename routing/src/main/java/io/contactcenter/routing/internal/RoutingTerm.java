@@ -144,7 +144,7 @@ final class RoutingTerm {
    * 0043), for the agent's accept to follow; false when the agent is not logged in or the queue is
    * unknown.
    */
-  boolean restoreOffered(JdbcContacts.RungCall r) {
+  boolean restoreOffered(JdbcTakeoverReads.RungCall r) {
     JdbcContacts.Open c = r.contact();
     QueueDefinition definition = queues.definition(new QueueId(c.queue()));
     AgentId agent = new AgentId(r.agentId());
@@ -167,7 +167,7 @@ final class RoutingTerm {
    * Gives a logged-in agent back the chat or ticket they held, so it counts against their capacity
    * and they can complete it; false when the agent is not logged in or the queue is unknown.
    */
-  boolean restoreHeld(JdbcContacts.Held h) {
+  boolean restoreHeld(JdbcTakeoverReads.Held h) {
     JdbcContacts.Open c = h.contact();
     QueueDefinition definition = queues.definition(new QueueId(c.queue()));
     AgentId agent = new AgentId(h.agentId());

@@ -162,12 +162,11 @@ final class VoiceOffers implements OfferListener, ContactConsults.ConsultCalls {
   }
 
   @Override
-  public String ring(ContactId call, String agentId) {
+  public void ring(ContactId call, String agentId, String ringId) {
     String phone = agents.find(agentId).map(AgentSettings::phone).orElse("");
     if (phone.isEmpty()) {
       throw new IllegalStateException("agent " + agentId + " has no phone to consult on");
     }
-    String ringId = UUID.randomUUID().toString();
     consultRings.put(ringId, new Ring(ringId, call, agentId));
     try {
       phones.ringForConsult(new AgentRing(ringId, phone, callId(call), ringTimeout));
@@ -175,7 +174,11 @@ final class VoiceOffers implements OfferListener, ContactConsults.ConsultCalls {
       consultRings.remove(ringId);
       throw e;
     }
-    return ringId;
+  }
+
+  @Override
+  public void adopt(ContactId call, String agentId, String ringId) {
+    consultRings.put(ringId, new Ring(ringId, call, agentId));
   }
 
   @Override

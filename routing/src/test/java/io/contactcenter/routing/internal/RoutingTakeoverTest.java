@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contactcenter.pbx.LiveChannels;
 import io.contactcenter.routing.ContactChannel;
 import io.contactcenter.routing.ContactId;
+import io.contactcenter.routing.internal.domain.ConsultAtTakeover;
 import io.contactcenter.routing.internal.domain.RingAtTakeover;
 import java.time.Instant;
 import java.util.Optional;
@@ -48,8 +49,8 @@ class RoutingTakeoverTest {
 
   // ---- rings the last term left (ADR 0043) ----
 
-  private static final JdbcContacts.RungCall RUNG =
-      new JdbcContacts.RungCall(contact(ContactChannel.VOICE, "1700000000.42"), "ann", "r-1");
+  private static final JdbcTakeoverReads.RungCall RUNG =
+      new JdbcTakeoverReads.RungCall(contact(ContactChannel.VOICE, "1700000000.42"), "ann", "r-1");
 
   @Test
   void theAgentsPhoneStillRingingIsStoppedAndTheCallWaitsAgain() {
@@ -87,6 +88,65 @@ class RoutingTakeoverTest {
 
     assertThat(RoutingTakeover.decide(RUNG, channels))
         .isEqualTo(new RingAtTakeover(RingAtTakeover.Outcome.CALLER_LEFT, true));
+  }
+
+  // ---- consults the last term left (ADR 0044 addendum) ----
+
+  private static final JdbcConsults.Stored RINGING =
+      new JdbcConsults.Stored(
+          ContactId.of("voice:1700000000.42"), "ann", "bob", "support", "c-1", null, null);
+
+  private static final JdbcConsults.Stored TALKING =
+      new JdbcConsults.Stored(
+          ContactId.of("voice:1700000000.42"),
+          "ann",
+          "bob",
+          "support",
+          "c-1",
+          "PJSIP/agent-61-00000001",
+          "cc-ring-r-1");
+
+  @Test
+  void aConsultedPhoneStillRingingIsHungUpAndTheAgentKeepsTheCall() {
+    LiveChannels channels =
+        new LiveChannels(
+            Set.of("1700000000.42", "cc-ring-r-1", "cc-ring-c-1"),
+            Set.of("1700000000.42", "cc-ring-r-1"));
+
+    assertThat(TakeoverConsults.decide(RINGING, channels))
+        .isEqualTo(new ConsultAtTakeover(ConsultAtTakeover.Outcome.ENDED, true));
+  }
+
+  @Test
+  void agentsInAConsultGoOnAndOneWhoseChannelEndedHandedTheCallOver() {
+    LiveChannels talking =
+        new LiveChannels(
+            Set.of("1700000000.42", "cc-ring-r-1", "cc-ring-c-1"),
+            Set.of("1700000000.42", "cc-ring-r-1", "cc-ring-c-1"));
+    LiveChannels agentLeft =
+        new LiveChannels(
+            Set.of("1700000000.42", "cc-ring-c-1"), Set.of("1700000000.42", "cc-ring-c-1"));
+
+    assertThat(TakeoverConsults.decide(TALKING, talking))
+        .isEqualTo(new ConsultAtTakeover(ConsultAtTakeover.Outcome.GOES_ON, false));
+    assertThat(TakeoverConsults.decide(TALKING, agentLeft))
+        .isEqualTo(new ConsultAtTakeover(ConsultAtTakeover.Outcome.HANDED_OVER, false));
+    assertThat(TakeoverConsults.decide(RINGING, talking))
+        .as("answered, the transfer not started yet")
+        .isEqualTo(new ConsultAtTakeover(ConsultAtTakeover.Outcome.CONNECT, false));
+  }
+
+  @Test
+  void aConsultWhoseCallerOrConsultedPhoneIsGoneEnds() {
+    LiveChannels callerGone = new LiveChannels(Set.of("cc-ring-c-1"), Set.of("cc-ring-c-1"));
+    LiveChannels phoneGone =
+        new LiveChannels(
+            Set.of("1700000000.42", "cc-ring-r-1"), Set.of("1700000000.42", "cc-ring-r-1"));
+
+    assertThat(TakeoverConsults.decide(TALKING, callerGone))
+        .isEqualTo(new ConsultAtTakeover(ConsultAtTakeover.Outcome.ENDED, true));
+    assertThat(TakeoverConsults.decide(TALKING, phoneGone))
+        .isEqualTo(new ConsultAtTakeover(ConsultAtTakeover.Outcome.ENDED, false));
   }
 
   private static JdbcContacts.Open contact(ContactChannel channel, String reference) {

@@ -473,7 +473,8 @@ public final class ContactDistributor {
           ConsultDecision.Reason.AGENT_NOT_FREE, "agent " + to + " is not free to take a call now");
     }
     Offer call = connected.get(contactId);
-    return reserve(new Consult(call, to, call.contact().queue()), target);
+    return new ConsultDecision.Reserved(
+        reserve(new Consult(call, to, call.contact().queue()), target));
   }
 
   /**
@@ -504,7 +505,32 @@ public final class ContactDistributor {
       return new ConsultDecision.Refused(
           ConsultDecision.Reason.NO_FREE_AGENT, "no agent of queue " + queue + " is free now");
     }
-    return reserve(new Consult(connected.get(contactId), best.profile.id(), queue), best);
+    return new ConsultDecision.Reserved(
+        reserve(new Consult(connected.get(contactId), best.profile.id(), queue), best));
+  }
+
+  /**
+   * Puts back a consult in progress when another instance stopped routing (ADR 0044 addendum): the
+   * consulted agent {@code to}, logged in with room for a call, is reserved for it again, as by
+   * {@link #consult(AgentId, ContactId, AgentId)} but whether or not they take offers now (they
+   * were taken off the order by the consult itself).
+   *
+   * @return the consult; empty when {@code from} holds no such open call (not restored), it is
+   *     being consulted about already, {@code to} is {@code from}, not logged in or has no room, or
+   *     the queue is unknown
+   */
+  public synchronized Optional<Consult> restoreConsult(
+      AgentId from, ContactId contactId, AgentId to, QueueId toQueue) {
+    Agent target = agents.holder(to);
+    if (consultable(from, contactId).isPresent()
+        || to.equals(from)
+        || target == null
+        || target.isOffline()
+        || !target.hasRoom(Channel.VOICE)
+        || queues.get(toQueue) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(reserve(new Consult(connected.get(contactId), to, toQueue), target));
   }
 
   /** The consult of the call, if one is in progress. */
@@ -583,10 +609,10 @@ public final class ContactDistributor {
     return agent.takesOffers(now) && agent.hasRoom(Channel.VOICE);
   }
 
-  private ConsultDecision reserve(Consult consult, Agent target) {
+  private Consult reserve(Consult consult, Agent target) {
     target.reserve(consult.call().contact().channel());
     consults.put(consult.call().contact().id(), consult);
-    return new ConsultDecision.Reserved(consult);
+    return consult;
   }
 
   public synchronized List<Offer> offers() {

@@ -148,6 +148,68 @@ class ConsultTest {
     assertThat(d.completeConsult(alice, CALL)).isEmpty();
   }
 
+  // ---- a consult the last routing term left (ADR 0044 addendum) ----
+
+  /** A new term: alice's call given back to her, as a take-over restores it. */
+  private void aliceOnTheCallInANewTerm() {
+    Instant enqueued = clock.instant().minusSeconds(90);
+    d.restoreConnected(
+        CALL, Channel.VOICE, ORDERS, false, 0, enqueued, alice, enqueued.plusSeconds(10));
+  }
+
+  @Test
+  void aConsultTakenOverReservesTheConsultedAgentAgainAndCompletesIntoItsQueue() {
+    AgentId bob = ready("bob", Map.of("billing", 1), Duration.ZERO);
+    aliceOnTheCallInANewTerm();
+
+    Consult consult = d.restoreConsult(alice, CALL, bob, BILLING).orElseThrow();
+
+    assertThat(consult.to()).isEqualTo(bob);
+    assertThat(consult.toQueue()).isEqualTo(BILLING);
+    assertThat(d.consultOf(CALL)).contains(consult);
+    assertThat(d.presence(bob)).isEqualTo(new Presence.OnContact(1));
+    d.enqueue(new ContactId("voice:2.2"), Channel.VOICE, BILLING, false);
+    assertThat(d.route()).as("bob is reserved for the consult").isEmpty();
+    Offer taken = d.completeConsult(alice, CALL).orElseThrow();
+    assertThat(taken.agent()).isEqualTo(bob);
+    assertThat(taken.contact().queue()).isEqualTo(BILLING);
+  }
+
+  @Test
+  void aConsultedAgentNotReadyInTheNewTermIsStillReservedForTheConsult() {
+    // The consult took bob off the order; the presence stored for him says nothing of it.
+    AgentId bob = ready("bob", Map.of("orders", 1), Duration.ZERO);
+    d.notReady(bob, "break");
+    aliceOnTheCallInANewTerm();
+
+    assertThat(d.restoreConsult(alice, CALL, bob, ORDERS)).isPresent();
+    assertThat(d.endConsult(CALL)).isPresent();
+    assertThat(d.presence(bob)).isInstanceOf(Presence.NotReady.class);
+  }
+
+  @Test
+  void aConsultIsNotTakenOverWithoutBothAgentsAndChangesNothing() {
+    AgentId bob = ready("bob", Map.of("orders", 1), Duration.ZERO);
+
+    assertThat(d.restoreConsult(alice, CALL, bob, ORDERS))
+        .as("alice's call not given back to her")
+        .isEmpty();
+    aliceOnTheCallInANewTerm();
+    assertThat(d.restoreConsult(alice, CALL, new AgentId("nobody"), ORDERS))
+        .as("the consulted agent not logged in")
+        .isEmpty();
+    d.logOut(bob);
+    assertThat(d.restoreConsult(alice, CALL, bob, ORDERS)).as("logged out").isEmpty();
+    AgentId carol = ready("carol", Map.of("orders", 1), Duration.ZERO);
+    assertThat(d.restoreConsult(alice, CALL, alice, ORDERS)).isEmpty();
+    assertThat(d.restoreConsult(alice, CALL, carol, new QueueId("gone"))).isEmpty();
+    assertThat(d.consultOf(CALL)).isEmpty();
+    assertThat(d.presence(carol)).isInstanceOf(Presence.Ready.class);
+
+    assertThat(d.restoreConsult(alice, CALL, carol, ORDERS)).isPresent();
+    assertThat(d.restoreConsult(alice, CALL, carol, ORDERS)).as("restored once").isEmpty();
+  }
+
   private static ConsultDecision.Reason reason(ConsultDecision decision) {
     assertThat(decision).isInstanceOf(ConsultDecision.Refused.class);
     return ((ConsultDecision.Refused) decision).reason();
