@@ -6,7 +6,7 @@
   const $ = id => document.getElementById(id);
   const audio = $('remote-audio');
   let session = null;
-  let current = null; // { callId, name, number, answeredAt }
+  let current = null; // { callId, name, number, answeredAt, contactId }
   let lastCall = null;
   let timer = null;
   let openCall = null; // the voice contact routing says this agent holds now
@@ -29,7 +29,11 @@
       incoming(s, request);
       return true;
     },
-    ended: (s, outcome) => finished(current && current.answeredAt != null, outcome)
+    ended: (s, outcome) => finished(current && current.answeredAt != null, outcome),
+    // A reload keeps the answered call (ADR 0051): what the page shows of it is kept with it.
+    keep: () => current,
+    resume: stillOurs,
+    resumed
   });
 
   // ------------------------------------------------------------------- a call
@@ -52,22 +56,59 @@
     s.on('peerconnection', e => attachAudio(e.peerconnection));
     s.on('accepted', () => {
       current.answeredAt = Date.now();
-      $('incoming').hidden = true;
-      $('in-call').hidden = false;
-      $('in-call').dataset.state = 'talking';
-      // The caller channel's id: the recording's, the CDR's and the disposition's key.
-      $('in-call').dataset.callId = current.callId;
-      $('call-name').textContent = current.name;
-      $('call-number').textContent = current.number;
-      $('keys-sent').textContent = '';
-      $('transfer-result').textContent = '';
-      $('consult-result').textContent = '';
-      $('consult-actions').hidden = true;
-      $('conference-result').textContent = '';
-      ccRouting.onCall();
-      timer = setInterval(showDuration, 1000);
-      showDuration();
+      if (openCall) current.contactId = openCall.id;
+      showCall('talking');
     });
+  }
+
+  function showCall(state) {
+    $('incoming').hidden = true;
+    $('wrap-up').hidden = true;
+    $('in-call').hidden = false;
+    $('in-call').dataset.state = state;
+    // The caller channel's id: the recording's, the CDR's and the disposition's key.
+    $('in-call').dataset.callId = current.callId;
+    $('call-name').textContent = current.name;
+    $('call-number').textContent = current.number;
+    $('keys-sent').textContent = '';
+    $('transfer-result').textContent = '';
+    $('consult-result').textContent = '';
+    $('consult-actions').hidden = true;
+    $('conference-result').textContent = '';
+    ccRouting.onCall();
+    clearInterval(timer);
+    timer = setInterval(showDuration, 1000);
+    showDuration();
+  }
+
+  // ------------------------------------------------------ a call across a reload
+  // The reloaded page takes its answered call back only while routing still gives that call to
+  // this agent; without routing (the test line) Asterisk alone decides. A call given up is shown
+  // lost, and its wrap-up follows as after any answered call.
+  async function stillOurs(kept) {
+    let status = null;
+    try {
+      status = await cc.api('GET', '/api/v1/agent/status');
+    } catch (e) {
+      status = null; // routing absent or unreachable: try, Asterisk refuses a call that is gone
+    }
+    const open = status && (status.open || []).find(c => c.channel === 'VOICE');
+    if (!status || (open && (!kept.contactId || open.id === kept.contactId))) return true;
+    current = kept;
+    finished(true, { cause: null, lost: true });
+    return false;
+  }
+
+  function resumed(s, kept) {
+    session = s;
+    current = kept;
+    // JsSIP made this call's connection (and said so) before the page got the session.
+    if (s.connection) attachAudio(s.connection);
+    else s.on('peerconnection', e => attachAudio(e.peerconnection));
+    s.on('confirmed', () => { $('in-call').dataset.state = 'talking'; });
+    // Handle time goes on from the first answer: the call never ended.
+    showCall('resuming');
+    loadTimeline(current.number);
   }
 
   function attachAudio(pc) {
@@ -352,6 +393,10 @@
   // ----------------------------------------------------------------- presence
   function showPresence(s, connected) {
     openCall = (s.open || []).find(c => c.channel === 'VOICE') || null;
+    if (openCall && current && current.answeredAt != null && !current.contactId) {
+      current.contactId = openCall.id;
+      phone.keep();
+    }
     $('presence-state').textContent = cc.label('presence.' + s.state) + (s.reason ? ' (' + s.reason + ')' : '');
     $('presence-state').dataset.state = s.state;
     $('presence-local').hidden = connected !== false;
@@ -364,7 +409,8 @@
   });
   $('phone-connect').addEventListener('click', () => phone.connect());
 
-  window.addEventListener('beforeunload', () => phone.stop());
+  // Not beforeunload: a reload must not hang the answered call up (ADR 0051).
+  window.addEventListener('pagehide', () => phone.leave());
   phone.show('offline', cc.t('js.desk.offline'));
   ccRouting.logIn().catch(e => error(e.message));
   phone.connect();

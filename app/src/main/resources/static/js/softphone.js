@@ -5,7 +5,10 @@
 // for another reason is tried again with backoff. One call at a time: the page decides about each
 // incoming call, a second one is answered busy. A call the drop took away is ended and reported as
 // lost; one that survived it (media never went through the WebSocket) is re-offered with an ICE
-// restart so Asterisk reaches this page over the new connection.
+// restart so Asterisk reaches this page over the new connection. A page that asks for it keeps its
+// answered call across a reload (ADR 0051): the dialog's ids stay in sessionStorage, the unloading
+// page does not hang up, and the reloaded one takes the call back with an INVITE that replaces the
+// old dialog (RFC 3891), which Asterisk answers by swapping the new leg into the call's bridge.
 window.ccSoftphone = (() => {
   /** JsSIP's WebSocket recovery, in seconds: first retry after 2 s, doubling up to 30 s. */
   const RECOVERY_MIN = 2;
@@ -17,6 +20,16 @@ window.ccSoftphone = (() => {
     JsSIP.C.causes.CONNECTION_ERROR, JsSIP.C.causes.REQUEST_TIMEOUT, JsSIP.C.causes.DIALOG_ERROR,
     JsSIP.C.causes.RTP_TIMEOUT, JsSIP.C.causes.WEBRTC_ERROR
   ];
+  /**
+   * The extension a call taken back is addressed to ([from-agents] in extensions.conf). Asterisk
+   * only checks that it exists: with a valid Replaces header the dialplan never runs.
+   */
+  const RESUME_TARGET = 'resume';
+  /**
+   * A page back later than this does not try: Asterisk has ended a leg without media long before
+   * (rtp_timeout of the agent template in pjsip.conf, 15 s).
+   */
+  const RESUME_WINDOW_MS = 60000;
 
   /**
    * A softphone bound to one page.
@@ -30,9 +43,18 @@ window.ccSoftphone = (() => {
    * options.wanted          () => whether the page still wants the phone on (default: always)
    * options.incoming        (session, request) => true if the page takes the call (it rings or
    *                         answers it), false to answer busy
-   * options.ended           (session, { cause, lost }) => the call is over; lost: cut by a drop
+   * options.ended           (session, { cause, lost }) => the call is over; lost: cut by a drop, or
+   *                         a call this page could not take back after a reload
+   * options.keep            (session) => what the page needs to show its answered call again after
+   *                         a reload (plain data); without it calls end with the page
+   * options.resume          (kept) => Promise of true to take back the call this tab had answered
+   *                         before it was reloaded, false to give it up (it is reported lost);
+   *                         asked once, when the phone first registers, with what keep returned
+   * options.resumed         (session, kept) => the call being taken back (ringing nobody: Asterisk
+   *                         answers it at once, or refuses it when the old leg is gone)
    */
   function create(options) {
+    const keepKey = 'ccSoftphone.call:' + options.credentialsUrl;
     let ua = null;
     let creds = null;
     let session = null;
@@ -43,6 +65,8 @@ window.ccSoftphone = (() => {
     let cut = false; // the WebSocket went down during the current call
     let cutRinging = false; // … while it was still ringing
     let lostShown = false; // the last call was lost: its message stays until the next call
+    let leaving = false; // the page is being unloaded: a kept call stays kept
+    let resumable = options.keep && options.resume ? kept() : null; // asked at first registration
 
     function show(state, text) {
       options.status.dataset.state = state;
@@ -168,6 +192,11 @@ window.ccSoftphone = (() => {
           const iceRestart = !!pc && pc.iceConnectionState === 'disconnected';
           session.renegotiate({ rtcOfferConstraints: { offerToReceiveAudio: true, iceRestart } });
         }
+        if (resumable) {
+          const call = resumable;
+          resumable = null;
+          resume(current, call);
+        }
       });
       // JsSIP says unregistered right after a drop too: the line is reconnecting, not off.
       on('unregistered', () => { if (!dropped) show('offline', cc.t('js.desk.offline')); });
@@ -212,16 +241,25 @@ window.ccSoftphone = (() => {
       current.start();
     }
 
-    function follow(s) {
+    function follow(s, resumed) {
       session = s;
       cut = false;
       cutRinging = false;
       lostShown = false;
+      let confirmed = false;
+      s.on('confirmed', () => {
+        confirmed = true;
+        if (resumed) problem('');
+        keep(s);
+      });
       const done = e => {
         if (session !== s) return;
         session = null;
+        if (!leaving) forget();
         const cause = e && e.cause;
-        const lost = cut && (cutRinging || LOST_CAUSES().includes(cause));
+        // A call taken back is lost when Asterisk refuses the replacement (481: the old leg is
+        // gone) or it never got through.
+        const lost = (resumed && !confirmed) || (cut && (cutRinging || LOST_CAUSES().includes(cause)));
         if (lost) {
           lostShown = true;
           problem(cc.t('js.phone.call-lost'));
@@ -230,6 +268,93 @@ window.ccSoftphone = (() => {
       };
       s.on('ended', done);
       s.on('failed', done);
+    }
+
+    // ------------------------------------------------- keeping a call across a reload (ADR 0051)
+
+    /** What this tab kept of its answered call, or null. */
+    function kept() {
+      try {
+        const call = JSON.parse(sessionStorage.getItem(keepKey) || 'null');
+        return call && call.callId && call.localTag && call.remoteTag ? call : null;
+      } catch (e) {
+        return null;
+      }
+    }
+
+    function forget() {
+      sessionStorage.removeItem(keepKey);
+    }
+
+    /**
+     * Keeps the answered call's dialog (JsSIP has no public accessor for the tags) and the page's
+     * data about it, for a reload of this tab.
+     */
+    function keep(s) {
+      if (!options.keep || !s || s !== session || !s.isEstablished() || !s._dialog) return;
+      const id = s._dialog.id;
+      sessionStorage.setItem(keepKey, JSON.stringify({
+        endpoint: creds.username,
+        callId: id.call_id,
+        localTag: id.local_tag,
+        remoteTag: id.remote_tag,
+        leftAt: null,
+        data: options.keep(s)
+      }));
+    }
+
+    /**
+     * Takes the kept call back: an INVITE from this phone that replaces the old dialog. Asterisk
+     * puts the new leg into the old one's bridge and hangs the old one up; the caller is not
+     * touched. Refused (481) when the old leg is gone.
+     */
+    async function resume(current, call) {
+      forget();
+      const fresh = call.endpoint === creds.username && call.leftAt != null &&
+        Date.now() - call.leftAt < RESUME_WINDOW_MS;
+      if (!fresh || session) return;
+      let wanted = false;
+      try {
+        wanted = await options.resume(call.data);
+      } catch (e) {
+        wanted = false;
+      }
+      if (ua !== current || session) return;
+      if (!wanted) {
+        lostShown = true;
+        problem(cc.t('js.phone.call-lost'));
+        return;
+      }
+      problem(cc.t('js.phone.call-resuming'));
+      const s = current.call('sip:' + RESUME_TARGET + '@' + creds.domain, {
+        extraHeaders: [
+          'Replaces: ' + call.callId + ';to-tag=' + call.remoteTag + ';from-tag=' + call.localTag
+        ],
+        mediaConstraints: { audio: true, video: false },
+        pcConfig: { iceServers: [] },
+        rtcOfferConstraints: { offerToReceiveAudio: true }
+      });
+      follow(s, true);
+      options.resumed(s, call.data);
+    }
+
+    /**
+     * The page is going away (pagehide): an answered call the page keeps stays up, without a BYE
+     * (the browser closes the WebSocket; Asterisk keeps the leg until the page is back or the
+     * media timeout ends it); anything else is ended and the line unregistered, as at stop.
+     */
+    function leave() {
+      leaving = true;
+      const call = kept();
+      if (call && session && session.isEstablished()) {
+        call.leftAt = Date.now();
+        sessionStorage.setItem(keepKey, JSON.stringify(call));
+        return;
+      }
+      forget();
+      clearTimeout(retry);
+      if (session) session.terminate();
+      stopUa();
     }
 
     function stopUa() {
@@ -242,6 +367,10 @@ window.ccSoftphone = (() => {
     return {
       /** Fetches credentials and registers (again: a fresh start, e.g. to take the line back). */
       connect: () => { attempts = 0; retriedCredentials = false; dropped = false; return connect(); },
+      /** The page's data about its call changed: kept again for a reload. */
+      keep: () => keep(session),
+      /** For pagehide: keeps an answered call for the reloaded page, else as stop. */
+      leave,
       /** Ends the call, if any, and unregisters. */
       stop: () => {
         clearTimeout(retry);

@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.contactcenter.pbx.Softphones;
+import io.contactcenter.routing.AgentDesk;
+import io.contactcenter.routing.AgentDirectory;
+import io.contactcenter.routing.AgentSettings;
+import io.contactcenter.routing.AgentState;
+import io.contactcenter.routing.AgentStatus;
+import io.contactcenter.routing.ContactChannel;
+import io.contactcenter.routing.ContactCompleted;
+import io.contactcenter.routing.ContactId;
 import io.contactcenter.testinfra.CampaignApi;
+import io.contactcenter.testinfra.CapturedEvents;
 import io.contactcenter.testinfra.Chromium;
 import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
@@ -18,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -73,6 +83,9 @@ class AgentSoftphoneIT {
   @LocalServerPort int port;
   @Autowired Softphones softphones;
   @Autowired JdbcClient jdbc;
+  @Autowired AgentDesk desk;
+  @Autowired AgentDirectory agents;
+  @Autowired CapturedEvents events;
 
   @Autowired
   @Qualifier("ami")
@@ -294,6 +307,183 @@ class AgentSoftphoneIT {
     assertThat(lostCaller.get().succeeded()).isFalse();
   }
 
+  /**
+   * A reload of the agent's page mid-call (ADR 0051): routing rings the agent's softphone with a
+   * caller of the ACD, the agent answers, the page reloads, and the call comes back on the new page
+   * by itself (an INVITE that replaces the old dialog, swapped into the call's bridge by Asterisk):
+   * the page hears the caller and the caller hears the page after the reload, routing never saw a
+   * hang-up (the contact stays the agent's, its handle time spans the reload), and the agent's
+   * hang-up then ends the call and starts wrap-up as usual.
+   */
+  @Test
+  void anAnsweredCallComesBackAfterThePageReloadsAndStaysTheAgentsContact() throws Exception {
+    LocalAsterisk asterisk = TestInfrastructure.asterisk();
+    String agent = routedAgent();
+    try {
+      WebDriver browser = chromium.driver();
+      Answered answered = answerAnAcdCaller(browser, agent);
+      ContactId contact = answered.contact();
+      long answeredAt = System.currentTimeMillis();
+      // The caller channel's UNIQUEID names its recordings ([cc-setup]).
+      String callId = contact.value().substring("voice:".length());
+      String shownCallId = attribute(browser, "in-call", "data-call-id");
+      Path callerSaid = asterisk.recordings().resolve(callId + "-in.wav");
+      Path callerHeard = asterisk.recordings().resolve(callId + "-out.wav");
+      call().until(() -> durationSeconds(text(browser, "call-duration")) >= 3);
+
+      browser.navigate().refresh();
+
+      call().until(() -> "talking".equals(attribute(browser, "in-call", "data-state")));
+      assertThat(attribute(browser, "in-call", "data-call-id")).isEqualTo(shownCallId);
+      assertThat(text(browser, "phone-error")).isEmpty();
+      // The page's timer counts from the first answer: the call never ended.
+      assertThat(durationSeconds(text(browser, "call-duration")))
+          .isGreaterThanOrEqualTo((System.currentTimeMillis() - answeredAt) / 1000 - 2);
+      // The page hears the caller (who speaks all call long) on the new leg.
+      call().untilAsserted(() -> assertThat(remotePeak(browser)).isGreaterThan(0.05));
+      // The caller hears the page's microphone (its beeps) on the new leg: four seconds of what
+      // the caller heard from now on.
+      long heardBefore = Files.size(callerHeard);
+      call().until(() -> Files.size(callerHeard) > heardBefore + 64_000);
+      // Routing saw no hang-up: the contact is still this agent's.
+      AgentStatus during = desk.status(agent);
+      assertThat(during.state()).isEqualTo(AgentState.ON_CONTACT);
+      assertThat(during.open()).extracting(AgentStatus.OfferedContact::id).contains(contact);
+      assertThat(completed(contact)).isEmpty();
+
+      browser.findElement(By.id("call-hangup")).click();
+      Sipp.Result caller = answered.caller().get();
+      assertThat(caller.succeeded()).as(caller.output()).isTrue();
+      call().until(() -> browser.findElement(By.id("wrap-up")).isDisplayed());
+      long talked = System.currentTimeMillis() - answeredAt;
+      ContactCompleted done = call().until(() -> completed(contact), c -> !c.isEmpty()).get(0);
+      assertThat(done.agentId()).isEqualTo(agent);
+      assertThat(done.handledMillis()).isGreaterThanOrEqualTo(talked - 2_000);
+      call().until(() -> desk.status(agent).state() == AgentState.WRAP_UP);
+      call().untilAsserted(() -> assertThat(soundFrames(callerSaid, 0)).isGreaterThan(25));
+      call()
+          .untilAsserted(() -> assertThat(soundFrames(callerHeard, heardBefore)).isGreaterThan(5));
+    } finally {
+      desk.logOut(agent);
+    }
+  }
+
+  /**
+   * A page back too late (the agent closed the tab, or the reload took longer than Asterisk keeps a
+   * leg without media, rtp_timeout 15 s): the caller is not left in silence, routing completes the
+   * contact, and the page that comes back says the call was lost and shows its wrap-up.
+   */
+  @Test
+  void aPageBackTooLateSaysTheCallWasLostAndShowsItsWrapUp() throws Exception {
+    TestInfrastructure.asterisk();
+    String agent = routedAgent();
+    try {
+      WebDriver browser = chromium.driver();
+      Answered answered = answerAnAcdCaller(browser, agent);
+      ContactId contact = answered.contact();
+
+      browser.get("about:blank");
+      // Asterisk ends the silent leg, and with it the caller's call (the caller gets a BYE).
+      await()
+          .atMost(Duration.ofSeconds(40))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> completed(contact), c -> !c.isEmpty());
+      Sipp.Result caller = answered.caller().get();
+      assertThat(caller.succeeded()).as(caller.output()).isTrue();
+      browser.get(url("/agent"));
+
+      call().until(() -> browser.findElement(By.id("wrap-up")).isDisplayed());
+      assertThat(text(browser, "phone-error")).contains("The call was lost");
+      assertThat(browser.findElement(By.id("in-call")).isDisplayed()).isFalse();
+    } finally {
+      desk.logOut(agent);
+    }
+  }
+
+  /** An agent whose routing profile rings their browser softphone for callers of support. */
+  private String routedAgent() throws Exception {
+    String agent = agent();
+    agents.save(
+        new AgentSettings(agent, Map.of("support", 3), 0, 0, 60, softphones.endpointOf(agent)));
+    return agent;
+  }
+
+  /** A call the agent answered: routing's contact, and the caller's SIPp until it is hung up. */
+  private record Answered(ContactId contact, CompletableFuture<Sipp.Result> caller) {}
+
+  /**
+   * Signs the agent in, sets them ready, lets a caller of the ACD (speaking until Asterisk hangs
+   * up) ring their page and answers it.
+   */
+  private Answered answerAnAcdCaller(WebDriver browser, String agent) throws Exception {
+    LocalAsterisk asterisk = TestInfrastructure.asterisk();
+    users().signIn(browser, agent);
+    browser.get(url("/agent"));
+    call().until(() -> "registered".equals(attribute(browser, "phone-status", "data-state")));
+    browser.findElement(By.id("presence-ready")).click();
+    call().until(() -> "READY".equals(attribute(browser, "presence-state", "data-state")));
+    CompletableFuture<Sipp.Result> caller =
+        CompletableFuture.supplyAsync(
+            () ->
+                Sipp.scenario("acd-caller-until-bye.xml")
+                    .service("4200")
+                    .timeout(Duration.ofSeconds(200))
+                    .callAsterisk(asterisk.ports().sip()));
+    call().until(() -> browser.findElement(By.id("incoming")).isDisplayed());
+    browser.findElement(By.id("call-accept")).click();
+    call().until(() -> "talking".equals(attribute(browser, "in-call", "data-state")));
+    ContactId contact =
+        call()
+            .until(
+                () ->
+                    desk.status(agent).open().stream()
+                        .filter(c -> c.channel() == ContactChannel.VOICE)
+                        .map(AgentStatus.OfferedContact::id)
+                        .findFirst(),
+                Optional::isPresent)
+            .get();
+    return new Answered(contact, caller);
+  }
+
+  private List<ContactCompleted> completed(ContactId contact) {
+    return events.ofType(ContactCompleted.class).stream()
+        .filter(c -> c.id().equals(contact))
+        .toList();
+  }
+
+  /** m:ss on the page, in seconds; -1 while it shows none. */
+  private static long durationSeconds(String shown) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+):(\\d\\d)").matcher(shown);
+    return m.matches() ? Long.parseLong(m.group(1)) * 60 + Long.parseLong(m.group(2)) : -1;
+  }
+
+  /**
+   * The loudest sample (0 to 1) the page's remote audio carries over two seconds, read through an
+   * analyser of the Web Audio API; -1 without a remote stream.
+   */
+  private static double remotePeak(WebDriver browser) {
+    Object peak =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "const stream = document.getElementById('remote-audio').srcObject;"
+                    + "if (!stream) { done(-1); return; }"
+                    + "const ctx = new AudioContext();"
+                    + "const analyser = ctx.createAnalyser();"
+                    + "analyser.fftSize = 2048;"
+                    + "ctx.createMediaStreamSource(stream).connect(analyser);"
+                    + "const samples = new Float32Array(2048);"
+                    + "let peak = 0;"
+                    + "const end = performance.now() + 2000;"
+                    + "(function sample() {"
+                    + "  analyser.getFloatTimeDomainData(samples);"
+                    + "  for (const v of samples) peak = Math.max(peak, Math.abs(v));"
+                    + "  if (performance.now() < end) setTimeout(sample, 50);"
+                    + "  else { ctx.close(); done(peak); }"
+                    + "})();");
+    return ((Number) peak).doubleValue();
+  }
+
   /** The line states the page showed since the test started watching, before each change. */
   @SuppressWarnings("unchecked")
   private static List<String> lineStates(WebDriver browser) {
@@ -383,12 +573,24 @@ class AgentSoftphoneIT {
 
   /** How many 20 ms frames of the recording have sound in them. */
   private static int soundFrames(Path wav) throws IOException, UnsupportedAudioFileException {
+    return soundFrames(wav, 0);
+  }
+
+  /**
+   * How many 20 ms frames of the recording have sound in them, from the file's byte {@code from} on
+   * (a size it had earlier, its header included).
+   */
+  private static int soundFrames(Path wav, long from)
+      throws IOException, UnsupportedAudioFileException {
     try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
       byte[] pcm = in.readAllBytes();
+      long header = Files.size(wav) - pcm.length;
       boolean bigEndian = in.getFormat().isBigEndian();
       int frameBytes = 320; // 160 samples of 16-bit audio at 8 kHz
       int frames = 0;
-      for (int off = 0; off + frameBytes <= pcm.length; off += frameBytes) {
+      long start = Math.max(0, from - Math.max(0, header));
+      start -= start % 2;
+      for (int off = (int) start; off + frameBytes <= pcm.length; off += frameBytes) {
         double sum = 0;
         for (int i = off; i < off + frameBytes; i += 2) {
           int sample =
