@@ -2,8 +2,7 @@ package io.contactcenter.asrtts.internal.speech;
 
 import io.contactcenter.asrtts.RecognitionOptions;
 import io.contactcenter.asrtts.SpeechRecognizer;
-import java.util.ArrayList;
-import java.util.Comparator;
+import io.contactcenter.common.SpokenYesNo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -81,45 +80,8 @@ final class NumberTask {
   /** The grammar of the read-back before ADR 0050. */
   static final List<String> BEFORE_GRAMMAR = List.of("yes", "no");
 
-  /** English yes-phrases of ivr's {@code SpokenYesNo} (kept the same by {@code NumberTaskTest}). */
-  static final List<String> YES =
-      List.of(
-          "yes",
-          "yeah",
-          "yep",
-          "yup",
-          "correct",
-          "right",
-          "exactly",
-          "that's right",
-          "that is right",
-          "that's correct",
-          "that is correct",
-          "yes it is",
-          "it is");
-
-  /** English no-phrases of ivr's {@code SpokenYesNo}. */
-  static final List<String> NO =
-      List.of(
-          "no",
-          "nope",
-          "wrong",
-          "incorrect",
-          "not right",
-          "not correct",
-          "that's wrong",
-          "that is wrong",
-          "it's not",
-          "it is not",
-          "it isn't",
-          "that's not right",
-          "that's not correct");
-
-  /** The grammar of the read-back from ADR 0050 on (ivr's {@code SpokenYesNo.grammar("en")}). */
-  static final List<String> AFTER_GRAMMAR =
-      java.util.stream.Stream.concat(YES.stream(), NO.stream()).toList();
-
-  private static final List<List<String>> LONGEST_FIRST = longestFirst();
+  /** The grammar of the read-back from ADR 0050 on: the IVR's own. */
+  static final List<String> AFTER_GRAMMAR = SpokenYesNo.grammar("en");
 
   /** Seconds of answer audio recognized so far (for the benchmark's CPU figure). */
   static double audioSeconds;
@@ -226,48 +188,12 @@ final class NumberTask {
     return t.equals("yes") ? Boolean.TRUE : t.equals("no") ? Boolean.FALSE : null;
   }
 
-  /**
-   * ivr's {@code SpokenYesNo.parse} for English: true for a yes, false for a no, null when the
-   * words hold both or neither; phrases longest first, other words and {@code [unk]} ignored.
-   */
+  /** The IVR's reading ({@link SpokenYesNo}): true for a yes, false for a no, null when unclear. */
   static Boolean parse(String text) {
-    List<String> words = words(text);
-    boolean yes = false;
-    boolean no = false;
-    int at = 0;
-    outer:
-    while (at < words.size()) {
-      for (List<String> phrase : LONGEST_FIRST) {
-        if (at + phrase.size() <= words.size()
-            && words.subList(at, at + phrase.size()).equals(phrase)) {
-          boolean isYes = YES.contains(String.join(" ", phrase));
-          yes |= isYes;
-          no |= !isYes;
-          at += phrase.size();
-          continue outer;
-        }
-      }
-      at++;
-    }
-    return yes == no ? null : yes;
-  }
-
-  private static List<String> words(String text) {
-    List<String> words = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.ROOT).replace("[unk]", " ").split("[^a-z0-9']+")) {
-      if (!w.isEmpty()) {
-        words.add(w);
-      }
-    }
-    return words;
-  }
-
-  private static List<List<String>> longestFirst() {
-    List<List<String>> all = new ArrayList<>();
-    for (String phrase : AFTER_GRAMMAR) {
-      all.add(words(phrase));
-    }
-    all.sort(Comparator.comparingInt((List<String> p) -> p.size()).reversed());
-    return List.copyOf(all);
+    return switch (SpokenYesNo.parse(text)) {
+      case YES -> Boolean.TRUE;
+      case NO -> Boolean.FALSE;
+      case UNCLEAR -> null;
+    };
   }
 }

@@ -1,5 +1,6 @@
 package io.contactcenter.ivr.internal.domain;
 
+import io.contactcenter.common.SpokenYesNo;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.contactcenter.ivr.internal.domain;
+package io.contactcenter.common;
 
 import java.util.ArrayList;
 import java.util.Comparator;

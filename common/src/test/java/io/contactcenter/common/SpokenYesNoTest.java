@@ -1,8 +1,8 @@
-package io.contactcenter.ivr.internal.domain;
+package io.contactcenter.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.contactcenter.ivr.internal.domain.SpokenYesNo.Answer;
+import io.contactcenter.common.SpokenYesNo.Answer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
