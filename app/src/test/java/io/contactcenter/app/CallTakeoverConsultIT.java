@@ -1,38 +1,22 @@
 package io.contactcenter.app;
 
 import static io.contactcenter.app.CallTakeoverRig.SECOND;
+import static io.contactcenter.app.CallTakeoverRig.assertScripted;
+import static io.contactcenter.app.CallTakeoverRig.awaitTwoWay;
 import static io.contactcenter.app.CallTakeoverRig.sound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactcenter.pbx.CallControl;
-import io.contactcenter.routing.AgentDesk;
-import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentState;
 import io.contactcenter.routing.AgentStatus;
 import io.contactcenter.routing.ConsultTarget;
 import io.contactcenter.routing.ContactId;
-import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.ContactCenterProcess;
-import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * An attended transfer outlives a change of routing leader (ADR 0044 addendum): two application
@@ -45,65 +29,18 @@ import org.springframework.test.context.TestPropertySource;
  * transfer started): the consult goes on, the consulted agent stays reserved, and the agent
  * completes the transfer through the survivor.
  *
- * <p>A class of its own with an Asterisk of its own beside {@link CallTakeoverIT}: Failsafe's forks
- * run them side by side.
+ * <p>A class of its own beside {@link CallTakeoverIT}: Failsafe's forks run them side by side.
  */
-@ContactCenterIT
-@TestPropertySource(properties = {"cc.test.context=call-takeover-consult", "cc.routing.lead=false"})
-@DirtiesContext
-class CallTakeoverConsultIT {
-
-  static final LocalAsterisk asterisk = CallTakeoverRig.asterisk("takeover-consult");
-
-  @DynamicPropertySource
-  static void pointAtOwnAsterisk(DynamicPropertyRegistry registry) {
-    CallTakeoverRig.pointAt(asterisk, registry);
-  }
+class CallTakeoverConsultIT extends AbstractCallTakeoverIT {
 
   private static final double CALLER = 600;
   private static final double AGENT = 1000;
-
-  /** The ring timeout of the instances: only the new leader can end the consult ring soon. */
-  private static final Duration RING_TIMEOUT = Duration.ofSeconds(120);
-
-  @Autowired AgentDesk desk;
-  @Autowired AgentDirectory agents;
-  @Autowired JdbcClient jdbc;
-  @Autowired Environment environment;
-  @Autowired CallControl calls;
-
-  @Autowired
-  @Qualifier("ami")
-  HealthIndicator ami;
-
-  private CallTakeoverRig rig;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk.start();
-  }
-
-  @AfterAll
-  static void stopAsterisk() {
-    asterisk.stop();
-  }
-
-  @BeforeEach
-  void rig() {
-    rig = new CallTakeoverRig(asterisk, jdbc, environment, ami, agents, desk);
-  }
-
-  @AfterEach
-  void stopTheInstances() {
-    rig.close();
-  }
 
   @Test
   void aConsultedPhoneStillRingingIsHungUpAndTheAgentKeepsTheCaller() throws Exception {
     List<String> earlier = rig.voiceContacts();
     ContactCenterProcess leader =
-        rig.startTwoInstances(
-            "consult-takeover", "--cc.routing.ring-timeout=" + RING_TIMEOUT.toSeconds() + "s");
+        rig.startTwoInstances("consult-takeover", CallTakeoverRig.LONG_RINGS);
     ContactCenterProcess survivor = rig.other(leader);
 
     String agent = rig.agent("consulting", "agent-65@trunk-test");
@@ -112,12 +49,11 @@ class CallTakeoverConsultIT {
         RtpEar agentPhone = new RtpEar("agent");
         // One SIPp behind the trunk for both phones: the agent's (first call) answers, the
         // consulted agent's (second call) rings until CANCELled.
-        Sipp.Answering phones =
-            rig.phone("uas-answer-then-ring-media.xml", agentPhone, 2, Duration.ofSeconds(240))) {
+        Sipp.Answering phones = rig.phone("uas-answer-then-ring-media.xml", agentPhone, 2)) {
       caller.say(CALLER);
       agentPhone.say(AGENT);
 
-      CompletableFuture<Sipp.Result> call = rig.call(caller, Duration.ofSeconds(90));
+      CompletableFuture<Sipp.Result> call = rig.call(caller);
       String id = rig.awaitContact(earlier);
       assertThat(desk.ready(agent).state()).isNotEqualTo(AgentState.NOT_READY);
       sound().until(() -> rig.state(id).equals("CONNECTED/" + agent));
@@ -158,18 +94,13 @@ class CallTakeoverConsultIT {
       assertThat(onCall.state()).isEqualTo(AgentState.ON_CONTACT);
       assertThat(onCall.open()).extracting(o -> o.id().value()).containsExactly(id);
       assertThat(rig.state(id)).isEqualTo("CONNECTED/" + agent);
-      long afterTakeover = RtpEar.now();
-      sound().until(() -> agentPhone.framesWith(CALLER, afterTakeover) >= SECOND);
-      sound().until(() -> caller.framesWith(AGENT, afterTakeover) >= SECOND);
+      awaitTwoWay(caller, CALLER, agentPhone, AGENT);
 
-      Sipp.Result callerCall = call.get();
-      assertThat(callerCall.succeeded()).as("caller:%n%s", callerCall.output()).isTrue();
-      await("the call completed for the agent by the survivor")
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> rig.state(id).equals("COMPLETED/" + agent));
+      // The caller's call ends: the survivor completes it for the agent.
+      rig.hangUp(id, call);
+      rig.awaitCompleted(id, agent);
       // Both phones' calls went as scripted: the agent's answered, the consulted one CANCELled.
-      Sipp.Result phoneCalls = phones.await(Duration.ofSeconds(30));
-      assertThat(phoneCalls.succeeded()).as("phones:%n%s", phoneCalls.output()).isTrue();
+      assertScripted(phones);
     }
   }
 
@@ -184,12 +115,11 @@ class CallTakeoverConsultIT {
     try (RtpEar caller = new RtpEar("caller");
         RtpEar agentPhones = new RtpEar("agents");
         // Both phones answer (one SIPp behind the trunk): the agent's, then the consulted one's.
-        Sipp.Answering phones =
-            rig.phone("uas-answer-media.xml", agentPhones, 2, Duration.ofSeconds(240))) {
+        Sipp.Answering phones = rig.phone("uas-answer-media.xml", agentPhones, 2)) {
       caller.say(CALLER);
       agentPhones.say(AGENT);
 
-      CompletableFuture<Sipp.Result> call = rig.call(caller, Duration.ofSeconds(90));
+      CompletableFuture<Sipp.Result> call = rig.call(caller);
       String id = rig.awaitContact(earlier);
       assertThat(desk.ready(agent).state()).isNotEqualTo(AgentState.NOT_READY);
       sound().until(() -> rig.state(id).equals("CONNECTED/" + agent));
@@ -232,13 +162,9 @@ class CallTakeoverConsultIT {
       assertThat(desk.status(agent).open()).isEmpty();
       assertThat(calls.liveChannels().isAnswered(ringLeg)).as("the consulted phone").isTrue();
 
-      Sipp.Result callerCall = call.get();
-      assertThat(callerCall.succeeded()).as("caller:%n%s", callerCall.output()).isTrue();
-      await("the call completed for the consulted agent")
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> rig.state(id).equals("COMPLETED/" + consulted));
-      Sipp.Result phoneCalls = phones.await(Duration.ofSeconds(30));
-      assertThat(phoneCalls.succeeded()).as("phones:%n%s", phoneCalls.output()).isTrue();
+      rig.hangUp(id, call);
+      rig.awaitCompleted(id, consulted);
+      assertScripted(phones);
     }
   }
 

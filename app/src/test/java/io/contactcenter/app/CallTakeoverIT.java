@@ -1,39 +1,23 @@
 package io.contactcenter.app;
 
 import static io.contactcenter.app.CallTakeoverRig.SECOND;
+import static io.contactcenter.app.CallTakeoverRig.assertScripted;
+import static io.contactcenter.app.CallTakeoverRig.awaitTwoWay;
 import static io.contactcenter.app.CallTakeoverRig.plus;
 import static io.contactcenter.app.CallTakeoverRig.sound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactcenter.pbx.CallControl;
-import io.contactcenter.routing.AgentDesk;
-import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentState;
 import io.contactcenter.routing.AgentStatus;
-import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.ContactCenterProcess;
-import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.RoutingLeader;
 import io.contactcenter.testinfra.Sipp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Calls survive a change of routing leader (ADR 0043). Two application processes on the same
@@ -48,61 +32,14 @@ import org.springframework.test.context.TestPropertySource;
  * (the phone gets its CANCEL long before the ring timeout) and offers the caller again, whose place
  * was kept; the phone answers the new offer.
  *
- * <p>The restart of a single instance is {@link CallTakeoverRestartIT}, a class of its own with an
- * Asterisk of its own, so that Failsafe's forks run the two side by side. Why each has its own
- * Asterisk: {@link CallTakeoverRig}.
+ * <p>The restart of a single instance is {@link CallTakeoverRestartIT}, a class of its own, so that
+ * Failsafe's forks run the two side by side.
  */
-@ContactCenterIT
-@TestPropertySource(properties = {"cc.test.context=call-takeover", "cc.routing.lead=false"})
-@DirtiesContext
-class CallTakeoverIT {
-
-  static final LocalAsterisk asterisk = CallTakeoverRig.asterisk("takeover");
-
-  @DynamicPropertySource
-  static void pointAtOwnAsterisk(DynamicPropertyRegistry registry) {
-    CallTakeoverRig.pointAt(asterisk, registry);
-  }
+class CallTakeoverIT extends AbstractCallTakeoverIT {
 
   private static final double FIRST_CALLER = 600;
   private static final double SECOND_CALLER = 800;
   private static final double AGENT = 1000;
-
-  /** The ring timeout of the instances of the ring test. */
-  private static final Duration RING_TIMEOUT = Duration.ofSeconds(120);
-
-  @Autowired AgentDesk desk;
-  @Autowired AgentDirectory agents;
-  @Autowired JdbcClient jdbc;
-  @Autowired Environment environment;
-  @Autowired CallControl calls;
-
-  @Autowired
-  @Qualifier("ami")
-  HealthIndicator ami;
-
-  private CallTakeoverRig rig;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk.start();
-  }
-
-  @AfterAll
-  static void stopAsterisk() {
-    asterisk.stop();
-  }
-
-  @BeforeEach
-  void rig() {
-    rig = new CallTakeoverRig(asterisk, jdbc, environment, ami, agents, desk);
-  }
-
-  /** Each test elects a leader of its own: the last one's survivor would route the next. */
-  @AfterEach
-  void stopTheInstances() {
-    rig.close();
-  }
 
   @Test
   void callersOnHoldKeepTheirPlaceAndBridgedCallsStayWithTheAgentWhenTheLeaderDies()
@@ -115,23 +52,20 @@ class CallTakeoverIT {
     try (RtpEar firstCaller = new RtpEar("first-caller");
         RtpEar secondCaller = new RtpEar("second-caller");
         RtpEar agentPhone = new RtpEar("agent");
-        Sipp.Answering phone =
-            rig.phone("uas-answer-media.xml", agentPhone, 2, Duration.ofSeconds(240))) {
+        Sipp.Answering phone = rig.phone("uas-answer-media.xml", agentPhone, 2)) {
       firstCaller.say(FIRST_CALLER);
       secondCaller.say(SECOND_CALLER);
       agentPhone.say(AGENT);
 
       // The first caller is bridged to the agent by the leader.
-      CompletableFuture<Sipp.Result> first = rig.call(firstCaller, Duration.ofSeconds(60));
+      CompletableFuture<Sipp.Result> first = rig.call(firstCaller);
       String firstId = rig.awaitContact(earlier);
       assertThat(desk.ready(agent).state()).isIn(AgentState.READY, AgentState.ON_CONTACT);
       sound().until(() -> rig.state(firstId).equals("CONNECTED/" + agent));
-      long talking = RtpEar.now();
-      sound().until(() -> agentPhone.framesWith(FIRST_CALLER, talking) >= SECOND);
-      sound().until(() -> firstCaller.framesWith(AGENT, talking) >= SECOND);
+      awaitTwoWay(firstCaller, FIRST_CALLER, agentPhone, AGENT);
 
       // The second waits with music: the only agent is on the first call.
-      CompletableFuture<Sipp.Result> second = rig.call(secondCaller, Duration.ofSeconds(120));
+      CompletableFuture<Sipp.Result> second = rig.call(secondCaller);
       String secondId = rig.awaitContact(plus(earlier, firstId));
       long holding = RtpEar.now();
       sound().until(() -> secondCaller.framesSince(holding) >= 2 * SECOND);
@@ -150,57 +84,43 @@ class CallTakeoverIT {
               .ignoreExceptions()
               .until(() -> desk.status(agent), s -> s.state() == AgentState.ON_CONTACT);
       assertThat(onCall.open()).extracting(o -> o.id().value()).containsExactly(firstId);
-      long afterTakeover = RtpEar.now();
-      sound().until(() -> agentPhone.framesWith(FIRST_CALLER, afterTakeover) >= SECOND);
-      sound().until(() -> firstCaller.framesWith(AGENT, afterTakeover) >= SECOND);
+      awaitTwoWay(firstCaller, FIRST_CALLER, agentPhone, AGENT);
       // The second caller is still waiting, at the original time, not cancelled.
       assertThat(rig.state(secondId)).isEqualTo("WAITING/");
       assertThat(rig.enqueuedAt(secondId)).isEqualTo(enqueued);
 
-      // The first caller hangs up: the survivor completes the call, the agent is free again and
-      // the second caller is offered to the agent and answered.
-      Sipp.Result firstCall = first.get();
-      assertThat(firstCall.succeeded()).as("first caller:%n%s", firstCall.output()).isTrue();
-      await("the first call completed by the survivor")
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> rig.state(firstId).equals("COMPLETED/" + agent));
+      // The first caller's call ends: the survivor completes it, the agent is free again and the
+      // second caller is offered to the agent and answered.
+      rig.hangUp(firstId, first);
+      rig.awaitCompleted(firstId, agent);
       await("the second caller with the agent")
           .atMost(Duration.ofSeconds(60))
           .until(() -> rig.state(secondId).equals("CONNECTED/" + agent));
       assertThat(rig.enqueuedAt(secondId)).isEqualTo(enqueued);
-      long answered = RtpEar.now();
-      sound().until(() -> agentPhone.framesWith(SECOND_CALLER, answered) >= SECOND);
-      sound().until(() -> secondCaller.framesWith(AGENT, answered) >= SECOND);
+      awaitTwoWay(secondCaller, SECOND_CALLER, agentPhone, AGENT);
 
-      Sipp.Result secondCall = second.get();
-      assertThat(secondCall.succeeded()).as("second caller:%n%s", secondCall.output()).isTrue();
-      await("the second call completed")
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> rig.state(secondId).equals("COMPLETED/" + agent));
-      Sipp.Result phoneCalls = phone.await(Duration.ofSeconds(30));
-      assertThat(phoneCalls.succeeded()).as("agent's phone:%n%s", phoneCalls.output()).isTrue();
+      rig.hangUp(secondId, second);
+      rig.awaitCompleted(secondId, agent);
+      assertScripted(phone);
     }
   }
 
   @Test
   void aRingTheDeadLeaderLeftIsStoppedAndTheCallerOfferedAgainAtTheSamePlace() throws Exception {
     List<String> earlier = rig.voiceContacts();
-    // A ring timeout far beyond the test's waits: only the new leader can end the first ring soon.
     ContactCenterProcess leader =
-        rig.startTwoInstances(
-            "ring-takeover", "--cc.routing.ring-timeout=" + RING_TIMEOUT.toSeconds() + "s");
+        rig.startTwoInstances("ring-takeover", CallTakeoverRig.LONG_RINGS);
     ContactCenterProcess survivor = rig.other(leader);
 
     String agent = rig.agent("ringing", "agent-62@trunk-test");
     try (RtpEar caller = new RtpEar("caller");
         RtpEar agentPhone = new RtpEar("agent");
         // The phone does not answer its first call; it answers the next.
-        Sipp.Answering phone =
-            rig.phone("uas-ring-then-answer-media.xml", agentPhone, 2, Duration.ofSeconds(240))) {
+        Sipp.Answering phone = rig.phone("uas-ring-then-answer-media.xml", agentPhone, 2)) {
       caller.say(FIRST_CALLER);
       agentPhone.say(AGENT);
 
-      CompletableFuture<Sipp.Result> call = rig.call(caller, Duration.ofSeconds(90));
+      CompletableFuture<Sipp.Result> call = rig.call(caller);
       String id = rig.awaitContact(earlier);
       assertThat(desk.ready(agent).state()).isNotEqualTo(AgentState.NOT_READY);
       Instant enqueued = rig.enqueuedAt(id);
@@ -232,18 +152,12 @@ class CallTakeoverIT {
           .until(() -> rig.state(id).equals("CONNECTED/" + agent));
       assertThat(rig.enqueuedAt(id)).isEqualTo(enqueued);
       assertThat(rig.ringOf(id)).isNull();
-      long answered = RtpEar.now();
-      sound().until(() -> agentPhone.framesWith(FIRST_CALLER, answered) >= SECOND);
-      sound().until(() -> caller.framesWith(AGENT, answered) >= SECOND);
+      awaitTwoWay(caller, FIRST_CALLER, agentPhone, AGENT);
 
-      Sipp.Result callerCall = call.get();
-      assertThat(callerCall.succeeded()).as("caller:%n%s", callerCall.output()).isTrue();
-      await("the call completed by the survivor")
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> rig.state(id).equals("COMPLETED/" + agent));
+      rig.hangUp(id, call);
+      rig.awaitCompleted(id, agent);
       // Both of the phone's calls went as scripted: the first CANCELled, the second answered.
-      Sipp.Result phoneCalls = phone.await(Duration.ofSeconds(30));
-      assertThat(phoneCalls.succeeded()).as("agent's phone:%n%s", phoneCalls.output()).isTrue();
+      assertScripted(phone);
     }
   }
 }

@@ -1,36 +1,21 @@
 package io.contactcenter.app;
 
 import static io.contactcenter.app.CallTakeoverRig.SECOND;
+import static io.contactcenter.app.CallTakeoverRig.assertScripted;
+import static io.contactcenter.app.CallTakeoverRig.awaitTwoWay;
 import static io.contactcenter.app.CallTakeoverRig.sound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.contactcenter.routing.AgentDesk;
-import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentState;
-import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.ContactCenterProcess;
-import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.RoutingLeader;
 import io.contactcenter.testinfra.Sipp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * A single instance that restarts keeps the callers on hold (ADR 0043, addendum "a restarted
@@ -39,54 +24,13 @@ import org.springframework.test.context.TestPropertySource;
  * with music and a new one is started, which takes the lead at its start. The caller still waits at
  * the original place and is answered once the agent is ready, with sound both ways.
  *
- * <p>A class of its own, with an Asterisk of its own, beside {@link CallTakeoverIT}: Failsafe's
- * forks run the two at the same time.
+ * <p>A class of its own beside {@link CallTakeoverIT}: Failsafe's forks run the two at the same
+ * time.
  */
-@ContactCenterIT
-@TestPropertySource(properties = {"cc.test.context=call-takeover-restart", "cc.routing.lead=false"})
-@DirtiesContext
-class CallTakeoverRestartIT {
-
-  static final LocalAsterisk asterisk = CallTakeoverRig.asterisk("takeover-restart");
-
-  @DynamicPropertySource
-  static void pointAtOwnAsterisk(DynamicPropertyRegistry registry) {
-    CallTakeoverRig.pointAt(asterisk, registry);
-  }
+class CallTakeoverRestartIT extends AbstractCallTakeoverIT {
 
   private static final double CALLER = 600;
   private static final double AGENT = 1000;
-
-  @Autowired AgentDesk desk;
-  @Autowired AgentDirectory agents;
-  @Autowired JdbcClient jdbc;
-  @Autowired Environment environment;
-
-  @Autowired
-  @Qualifier("ami")
-  HealthIndicator ami;
-
-  private CallTakeoverRig rig;
-
-  @BeforeAll
-  static void startAsterisk() {
-    asterisk.start();
-  }
-
-  @AfterAll
-  static void stopAsterisk() {
-    asterisk.stop();
-  }
-
-  @BeforeEach
-  void rig() {
-    rig = new CallTakeoverRig(asterisk, jdbc, environment, ami, agents, desk);
-  }
-
-  @AfterEach
-  void stopTheInstances() {
-    rig.close();
-  }
 
   @Test
   void aSingleInstanceThatRestartsKeepsTheCallerOnHold() throws Exception {
@@ -99,12 +43,11 @@ class CallTakeoverRestartIT {
     String agent = rig.agent("restart", "agent-63@trunk-test"); // not ready: the caller waits
     try (RtpEar caller = new RtpEar("caller");
         RtpEar agentPhone = new RtpEar("agent");
-        Sipp.Answering phone =
-            rig.phone("uas-answer-media.xml", agentPhone, 1, Duration.ofSeconds(300))) {
+        Sipp.Answering phone = rig.phone("uas-answer-media.xml", agentPhone, 1)) {
       caller.say(CALLER);
       agentPhone.say(AGENT);
 
-      CompletableFuture<Sipp.Result> call = rig.call(caller, Duration.ofSeconds(180));
+      CompletableFuture<Sipp.Result> call = rig.call(caller);
       String id = rig.awaitContact(earlier);
       long holding = RtpEar.now();
       sound().until(() -> caller.framesSince(holding) >= 2 * SECOND);
@@ -127,17 +70,12 @@ class CallTakeoverRestartIT {
       await("the caller with the agent")
           .atMost(Duration.ofSeconds(30))
           .until(() -> rig.state(id).equals("CONNECTED/" + agent));
-      long answered = RtpEar.now();
-      sound().until(() -> agentPhone.framesWith(CALLER, answered) >= SECOND);
-      sound().until(() -> caller.framesWith(AGENT, answered) >= SECOND);
+      awaitTwoWay(caller, CALLER, agentPhone, AGENT);
 
-      Sipp.Result callerCall = call.get();
-      assertThat(callerCall.succeeded()).as("caller:%n%s", callerCall.output()).isTrue();
-      await("the call completed by the restarted instance")
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> rig.state(id).equals("COMPLETED/" + agent));
-      Sipp.Result phoneCalls = phone.await(Duration.ofSeconds(30));
-      assertThat(phoneCalls.succeeded()).as("agent's phone:%n%s", phoneCalls.output()).isTrue();
+      // The caller's call ends: the restarted instance completes it.
+      rig.hangUp(id, call);
+      rig.awaitCompleted(id, agent);
+      assertScripted(phone);
     }
   }
 }

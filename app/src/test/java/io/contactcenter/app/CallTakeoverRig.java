@@ -25,29 +25,38 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionFactory;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * What the take-over ITs (ADR 0043) share: an Asterisk of the test class's own, answered by the
- * test's context (which never routes), application processes beside it that may route and are
- * killed, SIPp callers queued through that Asterisk, agents' SIPp phones, and the contacts' rows.
- * One per test; {@link #close} stops the processes it started and the callers.
+ * What the take-over ITs (ADR 0043, {@link AbstractCallTakeoverIT}) do with the take-over Asterisk:
+ * application processes beside the test's context (which never routes) that may route and are
+ * killed, SIPp callers queued through that Asterisk and hung up by the test, agents' SIPp phones,
+ * and the contacts' rows. One per test; {@link #close} stops the processes it started and the
+ * callers.
  *
- * <p>Each class gets an Asterisk of its own ({@link #asterisk}): the shared one sends its AGI to
- * one port per test JVM ({@link io.contactcenter.testinfra.TestInfrastructure#agiPort()}), which in
- * a full run a shared context cached by an earlier class already holds, so the callers would be
- * queued by that context, in another database. Own ports also let the classes run side by side in
- * Failsafe's forks.
+ * <p>Nothing here waits a fixed time: every wait is for what the test needs to see next (a row's
+ * state, a channel in Asterisk's list, a line in an instance's log, sound at an RTP endpoint),
+ * bounded only so that a failure ends the test, and a caller stays on the line until the test
+ * {@linkplain #hangUp hangs it up}.
  */
 final class CallTakeoverRig implements AutoCloseable {
 
   /** One second of 20 ms frames. */
   static final int SECOND = 50;
+
+  /**
+   * The instances' ring timeout where the leader dies while a phone rings: far beyond the test's
+   * waits, so that only the new leader can end that ring soon.
+   */
+  static final String LONG_RINGS = "--cc.routing.ring-timeout=120s";
+
+  /** How long a caller or phone nobody hangs up stays on the line: a failed test's, bounded. */
+  private static final Duration SIPP_TIMEOUT = Duration.ofMinutes(5);
 
   private final LocalAsterisk asterisk;
   private final JdbcClient jdbc;
@@ -72,18 +81,6 @@ final class CallTakeoverRig implements AutoCloseable {
     this.ami = ami;
     this.agents = agents;
     this.desk = desk;
-  }
-
-  /** An Asterisk for one test class, on ports (AGI among them) of its own. */
-  static LocalAsterisk asterisk(String name) {
-    return new LocalAsterisk(name, LocalAsterisk.Ports.allocate(FreePorts.next()));
-  }
-
-  /** The test's context answers the class's Asterisk's AGI and sees its calls over AMI. */
-  static void pointAt(LocalAsterisk asterisk, DynamicPropertyRegistry registry) {
-    registry.add("cc.pbx.ami.port", () -> asterisk.ports().ami());
-    registry.add("cc.pbx.fastagi.port", () -> asterisk.ports().agi());
-    registry.add("cc.pbx.recordings.dir", () -> asterisk.recordings().toString());
   }
 
   /**
@@ -202,27 +199,73 @@ final class CallTakeoverRig implements AutoCloseable {
     return agent;
   }
 
-  /** An agent's SIPp phone behind the class's Asterisk's trunk, sending and hearing {@code ear}. */
-  Sipp.Answering phone(String scenario, RtpEar ear, int calls, Duration timeout) {
+  /**
+   * An agent's SIPp phone (or one for two agents) behind the Asterisk's trunk for {@code calls}
+   * calls, sending and hearing {@code ear}.
+   */
+  Sipp.Answering phone(String scenario, RtpEar ear, int calls) {
     return Sipp.scenario(scenario)
         .key("agent_port", Integer.toString(ear.port()))
         .key("supervisor_port", Integer.toString(ear.port()))
         .calls(calls)
-        .timeout(timeout)
+        .timeout(SIPP_TIMEOUT)
         .answerOn(asterisk.ports().trunk());
   }
 
-  /** A SIPp caller into the ACD (4200), on the line for {@code onTheLine}, heard by {@code ear}. */
-  CompletableFuture<Sipp.Result> call(RtpEar ear, Duration onTheLine) {
+  /**
+   * A SIPp caller into the ACD (4200), heard by {@code ear}, on the line until the test {@link
+   * #hangUp hangs it up} (or {@link #close} ends it when the test fails before that).
+   */
+  CompletableFuture<Sipp.Result> call(RtpEar ear) {
     return CompletableFuture.supplyAsync(
         () ->
-            Sipp.scenario("acd-caller-media.xml")
+            Sipp.scenario("acd-caller-media-until-bye.xml")
                 .service("4200")
                 .key("ear_port", Integer.toString(ear.port()))
-                .pause(onTheLine)
-                .timeout(onTheLine.plusSeconds(60))
+                .timeout(SIPP_TIMEOUT)
                 .callAsterisk(asterisk.ports().sip()),
         callers);
+  }
+
+  /**
+   * Hangs the caller of voice contact {@code id} up in Asterisk, as the caller hanging up would end
+   * the call (Asterisk's {@code Hangup} event to every instance, the bridge ended, the agent's
+   * phone sent its BYE), and asserts that the caller's SIPp call went as scripted, ended by that
+   * BYE.
+   */
+  void hangUp(String id, CompletableFuture<Sipp.Result> call) throws Exception {
+    String channel =
+        jdbc.sql("SELECT reference FROM routing_contact WHERE id = ?")
+            .param(id)
+            .query(String.class)
+            .single();
+    // Asterisk finds a channel by its Uniqueid (the contact's reference) as well as by its name.
+    assertThat(asterisk.cli("channel request hangup " + channel)).contains("Requested Hangup");
+    Sipp.Result caller = call.get(30, TimeUnit.SECONDS);
+    assertThat(caller.succeeded()).as("caller:%n%s", caller.output()).isTrue();
+  }
+
+  /** Waits until {@code id} is completed for {@code agent}, as its caller hung up. */
+  void awaitCompleted(String id, String agent) {
+    await("the call completed for " + agent)
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> state(id).equals("COMPLETED/" + agent));
+  }
+
+  /** Asserts that the phones' SIPp calls went as scripted, all of them ended by now. */
+  static void assertScripted(Sipp.Answering phones) {
+    Sipp.Result calls = phones.await(Duration.ofSeconds(30));
+    assertThat(calls.succeeded()).as("phones:%n%s", calls.output()).isTrue();
+  }
+
+  /**
+   * Waits until each of the two endpoints hears a second of the other from now on: the two parties
+   * of a bridge hear each other both ways.
+   */
+  static void awaitTwoWay(RtpEar one, double oneSays, RtpEar other, double otherSays) {
+    long from = RtpEar.now();
+    sound().until(() -> one.framesWith(otherSays, from) >= SECOND);
+    sound().until(() -> other.framesWith(oneSays, from) >= SECOND);
   }
 
   /** How long to wait for sound: media on a loaded machine. */
