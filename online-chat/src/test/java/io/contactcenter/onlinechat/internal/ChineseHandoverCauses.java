@@ -111,6 +111,81 @@ class ChineseHandoverCauses {
     Files.writeString(file, out);
   }
 
+  /**
+   * The tune rows' two best fused scores (in scope and out of scope), for choosing a threshold rule
+   * on them: {@code online-chat/target/zh-tune-scores.tsv}.
+   */
+  @Test
+  void tuneRowScores() throws IOException {
+    Map<ChatLanguage, FaqIndex> indexes =
+        FaqBotAccuracyTest.indexes(BOT, CACHED, FaqBotAccuracyTest.defaultMeaning());
+    StringBuilder out = new StringBuilder("split\tfaq\ttop\tbest\tsecond\ttext\n");
+    List<Question> rows = new java.util.ArrayList<>(questions());
+    rows.addAll(FaqBotAccuracyTest.questions(FaqBotAccuracyTest.TUNE3_FILE));
+    for (Question q : rows) {
+      if (q.lang() != ChatLanguage.ZH || !q.split().startsWith("tune")) {
+        continue;
+      }
+      List<FaqMatch> m = indexes.get(ChatLanguage.ZH).match(q.text(), IndexedFaqBot.CANDIDATES);
+      out.append(
+          String.format(
+              "%s\t%s\t%s\t%.4f\t%.4f\t%s%n",
+              q.split(),
+              q.faqId(),
+              m.isEmpty() ? "" : m.get(0).faq().faqId(),
+              m.isEmpty() ? 0 : m.get(0).score(),
+              m.size() < 2 ? 0 : m.get(1).score(),
+              q.text()));
+    }
+    Files.writeString(Path.of("target", "zh-tune-scores.tsv"), out);
+  }
+
+  /**
+   * The zh meaning weight and the zh thresholds on the tune rows with the shop questions of {@value
+   * FaqBotAccuracyTest#TUNE3_FILE}: answered right on tune and tune2, wrong answers (a wrong FAQ,
+   * or an out-of-scope question answered) on all three. Printed for the ADR 0048 third addendum.
+   */
+  @Test
+  void weightsAndThresholdsOnTheTuneRowsWithShopQuestions() throws IOException {
+    List<Question> rows = new java.util.ArrayList<>(questions());
+    rows.addAll(FaqBotAccuracyTest.questions(FaqBotAccuracyTest.TUNE3_FILE));
+    rows =
+        rows.stream()
+            .filter(q -> q.lang() == ChatLanguage.ZH && q.split().startsWith("tune"))
+            .toList();
+    List<FaqEntry> faqs = faqs(ChatLanguage.ZH);
+    Tokenizer tokenizer = BOT.get(ChatLanguage.ZH);
+    for (double weight : new double[] {0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+      for (double floor : new double[] {0.4, 0.5, 0.6, 0.7}) {
+        FaqIndex index =
+            FaqIndex.build(
+                faqs,
+                tokenizer,
+                CACHED.get(ChatLanguage.ZH),
+                new MeaningWeight(weight, floor),
+                null);
+        Map<ChatLanguage, FaqIndex> indexes = Map.of(ChatLanguage.ZH, index);
+        for (double min : new double[] {0.20, 0.15, 0.10}) {
+          for (double lead : new double[] {0.12, 0.08, 0.06, 0.04}) {
+            BotPolicy p = new BotPolicy(0.45, 0.30, 0.05, min, lead);
+            FaqBotAccuracyTest.Score s = FaqBotAccuracyTest.score(indexes, rows, p);
+            System.out.printf(
+                "zh tune grid weight %.1f floor %.1f min %.2f lead %.2f: answered right %d/%d, wrong %d, out of scope handed over %d/%d%n",
+                weight,
+                floor,
+                min,
+                lead,
+                s.answeredRight(),
+                s.inScope(),
+                FaqBotAccuracyTest.wrongAnswers(indexes, rows, p),
+                s.oosHandedOver(),
+                s.outOfScope());
+          }
+        }
+      }
+    }
+  }
+
   static String cause(
       Question q,
       List<FaqMatch> fused,
