@@ -46,6 +46,8 @@ import org.junit.jupiter.api.Test;
  * Counts per split are printed; the rows go to {@code online-chat/target/zh-handover-causes.txt}.
  * Not part of the test suite (its name does not end in Test): {@code -Dtest=ChineseHandoverCauses}.
  * The encoder is the production one unless {@code bench.zh-model=full} (the non-quantized model).
+ * The other two methods print the tune rows' scores and the weight and threshold grid on the tune
+ * rows with the shop questions of {@value FaqBotAccuracyTest#TUNE3_FILE} (ADR 0048 third addendum).
  */
 class ChineseHandoverCauses {
 
