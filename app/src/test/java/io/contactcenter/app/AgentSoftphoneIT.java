@@ -452,8 +452,6 @@ class AgentSoftphoneIT {
       assertThat(desk.status(second).open())
           .extracting(AgentStatus.OfferedContact::id)
           .containsExactly(contact);
-      assertThat(attribute(colleaguePage, "in-call", "data-call-id"))
-          .isEqualTo(contact.value().substring("voice:".length()));
       call().untilAsserted(() -> assertThat(remotePeak(colleaguePage)).isGreaterThan(0.05));
       assertThat(answered.caller()).isNotDone();
 
