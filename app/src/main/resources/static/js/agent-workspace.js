@@ -94,6 +94,9 @@
     }
     const open = status && (status.open || []).find(c => c.channel === 'VOICE');
     if (!status || (open && (!kept.contactId || open.id === kept.contactId))) return true;
+    // Routing took the call back while the page was away (ADR 0052): the caller went to another
+    // agent, so there is nothing to wrap up; the notice of the hand-back says what happened.
+    if (!open && status.state === 'NOT_READY' && status.reason === 'connection lost') return false;
     current = kept;
     finished(true, { cause: null, lost: true });
     return false;
@@ -400,6 +403,9 @@
     $('presence-state').textContent = cc.label('presence.' + s.state) + (s.reason ? ' (' + s.reason + ')' : '');
     $('presence-state').dataset.state = s.state;
     $('presence-local').hidden = connected !== false;
+    // Routing took the last call back when this agent's page was gone (closed mid-call, ADR 0052):
+    // the reason stays until the agent is ready again, so a page opened later says so too.
+    $('handed-back').hidden = !(s.state === 'NOT_READY' && s.reason === 'connection lost');
   }
   ccRouting.onStatus(showPresence);
   $('presence-ready').addEventListener('click', () => ccRouting.ready().catch(e => error(e.message)));

@@ -11,7 +11,10 @@ import io.contactcenter.routing.AgentState;
 import io.contactcenter.routing.AgentStatus;
 import io.contactcenter.routing.ContactChannel;
 import io.contactcenter.routing.ContactCompleted;
+import io.contactcenter.routing.ContactHandedBack;
 import io.contactcenter.routing.ContactId;
+import io.contactcenter.routing.ContactRouting;
+import io.contactcenter.routing.WaitingContact;
 import io.contactcenter.testinfra.CampaignApi;
 import io.contactcenter.testinfra.CapturedEvents;
 import io.contactcenter.testinfra.Chromium;
@@ -39,6 +42,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -84,6 +88,7 @@ class AgentSoftphoneIT {
   @Autowired Softphones softphones;
   @Autowired JdbcClient jdbc;
   @Autowired AgentDesk desk;
+  @Autowired ContactRouting routing;
   @Autowired AgentDirectory agents;
   @Autowired CapturedEvents events;
 
@@ -369,34 +374,112 @@ class AgentSoftphoneIT {
   }
 
   /**
-   * A page back too late (the agent closed the tab, or the reload took longer than Asterisk keeps a
-   * leg without media, rtp_timeout 15 s): the caller is not left in silence, routing completes the
-   * contact, and the page that comes back says the call was lost and shows its wrap-up.
+   * The agent closes the tab mid-call and does not come back (ADR 0052): once Asterisk has ended
+   * the silent leg (rtp_timeout, the time a reload has) the caller is not hung up but hears why and
+   * goes back to the queue at the front, ahead of a caller who came later; the agent is not ready
+   * ("connection lost"); a colleague's page is offered the call first and talks with the caller;
+   * the agent's next page says the call was handed back.
    */
   @Test
-  void aPageBackTooLateSaysTheCallWasLostAndShowsItsWrapUp() throws Exception {
-    TestInfrastructure.asterisk();
+  void aCallerWhoseAgentClosedTheTabGoesBackToTheFrontAndAColleagueTakesThem() throws Exception {
+    LocalAsterisk asterisk = TestInfrastructure.asterisk();
     String agent = routedAgent();
+    String second = routedAgent();
+    CompletableFuture<Sipp.Result> later = null;
     try {
       WebDriver browser = chromium.driver();
       Answered answered = answerAnAcdCaller(browser, agent);
       ContactId contact = answered.contact();
+      // A caller who comes later waits (the agent is busy), then hangs up by itself.
+      // Its own thread: the common pool has a single worker on a 2-core machine, busy with the
+      // first caller's SIPp.
+      later =
+          CompletableFuture.supplyAsync(
+              () ->
+                  Sipp.scenario("acd-caller.xml")
+                      .service("4200")
+                      .pause(Duration.ofSeconds(50))
+                      .timeout(Duration.ofSeconds(90))
+                      .callAsterisk(asterisk.ports().sip()),
+              task -> Thread.ofVirtual().start(task));
+      ContactId waiting =
+          call()
+              .until(
+                  () ->
+                      routing.waiting().stream()
+                          .map(WaitingContact::id)
+                          .filter(id -> !id.equals(contact))
+                          .findFirst(),
+                  Optional::isPresent)
+              .get();
 
-      browser.get("about:blank");
-      // Asterisk ends the silent leg, and with it the caller's call (the caller gets a BYE).
+      // The tab is closed for good (another tab stays open so the browser does not quit).
+      String agentTab = browser.getWindowHandle();
+      browser.switchTo().newWindow(WindowType.TAB);
+      String otherTab = browser.getWindowHandle();
+      browser.switchTo().window(agentTab).close();
+      browser.switchTo().window(otherTab);
+
+      // After the 15 s Asterisk gives a reload, routing has the call back, ahead of the later one.
       await()
           .atMost(Duration.ofSeconds(40))
           .pollInterval(Duration.ofMillis(200))
-          .until(() -> completed(contact), c -> !c.isEmpty());
+          .until(
+              () ->
+                  !events.ofType(ContactHandedBack.class).stream()
+                      .filter(h -> h.id().equals(contact))
+                      .toList()
+                      .isEmpty());
+      assertThat(
+              routing.waiting().stream()
+                  .map(WaitingContact::id)
+                  .filter(id -> id.equals(contact) || id.equals(waiting)))
+          .containsExactly(contact, waiting);
+      AgentStatus lost = desk.status(agent);
+      assertThat(lost.state()).isEqualTo(AgentState.NOT_READY);
+      assertThat(lost.reason()).isEqualTo(ContactRouting.CONNECTION_LOST);
+      assertThat(lost.open()).isEmpty();
+      assertThat(answered.caller()).isNotDone();
+      assertThat(completed(contact)).isEmpty();
+
+      // A colleague is offered the caller first and hears them on the same call.
+      WebDriver colleaguePage = colleague.driver();
+      users().signIn(colleaguePage, second);
+      colleaguePage.get(url("/agent"));
+      call()
+          .until(() -> "registered".equals(attribute(colleaguePage, "phone-status", "data-state")));
+      colleaguePage.findElement(By.id("presence-ready")).click();
+      call().until(() -> colleaguePage.findElement(By.id("incoming")).isDisplayed());
+      colleaguePage.findElement(By.id("call-accept")).click();
+      call().until(() -> "talking".equals(attribute(colleaguePage, "in-call", "data-state")));
+      assertThat(desk.status(second).open())
+          .extracting(AgentStatus.OfferedContact::id)
+          .containsExactly(contact);
+      call().untilAsserted(() -> assertThat(remotePeak(colleaguePage)).isGreaterThan(0.05));
+      assertThat(answered.caller()).isNotDone();
+
+      colleaguePage.findElement(By.id("call-hangup")).click();
       Sipp.Result caller = answered.caller().get();
       assertThat(caller.succeeded()).as(caller.output()).isTrue();
-      browser.get(url("/agent"));
+      ContactCompleted done = call().until(() -> completed(contact), c -> !c.isEmpty()).get(0);
+      assertThat(done.agentId()).isEqualTo(second);
 
-      call().until(() -> browser.findElement(By.id("wrap-up")).isDisplayed());
-      assertThat(text(browser, "phone-error")).contains("The call was lost");
-      assertThat(browser.findElement(By.id("in-call")).isDisplayed()).isFalse();
+      // The agent's next page says where the call went; it has no wrap-up of it.
+      browser.get(url("/agent"));
+      call().until(() -> browser.findElement(By.id("handed-back")).isDisplayed());
+      assertThat(text(browser, "handed-back")).contains("handed back to the queue");
+      assertThat(browser.findElement(By.id("wrap-up")).isDisplayed()).isFalse();
+      desk.logOut(second);
+      // Nobody takes the later caller any more: it hangs up by itself.
+      Sipp.Result result = later.get();
+      assertThat(result.succeeded()).as(result.output()).isTrue();
     } finally {
       desk.logOut(agent);
+      desk.logOut(second);
+      if (later != null) {
+        // Gone before the next test, which must not be offered it.
+        later.handle((result, failure) -> result).join();
+      }
     }
   }
 

@@ -67,4 +67,18 @@ public interface ContactRouting {
    * @return false when the contact is not a waiting call
    */
   boolean requestCallback(ContactId id, PhoneNumber number);
+
+  /**
+   * The agent's side of the answered call ended without the agent hanging up (their page was
+   * closed, its media stopped, ADR 0052): the contact waits again at its original place (its
+   * priority and original enqueue time, ahead of every contact that came later), and its agent is
+   * set not ready with the reason {@link #CONNECTION_LOST} so it is not offered to them again at
+   * once. Announced as {@link ContactHandedBack}.
+   *
+   * @return false when no agent holds the contact (it ended, or was handed back already)
+   */
+  boolean handBack(ContactId id);
+
+  /** The not-ready reason of an agent whose call was handed back ({@link #handBack}). */
+  String CONNECTION_LOST = "connection lost";
 }

@@ -117,6 +117,24 @@ class IvrConfiguration {
   }
 
   @Bean
+  AgentLostHandler agentLostHandler(
+      IvrProperties properties,
+      StoredIvrFlows flows,
+      ContactRouting routing,
+      ObjectProvider<SpeechSynthesizer> tts,
+      ObjectProvider<SpeechRecognizer> asr) {
+    IvrProperties.Hotline config = properties.hotline();
+    return new AgentLostHandler(
+        routing,
+        call ->
+            new SpeechCallerChannel(call, tts.getObject(), asr.getObject(), config.inputTimeout()),
+        () ->
+            config.language().isEmpty()
+                ? flows.active(config.flow()).language()
+                : config.language());
+  }
+
+  @Bean
   QueueAnnouncementHandler queueAnnouncementHandler(
       IvrProperties properties,
       StoredIvrFlows flows,

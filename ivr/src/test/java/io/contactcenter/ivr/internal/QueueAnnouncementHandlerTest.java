@@ -67,6 +67,12 @@ class QueueAnnouncementHandlerTest {
         }
 
         @Override
+        public boolean handBack(ContactId id) {
+
+          return false;
+        }
+
+        @Override
         public boolean requestCallback(ContactId id, PhoneNumber number) {
           callbacks.add(id + " " + number.e164());
           return true;

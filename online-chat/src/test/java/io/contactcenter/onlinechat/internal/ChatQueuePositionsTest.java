@@ -135,6 +135,12 @@ class ChatQueuePositionsTest {
     }
 
     @Override
+    public boolean handBack(ContactId id) {
+
+      return false;
+    }
+
+    @Override
     public boolean requestCallback(ContactId id, PhoneNumber number) {
       throw new UnsupportedOperationException();
     }

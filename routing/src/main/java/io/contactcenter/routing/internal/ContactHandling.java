@@ -10,11 +10,13 @@ import io.contactcenter.routing.CallbackCompleted;
 import io.contactcenter.routing.CallbackOutcome;
 import io.contactcenter.routing.ContactAccepted;
 import io.contactcenter.routing.ContactCompleted;
+import io.contactcenter.routing.ContactHandedBack;
 import io.contactcenter.routing.ContactId;
 import io.contactcenter.routing.ContactNotOfferedException;
 import io.contactcenter.routing.WrapUp;
 import io.contactcenter.routing.internal.domain.AcceptDecision;
 import io.contactcenter.routing.internal.domain.AgentId;
+import io.contactcenter.routing.internal.domain.ContactDistributor;
 import io.contactcenter.routing.internal.domain.Offer;
 import java.time.Clock;
 import java.time.Duration;
@@ -190,6 +192,40 @@ final class ContactHandling {
     log.info("agent {} completed contact {}", agentId, contact);
     kick.run();
     return statuses.announce(agentId);
+  }
+
+  /**
+   * The agent's side of the call was lost (ADR 0052): the contact waits again at its original
+   * place, the agent is not ready ({@link ContactDistributor#CONNECTION_LOST}); on the routing
+   * thread.
+   *
+   * @return false when no agent holds the contact
+   */
+  boolean handBack(ContactId contact) {
+    Optional<Offer> lost = term.distributor().handBack(domainId(contact));
+    if (lost.isEmpty()) {
+      return false;
+    }
+    Offer call = lost.get();
+    String agentId = call.agent().value();
+    Instant now = clock.instant();
+    tx.executeWithoutResult(
+        status -> {
+          Instant answered = contacts.part(contact, agentId).map(p -> p.answeredAt()).orElse(now);
+          contacts.handBack(contact, agentId);
+          events.publishEvent(
+              new ContactHandedBack(
+                  contact,
+                  channel(call.contact().channel()),
+                  call.contact().queue().value(),
+                  agentId,
+                  Duration.between(answered, now).toMillis(),
+                  now));
+        });
+    log.info("call {} lost its agent {}: back in queue at its place", contact, agentId);
+    statuses.announce(agentId);
+    kick.run();
+    return true;
   }
 
   AgentStatus wrapUp(String agentId, ContactId contact, WrapUp wrapUp) {

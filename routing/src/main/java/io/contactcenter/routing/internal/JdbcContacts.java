@@ -113,6 +113,22 @@ final class JdbcContacts {
         .update();
   }
 
+  /**
+   * The agent's side of the call was lost (ADR 0052): waiting again with its original enqueue time,
+   * as if never answered.
+   *
+   * @return false when the agent held no such open contact
+   */
+  boolean handBack(ContactId id, String agentId) {
+    return jdbc.sql(
+                "UPDATE routing_contact SET state = 'WAITING', agent_id = NULL, offered_at = NULL,"
+                    + " answered_at = NULL, ring_id = NULL"
+                    + " WHERE id = ? AND state = 'CONNECTED' AND agent_id = ?")
+            .params(id.value(), agentId)
+            .update()
+        == 1;
+  }
+
   boolean markConnected(ContactId id, String agentId, Instant at) {
     return jdbc.sql(
                 "UPDATE routing_contact SET state = 'CONNECTED', answered_at = ?, ring_id = NULL"

@@ -215,6 +215,11 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
     kick();
   }
 
+  @Override
+  public boolean handBack(ContactId id) {
+    return Boolean.TRUE.equals(onRoutingThreadValue(() -> handling.handBack(id)));
+  }
+
   /** The ids of the queues there are. */
   Set<String> queueIds() {
     return queues.ids().stream().map(QueueId::value).collect(Collectors.toSet());
@@ -315,6 +320,21 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
   /** Runs {@code work} on the routing thread and waits for it; its exception is rethrown. */
   private AgentStatus onRoutingThread(java.util.function.Supplier<AgentStatus> work) {
     java.util.concurrent.atomic.AtomicReference<AgentStatus> result =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      routingThread.runAndWait(() -> result.set(work.get()));
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof RuntimeException failed) {
+        throw failed;
+      }
+      throw e;
+    }
+    return result.get();
+  }
+
+  /** Like {@link #onRoutingThread} for work with another result. */
+  private <T> T onRoutingThreadValue(java.util.function.Supplier<T> work) {
+    java.util.concurrent.atomic.AtomicReference<T> result =
         new java.util.concurrent.atomic.AtomicReference<>();
     try {
       routingThread.runAndWait(() -> result.set(work.get()));

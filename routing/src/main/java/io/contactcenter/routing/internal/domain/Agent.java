@@ -126,6 +126,17 @@ final class Agent {
     }
   }
 
+  /**
+   * The agent's side of an open contact was lost (their page closed mid-call): the contact leaves
+   * them without a wrap-up (there is nothing to wrap up, it goes to another agent), and they are
+   * set not ready with {@code reason}.
+   */
+  void lost(Channel channel, String reason, Instant now) {
+    release(channel);
+    open--;
+    notReady(reason, now);
+  }
+
   void endWrapUp(Instant now) {
     if (wrapUpUntil != null) {
       wrapUpUntil = null;

@@ -37,6 +37,9 @@ public final class ContactDistributor {
   /** The not-ready reason after the agent rejected an offer. */
   public static final String REJECTED = "rejected an offer";
 
+  /** The not-ready reason after the agent's side of an answered call was lost (ADR 0052). */
+  public static final String CONNECTION_LOST = "connection lost";
+
   private final Clock clock;
   private final PriorityPolicy priorities;
   private final QueueBook queues;
@@ -449,6 +452,26 @@ public final class ContactDistributor {
     // A consult about the call ends with it (the caller hung up): the consulted agent is free.
     endConsult(contactId);
     return true;
+  }
+
+  /**
+   * The agent's side of the open call ended without the agent hanging up (their page closed and its
+   * media stopped, ADR 0052): the contact goes back to its original place (its priority, original
+   * enqueue time and arrival sequence, so ahead of every contact that came later) and the agent is
+   * set not ready ({@link #CONNECTION_LOST}) without a wrap-up, so it is not offered to them again
+   * at once. A consult about the call ends with it.
+   *
+   * @return the agent's call that was handed back; empty when no agent holds the contact
+   */
+  public synchronized Optional<Offer> handBack(ContactId contactId) {
+    Offer call = connected.remove(contactId);
+    if (call == null) {
+      return Optional.empty();
+    }
+    endConsult(contactId);
+    agents.holder(call.agent()).lost(call.contact().channel(), CONNECTION_LOST, clock.instant());
+    waiting.add(call.contact());
+    return Optional.of(call);
   }
 
   // ---- attended transfer (ADR 0044) ----

@@ -411,6 +411,73 @@ class ContactDistributorTest {
   }
 
   @Test
+  void aCallWhoseAgentWasLostGoesBackAheadOfLaterCallersAndNotToThatAgent() {
+    ContactDistributor d = simple();
+    AgentProfile alice =
+        agent("alice", Map.of("orders", 3), AgentProfile.capacity(1, 0), Duration.ofSeconds(30));
+    readyAgent(d, alice);
+    d.enqueue(contact("voice:first"), Channel.VOICE, ORDERS, false);
+    d.route();
+    tick();
+    d.accept(alice.id(), contact("voice:first"));
+    tick();
+    d.enqueue(contact("voice:later"), Channel.VOICE, ORDERS, false);
+    tick();
+
+    assertThat(d.handBack(contact("voice:first")))
+        .hasValueSatisfying(o -> assertThat(o.agent()).isEqualTo(alice.id()));
+
+    assertThat(d.connected()).isEmpty();
+    assertThat(d.waiting())
+        .extracting(c -> c.id().value())
+        .containsExactly("voice:first", "voice:later");
+    assertThat(d.position(contact("voice:first"))).isEqualTo(1);
+    // Not ready (no wrap-up: the call goes on with someone else), so not offered it again at once.
+    assertThat(d.presence(alice.id()))
+        .isInstanceOfSatisfying(
+            Presence.NotReady.class,
+            p -> assertThat(p.reason()).isEqualTo(ContactDistributor.CONNECTION_LOST));
+    // The reason agents' pages recognize (ADR 0052).
+    assertThat(ContactDistributor.CONNECTION_LOST)
+        .isEqualTo(io.contactcenter.routing.ContactRouting.CONNECTION_LOST);
+    assertThat(d.route()).isEmpty();
+    // Her voice place is free again: once ready she may take the next call at once.
+    AgentProfile bob = agent("bob", Map.of("orders", 3));
+    readyAgent(d, bob);
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.agent()).isEqualTo(bob.id());
+              assertThat(o.contact().id().value()).isEqualTo("voice:first");
+            });
+    d.ready(alice.id());
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.contact().id().value()).isEqualTo("voice:later"));
+  }
+
+  @Test
+  void onlyACallAnAgentHoldsIsHandedBack() {
+    ContactDistributor d = simple();
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    readyAgent(d, alice);
+    d.enqueue(contact("voice:ringing"), Channel.VOICE, ORDERS, false);
+    d.route();
+
+    assertThat(d.handBack(contact("voice:ringing"))).isEmpty();
+    assertThat(d.handBack(contact("voice:unknown"))).isEmpty();
+    assertThat(d.offers()).hasSize(1);
+    assertThat(d.presence(alice.id())).isNotInstanceOf(Presence.NotReady.class);
+
+    d.accept(alice.id(), contact("voice:ringing"));
+    assertThat(d.handBack(contact("voice:ringing"))).isPresent();
+    // Twice (a second report of the same loss): nothing more happens.
+    assertThat(d.handBack(contact("voice:ringing"))).isEmpty();
+    assertThat(d.waiting()).hasSize(1);
+  }
+
+  @Test
   void rejectingPutsTheContactBackAndTheAgentNotReady() {
     ContactDistributor d = simple();
     AgentProfile alice = agent("alice", Map.of("orders", 3));
