@@ -42,7 +42,9 @@ import java.util.function.Predicate;
  * (defaults 25 and 8), {@code -Dbench.clean=N} clean replies (default all), {@code -Dbench.seed},
  * {@code -Dbench.part=tune} or {@code held-out} for one part only (default both), {@code
  * -Dbench.vad-threshold} and {@code -Dbench.vad-margin} for other VAD settings than the defaults
- * (choose them on the tune part only). Voices that are not installed are skipped and named.
+ * (choose them on the tune part only), {@code -Dbench.read-backs=N} read-back answers on N lines
+ * per phrase and voice ({@link ReadBackAnswers}, default 0: none). Voices that are not installed
+ * are skipped and named.
  */
 public final class NoisyReplyBenchmark {
 
