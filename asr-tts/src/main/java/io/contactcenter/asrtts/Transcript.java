@@ -2,7 +2,10 @@ package io.contactcenter.asrtts;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What was said in an utterance.
@@ -68,6 +71,23 @@ public record Transcript(
    */
   public List<Double> alternativeShares() {
     return Alternative.shares(alternatives, SCORE_SCALE);
+  }
+
+  /**
+   * Each distinct text of the alternatives with its share of their weight (alternatives that differ
+   * only in {@code [unk]} are one text), best first; without alternatives the transcript's own text
+   * holds the whole weight. What a reader that weighs answers needs, such as the IVR's read-back.
+   */
+  public Map<String, Double> sharesByText() {
+    if (alternatives.isEmpty()) {
+      return Map.of(text, 1.0);
+    }
+    List<Double> shares = alternativeShares();
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int i = 0; i < alternatives.size(); i++) {
+      out.merge(alternatives.get(i).text(), shares.get(i), Double::sum);
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads a yes or a no from recognized speech, as callers answer a read-back: "yeah", "that's
@@ -13,6 +14,11 @@ import java.util.Map;
  * "uh yes please" are a yes, while "yes no" is unclear. Phrases are matched longest first, so "not
  * right" is a no although "right" is a yes, and 不是 a no although 是 is a yes. Chinese characters are
  * matched one by one, with or without spaces between them.
+ *
+ * <p>A read-back's yes must also be heard surely ({@link #parse(String, Map, double)}): on a noisy
+ * line "that's not right" is often heard as "right" alone, with full word confidence, while the
+ * recognizer's alternative transcripts still hold "not right" (docs/benchmarks.md, noisy replies
+ * run 7; ADR 0050 addendum).
  */
 public final class SpokenYesNo {
 
@@ -105,6 +111,46 @@ public final class SpokenYesNo {
       return Answer.UNCLEAR;
     }
     return yes ? Answer.YES : Answer.NO;
+  }
+
+  /**
+   * The answer to a read-back heard as the recognizer's alternative transcripts: the best
+   * transcript's reading, except that a yes counts only when the transcripts that read as a yes
+   * hold at least {@code minYesShare} of the alternatives' weight; a yes heard less surely is
+   * UNCLEAR (the caller is asked again, by keys). A no is taken as heard: a yes misheard as a no
+   * costs the caller a question, a no misheard as a yes would use a wrong number.
+   *
+   * @param best the best transcript
+   * @param alternatives the recognizer's alternative transcripts, each with its share of their
+   *     weight (the shares sum to 1); a recognizer that gives none is passed {@code best → 1}
+   * @param minYesShare 0 to 1; 0 takes every yes as heard
+   */
+  public static Answer parse(String best, Map<String, Double> alternatives, double minYesShare) {
+    if (minYesShare < 0 || minYesShare > 1) {
+      throw new IllegalArgumentException("minYesShare must be between 0 and 1, was " + minYesShare);
+    }
+    Answer answer = parse(best);
+    if (answer == Answer.YES && share(Answer.YES, alternatives) < minYesShare) {
+      return Answer.UNCLEAR;
+    }
+    return answer;
+  }
+
+  /**
+   * The share of the alternatives' weight whose transcripts read as {@code answer}.
+   *
+   * @param alternatives transcripts, each with its share of the weight
+   */
+  public static double share(Answer answer, Map<String, Double> alternatives) {
+    Objects.requireNonNull(answer, "answer");
+    double share = 0;
+    for (Map.Entry<String, Double> a : alternatives.entrySet()) {
+      if (parse(a.getKey()) == answer) {
+        share += a.getValue();
+      }
+    }
+    // Shares are rounded sums: keep the figure a share.
+    return Math.min(1, share);
   }
 
   private record Match(List<String> units, boolean yes) {

@@ -1,8 +1,12 @@
 package io.contactcenter.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.contactcenter.common.SpokenYesNo.Answer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,5 +91,75 @@ class SpokenYesNoTest {
     assertThat(SpokenYesNo.grammar("en")).contains("yes", "no", "that's right").doesNotContain("是");
     assertThat(SpokenYesNo.grammar("zh")).contains("是", "不对").doesNotContain("yes");
     assertThat(SpokenYesNo.grammar(null)).isEqualTo(SpokenYesNo.grammar("en"));
+  }
+
+  /** The IVR's default {@code cc.ivr.hotline.read-back-min-yes-share}. */
+  private static final double MIN_YES_SHARE = 0.95;
+
+  @Test
+  void aYesAllOfWhoseAlternativesAreAYesIsAYes() {
+    assertThat(
+            SpokenYesNo.parse(
+                "yep", alternatives("yep", 0.40, "yeah", 0.35, "yup", 0.25), MIN_YES_SHARE))
+        .isEqualTo(Answer.YES);
+  }
+
+  @Test
+  void aYesWhoseAlternativesHoldANoIsUnclear() {
+    // "that's not right" on a noisy line, as the tune part heard it: the best is "right" (word
+    // confidence 1.0), the second "not right".
+    assertThat(
+            SpokenYesNo.parse(
+                "right", alternatives("right", 0.63, "not right", 0.37), MIN_YES_SHARE))
+        .isEqualTo(Answer.UNCLEAR);
+  }
+
+  @Test
+  void aYesWhoseAlternativesHoldNothingUnderstoodIsUnclearBelowTheShare() {
+    // "no it's not" heard as "yeah", the others "not" (no phrase at all) and "yup".
+    Map<String, Double> heard = alternatives("yeah", 0.55, "not", 0.10, "yup", 0.35);
+    assertThat(SpokenYesNo.share(Answer.YES, heard)).isEqualTo(0.90, within(1e-9));
+    assertThat(SpokenYesNo.parse("yeah", heard, MIN_YES_SHARE)).isEqualTo(Answer.UNCLEAR);
+    assertThat(SpokenYesNo.parse("yeah", heard, 0.90))
+        .as("the share is a minimum")
+        .isEqualTo(Answer.YES);
+  }
+
+  @Test
+  void aNoIsANoHoweverUnsure() {
+    assertThat(SpokenYesNo.parse("no", alternatives("no", 0.30, "yes", 0.70), MIN_YES_SHARE))
+        .isEqualTo(Answer.NO);
+  }
+
+  @Test
+  void anUnclearBestStaysUnclearWhateverTheAlternatives() {
+    assertThat(SpokenYesNo.parse("", alternatives("", 0.2, "yes", 0.8), 0))
+        .isEqualTo(Answer.UNCLEAR);
+  }
+
+  @Test
+  void aShareOfZeroTakesEveryYesAsHeard() {
+    assertThat(SpokenYesNo.parse("right", alternatives("right", 0.5, "not right", 0.5), 0))
+        .isEqualTo(Answer.YES);
+  }
+
+  @Test
+  void aTranscriptWithoutAlternativesCountsAsTheWholeWeight() {
+    assertThat(SpokenYesNo.parse("yes", Map.of("yes", 1.0), MIN_YES_SHARE)).isEqualTo(Answer.YES);
+  }
+
+  @Test
+  void aShareOutsideZeroToOneIsRejected() {
+    assertThatThrownBy(() -> SpokenYesNo.parse("yes", Map.of("yes", 1.0), 1.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("minYesShare must be between 0 and 1, was 1.5");
+  }
+
+  private static Map<String, Double> alternatives(Object... textAndShare) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int i = 0; i < textAndShare.length; i += 2) {
+      out.put((String) textAndShare[i], (Double) textAndShare[i + 1]);
+    }
+    return out;
   }
 }

@@ -88,7 +88,7 @@ final class HotlineFlowHandler implements CallHandler {
         call.getVariable("CC_IVR_LANGUAGE")
             .filter(l -> l.equals("en") || l.equals("zh"))
             .orElse(config.language().isEmpty() ? null : config.language());
-    FlowEngine engine = new FlowEngine(flow, language, clock);
+    FlowEngine engine = new FlowEngine(flow, language, clock, config.readBackMinYesShare());
     Optional<PhoneNumber> caller = callerNumber(call);
     boolean repeat =
         caller.isPresent()

@@ -1,6 +1,8 @@
 package io.contactcenter.ivr.internal;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
@@ -27,13 +29,19 @@ public record IvrProperties(
    *     menu to the flow's repeat-caller node (an agent)
    * @param transport {@code keys} (Asterisk sounds, answers by key) or {@code speech} (prompts
    *     synthesized from the flow's texts, answers by key and by speech at once, over live media)
+   * @param readBackMinYesShare on the speech transport, the share (0 to 1) of the recognizer's
+   *     alternative transcripts of a spoken answer to a number's read-back that must read as a yes
+   *     for the yes to count; a yes heard less surely is asked again by keys. 0 takes every yes as
+   *     heard. The default was chosen on the tune part of the noisy-reply benchmark (ADR 0050
+   *     addendum)
    */
   public record Hotline(
       @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") @DefaultValue("hotline") String flow,
       @Pattern(regexp = "|en|zh") @DefaultValue("") String language,
       @NotNull @DefaultValue("6s") Duration inputTimeout,
       @NotNull @DefaultValue("24h") Duration repeatWindow,
-      @Pattern(regexp = "keys|speech") @DefaultValue("keys") String transport) {}
+      @Pattern(regexp = "keys|speech") @DefaultValue("keys") String transport,
+      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.95") double readBackMinYesShare) {}
 
   /**
    * @param provider {@code table} (the default: a table fed by order events on Kafka) or {@code

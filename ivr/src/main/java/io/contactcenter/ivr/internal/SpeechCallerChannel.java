@@ -6,6 +6,7 @@ import io.contactcenter.asrtts.RecognitionOptions;
 import io.contactcenter.asrtts.RecognitionStream;
 import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
+import io.contactcenter.asrtts.Transcript;
 import io.contactcenter.ivr.internal.domain.CallerInput;
 import io.contactcenter.ivr.internal.domain.IvrStep;
 import io.contactcenter.ivr.internal.domain.Prompt;
@@ -98,7 +99,9 @@ final class SpeechCallerChannel implements CallerChannel {
     RecognitionStream recognizer =
         ask.phrases().isEmpty()
             ? null
-            : asr.open(RecognitionOptions.grammar(language, ask.phrases()));
+            : asr.open(
+                RecognitionOptions.grammar(language, ask.phrases())
+                    .withAlternatives(ask.alternatives()));
     try {
       StringBuilder keys = new StringBuilder();
       long deadline = Long.MAX_VALUE;
@@ -125,7 +128,7 @@ final class SpeechCallerChannel implements CallerChannel {
                   m.stopPlayback();
                 }
                 if (recognizer.endOfSpeech()) {
-                  return new CallerInput.Speech(recognizer.finish().text());
+                  return speech(recognizer.finish());
                 }
               }
             }
@@ -140,7 +143,7 @@ final class SpeechCallerChannel implements CallerChannel {
           }
           if (recognizer != null && !recognizer.partialText().isBlank()) {
             // Still talking when the time ran out: what was said so far is the answer.
-            return new CallerInput.Speech(recognizer.finish().text());
+            return speech(recognizer.finish());
           }
           return new CallerInput.NoInput();
         }
@@ -150,6 +153,10 @@ final class SpeechCallerChannel implements CallerChannel {
         recognizer.close();
       }
     }
+  }
+
+  private static CallerInput.Speech speech(Transcript heard) {
+    return new CallerInput.Speech(heard.text(), heard.sharesByText());
   }
 
   @Override

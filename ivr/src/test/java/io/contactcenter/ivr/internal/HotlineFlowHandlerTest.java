@@ -48,7 +48,7 @@ class HotlineFlowHandlerTest {
   private final HotlineFlowHandler handler =
       new HotlineFlowHandler(
           new IvrProperties.Hotline(
-              "hotline", "", Duration.ofSeconds(5), Duration.ofHours(24), "keys"),
+              "hotline", "", Duration.ofSeconds(5), Duration.ofHours(24), "keys", 0.95),
           id -> HOTLINE,
           number -> lookupResult,
           stored::add,

@@ -2,6 +2,7 @@ package io.contactcenter.ivr.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.contactcenter.asrtts.AudioClip;
 import io.contactcenter.asrtts.AudioEncoding;
@@ -117,7 +118,18 @@ class SpeechCallerChannelTest {
 
           @Override
           public Transcript finish() {
-            return new Transcript(said, List.of(), 1.0, Duration.ofSeconds(1));
+            if (options.alternatives() == 0) {
+              return new Transcript(said, List.of(), 1.0, Duration.ofSeconds(1));
+            }
+            // Asked for alternatives: the second weighs a third of the first.
+            return new Transcript(
+                said,
+                List.of(),
+                0.75,
+                Duration.ofSeconds(1),
+                List.of(
+                    new Transcript.Alternative(said, 0),
+                    new Transcript.Alternative("not " + said, -Math.log(3))));
           }
 
           @Override
@@ -182,7 +194,29 @@ class SpeechCallerChannelTest {
 
     assertThat(input).isEqualTo(new CallerInput.Speech("order status"));
     assertThat(opened.get(0).phrases()).containsExactly("order status", "agent");
+    assertThat(opened.get(0).alternatives()).as("a menu needs no alternatives").isZero();
     assertThat(media.log).containsExactly("play 320", "stop");
+  }
+
+  @Test
+  void aQuestionThatAsksForAlternativesGetsTheirShares() {
+    for (int i = 0; i < 3; i++) {
+      media.events.add(new MediaEvent.Audio(new byte[320]));
+    }
+    IvrStep.Ask readBack =
+        new IvrStep.Ask("order", MENU, Map.of(), 1, List.of("right", "not right"), false, 5);
+
+    CallerInput input = channel("right", 3).ask(readBack, "en");
+
+    assertThat(opened.get(0).alternatives()).isEqualTo(5);
+    assertThat(input)
+        .isInstanceOfSatisfying(
+            CallerInput.Speech.class,
+            s -> {
+              assertThat(s.text()).isEqualTo("right");
+              assertThat(s.alternatives().get("right")).isCloseTo(0.75, within(1e-9));
+              assertThat(s.alternatives().get("not right")).isCloseTo(0.25, within(1e-9));
+            });
   }
 
   @Test

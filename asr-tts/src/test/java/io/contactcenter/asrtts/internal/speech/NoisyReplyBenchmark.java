@@ -42,7 +42,9 @@ import java.util.function.Predicate;
  * (defaults 25 and 8), {@code -Dbench.clean=N} clean replies (default all), {@code -Dbench.seed},
  * {@code -Dbench.part=tune} or {@code held-out} for one part only (default both), {@code
  * -Dbench.vad-threshold} and {@code -Dbench.vad-margin} for other VAD settings than the defaults
- * (choose them on the tune part only). Voices that are not installed are skipped and named.
+ * (choose them on the tune part only), {@code -Dbench.read-backs=N} read-back answers on N lines
+ * per phrase and voice ({@link ReadBackAnswers}, default 0: none). Voices that are not installed
+ * are skipped and named.
  */
 public final class NoisyReplyBenchmark {
 
@@ -91,7 +93,13 @@ public final class NoisyReplyBenchmark {
 
   /** The number task's variants: engine and caller's words, in the order printed. */
   private static final List<String> TASK_VARIANTS =
-      List.of("before, says yes/no", "before, own words", "after, says yes/no", "after, own words");
+      List.of(
+          "before, says yes/no",
+          "before, own words",
+          "after, says yes/no",
+          "after, own words",
+          "sure yes, says yes/no",
+          "sure yes, own words");
 
   /** Number tasks by part, then by variant. */
   private static final Map<String, Map<String, List<NumberTask.Result>>> TASKS =
@@ -285,6 +293,8 @@ public final class NoisyReplyBenchmark {
     long replyCpu = 0;
     long nbestCpu = 0;
     List<String> nbestTsv = new ArrayList<>();
+    int readBackLines = Integer.getInteger("bench.read-backs", 0);
+    List<String> readBacks = new ArrayList<>(List.of(ReadBackAnswers.HEADER));
 
     try (VoskModels models =
         new VoskModels(properties, NoisyReplyBenchmark.class.getClassLoader())) {
@@ -347,6 +357,16 @@ public final class NoisyReplyBenchmark {
                     + String.format(Locale.ROOT, "\t%.2f", t.confidence())
                     + alts);
           }
+        }
+        if (readBackLines > 0) {
+          readBacks.addAll(
+              ReadBackAnswers.sweep(
+                  asr,
+                  part(voice.heldOut()),
+                  voice.name(),
+                  said -> nominal(voice.speak(said, mary, espeak, tmp)),
+                  readBackLines,
+                  seed));
         }
         List<String> partDigits = voice.heldOut() ? heldOutDigits : tuneDigits;
         for (String d : partDigits) {
@@ -477,7 +497,7 @@ public final class NoisyReplyBenchmark {
                     lines.add(
                         String.format(
                             Locale.ROOT,
-                            "%-8s | %-20s | %s | %s | %s | %.2f | %d/%d",
+                            "%-8s | %-22s | %s | %s | %s | %.2f | %d/%d",
                             part,
                             variant,
                             share(results, r -> r.outcome() == NumberTask.Outcome.CONFIRMED_RIGHT),
@@ -558,6 +578,12 @@ public final class NoisyReplyBenchmark {
     Files.write(out, lines, StandardCharsets.UTF_8);
     Files.write(
         Path.of(out.toString().replaceFirst("\\.txt$", "") + ".tsv"), tsv, StandardCharsets.UTF_8);
+    if (readBackLines > 0) {
+      Files.write(
+          Path.of(out.toString().replaceFirst("\\.txt$", "") + "-read-backs.tsv"),
+          readBacks,
+          StandardCharsets.UTF_8);
+    }
     if (!nbestTsv.isEmpty()) {
       Files.write(
           Path.of(out.toString().replaceFirst("\\.txt$", "") + "-nbest.tsv"),

@@ -2,6 +2,7 @@ package io.contactcenter.asrtts.internal.speech;
 
 import io.contactcenter.asrtts.RecognitionOptions;
 import io.contactcenter.asrtts.SpeechRecognizer;
+import io.contactcenter.asrtts.Transcript;
 import io.contactcenter.common.SpokenYesNo;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +17,12 @@ import java.util.function.Function;
  * Every spoken answer is a new utterance on the same line (fresh noise and losses from {@code
  * random}).
  *
- * <p>Two engines: {@link Engine#BEFORE} (until ADR 0050: a read-back answered by voice, understood
- * only as exactly "yes" or "no", asked twice, then a person) and {@link Engine#AFTER} (ADR 0050:
- * the caller's own words, {@link #parse}; not understood once, the read-back asks for keys only,
- * three read-backs in all; a keyed number is read back for keys).
+ * <p>Three engines: {@link Engine#BEFORE} (until ADR 0050: a read-back answered by voice,
+ * understood only as exactly "yes" or "no", asked twice, then a person), {@link Engine#AFTER} (ADR
+ * 0050: the caller's own words, {@link #parse}; not understood once, the read-back asks for keys
+ * only, three read-backs in all; a keyed number is read back for keys) and {@link Engine#SURE_YES}
+ * (ADR 0050 addendum: as AFTER, but the read-back is recognized with {@value #ALTERNATIVES}
+ * alternatives and a yes counts only when they hold it surely, {@link #sureParse}).
  */
 final class NumberTask {
 
@@ -32,7 +35,8 @@ final class NumberTask {
 
   enum Engine {
     BEFORE,
-    AFTER
+    AFTER,
+    SURE_YES
   }
 
   /** What a caller says to a read-back. */
@@ -83,6 +87,15 @@ final class NumberTask {
   /** The grammar of the read-back from ADR 0050 on: the IVR's own. */
   static final List<String> AFTER_GRAMMAR = SpokenYesNo.grammar("en");
 
+  /** Alternatives the IVR asks for a read-back's answer (ivr's {@code FlowEngine}). */
+  static final int ALTERNATIVES = 5;
+
+  /**
+   * The IVR's default {@code cc.ivr.hotline.read-back-min-yes-share}: chosen on the tune part of
+   * the read-back answers ({@link ReadBackAnswers}, docs/benchmarks.md run 7).
+   */
+  static final double MIN_YES_SHARE = 0.95;
+
   /** Seconds of answer audio recognized so far (for the benchmark's CPU figure). */
   static double audioSeconds;
 
@@ -124,17 +137,22 @@ final class NumberTask {
       for (int attempt = 0; attempt < tries && yes == null; attempt++) {
         questions++;
         // Before: every read-back listened for speech. After: keys only once the node switched.
-        if (engine == Engine.AFTER && keysOnly) {
+        if (engine != Engine.BEFORE && keysOnly) {
           yes = right;
           continue;
         }
         voiceReadBacks++;
         String said = answer(words, right, choice);
-        String heard = recognize(asr, speak.apply(said), engine, line, random);
-        yes = engine == Engine.BEFORE ? exactYesNo(heard) : parse(heard);
+        Transcript heard = recognize(asr, speak.apply(said), engine, line, random);
+        yes =
+            switch (engine) {
+              case BEFORE -> exactYesNo(heard.text());
+              case AFTER -> parse(heard.text());
+              case SURE_YES -> sureParse(heard);
+            };
         if (yes != null) {
           voiceUnderstood++;
-        } else if (engine == Engine.AFTER) {
+        } else if (engine != Engine.BEFORE) {
           keysOnly = true;
         }
       }
@@ -166,16 +184,14 @@ final class NumberTask {
     return said.get(choice.nextInt(said.size()));
   }
 
-  private static String recognize(
+  private static Transcript recognize(
       SpeechRecognizer asr, short[] answer, Engine engine, TelephoneChannel line, Random random) {
     short[] heard = line.carry(NoisyReplyBenchmark.pad(answer), random);
     audioSeconds += heard.length / 8000.0;
-    return NoisyReplyBenchmark.stream(
-            asr,
-            heard,
-            RecognitionOptions.grammar(
-                "en", engine == Engine.BEFORE ? BEFORE_GRAMMAR : AFTER_GRAMMAR))
-        .text();
+    RecognitionOptions options =
+        RecognitionOptions.grammar("en", engine == Engine.BEFORE ? BEFORE_GRAMMAR : AFTER_GRAMMAR)
+            .withAlternatives(engine == Engine.SURE_YES ? ALTERNATIVES : 0);
+    return NoisyReplyBenchmark.stream(asr, heard, options);
   }
 
   static boolean validLength(String digits) {
@@ -191,6 +207,18 @@ final class NumberTask {
   /** The IVR's reading ({@link SpokenYesNo}): true for a yes, false for a no, null when unclear. */
   static Boolean parse(String text) {
     return switch (SpokenYesNo.parse(text)) {
+      case YES -> Boolean.TRUE;
+      case NO -> Boolean.FALSE;
+      case UNCLEAR -> null;
+    };
+  }
+
+  /**
+   * The IVR's reading from ADR 0050's addendum on ({@link SpokenYesNo#parse(String, java.util.Map,
+   * double)} at {@link #MIN_YES_SHARE}): a yes only when the alternatives hold it surely.
+   */
+  static Boolean sureParse(Transcript heard) {
+    return switch (SpokenYesNo.parse(heard.text(), heard.sharesByText(), MIN_YES_SHARE)) {
       case YES -> Boolean.TRUE;
       case NO -> Boolean.FALSE;
       case UNCLEAR -> null;

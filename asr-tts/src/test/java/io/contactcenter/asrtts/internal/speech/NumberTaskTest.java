@@ -2,6 +2,9 @@ package io.contactcenter.asrtts.internal.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contactcenter.asrtts.Transcript;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark reads a read-back's answer as the IVR does ({@code SpokenYesNo}). */
@@ -24,5 +27,23 @@ class NumberTaskTest {
     assertThat(NumberTask.exactYesNo("yes [unk]")).isTrue();
     assertThat(NumberTask.exactYesNo("no")).isFalse();
     assertThat(NumberTask.exactYesNo("yeah")).isNull();
+  }
+
+  @Test
+  void aSureYesNeedsItsAlternativesToHoldIt() {
+    assertThat(NumberTask.sureParse(heard("yep", "yep", 0, "yeah", -1, "yup", -2))).isTrue();
+    // "that's not right" heard as "right", with "not right" close behind (the tune part's case).
+    assertThat(NumberTask.sureParse(heard("right", "right", 0, "not right", -0.5))).isNull();
+    assertThat(NumberTask.sureParse(heard("no", "no", 0, "yes", 1))).isFalse();
+  }
+
+  private static Transcript heard(String text, Object... textAndScore) {
+    List<Transcript.Alternative> alternatives = new java.util.ArrayList<>();
+    for (int i = 0; i < textAndScore.length; i += 2) {
+      alternatives.add(
+          new Transcript.Alternative(
+              (String) textAndScore[i], ((Number) textAndScore[i + 1]).doubleValue()));
+    }
+    return new Transcript(text, List.of(), 0.5, Duration.ofSeconds(1), alternatives);
   }
 }

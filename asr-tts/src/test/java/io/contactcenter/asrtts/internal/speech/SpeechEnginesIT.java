@@ -1,6 +1,7 @@
 package io.contactcenter.asrtts.internal.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.contactcenter.asrtts.AudioClip;
 import io.contactcenter.asrtts.AudioEncoding;
@@ -11,6 +12,7 @@ import io.contactcenter.asrtts.RecognitionStream;
 import io.contactcenter.asrtts.SynthesizedSpeech;
 import io.contactcenter.asrtts.Transcript;
 import io.contactcenter.common.G711;
+import io.contactcenter.common.SpokenYesNo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -153,6 +156,27 @@ class SpeechEnginesIT {
             .isEqualTo("please call me back tomorrow");
       }
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"yes that's right, YES", "yeah, YES", "no it's not, NO", "no that's wrong, NO"})
+  void aClearReadBackAnswerHeardWithAlternativesIsASureYesOrANo(
+      String said, SpokenYesNo.Answer expected) {
+    SynthesizedSpeech speech = synthesizer.synthesize(said, null);
+
+    // As the IVR hears a read-back's answer: its grammar and 5 alternatives (ADR 0050 addendum).
+    Transcript heard =
+        SpeechRig.stream(
+            recognizer,
+            speech.pcm16le8k(),
+            RecognitionOptions.grammar("en", SpokenYesNo.grammar("en")).withAlternatives(5));
+
+    assertThat(heard.alternatives()).isNotEmpty();
+    assertThat(heard.sharesByText().values().stream().mapToDouble(Double::doubleValue).sum())
+        .isCloseTo(1.0, within(1e-9));
+    assertThat(SpokenYesNo.parse(heard.text(), heard.sharesByText(), NumberTask.MIN_YES_SHARE))
+        .as("heard '%s' as %s", said, heard.sharesByText())
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest

@@ -20,8 +20,11 @@ import java.util.function.Supplier;
  * yes or a no said in the caller's words ({@link SpokenYesNo}) or keyed. Once speech has failed in
  * the node (a spoken number that could not be read, a read-back answer not understood or a number
  * denied), and for a number the caller keyed, the node asks by keys only: for the number and for
- * its read-back ({@code confirm-keys}). A read-back is asked at most {@value #CONFIRM_TRIES} times;
- * after that, or after a second denied number, the caller goes to an agent.
+ * its read-back ({@code confirm-keys}). A spoken yes counts only when it was heard surely: the
+ * recognizer's {@value #READ_BACK_ALTERNATIVES} alternatives that read as a yes hold at least the
+ * engine's {@code minYesShare} of their weight; a yes heard less surely is asked again by keys, as
+ * an answer not understood is. A read-back is asked at most {@value #CONFIRM_TRIES} times; after
+ * that, or after a second denied number, the caller goes to an agent.
  */
 public final class FlowEngine {
 
@@ -35,6 +38,12 @@ public final class FlowEngine {
    */
   static final int CONFIRM_TRIES = 3;
 
+  /**
+   * Alternative transcripts a spoken read-back answer is recognized with: the robot's number (ADR
+   * 0049), with which the yes share was chosen (docs/benchmarks.md, noisy replies run 7).
+   */
+  static final int READ_BACK_ALTERNATIVES = 5;
+
   private enum OrderPhase {
     NUMBER,
     CONFIRM
@@ -43,6 +52,7 @@ public final class FlowEngine {
   private final Flow flow;
   private final String language;
   private final Clock clock;
+  private final double minYesShare;
   private final VisitLog visits;
   private String intent;
   private SessionTrace.SelfService selfService;
@@ -59,10 +69,20 @@ public final class FlowEngine {
   private Supplier<IvrStep> afterSay;
   private boolean repeatPending;
 
-  public FlowEngine(Flow flow, String language, Clock clock) {
+  /**
+   * @param language the caller's language; {@code null} means the flow's
+   * @param minYesShare 0 to 1: the share of a spoken read-back answer's alternatives that must read
+   *     as a yes for the yes to count ({@code cc.ivr.hotline.read-back-min-yes-share}); 0 takes
+   *     every yes as heard
+   */
+  public FlowEngine(Flow flow, String language, Clock clock, double minYesShare) {
+    if (minYesShare < 0 || minYesShare > 1) {
+      throw new IllegalArgumentException("minYesShare must be between 0 and 1, was " + minYesShare);
+    }
     this.flow = flow;
     this.language = language == null ? flow.language() : language;
     this.clock = clock;
+    this.minYesShare = minYesShare;
     this.visits = new VisitLog(clock);
   }
 
@@ -347,7 +367,13 @@ public final class FlowEngine {
       return new IvrStep.Ask(order.id(), order.confirmKeys(), values, 1, List.of(), retry);
     }
     return new IvrStep.Ask(
-        order.id(), order.confirm(), values, 1, SpokenYesNo.grammar(language), retry);
+        order.id(),
+        order.confirm(),
+        values,
+        1,
+        SpokenYesNo.grammar(language),
+        retry,
+        READ_BACK_ALTERNATIVES);
   }
 
   private IvrStep confirmInput(Node.OrderStatus order, CallerInput input) {
@@ -359,7 +385,7 @@ public final class FlowEngine {
                 case "2" -> SpokenYesNo.Answer.NO;
                 default -> SpokenYesNo.Answer.UNCLEAR;
               };
-          case CallerInput.Speech speech -> SpokenYesNo.parse(speech.text());
+          case CallerInput.Speech speech -> spokenAnswer(speech);
           case CallerInput.NoInput n -> SpokenYesNo.Answer.UNCLEAR;
         };
     return switch (answer) {
@@ -381,6 +407,20 @@ public final class FlowEngine {
         yield attempts < CONFIRM_TRIES ? askConfirm(order, true) : enter(order.toAgent());
       }
     };
+  }
+
+  /**
+   * A spoken yes or no to the read-back; a yes only when heard surely: on a noisy line "that's not
+   * right" is often heard as "right" alone, and only the alternatives still hold the "not".
+   */
+  private SpokenYesNo.Answer spokenAnswer(CallerInput.Speech speech) {
+    SpokenYesNo.Answer answer =
+        SpokenYesNo.parse(speech.text(), speech.alternatives(), minYesShare);
+    if (answer == SpokenYesNo.Answer.UNCLEAR
+        && SpokenYesNo.parse(speech.text()) == SpokenYesNo.Answer.YES) {
+      visits.note("read-back:yes-unsure");
+    }
+    return answer;
   }
 
   // ---------------------------------------------------------------- callback number

@@ -20,6 +20,9 @@ public sealed interface IvrStep {
    * @param maxDigits the most keys to collect ('#' ends earlier)
    * @param phrases the speech grammar, besides {@code [unk]}; empty when only keys are accepted
    * @param retry whether this is the second time the question is asked
+   * @param alternatives how many alternative transcripts a spoken answer should carry ({@link
+   *     CallerInput.Speech#alternatives()}), 0 to 10: for an answer whose doubt matters, the
+   *     read-back's yes; 0 for the best transcript alone
    */
   record Ask(
       String nodeId,
@@ -27,8 +30,28 @@ public sealed interface IvrStep {
       Map<String, Object> values,
       int maxDigits,
       List<String> phrases,
-      boolean retry)
-      implements IvrStep {}
+      boolean retry,
+      int alternatives)
+      implements IvrStep {
+
+    public Ask {
+      if (alternatives < 0 || alternatives > 10) {
+        throw new IllegalArgumentException(
+            "alternatives must be between 0 and 10, was " + alternatives);
+      }
+    }
+
+    /** A question whose spoken answer is its best transcript alone. */
+    public Ask(
+        String nodeId,
+        Prompt prompt,
+        Map<String, Object> values,
+        int maxDigits,
+        List<String> phrases,
+        boolean retry) {
+      this(nodeId, prompt, values, maxDigits, phrases, retry, 0);
+    }
+  }
 
   /** Looks an order up; then call {@link FlowEngine#onOrder}. */
   record LookUpOrder(String nodeId, String orderNumber) implements IvrStep {}

@@ -1,6 +1,7 @@
 package io.contactcenter.ivr.internal.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.contactcenter.ivr.internal.domain.CallerInput.Keys;
 import io.contactcenter.ivr.internal.domain.CallerInput.NoInput;
@@ -59,9 +60,15 @@ class FlowEngineTest {
         "agent");
   }
 
+  /** The default {@code cc.ivr.hotline.read-back-min-yes-share}. */
+  static final double MIN_YES_SHARE = 0.95;
+
   private final FlowEngine engine =
       new FlowEngine(
-          flow(), null, Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+          flow(),
+          null,
+          Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC),
+          MIN_YES_SHARE);
 
   @Test
   void aMenuAcceptsKeysAndSpeechAtOnce() {
@@ -102,7 +109,7 @@ class FlowEngineTest {
     engine.start();
     assertThat(engine.onInput(new Keys("0"))).isInstanceOf(IvrStep.ToAgent.class);
 
-    FlowEngine other = new FlowEngine(flow(), null, Clock.systemUTC());
+    FlowEngine other = new FlowEngine(flow(), null, Clock.systemUTC(), MIN_YES_SHARE);
     other.start();
     assertThat(other.onInput(new Speech("agent"))).isInstanceOf(IvrStep.ToAgent.class);
   }
@@ -175,6 +182,108 @@ class FlowEngineTest {
             });
     assertThat(engine.onInput(new Speech("[unk] yeah that's right")))
         .isEqualTo(new IvrStep.LookUpOrder("order", "123456"));
+  }
+
+  @Test
+  void aSpokenReadBackAsksForTheRecognizersAlternatives() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+
+    assertThat(engine.onInput(new Speech("one two three four five six")))
+        .isInstanceOfSatisfying(
+            IvrStep.Ask.class,
+            a -> assertThat(a.alternatives()).isEqualTo(FlowEngine.READ_BACK_ALTERNATIVES));
+  }
+
+  @Test
+  void aYesAllOfWhoseAlternativesAreAYesLooksTheOrderUp() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+    engine.onInput(new Speech("one two three four five six"));
+
+    assertThat(
+            engine.onInput(new Speech("yep", Map.of("yep", 0.45, "yeah", 0.30, "yes it is", 0.25))))
+        .isEqualTo(new IvrStep.LookUpOrder("order", "123456"));
+  }
+
+  @Test
+  void aYesHeardUnsurelyIsAskedAgainForKeysAndTheWrongNumberIsNotUsed() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+    engine.onInput(new Speech("one two three four five six"));
+
+    // "that's not right" on a noisy line: heard as "right", with "not right" behind it.
+    IvrStep again = engine.onInput(new Speech("right", Map.of("right", 0.63, "not right", 0.37)));
+    assertThat(again)
+        .isInstanceOfSatisfying(
+            IvrStep.Ask.class,
+            a -> {
+              assertThat(a.prompt()).isEqualTo(KEYS);
+              assertThat(a.phrases()).isEmpty();
+              assertThat(a.values()).containsEntry("order_number", "123456");
+            });
+    assertThat(engine.onInput(new Keys("2")))
+        .as("the caller denies the number by key and is asked for it by keys")
+        .isInstanceOfSatisfying(
+            IvrStep.Ask.class,
+            a -> {
+              assertThat(a.maxDigits()).isGreaterThan(1);
+              assertThat(a.phrases()).isEmpty();
+            });
+    assertThat(engine.trace().visits().get(1).inputs())
+        .containsSubsequence("speech:right", "read-back:yes-unsure", "keys:2");
+  }
+
+  @Test
+  void aYesJustBelowTheShareIsNotTakenAndJustAtItIs() {
+    Map<String, Double> below = Map.of("yeah", 0.90, "not", 0.10);
+    Map<String, Double> at = Map.of("yeah", 0.95, "not", 0.05);
+
+    engine.start();
+    engine.onInput(new Keys("1"));
+    engine.onInput(new Speech("one two three four five six"));
+    assertThat(engine.onInput(new Speech("yeah", below))).isInstanceOf(IvrStep.Ask.class);
+
+    FlowEngine other = new FlowEngine(flow(), null, Clock.systemUTC(), MIN_YES_SHARE);
+    other.start();
+    other.onInput(new Keys("1"));
+    other.onInput(new Speech("one two three four five six"));
+    assertThat(other.onInput(new Speech("yeah", at)))
+        .isEqualTo(new IvrStep.LookUpOrder("order", "123456"));
+  }
+
+  @Test
+  void aNoHeardUnsurelyIsStillANo() {
+    engine.start();
+    engine.onInput(new Keys("1"));
+    engine.onInput(new Speech("one two three four five six"));
+
+    assertThat(engine.onInput(new Speech("no", Map.of("no", 0.4, "yes", 0.6))))
+        .as("the number is asked again by keys")
+        .isInstanceOfSatisfying(
+            IvrStep.Ask.class,
+            a -> {
+              assertThat(a.maxDigits()).isGreaterThan(1);
+              assertThat(a.phrases()).isEmpty();
+            });
+  }
+
+  @Test
+  void aShareOfZeroTakesEveryYesAsHeard() {
+    FlowEngine trusting = new FlowEngine(flow(), null, Clock.systemUTC(), 0);
+    trusting.start();
+    trusting.onInput(new Keys("1"));
+    trusting.onInput(new Speech("one two three four five six"));
+
+    assertThat(trusting.onInput(new Speech("right", Map.of("right", 0.5, "not right", 0.5))))
+        .isEqualTo(new IvrStep.LookUpOrder("order", "123456"));
+  }
+
+  @Test
+  void aShareOutsideZeroToOneIsRejected() {
+    assertThatThrownBy(() -> new FlowEngine(flow(), null, Clock.systemUTC(), 1.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("minYesShare must be between 0 and 1, was 1.5");
   }
 
   @Test

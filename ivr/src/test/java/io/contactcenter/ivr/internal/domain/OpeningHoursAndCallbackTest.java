@@ -91,7 +91,10 @@ class OpeningHoursAndCallbackTest {
   void aClosedHotlineTakesACallbackNumberThenSaysGoodbye() {
     FlowEngine engine =
         new FlowEngine(
-            closedFlow(hours()), null, Clock.fixed(at("2026-10-01T10:00"), ZoneOffset.UTC));
+            closedFlow(hours()),
+            null,
+            Clock.fixed(at("2026-10-01T10:00"), ZoneOffset.UTC),
+            FlowEngineTest.MIN_YES_SHARE);
 
     assertThat(engine.start()).isInstanceOf(IvrStep.Ask.class);
     assertThat(engine.onInput(new Keys("123")))
@@ -112,14 +115,19 @@ class OpeningHoursAndCallbackTest {
   void anOpenHotlineGoesOn() {
     FlowEngine engine =
         new FlowEngine(
-            closedFlow(hours()), null, Clock.fixed(at("2026-10-11T10:00"), ZoneOffset.UTC));
+            closedFlow(hours()),
+            null,
+            Clock.fixed(at("2026-10-11T10:00"), ZoneOffset.UTC),
+            FlowEngineTest.MIN_YES_SHARE);
 
     assertThat(engine.start()).isInstanceOf(IvrStep.ToAgent.class);
   }
 
   @Test
   void aRepeatCallerSkipsTheMenuToAnAgent() {
-    FlowEngine engine = new FlowEngine(FlowEngineTest.flow(), null, Clock.systemUTC());
+    FlowEngine engine =
+        new FlowEngine(
+            FlowEngineTest.flow(), null, Clock.systemUTC(), FlowEngineTest.MIN_YES_SHARE);
 
     assertThat(engine.start(true)).isInstanceOf(IvrStep.ToAgent.class);
     assertThat(engine.trace().path()).containsExactly("main", "agent");
