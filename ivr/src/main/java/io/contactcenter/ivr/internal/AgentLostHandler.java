@@ -82,10 +82,7 @@ final class AgentLostHandler implements CallHandler {
       return;
     }
     call.setVariable("CC_ROUTED", "yes");
-    String language =
-        call.getVariable("CC_LANGUAGE")
-            .filter(l -> l.equals("en") || l.equals("zh"))
-            .orElseGet(defaultLanguage);
+    String language = CallLanguage.named(call, "CC_LANGUAGE").orElseGet(defaultLanguage);
     // Already ringing the next agent: no place to tell.
     Optional<QueuePlace> place = routing.place(id);
     try (CallerChannel channel = channels.apply(call)) {

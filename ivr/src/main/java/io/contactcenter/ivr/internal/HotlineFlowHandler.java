@@ -85,8 +85,7 @@ final class HotlineFlowHandler implements CallHandler {
     // A dialplan line may choose the language per call (CC_IVR_LANGUAGE), else the configured one,
     // else the flow's.
     String language =
-        call.getVariable("CC_IVR_LANGUAGE")
-            .filter(l -> l.equals("en") || l.equals("zh"))
+        CallLanguage.named(call, "CC_IVR_LANGUAGE")
             .orElse(config.language().isEmpty() ? null : config.language());
     FlowEngine engine = new FlowEngine(flow, language, clock, config.readBackMinYesShare());
     Optional<PhoneNumber> caller = callerNumber(call);

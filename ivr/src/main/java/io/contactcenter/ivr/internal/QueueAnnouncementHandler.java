@@ -90,10 +90,7 @@ final class QueueAnnouncementHandler implements CallHandler {
     if (place.isEmpty() || place.get().callback()) {
       return;
     }
-    String language =
-        call.getVariable("CC_LANGUAGE")
-            .filter(l -> l.equals("en") || l.equals("zh"))
-            .orElseGet(defaultLanguage);
+    String language = CallLanguage.named(call, "CC_LANGUAGE").orElseGet(defaultLanguage);
     Optional<PhoneNumber> customer = call.getVariable("CC_CUSTOMER").flatMap(this::phoneNumber);
     Map<String, Object> values =
         Map.of(
