@@ -53,15 +53,20 @@ class JdbcTickets {
     jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))").param("key", key).query().listOfRows();
   }
 
-  void insert(TicketRow t) {
+  /**
+   * @param openingText the text the ticket was opened with (its description, else its subject), as
+   *     its OPENED history entry says: searched with the subject (V144)
+   */
+  void insert(TicketRow t, String openingText) {
     jdbc.sql(
             "INSERT INTO ticket ("
                 + COLUMNS
-                + ") VALUES (:id, :subject, :key, :phone, :ref, :tier, :channel, :kind, :sref,"
-                + " :category, :priority, :slaPriority, :status, :assignee, :grp,"
+                + ", opening_text) VALUES (:id, :subject, :key, :phone, :ref, :tier, :channel,"
+                + " :kind, :sref, :category, :priority, :slaPriority, :status, :assignee, :grp,"
                 + " string_to_array(:tags, '|'), :due, :created, :updated, CAST(:fields AS jsonb),"
-                + " :parent)")
+                + " :parent, :opening)")
         .param("id", t.ticketId())
+        .param("opening", openingText)
         .param("subject", t.subject())
         .param("key", t.subjectKey())
         .param("phone", t.customerPhone() == null ? null : t.customerPhone().e164())
@@ -333,17 +338,16 @@ class JdbcTickets {
   }
 
   /**
-   * How many tickets have the one or two CJK characters {@code gram} in their subject plus how many
-   * in their opening text, counting each no further than {@code limit}: the gram indexes (V130)
-   * answer it without reading the matches' rows beyond {@code limit}.
+   * How many tickets have the one or two CJK characters {@code gram} in their subject or their
+   * opening text, counting no further than {@code limit}: the gram indexes (V130, V144) answer it
+   * without reading the matches' rows beyond {@code limit}.
    */
   long gramMatchesUpTo(String gram, long limit) {
     return jdbc.sql(
-            "SELECT (SELECT count(*) FROM (SELECT 1 FROM ticket"
+            "SELECT count(*) FROM (SELECT 1 FROM ticket"
                 + " WHERE ticket_cjk_grams(subject) && ARRAY[CAST(:gram AS text)]"
-                + " LIMIT :limit) AS s)"
-                + " + (SELECT count(*) FROM (SELECT 1 FROM ticket_entry WHERE kind = 'OPENED'"
-                + " AND ticket_cjk_grams(body) && ARRAY[CAST(:gram AS text)] LIMIT :limit) AS o)")
+                + " OR ticket_cjk_grams(opening_text) && ARRAY[CAST(:gram AS text)]"
+                + " LIMIT :limit) AS matching")
         .param("gram", gram)
         .param("limit", limit)
         .query(Long.class)

@@ -23,8 +23,9 @@ import java.util.Optional;
 class TicketListing {
 
   /**
-   * Matches (subjects plus opening texts) from which a short Chinese text counts as common: at a
-   * million tickets, 0.5 % of them, so that a page in list order is found within ~10,000 rows.
+   * Tickets (with it in the subject or the opening text) from which a short Chinese text counts as
+   * common: at a million tickets, 0.5 % of them, so that a page in list order is found within
+   * ~10,000 rows.
    */
   static final long COMMON_SHORT_TEXT = 5_000;
 

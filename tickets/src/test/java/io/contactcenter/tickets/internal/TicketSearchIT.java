@@ -116,7 +116,8 @@ class TicketSearchIT {
             at,
             at,
             null,
-            Map.of()));
+            Map.of()),
+        "Crushed box " + id);
   }
 
   @AfterAll
@@ -149,7 +150,8 @@ class TicketSearchIT {
             at,
             at,
             null,
-            Map.of()));
+            Map.of()),
+        body);
     history.append(id, EntryKind.OPENED, at, "agent", body, TicketStatus.NEW, true);
   }
 
@@ -231,7 +233,7 @@ class TicketSearchIT {
                   .params(query.params())
                   .query(String.class)
                   .list());
-      assertThat(plan).contains("ticket_subject_cjk").contains("ticket_entry_opened_cjk");
+      assertThat(plan).contains("ticket_subject_cjk").contains("ticket_opening_cjk");
     } finally {
       jdbc.sql("RESET enable_seqscan").update();
     }
