@@ -108,9 +108,21 @@ class TicketListing {
 
   TicketPage page(TicketFilter filter, String viewer, String cursor, int limit) {
     ListCursor after = cursor == null || cursor.isBlank() ? null : ListCursor.decode(cursor);
+    return page(query(filter, viewer), after, limit, null);
+  }
+
+  /** The first page and the list's total, of one query (a short text's plan chosen once). */
+  TicketPage firstPage(TicketFilter filter, String viewer, int limit) {
+    TicketQuery query = query(filter, viewer);
+    long countLimit = config.listCountLimit();
+    TicketCount total = TicketCount.upTo(tickets.countUpTo(query, countLimit), countLimit);
+    return page(query, null, limit, total);
+  }
+
+  private TicketPage page(TicketQuery query, ListCursor after, int limit, TicketCount total) {
     int size = cap(limit);
     // One more than asked says whether a next page exists without counting.
-    List<TicketRow> rows = tickets.page(query(filter, viewer), after, size + 1);
+    List<TicketRow> rows = tickets.page(query, after, size + 1);
     List<TicketRow> shown = rows.size() > size ? rows.subList(0, size) : rows;
     String next = null;
     if (rows.size() > size) {
@@ -123,7 +135,8 @@ class TicketListing {
                   last.ticketId())
               .encode();
     }
-    return new TicketPage(shown.stream().map(r -> r.toTicket(List.of(), null)).toList(), next);
+    return new TicketPage(
+        shown.stream().map(r -> r.toTicket(List.of(), null)).toList(), next, total);
   }
 
   List<String> groupsSupervisedBy(String user) {

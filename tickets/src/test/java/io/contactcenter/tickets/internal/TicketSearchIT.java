@@ -9,7 +9,9 @@ import io.contactcenter.tickets.SourceKind;
 import io.contactcenter.tickets.Ticket;
 import io.contactcenter.tickets.TicketCategory;
 import io.contactcenter.tickets.TicketChannel;
+import io.contactcenter.tickets.TicketCount;
 import io.contactcenter.tickets.TicketFilter;
+import io.contactcenter.tickets.TicketPage;
 import io.contactcenter.tickets.TicketPriority;
 import io.contactcenter.tickets.TicketStatus;
 import java.time.Clock;
@@ -172,8 +174,11 @@ class TicketSearchIT {
         new TicketFilter(List.of(), null, false, null, null, null, null, text, null, null, false);
     List<String> page =
         listing.page(filter, "agent", null, 50).tickets().stream().map(Ticket::ticketId).toList();
-    // The list's total counts the same tickets.
+    // The list's total counts the same tickets, alone or with the first page.
     assertThat(listing.countUpTo(filter, "agent", 10_000)).isEqualTo(page.size());
+    TicketPage opened = listing.firstPage(filter, "agent", 50);
+    assertThat(opened.tickets()).extracting(Ticket::ticketId).containsExactlyElementsOf(page);
+    assertThat(opened.total()).isEqualTo(new TicketCount(page.size(), false));
     // A common text is checked row by row in list order: the same tickets in the same order.
     assertThat(rowByRow.page(filter, "agent", null, 50).tickets())
         .extracting(Ticket::ticketId)
