@@ -338,18 +338,23 @@ class JdbcTickets {
   }
 
   /**
-   * How many tickets have the one or two CJK characters {@code gram} in their subject or their
-   * opening text, counting no further than {@code limit}: the gram indexes (V130, V144) answer it
-   * without reading the matches' rows beyond {@code limit}.
+   * About how many tickets have the one or two CJK characters {@code gram} in their subject or
+   * opening text, from PostgreSQL's statistics of the gram indexes (V130, V144): ANALYZE keeps the
+   * most common grams of each with their share of rows, so the answer costs no index scan (asking
+   * the indexes themselves, `LIMIT`ed, built a bitmap of every match: ~30 ms for a word in 30 % of
+   * a million tickets). 0 for a gram the statistics do not list as common, or before the table was
+   * first analyzed.
    */
-  long gramMatchesUpTo(String gram, long limit) {
+  long estimatedGramMatches(String gram) {
     return jdbc.sql(
-            "SELECT count(*) FROM (SELECT 1 FROM ticket"
-                + " WHERE ticket_cjk_grams(subject) && ARRAY[CAST(:gram AS text)]"
-                + " OR ticket_cjk_grams(opening_text) && ARRAY[CAST(:gram AS text)]"
-                + " LIMIT :limit) AS matching")
+            "SELECT CAST(GREATEST(0, coalesce(sum(f.share), 0) * (SELECT reltuples FROM pg_class"
+                + " WHERE oid = CAST('ticket' AS regclass))) AS bigint)"
+                + " FROM pg_stats s, unnest(CAST(CAST(s.most_common_elems AS text) AS text[]),"
+                + " s.most_common_elem_freqs) AS f(gram, share)"
+                + " WHERE s.schemaname = current_schema()"
+                + " AND s.tablename IN ('ticket_subject_cjk', 'ticket_opening_cjk')"
+                + " AND f.gram = :gram")
         .param("gram", gram)
-        .param("limit", limit)
         .query(Long.class)
         .single();
   }
