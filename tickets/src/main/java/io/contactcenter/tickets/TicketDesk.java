@@ -58,6 +58,15 @@ public interface TicketDesk {
   TicketPage page(TicketFilter filter, String viewer, String cursor, int limit);
 
   /**
+   * The first page of the tickets matching the filter with how many match ({@link
+   * TicketPage#total()}, counted as {@link #count} does): what a list shows when it opens, the
+   * filter worked out once for both.
+   *
+   * @param limit 1-200
+   */
+  TicketPage firstPage(TicketFilter filter, String viewer, int limit);
+
+  /**
    * The groups a user supervises: those naming them as {@code lead} or among their {@code
    * supervisors} ({@code cc.tickets.groups.<g>}), by name.
    */

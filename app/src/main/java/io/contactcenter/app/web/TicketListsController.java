@@ -93,11 +93,15 @@ class TicketListsController {
                 .orElseThrow(() -> new IllegalArgumentException("no saved view '" + view + "'"))
             : new TicketFilter(
                 status, group, mine, priority, category, tag, sla, q, field, value, myGroups);
-    TicketPage page = desk.page(filter, user.getName(), cursor, limit);
-    ResponseEntity.BodyBuilder response = ResponseEntity.ok();
     // Counting is the costly part of a big list: only the first page says how many match.
-    if (cursor == null || cursor.isBlank()) {
-      TicketCount total = desk.count(filter, user.getName());
+    boolean first = cursor == null || cursor.isBlank();
+    TicketPage page =
+        first
+            ? desk.firstPage(filter, user.getName(), limit)
+            : desk.page(filter, user.getName(), cursor, limit);
+    ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+    if (first) {
+      TicketCount total = page.total();
       response.header("X-Total-Count", String.valueOf(total.count()));
       if (total.capped()) {
         response.header("X-Total-Count-Capped", "true");

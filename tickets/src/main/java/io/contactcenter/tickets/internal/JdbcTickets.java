@@ -53,15 +53,20 @@ class JdbcTickets {
     jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))").param("key", key).query().listOfRows();
   }
 
-  void insert(TicketRow t) {
+  /**
+   * @param openingText the text the ticket was opened with (its description, else its subject), as
+   *     its OPENED history entry says: searched with the subject (V144)
+   */
+  void insert(TicketRow t, String openingText) {
     jdbc.sql(
             "INSERT INTO ticket ("
                 + COLUMNS
-                + ") VALUES (:id, :subject, :key, :phone, :ref, :tier, :channel, :kind, :sref,"
-                + " :category, :priority, :slaPriority, :status, :assignee, :grp,"
+                + ", opening_text) VALUES (:id, :subject, :key, :phone, :ref, :tier, :channel,"
+                + " :kind, :sref, :category, :priority, :slaPriority, :status, :assignee, :grp,"
                 + " string_to_array(:tags, '|'), :due, :created, :updated, CAST(:fields AS jsonb),"
-                + " :parent)")
+                + " :parent, :opening)")
         .param("id", t.ticketId())
+        .param("opening", openingText)
         .param("subject", t.subject())
         .param("key", t.subjectKey())
         .param("phone", t.customerPhone() == null ? null : t.customerPhone().e164())
@@ -333,19 +338,23 @@ class JdbcTickets {
   }
 
   /**
-   * How many tickets have the one or two CJK characters {@code gram} in their subject plus how many
-   * in their opening text, counting each no further than {@code limit}: the gram indexes (V130)
-   * answer it without reading the matches' rows beyond {@code limit}.
+   * About how many tickets have the one or two CJK characters {@code gram} in their subject or
+   * opening text, from PostgreSQL's statistics of the gram indexes (V130, V144): ANALYZE keeps the
+   * most common grams of each with their share of rows, so the answer costs no index scan (asking
+   * the indexes themselves, `LIMIT`ed, built a bitmap of every match: ~30 ms for a word in 30 % of
+   * a million tickets). 0 for a gram the statistics do not list as common, or before the table was
+   * first analyzed.
    */
-  long gramMatchesUpTo(String gram, long limit) {
+  long estimatedGramMatches(String gram) {
     return jdbc.sql(
-            "SELECT (SELECT count(*) FROM (SELECT 1 FROM ticket"
-                + " WHERE ticket_cjk_grams(subject) && ARRAY[CAST(:gram AS text)]"
-                + " LIMIT :limit) AS s)"
-                + " + (SELECT count(*) FROM (SELECT 1 FROM ticket_entry WHERE kind = 'OPENED'"
-                + " AND ticket_cjk_grams(body) && ARRAY[CAST(:gram AS text)] LIMIT :limit) AS o)")
+            "SELECT CAST(GREATEST(0, coalesce(sum(f.share), 0) * (SELECT reltuples FROM pg_class"
+                + " WHERE oid = CAST('ticket' AS regclass))) AS bigint)"
+                + " FROM pg_stats s, unnest(CAST(CAST(s.most_common_elems AS text) AS text[]),"
+                + " s.most_common_elem_freqs) AS f(gram, share)"
+                + " WHERE s.schemaname = current_schema()"
+                + " AND s.tablename IN ('ticket_subject_cjk', 'ticket_opening_cjk')"
+                + " AND f.gram = :gram")
         .param("gram", gram)
-        .param("limit", limit)
         .query(Long.class)
         .single();
   }

@@ -127,6 +127,7 @@ class TicketIntake {
         request.priority() != null
             ? request.priority()
             : PriorityPolicy.initial(request.category(), request.tier());
+    String opening = request.description() == null ? request.subject() : request.description();
     tickets.insert(
         new TicketRow(
             ticketId,
@@ -149,18 +150,13 @@ class TicketIntake {
             now,
             now,
             null,
-            given.values()));
+            given.values()),
+        opening);
     if (source.ref() != null) {
       tickets.addSource(source.kind(), source.ref(), ticketId, now);
     }
     history.append(
-        ticketId,
-        EntryKind.OPENED,
-        now,
-        request.openedBy(),
-        request.description() == null ? request.subject() : request.description(),
-        TicketStatus.NEW,
-        true);
+        ticketId, EntryKind.OPENED, now, request.openedBy(), opening, TicketStatus.NEW, true);
     if (!given.changed().isEmpty()) {
       history.append(
           ticketId,
@@ -273,6 +269,7 @@ class TicketIntake {
     String childId = "T-" + UUID.randomUUID();
     var category = request.category() != null ? request.category() : parent.category();
     var priority = request.priority() != null ? request.priority() : parent.priority();
+    String opening = request.description() == null ? request.subject() : request.description();
     // No duplicate check: the child has the parent's customer on purpose.
     tickets.insert(
         new TicketRow(
@@ -296,15 +293,10 @@ class TicketIntake {
             now,
             now,
             parentId,
-            Map.of()));
+            Map.of()),
+        opening);
     history.append(
-        childId,
-        EntryKind.OPENED,
-        now,
-        request.openedBy(),
-        request.description() == null ? request.subject() : request.description(),
-        TicketStatus.NEW,
-        false);
+        childId, EntryKind.OPENED, now, request.openedBy(), opening, TicketStatus.NEW, false);
     history.append(
         parentId,
         EntryKind.NOTE,

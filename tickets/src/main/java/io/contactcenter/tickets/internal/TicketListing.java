@@ -23,8 +23,9 @@ import java.util.Optional;
 class TicketListing {
 
   /**
-   * Matches (subjects plus opening texts) from which a short Chinese text counts as common: at a
-   * million tickets, 0.5 % of them, so that a page in list order is found within ~10,000 rows.
+   * Tickets (with it in the subject or the opening text) from which a short Chinese text counts as
+   * common: at a million tickets, 0.5 % of them, so that a page in list order is found within
+   * ~10,000 rows.
    */
   static final long COMMON_SHORT_TEXT = 5_000;
 
@@ -48,7 +49,7 @@ class TicketListing {
 
   /**
    * @param commonShortText matches from which a short Chinese text counts as common (tests and
-   *     benchmarks choose it; the desk uses {@link #COMMON_SHORT_TEXT})
+   *     benchmarks choose it, 0 for every one; the desk uses {@link #COMMON_SHORT_TEXT})
    */
   TicketListing(
       JdbcTickets tickets,
@@ -107,9 +108,21 @@ class TicketListing {
 
   TicketPage page(TicketFilter filter, String viewer, String cursor, int limit) {
     ListCursor after = cursor == null || cursor.isBlank() ? null : ListCursor.decode(cursor);
+    return page(query(filter, viewer), after, limit, null);
+  }
+
+  /** The first page and the list's total, of one query (a short text's plan chosen once). */
+  TicketPage firstPage(TicketFilter filter, String viewer, int limit) {
+    TicketQuery query = query(filter, viewer);
+    long countLimit = config.listCountLimit();
+    TicketCount total = TicketCount.upTo(tickets.countUpTo(query, countLimit), countLimit);
+    return page(query, null, limit, total);
+  }
+
+  private TicketPage page(TicketQuery query, ListCursor after, int limit, TicketCount total) {
     int size = cap(limit);
     // One more than asked says whether a next page exists without counting.
-    List<TicketRow> rows = tickets.page(query(filter, viewer), after, size + 1);
+    List<TicketRow> rows = tickets.page(query, after, size + 1);
     List<TicketRow> shown = rows.size() > size ? rows.subList(0, size) : rows;
     String next = null;
     if (rows.size() > size) {
@@ -122,7 +135,8 @@ class TicketListing {
                   last.ticketId())
               .encode();
     }
-    return new TicketPage(shown.stream().map(r -> r.toTicket(List.of(), null)).toList(), next);
+    return new TicketPage(
+        shown.stream().map(r -> r.toTicket(List.of(), null)).toList(), next, total);
   }
 
   List<String> groupsSupervisedBy(String user) {
@@ -158,10 +172,12 @@ class TicketListing {
       fieldJson = FieldValuesJson.write(Map.of(filter.fieldKey(), value));
     }
     // One or two Chinese characters: a common one (订单, 退款) is checked row by row in list order,
-    // a rare one looked up in the gram indexes first (ADR 0042 addendum).
+    // a rare one looked up in the gram indexes first (ADR 0042 addenda). Which one it is, the
+    // statistics of the gram indexes say; both forms find the same tickets.
     boolean common =
         TicketQuery.isShortCjk(filter.text())
-            && tickets.gramMatchesUpTo(filter.text(), commonShortText) >= commonShortText;
+            && (commonShortText <= 0
+                || tickets.estimatedGramMatches(filter.text()) >= commonShortText);
     return TicketQuery.of(
         filter,
         viewer,

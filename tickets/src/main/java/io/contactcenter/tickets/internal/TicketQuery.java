@@ -96,25 +96,22 @@ record TicketQuery(String where, Map<String, Object> params) {
     if (isShortCjk(f.text()) && commonShortText) {
       // A common one (thousands of matches): gathering every match before the page is cut costs
       // seconds, while walking the list order finds a page after a few hundred rows. Each row is
-      // checked with strpos, which for one or two characters is exactly the grams' answer.
-      and.add(
-          "(strpos(subject, :gram) > 0 OR EXISTS (SELECT 1 FROM ticket_entry e"
-              + " WHERE e.ticket_id = ticket.ticket_id AND e.kind = 'OPENED'"
-              + " AND strpos(e.body, :gram) > 0))");
+      // checked with strpos, which for one or two characters is exactly the grams' answer, on the
+      // row itself: the ticket carries its opening text (V144).
+      and.add("(strpos(subject, :gram) > 0 OR strpos(opening_text, :gram) > 0)");
       params.put("gram", f.text());
     } else if (isShortCjk(f.text())) {
-      // One or two CJK characters: no trigram serves them; the gram indexes of V130 do, over the
-      // subject and the opening text alike (a ticket id is never such a text). "Overlaps" a
-      // one-gram array means "contains" it, and GIN answers it without recomputing the grams of
-      // each match (for "contains" it rechecks every row). The matching ids are gathered once
-      // into an array (an InitPlan) and looked up by primary key: as "IN (subquery)" the planner,
-      // expecting thousands of matches, hash-joined them against a scan of the whole table
-      // (0.6-1.2 s at a million tickets; docs/benchmarks.md).
+      // One or two CJK characters: no trigram serves them; the gram indexes of V130 and V144 do,
+      // over the subject and the opening text alike (a ticket id is never such a text).
+      // "Overlaps" a one-gram array means "contains" it, and GIN answers it without recomputing the
+      // grams of each match (for "contains" it rechecks every row). The matching ids are gathered
+      // once into an array (an InitPlan) and looked up by primary key: as a subquery joined to the
+      // list the planner, expecting thousands of matches, scanned the whole table (0.6-1.2 s at a
+      // million tickets; docs/benchmarks.md).
       and.add(
           "ticket_id = ANY (ARRAY(SELECT ticket_id FROM ticket"
               + " WHERE ticket_cjk_grams(subject) && ARRAY[CAST(:gram AS text)]"
-              + " UNION SELECT ticket_id FROM ticket_entry WHERE kind = 'OPENED'"
-              + " AND ticket_cjk_grams(body) && ARRAY[CAST(:gram AS text)]))");
+              + " OR ticket_cjk_grams(opening_text) && ARRAY[CAST(:gram AS text)]))");
       params.put("gram", f.text());
     } else if (f.text() != null) {
       and.add("(subject ILIKE :pattern ESCAPE '\\' OR ticket_id = :text)");

@@ -108,6 +108,11 @@ class TicketService implements TicketDesk {
   }
 
   @Override
+  public TicketPage firstPage(TicketFilter filter, String viewer, int limit) {
+    return listing.firstPage(filter, viewer, limit);
+  }
+
+  @Override
   public List<String> groupsSupervisedBy(String user) {
     return listing.groupsSupervisedBy(user);
   }

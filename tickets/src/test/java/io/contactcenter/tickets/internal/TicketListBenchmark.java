@@ -311,12 +311,18 @@ class TicketListBenchmark {
             listing.page(f, viewer, first.nextCursor(), 50);
           }
           long t4 = System.nanoTime();
+          // What the list asks when it opens: the first page and its total, the filter worked
+          // out once.
+          TicketPage opened = listing.firstPage(f, viewer, 50);
+          long t5 = System.nanoTime();
           assertThat(upTo).isEqualTo(Math.min(count, COUNT_LIMIT + 1));
+          assertThat(opened.total().count()).isEqualTo(Math.min(count, COUNT_LIMIT));
+          assertThat(opened.tickets()).isEqualTo(first.tickets());
           if (i >= 0) {
             page[i] = (t1 - t0) / 1e6;
             exact[i] = (t2 - t1) / 1e6;
             capped[i] = (t3 - t2) / 1e6;
-            both[i] = page[i] + capped[i];
+            both[i] = (t5 - t4) / 1e6;
             next[i] = (t4 - t3) / 1e6;
             matches = Math.max(matches, count);
           }
@@ -365,12 +371,16 @@ class TicketListBenchmark {
         """
         INSERT INTO ticket (ticket_id, subject, subject_key, customer_phone, tier, channel,
             source_kind, source_ref, category, priority, sla_priority, status, assignee,
-            group_name, tags, sla_due_at, sla_breached, created_at, updated_at, custom_fields)
+            group_name, tags, sla_due_at, sla_breached, created_at, updated_at, custom_fields,
+            opening_text)
         SELECT id, subject, lower(subject), phone, tier, channel, kind, 'src-' || i, category,
                priority, priority, status, assignee, grp, tags,
                CASE WHEN active THEN due END,
                active AND due <= TIMESTAMPTZ '%1$s',
-               created, created, fields
+               created, created, fields,
+               CASE WHEN i %% 1000 = 500 THEN '客户要求退款，货还没到，订单号 ' || id
+                    WHEN i %% 10 IN (1, 4, 7) THEN '订单问题：' || subject
+                    ELSE subject END
         FROM (
           SELECT i,
                  'T-' || lpad(i::text, 8, '0') AS id,
@@ -412,19 +422,15 @@ class TicketListBenchmark {
         ) AS t
         """
             .formatted(NOW, AGENTS, GROUPS, count));
-    // Every ticket's opening text (the OPENED entry the desk writes): the subject, except every
-    // 1,000th (offset by 500) which a customer wrote in Chinese, and three in ten (ids ending in
-    // 1, 4 or 7) which start with a common Chinese word (订单问题：).
+    // Every ticket's opening text (on the row, and the OPENED entry the desk writes): the
+    // subject, except every 1,000th (offset by 500) which a customer wrote in Chinese, and three
+    // in ten (ids ending in 1, 4 or 7) which start with a common Chinese word (订单问题：).
     TicketBenchmarks.exec(
         jdbc,
         "opening entries",
         """
         INSERT INTO ticket_entry (ticket_id, seq, kind, at, actor, body, status, visible)
-        SELECT ticket_id, 1, 'OPENED', created_at, 'agent',
-               CASE WHEN right(ticket_id, 3) = '500' THEN '客户要求退款，货还没到，订单号 ' || ticket_id
-                    WHEN right(ticket_id, 1) IN ('1', '4', '7') THEN '订单问题：' || subject
-                    ELSE subject END,
-               'NEW', true
+        SELECT ticket_id, 1, 'OPENED', created_at, 'agent', opening_text, 'NEW', true
         FROM ticket
         """);
     TicketBenchmarks.exec(jdbc, "vacuum analyze", "VACUUM ANALYZE ticket, ticket_entry");
