@@ -483,6 +483,63 @@ class AgentSoftphoneIT {
     }
   }
 
+  /**
+   * A reload then a closed tab (ADR 0052): the leg the reloaded page swapped into the call tells
+   * the caller how it ended, like the first one would have, so the caller goes back to the queue
+   * instead of being hung up once Asterisk ends that leg for lack of RTP.
+   */
+  @Test
+  void aCallerWhoseAgentReloadedThenClosedTheTabGoesBackToTheQueue() throws Exception {
+    LocalAsterisk asterisk = TestInfrastructure.asterisk();
+    String agent = routedAgent();
+    String callId = null;
+    try {
+      WebDriver browser = chromium.driver();
+      Answered answered = answerAnAcdCaller(browser, agent);
+      ContactId contact = answered.contact();
+      callId = contact.value().substring("voice:".length());
+      browser.navigate().refresh();
+      call().until(() -> "talking".equals(attribute(browser, "in-call", "data-state")));
+      call().untilAsserted(() -> assertThat(remotePeak(browser)).isGreaterThan(0.05));
+
+      String agentTab = browser.getWindowHandle();
+      browser.switchTo().newWindow(WindowType.TAB);
+      String otherTab = browser.getWindowHandle();
+      browser.switchTo().window(agentTab).close();
+      browser.switchTo().window(otherTab);
+
+      await()
+          .atMost(Duration.ofSeconds(40))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  events.ofType(ContactHandedBack.class).stream()
+                      .anyMatch(h -> h.id().equals(contact)));
+      assertThat(routing.waiting()).extracting(WaitingContact::id).contains(contact);
+      AgentStatus lost = desk.status(agent);
+      assertThat(lost.state()).isEqualTo(AgentState.NOT_READY);
+      assertThat(lost.reason()).isEqualTo(ContactRouting.CONNECTION_LOST);
+      assertThat(answered.caller()).isNotDone();
+      assertThat(completed(contact)).isEmpty();
+    } finally {
+      desk.logOut(agent);
+      if (callId != null) {
+        hangUpChannelOf(asterisk, callId);
+      }
+    }
+  }
+
+  /** Hangs up the channel with that uniqueid, so the next test is not offered its caller. */
+  private static void hangUpChannelOf(LocalAsterisk asterisk, String uniqueId) {
+    // concise: Channel!Context!Exten!Priority!State!App!Data!CallerID!...!BridgeID!Uniqueid
+    for (String line : asterisk.cli("core show channels concise").split("\n")) {
+      String[] fields = line.split("!");
+      if (fields.length > 1 && fields[fields.length - 1].strip().equals(uniqueId)) {
+        asterisk.cli("channel request hangup " + fields[0]);
+      }
+    }
+  }
+
   /** An agent whose routing profile rings their browser softphone for callers of support. */
   private String routedAgent() throws Exception {
     String agent = agent();
