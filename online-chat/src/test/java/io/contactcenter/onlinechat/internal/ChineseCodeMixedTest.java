@@ -28,9 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class ChineseCodeMixedTest {
 
-  /** Prints the bot as production builds it on the mixed tune and held-out sets. */
+  /**
+   * Before traditional folding and English shop words (measured once, 2026-12-07): 40 of 60 right,
+   * 20 handed over, 13 of 15 out of scope handed over, 2 wrong answers. After (measured once on
+   * this set, tuned on {@value FaqBotAccuracyTest#MIXED_TUNE_FILE} only): 57 right, 2 handed over,
+   * 13 of 15, 2 wrong. The after figures must hold within 2 questions; wrong answers may not rise.
+   */
   @Test
-  void codeMixedQuestionsAreScored() throws IOException {
+  void codeMixedAndTraditionalQuestionsAreAnswered() throws IOException {
     Map<ChatLanguage, FaqIndex> adopted = indexes(BOT, CACHED, defaultMeaning());
     report("words+meaning, lexicon (default)", adopted, MIXED_TUNE);
     report("words+meaning, lexicon (default)", adopted, MIXED_HELDOUT);
@@ -38,11 +43,15 @@ class ChineseCodeMixedTest {
     Score s = score(adopted, mixed, null);
     assertThat(s.inScope()).isEqualTo(60);
     assertThat(s.outOfScope()).isEqualTo(15);
-    System.out.printf(
-        "zh mixed held-out: right %d, in-scope handed over %d, wrong %d, oos handed over %d%n",
-        s.answeredRight(),
-        s.inScopeHandedOver(),
-        wrongAnswers(adopted, mixed, null),
-        s.oosHandedOver());
+    assertThat(s.answeredRight()).as("zh mixed answered right").isGreaterThanOrEqualTo(57 - 2);
+    assertThat(s.inScopeHandedOver())
+        .as("zh mixed in-scope handed over")
+        .isLessThanOrEqualTo(2 + 2);
+    assertThat(s.oosHandedOver())
+        .as("zh mixed out of scope handed over")
+        .isGreaterThanOrEqualTo(13 - 2);
+    assertThat(wrongAnswers(adopted, mixed, null))
+        .as("zh mixed wrong answers")
+        .isLessThanOrEqualTo(2);
   }
 }
