@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15Quantize
 import io.contactcenter.onlinechat.ChatLanguage;
 import io.contactcenter.onlinechat.internal.domain.SentenceEncoder;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One language's small BGE sentence-embedding model (bge-small v1.5, int8-quantized ONNX, shipped
@@ -19,22 +20,31 @@ final class BgeSentenceEncoder implements SentenceEncoder {
   static final int MAX_CHARS = 256;
 
   private final Supplier<EmbeddingModel> loader;
+  private final UnaryOperator<String> forModel;
   private volatile EmbeddingModel model;
 
-  private BgeSentenceEncoder(Supplier<EmbeddingModel> loader) {
+  private BgeSentenceEncoder(Supplier<EmbeddingModel> loader, UnaryOperator<String> forModel) {
     this.loader = loader;
+    this.forModel = forModel;
   }
 
   static BgeSentenceEncoder of(ChatLanguage language) {
     return switch (language) {
-      case ZH -> new BgeSentenceEncoder(BgeSmallZhV15QuantizedEmbeddingModel::new);
-      case EN -> new BgeSentenceEncoder(BgeSmallEnV15QuantizedEmbeddingModel::new);
+      // The zh model is simplified-first: 退貨 embeds nearer 退货 once folded (ADR 0048 fourth
+      // addendum).
+      case ZH ->
+          new BgeSentenceEncoder(
+              BgeSmallZhV15QuantizedEmbeddingModel::new, TraditionalChinese::forModel);
+      case EN ->
+          new BgeSentenceEncoder(
+              BgeSmallEnV15QuantizedEmbeddingModel::new, UnaryOperator.identity());
     };
   }
 
   @Override
   public float[] encode(String text) {
-    String cut = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+    String folded = forModel.apply(text);
+    String cut = folded.length() > MAX_CHARS ? folded.substring(0, MAX_CHARS) : folded;
     return model().embed(cut).content().vector();
   }
 

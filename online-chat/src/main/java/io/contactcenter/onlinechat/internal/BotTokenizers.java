@@ -14,8 +14,9 @@ import org.springframework.core.io.ResourceLoader;
 
 /**
  * The FAQ bot's tokenizer of each language: jieba words, plus the language's synonym lexicon where
- * {@code cc.chat.synonyms.<lang>} names one (ADR 0048 addendum). The cold start and the FAQ
- * suggestions keep plain words: their thresholds were chosen without a lexicon.
+ * {@code cc.chat.synonyms.<lang>} names one (ADR 0048 addendum); zh folds traditional characters to
+ * simplified first (ADR 0048 fourth addendum). The cold start and the FAQ suggestions keep plain
+ * words: their thresholds were chosen without a lexicon.
  */
 final class BotTokenizers {
 
@@ -32,11 +33,12 @@ final class BotTokenizers {
     Map<ChatLanguage, Tokenizer> tokenizers = new EnumMap<>(ChatLanguage.class);
     for (ChatLanguage lang : ChatLanguage.values()) {
       String location = synonyms.getOrDefault(lang.tag(), "");
-      tokenizers.put(
-          lang,
+      Tokenizer tokenizer =
           location.isBlank()
               ? words
-              : new SynonymTokenizer(words, read(lang, location.strip(), resources)));
+              : new SynonymTokenizer(words, read(lang, location.strip(), resources));
+      tokenizers.put(
+          lang, lang == ChatLanguage.ZH ? TraditionalChinese.FOLDING.before(tokenizer) : tokenizer);
     }
     return tokenizers;
   }

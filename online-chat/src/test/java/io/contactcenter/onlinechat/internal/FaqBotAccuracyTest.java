@@ -184,12 +184,27 @@ class FaqBotAccuracyTest {
 
   static final String TUNE3 = "tune3";
 
+  /**
+   * Code-mixed and traditional-character shopper questions (split {@value #MIXED_HELDOUT}, issue
+   * 13, ADR 0048 fourth addendum), committed before the bot was run on them: never tuned on.
+   */
+  static final String MIXED_HELDOUT_FILE = "questions-zh-mixed-heldout.csv";
+
+  static final String MIXED_HELDOUT = "mixedheldout";
+
+  /** The same kind of questions to look at while tuning (split {@value #MIXED_TUNE}). */
+  static final String MIXED_TUNE_FILE = "questions-zh-mixed-tune.csv";
+
+  static final String MIXED_TUNE = "mixedtune";
+
   /** The file a split's rows are in. */
   static String fileOf(String split) {
     return switch (split) {
       case TUNE3 -> TUNE3_FILE;
       case HELDOUT2 -> HELDOUT2_FILE;
       case HELDOUT3 -> HELDOUT3_FILE;
+      case MIXED_HELDOUT -> MIXED_HELDOUT_FILE;
+      case MIXED_TUNE -> MIXED_TUNE_FILE;
       default -> "questions.csv";
     };
   }

@@ -101,7 +101,7 @@ public final class Synonyms {
     List<int[]> hits = new ArrayList<>();
     for (int i = 0; i < lower.length(); i++) {
       for (int end = Math.min(lower.length(), i + longest); end > i + 1; end--) {
-        if (phrases.containsKey(lower.substring(i, end))) {
+        if (phrases.containsKey(lower.substring(i, end)) && wholeWord(lower, i, end)) {
           hits.add(new int[] {i, end});
         }
       }
@@ -139,5 +139,51 @@ public final class Synonyms {
       }
     }
     return true;
+  }
+
+  /**
+   * An English variant counts only as a whole word, or followed by a plural s: "ship" is not in
+   * "shipping" nor "membership", "order" not in "border", but "orders" has "order".
+   */
+  private static boolean wholeWord(String text, int start, int end) {
+    if (!isLatin(text.charAt(start)) || !isLatin(text.charAt(end - 1))) {
+      return true;
+    }
+    boolean before = start == 0 || !isLatin(text.charAt(start - 1));
+    int after = end < text.length() && text.charAt(end) == 's' ? end + 1 : end;
+    return before && (after == text.length() || !isLatin(text.charAt(after)));
+  }
+
+  private static boolean isLatin(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  /**
+   * {@code text} with each English variant, as a whole word, replaced by its group's canonical word
+   * ("refund多久到" → "退款多久到"), for a model that reads Chinese; other text is kept.
+   */
+  public String withEnglishAsCanonical(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < lower.length()) {
+      if (isLatin(lower.charAt(i)) && (i == 0 || !isLatin(lower.charAt(i - 1)))) {
+        int end = i;
+        while (end < lower.length() && isLatin(lower.charAt(end))) {
+          end++;
+        }
+        String word = lower.substring(i, end);
+        String canonical = phrases.get(word);
+        if (canonical == null && word.endsWith("s")) {
+          canonical = phrases.get(word.substring(0, word.length() - 1));
+        }
+        out.append(canonical == null ? text.substring(i, end) : canonical);
+        i = end;
+      } else {
+        out.append(text.charAt(i));
+        i++;
+      }
+    }
+    return out.toString();
   }
 }

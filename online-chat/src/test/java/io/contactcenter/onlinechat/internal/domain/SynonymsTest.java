@@ -102,4 +102,26 @@ class SynonymsTest {
     assertThat(withLexicon.match("PayPal 行 吗", 3).get(0).faq().faqId()).isEqualTo("shop-pay");
     assertThat(withLexicon.match("码 偏小", 3).get(0).faq().faqId()).isEqualTo("shop-size");
   }
+
+  private static final Synonyms ENGLISH =
+      Synonyms.parse(
+          """
+          退款: 退钱 refund
+          配送: 快递 ship
+          订单: order
+          """);
+
+  @Test
+  void anEnglishVariantCountsAsAWholeWordInAnyCase() {
+    assertThat(ENGLISH.canonicalIn("Refund多久到", List.of())).containsExactly("退款");
+    assertThat(ENGLISH.canonicalIn("两个orders都取消", List.of())).containsExactly("订单");
+    // "ship" is not in "shipping" nor "membership", "order" not in "border".
+    assertThat(ENGLISH.canonicalIn("membership和shipping和border", List.of())).isEmpty();
+  }
+
+  @Test
+  void englishVariantsArePutInChineseForTheModel() {
+    assertThat(ENGLISH.withEnglishAsCanonical("REFUND多久到, my orders ship吗 shipping"))
+        .isEqualTo("退款多久到, my 订单 配送吗 shipping");
+  }
 }
