@@ -359,6 +359,14 @@ class JdbcTickets {
         .single();
   }
 
+  /**
+   * Until the transaction ends, statements are planned for the values they are given, never with a
+   * generic plan (see {@link TicketListing}); outside a transaction it has no effect.
+   */
+  void planForTheseValues() {
+    jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+  }
+
   static Timestamp ts(Instant at) {
     return at == null ? null : Timestamp.from(at);
   }

@@ -112,7 +112,7 @@ class TicketConfiguration {
     return new TicketService(
         new TicketIntake(tickets, history, fields, sla, assigner, events, config, changes, now),
         changes,
-        new TicketListing(tickets, history, fields, sla, config, now),
+        new TicketListing(tickets, history, fields, sla, config, now, readOnly(transactions)),
         tickets,
         history,
         routing,
@@ -205,5 +205,11 @@ class TicketConfiguration {
   @Bean
   SlaSweeper slaSweeper(SlaTracker sla, TicketRouting routing, TicketProperties config) {
     return new SlaSweeper(sla, routing::takeBackIdle, config.sweepInterval());
+  }
+
+  private static TransactionTemplate readOnly(PlatformTransactionManager transactions) {
+    TransactionTemplate reads = new TransactionTemplate(transactions);
+    reads.setReadOnly(true);
+    return reads;
   }
 }

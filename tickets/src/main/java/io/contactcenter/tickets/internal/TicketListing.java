@@ -15,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The desk's reads: a ticket with its history, SLA clocks and children; lists, searches and pages
@@ -36,6 +38,7 @@ class TicketListing {
   private final TicketProperties config;
   private final Clock clock;
   private final long commonShortText;
+  private final TransactionOperations reads;
 
   TicketListing(
       JdbcTickets tickets,
@@ -43,11 +46,13 @@ class TicketListing {
       JdbcTicketFields fields,
       SlaTracker sla,
       TicketProperties config,
-      Clock clock) {
-    this(tickets, history, fields, sla, config, clock, COMMON_SHORT_TEXT);
+      Clock clock,
+      TransactionOperations reads) {
+    this(tickets, history, fields, sla, config, clock, reads, COMMON_SHORT_TEXT);
   }
 
   /**
+   * @param reads read-only transactions in which a list's queries are planned for their values
    * @param commonShortText matches from which a short Chinese text counts as common (tests and
    *     benchmarks choose it, 0 for every one; the desk uses {@link #COMMON_SHORT_TEXT})
    */
@@ -58,8 +63,10 @@ class TicketListing {
       SlaTracker sla,
       TicketProperties config,
       Clock clock,
+      TransactionOperations reads,
       long commonShortText) {
     this.commonShortText = commonShortText;
+    this.reads = reads;
     this.tickets = tickets;
     this.history = history;
     this.fields = fields;
@@ -101,22 +108,27 @@ class TicketListing {
   }
 
   List<Ticket> search(TicketFilter filter, String viewer, int limit) {
-    return tickets.search(query(filter, viewer), cap(limit)).stream()
-        .map(r -> r.toTicket(List.of(), null))
-        .toList();
+    return planned(
+        () ->
+            tickets.search(query(filter, viewer), cap(limit)).stream()
+                .map(r -> r.toTicket(List.of(), null))
+                .toList());
   }
 
   TicketPage page(TicketFilter filter, String viewer, String cursor, int limit) {
     ListCursor after = cursor == null || cursor.isBlank() ? null : ListCursor.decode(cursor);
-    return page(query(filter, viewer), after, limit, null);
+    return planned(() -> page(query(filter, viewer), after, limit, null));
   }
 
   /** The first page and the list's total, of one query (a short text's plan chosen once). */
   TicketPage firstPage(TicketFilter filter, String viewer, int limit) {
-    TicketQuery query = query(filter, viewer);
-    long countLimit = config.listCountLimit();
-    TicketCount total = TicketCount.upTo(tickets.countUpTo(query, countLimit), countLimit);
-    return page(query, null, limit, total);
+    return planned(
+        () -> {
+          TicketQuery query = query(filter, viewer);
+          long countLimit = config.listCountLimit();
+          TicketCount total = TicketCount.upTo(tickets.countUpTo(query, countLimit), countLimit);
+          return page(query, null, limit, total);
+        });
   }
 
   private TicketPage page(TicketQuery query, ListCursor after, int limit, TicketCount total) {
@@ -151,7 +163,7 @@ class TicketListing {
   }
 
   long count(TicketFilter filter, String viewer) {
-    return tickets.count(query(filter, viewer));
+    return planned(() -> tickets.count(query(filter, viewer)));
   }
 
   /** How many match, counted up to the desk's limit (the list's total). */
@@ -162,7 +174,22 @@ class TicketListing {
 
   /** How many match, counting no further than {@code limit + 1} (see {@link JdbcTickets}). */
   long countUpTo(TicketFilter filter, String viewer, long limit) {
-    return tickets.countUpTo(query(filter, viewer), limit);
+    return planned(() -> tickets.countUpTo(query(filter, viewer), limit));
+  }
+
+  /**
+   * A list read whose queries PostgreSQL plans for the values given (one transaction, read only).
+   * Reused as a prepared statement, a list query otherwise gets a generic plan after five runs, one
+   * for any value: counting a common short word among the active tickets took 106-164 ms p50 so,
+   * and 38 ms planned for the word (docs/benchmarks.md, ticket list run 6). Planning costs well
+   * under a millisecond.
+   */
+  private <T> T planned(Supplier<T> read) {
+    return reads.execute(
+        status -> {
+          tickets.planForTheseValues();
+          return read.get();
+        });
   }
 
   private TicketQuery query(TicketFilter filter, String viewer) {

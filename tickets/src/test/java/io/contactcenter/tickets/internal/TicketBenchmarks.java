@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the ticket benchmarks share: a database of their own on the project's test PostgreSQL
@@ -28,6 +31,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class TicketBenchmarks {
 
   private TicketBenchmarks() {}
+
+  /** Read-only transactions on {@code ds}, as the desk's listing is given them. */
+  static TransactionTemplate reads(DataSource ds) {
+    TransactionTemplate reads = new TransactionTemplate(new DataSourceTransactionManager(ds));
+    reads.setReadOnly(true);
+    return reads;
+  }
 
   /** A new database with the ticket tables, through a pool of {@code poolSize} connections. */
   static HikariDataSource database(int poolSize) {

@@ -77,7 +77,14 @@ class TicketListBenchmark {
           Long.getLong("bench.common-short-text", TicketListing.COMMON_SHORT_TEXT);
       TicketListing listing =
           new TicketListing(
-              rows, history, new JdbcTicketFields(jdbc), null, config, clock, commonShortText);
+              rows,
+              history,
+              new JdbcTicketFields(jdbc),
+              null,
+              config,
+              clock,
+              TicketBenchmarks.reads(ds),
+              commonShortText);
 
       Random random = new Random(14);
       IntFunction<String> anyone = i -> "agent000";

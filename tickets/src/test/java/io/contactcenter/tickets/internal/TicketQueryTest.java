@@ -56,7 +56,7 @@ class TicketQueryTest {
       TicketQuery query = text(shortText);
       assertThat(query.where())
           .contains("ticket_cjk_grams(subject)")
-          .contains("ticket_cjk_grams(body)")
+          .contains("ticket_cjk_grams(opening_text)")
           .doesNotContain("ILIKE");
       assertThat(query.params()).containsEntry("gram", shortText);
     }
@@ -67,7 +67,7 @@ class TicketQueryTest {
     TicketQuery query = commonText("订单");
     assertThat(query.where())
         .contains("strpos(subject, :gram)")
-        .contains("strpos(e.body, :gram)")
+        .contains("strpos(opening_text, :gram)")
         .doesNotContain("ticket_cjk_grams");
     assertThat(query.params()).containsEntry("gram", "订单");
     // Only short CJK texts: a longer one is searched as before whatever the hint says.

@@ -166,6 +166,7 @@ class TicketSearchIT {
         null,
         TicketBenchmarks.properties(Map.of()),
         Clock.fixed(NOW, ZoneOffset.UTC),
+        TicketBenchmarks.reads(ds),
         commonShortText);
   }
 
@@ -237,6 +238,7 @@ class TicketSearchIT {
               null,
               TicketBenchmarks.properties(Map.of()),
               Clock.fixed(NOW, ZoneOffset.UTC),
+              TicketBenchmarks.reads(other),
               TicketListing.COMMON_SHORT_TEXT);
       TicketListing gathered =
           new TicketListing(
@@ -246,6 +248,7 @@ class TicketSearchIT {
               null,
               TicketBenchmarks.properties(Map.of()),
               Clock.fixed(NOW, ZoneOffset.UTC),
+              TicketBenchmarks.reads(other),
               Long.MAX_VALUE);
       TicketPage opened = desk.firstPage(common, "agent", 50);
       assertThat(opened.tickets()).isEqualTo(gathered.firstPage(common, "agent", 50).tickets());
