@@ -3,8 +3,11 @@ package io.contactcenter.ivr.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
+import io.contactcenter.pbx.ChannelSession;
 import io.contactcenter.routing.ContactRouting;
 import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -125,13 +128,7 @@ class IvrConfiguration {
       ObjectProvider<SpeechRecognizer> asr) {
     IvrProperties.Hotline config = properties.hotline();
     return new AgentLostHandler(
-        routing,
-        call ->
-            new SpeechCallerChannel(call, tts.getObject(), asr.getObject(), config.inputTimeout()),
-        () ->
-            config.language().isEmpty()
-                ? flows.active(config.flow()).language()
-                : config.language());
+        routing, speechChannels(config, tts, asr), hotlineLanguage(config, flows));
   }
 
   @Bean
@@ -143,18 +140,28 @@ class IvrConfiguration {
       ObjectProvider<SpeechRecognizer> asr) {
     IvrProperties.Hotline config = properties.hotline();
     return new QueueAnnouncementHandler(
-        routing,
-        call ->
-            new SpeechCallerChannel(call, tts.getObject(), asr.getObject(), config.inputTimeout()),
-        () ->
-            config.language().isEmpty()
-                ? flows.active(config.flow()).language()
-                : config.language());
+        routing, speechChannels(config, tts, asr), hotlineLanguage(config, flows));
   }
 
   @Bean
   JdbcCallbackRequests jdbcCallbackRequests(
       JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
     return new JdbcCallbackRequests(jdbc, new TransactionTemplate(transactions), events);
+  }
+
+  /** A call's speech channel for what the hotline tells a waiting caller. */
+  private static Function<ChannelSession, CallerChannel> speechChannels(
+      IvrProperties.Hotline config,
+      ObjectProvider<SpeechSynthesizer> tts,
+      ObjectProvider<SpeechRecognizer> asr) {
+    return call ->
+        new SpeechCallerChannel(call, tts.getObject(), asr.getObject(), config.inputTimeout());
+  }
+
+  /** The hotline's language: the configured one, else the active flow's. */
+  private static Supplier<String> hotlineLanguage(
+      IvrProperties.Hotline config, StoredIvrFlows flows) {
+    return () ->
+        config.language().isEmpty() ? flows.active(config.flow()).language() : config.language();
   }
 }

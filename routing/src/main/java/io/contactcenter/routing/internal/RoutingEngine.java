@@ -34,6 +34,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -217,7 +219,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
 
   @Override
   public boolean handBack(ContactId id) {
-    return Boolean.TRUE.equals(onRoutingThreadValue(() -> handling.handBack(id)));
+    return Boolean.TRUE.equals(onRoutingThread(() -> handling.handBack(id)));
   }
 
   /** The ids of the queues there are. */
@@ -318,24 +320,8 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
   }
 
   /** Runs {@code work} on the routing thread and waits for it; its exception is rethrown. */
-  private AgentStatus onRoutingThread(java.util.function.Supplier<AgentStatus> work) {
-    java.util.concurrent.atomic.AtomicReference<AgentStatus> result =
-        new java.util.concurrent.atomic.AtomicReference<>();
-    try {
-      routingThread.runAndWait(() -> result.set(work.get()));
-    } catch (IllegalStateException e) {
-      if (e.getCause() instanceof RuntimeException failed) {
-        throw failed;
-      }
-      throw e;
-    }
-    return result.get();
-  }
-
-  /** Like {@link #onRoutingThread} for work with another result. */
-  private <T> T onRoutingThreadValue(java.util.function.Supplier<T> work) {
-    java.util.concurrent.atomic.AtomicReference<T> result =
-        new java.util.concurrent.atomic.AtomicReference<>();
+  private <T> T onRoutingThread(Supplier<T> work) {
+    AtomicReference<T> result = new AtomicReference<>();
     try {
       routingThread.runAndWait(() -> result.set(work.get()));
     } catch (IllegalStateException e) {
