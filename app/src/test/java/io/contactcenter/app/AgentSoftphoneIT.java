@@ -414,22 +414,10 @@ class AgentSoftphoneIT {
               .get();
 
       // The tab is closed for good (another tab stays open so the browser does not quit).
-      String agentTab = browser.getWindowHandle();
-      browser.switchTo().newWindow(WindowType.TAB);
-      String otherTab = browser.getWindowHandle();
-      browser.switchTo().window(agentTab).close();
-      browser.switchTo().window(otherTab);
+      closeTabForGood(browser);
 
       // After the 15 s Asterisk gives a reload, routing has the call back, ahead of the later one.
-      await()
-          .atMost(Duration.ofSeconds(40))
-          .pollInterval(Duration.ofMillis(200))
-          .until(
-              () ->
-                  !events.ofType(ContactHandedBack.class).stream()
-                      .filter(h -> h.id().equals(contact))
-                      .toList()
-                      .isEmpty());
+      awaitHandedBack(contact);
       assertThat(
               routing.waiting().stream()
                   .map(WaitingContact::id)
@@ -502,19 +490,9 @@ class AgentSoftphoneIT {
       call().until(() -> "talking".equals(attribute(browser, "in-call", "data-state")));
       call().untilAsserted(() -> assertThat(remotePeak(browser)).isGreaterThan(0.05));
 
-      String agentTab = browser.getWindowHandle();
-      browser.switchTo().newWindow(WindowType.TAB);
-      String otherTab = browser.getWindowHandle();
-      browser.switchTo().window(agentTab).close();
-      browser.switchTo().window(otherTab);
+      closeTabForGood(browser);
 
-      await()
-          .atMost(Duration.ofSeconds(40))
-          .pollInterval(Duration.ofMillis(200))
-          .until(
-              () ->
-                  events.ofType(ContactHandedBack.class).stream()
-                      .anyMatch(h -> h.id().equals(contact)));
+      awaitHandedBack(contact);
       assertThat(routing.waiting()).extracting(WaitingContact::id).contains(contact);
       AgentStatus lost = desk.status(agent);
       assertThat(lost.state()).isEqualTo(AgentState.NOT_READY);
@@ -773,5 +751,25 @@ class AgentSoftphoneIT {
 
   private String url(String path) {
     return "http://127.0.0.1:" + port + path;
+  }
+
+  /** Closes the agent's tab for good (another tab stays open so that the browser does not quit). */
+  private static void closeTabForGood(WebDriver browser) {
+    String agentTab = browser.getWindowHandle();
+    browser.switchTo().newWindow(WindowType.TAB);
+    String otherTab = browser.getWindowHandle();
+    browser.switchTo().window(agentTab).close();
+    browser.switchTo().window(otherTab);
+  }
+
+  /** Waits until routing had the call back (after the 15 s Asterisk gives a reload). */
+  private void awaitHandedBack(ContactId contact) {
+    await()
+        .atMost(Duration.ofSeconds(40))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                events.ofType(ContactHandedBack.class).stream()
+                    .anyMatch(h -> h.id().equals(contact)));
   }
 }
