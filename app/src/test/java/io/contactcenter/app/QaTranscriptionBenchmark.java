@@ -274,7 +274,7 @@ class QaTranscriptionBenchmark {
                     == calls);
     double cpu = (processCpuNanos() - cpuBefore) / 1e9;
     String loadAfter = loadAverage();
-    List<Long> ready = new ArrayList<>();
+    Map<String, Long> readyById = new java.util.HashMap<>();
     jdbc.sql(
             "SELECT conversation_id, transcribed_at FROM qa_recording"
                 + " WHERE conversation_id LIKE ?")
@@ -282,18 +282,34 @@ class QaTranscriptionBenchmark {
         .query(
             (rs, n) -> {
               Instant done = rs.getTimestamp("transcribed_at").toInstant();
-              ready.add(
-                  Duration.between(hungUp.get(rs.getString("conversation_id")), done).toMillis());
+              String id = rs.getString("conversation_id");
+              readyById.put(id, Duration.between(hungUp.get(id), done).toMillis());
               return null;
             })
         .list();
+    // In hang-up order: whether the wait grows from the first calls to the last (a backlog).
+    List<Long> inOrder = ids.stream().map(readyById::get).toList();
+    List<Long> ready = new ArrayList<>(inOrder);
     java.util.Collections.sort(ready);
+    List<Long> took =
+        jdbc.sql(
+                "SELECT transcribe_ms FROM qa_recording WHERE conversation_id LIKE ?"
+                    + " ORDER BY transcribe_ms")
+            .param(prefix + "%")
+            .query(Long.class)
+            .list();
+    double busy = took.stream().mapToLong(Long::longValue).sum() / 1000.0;
+    double span = (calls - 1) * spacingMs / 1000.0;
     return String.format(
         Locale.ROOT,
         "paced: %d two-leg calls x %.0f s, one ending every %.1f s (%d agents in back-to-back"
             + " calls), workers: %d, cores: %d, load %s -> %s%n"
             + "  transcript ready after hang-up: min %d ms, median %d ms, p95 %d ms, max %d ms"
             + " (goal: p95 <= call length, %.0f s)%n"
+            + "  ready after hang-up by hang-up order, first / middle / last third medians:"
+            + " %d / %d / %d ms%n"
+            + "  transcription itself: median %d ms, p95 %d ms; worker busy %.0f s in %.0f s of"
+            + " hang-ups (utilisation %.2f)%n"
             + "  CPU: %.1f core-s for %.0f s of calls (%.3f core-s per second of call)%n",
         calls,
         callSeconds,
@@ -308,9 +324,27 @@ class QaTranscriptionBenchmark {
         ready.get((int) Math.ceil(ready.size() * 0.95) - 1),
         ready.getLast(),
         callSeconds,
+        thirdMedian(inOrder, 0),
+        thirdMedian(inOrder, 1),
+        thirdMedian(inOrder, 2),
+        took.get(took.size() / 2),
+        took.get((int) Math.ceil(took.size() * 0.95) - 1),
+        busy,
+        span,
+        busy / workers / Math.max(span, 1),
         cpu,
         calls * callSeconds,
         cpu / (calls * callSeconds));
+  }
+
+  /** The median of one third (0, 1 or 2) of the values, in their order. */
+  private static long thirdMedian(List<Long> values, int third) {
+    int size = values.size() / 3;
+    List<Long> part =
+        new ArrayList<>(
+            values.subList(third * size, third == 2 ? values.size() : (third + 1) * size));
+    java.util.Collections.sort(part);
+    return part.get(part.size() / 2);
   }
 
   private static long processCpuNanos() {
