@@ -45,43 +45,44 @@ public final class PhraseMatcher {
   }
 
   /**
-   * The units of one conversation with their passages joined once, so many phrases are matched
-   * against them cheaply: a window is compared only when a lower bound of its edit distance (from
-   * its length and its characters) allows a match, and then with a distance computation that stops
-   * as soon as the limit is passed. Not thread-safe.
+   * The units of one conversation joined once into one text, so many phrases are matched against it
+   * cheaply: one pass over the text per phrase gives, for every character, the least distance of
+   * the phrase to any stretch ending there ({@link BitPattern#nearestEndingAt}); a window (a
+   * passage of n-1..n+1 whole units) is compared in full only when that bound and its length allow
+   * a match. Not thread-safe.
    */
   public static final class Passages {
     private final List<Unit> units;
-    private final java.util.Map<Integer, String[]> joined = new java.util.HashMap<>();
-    private final java.util.Map<Integer, int[][]> histograms = new java.util.HashMap<>();
+    // The whole text, and where each unit starts and ends in it (lazily).
+    private String all;
+    private int[] starts;
+    private int[] ends;
 
     public Passages(List<Unit> units) {
       this.units = List.copyOf(units);
     }
 
-    private String[] windows(int len) {
-      return joined.computeIfAbsent(
-          len,
-          l -> {
-            String[] out = new String[Math.max(0, units.size() - l + 1)];
-            for (int i = 0; i < out.length; i++) {
-              out[i] = join(units.subList(i, i + l).stream().map(Unit::text).toList());
-            }
-            return out;
-          });
-    }
-
-    private int[][] histogramsOf(int len) {
-      return histograms.computeIfAbsent(
-          len,
-          l -> {
-            String[] w = windows(l);
-            int[][] out = new int[w.length][];
-            for (int i = 0; i < w.length; i++) {
-              out[i] = histogram(w[i]);
-            }
-            return out;
-          });
+    /** Joins every unit as {@link #join} does, so that a window is a substring of the whole. */
+    private String all() {
+      if (all == null) {
+        StringBuilder out = new StringBuilder();
+        starts = new int[units.size()];
+        ends = new int[units.size()];
+        boolean previousLatin = false;
+        for (int i = 0; i < units.size(); i++) {
+          String part = units.get(i).text();
+          boolean latin = !isCjk(part.codePointAt(0));
+          if (latin && previousLatin) {
+            out.append(' ');
+          }
+          starts[i] = out.length();
+          out.append(part);
+          ends[i] = out.length();
+          previousLatin = latin;
+        }
+        all = out.toString();
+      }
+      return all;
     }
 
     /** Every non-overlapping passage matching the phrase, by time. */
@@ -90,29 +91,37 @@ public final class PhraseMatcher {
       if (wanted.isEmpty() || units.isEmpty()) {
         return List.of();
       }
+      String text = all();
       String target = join(wanted);
-      int[] targetHistogram = histogram(target);
+      BitPattern pattern = BitPattern.of(target);
+      // A window ending at a character is at least this far from the phrase (none for a phrase too
+      // long for the bit vectors: those are compared by their characters' counts first).
+      int[] nearest = pattern == null ? null : pattern.nearestEndingAt(text);
+      int[] targetHistogram = pattern == null ? histogram(target) : null;
       int n = wanted.size();
       List<Match> candidates = new ArrayList<>();
       int shortest = Math.max(1, n - 1);
-      String[][] windowsByLength = new String[3][];
-      int[][][] histogramsByLength = new int[3][][];
-      for (int len = shortest; len <= n + 1; len++) {
-        windowsByLength[len - shortest] = windows(len);
-        histogramsByLength[len - shortest] = histogramsOf(len);
-      }
       for (int i = 0; i < units.size(); i++) {
         Match best = null;
         for (int len = shortest; len <= n + 1 && i + len <= units.size(); len++) {
-          String heard = windowsByLength[len - shortest][i];
-          int longer = Math.max(heard.length(), target.length());
+          int from = starts[i];
+          int to = ends[i + len - 1];
+          int heardLength = to - from;
+          int longer = Math.max(heardLength, target.length());
           int maxDistance = (int) Math.floor((1 - minSimilarity) * longer + 1e-9);
-          if (Math.abs(heard.length() - target.length()) > maxDistance
-              || lowerBound(histogramsByLength[len - shortest][i], targetHistogram, maxDistance)
-                  > maxDistance) {
+          if (Math.abs(heardLength - target.length()) > maxDistance
+              || (nearest != null && nearest[to - 1] > maxDistance)) {
             continue;
           }
-          int distance = distance(heard, target, maxDistance);
+          String heard = text.substring(from, to);
+          int distance;
+          if (pattern != null) {
+            distance = Math.min(pattern.distance(heard), maxDistance + 1);
+          } else if (lowerBound(histogram(heard), targetHistogram, maxDistance) > maxDistance) {
+            continue;
+          } else {
+            distance = distance(heard, target, maxDistance);
+          }
           if (distance > maxDistance) {
             continue;
           }
@@ -225,6 +234,116 @@ public final class PhraseMatcher {
       previousLatin = latin;
     }
     return out.toString();
+  }
+
+  /**
+   * A phrase of at most 64 characters as bit vectors, whose Levenshtein distance to any text is
+   * computed a column of the dynamic programming table at a time in a few word operations (Myers'
+   * bit-parallel algorithm in Hyyrö's form for the whole of both strings): the time goes with the
+   * text's length only, where the table costs the product of both lengths. Scoring compares every
+   * phrase with thousands of passages of a conversation, and this is where its time went.
+   */
+  static final class BitPattern {
+    private final int length;
+    private final long last;
+    // Open addressing on the character: the positions where it occurs in the phrase.
+    private final char[] keys = new char[128];
+    private final long[] masks = new long[128];
+    private final boolean[] used = new boolean[128];
+    // The same for the characters of Latin text, looked up directly.
+    private final long[] ascii = new long[128];
+
+    private BitPattern(String pattern) {
+      this.length = pattern.length();
+      this.last = 1L << (length - 1);
+      for (int i = 0; i < length; i++) {
+        char c = pattern.charAt(i);
+        if (c < 128) {
+          ascii[c] |= 1L << i;
+          continue;
+        }
+        int slot = slot(c);
+        keys[slot] = c;
+        used[slot] = true;
+        masks[slot] |= 1L << i;
+      }
+    }
+
+    /** The pattern, or null when it is empty or longer than 64 characters. */
+    static BitPattern of(String pattern) {
+      return pattern.isEmpty() || pattern.length() > 64 ? null : new BitPattern(pattern);
+    }
+
+    private int slot(char c) {
+      int slot = c & 127;
+      while (used[slot] && keys[slot] != c) {
+        slot = (slot + 1) & 127;
+      }
+      return slot;
+    }
+
+    private long mask(char c) {
+      if (c < 128) {
+        return ascii[c];
+      }
+      int slot = slot(c);
+      return used[slot] ? masks[slot] : 0;
+    }
+
+    /**
+     * For each character of the text, the least Levenshtein distance between the pattern and a
+     * stretch of the text that ends with that character (Myers' search: the table's first row is
+     * all zeros, as a match may start anywhere).
+     */
+    int[] nearestEndingAt(String text) {
+      int[] nearest = new int[text.length()];
+      long positive = length == 64 ? -1L : (1L << length) - 1;
+      long negative = 0;
+      int score = length;
+      for (int i = 0; i < text.length(); i++) {
+        long equal = mask(text.charAt(i));
+        long vertical = equal | negative;
+        long horizontal = (((equal & positive) + positive) ^ positive) | equal;
+        long plus = negative | ~(horizontal | positive);
+        long minus = positive & horizontal;
+        if ((plus & last) != 0) {
+          score++;
+        } else if ((minus & last) != 0) {
+          score--;
+        }
+        plus <<= 1;
+        minus <<= 1;
+        positive = minus | ~(vertical | plus);
+        negative = plus & vertical;
+        nearest[i] = score;
+      }
+      return nearest;
+    }
+
+    /** The Levenshtein distance between the text and the pattern. */
+    int distance(String text) {
+      long positive = length == 64 ? -1L : (1L << length) - 1;
+      long negative = 0;
+      int score = length;
+      for (int i = 0; i < text.length(); i++) {
+        long equal = mask(text.charAt(i));
+        long vertical = equal | negative;
+        long horizontal = (((equal & positive) + positive) ^ positive) | equal;
+        long plus = negative | ~(horizontal | positive);
+        long minus = positive & horizontal;
+        if ((plus & last) != 0) {
+          score++;
+        } else if ((minus & last) != 0) {
+          score--;
+        }
+        // Shifting a 1 in: the table's first row grows by one each column (the whole text counts).
+        plus = (plus << 1) | 1;
+        minus <<= 1;
+        positive = minus | ~(vertical | plus);
+        negative = plus & vertical;
+      }
+      return score;
+    }
   }
 
   /** Levenshtein distance. */
