@@ -265,6 +265,19 @@ public final class Synonyms {
    * Chinese; other text is kept as it is.
    */
   public String withEnglishAsCanonical(String text) {
+    return asCanonical(text, true);
+  }
+
+  /**
+   * {@code text} with every variant of more than one character replaced by its group's canonical
+   * word: how a model reads a shop's own groups, whose words (product nicknames, the shop's own
+   * service names) it cannot know.
+   */
+  public String withVariantsAsCanonical(String text) {
+    return asCanonical(text, false);
+  }
+
+  private String asCanonical(String text, boolean englishOnly) {
     if (isEmpty()) {
       return text;
     }
@@ -273,14 +286,76 @@ public final class Synonyms {
     int kept = 0;
     for (int[] hit : places(n.text())) {
       String variant = n.text().substring(hit[0], hit[1]);
-      if (!english(variant)) {
+      if (englishOnly && !english(variant)) {
         continue;
       }
-      int end = hit[1] < n.text().length() && n.text().charAt(hit[1]) == 's' ? hit[1] + 1 : hit[1];
+      boolean plural =
+          isLatin(variant.charAt(variant.length() - 1))
+              && hit[1] < n.text().length()
+              && n.text().charAt(hit[1]) == 's';
+      int end = plural ? hit[1] + 1 : hit[1];
       int from = n.from()[hit[0]];
       out.append(text, kept, from).append(phrases.get(variant));
       kept = n.endIn(end);
     }
     return out.append(text, kept, text.length()).toString();
+  }
+
+  /**
+   * One group as an admin edits it.
+   *
+   * @param canonical the group's word, no spaces
+   * @param variants the other ways to say it; one may have spaces ("cash on delivery")
+   */
+  public record Group(String canonical, List<String> variants) {}
+
+  /**
+   * The lexicon of {@code groups}, checked as {@link #parse} checks a file.
+   *
+   * @throws IllegalArgumentException naming the group (1-based) that is empty, has a word with a
+   *     quote, colon or {@code #}, or repeats another group's variant
+   */
+  public static Synonyms of(List<Group> groups) {
+    StringBuilder text = new StringBuilder();
+    for (int g = 0; g < groups.size(); g++) {
+      Group group = groups.get(g);
+      String canonical = group.canonical() == null ? "" : group.canonical().strip();
+      if (canonical.isEmpty() || canonical.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException(
+            "synonym group " + (g + 1) + ": the canonical word is required, without spaces");
+      }
+      List<String> words = new ArrayList<>();
+      words.add(canonical);
+      List<String> variants = group.variants() == null ? List.of() : group.variants();
+      for (String v : variants) {
+        if (v != null && !v.isBlank()) {
+          words.add(v.strip());
+        }
+      }
+      if (words.size() < 2) {
+        throw new IllegalArgumentException("synonym group " + (g + 1) + ": no variant");
+      }
+      for (String w : words) {
+        if (w.contains("\"") || w.contains("#") || w.contains(":") || w.contains("\n")) {
+          throw new IllegalArgumentException(
+              "synonym group "
+                  + (g + 1)
+                  + ": '"
+                  + w
+                  + "' may not contain \", #, : or a line break");
+        }
+      }
+      text.append(canonical).append(':');
+      for (String v : words.subList(1, words.size())) {
+        text.append(" \"").append(v).append('"');
+      }
+      text.append('\n');
+    }
+    try {
+      return parse(text.toString());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          e.getMessage().replace("synonyms line", "synonym group"), e);
+    }
   }
 }
