@@ -47,7 +47,8 @@ final class ShopSynonymEditor {
    * @return the groups as stored (words trimmed, blank variants dropped)
    * @throws IllegalArgumentException naming the group that is malformed or repeats a variant
    */
-  List<Synonyms.Group> save(ChatLanguage lang, List<Synonyms.Group> groups) {
+  // One save at a time, so the stored groups and the bot's are the same last edit.
+  synchronized List<Synonyms.Group> save(ChatLanguage lang, List<Synonyms.Group> groups) {
     if (groups == null) {
       throw new IllegalArgumentException("groups is required (an empty list removes them)");
     }

@@ -212,8 +212,9 @@ public final class Synonyms {
     }
     if (!singles.isEmpty()) {
       for (String word : words) {
-        String canonical = singles.get(word.toLowerCase(Locale.ROOT));
-        if (canonical != null && !coveredEverywhere(lower, word, covered)) {
+        String w = word.toLowerCase(Locale.ROOT);
+        String canonical = singles.get(w);
+        if (canonical != null && !coveredEverywhere(lower, w, covered)) {
           found.add(canonical);
         }
       }

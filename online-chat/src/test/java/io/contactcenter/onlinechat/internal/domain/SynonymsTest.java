@@ -191,6 +191,12 @@ class SynonymsTest {
   }
 
   @Test
+  void aOneLetterVariantCountsAsAWordInAnyCase() {
+    Synonyms sizes = Synonyms.parse("尺码: L");
+    assertThat(sizes.canonicalIn("要L的", List.of("要", "L", "的"))).containsExactly("尺码");
+  }
+
+  @Test
   void anUnclosedQuoteIsRefusedNamingTheLine() {
     assertThatThrownBy(() -> Synonyms.parse("退款: 退钱\n货到付款: \"cash on delivery"))
         .isInstanceOf(IllegalArgumentException.class)
