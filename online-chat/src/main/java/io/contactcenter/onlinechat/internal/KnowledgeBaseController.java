@@ -152,7 +152,8 @@ class KnowledgeBaseController {
       @org.springframework.web.bind.annotation.PathVariable String lang,
       @RequestBody SynonymsBody body) {
     if (body == null) {
-      throw new IllegalArgumentException("groups is required (an empty list removes them)");
+      throw new SynonymGroupsRejectedException(
+          "groups-required", "groups is required (an empty list removes them)");
     }
     return new SynonymsBody(synonyms.save(ChatLanguage.of(lang), body.groups()));
   }

@@ -50,17 +50,24 @@ final class ShopSynonymEditor {
   // One save at a time, so the stored groups and the bot's are the same last edit.
   synchronized List<Synonyms.Group> save(ChatLanguage lang, List<Synonyms.Group> groups) {
     if (groups == null) {
-      throw new IllegalArgumentException("groups is required (an empty list removes them)");
+      throw new SynonymGroupsRejectedException(
+          "groups-required", "groups is required (an empty list removes them)");
     }
     if (groups.size() > MAX_GROUPS) {
-      throw new IllegalArgumentException(
-          "at most " + MAX_GROUPS + " synonym groups, got " + groups.size());
+      throw new SynonymGroupsRejectedException(
+          "too-many-groups",
+          "at most " + MAX_GROUPS + " synonym groups, got " + groups.size(),
+          MAX_GROUPS,
+          groups.size());
     }
     List<Synonyms.Group> clean = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
       Synonyms.Group group = groups.get(g);
       if (group == null) {
-        throw new IllegalArgumentException("synonym group " + (g + 1) + " is empty");
+        throw new SynonymGroupsRejectedException(
+            "no-canonical",
+            "synonym group " + (g + 1) + ": the group's word is required, without spaces",
+            g + 1);
       }
       List<String> variants = new ArrayList<>();
       for (String v : group.variants() == null ? List.<String>of() : group.variants()) {
@@ -69,13 +76,21 @@ final class ShopSynonymEditor {
         }
       }
       if (variants.size() > MAX_VARIANTS) {
-        throw new IllegalArgumentException(
-            "synonym group " + (g + 1) + ": at most " + MAX_VARIANTS + " variants");
+        throw new SynonymGroupsRejectedException(
+            "too-many-variants",
+            "synonym group " + (g + 1) + ": at most " + MAX_VARIANTS + " variants",
+            g + 1,
+            MAX_VARIANTS);
       }
       String canonical = group.canonical() == null ? "" : word(g, group.canonical());
       clean.add(new Synonyms.Group(canonical, List.copyOf(variants)));
     }
-    Synonyms own = Synonyms.of(clean);
+    Synonyms own;
+    try {
+      own = Synonyms.of(clean);
+    } catch (Synonyms.Rejected e) {
+      throw new SynonymGroupsRejectedException(e);
+    }
     store.replace(lang, clean, clock.instant());
     lexicons.own(lang, own);
     bot.reload();
@@ -85,8 +100,11 @@ final class ShopSynonymEditor {
   private static String word(int group, String word) {
     String w = word.strip();
     if (w.length() > MAX_WORD) {
-      throw new IllegalArgumentException(
-          "synonym group " + (group + 1) + ": a word is longer than " + MAX_WORD + " characters");
+      throw new SynonymGroupsRejectedException(
+          "word-too-long",
+          "synonym group " + (group + 1) + ": a word is longer than " + MAX_WORD + " characters",
+          group + 1,
+          MAX_WORD);
     }
     return w;
   }

@@ -163,7 +163,12 @@ class ShopSynonymsTest {
                     List.of(
                         new Synonyms.Group("礼品包装", List.of("心意盒")),
                         new Synonyms.Group("运费", List.of("心意盒")))))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(
+            SynonymGroupsRejectedException.class,
+            e -> {
+              assertThat(e.messageKey()).isEqualTo("problem.chat-synonyms.repeated");
+              assertThat(e.messageArguments()).containsExactly(2, "心意盒", "礼品包装");
+            })
         .hasMessageContaining("group 2")
         .hasMessageContaining("心意盒");
     assertThatThrownBy(

@@ -313,37 +313,49 @@ public final class Synonyms {
   /**
    * The lexicon of {@code groups}, checked as {@link #parse} checks a file.
    *
-   * @throws IllegalArgumentException naming the group (1-based) that is empty, has a word with a
-   *     quote, colon or {@code #}, or repeats another group's variant
+   * @throws Rejected naming the group (1-based) that has no canonical word or one with spaces, no
+   *     variant, a word with a quote, colon, {@code #} or line break, or a variant of an earlier
+   *     group
    */
   public static Synonyms of(List<Group> groups) {
     StringBuilder text = new StringBuilder();
+    Map<String, String> seen = new HashMap<>();
     for (int g = 0; g < groups.size(); g++) {
+      int n = g + 1;
       Group group = groups.get(g);
       String canonical = group.canonical() == null ? "" : group.canonical().strip();
       if (canonical.isEmpty() || canonical.chars().anyMatch(Character::isWhitespace)) {
-        throw new IllegalArgumentException(
-            "synonym group " + (g + 1) + ": the canonical word is required, without spaces");
+        throw new Rejected(
+            "no-canonical",
+            "synonym group " + n + ": the group's word is required, without spaces",
+            n);
       }
       List<String> words = new ArrayList<>();
       words.add(canonical);
-      List<String> variants = group.variants() == null ? List.of() : group.variants();
-      for (String v : variants) {
+      for (String v : group.variants() == null ? List.<String>of() : group.variants()) {
         if (v != null && !v.isBlank()) {
           words.add(v.strip());
         }
       }
       if (words.size() < 2) {
-        throw new IllegalArgumentException("synonym group " + (g + 1) + ": no variant");
+        throw new Rejected("no-variant", "synonym group " + n + ": no variant", n);
       }
       for (String w : words) {
         if (w.contains("\"") || w.contains("#") || w.contains(":") || w.contains("\n")) {
-          throw new IllegalArgumentException(
-              "synonym group "
-                  + (g + 1)
-                  + ": '"
-                  + w
-                  + "' may not contain \", #, : or a line break");
+          throw new Rejected(
+              "bad-character",
+              "synonym group " + n + ": '" + w + "' may not contain \", #, : or a line break",
+              n,
+              w);
+        }
+        String before = seen.putIfAbsent(normalized(w), canonical);
+        if (before != null && !before.equals(canonical)) {
+          throw new Rejected(
+              "repeated",
+              "synonym group " + n + ": '" + w + "' is already a variant of '" + before + "'",
+              n,
+              w,
+              before);
         }
       }
       text.append(canonical).append(':');
@@ -352,11 +364,33 @@ public final class Synonyms {
       }
       text.append('\n');
     }
-    try {
-      return parse(text.toString());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          e.getMessage().replace("synonyms line", "synonym group"), e);
+    return parse(text.toString());
+  }
+
+  /**
+   * Groups refused: {@code reason} names what is wrong ({@code no-canonical}, {@code no-variant},
+   * {@code bad-character}, {@code repeated}), the arguments are the 1-based group first, then the
+   * words concerned.
+   */
+  public static final class Rejected extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String reason;
+    private final transient Object[] arguments;
+
+    Rejected(String reason, String english, Object... arguments) {
+      super(english);
+      this.reason = reason;
+      this.arguments = arguments.clone();
+    }
+
+    public String reason() {
+      return reason;
+    }
+
+    public Object[] arguments() {
+      return arguments.clone();
     }
   }
 }
