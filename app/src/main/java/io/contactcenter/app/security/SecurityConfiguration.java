@@ -181,6 +181,8 @@ class SecurityConfiguration {
                     .hasRole(ADMIN)
                     .requestMatchers(HttpMethod.DELETE, "/api/v1/kb/faqs/**")
                     .hasRole(ADMIN)
+                    .requestMatchers("/api/v1/kb/synonyms/**")
+                    .hasRole(ADMIN)
                     .requestMatchers(HttpMethod.GET, "/api/v1/kb/faqs/export")
                     .hasRole(ADMIN)
                     .requestMatchers(HttpMethod.GET, "/api/v1/kb/faqs")

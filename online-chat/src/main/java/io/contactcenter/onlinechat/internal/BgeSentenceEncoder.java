@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import io.contactcenter.onlinechat.ChatLanguage;
 import io.contactcenter.onlinechat.internal.domain.SentenceEncoder;
+import io.contactcenter.onlinechat.internal.domain.Synonyms;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -28,13 +29,23 @@ final class BgeSentenceEncoder implements SentenceEncoder {
     this.forModel = forModel;
   }
 
+  /** The language's model, zh reading the shipped lexicon's English words in Chinese. */
   static BgeSentenceEncoder of(ChatLanguage language) {
+    return of(language, TraditionalChinese.SHIPPED_ENGLISH);
+  }
+
+  /**
+   * @param english for zh, the lexicon whose English words the model reads as their group's
+   *     canonical word (the configured {@code cc.chat.synonyms.zh}, ADR 0048 fifth addendum)
+   */
+  static BgeSentenceEncoder of(ChatLanguage language, Synonyms english) {
     return switch (language) {
       // The zh model is simplified-first: 退貨 embeds nearer 退货 once folded (ADR 0048 fourth
       // addendum).
       case ZH ->
           new BgeSentenceEncoder(
-              BgeSmallZhV15QuantizedEmbeddingModel::new, TraditionalChinese::forModel);
+              BgeSmallZhV15QuantizedEmbeddingModel::new,
+              text -> TraditionalChinese.forModel(text, english));
       case EN ->
           new BgeSentenceEncoder(
               BgeSmallEnV15QuantizedEmbeddingModel::new, UnaryOperator.identity());

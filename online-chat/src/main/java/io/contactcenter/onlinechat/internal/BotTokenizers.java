@@ -29,18 +29,18 @@ final class BotTokenizers {
    *     mistyped path stops the start instead of silently matching worse
    */
   static Map<ChatLanguage, Tokenizer> of(Map<String, String> synonyms, ResourceLoader resources) {
-    JiebaTokenizer words = new JiebaTokenizer();
     Map<ChatLanguage, Tokenizer> tokenizers = new EnumMap<>(ChatLanguage.class);
-    for (ChatLanguage lang : ChatLanguage.values()) {
-      String location = synonyms.getOrDefault(lang.tag(), "");
-      Tokenizer tokenizer =
-          location.isBlank()
-              ? words
-              : new SynonymTokenizer(words, read(lang, location.strip(), resources));
-      tokenizers.put(
-          lang, lang == ChatLanguage.ZH ? TraditionalChinese.FOLDING.before(tokenizer) : tokenizer);
-    }
+    BotLexicons.configured(synonyms, resources)
+        .forEach((lang, s) -> tokenizers.put(lang, of(lang, s)));
     return tokenizers;
+  }
+
+  private static final JiebaTokenizer WORDS = new JiebaTokenizer();
+
+  /** One language's bot tokenizer with {@code synonyms} ({@link Synonyms#NONE}: words only). */
+  static Tokenizer of(ChatLanguage lang, Synonyms synonyms) {
+    Tokenizer tokenizer = synonyms.isEmpty() ? WORDS : new SynonymTokenizer(WORDS, synonyms);
+    return lang == ChatLanguage.ZH ? TraditionalChinese.FOLDING.before(tokenizer) : tokenizer;
   }
 
   static Synonyms read(ChatLanguage lang, String location, ResourceLoader resources) {

@@ -62,8 +62,30 @@ class ChatConfiguration {
 
   /** The sentence-embedding models, loaded on first use and shared by the bot and cold start. */
   @Bean
-  SentenceEncoders chatSentenceEncoders(ChatProperties properties) {
-    return new SentenceEncoders(properties.meaning());
+  SentenceEncoders chatSentenceEncoders(ChatProperties properties, BotLexicons lexicons) {
+    return new SentenceEncoders(properties.meaning(), lexicons.configured());
+  }
+
+  /** The configured lexicons and the shop's own synonym groups over them (ADR 0048). */
+  @Bean
+  BotLexicons chatBotLexicons(
+      ChatProperties properties, org.springframework.core.io.ResourceLoader resources) {
+    return new BotLexicons(BotLexicons.configured(properties.synonyms(), resources));
+  }
+
+  @Bean
+  JdbcShopSynonyms chatShopSynonyms(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    return new JdbcShopSynonyms(jdbc, new TransactionTemplate(transactions));
+  }
+
+  /** Saves the shop's own synonym groups as admins edit them; the bot follows at once. */
+  @Bean
+  ShopSynonymEditor chatShopSynonymEditor(
+      JdbcShopSynonyms store,
+      BotLexicons lexicons,
+      IndexedFaqBot bot,
+      ObjectProvider<Clock> clock) {
+    return new ShopSynonymEditor(store, lexicons, bot, clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean
@@ -71,7 +93,7 @@ class ChatConfiguration {
       JdbcKnowledgeBase knowledgeBase,
       ChatProperties properties,
       SentenceEncoders encoders,
-      org.springframework.core.io.ResourceLoader resources) {
+      BotLexicons lexicons) {
     // A language matched by meaning may have its own min score and clear lead (ADR 0048).
     Map<io.contactcenter.onlinechat.ChatLanguage, BotPolicy> policies =
         new java.util.EnumMap<>(io.contactcenter.onlinechat.ChatLanguage.class);
@@ -87,12 +109,7 @@ class ChatConfiguration {
               own && m.minScore() != null ? m.minScore() : properties.minScore(),
               own && m.clearLead() != null ? m.clearLead() : properties.clearLead()));
     }
-    return new IndexedFaqBot(
-        knowledgeBase,
-        BotTokenizers.of(properties.synonyms(), resources),
-        policies,
-        encoders.all(),
-        encoders.weights());
+    return new IndexedFaqBot(knowledgeBase, lexicons, policies, encoders.all(), encoders.weights());
   }
 
   @Bean
@@ -321,9 +338,13 @@ class ChatConfiguration {
     };
   }
 
-  /** The bot's index is built from the stored FAQs once the schema is migrated. */
+  /**
+   * The bot's index is built from the stored FAQs and the shop's own synonym groups once the schema
+   * is migrated.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void buildIndex(ApplicationReadyEvent ready) {
+    ready.getApplicationContext().getBean(ShopSynonymEditor.class).load();
     ready.getApplicationContext().getBean(IndexedFaqBot.class).reload();
   }
 }

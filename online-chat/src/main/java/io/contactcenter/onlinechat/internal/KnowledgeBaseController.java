@@ -26,16 +26,19 @@ class KnowledgeBaseController {
   private final JdbcKnowledgeBase knowledgeBase;
   private final IndexedFaqBot bot;
   private final FaqEditor editor;
+  private final ShopSynonymEditor synonyms;
   private final Clock clock;
 
   KnowledgeBaseController(
       JdbcKnowledgeBase knowledgeBase,
       IndexedFaqBot bot,
       FaqEditor editor,
+      ShopSynonymEditor synonyms,
       org.springframework.beans.factory.ObjectProvider<Clock> clock) {
     this.knowledgeBase = knowledgeBase;
     this.bot = bot;
     this.editor = editor;
+    this.synonyms = synonyms;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -133,6 +136,26 @@ class KnowledgeBaseController {
       return "\"" + v.replace("\"", "\"\"") + "\"";
     }
     return v;
+  }
+
+  /** The shop's own synonym groups of one language, as the bot uses them over the shipped ones. */
+  record SynonymsBody(List<io.contactcenter.onlinechat.internal.domain.Synonyms.Group> groups) {}
+
+  @GetMapping("/api/v1/kb/synonyms/{lang}")
+  SynonymsBody synonyms(@org.springframework.web.bind.annotation.PathVariable String lang) {
+    return new SynonymsBody(synonyms.groups(ChatLanguage.of(lang)));
+  }
+
+  /** Replaces the shop's own synonym groups of one language; the bot re-indexes at once. */
+  @org.springframework.web.bind.annotation.PutMapping("/api/v1/kb/synonyms/{lang}")
+  SynonymsBody putSynonyms(
+      @org.springframework.web.bind.annotation.PathVariable String lang,
+      @RequestBody SynonymsBody body) {
+    if (body == null) {
+      throw new SynonymGroupsRejectedException(
+          "groups-required", "groups is required (an empty list removes them)");
+    }
+    return new SynonymsBody(synonyms.save(ChatLanguage.of(lang), body.groups()));
   }
 
   @GetMapping("/api/v1/kb/faqs")

@@ -3,6 +3,7 @@ package io.contactcenter.onlinechat.internal;
 import io.contactcenter.onlinechat.ChatLanguage;
 import io.contactcenter.onlinechat.internal.domain.MeaningWeight;
 import io.contactcenter.onlinechat.internal.domain.SentenceEncoder;
+import io.contactcenter.onlinechat.internal.domain.Synonyms;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +17,19 @@ final class SentenceEncoders {
   private final Map<ChatLanguage, SentenceEncoder> encoders = new EnumMap<>(ChatLanguage.class);
   private final Map<ChatLanguage, MeaningWeight> weights = new EnumMap<>(ChatLanguage.class);
 
-  SentenceEncoders(Map<String, ChatProperties.Meaning> meaning) {
+  /**
+   * @param lexicons the configured lexicon of each language ({@code cc.chat.synonyms}), whose
+   *     English words the zh model reads in Chinese; none: words as typed
+   */
+  SentenceEncoders(
+      Map<String, ChatProperties.Meaning> meaning, Map<ChatLanguage, Synonyms> lexicons) {
     meaning.forEach(
         (tag, m) -> {
           ChatLanguage lang = ChatLanguage.of(tag);
           weights.put(lang, new MeaningWeight(m.weight(), m.floor()));
           if (m.weight() > 0) {
-            encoders.put(lang, BgeSentenceEncoder.of(lang));
+            encoders.put(
+                lang, BgeSentenceEncoder.of(lang, lexicons.getOrDefault(lang, Synonyms.NONE)));
           }
         });
   }

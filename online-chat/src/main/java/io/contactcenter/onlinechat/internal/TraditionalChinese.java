@@ -25,15 +25,15 @@ final class TraditionalChinese {
    * The shipped lexicon's English shop words, put in Chinese for the embedding model, which reads
    * "refund多久到" far from "退款多久到账" (ADR 0048 fourth addendum).
    */
-  private static final Synonyms ENGLISH =
+  static final Synonyms SHIPPED_ENGLISH =
       BotTokenizers.read(
           ChatLanguage.ZH,
           ChatProperties.DEFAULT_SYNONYMS.get("zh"),
           new org.springframework.core.io.DefaultResourceLoader());
 
-  /** What the zh embedding model reads: folded, English shop words in Chinese. */
-  static String forModel(String text) {
-    return ENGLISH.withEnglishAsCanonical(FOLDING.fold(text));
+  /** What the zh embedding model reads: folded, the lexicon's English shop words in Chinese. */
+  static String forModel(String text, Synonyms lexicon) {
+    return lexicon.withEnglishAsCanonical(FOLDING.fold(text));
   }
 
   private TraditionalChinese() {}

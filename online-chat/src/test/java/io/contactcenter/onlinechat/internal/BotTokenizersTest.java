@@ -30,6 +30,20 @@ class BotTokenizersTest {
     assertThat(zh.terms("优惠码用不了")).contains("=优惠券").doesNotContain("=尺码");
   }
 
+  /** The shipped lexicon's multi-word English phrases (ADR 0048 fifth addendum). */
+  @Test
+  void theShippedChineseLexiconMatchesEnglishPhrasesWhole() {
+    Tokenizer zh =
+        BotTokenizers.of(ChatProperties.DEFAULT_SYNONYMS, resources).get(ChatLanguage.ZH);
+    assertThat(zh.terms("支持Cash on Delivery吗")).contains("=货到付款").doesNotContain("=配送");
+    assertThat(zh.terms("显示out-of-stock还会有吗")).contains("=补货");
+    assertThat(zh.terms("shipping fee多少")).contains("=运费").doesNotContain("=配送");
+    assertThat(zh.terms("shipping address能改吗")).contains("=收货地址").doesNotContain("=配送");
+    assertThat(
+            TraditionalChinese.forModel("支持cash on delivery嗎", TraditionalChinese.SHIPPED_ENGLISH))
+        .isEqualTo("支持货到付款吗");
+  }
+
   @Test
   void englishHasNoLexiconByDefault() {
     Map<ChatLanguage, Tokenizer> bot = BotTokenizers.of(ChatProperties.DEFAULT_SYNONYMS, resources);

@@ -32,7 +32,8 @@ class ChineseCodeMixedTest {
    * Before traditional folding and English shop words (measured once, 2026-12-07): 40 of 60 right,
    * 20 handed over, 13 of 15 out of scope handed over, 2 wrong answers. After (measured once on
    * this set, tuned on {@value FaqBotAccuracyTest#MIXED_TUNE_FILE} only): 57 right, 2 handed over,
-   * 13 of 15, 2 wrong. The after figures must hold within 2 questions; wrong answers may not rise.
+   * 13 of 15, 2 wrong; with multi-word English variants (fifth addendum) 58, 1, 13 of 15, 2. Those
+   * figures must hold within 2 questions; wrong answers may not rise.
    */
   @Test
   void codeMixedAndTraditionalQuestionsAreAnswered() throws IOException {
@@ -43,10 +44,10 @@ class ChineseCodeMixedTest {
     Score s = score(adopted, mixed, null);
     assertThat(s.inScope()).isEqualTo(60);
     assertThat(s.outOfScope()).isEqualTo(15);
-    assertThat(s.answeredRight()).as("zh mixed answered right").isGreaterThanOrEqualTo(57 - 2);
+    assertThat(s.answeredRight()).as("zh mixed answered right").isGreaterThanOrEqualTo(58 - 2);
     assertThat(s.inScopeHandedOver())
         .as("zh mixed in-scope handed over")
-        .isLessThanOrEqualTo(2 + 2);
+        .isLessThanOrEqualTo(1 + 2);
     assertThat(s.oosHandedOver())
         .as("zh mixed out of scope handed over")
         .isGreaterThanOrEqualTo(13 - 2);

@@ -70,20 +70,21 @@ class ChineseSecondHeldOutSetTest {
           .as("zh %s out of scope handed over with the lexicon", split)
           .isGreaterThanOrEqualTo(before.oosHandedOver());
     }
-    // The committed figures (docs/benchmarks.md, 2026-12-06), 2 questions of margin.
+    // The committed figures (docs/benchmarks.md, 2026-12-07 fifth addendum), 2 questions of margin,
+    // no wrong answer more.
     List<Question> second = zh(HELDOUT2);
     Score s = score(with, second, null);
     assertThat(s.inScope()).isEqualTo(160);
     assertThat(s.outOfScope()).isEqualTo(30);
-    assertThat(s.answeredRight()).as("zh heldout2 answered right").isGreaterThanOrEqualTo(130 - 2);
+    assertThat(s.answeredRight()).as("zh heldout2 answered right").isGreaterThanOrEqualTo(131 - 2);
     assertThat(s.inScopeHandedOver())
         .as("zh heldout2 in-scope handed over")
-        .isLessThanOrEqualTo(28 + 2);
+        .isLessThanOrEqualTo(27 + 2);
     assertThat(s.oosHandedOver())
         .as("zh heldout2 out of scope handed over")
         .isGreaterThanOrEqualTo(30 - 2);
     assertThat(wrongAnswers(with, second, null))
         .as("zh heldout2 wrong answers")
-        .isLessThanOrEqualTo(1 + 2);
+        .isLessThanOrEqualTo(1);
   }
 }

@@ -54,20 +54,22 @@ class ChineseThirdHeldOutSetTest {
           indexes(BOT, CACHED, retuned),
           split);
     }
-    // The committed figures (docs/benchmarks.md, 2026-12-07), 2 questions of margin.
+    // The committed figures (docs/benchmarks.md, 2026-12-07 fifth addendum: with folding and
+    // English
+    // shop words since the fourth), 2 questions of margin, no wrong answer more.
     List<Question> third = zh(HELDOUT3);
     Score s = score(adopted, third, null);
     assertThat(s.inScope()).isEqualTo(160);
     assertThat(s.outOfScope()).isEqualTo(30);
-    assertThat(s.answeredRight()).as("zh heldout3 answered right").isGreaterThanOrEqualTo(123 - 2);
+    assertThat(s.answeredRight()).as("zh heldout3 answered right").isGreaterThanOrEqualTo(139 - 2);
     assertThat(s.inScopeHandedOver())
         .as("zh heldout3 in-scope handed over")
-        .isLessThanOrEqualTo(36 + 2);
+        .isLessThanOrEqualTo(19 + 2);
     assertThat(s.oosHandedOver())
         .as("zh heldout3 out of scope handed over")
         .isGreaterThanOrEqualTo(29 - 2);
     assertThat(wrongAnswers(adopted, third, null))
         .as("zh heldout3 wrong answers")
-        .isLessThanOrEqualTo(2 + 2);
+        .isLessThanOrEqualTo(2);
   }
 }

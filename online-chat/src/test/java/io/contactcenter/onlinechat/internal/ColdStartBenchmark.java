@@ -35,7 +35,12 @@ class ColdStartBenchmark {
   @Test
   void coldStartOfManyQuestions() throws Exception {
     int count = Integer.getInteger("bench.cold-start", 100_000);
-    SentenceEncoders encoders = new SentenceEncoders(ChatProperties.DEFAULT_MEANING);
+    SentenceEncoders encoders =
+        new SentenceEncoders(
+            ChatProperties.DEFAULT_MEANING,
+            BotLexicons.configured(
+                ChatProperties.DEFAULT_SYNONYMS,
+                new org.springframework.core.io.DefaultResourceLoader()));
     Map<ChatLanguage, QuestionClusterer> clusterers = new java.util.EnumMap<>(ChatLanguage.class);
     for (ChatLanguage lang : ChatLanguage.values()) {
       clusterers.put(

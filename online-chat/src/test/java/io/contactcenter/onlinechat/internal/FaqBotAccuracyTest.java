@@ -197,6 +197,15 @@ class FaqBotAccuracyTest {
 
   static final String MIXED_TUNE = "mixedtune";
 
+  /**
+   * Shopper questions in everyday chat wording, some with English words and phrases (split {@value
+   * #HELDOUT5}, issue 13, ADR 0048 fifth addendum), committed with the bot's figures before
+   * multi-word English variants and a shop's own synonym groups: never tuned on.
+   */
+  static final String HELDOUT5_FILE = "questions-zh-heldout5.csv";
+
+  static final String HELDOUT5 = "heldout5";
+
   /** The file a split's rows are in. */
   static String fileOf(String split) {
     return switch (split) {
@@ -205,6 +214,7 @@ class FaqBotAccuracyTest {
       case HELDOUT3 -> HELDOUT3_FILE;
       case MIXED_HELDOUT -> MIXED_HELDOUT_FILE;
       case MIXED_TUNE -> MIXED_TUNE_FILE;
+      case HELDOUT5 -> HELDOUT5_FILE;
       default -> "questions.csv";
     };
   }
@@ -293,6 +303,53 @@ class FaqBotAccuracyTest {
       assertThat(fused.get(lang).oosRate())
           .as("%s out-of-scope handed over", lang)
           .isGreaterThanOrEqualTo(0.9);
+    }
+  }
+
+  /**
+   * The default bot's figures on one set (docs/benchmarks.md, 2026-12-07, ADR 0048 fifth addendum).
+   */
+  record Measured(
+      ChatLanguage lang, String split, int right, int handedOver, int oosHandedOver, int wrong) {}
+
+  static final List<Measured> MEASURED =
+      List.of(
+          new Measured(ChatLanguage.EN, "tune", 39, 0, 5, 1),
+          new Measured(ChatLanguage.EN, "heldout", 39, 1, 5, 0),
+          new Measured(ChatLanguage.ZH, "tune", 39, 1, 5, 0),
+          new Measured(ChatLanguage.ZH, "heldout", 136, 19, 18, 3),
+          new Measured(ChatLanguage.ZH, HELDOUT2, 131, 27, 30, 1),
+          new Measured(ChatLanguage.ZH, HELDOUT3, 139, 19, 29, 2),
+          new Measured(ChatLanguage.ZH, MIXED_HELDOUT, 58, 1, 13, 2),
+          new Measured(ChatLanguage.ZH, HELDOUT5, 65, 13, 15, 3));
+
+  /**
+   * Every set keeps the default bot's measured figures: answered right and handovers within 2
+   * questions, out-of-scope handovers within 1, and not one wrong answer more (a wrong answer is
+   * worse than a handover).
+   */
+  @Test
+  void everySetKeepsItsMeasuredFigures() throws IOException {
+    Map<ChatLanguage, FaqIndex> adopted = indexes(BOT, CACHED, defaultMeaning());
+    for (Measured m : MEASURED) {
+      List<Question> rows =
+          questions(fileOf(m.split())).stream()
+              .filter(q -> q.lang() == m.lang() && q.split().equals(m.split()))
+              .toList();
+      Score s = score(adopted, rows, null);
+      String set = m.lang().tag() + " " + m.split();
+      assertThat(s.answeredRight())
+          .as("%s answered right", set)
+          .isGreaterThanOrEqualTo(m.right() - 2);
+      assertThat(s.inScopeHandedOver())
+          .as("%s in-scope handed over", set)
+          .isLessThanOrEqualTo(m.handedOver() + 2);
+      assertThat(s.oosHandedOver())
+          .as("%s out of scope handed over", set)
+          .isGreaterThanOrEqualTo(m.oosHandedOver() - 1);
+      assertThat(wrongAnswers(adopted, rows, null))
+          .as("%s wrong answers", set)
+          .isLessThanOrEqualTo(m.wrong());
     }
   }
 

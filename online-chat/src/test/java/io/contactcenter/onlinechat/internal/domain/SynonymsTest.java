@@ -124,4 +124,94 @@ class SynonymsTest {
     assertThat(ENGLISH.withEnglishAsCanonical("REFUND多久到, my orders ship吗 shipping"))
         .isEqualTo("退款多久到, my 订单 配送吗 shipping");
   }
+
+  private static final Synonyms PHRASES =
+      Synonyms.parse(
+          """
+          货到付款: 到付 cod cash "cash on delivery" "pay on delivery"
+          配送: 快递 delivery shipping "track my parcel"
+          补货: 缺货 stock "out of stock" "back in stock"
+          运费: 邮费 "shipping fee" "Free Shipping"
+          """);
+
+  @Test
+  void aMultiWordVariantMatchesInEnglishTextInAnyCase() {
+    assertThat(PHRASES.canonicalIn("Do you take Cash On Delivery?", List.of()))
+        .containsExactly("货到付款");
+    assertThat(PHRASES.canonicalIn("how do I track my parcel", List.of())).containsExactly("配送");
+    assertThat(PHRASES.canonicalIn("is shipping free? FREE SHIPPING over 99?", List.of()))
+        .containsExactly("配送", "运费");
+  }
+
+  @Test
+  void aMultiWordVariantMatchesInsideChinese() {
+    assertThat(PHRASES.canonicalIn("支持cash on delivery吗", List.of())).containsExactly("货到付款");
+    assertThat(PHRASES.canonicalIn("显示out of stock还会有吗", List.of())).containsExactly("补货");
+  }
+
+  @Test
+  void theLongestMultiWordVariantWinsOverItsWords() {
+    // "cash" and "delivery" are variants of two groups; the phrase covers both.
+    assertThat(PHRASES.canonicalIn("cash on delivery", List.of())).containsExactly("货到付款");
+    // "shipping fee" is the fee, not also "shipping" (delivery).
+    assertThat(PHRASES.canonicalIn("shipping fee多少", List.of())).containsExactly("运费");
+    // Where two phrases overlap the longer wins: "back in stock" over "stock".
+    assertThat(PHRASES.canonicalIn("when is it back in stock", List.of())).containsExactly("补货");
+    // The words of a phrase still count on their own elsewhere.
+    assertThat(PHRASES.canonicalIn("cash or card, delivery tomorrow", List.of()))
+        .containsExactly("货到付款", "配送");
+  }
+
+  @Test
+  void aMultiWordVariantCountsOnlyOnWordBoundaries() {
+    assertThat(PHRASES.canonicalIn("cash on deliveryman", List.of())).containsExactly("货到付款");
+    assertThat(PHRASES.canonicalIn("cash on deliveryman", List.of()))
+        .as("only the word cash, not the phrase")
+        .hasSize(1);
+    assertThat(PHRASES.canonicalIn("precash on delivery", List.of())).containsExactly("配送");
+    assertThat(PHRASES.canonicalIn("without of stock", List.of())).containsExactly("补货");
+    assertThat(PHRASES.canonicalIn("check two parcels: track my parcels", List.of()))
+        .containsExactly("配送");
+  }
+
+  @Test
+  void spacesAndHyphensInsideAPhraseAreOneSpace() {
+    assertThat(PHRASES.canonicalIn("out-of-stock", List.of())).containsExactly("补货");
+    assertThat(PHRASES.canonicalIn("cash  on\tdelivery", List.of())).containsExactly("货到付款");
+    assertThat(PHRASES.canonicalIn("cash　on delivery", List.of())).containsExactly("货到付款");
+  }
+
+  @Test
+  void multiWordEnglishVariantsArePutInChineseForTheModel() {
+    assertThat(PHRASES.withEnglishAsCanonical("支持Cash on  Delivery吗")).isEqualTo("支持货到付款吗");
+    assertThat(PHRASES.withEnglishAsCanonical("显示out-of-stock, cash可以吗"))
+        .isEqualTo("显示补货, 货到付款可以吗");
+    assertThat(PHRASES.withEnglishAsCanonical("cash on deliveryman"))
+        .isEqualTo("货到付款 on deliveryman");
+  }
+
+  @Test
+  void aOneLetterVariantCountsAsAWordInAnyCase() {
+    Synonyms sizes = Synonyms.parse("尺码: L");
+    assertThat(sizes.canonicalIn("要L的", List.of("要", "L", "的"))).containsExactly("尺码");
+  }
+
+  @Test
+  void anUnclosedQuoteIsRefusedNamingTheLine() {
+    assertThatThrownBy(() -> Synonyms.parse("退款: 退钱\n货到付款: \"cash on delivery"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("quoted");
+  }
+
+  @Test
+  void aShopsOwnGroupsAreAddedAndTakeTheirVariants() {
+    Synonyms own = Synonyms.parse("顺丰包邮: 顺丰 \"sf express\" 快递");
+    Synonyms both = PHRASES.with(own);
+    assertThat(both.canonicalIn("发sf express吗", List.of())).containsExactly("顺丰包邮");
+    // 快递 moved from the shipped 配送 group to the shop's.
+    assertThat(both.canonicalIn("快递多久", List.of())).containsExactly("顺丰包邮");
+    assertThat(both.canonicalIn("cod吗", List.of())).containsExactly("货到付款");
+    assertThat(PHRASES.canonicalIn("快递多久", List.of())).containsExactly("配送");
+  }
 }
