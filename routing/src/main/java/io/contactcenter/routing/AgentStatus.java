@@ -11,6 +11,9 @@ import java.util.List;
  * @param until when wrap-up ends, else {@code null}
  * @param offers contacts ringing this agent now
  * @param open contacts the agent has accepted and not yet completed
+ * @param notice what happened to the agent's consult without them (ADR 0054): {@link
+ *     #CONSULT_ENDED_AGENT_LOST}, {@link #CONSULT_TRANSFERRED_AGENT_LOST}, else {@code ""}; it
+ *     stays until the agent accepts their next contact, changes their state or logs out
  */
 public record AgentStatus(
     String agentId,
@@ -18,11 +21,36 @@ public record AgentStatus(
     String reason,
     Instant until,
     List<OfferedContact> offers,
-    List<OfferedContact> open) {
+    List<OfferedContact> open,
+    String notice) {
+
+  /**
+   * The agent who consulted this agent lost their connection (their page closed) while this agent's
+   * phone rang: the consult ended and the caller went back to the queue at their place.
+   */
+  public static final String CONSULT_ENDED_AGENT_LOST = "consult-ended-agent-lost";
+
+  /**
+   * The agent who consulted this agent lost their connection while the two talked: the transfer
+   * completed, the caller is this agent's call now.
+   */
+  public static final String CONSULT_TRANSFERRED_AGENT_LOST = "consult-transferred-agent-lost";
 
   public AgentStatus {
     offers = List.copyOf(offers);
     open = List.copyOf(open);
+    notice = notice == null ? "" : notice;
+  }
+
+  /** A status without a notice. */
+  public AgentStatus(
+      String agentId,
+      AgentState state,
+      String reason,
+      Instant until,
+      List<OfferedContact> offers,
+      List<OfferedContact> open) {
+    this(agentId, state, reason, until, offers, open, "");
   }
 
   /**
