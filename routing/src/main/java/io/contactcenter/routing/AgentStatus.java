@@ -11,9 +11,10 @@ import java.util.List;
  * @param until when wrap-up ends, else {@code null}
  * @param offers contacts ringing this agent now
  * @param open contacts the agent has accepted and not yet completed
- * @param notice what happened to the agent's consult without them (ADR 0054): {@link
- *     #CONSULT_ENDED_AGENT_LOST}, {@link #CONSULT_TRANSFERRED_AGENT_LOST}, else {@code ""}; it
- *     stays until the agent accepts their next contact, changes their state or logs out
+ * @param notice what happened to a consult while the agent's page could not see it (ADR 0054):
+ *     {@link #CONSULT_ENDED_AGENT_LOST}, {@link #CONSULT_TRANSFERRED_AGENT_LOST}, {@link
+ *     #TRANSFERRED_WHEN_LOST}, else {@code ""}; it stays until the agent accepts their next
+ *     contact, changes their state or logs out
  */
 public record AgentStatus(
     String agentId,
@@ -35,6 +36,12 @@ public record AgentStatus(
    * completed, the caller is this agent's call now.
    */
   public static final String CONSULT_TRANSFERRED_AGENT_LOST = "consult-transferred-agent-lost";
+
+  /**
+   * This agent's page was lost while they talked with the agent they consulted: the transfer
+   * completed, the caller is with that agent (not back in the queue).
+   */
+  public static final String TRANSFERRED_WHEN_LOST = "transferred-when-lost";
 
   public AgentStatus {
     offers = List.copyOf(offers);

@@ -424,6 +424,7 @@ final class ContactConsults {
         lost ? " (lost during the consult)" : "");
     if (lost) {
       statuses.notice(toAgent, AgentStatus.CONSULT_TRANSFERRED_AGENT_LOST);
+      statuses.notice(agentId, AgentStatus.TRANSFERRED_WHEN_LOST);
     }
     statuses.announce(toAgent);
     kick.run();

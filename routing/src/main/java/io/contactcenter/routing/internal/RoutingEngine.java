@@ -258,7 +258,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
 
   @Override
   public AgentStatus logIn(String agentId) {
-    statuses.clearNotice(agentId);
+    // Not the notice: a page opened after the agent's last one was lost reads it (ADR 0054).
     return presenceChanges.logIn(agentId);
   }
 
