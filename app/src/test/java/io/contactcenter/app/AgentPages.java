@@ -168,12 +168,19 @@ final class AgentPages {
 
   /** Hangs up the channel with that uniqueid, so the next test is not offered its caller. */
   static void hangUpChannelOf(LocalAsterisk asterisk, String uniqueId) {
+    channelOf(asterisk, uniqueId)
+        .ifPresent(channel -> asterisk.cli("channel request hangup " + channel));
+  }
+
+  /** The name of the channel with that uniqueid, while Asterisk has it. */
+  static Optional<String> channelOf(LocalAsterisk asterisk, String uniqueId) {
     // concise: Channel!Context!Exten!Priority!State!App!Data!CallerID!...!BridgeID!Uniqueid
-    for (String line : asterisk.cli("core show channels concise").split("\n")) {
-      String[] fields = line.split("!");
+    for (String line : asterisk.cli("core show channels concise").lines().toList()) {
+      String[] fields = line.split("!", -1);
       if (fields.length > 1 && fields[fields.length - 1].strip().equals(uniqueId)) {
-        asterisk.cli("channel request hangup " + fields[0]);
+        return Optional.of(fields[0]);
       }
     }
+    return Optional.empty();
   }
 }
