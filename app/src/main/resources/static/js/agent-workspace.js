@@ -405,7 +405,15 @@
     $('presence-local').hidden = connected !== false;
     // Routing took the last call back when this agent's page was gone (closed mid-call, ADR 0052):
     // the reason stays until the agent is ready again, so a page opened later says so too.
-    $('handed-back').hidden = !(s.state === 'NOT_READY' && s.reason === 'connection lost');
+    // A page lost during a consult whose colleague had answered transferred the caller (ADR 0054):
+    // that notice replaces the hand-back's.
+    $('handed-back').hidden = !(s.state === 'NOT_READY' && s.reason === 'connection lost') ||
+      s.notice === 'transferred-when-lost';
+    $('transferred-when-lost').hidden = s.notice !== 'transferred-when-lost';
+    // The agent who consulted this one lost their page during the consult: routing says what
+    // became of the caller until this agent acts again.
+    $('consult-ended-agent-lost').hidden = s.notice !== 'consult-ended-agent-lost';
+    $('consult-transferred-agent-lost').hidden = s.notice !== 'consult-transferred-agent-lost';
   }
   ccRouting.onStatus(showPresence);
   $('presence-ready').addEventListener('click', () => ccRouting.ready().catch(e => error(e.message)));

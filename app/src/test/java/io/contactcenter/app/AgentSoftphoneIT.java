@@ -1,20 +1,20 @@
 package io.contactcenter.app;
 
+import static io.contactcenter.app.AgentPages.attribute;
+import static io.contactcenter.app.AgentPages.call;
+import static io.contactcenter.app.AgentPages.remotePeak;
+import static io.contactcenter.app.AgentPages.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.contactcenter.pbx.Softphones;
 import io.contactcenter.routing.AgentDesk;
 import io.contactcenter.routing.AgentDirectory;
-import io.contactcenter.routing.AgentSettings;
 import io.contactcenter.routing.AgentState;
 import io.contactcenter.routing.AgentStatus;
-import io.contactcenter.routing.ContactChannel;
 import io.contactcenter.routing.ContactCompleted;
-import io.contactcenter.routing.ContactHandedBack;
 import io.contactcenter.routing.ContactId;
 import io.contactcenter.routing.ContactRouting;
-import io.contactcenter.routing.WaitingContact;
 import io.contactcenter.testinfra.CampaignApi;
 import io.contactcenter.testinfra.CapturedEvents;
 import io.contactcenter.testinfra.Chromium;
@@ -22,7 +22,6 @@ import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
-import io.contactcenter.testinfra.TestUsers;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -30,19 +29,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
-import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -96,13 +93,20 @@ class AgentSoftphoneIT {
   @Qualifier("ami")
   HealthIndicator ami;
 
+  AgentPages pages;
+
+  @BeforeEach
+  void pages() {
+    pages = new AgentPages(port, PASSWORD, softphones, agents, desk);
+  }
+
   @Test
   void anAgentAnswersACallerInTheBrowserTalksBothWaysAndStoresTheDisposition() throws Exception {
     LocalAsterisk asterisk = TestInfrastructure.asterisk();
-    String agent = agent();
+    String agent = pages.agent();
     WebDriver browser = chromium.driver();
-    users().signIn(browser, agent);
-    browser.get(url("/agent"));
+    pages.users().signIn(browser, agent);
+    browser.get(pages.url("/agent"));
 
     call().until(() -> "registered".equals(attribute(browser, "phone-status", "data-state")));
     String endpoint = softphones.endpointOf(agent);
@@ -170,14 +174,14 @@ class AgentSoftphoneIT {
   @Test
   void anAgentTransfersTheCallerToAColleaguesPage() throws Exception {
     LocalAsterisk asterisk = TestInfrastructure.asterisk();
-    String first = agent();
-    String second = agent();
+    String first = pages.agent();
+    String second = pages.agent();
     WebDriver firstPage = chromium.driver();
     WebDriver secondPage = colleague.driver();
-    users().signIn(firstPage, first);
-    firstPage.get(url("/agent"));
-    users().signIn(secondPage, second);
-    secondPage.get(url("/agent"));
+    pages.users().signIn(firstPage, first);
+    firstPage.get(pages.url("/agent"));
+    pages.users().signIn(secondPage, second);
+    secondPage.get(pages.url("/agent"));
     call().until(() -> "registered".equals(attribute(firstPage, "phone-status", "data-state")));
     call().until(() -> "registered".equals(attribute(secondPage, "phone-status", "data-state")));
 
@@ -212,10 +216,10 @@ class AgentSoftphoneIT {
   @Test
   void aCallerWhoHangsUpWhileThePageRingsDisappearsFromIt() throws Exception {
     LocalAsterisk asterisk = TestInfrastructure.asterisk();
-    String agent = agent();
+    String agent = pages.agent();
     WebDriver browser = chromium.driver();
-    users().signIn(browser, agent);
-    browser.get(url("/agent"));
+    pages.users().signIn(browser, agent);
+    browser.get(pages.url("/agent"));
     call().until(() -> "registered".equals(attribute(browser, "phone-status", "data-state")));
 
     CompletableFuture<Sipp.Result> customer =
@@ -242,10 +246,10 @@ class AgentSoftphoneIT {
   void whenAsteriskRestartsThePageSaysTheCallWasLostRegistersAgainAndTakesTheNextCall()
       throws Exception {
     LocalAsterisk asterisk = TestInfrastructure.asterisk();
-    String agent = agent();
+    String agent = pages.agent();
     WebDriver browser = chromium.driver();
-    users().signIn(browser, agent);
-    browser.get(url("/agent"));
+    pages.users().signIn(browser, agent);
+    browser.get(pages.url("/agent"));
     call().until(() -> "registered".equals(attribute(browser, "phone-status", "data-state")));
     String endpoint = softphones.endpointOf(agent);
 
@@ -323,10 +327,10 @@ class AgentSoftphoneIT {
   @Test
   void anAnsweredCallComesBackAfterThePageReloadsAndStaysTheAgentsContact() throws Exception {
     LocalAsterisk asterisk = TestInfrastructure.asterisk();
-    String agent = routedAgent();
+    String agent = pages.routedAgent();
     try {
       WebDriver browser = chromium.driver();
-      Answered answered = answerAnAcdCaller(browser, agent);
+      AgentPages.Answered answered = pages.answerAnAcdCaller(browser, agent);
       ContactId contact = answered.contact();
       long answeredAt = System.currentTimeMillis();
       // The caller channel's UNIQUEID names its recordings ([cc-setup]).
@@ -373,196 +377,6 @@ class AgentSoftphoneIT {
     }
   }
 
-  /**
-   * The agent closes the tab mid-call and does not come back (ADR 0052): once Asterisk has ended
-   * the silent leg (rtp_timeout, the time a reload has) the caller is not hung up but hears why and
-   * goes back to the queue at the front, ahead of a caller who came later; the agent is not ready
-   * ("connection lost"); a colleague's page is offered the call first and talks with the caller;
-   * the agent's next page says the call was handed back.
-   */
-  @Test
-  void aCallerWhoseAgentClosedTheTabGoesBackToTheFrontAndAColleagueTakesThem() throws Exception {
-    LocalAsterisk asterisk = TestInfrastructure.asterisk();
-    String agent = routedAgent();
-    String second = routedAgent();
-    CompletableFuture<Sipp.Result> later = null;
-    try {
-      WebDriver browser = chromium.driver();
-      Answered answered = answerAnAcdCaller(browser, agent);
-      ContactId contact = answered.contact();
-      // A caller who comes later waits (the agent is busy), then hangs up by itself.
-      // Its own thread: the common pool has a single worker on a 2-core machine, busy with the
-      // first caller's SIPp.
-      later =
-          CompletableFuture.supplyAsync(
-              () ->
-                  Sipp.scenario("acd-caller.xml")
-                      .service("4200")
-                      .pause(Duration.ofSeconds(50))
-                      .timeout(Duration.ofSeconds(90))
-                      .callAsterisk(asterisk.ports().sip()),
-              task -> Thread.ofVirtual().start(task));
-      ContactId waiting =
-          call()
-              .until(
-                  () ->
-                      routing.waiting().stream()
-                          .map(WaitingContact::id)
-                          .filter(id -> !id.equals(contact))
-                          .findFirst(),
-                  Optional::isPresent)
-              .get();
-
-      // The tab is closed for good (another tab stays open so the browser does not quit).
-      closeTabForGood(browser);
-
-      // After the 15 s Asterisk gives a reload, routing has the call back, ahead of the later one.
-      awaitHandedBack(contact);
-      assertThat(
-              routing.waiting().stream()
-                  .map(WaitingContact::id)
-                  .filter(id -> id.equals(contact) || id.equals(waiting)))
-          .containsExactly(contact, waiting);
-      AgentStatus lost = desk.status(agent);
-      assertThat(lost.state()).isEqualTo(AgentState.NOT_READY);
-      assertThat(lost.reason()).isEqualTo(ContactRouting.CONNECTION_LOST);
-      assertThat(lost.open()).isEmpty();
-      assertThat(answered.caller()).isNotDone();
-      assertThat(completed(contact)).isEmpty();
-
-      // A colleague is offered the caller first and hears them on the same call.
-      WebDriver colleaguePage = colleague.driver();
-      users().signIn(colleaguePage, second);
-      colleaguePage.get(url("/agent"));
-      call()
-          .until(() -> "registered".equals(attribute(colleaguePage, "phone-status", "data-state")));
-      colleaguePage.findElement(By.id("presence-ready")).click();
-      call().until(() -> colleaguePage.findElement(By.id("incoming")).isDisplayed());
-      colleaguePage.findElement(By.id("call-accept")).click();
-      call().until(() -> "talking".equals(attribute(colleaguePage, "in-call", "data-state")));
-      assertThat(desk.status(second).open())
-          .extracting(AgentStatus.OfferedContact::id)
-          .containsExactly(contact);
-      call().untilAsserted(() -> assertThat(remotePeak(colleaguePage)).isGreaterThan(0.05));
-      assertThat(answered.caller()).isNotDone();
-
-      colleaguePage.findElement(By.id("call-hangup")).click();
-      Sipp.Result caller = answered.caller().get();
-      assertThat(caller.succeeded()).as(caller.output()).isTrue();
-      ContactCompleted done = call().until(() -> completed(contact), c -> !c.isEmpty()).get(0);
-      assertThat(done.agentId()).isEqualTo(second);
-
-      // The agent's next page says where the call went; it has no wrap-up of it.
-      browser.get(url("/agent"));
-      call().until(() -> browser.findElement(By.id("handed-back")).isDisplayed());
-      assertThat(text(browser, "handed-back")).contains("handed back to the queue");
-      assertThat(browser.findElement(By.id("wrap-up")).isDisplayed()).isFalse();
-      desk.logOut(second);
-      // Nobody takes the later caller any more: it hangs up by itself.
-      Sipp.Result result = later.get();
-      assertThat(result.succeeded()).as(result.output()).isTrue();
-    } finally {
-      desk.logOut(agent);
-      desk.logOut(second);
-      if (later != null) {
-        // Gone before the next test, which must not be offered it.
-        later.handle((result, failure) -> result).join();
-      }
-    }
-  }
-
-  /**
-   * A reload then a closed tab (ADR 0052): the leg the reloaded page swapped into the call tells
-   * the caller how it ended, like the first one would have, so the caller goes back to the queue
-   * instead of being hung up once Asterisk ends that leg for lack of RTP.
-   */
-  @Test
-  void aCallerWhoseAgentReloadedThenClosedTheTabGoesBackToTheQueue() throws Exception {
-    LocalAsterisk asterisk = TestInfrastructure.asterisk();
-    String agent = routedAgent();
-    String callId = null;
-    try {
-      WebDriver browser = chromium.driver();
-      Answered answered = answerAnAcdCaller(browser, agent);
-      ContactId contact = answered.contact();
-      callId = contact.value().substring("voice:".length());
-      browser.navigate().refresh();
-      call().until(() -> "talking".equals(attribute(browser, "in-call", "data-state")));
-      call().untilAsserted(() -> assertThat(remotePeak(browser)).isGreaterThan(0.05));
-
-      closeTabForGood(browser);
-
-      awaitHandedBack(contact);
-      assertThat(routing.waiting()).extracting(WaitingContact::id).contains(contact);
-      AgentStatus lost = desk.status(agent);
-      assertThat(lost.state()).isEqualTo(AgentState.NOT_READY);
-      assertThat(lost.reason()).isEqualTo(ContactRouting.CONNECTION_LOST);
-      assertThat(answered.caller()).isNotDone();
-      assertThat(completed(contact)).isEmpty();
-    } finally {
-      desk.logOut(agent);
-      if (callId != null) {
-        hangUpChannelOf(asterisk, callId);
-      }
-    }
-  }
-
-  /** Hangs up the channel with that uniqueid, so the next test is not offered its caller. */
-  private static void hangUpChannelOf(LocalAsterisk asterisk, String uniqueId) {
-    // concise: Channel!Context!Exten!Priority!State!App!Data!CallerID!...!BridgeID!Uniqueid
-    for (String line : asterisk.cli("core show channels concise").split("\n")) {
-      String[] fields = line.split("!");
-      if (fields.length > 1 && fields[fields.length - 1].strip().equals(uniqueId)) {
-        asterisk.cli("channel request hangup " + fields[0]);
-      }
-    }
-  }
-
-  /** An agent whose routing profile rings their browser softphone for callers of support. */
-  private String routedAgent() throws Exception {
-    String agent = agent();
-    agents.save(
-        new AgentSettings(agent, Map.of("support", 3), 0, 0, 60, softphones.endpointOf(agent)));
-    return agent;
-  }
-
-  /** A call the agent answered: routing's contact, and the caller's SIPp until it is hung up. */
-  private record Answered(ContactId contact, CompletableFuture<Sipp.Result> caller) {}
-
-  /**
-   * Signs the agent in, sets them ready, lets a caller of the ACD (speaking until Asterisk hangs
-   * up) ring their page and answers it.
-   */
-  private Answered answerAnAcdCaller(WebDriver browser, String agent) throws Exception {
-    LocalAsterisk asterisk = TestInfrastructure.asterisk();
-    users().signIn(browser, agent);
-    browser.get(url("/agent"));
-    call().until(() -> "registered".equals(attribute(browser, "phone-status", "data-state")));
-    browser.findElement(By.id("presence-ready")).click();
-    call().until(() -> "READY".equals(attribute(browser, "presence-state", "data-state")));
-    CompletableFuture<Sipp.Result> caller =
-        CompletableFuture.supplyAsync(
-            () ->
-                Sipp.scenario("acd-caller-until-bye.xml")
-                    .service("4200")
-                    .timeout(Duration.ofSeconds(200))
-                    .callAsterisk(asterisk.ports().sip()));
-    call().until(() -> browser.findElement(By.id("incoming")).isDisplayed());
-    browser.findElement(By.id("call-accept")).click();
-    call().until(() -> "talking".equals(attribute(browser, "in-call", "data-state")));
-    ContactId contact =
-        call()
-            .until(
-                () ->
-                    desk.status(agent).open().stream()
-                        .filter(c -> c.channel() == ContactChannel.VOICE)
-                        .map(AgentStatus.OfferedContact::id)
-                        .findFirst(),
-                Optional::isPresent)
-            .get();
-    return new Answered(contact, caller);
-  }
-
   private List<ContactCompleted> completed(ContactId contact) {
     return events.ofType(ContactCompleted.class).stream()
         .filter(c -> c.id().equals(contact))
@@ -575,33 +389,6 @@ class AgentSoftphoneIT {
     return m.matches() ? Long.parseLong(m.group(1)) * 60 + Long.parseLong(m.group(2)) : -1;
   }
 
-  /**
-   * The loudest sample (0 to 1) the page's remote audio carries over two seconds, read through an
-   * analyser of the Web Audio API; -1 without a remote stream.
-   */
-  private static double remotePeak(WebDriver browser) {
-    Object peak =
-        ((JavascriptExecutor) browser)
-            .executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                    + "const stream = document.getElementById('remote-audio').srcObject;"
-                    + "if (!stream) { done(-1); return; }"
-                    + "const ctx = new AudioContext();"
-                    + "const analyser = ctx.createAnalyser();"
-                    + "analyser.fftSize = 2048;"
-                    + "ctx.createMediaStreamSource(stream).connect(analyser);"
-                    + "const samples = new Float32Array(2048);"
-                    + "let peak = 0;"
-                    + "const end = performance.now() + 2000;"
-                    + "(function sample() {"
-                    + "  analyser.getFloatTimeDomainData(samples);"
-                    + "  for (const v of samples) peak = Math.max(peak, Math.abs(v));"
-                    + "  if (performance.now() < end) setTimeout(sample, 50);"
-                    + "  else { ctx.close(); done(peak); }"
-                    + "})();");
-    return ((Number) peak).doubleValue();
-  }
-
   /** The line states the page showed since the test started watching, before each change. */
   @SuppressWarnings("unchecked")
   private static List<String> lineStates(WebDriver browser) {
@@ -611,7 +398,7 @@ class AgentSoftphoneIT {
   @Test
   void eachAgentGetsOnlyTheirOwnLineAndBadDispositionsAreNamed() throws Exception {
     TestInfrastructure.asterisk();
-    String agent = agent();
+    String agent = pages.agent();
     HttpResponse<String> own = asAgent(agent, "POST", "/agent/api/softphone/credentials", "");
     assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
     assertThat(own.body()).contains("\"username\":\"" + softphones.endpointOf(agent) + "\"");
@@ -669,7 +456,7 @@ class AgentSoftphoneIT {
   private HttpResponse<String> asAgent(String agent, String method, String path, String body)
       throws Exception {
     java.net.http.HttpRequest.Builder request =
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(pages.url(path)))
             .header(
                 "Authorization",
                 "Basic "
@@ -723,53 +510,5 @@ class AgentSoftphoneIT {
       }
       return frames;
     }
-  }
-
-  private String agent() throws Exception {
-    return users().create("AGENT");
-  }
-
-  /** This test's people: accounts through the admin API, sign-in through the form. */
-  private TestUsers users() {
-    return new TestUsers(port, PASSWORD);
-  }
-
-  private static String text(WebDriver browser, String id) {
-    return browser.findElement(By.id(id)).getText();
-  }
-
-  private static String attribute(WebDriver browser, String id, String name) {
-    return browser.findElement(By.id(id)).getDomAttribute(name);
-  }
-
-  private static ConditionFactory call() {
-    return await()
-        .atMost(Duration.ofSeconds(45))
-        .pollInterval(Duration.ofMillis(200))
-        .ignoreException(StaleElementReferenceException.class);
-  }
-
-  private String url(String path) {
-    return "http://127.0.0.1:" + port + path;
-  }
-
-  /** Closes the agent's tab for good (another tab stays open so that the browser does not quit). */
-  private static void closeTabForGood(WebDriver browser) {
-    String agentTab = browser.getWindowHandle();
-    browser.switchTo().newWindow(WindowType.TAB);
-    String otherTab = browser.getWindowHandle();
-    browser.switchTo().window(agentTab).close();
-    browser.switchTo().window(otherTab);
-  }
-
-  /** Waits until routing had the call back (after the 15 s Asterisk gives a reload). */
-  private void awaitHandedBack(ContactId contact) {
-    await()
-        .atMost(Duration.ofSeconds(40))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                events.ofType(ContactHandedBack.class).stream()
-                    .anyMatch(h -> h.id().equals(contact)));
   }
 }

@@ -43,6 +43,8 @@ final class AgentStatuses {
   // The not-ready reason last announced: a new reason is a change of its own (reports sum the time
   // per reason, ADR 0029).
   private final Map<String, String> announcedReasons = new ConcurrentHashMap<>();
+  // What happened to an agent's consult without them (ADR 0054), until they act again.
+  private final Map<String, String> notices = new ConcurrentHashMap<>();
 
   AgentStatuses(
       RoutingTerm term,
@@ -93,7 +95,18 @@ final class AgentStatuses {
         reason,
         until,
         shown(term.distributor().offers(), agent),
-        shown(term.distributor().connected(), agent));
+        shown(term.distributor().connected(), agent),
+        notices.getOrDefault(agentId, ""));
+  }
+
+  /** Tells the agent what happened to their consult ({@link AgentStatus#notice()}). */
+  void notice(String agentId, String notice) {
+    notices.put(agentId, notice);
+  }
+
+  /** The agent acted (accepted a contact, changed their state, logged out): the notice is done. */
+  void clearNotice(String agentId) {
+    notices.remove(agentId);
   }
 
   /** Mirrors the agent's state to Redis and announces it when it changed. */

@@ -83,6 +83,12 @@ final class ContactConsults {
 
   private static final Logger log = LoggerFactory.getLogger(ContactConsults.class);
 
+  /**
+   * Q.850 cause 44 (requested channel not available): Asterisk's for a leg it ended for lack of
+   * RTP, i.e. an agent's page that is gone (ADR 0052).
+   */
+  static final int MEDIA_TIMEOUT_CAUSE = 44;
+
   private final RoutingTerm term;
   private final QueueCatalog queues;
   private final AgentStatuses statuses;
@@ -215,25 +221,30 @@ final class ContactConsults {
     } catch (IllegalStateException notYet) {
       throw new ConsultRefusedException("not-connected", notYet.getMessage());
     }
-    handOver(contact, call, consult);
+    handOver(contact, call, consult, false);
     return statuses.announce(agentId);
   }
 
   /**
    * The agent's own channel ended during the consult: Asterisk took that as completing the transfer
-   * (the caller is with the consulted agent), so routing completes it too.
+   * (the caller is with the consulted agent), so routing completes it too. A channel ended for lack
+   * of media ({@link #MEDIA_TIMEOUT_CAUSE}: the agent's page closed during the consult, ADR 0054)
+   * completes it as well, but the agent is set not ready ({@code connection lost}) instead of
+   * wrapping up, and the consulted agent is told.
    *
+   * @param cause the Q.850 cause the channel ended with
    * @return whether the call id was a consulting agent's channel
    */
-  boolean agentLeft(String callId) {
+  boolean agentLeft(String callId, int cause) {
     for (Map.Entry<ContactId, Live> e : live.entrySet()) {
       Live consult = e.getValue();
       if (consult.leg() != null && callId.equals(consult.leg().agentCallId())) {
         AgentId from = new AgentId(consult.fromAgent());
+        boolean lost = cause == MEDIA_TIMEOUT_CAUSE;
         term.distributor().connected().stream()
             .filter(o -> o.contact().id().equals(domainId(e.getKey())) && o.agent().equals(from))
             .findFirst()
-            .ifPresent(call -> handOver(e.getKey(), call, consult));
+            .ifPresent(call -> handOver(e.getKey(), call, consult, lost));
         statuses.announce(consult.fromAgent());
         return true;
       }
@@ -261,6 +272,31 @@ final class ContactConsults {
       term.distributor().endConsult(domainId(contact));
       statuses.announce(consult.toAgent());
     }
+  }
+
+  /**
+   * The call goes back to its queue because its agent's leg was lost (ADR 0052) during a consult
+   * whose transfer had not started (the consulted phone still rang; once it started, the lost leg
+   * completes the transfer instead, {@link #agentLeft}): the consulted phone is hung up, the
+   * consult forgotten, and the consulted agent, free again, is told why (ADR 0054). Call it before
+   * the distributor takes the call back.
+   */
+  void callHandedBack(ContactId contact) {
+    Live consult = live.remove(contact);
+    if (consult == null) {
+      return;
+    }
+    log.info(
+        "agent {} lost during the consult of agent {} about {}: the consult ends",
+        consult.fromAgent(),
+        consult.toAgent(),
+        contact);
+    stored.ended(contact);
+    adopted.remove(contact);
+    calls.end(consult.ringId(), null);
+    term.distributor().endConsult(domainId(contact));
+    statuses.notice(consult.toAgent(), AgentStatus.CONSULT_ENDED_AGENT_LOST);
+    statuses.announce(consult.toAgent());
   }
 
   /**
@@ -312,7 +348,7 @@ final class ContactConsults {
         outcome);
     switch (outcome) {
       case CONNECT -> answered(contact, consult.ringId());
-      case HANDED_OVER -> agentLeft(consult.agentCallId());
+      case HANDED_OVER -> agentLeft(consult.agentCallId(), 0);
       case GOES_ON, ENDED -> {}
     }
   }
@@ -339,7 +375,7 @@ final class ContactConsults {
         phoneEnded(contact, consult.ringId());
       } else if (consult.leg() != null && !liveCallIds.contains(consult.leg().agentCallId())) {
         log.info("agent of {} hung up during the consult unseen by this instance", contact);
-        agentLeft(consult.leg().agentCallId());
+        agentLeft(consult.leg().agentCallId(), 0);
       }
     }
   }
@@ -350,13 +386,13 @@ final class ContactConsults {
     adopted.clear();
   }
 
-  private void handOver(ContactId contact, Offer call, Live consult) {
+  private void handOver(ContactId contact, Offer call, Live consult, boolean lost) {
     String agentId = consult.fromAgent();
     live.remove(contact);
     JdbcContacts.Part part = contacts.part(contact, agentId).orElse(null);
     Offer taken =
         term.distributor()
-            .completeConsult(new AgentId(agentId), domainId(contact))
+            .completeConsult(new AgentId(agentId), domainId(contact), lost)
             .orElseThrow(
                 () -> new ContactNotOfferedException("agent " + agentId + " has no consult"));
     Instant now = clock.instant();
@@ -379,7 +415,17 @@ final class ContactConsults {
                   contact, channel, fromQueue, toQueue, agentId, handled, now, toAgent));
           events.publishEvent(new ContactAccepted(contact, channel, toQueue, toAgent, 0, now));
         });
-    log.info("agent {} handed call {} to agent {} in {}", agentId, contact, toAgent, toQueue);
+    log.info(
+        "agent {} handed call {} to agent {} in {}{}",
+        agentId,
+        contact,
+        toAgent,
+        toQueue,
+        lost ? " (lost during the consult)" : "");
+    if (lost) {
+      statuses.notice(toAgent, AgentStatus.CONSULT_TRANSFERRED_AGENT_LOST);
+      statuses.notice(agentId, AgentStatus.TRANSFERRED_WHEN_LOST);
+    }
     statuses.announce(toAgent);
     kick.run();
   }

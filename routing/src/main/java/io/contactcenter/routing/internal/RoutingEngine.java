@@ -219,7 +219,14 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
 
   @Override
   public boolean handBack(ContactId id) {
-    return Boolean.TRUE.equals(onRoutingThread(() -> handling.handBack(id)));
+    return Boolean.TRUE.equals(
+        onRoutingThread(
+            () -> {
+              // A consult about the call ends with it: the consulted phone, still ringing, is hung
+              // up and its agent told why (ADR 0054).
+              consults.callHandedBack(id);
+              return handling.handBack(id);
+            }));
   }
 
   /** The ids of the queues there are. */
@@ -251,26 +258,31 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
 
   @Override
   public AgentStatus logIn(String agentId) {
+    // Not the notice: a page opened after the agent's last one was lost reads it (ADR 0054).
     return presenceChanges.logIn(agentId);
   }
 
   @Override
   public AgentStatus logOut(String agentId) {
+    statuses.clearNotice(agentId);
     return presenceChanges.logOut(agentId);
   }
 
   @Override
   public AgentStatus ready(String agentId) {
+    statuses.clearNotice(agentId);
     return presenceChanges.ready(agentId);
   }
 
   @Override
   public AgentStatus notReady(String agentId, String reason) {
+    statuses.clearNotice(agentId);
     return presenceChanges.notReady(agentId, reason);
   }
 
   @Override
   public AgentStatus accept(String agentId, ContactId contact) {
+    statuses.clearNotice(agentId);
     return handling.accept(agentId, contact);
   }
 
@@ -315,8 +327,8 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
   }
 
   /** See {@link ContactConsults#agentLeft}; on the routing thread. */
-  boolean consultingAgentLeft(String callId) {
-    return consults.agentLeft(callId);
+  boolean consultingAgentLeft(String callId, int cause) {
+    return consults.agentLeft(callId, cause);
   }
 
   /** Runs {@code work} on the routing thread and waits for it; its exception is rethrown. */

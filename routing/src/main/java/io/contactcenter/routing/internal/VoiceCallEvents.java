@@ -100,7 +100,7 @@ final class VoiceCallEvents {
     ContactId contact = ContactId.of(ContactChannel.VOICE, ended.callId());
     engine.submit(
         () -> {
-          if (engine.consultingAgentLeft(ended.callId())) {
+          if (engine.consultingAgentLeft(ended.callId(), ended.cause())) {
             return;
           }
           engine.callEnded(contact);

@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ACD's decisions: which waiting contact goes to which agent, in one global order.
@@ -50,6 +52,9 @@ public final class ContactDistributor {
   private final Map<ContactId, Offer> offers = new LinkedHashMap<>();
   private final Map<ContactId, Offer> connected = new HashMap<>();
   private final Map<ContactId, Consult> consults = new HashMap<>();
+  // Handed back after an agent answered them (ADR 0052): already counted answered in their queue,
+  // so neither the next answer nor an abandon counts them again (ADR 0054).
+  private final Set<ContactId> answeredBefore = new HashSet<>();
   private long sequence;
 
   public ContactDistributor(
@@ -313,12 +318,14 @@ public final class ContactDistributor {
     Contact contact = waiting.get(id);
     if (contact != null) {
       waiting.remove(contact);
+      answeredBefore.remove(id);
       return Optional.empty();
     }
     Offer offer = offers.remove(id);
     if (offer == null) {
       return Optional.empty();
     }
+    answeredBefore.remove(id);
     agents.holder(offer.agent()).release(offer.contact().channel());
     return Optional.of(offer);
   }
@@ -400,7 +407,10 @@ public final class ContactDistributor {
     return expired;
   }
 
-  /** The agent takes the offered contact; from here it counts as answered in its queue. */
+  /**
+   * The agent takes the offered contact; from here it counts as answered in its queue, unless an
+   * agent answered it before it was handed back ({@link #handBack}): a contact is answered once.
+   */
   public synchronized AcceptDecision accept(AgentId agentId, ContactId contactId) {
     Instant now = clock.instant();
     Offer offer = offers.get(contactId);
@@ -418,7 +428,10 @@ public final class ContactDistributor {
     connected.put(contactId, offer);
     agents.holder(agentId).connected(LocalDate.ofInstant(now, clock.getZone()));
     Duration waited = Duration.between(offer.contact().enqueuedAt(), now);
-    queues.countAnswered(offer.contact().queue(), waited);
+    // A contact handed back counted at its first answer, with that answer's wait (ADR 0054).
+    if (!answeredBefore.remove(contactId)) {
+      queues.countAnswered(offer.contact().queue(), waited);
+    }
     return new AcceptDecision.Connected(offer, waited);
   }
 
@@ -459,7 +472,8 @@ public final class ContactDistributor {
    * media stopped, ADR 0052): the contact goes back to its original place (its priority, original
    * enqueue time and arrival sequence, so ahead of every contact that came later) and the agent is
    * set not ready ({@link #CONNECTION_LOST}) without a wrap-up, so it is not offered to them again
-   * at once. A consult about the call ends with it.
+   * at once. A consult about the call ends with it. The contact stays answered once in its queue's
+   * statistics: neither its next answer nor its caller's hang-up while it waits again counts.
    *
    * @return the agent's call that was handed back; empty when no agent holds the contact
    */
@@ -470,6 +484,7 @@ public final class ContactDistributor {
     }
     endConsult(contactId);
     agents.holder(call.agent()).lost(call.contact().channel(), CONNECTION_LOST, clock.instant());
+    answeredBefore.add(contactId);
     waiting.add(call.contact());
     return Optional.of(call);
   }
@@ -584,6 +599,17 @@ public final class ContactDistributor {
    * @return the consulted agent's call; empty when there was no such consult of the agent's call
    */
   public synchronized Optional<Offer> completeConsult(AgentId from, ContactId contactId) {
+    return completeConsult(from, contactId, false);
+  }
+
+  /**
+   * Like {@link #completeConsult(AgentId, ContactId)}; with {@code lost} the consulting agent's leg
+   * was lost (their page closed during the consult, which Asterisk takes as completing the
+   * transfer, ADR 0054): they are set not ready ({@link #CONNECTION_LOST}) without a wrap-up, as
+   * after a call handed back, so nothing is offered to a page that is gone.
+   */
+  public synchronized Optional<Offer> completeConsult(
+      AgentId from, ContactId contactId, boolean lost) {
     Consult consult = consults.get(contactId);
     Offer call = connected.get(contactId);
     if (consult == null || call == null || !call.agent().equals(from)) {
@@ -592,7 +618,11 @@ public final class ContactDistributor {
     consults.remove(contactId);
     Instant now = clock.instant();
     connected.remove(contactId);
-    agents.holder(from).ended(call.contact().channel(), now);
+    if (lost) {
+      agents.holder(from).lost(call.contact().channel(), CONNECTION_LOST, now);
+    } else {
+      agents.holder(from).ended(call.contact().channel(), now);
+    }
     // The reservation made at the consult becomes the consulted agent's open call.
     agents.holder(consult.to()).connected(LocalDate.ofInstant(now, clock.getZone()));
     Contact contact = call.contact();
@@ -665,7 +695,10 @@ public final class ContactDistributor {
     return held;
   }
 
+  /** Counts the contact abandoned, unless it was answered before it was handed back. */
   private void countAbandoned(Contact contact, Instant now) {
-    queues.countAbandoned(contact.queue(), Duration.between(contact.enqueuedAt(), now));
+    if (!answeredBefore.remove(contact.id())) {
+      queues.countAbandoned(contact.queue(), Duration.between(contact.enqueuedAt(), now));
+    }
   }
 }

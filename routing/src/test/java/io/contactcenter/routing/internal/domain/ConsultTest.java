@@ -214,4 +214,43 @@ class ConsultTest {
     assertThat(decision).isInstanceOf(ConsultDecision.Refused.class);
     return ((ConsultDecision.Refused) decision).reason();
   }
+
+  @Test
+  void aConsultCompletedByTheFirstAgentsLostLegSetsThemNotReadyWithoutAWrapUp() {
+    AgentId bob = ready("bob", Map.of("orders", 1), Duration.ZERO);
+    aliceOnTheCall();
+    d.consult(alice, CALL, bob);
+
+    Offer taken = d.completeConsult(alice, CALL, true).orElseThrow();
+
+    assertThat(taken.agent()).isEqualTo(bob);
+    assertThat(d.presence(alice))
+        .isInstanceOfSatisfying(
+            Presence.NotReady.class,
+            p -> assertThat(p.reason()).isEqualTo(ContactDistributor.CONNECTION_LOST));
+    assertThat(d.presence(bob)).isEqualTo(new Presence.OnContact(1));
+    d.enqueue(new ContactId("voice:2.2"), Channel.VOICE, ORDERS, false);
+    assertThat(d.route()).as("alice's page is gone: nothing is offered to it").isEmpty();
+    assertThat(d.statistics(ORDERS).answered()).isEqualTo(1);
+  }
+
+  @Test
+  void aCallHandedBackDuringAConsultFreesTheConsultedAgentWhoMayTakeIt() {
+    AgentId bob = ready("bob", Map.of("orders", 1), Duration.ZERO);
+    aliceOnTheCall();
+    d.consult(alice, CALL, bob);
+
+    assertThat(d.handBack(CALL)).isPresent();
+
+    assertThat(d.consultOf(CALL)).isEmpty();
+    assertThat(d.route())
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.agent()).isEqualTo(bob);
+              assertThat(o.contact().id()).isEqualTo(CALL);
+            });
+    d.accept(bob, CALL);
+    assertThat(d.statistics(ORDERS).answered()).as("answered once").isEqualTo(1);
+  }
 }

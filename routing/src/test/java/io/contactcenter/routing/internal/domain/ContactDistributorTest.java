@@ -458,6 +458,68 @@ class ContactDistributorTest {
   }
 
   @Test
+  void aCallHandedBackIsAnsweredOnceInItsQueueAtItsFirstAnswer() {
+    ContactDistributor d = simple(); // threshold N = 20 s
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    AgentProfile bob = agent("bob", Map.of("orders", 3));
+    readyAgent(d, alice);
+    d.enqueue(contact("voice:first"), Channel.VOICE, ORDERS, false);
+    d.route();
+    clock.advance(Duration.ofSeconds(10));
+    d.accept(alice.id(), contact("voice:first")); // first answer after 10 s: within N
+    clock.advance(Duration.ofSeconds(60));
+    d.handBack(contact("voice:first")); // alice's page closed
+    readyAgent(d, bob);
+    d.route();
+    clock.advance(Duration.ofSeconds(5));
+
+    // Bob answers 75 s after the caller entered the queue: the same contact, answered once.
+    assertThat(d.accept(bob.id(), contact("voice:first")))
+        .isInstanceOf(AcceptDecision.Connected.class);
+
+    assertThat(d.statistics(ORDERS))
+        .isEqualTo(new QueueStatistics(ORDERS, Duration.ofSeconds(20), 1, 1, 0, 0));
+    assertThat(d.statistics(ORDERS).serviceLevel()).hasValue(1.0);
+    // Handed back again and answered a third time: still once.
+    d.handBack(contact("voice:first"));
+    d.ready(bob.id());
+    d.route();
+    d.accept(bob.id(), contact("voice:first"));
+    assertThat(d.statistics(ORDERS).answered()).isEqualTo(1);
+    // A contact new to the queue counts as before.
+    d.complete(bob.id(), contact("voice:first"));
+    d.enqueue(contact("voice:second"), Channel.VOICE, ORDERS, false);
+    d.ready(alice.id());
+    Offer next = d.route().get(0);
+    d.accept(next.agent(), contact("voice:second"));
+    assertThat(d.statistics(ORDERS).answered()).isEqualTo(2);
+  }
+
+  @Test
+  void aCallerWhoLeavesAfterAHandBackWasAnsweredNotAbandoned() {
+    ContactDistributor d = simple();
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    readyAgent(d, alice);
+    d.enqueue(contact("voice:waits"), Channel.VOICE, ORDERS, false);
+    d.enqueue(contact("voice:rings"), Channel.VOICE, ORDERS, false);
+    d.route();
+    d.accept(alice.id(), contact("voice:waits"));
+    d.handBack(contact("voice:waits"));
+    d.abandon(contact("voice:waits")); // hangs up while waiting again
+    d.ready(alice.id());
+    d.route();
+    d.accept(alice.id(), contact("voice:rings"));
+    d.handBack(contact("voice:rings"));
+    d.ready(alice.id());
+    assertThat(d.route()).hasSize(1);
+    assertThat(d.abandon(contact("voice:rings"))).isPresent(); // hangs up while ringing again
+
+    QueueStatistics stats = d.statistics(ORDERS);
+    assertThat(stats.answered()).isEqualTo(2);
+    assertThat(stats.abandoned()).isZero();
+  }
+
+  @Test
   void onlyACallAnAgentHoldsIsHandedBack() {
     ContactDistributor d = simple();
     AgentProfile alice = agent("alice", Map.of("orders", 3));
