@@ -32,22 +32,22 @@ const ccRouting = (() => {
     return local;
   }
 
-  let events = null;
+  let following = false;
 
   return {
     onStatus(fn) { listeners.push(fn); },
     // The agent's status pushed at every change (offers ringing, state) as server-sent events, once
     // the routing API answers for this agent.
     async follow() {
-      if (events) return;
+      if (following) return;
       try {
         notify(await cc.api('GET', '/api/v1/agent/status'));
       } catch (e) {
         return;
       }
       connected = true;
-      events = new EventSource('/api/v1/agent/events');
-      events.onmessage = e => notify(JSON.parse(e.data));
+      following = true;
+      cc.live('/api/v1/agent/events', e => notify(JSON.parse(e.data)));
     },
     logIn() {
       return call('POST', '/api/v1/agent/login', undefined, () => ({ state: 'NOT_READY', reason: '' }));

@@ -143,5 +143,60 @@ const cc = (() => {
     return t('enum.' + code);
   }
 
-  return { api, page, blob, cell, fieldInput, t, time, clock, number, label, lang };
+  // Follows a server-sent event stream while the page is open; onState hears 'live',
+  // 'reconnecting' and 'signed-out'. The browser reconnects a dropped stream by itself but stops for
+  // good when an answer is not a stream: the session ended (the account was disabled or its
+  // password reset: the server sends 'account-changed' and closes, as when its roles change; or a
+  // restarted server no longer knows the session) or a proxy answered. Then the account is asked:
+  // signed out, the page says so with a link to sign in again (and keeps what it shows, a call in
+  // progress among it); otherwise a new stream after a pause that grows to 30 s.
+  function live(path, onMessage, onState) {
+    const say = state => { if (onState) onState(state); };
+    let pause = 1000;
+    function open() {
+      const source = new EventSource(path);
+      source.onopen = () => { pause = 1000; say('live'); };
+      source.onmessage = onMessage;
+      source.addEventListener('account-changed', () => {
+        source.close();
+        say('reconnecting');
+        retry();
+      });
+      source.onerror = () => {
+        say('reconnecting');
+        if (source.readyState === EventSource.CLOSED) setTimeout(retry, pause);
+      };
+    }
+    async function retry() {
+      pause = Math.min(pause * 2, 30000);
+      try {
+        await api('GET', '/api/v1/me');
+      } catch (e) {
+        if (e.status === 401) {
+          signedOut();
+          say('signed-out');
+          return;
+        }
+      }
+      open();
+    }
+    open();
+  }
+
+  // One notice at the top of the page, however many streams ended with the session.
+  function signedOut() {
+    if (document.getElementById('signed-out')) return;
+    const notice = document.createElement('p');
+    notice.id = 'signed-out';
+    notice.className = 'alert error';
+    notice.setAttribute('role', 'alert');
+    notice.textContent = t('js.live.signed-out') + ' ';
+    const link = document.createElement('a');
+    link.href = '/login';
+    link.textContent = t('js.live.sign-in');
+    notice.append(link);
+    (document.querySelector('main') || document.body).prepend(notice);
+  }
+
+  return { api, page, blob, cell, fieldInput, live, t, time, clock, number, label, lang };
 })();

@@ -166,17 +166,18 @@
   }
 
   function follow() {
-    const events = new EventSource(base + '/stream');
-    events.onmessage = event => {
+    cc.live(base + '/stream', event => {
       board = JSON.parse(event.data);
       document.getElementById('updated').textContent = cc.clock();
       render();
       sample();
-    };
-    // The browser reconnects by itself after a network failure; say so meanwhile.
-    events.onerror = () => {
-      document.getElementById('updated').textContent = cc.t('js.progress.reconnecting');
-    };
+    }, state => {
+      if (state === 'reconnecting') {
+        document.getElementById('updated').textContent = cc.t('js.progress.reconnecting');
+      } else if (state === 'signed-out') {
+        document.getElementById('updated').textContent = cc.t('js.live.signed-out');
+      }
+    });
   }
 
   async function start() {

@@ -183,6 +183,64 @@ class AccountSecurityIT {
   }
 
   @Test
+  void anOpenWallboardStreamEndsWhenItsSupervisorIsDisabledOrLosesTheRole() throws Exception {
+    String name = uniqueName("sup");
+    String password = "watch-the-board-passphrase";
+    assertThat(post("/api/v1/users", ADMIN, newUser(name, password, "SUPERVISOR")).statusCode())
+        .isEqualTo(201);
+    Browser supervisor = signIn(name, password);
+    List<String> events = openStream(supervisor, "/api/v1/supervisor/wallboard/stream");
+
+    // Demoted to agent: the stream that was opened as a supervisor does not go on.
+    assertThat(
+            put("/api/v1/users/" + name + "/roles", ADMIN, "{\"roles\":[\"AGENT\"]}").statusCode())
+        .isEqualTo(200);
+    awaitAccountChanged(events);
+    assertThat(supervisor.get("/api/v1/supervisor/wallboard").statusCode()).isEqualTo(403);
+
+    assertThat(
+            put("/api/v1/users/" + name + "/roles", ADMIN, "{\"roles\":[\"SUPERVISOR\"]}")
+                .statusCode())
+        .isEqualTo(200);
+    events = openStream(supervisor, "/api/v1/supervisor/wallboard/stream");
+
+    // Disabled: the stream ends and the page's reconnect is refused.
+    assertThat(post("/api/v1/users/" + name + "/disable", ADMIN, "").statusCode()).isEqualTo(200);
+    awaitAccountChanged(events);
+    assertThat(supervisor.get("/api/v1/supervisor/wallboard/stream").statusCode()).isEqualTo(401);
+  }
+
+  /** Opens a server-sent event stream as the page does; its lines arrive in the list. */
+  private List<String> openStream(Browser browser, String path) throws Exception {
+    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    HttpResponse<java.util.stream.Stream<String>> response =
+        browser.client.send(
+            api(path).setHeader("Accept", "text/event-stream").GET().build(),
+            HttpResponse.BodyHandlers.ofLines());
+    assertThat(response.statusCode()).isEqualTo(200);
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try (java.util.stream.Stream<String> body = response.body()) {
+                body.forEach(lines::add);
+              } catch (RuntimeException e) {
+                lines.add("failed: " + e);
+              }
+              lines.add("closed");
+            });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> lines.stream().anyMatch(l -> l.startsWith("data:")));
+    return lines;
+  }
+
+  private static void awaitAccountChanged(List<String> lines) {
+    // The account is checked again every few seconds (LiveUpdates.ACCESS_CHECK).
+    await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("closed"));
+    assertThat(lines).contains("event:account-changed");
+  }
+
+  @Test
   void changedRolesApplyToTheOpenSessionAndTheLastAdminCannotBeRemoved() throws Exception {
     String name = uniqueName("roles");
     String password = "roles-change-passphrase";

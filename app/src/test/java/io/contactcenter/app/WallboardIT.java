@@ -155,6 +155,15 @@ class WallboardIT {
     DrawnChart zh = page().until(() -> DrawnChart.of(browser, "waiting-chart"), c -> c != null);
     assertThat(zh.valueTitle()).isEqualTo("排队数");
     assertThat(zh.last("orders")).isEqualTo(ordersWaitingFromApi(browser));
+
+    // The supervisor is disabled while watching: the open stream is not left running, and the
+    // page says why the numbers stopped, with a way to sign in again.
+    users().disable(supervisor);
+    page()
+        .until(
+            () -> cell(browser, "#signed-out"), text -> text != null && text.startsWith("您已被退出登录"));
+    assertThat(browser.findElement(By.cssSelector("#signed-out a")).getAttribute("href"))
+        .endsWith("/login");
   }
 
   @Test

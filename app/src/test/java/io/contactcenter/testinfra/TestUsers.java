@@ -47,6 +47,13 @@ public final class TestUsers {
     return username;
   }
 
+  /** Disables the account (as the admin): its sessions end at their next request. */
+  public void disable(String username) throws IOException, InterruptedException {
+    HttpResponse<String> disabled =
+        new CampaignApi(port).post("/api/v1/users/" + username + "/disable", "");
+    assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+  }
+
   /** Signs in through the login form and waits for the home page. */
   public void signIn(WebDriver browser, String username) {
     browser.get(url("/login"));

@@ -1,6 +1,7 @@
 package io.contactcenter.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.app.security.AccountWatch;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,6 +37,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * read is slow (a query waiting on a lock) or whose socket stopped draining holds back only itself,
  * never the other pages' pushes. A look asked for while the page's previous one runs is done once
  * right after it, so a change in the middle of a slow read is not left for the next tick.
+ *
+ * <p>A stream is one request that lasts minutes, so the account that opened it is checked again
+ * every {@link #ACCESS_CHECK} ({@link AccountWatch}): when it was disabled, its password reset or
+ * its roles changed, the stream gets an {@code account-changed} event and closes, and the page's
+ * reconnect is a new request held to the account as it is now.
  */
 @Component
 class LiveUpdates implements DisposableBean {
@@ -50,12 +57,16 @@ class LiveUpdates implements DisposableBean {
   /** An idle stream gets a comment this often. */
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
+  /** How often a stream's account is checked again. */
+  static final Duration ACCESS_CHECK = Duration.ofSeconds(5);
+
   /** A stream closes after this long; the page's EventSource then opens a fresh one. */
   private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
 
   private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
   private final ObjectMapper json;
+  private final Supplier<BooleanSupplier> access;
   private final Set<Watch<?>> watches = ConcurrentHashMap.newKeySet();
   private final Set<String> nudged = ConcurrentHashMap.newKeySet();
   private final ExecutorService lookers = Executors.newVirtualThreadPerTaskExecutor();
@@ -68,13 +79,27 @@ class LiveUpdates implements DisposableBean {
           });
 
   @Autowired
+  LiveUpdates(ObjectMapper json, AccountWatch accounts) {
+    this(json, PERIOD, accounts::capture);
+  }
+
+  /** Streams nobody's account is checked for (tests). */
   LiveUpdates(ObjectMapper json) {
     this(json, PERIOD);
   }
 
   /** With another period between ticks (tests). */
   LiveUpdates(ObjectMapper json, Duration period) {
+    this(json, period, () -> () -> true);
+  }
+
+  /**
+   * @param access called on the request's thread when a stream opens; the check it returns is asked
+   *     every {@link #ACCESS_CHECK} while the stream is open
+   */
+  LiveUpdates(ObjectMapper json, Duration period, Supplier<BooleanSupplier> access) {
     this.json = json;
+    this.access = access;
     ticker.scheduleWithFixedDelay(
         this::tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -94,7 +119,7 @@ class LiveUpdates implements DisposableBean {
    */
   <T> SseEmitter stream(Supplier<T> state, Predicate<T> over, String topic) {
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-    Watch<T> watch = new Watch<>(emitter, state, over, topic);
+    Watch<T> watch = new Watch<>(emitter, state, over, topic, access.get());
     emitter.onCompletion(() -> watches.remove(watch));
     emitter.onTimeout(() -> watches.remove(watch));
     emitter.onError(e -> watches.remove(watch));
@@ -168,6 +193,16 @@ class LiveUpdates implements DisposableBean {
       return;
     }
     try {
+      long checked = System.nanoTime();
+      if (checked - watch.accessCheckedAt > ACCESS_CHECK.toNanos()) {
+        watch.accessCheckedAt = checked;
+        if (!watch.access.getAsBoolean()) {
+          watches.remove(watch);
+          watch.emitter.send(SseEmitter.event().name("account-changed").data("account-changed"));
+          watch.emitter.complete();
+          return;
+        }
+      }
       T value = watch.state.get();
       String data = json.writeValueAsString(value);
       long now = System.nanoTime();
@@ -219,14 +254,25 @@ class LiveUpdates implements DisposableBean {
     volatile long lastSentAt;
     final AtomicBoolean looking = new AtomicBoolean();
 
+    /** Whether the account that opened the stream still stands as it did. */
+    final BooleanSupplier access;
+
+    volatile long accessCheckedAt = System.nanoTime();
+
     /** A look was asked for since the running one started. */
     volatile boolean again;
 
-    Watch(SseEmitter emitter, Supplier<T> state, Predicate<T> over, String topic) {
+    Watch(
+        SseEmitter emitter,
+        Supplier<T> state,
+        Predicate<T> over,
+        String topic,
+        BooleanSupplier access) {
       this.emitter = emitter;
       this.state = state;
       this.over = over;
       this.topic = topic;
+      this.access = access;
     }
   }
 }

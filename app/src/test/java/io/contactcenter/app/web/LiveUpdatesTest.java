@@ -110,4 +110,28 @@ class LiveUpdatesTest {
     Duration window = LiveUpdates.NUDGE_DELAY.multipliedBy(4);
     await().during(window).atMost(window.plusSeconds(2)).until(condition);
   }
+
+  @Test
+  void aStreamWhoseAccountNoLongerStandsIsToldAndClosed() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean standing =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    AtomicInteger reads = new AtomicInteger();
+    LiveUpdates live =
+        new LiveUpdates(new ObjectMapper(), Duration.ofMillis(100), () -> standing::get);
+    try {
+      live.stream(reads::incrementAndGet, n -> false);
+      await().atMost(Duration.ofSeconds(5)).until(() -> reads.get() >= 3);
+      assertThat(live.watching()).isEqualTo(1);
+
+      standing.set(false);
+
+      // Checked again within ACCESS_CHECK: the stream is dropped and no longer read.
+      await().atMost(LiveUpdates.ACCESS_CHECK.plusSeconds(5)).until(() -> live.watching() == 0);
+      int after = reads.get();
+      Thread.sleep(500);
+      assertThat(reads.get()).isEqualTo(after);
+    } finally {
+      live.destroy();
+    }
+  }
 }
