@@ -218,6 +218,7 @@ class RoutingInstancesIT {
         assertThat(stream.awaitEvent("message", "parcel 77").get("seq").asLong()).isEqualTo(v2);
         assertThat(asked).isLessThan(a1);
         assertThat(a1).isLessThan(v2);
+        socket.awaitMessage("v2");
         lastSeen = socket.lastSeq();
         assertThat(lastSeen).isEqualTo(v2);
       }
@@ -304,7 +305,7 @@ class RoutingInstancesIT {
       try {
         desk.start(clients);
         // The first half, opened on both processes at once.
-        openChats(clients, List.of(leader.httpPort(), survivor.httpPort()), 100, contacts);
+        openChats(List.of(leader.httpPort(), survivor.httpPort()), 100, contacts);
         await("the first 100 chats queued in routing")
             .atMost(Duration.ofMinutes(2))
             .until(() -> countIn(contacts, "TRUE"), n -> n == 100);
@@ -323,17 +324,40 @@ class RoutingInstancesIT {
         assertThat(RoutingLeader.routesAs(survivor, RoutingLeader.current(jdbc))).isTrue();
 
         // The second half, on the survivor and on this context.
-        openChats(clients, List.of(survivor.httpPort(), port), 100, contacts);
-        await("all 200 chats completed and wrapped up")
-            .atMost(Duration.ofMinutes(6))
-            .until(
-                () -> countIn(contacts, "state = 'COMPLETED' AND disposition IS NOT NULL"),
-                n -> n == 200);
+        openChats(List.of(survivor.httpPort(), port), 100, contacts);
+        try {
+          await("all 200 chats completed and wrapped up")
+              .atMost(Duration.ofMinutes(5))
+              .until(
+                  () -> countIn(contacts, "state = 'COMPLETED' AND disposition IS NOT NULL"),
+                  n -> n == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+          throw new AssertionError(
+              "not done: "
+                  + jdbc.sql(
+                          "SELECT r.id || ' ' || r.state || '/' || coalesce(r.agent_id, '') || ' chat '"
+                              + " || c.state || '/' || coalesce(c.agent, '') FROM routing_contact r"
+                              + " JOIN chat_conversation c ON 'chat:' || c.conversation_id = r.id"
+                              + " WHERE r.id IN (:ids) AND (r.state <> 'COMPLETED' OR r.disposition"
+                              + " IS NULL)")
+                      .param("ids", Set.copyOf(contacts))
+                      .query(String.class)
+                      .list()
+                  + "; the agents' clients noted "
+                  + desk.problems(),
+              e);
+        }
         desk.stop();
         System.out.printf(
             "RoutingInstancesIT load: 200 chats, 20 agents, %d of the first 100 open when the"
-                + " routing process was killed%n",
-            openAtKill);
+                + " routing process was killed, done %d s after the kill; the survivor: %s%n",
+            openAtKill,
+            Duration.between(killedAt, Instant.now()).toSeconds(),
+            survivor
+                .logText()
+                .lines()
+                .filter(l -> l.contains("left undone sent again") || l.contains("routing started"))
+                .toList());
 
         // What the agents' clients saw: no chat accepted by two agents, nobody over capacity.
         assertThat(desk.problems()).isEmpty();
@@ -460,9 +484,9 @@ class RoutingInstancesIT {
    * Opens {@code count} chats spread over the instances, two visitors at a time on each, each
    * asking for a person; returns when they are all asked.
    */
-  private void openChats(
-      ExecutorService pool, List<Integer> httpPorts, int count, Set<String> contacts)
+  private void openChats(List<Integer> httpPorts, int count, Set<String> contacts)
       throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(httpPorts.size() * 2);
     List<Future<?>> opened = new ArrayList<>();
     int perWorker = count / (httpPorts.size() * 2);
     for (int httpPort : httpPorts) {
@@ -498,8 +522,12 @@ class RoutingInstancesIT {
                 }));
       }
     }
-    for (Future<?> f : opened) {
-      f.get(5, TimeUnit.MINUTES);
+    try {
+      for (Future<?> f : opened) {
+        f.get(5, TimeUnit.MINUTES);
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
