@@ -474,6 +474,7 @@ class RoutingInstancesIT {
         records.add(r);
       }
     }
+    into.values().forEach(records -> records.sort(java.util.Comparator.comparing(r -> at(r))));
   }
 
   /** How many of the contacts have a routing row matching {@code condition}. */
