@@ -202,13 +202,16 @@ class RoutingInstancesIT {
       long lastSeen;
       try (VisitorSocket socket = VisitorSocket.connect(http, visitorSide.httpPort(), visitor, 0)) {
         long asked = socket.send("v1", "I want to talk to a human agent");
+        // The bot's first answer on an instance loads its sentence model: the handoff may take a
+        // while on a loaded machine.
+        socket.awaitText("Connecting you to an agent", Duration.ofSeconds(60));
         // The handoff is queued through the routing process and rings on the other instance.
         stream.awaitEvent("offered", visitor.conversationId());
         HttpResponse<String> accepted =
             send(agentPort, "POST", "/api/v1/agent/offers/" + contact + "/accept", auth, "");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         stream.awaitEvent("assigned", visitor.conversationId());
-        socket.awaitText("has joined");
+        socket.awaitText("has joined", Duration.ofSeconds(15));
 
         // Agent → visitor: stored on the agent's instance, pushed on the visitor's.
         long a1 = agentSays(agentPort, auth, visitor, "a1", "Hello, this is the agent.");
@@ -668,9 +671,9 @@ class RoutingInstancesIT {
               m -> m != null);
     }
 
-    void awaitText(String fragment) {
+    void awaitText(String fragment, Duration atMost) {
       await("a message containing " + fragment)
-          .atMost(Duration.ofSeconds(15))
+          .atMost(atMost)
           .until(() -> messages.stream().anyMatch(m -> m.get("text").asText().contains(fragment)));
     }
 
