@@ -324,7 +324,9 @@ class RoutingInstancesIT {
         await("the survivor routes")
             .atMost(Duration.ofSeconds(30))
             .until(() -> RoutingLeader.current(jdbc), id -> id != null && !id.equals(before));
-        assertThat(RoutingLeader.routesAs(survivor, RoutingLeader.current(jdbc))).isTrue();
+        await("the survivor's log says it routes")
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> RoutingLeader.routesAs(survivor, RoutingLeader.current(jdbc)));
 
         // The second half, on the survivor and on this context.
         openChats(List.of(survivor.httpPort(), port), 100, contacts);
