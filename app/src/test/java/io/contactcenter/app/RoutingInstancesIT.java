@@ -107,15 +107,18 @@ class RoutingInstancesIT {
     if (other != null) {
       return;
     }
-    other = instance("routing-instances");
-    third = instance("routing-instances-2");
+    // -Dcc.it.quick-start=compare: one of the two starts without the quick-start options, at the
+    // same time as the other (docs/benchmarks.md, "Child process start").
+    boolean compare = ContactCenterProcess.quickStart().equals("compare");
+    other = instance("routing-instances", !compare);
+    third = instance("routing-instances-2", true);
     other.start();
     third.start();
     other.awaitComponent("readinessState", "UP", Duration.ofMinutes(4));
     third.awaitComponent("readinessState", "UP", Duration.ofMinutes(4));
   }
 
-  private ContactCenterProcess instance(String name) {
+  private ContactCenterProcess instance(String name, boolean quickStart) {
     return new ContactCenterProcess(
             name,
             FreePorts.next(),
@@ -133,7 +136,7 @@ class RoutingInstancesIT {
                 "--cc.chat.sites.test-shop.allowed-origins=" + SHOP,
                 "--cc.chat.visitor-key=" + VISITOR_KEY))
         // They serve HTTP, routing and chats, no speech: C1 only starts them sooner.
-        .withJvmOptions(ContactCenterProcess.QUICK_START);
+        .withJvmOptions(quickStart ? ContactCenterProcess.QUICK_START : List.of());
   }
 
   /** A process killed by an earlier test (the load's failover) is started again, as a follower. */
@@ -280,6 +283,7 @@ class RoutingInstancesIT {
     ContactCenterProcess survivor = leader == other ? third : other;
     String run = UUID.randomUUID().toString().substring(0, 6);
     int capacity = 2;
+    Instant began = Instant.now();
     try (TopicWatch kafka = TopicWatch.of(OFFERED, ACCEPTED, COMPLETED)) {
       LoadDesk desk = new LoadDesk(List.of(survivor.httpPort(), port));
       for (int i = 0; i < 20; i++) {
@@ -355,9 +359,12 @@ class RoutingInstancesIT {
         desk.stop();
         System.out.printf(
             "RoutingInstancesIT load: 200 chats, 20 agents, %d of the first 100 open when the"
-                + " routing process was killed, done %d s after the kill; the survivor: %s%n",
+                + " routing process (%s) was killed, done %d s after it and %d s after the start;"
+                + " the survivor: %s%n",
             openAtKill,
+            leader.log(),
             Duration.between(killedAt, Instant.now()).toSeconds(),
+            Duration.between(began, Instant.now()).toSeconds(),
             survivor
                 .logText()
                 .lines()

@@ -31,8 +31,7 @@ public final class ContactCenterProcess implements AutoCloseable {
    * JVM options for a process that serves the web API, the routing engine and chats but no calls
    * with speech: C1 only and the serial collector start it sooner on a loaded 2-core machine
    * (docs/benchmarks.md, "Child process start"). Not for a process that runs the robot's speech,
-   * whose steady-state speed C2 serves. {@code -Dcc.it.quick-start=false} starts without them (to
-   * compare).
+   * whose steady-state speed C2 serves. {@code -Dcc.it.quick-start=false} starts without them.
    */
   public static final List<String> QUICK_START =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -93,11 +92,16 @@ public final class ContactCenterProcess implements AutoCloseable {
    * -Dcc.it.quick-start=false}.
    */
   public ContactCenterProcess withJvmOptions(List<String> options) {
-    this.jvmOptions =
-        Boolean.parseBoolean(System.getProperty("cc.it.quick-start", "true"))
-            ? List.copyOf(options)
-            : List.of();
+    this.jvmOptions = "false".equals(quickStart()) ? List.of() : List.copyOf(options);
     return this;
+  }
+
+  /**
+   * {@code -Dcc.it.quick-start}: {@code true} (default), {@code false}, or {@code compare} (a test
+   * starting several processes may start some without {@link #QUICK_START}, to compare).
+   */
+  public static String quickStart() {
+    return System.getProperty("cc.it.quick-start", "true");
   }
 
   public int httpPort() {
