@@ -28,10 +28,11 @@ import java.util.stream.Stream;
 public final class ContactCenterProcess implements AutoCloseable {
 
   /**
-   * JVM options for a process that serves the web API, the routing engine and chats but no calls
-   * with speech: C1 only and the serial collector start it sooner on a loaded 2-core machine
-   * (docs/benchmarks.md, "Child process start"). Not for a process that runs the robot's speech,
-   * whose steady-state speed C2 serves. {@code -Dcc.it.quick-start=false} starts without them.
+   * JVM options that might start a process sooner: C1 only and the serial collector. Measured for
+   * {@code RoutingInstancesIT}'s processes on the shared 2-core machine, they did not (docs/
+   * benchmarks.md, "Child process start"), so no test uses them by default; {@code
+   * -Dcc.it.quick-start=true} gives them to the processes of a test that offers them, {@code
+   * compare} to some of them, to measure again.
    */
   public static final List<String> QUICK_START =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -87,21 +88,18 @@ public final class ContactCenterProcess implements AutoCloseable {
     return arguments;
   }
 
-  /**
-   * JVM options for every later start (e.g. {@link #QUICK_START}); ignored with {@code
-   * -Dcc.it.quick-start=false}.
-   */
+  /** JVM options for every later start (e.g. {@link #QUICK_START}). */
   public ContactCenterProcess withJvmOptions(List<String> options) {
-    this.jvmOptions = "false".equals(quickStart()) ? List.of() : List.copyOf(options);
+    this.jvmOptions = List.copyOf(options);
     return this;
   }
 
   /**
-   * {@code -Dcc.it.quick-start}: {@code true} (default), {@code false}, or {@code compare} (a test
-   * starting several processes may start some without {@link #QUICK_START}, to compare).
+   * {@code -Dcc.it.quick-start}: {@code false} (default: no {@link #QUICK_START}), {@code true}, or
+   * {@code compare} (a test starting several processes gives them to some, to compare).
    */
   public static String quickStart() {
-    return System.getProperty("cc.it.quick-start", "true");
+    return System.getProperty("cc.it.quick-start", "false");
   }
 
   public int httpPort() {
