@@ -4,6 +4,7 @@ import io.contactcenter.routing.ContactRouting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.EventPublication;
@@ -41,8 +42,7 @@ final class LeftoverRoutingEvents {
     if (publications.isEmpty() || !termStart.isAfter(started)) {
       return;
     }
-    java.util.concurrent.atomic.AtomicInteger count =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger count = new AtomicInteger();
     try {
       publications
           .get()

@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -128,7 +129,7 @@ final class RoutingFront implements InvocationHandler, RoutingLeadership.Term {
 
   @Override
   public void lead() {
-    java.time.Instant termStart = leftovers.now();
+    Instant termStart = leftovers.now();
     engine.lead();
     String me = leadership.instanceId();
     Thread t = Thread.ofPlatform().name("routing-calls").daemon().unstarted(() -> serve(me));
