@@ -770,10 +770,43 @@ class RoutingInstancesIT {
       this.capacity = capacity;
     }
 
+    // A client of its own with a hard bound on every call: one whose instance died or hangs holds
+    // no other agent up.
+    private final HttpClient client =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private HttpResponse<String> call(
+        int httpPort, String method, String path, String auth, String body) throws Exception {
+      java.util.concurrent.CompletableFuture<HttpResponse<String>> answer =
+          client.sendAsync(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                  .header("Authorization", auth)
+                  .header("Content-Type", "application/json")
+                  .timeout(Duration.ofSeconds(15))
+                  .method(
+                      method,
+                      body == null
+                          ? HttpRequest.BodyPublishers.noBody()
+                          : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      try {
+        return answer.get(20, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        answer.cancel(true);
+        throw new java.io.IOException("no answer from port " + httpPort + " within 20 s", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof java.io.IOException io) {
+          throw io;
+        }
+        throw e;
+      }
+    }
+
     /** One look at the desk and what follows from it; never throws (it runs on a schedule). */
     void step(LoadDesk desk) {
       try {
-        HttpResponse<String> read = send(port, "GET", "/api/v1/agent/status", auth, null);
+        HttpResponse<String> read = call(port, "GET", "/api/v1/agent/status", auth, null);
         if (read.statusCode() != 200) {
           return; // e.g. forwarded to a routing process that just died: the next look
         }
@@ -784,11 +817,11 @@ class RoutingInstancesIT {
         }
         if (status.get("state").asText().equals("NOT_READY")) {
           desk.problems.add(name + " was set not ready: " + status.get("reason"));
-          send(port, "PUT", "/api/v1/agent/state", auth, "{\"state\":\"READY\"}");
+          call(port, "PUT", "/api/v1/agent/state", auth, "{\"state\":\"READY\"}");
         }
         for (JsonNode offer : status.get("offers")) {
           String contact = offer.get("id").asText();
-          if (send(port, "POST", "/api/v1/agent/offers/" + contact + "/accept", auth, "")
+          if (call(port, "POST", "/api/v1/agent/offers/" + contact + "/accept", auth, "")
                   .statusCode()
               == 200) {
             String before = desk.acceptedBy.putIfAbsent(contact, name);
@@ -800,7 +833,7 @@ class RoutingInstancesIT {
         for (JsonNode open : status.get("open")) {
           String contact = open.get("id").asText();
           String conversation = contact.substring("chat:".length());
-          if (send(port, "POST", "/api/v1/chat/conversations/" + conversation + "/end", auth, "")
+          if (call(port, "POST", "/api/v1/chat/conversations/" + conversation + "/end", auth, "")
                   .statusCode()
               == 204) {
             String before = desk.endedBy.putIfAbsent(contact, name);
@@ -812,7 +845,7 @@ class RoutingInstancesIT {
         for (Map.Entry<String, String> ended : desk.endedBy.entrySet()) {
           if (ended.getValue().equals(name) && !desk.wrapped.contains(ended.getKey())) {
             HttpResponse<String> wrap =
-                send(
+                call(
                     port,
                     "POST",
                     "/api/v1/agent/contacts/" + ended.getKey() + "/wrap-up",
@@ -831,7 +864,8 @@ class RoutingInstancesIT {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (Exception e) {
+      } catch (Exception | Error e) {
+        // Noted, never thrown: a scheduled task that throws is never run again.
         desk.problems.add(name + ": " + e);
       }
     }
