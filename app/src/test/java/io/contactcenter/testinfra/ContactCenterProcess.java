@@ -27,6 +27,17 @@ import java.util.stream.Stream;
  */
 public final class ContactCenterProcess implements AutoCloseable {
 
+  /**
+   * JVM options that might start a process sooner: C1 only and the serial collector. Measured for
+   * {@code RoutingInstancesIT}'s processes on the shared 2-core machine, they did not (docs/
+   * benchmarks.md, "Child process start"), so no test uses them by default; {@code
+   * -Dcc.it.quick-start=true} gives them to the processes of a test that offers them, {@code
+   * compare} to some of them, to measure again.
+   */
+  public static final List<String> QUICK_START =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  private final String name;
   private final int httpPort;
   private final List<String> arguments;
   private final Path workDir;
@@ -34,8 +45,11 @@ public final class ContactCenterProcess implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ObjectMapper json = new ObjectMapper();
+  private List<String> jvmOptions = List.of();
   private Process process;
   private boolean startedBefore;
+  private Instant startedAt;
+  private boolean readyLogged;
 
   /**
    * @param name names the working directory and log under {@code app/target}
@@ -43,6 +57,7 @@ public final class ContactCenterProcess implements AutoCloseable {
    * @param arguments Spring arguments ({@code --key=value}) besides the port
    */
   public ContactCenterProcess(String name, int httpPort, List<String> arguments) {
+    this.name = name;
     this.httpPort = httpPort;
     this.arguments = List.copyOf(arguments);
     this.workDir = Repository.root().resolve("app/target/" + name);
@@ -71,6 +86,20 @@ public final class ContactCenterProcess implements AutoCloseable {
             "--cc.embedded.enabled=false"));
     arguments.addAll(List.of(more));
     return arguments;
+  }
+
+  /** JVM options for every later start (e.g. {@link #QUICK_START}). */
+  public ContactCenterProcess withJvmOptions(List<String> options) {
+    this.jvmOptions = List.copyOf(options);
+    return this;
+  }
+
+  /**
+   * {@code -Dcc.it.quick-start}: {@code false} (default: no {@link #QUICK_START}), {@code true}, or
+   * {@code compare} (a test starting several processes gives them to some, to compare).
+   */
+  public static String quickStart() {
+    return System.getProperty("cc.it.quick-start", "false");
   }
 
   public int httpPort() {
@@ -102,6 +131,7 @@ public final class ContactCenterProcess implements AutoCloseable {
     }
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar().toString());
     command.add("--server.port=" + httpPort);
@@ -119,6 +149,8 @@ public final class ContactCenterProcess implements AutoCloseable {
           StandardOpenOption.CREATE,
           startedBefore ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
       startedBefore = true;
+      startedAt = Instant.now();
+      readyLogged = false;
       process =
           new ProcessBuilder(command)
               .directory(workDir.toFile())
@@ -157,6 +189,24 @@ public final class ContactCenterProcess implements AutoCloseable {
               }
               return status.equals(component(name));
             });
+    if ("readinessState".equals(name) && !readyLogged) {
+      readyLogged = true;
+      // Read by docs/benchmarks.md's "Child process start": the JVM options, Spring's own start
+      // time (the last "Started App in" of the log) and when this wait saw it ready.
+      java.util.regex.Matcher started =
+          java.util.regex.Pattern.compile("Started \\S+ in ([0-9.]+) seconds").matcher(logText());
+      String spring = "?";
+      while (started.find()) {
+        spring = started.group(1);
+      }
+      System.out.printf(
+          "ContactCenterProcess %s started in %s s, seen ready %d ms after start (JVM options:"
+              + " %s)%n",
+          this.name,
+          spring,
+          Duration.between(startedAt, Instant.now()).toMillis(),
+          jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions));
+    }
   }
 
   /**

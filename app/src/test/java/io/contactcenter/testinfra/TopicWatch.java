@@ -74,6 +74,18 @@ public final class TopicWatch implements AutoCloseable {
             r -> r != null);
   }
 
+  /** Every record on the topic read so far, after reading what has arrived, as JSON. */
+  public List<JsonNode> records(String topic) {
+    poll();
+    List<JsonNode> records = new ArrayList<>();
+    for (ConsumerRecord<String, String> r : seen) {
+      if (topic.equals(r.topic())) {
+        records.add(read(r.value()));
+      }
+    }
+    return records;
+  }
+
   private void poll() {
     consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
   }

@@ -30,6 +30,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -126,10 +127,19 @@ class RoutingConfiguration {
       RoutingLeadership leadership,
       ObjectMapper json,
       StringRedisTemplate redis,
-      RoutingProperties config) {
+      RoutingProperties config,
+      ObjectProvider<IncompleteEventPublications> incomplete,
+      ObjectProvider<Clock> clock) {
     RoutingFront front =
         new RoutingFront(
-            engine, leadership, new RoutingCalls(json), redis, config.forwardTimeout());
+            engine,
+            leadership,
+            new RoutingCalls(json),
+            redis,
+            config.forwardTimeout(),
+            new LeftoverRoutingEvents(
+                Optional.ofNullable(incomplete.getIfAvailable()),
+                clock.getIfAvailable(Clock::systemUTC)));
     leadership.onTerms(front);
     return front.api();
   }

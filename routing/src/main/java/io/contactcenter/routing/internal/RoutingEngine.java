@@ -280,8 +280,19 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
     return presenceChanges.notReady(agentId, reason);
   }
 
+  /**
+   * On the routing thread, so after the pass that made the offer has stored it: a pass reserves its
+   * offers in memory first, where the agent's desk shows them at once, and stores them one by one;
+   * an accept in between found the row still waiting, stored nothing, and after a change of leader
+   * the contact, already handled, was offered again (RoutingInstancesIT's load, 2026-12-07).
+   */
   @Override
   public AgentStatus accept(String agentId, ContactId contact) {
+    return onRoutingThread(() -> acceptOnRoutingThread(agentId, contact));
+  }
+
+  /** {@link #accept} for work already on the routing thread. */
+  AgentStatus acceptOnRoutingThread(String agentId, ContactId contact) {
     statuses.clearNotice(agentId);
     return handling.accept(agentId, contact);
   }
@@ -484,7 +495,7 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
     for (JdbcTakeoverReads.RungCall answered : rebuilt.callsAnswered()) {
       // The agent's answer the last leader did not see: accepted as it would have been.
       try {
-        accept(answered.agentId(), answered.contact().id());
+        handling.accept(answered.agentId(), answered.contact().id());
       } catch (ContactNotOfferedException | UnknownAgentException notNow) {
         log.warn("call {} not accepted: {}", answered.contact().id(), notNow.getMessage());
       }

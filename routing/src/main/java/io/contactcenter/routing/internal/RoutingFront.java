@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,7 @@ final class RoutingFront implements InvocationHandler, RoutingLeadership.Term {
   private final RoutingCalls calls;
   private final StringRedisTemplate redis;
   private final Duration timeout;
+  private final LeftoverRoutingEvents leftovers;
   // Platform threads: the Redis client blocks in synchronized code, which would pin virtual ones.
   private final ExecutorService handlers =
       Executors.newCachedThreadPool(
@@ -53,8 +55,10 @@ final class RoutingFront implements InvocationHandler, RoutingLeadership.Term {
       RoutingLeadership leadership,
       RoutingCalls calls,
       StringRedisTemplate redis,
-      Duration timeout) {
+      Duration timeout,
+      LeftoverRoutingEvents leftovers) {
     this.engine = engine;
+    this.leftovers = leftovers;
     this.leadership = leadership;
     this.calls = calls;
     this.redis = redis;
@@ -125,11 +129,17 @@ final class RoutingFront implements InvocationHandler, RoutingLeadership.Term {
 
   @Override
   public void lead() {
+    Instant termStart = leftovers.now();
     engine.lead();
     String me = leadership.instanceId();
     Thread t = Thread.ofPlatform().name("routing-calls").daemon().unstarted(() -> serve(me));
     server = t;
     t.start();
+    // What a dead leader stored and never delivered (ADR 0053): off the leadership's thread.
+    Thread.ofPlatform()
+        .name("routing-leftover-events")
+        .daemon()
+        .start(() -> leftovers.resubmit(termStart));
   }
 
   @Override

@@ -20,11 +20,14 @@ final class RoutingThread {
   private static final Logger log = LoggerFactory.getLogger(RoutingThread.class);
 
   private final Runnable pass;
+  // The thread itself, so that work already on it runs in place instead of waiting for itself.
+  private volatile Thread thread;
   private final ScheduledExecutorService passes =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread thread = new Thread(r, "routing-pass");
             thread.setDaemon(true);
+            this.thread = thread;
             return thread;
           });
   // Whether this instance routes now (it leads).
@@ -80,6 +83,12 @@ final class RoutingThread {
 
   /** Runs {@code work} on the routing thread and waits for it (a change of term). */
   void runAndWait(Runnable work) {
+    if (Thread.currentThread() == thread) {
+      // Asked from the routing thread (a listener of an event it published): waiting for a task
+      // queued behind the running one would never end.
+      work.run();
+      return;
+    }
     Future<?> done;
     try {
       done = passes.submit(work);

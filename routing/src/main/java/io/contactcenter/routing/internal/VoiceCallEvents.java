@@ -48,7 +48,7 @@ final class VoiceCallEvents {
                     () -> {
                       voice.forget(ring.ringId());
                       try {
-                        engine.accept(ring.agentId(), ring.contact());
+                        engine.acceptOnRoutingThread(ring.agentId(), ring.contact());
                       } catch (ContactNotOfferedException late) {
                         // Rang out or the caller left just as the agent answered.
                         log.info(
