@@ -127,7 +127,9 @@ public final class NoisyReplyBenchmark {
           "after, says yes/no",
           "after, own words",
           "sure yes, says yes/no",
-          "sure yes, own words");
+          "sure yes, own words",
+          "lone right unsure, says yes/no",
+          "lone right unsure, own words");
 
   /** Number tasks by part, then by variant. */
   private static final Map<String, Map<String, List<NumberTask.Result>>> TASKS =
