@@ -175,6 +175,81 @@ class HotlineIvrIT {
   }
 
   @Test
+  void onTheSpeechLineACallerSaysTheOrderNumberAndConfirmsTheReadBackByVoice() throws Exception {
+    try (KafkaProducer<String, String> producer = producer()) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  "cc.orders.v1",
+                  "246810",
+                  """
+              {"eventId": "evt-ivr-it-speech-1", "type": "order_shipped", "orderId": "246810",
+               "variables": {"carrier": "SF Express", "delivery_date": "2026-12-24",
+                             "tracking_number": "SF0002"}}
+              """))
+          .get(30, TimeUnit.SECONDS);
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("SELECT state FROM ivr_order WHERE order_id = '246810'")
+                    .query(String.class)
+                    .optional()
+                    .orElse(""),
+            "SHIPPED"::equals);
+    Instant before = Instant.now().minusSeconds(1);
+    // One recording of the whole call, timed by the prompts (each can be interrupted by speech):
+    // "order status" over the menu (4 s in), the number over the order-number question (which
+    // starts about 6-7 s in; it listens until 6 s after it ends), and "yes" over the read-back
+    // ("I heard 2 4 6 8 1 0. Is that right? ...", from about 14 s in for some 9 s, then 6 s of
+    // listening), then quiet until Asterisk hangs up.
+    byte[] call =
+        concat(
+            silence(Duration.ofSeconds(4)),
+            speech("order status"),
+            silence(Duration.ofSeconds(4)),
+            speech("two, four, six, eight, one, zero"),
+            silence(Duration.ofSeconds(8)),
+            speech("yes"));
+    Path dir = CustomerVoice.says(Duration.ZERO, call, Duration.ofSeconds(40));
+
+    Sipp.Result sipp =
+        Sipp.scenario("customer-speaks-only.xml")
+            .service("4001")
+            .workingDirectory(dir)
+            .timeout(Duration.ofSeconds(90))
+            .callAsterisk(asterisk.ports().sip());
+
+    assertThat(sipp.succeeded()).as("SIPp call failed:%n%s", sipp.output()).isTrue();
+    Session session = lastSessionSince(before);
+    assertThat(session.visits())
+        .as("the number and the read-back's answer were heard by voice, no key pressed")
+        .contains("\"speech:order status\"", "\"speech:two four six eight one zero\"")
+        .contains("\"speech:yes\"", "\"order:found\"")
+        .doesNotContain("\"keys:", "read-back:yes-unsure");
+    assertThat(session.path()).startsWith("hours > main > order_status");
+    assertThat(session.intent()).isEqualTo("order_status");
+    assertThat(session.selfService()).isEqualTo("FOUND");
+  }
+
+  private byte[] speech(String words) {
+    return tts.synthesize(words, null).pcm16le8k();
+  }
+
+  private static byte[] silence(Duration d) {
+    return new byte[(int) (d.toMillis() * 16)];
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void onTheSpeechLineKeysStillWork() {
     Instant before = Instant.now().minusSeconds(1);
 
