@@ -557,6 +557,9 @@ public final class NoisyReplyBenchmark {
                                 .orElse(0),
                             understood,
                             voice));
+                    results.stream()
+                        .filter(r -> r.outcome() == NumberTask.Outcome.WRONG_NUMBER_USED)
+                        .forEach(r -> lines.add("    wrong number used after: " + r.answers()));
                   }));
       lines.add("");
       lines.add(

@@ -56,8 +56,15 @@ final class NumberTask {
    * @param questions questions the caller heard (the number, each read-back, each keyed re-entry)
    * @param voiceReadBacks read-backs answered by voice
    * @param voiceUnderstood of those, understood as a yes or a no (right or wrong)
+   * @param answers each spoken read-back answer as "said → heard (alternatives)", to tell which
+   *     answer ended a task with a wrong number
    */
-  record Result(Outcome outcome, int questions, int voiceReadBacks, int voiceUnderstood) {}
+  record Result(
+      Outcome outcome,
+      int questions,
+      int voiceReadBacks,
+      int voiceUnderstood,
+      List<String> answers) {}
 
   /** Digits the task accepts, like the order-status node's min-digits/max-digits. */
   static final int MIN_DIGITS = 4;
@@ -140,6 +147,7 @@ final class NumberTask {
     }
     int voiceReadBacks = 0;
     int voiceUnderstood = 0;
+    List<String> answers = new java.util.ArrayList<>();
     int denied = 0;
     int tries = engine == Engine.BEFORE ? 2 : CONFIRM_TRIES;
     while (true) {
@@ -155,6 +163,7 @@ final class NumberTask {
         voiceReadBacks++;
         String said = answer(words, right, choice);
         Transcript heard = recognize(asr, speak.apply(said), engine, line, random);
+        answers.add(said + " → " + heard.text() + " " + heard.sharesByText());
         yes =
             switch (engine) {
               case BEFORE -> exactYesNo(heard.text());
@@ -169,18 +178,21 @@ final class NumberTask {
         }
       }
       if (yes == null) {
-        return new Result(Outcome.HANDED_TO_A_PERSON, questions, voiceReadBacks, voiceUnderstood);
+        return new Result(
+            Outcome.HANDED_TO_A_PERSON, questions, voiceReadBacks, voiceUnderstood, answers);
       }
       if (yes) {
         return new Result(
             right ? Outcome.CONFIRMED_RIGHT : Outcome.WRONG_NUMBER_USED,
             questions,
             voiceReadBacks,
-            voiceUnderstood);
+            voiceUnderstood,
+            answers);
       }
       denied++;
       if (denied >= 2) {
-        return new Result(Outcome.HANDED_TO_A_PERSON, questions, voiceReadBacks, voiceUnderstood);
+        return new Result(
+            Outcome.HANDED_TO_A_PERSON, questions, voiceReadBacks, voiceUnderstood, answers);
       }
       captured = digits; // keyed after a "no"
       questions++;
