@@ -199,18 +199,20 @@ class HotlineIvrIT {
                     .orElse(""),
             "SHIPPED"::equals);
     Instant before = Instant.now().minusSeconds(1);
-    // One recording of the whole call, timed by the prompts (each can be interrupted by speech):
-    // "order status" over the menu (4 s in), the number over the order-number question (which
-    // starts about 6-7 s in; it listens until 6 s after it ends), and "yes" over the read-back
-    // ("I heard 2 4 6 8 1 0. Is that right? ...", from about 14 s in for some 9 s, then 6 s of
-    // listening), then quiet until Asterisk hangs up.
+    // One recording of the whole call, timed by the prompts (each can be interrupted by speech,
+    // and each listens until 6 s after it ended or was interrupted; an answer still being spoken
+    // then is cut): "order status" over the menu (4 s in; heard about 6 s in), the number in two
+    // groups (one pause: shorter than six digits said one by one, which ran past the 6 s) 3 s
+    // later, over or just after "Please key your order number ...", and "yes" 6 s after the
+    // number, over the read-back ("I heard 2 4 6 8 1 0. Is that right? ...", some 8 s), then quiet
+    // until Asterisk hangs up.
     byte[] call =
         concat(
             silence(Duration.ofSeconds(4)),
             speech("order status"),
-            silence(Duration.ofSeconds(4)),
-            speech("two, four, six, eight, one, zero"),
-            silence(Duration.ofSeconds(8)),
+            silence(Duration.ofSeconds(3)),
+            speech("two four six, eight one zero"),
+            silence(Duration.ofSeconds(6)),
             speech("yes"));
     Path dir = CustomerVoice.says(Duration.ZERO, call, Duration.ofSeconds(40));
 
