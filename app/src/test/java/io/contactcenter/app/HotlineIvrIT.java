@@ -175,6 +175,84 @@ class HotlineIvrIT {
   }
 
   @Test
+  void onTheSpeechLineACallerSaysTheOrderNumberAndConfirmsTheReadBackByVoice() throws Exception {
+    try (KafkaProducer<String, String> producer = producer()) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  "cc.orders.v1",
+                  "246810",
+                  """
+              {"eventId": "evt-ivr-it-speech-1", "type": "order_shipped", "orderId": "246810",
+               "variables": {"carrier": "SF Express", "delivery_date": "2026-12-24",
+                             "tracking_number": "SF0002"}}
+              """))
+          .get(30, TimeUnit.SECONDS);
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql("SELECT state FROM ivr_order WHERE order_id = '246810'")
+                    .query(String.class)
+                    .optional()
+                    .orElse(""),
+            "SHIPPED"::equals);
+    Instant before = Instant.now().minusSeconds(1);
+    // One recording of the whole call, timed by the prompts (each can be interrupted by speech,
+    // and each listens until 6 s after it ended or was interrupted; an answer still being spoken
+    // then is cut): "order status" over the menu (4 s in; heard about 6 s in), the number in two
+    // groups (one pause: shorter than six digits said one by one, which ran past the 6 s) 3 s
+    // later, over or just after "Please key your order number ...", and "yes" 6 s after the
+    // number, over the read-back ("I heard 2 4 6 8 1 0. Is that right? ...", some 8 s), then quiet
+    // until Asterisk hangs up.
+    byte[] call =
+        concat(
+            silence(Duration.ofSeconds(4)),
+            speech("order status"),
+            silence(Duration.ofSeconds(3)),
+            speech("two four six, eight one zero"),
+            silence(Duration.ofSeconds(6)),
+            speech("yes"));
+    Path dir = CustomerVoice.says(Duration.ZERO, call, Duration.ofSeconds(40));
+
+    Sipp.Result sipp =
+        Sipp.scenario("customer-speaks-only.xml")
+            .service("4001")
+            .workingDirectory(dir)
+            .timeout(Duration.ofSeconds(90))
+            .callAsterisk(asterisk.ports().sip());
+
+    assertThat(sipp.succeeded()).as("SIPp call failed:%n%s", sipp.output()).isTrue();
+    Session session = lastSessionSince(before);
+    // The yes may be heard as another yes-phrase ("yeah" in one run): any yes taken by voice.
+    assertThat(session.visits())
+        .as("the number and the read-back's answer were heard by voice, no key pressed")
+        .contains("\"speech:order status\"", "\"speech:two four six eight one zero\"")
+        .contains("\"order:found\"")
+        .doesNotContain("\"keys:", "read-back:yes-unsure");
+    assertThat(session.path()).startsWith("hours > main > order_status");
+    assertThat(session.intent()).isEqualTo("order_status");
+    assertThat(session.selfService()).isEqualTo("FOUND");
+  }
+
+  private byte[] speech(String words) {
+    return tts.synthesize(words, null).pcm16le8k();
+  }
+
+  private static byte[] silence(Duration d) {
+    return new byte[(int) (d.toMillis() * 16)];
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void onTheSpeechLineKeysStillWork() {
     Instant before = Instant.now().minusSeconds(1);
 

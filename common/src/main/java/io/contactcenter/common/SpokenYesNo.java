@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads a yes or a no from recognized speech, as callers answer a read-back: "yeah", "that's
@@ -126,6 +127,21 @@ public final class SpokenYesNo {
    * @param minYesShare 0 to 1; 0 takes every yes as heard
    */
   public static Answer parse(String best, Map<String, Double> alternatives, double minYesShare) {
+    return parse(best, alternatives, minYesShare, Set.of());
+  }
+
+  /**
+   * As {@link #parse(String, Map, double)}, and a yes whose best transcript is nothing but one of
+   * {@code unsureAlone} (ignoring {@code [unk]} and case) is UNCLEAR however surely it was heard:
+   * on a noisy line "that's not right" is heard as "right" alone, and when the recognizer's
+   * alternatives collapse into that one transcript its share is 1 (docs/benchmarks.md, noisy
+   * replies run 8; ADR 0050 second addendum).
+   *
+   * @param unsureAlone yes-phrases that do not count when they are all that was heard, e.g. {@code
+   *     right}; empty: none
+   */
+  public static Answer parse(
+      String best, Map<String, Double> alternatives, double minYesShare, Set<String> unsureAlone) {
     if (minYesShare < 0 || minYesShare > 1) {
       throw new IllegalArgumentException("minYesShare must be between 0 and 1, was " + minYesShare);
     }
@@ -133,7 +149,23 @@ public final class SpokenYesNo {
     if (answer == Answer.YES && share(Answer.YES, alternatives) < minYesShare) {
       return Answer.UNCLEAR;
     }
+    if (answer == Answer.YES && isAlone(best, unsureAlone)) {
+      return Answer.UNCLEAR;
+    }
     return answer;
+  }
+
+  /**
+   * Whether {@code text}, read as words without {@code [unk]}, is exactly one of {@code phrases}.
+   */
+  static boolean isAlone(String text, Set<String> phrases) {
+    List<String> heard = units(text);
+    for (String phrase : phrases) {
+      if (!heard.isEmpty() && heard.equals(units(phrase))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

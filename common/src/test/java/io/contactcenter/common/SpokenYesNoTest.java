@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.contactcenter.common.SpokenYesNo.Answer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -153,6 +154,36 @@ class SpokenYesNoTest {
     assertThatThrownBy(() -> SpokenYesNo.parse("yes", Map.of("yes", 1.0), 1.5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("minYesShare must be between 0 and 1, was 1.5");
+  }
+
+  /** The IVR's default {@code cc.ivr.hotline.read-back-unsure-alone}. */
+  private static final Set<String> UNSURE_ALONE = Set.of("right");
+
+  @Test
+  void aLoneRightIsUnclearEvenWhenEveryAlternativeIsIt() {
+    // "that's not right" heard as "right" with all five alternatives collapsed into that one
+    // transcript (the tune part's espeak-ng en-us-nyc, run 8): its yes share is 1.
+    assertThat(SpokenYesNo.parse("right", Map.of("right", 1.0), MIN_YES_SHARE, UNSURE_ALONE))
+        .isEqualTo(Answer.UNCLEAR);
+    assertThat(SpokenYesNo.parse("[unk] Right", Map.of("right", 1.0), MIN_YES_SHARE, UNSURE_ALONE))
+        .isEqualTo(Answer.UNCLEAR);
+    assertThat(SpokenYesNo.parse("right", Map.of("right", 1.0), MIN_YES_SHARE))
+        .as("without the rule the share alone lets it through")
+        .isEqualTo(Answer.YES);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"that's right", "yes right", "yes", "yeah"})
+  void aYesThatHoldsMoreThanTheLoneWordStillCounts(String heard) {
+    assertThat(SpokenYesNo.parse(heard, Map.of(heard, 1.0), MIN_YES_SHARE, UNSURE_ALONE))
+        .isEqualTo(Answer.YES);
+  }
+
+  @Test
+  void aLoneWordThatIsNoYesIsNotTouched() {
+    assertThat(SpokenYesNo.parse("not right", Map.of("not right", 1.0), 0.95, UNSURE_ALONE))
+        .isEqualTo(Answer.NO);
+    assertThat(SpokenYesNo.parse("", Map.of("", 1.0), 0.95, Set.of(""))).isEqualTo(Answer.UNCLEAR);
   }
 
   private static Map<String, Double> alternatives(Object... textAndShare) {

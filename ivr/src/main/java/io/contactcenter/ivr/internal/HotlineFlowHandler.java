@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
@@ -87,7 +88,13 @@ final class HotlineFlowHandler implements CallHandler {
     String language =
         CallLanguage.named(call, "CC_IVR_LANGUAGE")
             .orElse(config.language().isEmpty() ? null : config.language());
-    FlowEngine engine = new FlowEngine(flow, language, clock, config.readBackMinYesShare());
+    FlowEngine engine =
+        new FlowEngine(
+            flow,
+            language,
+            clock,
+            config.readBackMinYesShare(),
+            Set.copyOf(config.readBackUnsureAlone()));
     Optional<PhoneNumber> caller = callerNumber(call);
     boolean repeat =
         caller.isPresent()

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -34,6 +35,10 @@ public record IvrProperties(
    *     for the yes to count; a yes heard less surely is asked again by keys. 0 takes every yes as
    *     heard. The default was chosen on the tune part of the noisy-reply benchmark (ADR 0050
    *     addendum)
+   * @param readBackUnsureAlone on the speech transport, yes-phrases that do not count as a yes to a
+   *     read-back when they are all that was heard, however surely (asked again by keys): "that's
+   *     not right" is heard as "right" alone, with every alternative the same. Empty: none. The
+   *     default was chosen on the tune part of the noisy-reply benchmark (ADR 0050 second addendum)
    */
   public record Hotline(
       @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") @DefaultValue("hotline") String flow,
@@ -41,7 +46,8 @@ public record IvrProperties(
       @NotNull @DefaultValue("6s") Duration inputTimeout,
       @NotNull @DefaultValue("24h") Duration repeatWindow,
       @Pattern(regexp = "keys|speech") @DefaultValue("keys") String transport,
-      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.95") double readBackMinYesShare) {}
+      @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.95") double readBackMinYesShare,
+      @NotNull @DefaultValue("right") List<String> readBackUnsureAlone) {}
 
   /**
    * @param provider {@code table} (the default: a table fed by order events on Kafka) or {@code

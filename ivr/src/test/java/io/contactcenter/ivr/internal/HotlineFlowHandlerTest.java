@@ -48,7 +48,13 @@ class HotlineFlowHandlerTest {
   private final HotlineFlowHandler handler =
       new HotlineFlowHandler(
           new IvrProperties.Hotline(
-              "hotline", "", Duration.ofSeconds(5), Duration.ofHours(24), "keys", 0.95),
+              "hotline",
+              "",
+              Duration.ofSeconds(5),
+              Duration.ofHours(24),
+              "keys",
+              0.95,
+              List.of("right")),
           id -> HOTLINE,
           number -> lookupResult,
           stored::add,

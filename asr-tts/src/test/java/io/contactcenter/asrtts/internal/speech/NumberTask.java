@@ -7,6 +7,7 @@ import io.contactcenter.common.SpokenYesNo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -22,7 +23,9 @@ import java.util.function.Function;
  * 0050: the caller's own words, {@link #parse}; not understood once, the read-back asks for keys
  * only, three read-backs in all; a keyed number is read back for keys) and {@link Engine#SURE_YES}
  * (ADR 0050 addendum: as AFTER, but the read-back is recognized with {@value #ALTERNATIVES}
- * alternatives and a yes counts only when they hold it surely, {@link #sureParse}).
+ * alternatives and a yes counts only when they hold it surely, {@link #sureParse}) and {@link
+ * Engine#LONE_RIGHT_UNSURE} (ADR 0050 second addendum: as SURE_YES, and a yes heard as "right"
+ * alone is unsure however surely, {@link #UNSURE_ALONE}).
  */
 final class NumberTask {
 
@@ -36,7 +39,9 @@ final class NumberTask {
   enum Engine {
     BEFORE,
     AFTER,
-    SURE_YES
+    SURE_YES,
+    /** As SURE_YES, and a lone "right" is unsure (ADR 0050 second addendum). */
+    LONE_RIGHT_UNSURE
   }
 
   /** What a caller says to a read-back. */
@@ -51,8 +56,15 @@ final class NumberTask {
    * @param questions questions the caller heard (the number, each read-back, each keyed re-entry)
    * @param voiceReadBacks read-backs answered by voice
    * @param voiceUnderstood of those, understood as a yes or a no (right or wrong)
+   * @param answers each spoken read-back answer as "said → heard (alternatives)", to tell which
+   *     answer ended a task with a wrong number
    */
-  record Result(Outcome outcome, int questions, int voiceReadBacks, int voiceUnderstood) {}
+  record Result(
+      Outcome outcome,
+      int questions,
+      int voiceReadBacks,
+      int voiceUnderstood,
+      List<String> answers) {}
 
   /** Digits the task accepts, like the order-status node's min-digits/max-digits. */
   static final int MIN_DIGITS = 4;
@@ -96,6 +108,12 @@ final class NumberTask {
    */
   static final double MIN_YES_SHARE = 0.95;
 
+  /**
+   * The IVR's default {@code cc.ivr.hotline.read-back-unsure-alone}: chosen on the tune part of the
+   * read-back answers (docs/benchmarks.md run 8).
+   */
+  static final Set<String> UNSURE_ALONE = Set.of("right");
+
   /** Seconds of answer audio recognized so far (for the benchmark's CPU figure). */
   static double audioSeconds;
 
@@ -129,6 +147,7 @@ final class NumberTask {
     }
     int voiceReadBacks = 0;
     int voiceUnderstood = 0;
+    List<String> answers = new java.util.ArrayList<>();
     int denied = 0;
     int tries = engine == Engine.BEFORE ? 2 : CONFIRM_TRIES;
     while (true) {
@@ -144,11 +163,13 @@ final class NumberTask {
         voiceReadBacks++;
         String said = answer(words, right, choice);
         Transcript heard = recognize(asr, speak.apply(said), engine, line, random);
+        answers.add(said + " → " + heard.text() + " " + heard.sharesByText());
         yes =
             switch (engine) {
               case BEFORE -> exactYesNo(heard.text());
               case AFTER -> parse(heard.text());
-              case SURE_YES -> sureParse(heard);
+              case SURE_YES -> sureParse(heard, Set.of());
+              case LONE_RIGHT_UNSURE -> sureParse(heard, UNSURE_ALONE);
             };
         if (yes != null) {
           voiceUnderstood++;
@@ -157,18 +178,21 @@ final class NumberTask {
         }
       }
       if (yes == null) {
-        return new Result(Outcome.HANDED_TO_A_PERSON, questions, voiceReadBacks, voiceUnderstood);
+        return new Result(
+            Outcome.HANDED_TO_A_PERSON, questions, voiceReadBacks, voiceUnderstood, answers);
       }
       if (yes) {
         return new Result(
             right ? Outcome.CONFIRMED_RIGHT : Outcome.WRONG_NUMBER_USED,
             questions,
             voiceReadBacks,
-            voiceUnderstood);
+            voiceUnderstood,
+            answers);
       }
       denied++;
       if (denied >= 2) {
-        return new Result(Outcome.HANDED_TO_A_PERSON, questions, voiceReadBacks, voiceUnderstood);
+        return new Result(
+            Outcome.HANDED_TO_A_PERSON, questions, voiceReadBacks, voiceUnderstood, answers);
       }
       captured = digits; // keyed after a "no"
       questions++;
@@ -190,7 +214,8 @@ final class NumberTask {
     audioSeconds += heard.length / 8000.0;
     RecognitionOptions options =
         RecognitionOptions.grammar("en", engine == Engine.BEFORE ? BEFORE_GRAMMAR : AFTER_GRAMMAR)
-            .withAlternatives(engine == Engine.SURE_YES ? ALTERNATIVES : 0);
+            .withAlternatives(
+                engine == Engine.SURE_YES || engine == Engine.LONE_RIGHT_UNSURE ? ALTERNATIVES : 0);
     return NoisyReplyBenchmark.stream(asr, heard, options);
   }
 
@@ -215,10 +240,12 @@ final class NumberTask {
 
   /**
    * The IVR's reading from ADR 0050's addendum on ({@link SpokenYesNo#parse(String, java.util.Map,
-   * double)} at {@link #MIN_YES_SHARE}): a yes only when the alternatives hold it surely.
+   * double, Set)} at {@link #MIN_YES_SHARE}): a yes only when the alternatives hold it surely and
+   * it is not one of {@code unsureAlone} alone.
    */
-  static Boolean sureParse(Transcript heard) {
-    return switch (SpokenYesNo.parse(heard.text(), heard.sharesByText(), MIN_YES_SHARE)) {
+  static Boolean sureParse(Transcript heard, Set<String> unsureAlone) {
+    return switch (SpokenYesNo.parse(
+        heard.text(), heard.sharesByText(), MIN_YES_SHARE, unsureAlone)) {
       case YES -> Boolean.TRUE;
       case NO -> Boolean.FALSE;
       case UNCLEAR -> null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.contactcenter.asrtts.Transcript;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark reads a read-back's answer as the IVR does ({@code SpokenYesNo}). */
@@ -31,10 +32,22 @@ class NumberTaskTest {
 
   @Test
   void aSureYesNeedsItsAlternativesToHoldIt() {
-    assertThat(NumberTask.sureParse(heard("yep", "yep", 0, "yeah", -1, "yup", -2))).isTrue();
+    assertThat(NumberTask.sureParse(heard("yep", "yep", 0, "yeah", -1, "yup", -2), Set.of()))
+        .isTrue();
     // "that's not right" heard as "right", with "not right" close behind (the tune part's case).
-    assertThat(NumberTask.sureParse(heard("right", "right", 0, "not right", -0.5))).isNull();
-    assertThat(NumberTask.sureParse(heard("no", "no", 0, "yes", 1))).isFalse();
+    assertThat(NumberTask.sureParse(heard("right", "right", 0, "not right", -0.5), Set.of()))
+        .isNull();
+    assertThat(NumberTask.sureParse(heard("no", "no", 0, "yes", 1), Set.of())).isFalse();
+  }
+
+  @Test
+  void aLoneRightIsUnsureEvenWhenItIsTheOnlyTranscript() {
+    Transcript collapsed = heard("right", "right", 0);
+    assertThat(NumberTask.sureParse(collapsed, Set.of())).isTrue();
+    assertThat(NumberTask.sureParse(collapsed, NumberTask.UNSURE_ALONE)).isNull();
+    assertThat(
+            NumberTask.sureParse(heard("that's right", "that's right", 0), NumberTask.UNSURE_ALONE))
+        .isTrue();
   }
 
   private static Transcript heard(String text, Object... textAndScore) {

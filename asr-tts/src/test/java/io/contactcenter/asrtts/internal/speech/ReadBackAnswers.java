@@ -25,7 +25,7 @@ final class ReadBackAnswers {
 
   static final String HEADER =
       "part\tvoice\tline\tsaid\ttruth\theard\tconfidence\tword_confidences\tanswer"
-          + "\theard_nbest\tconfidence_nbest\tanswer_nbest\tyes_share\tno_share\talternatives";
+          + "\theard_nbest\tconfidence_nbest\tanswer_nbest\tyes_share\tno_share\tdistinct_texts\talternatives";
 
   private ReadBackAnswers() {}
 
@@ -83,6 +83,7 @@ final class ReadBackAnswers {
                 SpokenYesNo.parse(nbest.text()).name(),
                 String.format(Locale.ROOT, "%.4f", yesShare),
                 String.format(Locale.ROOT, "%.4f", noShare),
+                Integer.toString(nbest.sharesByText().size()),
                 nbest.alternatives().stream()
                     .map(a -> String.format(Locale.ROOT, "%s:%.2f", a.text(), a.score()))
                     .collect(Collectors.joining("|"))));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -22,9 +23,11 @@ import java.util.function.Supplier;
  * denied), and for a number the caller keyed, the node asks by keys only: for the number and for
  * its read-back ({@code confirm-keys}). A spoken yes counts only when it was heard surely: the
  * recognizer's {@value #READ_BACK_ALTERNATIVES} alternatives that read as a yes hold at least the
- * engine's {@code minYesShare} of their weight; a yes heard less surely is asked again by keys, as
- * an answer not understood is. A read-back is asked at most {@value #CONFIRM_TRIES} times; after
- * that, or after a second denied number, the caller goes to an agent.
+ * engine's {@code minYesShare} of their weight, and it is not one of the engine's {@code
+ * unsureAlone} phrases alone ("right": "that's not right" is heard as "right" with every
+ * alternative the same); a yes heard less surely is asked again by keys, as an answer not
+ * understood is. A read-back is asked at most {@value #CONFIRM_TRIES} times; after that, or after a
+ * second denied number, the caller goes to an agent.
  */
 public final class FlowEngine {
 
@@ -53,6 +56,7 @@ public final class FlowEngine {
   private final String language;
   private final Clock clock;
   private final double minYesShare;
+  private final Set<String> unsureAlone;
   private final VisitLog visits;
   private String intent;
   private SessionTrace.SelfService selfService;
@@ -76,6 +80,17 @@ public final class FlowEngine {
    *     every yes as heard
    */
   public FlowEngine(Flow flow, String language, Clock clock, double minYesShare) {
+    this(flow, language, clock, minYesShare, Set.of());
+  }
+
+  /**
+   * @param language the caller's language; {@code null} means the flow's
+   * @param minYesShare as above
+   * @param unsureAlone yes-phrases that do not count as a yes to a read-back when they are all that
+   *     was heard ({@code cc.ivr.hotline.read-back-unsure-alone}); empty: none
+   */
+  public FlowEngine(
+      Flow flow, String language, Clock clock, double minYesShare, Set<String> unsureAlone) {
     if (minYesShare < 0 || minYesShare > 1) {
       throw new IllegalArgumentException("minYesShare must be between 0 and 1, was " + minYesShare);
     }
@@ -83,6 +98,7 @@ public final class FlowEngine {
     this.language = language == null ? flow.language() : language;
     this.clock = clock;
     this.minYesShare = minYesShare;
+    this.unsureAlone = Set.copyOf(unsureAlone);
     this.visits = new VisitLog(clock);
   }
 
@@ -411,11 +427,12 @@ public final class FlowEngine {
 
   /**
    * A spoken yes or no to the read-back; a yes only when heard surely: on a noisy line "that's not
-   * right" is often heard as "right" alone, and only the alternatives still hold the "not".
+   * right" is often heard as "right" alone, and only the alternatives still hold the "not" — or,
+   * when they collapsed into that one transcript, nothing does, so a lone "right" is unsure.
    */
   private SpokenYesNo.Answer spokenAnswer(CallerInput.Speech speech) {
     SpokenYesNo.Answer answer =
-        SpokenYesNo.parse(speech.text(), speech.alternatives(), minYesShare);
+        SpokenYesNo.parse(speech.text(), speech.alternatives(), minYesShare, unsureAlone);
     if (answer == SpokenYesNo.Answer.UNCLEAR
         && SpokenYesNo.parse(speech.text()) == SpokenYesNo.Answer.YES) {
       visits.note("read-back:yes-unsure");

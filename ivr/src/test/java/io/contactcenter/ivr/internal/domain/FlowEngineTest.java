@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FlowEngineTest {
@@ -232,6 +233,37 @@ class FlowEngineTest {
             });
     assertThat(engine.trace().visits().get(1).inputs())
         .containsSubsequence("speech:right", "read-back:yes-unsure", "keys:2");
+  }
+
+  @Test
+  void aLoneRightIsAskedAgainForKeysEvenWhenEveryAlternativeIsIt() {
+    FlowEngine careful =
+        new FlowEngine(flow(), null, Clock.systemUTC(), MIN_YES_SHARE, Set.of("right"));
+    careful.start();
+    careful.onInput(new Keys("1"));
+    careful.onInput(new Speech("one two three four five six"));
+
+    // "that's not right" with the recognizer's five alternatives collapsed into "right": its yes
+    // share is 1, so only the lone-word rule keeps the wrong number from being used.
+    assertThat(careful.onInput(new Speech("right", Map.of("right", 1.0))))
+        .isInstanceOfSatisfying(IvrStep.Ask.class, a -> assertThat(a.prompt()).isEqualTo(KEYS));
+    assertThat(careful.trace().visits().get(1).inputs())
+        .containsSubsequence("speech:right", "read-back:yes-unsure");
+    assertThat(careful.onInput(new Keys("1")))
+        .as("confirmed by key")
+        .isEqualTo(new IvrStep.LookUpOrder("order", "123456"));
+  }
+
+  @Test
+  void aYesOfMoreWordsThanTheLoneOneCountsWithTheRule() {
+    FlowEngine careful =
+        new FlowEngine(flow(), null, Clock.systemUTC(), MIN_YES_SHARE, Set.of("right"));
+    careful.start();
+    careful.onInput(new Keys("1"));
+    careful.onInput(new Speech("one two three four five six"));
+
+    assertThat(careful.onInput(new Speech("that's right", Map.of("that's right", 1.0))))
+        .isEqualTo(new IvrStep.LookUpOrder("order", "123456"));
   }
 
   @Test
