@@ -297,31 +297,22 @@ public final class PhraseMatcher {
      */
     int[] nearestEndingAt(String text) {
       int[] nearest = new int[text.length()];
-      long positive = length == 64 ? -1L : (1L << length) - 1;
-      long negative = 0;
-      int score = length;
-      for (int i = 0; i < text.length(); i++) {
-        long equal = mask(text.charAt(i));
-        long vertical = equal | negative;
-        long horizontal = (((equal & positive) + positive) ^ positive) | equal;
-        long plus = negative | ~(horizontal | positive);
-        long minus = positive & horizontal;
-        if ((plus & last) != 0) {
-          score++;
-        } else if ((minus & last) != 0) {
-          score--;
-        }
-        plus <<= 1;
-        minus <<= 1;
-        positive = minus | ~(vertical | plus);
-        negative = plus & vertical;
-        nearest[i] = score;
-      }
+      scan(text, 0, nearest);
       return nearest;
     }
 
     /** The Levenshtein distance between the text and the pattern. */
     int distance(String text) {
+      // Shifting a 1 in: the table's first row grows by one each column (the whole text counts).
+      return scan(text, 1, null);
+    }
+
+    /**
+     * The table's last row, a column per character of the text, from bit vectors of its vertical
+     * differences; {@code firstRowStep} is how the first row grows per column (0 or 1). Returns the
+     * last column's score; each column's goes into {@code scores} when given.
+     */
+    private int scan(String text, long firstRowStep, int[] scores) {
       long positive = length == 64 ? -1L : (1L << length) - 1;
       long negative = 0;
       int score = length;
@@ -336,11 +327,13 @@ public final class PhraseMatcher {
         } else if ((minus & last) != 0) {
           score--;
         }
-        // Shifting a 1 in: the table's first row grows by one each column (the whole text counts).
-        plus = (plus << 1) | 1;
+        plus = (plus << 1) | firstRowStep;
         minus <<= 1;
         positive = minus | ~(vertical | plus);
         negative = plus & vertical;
+        if (scores != null) {
+          scores[i] = score;
+        }
       }
       return score;
     }
