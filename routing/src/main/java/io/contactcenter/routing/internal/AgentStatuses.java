@@ -16,6 +16,7 @@ import io.contactcenter.routing.internal.domain.Offer;
 import io.contactcenter.routing.internal.domain.Presence;
 import io.contactcenter.routing.internal.domain.QueueDefinition;
 import io.contactcenter.routing.internal.domain.QueueId;
+import io.contactcenter.routing.internal.domain.SavedPresence;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ final class AgentStatuses {
   private final Map<String, String> announcedReasons = new ConcurrentHashMap<>();
   // What happened to an agent's consult without them (ADR 0054), until they act again.
   private final Map<String, String> notices = new ConcurrentHashMap<>();
+  // What was last saved for a new leader to resume each agent from (ADR 0053 addendum).
+  private final Map<String, String> savedPresences = new ConcurrentHashMap<>();
 
   AgentStatuses(
       RoutingTerm term,
@@ -109,9 +112,13 @@ final class AgentStatuses {
     notices.remove(agentId);
   }
 
-  /** Mirrors the agent's state to Redis and announces it when it changed. */
+  /**
+   * Mirrors the agent's state to Redis and announces it when it changed; saves what a new leader
+   * needs to resume the agent when that changed.
+   */
   AgentStatus announce(String agentId) {
     AgentStatus status = status(agentId);
+    saveForTheNextLeader(agentId, status.state());
     AgentState before = announced.put(agentId, status.state());
     String reason = status.reason() == null ? "" : status.reason();
     String reasonBefore = announcedReasons.put(agentId, reason);
@@ -128,6 +135,21 @@ final class AgentStatuses {
       announcedReasons.remove(agentId);
     }
     return status;
+  }
+
+  private void saveForTheNextLeader(String agentId, AgentState state) {
+    if (state == AgentState.OFFLINE) {
+      savedPresences.remove(agentId);
+      return;
+    }
+    SavedPresence saved = term.distributor().saved(new AgentId(agentId));
+    if (saved == null) {
+      return;
+    }
+    String encoded = RedisAgentPresence.encode(saved);
+    if (!encoded.equals(savedPresences.put(agentId, encoded))) {
+      presence.save(agentId, encoded);
+    }
   }
 
   /**
@@ -185,6 +207,9 @@ final class AgentStatuses {
    */
   void restored(String agentId, RedisAgentPresence.Stored stored) {
     announced.put(agentId, AgentState.NOT_READY);
+    if (stored.saved() != null) {
+      savedPresences.put(agentId, RedisAgentPresence.encode(stored.saved()));
+    }
     if (stored.state() == AgentState.NOT_READY && stored.reason() != null) {
       // Still not ready for the same reason: not a change to announce.
       announcedReasons.put(agentId, stored.reason());
@@ -199,6 +224,7 @@ final class AgentStatuses {
   /** The term ended: no agent is known as announced (their reasons are kept). */
   void forget() {
     announced.clear();
+    savedPresences.clear();
   }
 
   private List<OfferedContact> shown(List<Offer> offers, AgentId agent) {

@@ -156,10 +156,15 @@ final class RoutingTakeover {
               if (settings.isEmpty()) {
                 return;
               }
-              term.distributor().logIn(profile(settings.get()));
-              if (stored.state() == AgentState.NOT_READY) {
+              if (stored.saved() != null) {
+                // As the last term left them: a wrap-up still running, the idle order, a not
+                // ready chosen during a contact (ADR 0053 addendum).
+                term.distributor().resume(profile(settings.get()), stored.saved());
+              } else if (stored.state() == AgentState.NOT_READY) {
+                term.distributor().logIn(profile(settings.get()));
                 term.distributor().notReady(new AgentId(agentId), stored.reason());
               } else {
+                term.distributor().logIn(profile(settings.get()));
                 term.distributor().ready(new AgentId(agentId));
               }
               statuses.restored(agentId, stored);

@@ -64,6 +64,34 @@ final class Agent {
     since = now;
   }
 
+  /**
+   * What a new routing term needs to resume this agent as it is now ({@code null} when offline).
+   */
+  SavedPresence saved() {
+    if (status == Status.OFFLINE) {
+      return null;
+    }
+    return new SavedPresence(
+        status == Status.READY,
+        status == Status.NOT_READY ? notReadyReason : "",
+        since,
+        idleSince,
+        wrapUpUntil);
+  }
+
+  /**
+   * Resumes the agent as the last routing term left them: their choice of ready or not ready, its
+   * time, their idle time and a wrap-up still running (one that ran out ends at the next look, as
+   * it would have).
+   */
+  void resume(SavedPresence saved) {
+    status = saved.ready() ? Status.READY : Status.NOT_READY;
+    notReadyReason = saved.ready() ? "" : saved.reason();
+    since = saved.since();
+    idleSince = saved.idleSince();
+    wrapUpUntil = saved.wrapUpUntil();
+  }
+
   boolean isOffline() {
     return status == Status.OFFLINE;
   }

@@ -117,6 +117,24 @@ public final class ContactDistributor {
     agents.loggedIn(id).notReady(reason, clock.instant());
   }
 
+  /**
+   * What a new routing term needs to resume the agent as they are now, or {@code null} for an agent
+   * logged out or never logged in.
+   */
+  public synchronized SavedPresence saved(AgentId id) {
+    Agent agent = agents.holder(id);
+    return agent == null ? null : agent.saved();
+  }
+
+  /**
+   * Logs the agent in as the last routing term left them (ADR 0053 addendum): ready or not ready
+   * since the same time, idle since the same time, and in a wrap-up that ends when it would have.
+   */
+  public synchronized void resume(AgentProfile profile, SavedPresence saved) {
+    agents.logIn(profile, clock.instant());
+    agents.agent(profile.id()).resume(saved);
+  }
+
   /** Ends the agent's wrap-up before its timer. */
   public synchronized void endWrapUp(AgentId id) {
     agents.agent(id).endWrapUp(clock.instant());

@@ -410,6 +410,81 @@ class ContactDistributorTest {
         .satisfies(o -> assertThat(o.contact().id().value()).isEqualTo("c2"));
   }
 
+  // ---- a new routing term resumes the agents as the last one left them (ADR 0053 addendum) ----
+
+  @Test
+  void aWrapUpRunningWhenTheLeaderDiedHoldsOffersOnTheNewLeaderUntilItsTimerEnds() {
+    ContactDistributor old = simple();
+    AgentProfile alice =
+        agent("alice", Map.of("orders", 3), AgentProfile.capacity(0, 0), Duration.ofSeconds(60));
+    readyAgent(old, alice);
+    old.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+    old.route();
+    old.accept(alice.id(), contact("c1"));
+    old.complete(alice.id(), contact("c1"));
+    Instant wrapUpEnds = clock.instant().plusSeconds(60);
+    SavedPresence saved = old.saved(alice.id());
+    clock.advance(Duration.ofSeconds(20)); // the failover
+
+    ContactDistributor next = simple();
+    next.resume(alice, saved);
+    next.enqueue(contact("c2"), Channel.VOICE, ORDERS, false);
+
+    assertThat(next.presence(alice.id())).isEqualTo(new Presence.WrapUp(wrapUpEnds));
+    clock.advance(Duration.ofSeconds(39));
+    assertThat(next.route()).isEmpty();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(next.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.agent()).isEqualTo(alice.id()));
+  }
+
+  @Test
+  void theLongestIdleAgentBeforeTheFailoverIsStillTheLongestIdleAfterIt() {
+    ContactDistributor old = simple();
+    AgentProfile idleLonger = agent("idle-longer", Map.of("orders", 3));
+    AgentProfile recent = agent("recent", Map.of("orders", 3));
+    readyAgent(old, idleLonger);
+    clock.advance(Duration.ofSeconds(30));
+    readyAgent(old, recent);
+    SavedPresence longer = old.saved(idleLonger.id());
+    SavedPresence shorter = old.saved(recent.id());
+    clock.advance(Duration.ofSeconds(5));
+
+    // The new term logs the agents back in the other way round.
+    ContactDistributor next = simple();
+    next.resume(recent, shorter);
+    next.resume(idleLonger, longer);
+    next.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+
+    assertThat(next.route())
+        .singleElement()
+        .satisfies(o -> assertThat(o.agent()).isEqualTo(idleLonger.id()));
+  }
+
+  @Test
+  void anAgentWhoChoseNotReadyDuringACallStaysNotReadyAfterTheFailover() {
+    ContactDistributor old = simple();
+    AgentProfile alice = agent("alice", Map.of("orders", 3));
+    readyAgent(old, alice);
+    old.enqueue(contact("c1"), Channel.VOICE, ORDERS, false);
+    old.route();
+    old.accept(alice.id(), contact("c1"));
+    old.notReady(alice.id(), "lunch");
+    Instant chose = clock.instant();
+    assertThat(old.presence(alice.id())).isEqualTo(new Presence.OnContact(1));
+    SavedPresence saved = old.saved(alice.id());
+    clock.advance(Duration.ofSeconds(10));
+
+    ContactDistributor next = simple();
+    next.resume(alice, saved);
+    next.enqueue(contact("c2"), Channel.VOICE, ORDERS, false);
+
+    assertThat(next.presence(alice.id())).isEqualTo(new Presence.NotReady("lunch", chose));
+    assertThat(next.route()).isEmpty();
+    assertThat(old.saved(new AgentId("never-logged-in"))).isNull();
+  }
+
   @Test
   void aCallWhoseAgentWasLostGoesBackAheadOfLaterCallersAndNotToThatAgent() {
     ContactDistributor d = simple();
