@@ -1,8 +1,10 @@
 // The admin knowledge-base page (issue 13): the FAQs in English and Chinese side by side, search,
 // add, edit, turn off, delete, CSV import with per-row problems, and FAQ suggestions grouped from
 // past questions or conversations (cold start), reviewed here: rename, merge, split, discard and
-// restore a group, accept one as an FAQ with the agents' most frequent answer. Everything through
-// /api/v1/kb/...; FAQ and question texts are set as textContent.
+// restore a group, accept one as an FAQ with the agents' most frequent answer; and the shop's own
+// synonym groups per language, edited and saved as a whole, a refusal shown beside the group it
+// names. Everything through /api/v1/kb/...; FAQ, question and synonym texts are set as textContent
+// or input values.
 (() => {
   const $ = id => document.getElementById(id);
   const LANGS = ['en', 'zh'];
@@ -458,6 +460,253 @@
     }
   });
 
+  // ------------------------------------------------------------ synonym groups
+  // One language's groups are edited here and saved as a whole (PUT /api/v1/kb/synonyms/{lang});
+  // the server checks them all and names the group a refusal concerns (problem.group, 1-based in
+  // what was sent), shown inside that group.
+  let synGroups = []; // [{ canonical, variants: [] }] as on screen
+  let synLang = $('kb-syn-lang').value;
+  let synDirty = false;
+
+  // Variants as typed: separated by spaces or commas, a quoted phrase is one variant
+  // ("cash on delivery"; a quote left open runs to the end).
+  function parseVariants(text) {
+    const found = [];
+    for (const m of text.matchAll(/"([^"]*)"?|[^\s,，、"]+/g)) {
+      const v = (m[1] !== undefined ? m[1] : m[0]).trim().replace(/\s+/g, ' ');
+      if (v) found.push(v);
+    }
+    return found;
+  }
+
+  const shownVariant = v => (/\s/.test(v) ? '"' + v + '"' : v);
+
+  function synStatus(text) {
+    $('kb-syn-status').textContent = text || '';
+  }
+
+  function synError(text) {
+    $('kb-syn-error').textContent = text || '';
+    $('kb-syn-error').hidden = !text;
+  }
+
+  function markDirty() {
+    synDirty = true;
+    synStatus(cc.t('js.kb.syn.unsaved'));
+  }
+
+  async function loadSynonyms() {
+    synError('');
+    try {
+      const body = await cc.api('GET', '/api/v1/kb/synonyms/' + synLang);
+      synGroups = body.groups.map(g => ({ canonical: g.canonical, variants: [...g.variants] }));
+      synDirty = false;
+      renderSynonyms();
+      synStatus(cc.t('js.kb.syn.loaded', synGroups.length));
+    } catch (e) {
+      synError(e.message);
+    }
+  }
+
+  // Draws every group again; focus (a selector inside group i) is put back after the redraw, so
+  // keyboard users stay where they were.
+  function renderSynonyms(focus) {
+    const list = $('kb-syn-groups');
+    list.replaceChildren();
+    list.lang = synLang;
+    synGroups.forEach((g, i) => list.append(groupItem(g, i)));
+    $('kb-syn-empty').hidden = synGroups.length > 0;
+    if (focus) {
+      const item = list.children[focus.group];
+      const target = item && (item.querySelector(focus.selector) || item.querySelector('.kb-syn-new'));
+      if (target) target.focus();
+    }
+  }
+
+  function groupItem(g, i) {
+    const n = i + 1;
+    const li = document.createElement('li');
+    li.className = 'kb-syn-group';
+    li.dataset.group = String(n);
+    const set = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = cc.t('js.kb.syn.group', n) + (g.canonical ? ' · ' + g.canonical : '');
+    set.append(legend);
+
+    const idBase = 'kb-syn-' + n;
+    const canonicalLabel = document.createElement('label');
+    canonicalLabel.htmlFor = idBase + '-canonical';
+    canonicalLabel.textContent = cc.t('js.kb.syn.canonical');
+    const canonical = document.createElement('input');
+    canonical.id = idBase + '-canonical';
+    canonical.className = 'kb-syn-canonical';
+    canonical.type = 'text';
+    canonical.maxLength = 50;
+    canonical.value = g.canonical;
+    canonical.addEventListener('input', () => {
+      g.canonical = canonical.value;
+      legend.textContent = cc.t('js.kb.syn.group', n) + (g.canonical.trim() ? ' · ' + g.canonical.trim() : '');
+      markDirty();
+    });
+    set.append(canonicalLabel, canonical);
+
+    const variantsLabel = document.createElement('span');
+    variantsLabel.id = idBase + '-variants-label';
+    variantsLabel.textContent = cc.t('js.kb.syn.variants');
+    const variants = document.createElement('ul');
+    variants.className = 'tags kb-syn-variants';
+    variants.setAttribute('aria-labelledby', variantsLabel.id);
+    g.variants.forEach((v, k) => {
+      const item = document.createElement('li');
+      item.className = 'badge kb-syn-variant';
+      item.dataset.variant = v;
+      item.append(shownVariant(v));
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      // The × is drawn by the style sheet, so the badge's text stays the variant alone.
+      remove.className = 'tag-remove kb-syn-remove-variant';
+      remove.setAttribute('aria-label', cc.t('js.kb.syn.remove-variant', v));
+      remove.title = cc.t('js.kb.syn.remove-variant', v);
+      remove.addEventListener('click', () => {
+        g.variants.splice(k, 1);
+        markDirty();
+        // Focus the variant that took its place, else the field to add one.
+        renderSynonyms({ group: i, selector: '.kb-syn-variant:nth-child(' + (k + 1) + ') .kb-syn-remove-variant' });
+      });
+      item.append(remove);
+      variants.append(item);
+    });
+    if (!g.variants.length) {
+      const none = document.createElement('li');
+      none.className = 'none';
+      none.textContent = cc.t('js.kb.syn.no-variants');
+      variants.append(none);
+    }
+    set.append(variantsLabel, variants);
+
+    const addLabel = document.createElement('label');
+    addLabel.htmlFor = idBase + '-new';
+    addLabel.textContent = cc.t('js.kb.syn.new');
+    const row = document.createElement('div');
+    row.className = 'field-row';
+    const input = document.createElement('input');
+    input.id = idBase + '-new';
+    input.className = 'kb-syn-new';
+    input.type = 'text';
+    input.maxLength = 500;
+    input.setAttribute('aria-describedby', 'kb-syn-help');
+    const add = () => {
+      const fresh = parseVariants(input.value);
+      if (!fresh.length) return;
+      const have = new Set(g.variants.map(v => v.toLowerCase()));
+      const repeated = [];
+      fresh.forEach(v => {
+        if (have.has(v.toLowerCase())) {
+          repeated.push(v);
+        } else {
+          have.add(v.toLowerCase());
+          g.variants.push(v);
+        }
+      });
+      markDirty();
+      renderSynonyms({ group: i, selector: '.kb-syn-new' });
+      if (repeated.length) synStatus(cc.t('js.kb.syn.duplicate', repeated.join(', ')));
+    };
+    // Enter adds what was typed (it would otherwise save the whole form).
+    input.addEventListener('keydown', e => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        add();
+      }
+    });
+    row.append(input, button(cc.t('js.kb.syn.add-variants'), add, 'kb-syn-add-variant'));
+    set.append(addLabel, row);
+
+    const actions = document.createElement('div');
+    actions.className = 'actions';
+    actions.append(button(cc.t('js.kb.syn.remove-group', n), () => {
+      synGroups.splice(i, 1);
+      markDirty();
+      renderSynonyms();
+      const next = $('kb-syn-groups').children[Math.min(i, synGroups.length - 1)];
+      (next ? next.querySelector('.kb-syn-canonical') : $('kb-syn-add')).focus();
+    }, 'danger kb-syn-remove-group'));
+    set.append(actions);
+
+    const problem = document.createElement('p');
+    problem.id = idBase + '-problem';
+    problem.className = 'error group-problem kb-syn-problem';
+    problem.setAttribute('role', 'alert');
+    problem.hidden = true;
+    set.append(problem);
+    li.append(set);
+    return li;
+  }
+
+  function showGroupProblem(index, message) {
+    const item = $('kb-syn-groups').children[index];
+    if (!item) {
+      synError(message);
+      return;
+    }
+    item.querySelector('fieldset').classList.add('invalid');
+    const problem = item.querySelector('.kb-syn-problem');
+    problem.textContent = message;
+    problem.hidden = false;
+    const canonical = item.querySelector('.kb-syn-canonical');
+    canonical.setAttribute('aria-invalid', 'true');
+    canonical.setAttribute('aria-describedby', problem.id);
+    canonical.focus();
+  }
+
+  $('kb-syn-add').addEventListener('click', () => {
+    synGroups.push({ canonical: '', variants: [] });
+    markDirty();
+    renderSynonyms({ group: synGroups.length - 1, selector: '.kb-syn-canonical' });
+  });
+
+  $('kb-syn-reset').addEventListener('click', loadSynonyms);
+
+  $('kb-syn-lang').addEventListener('change', () => {
+    if (synDirty && !window.confirm(cc.t('js.kb.syn.discard'))) {
+      $('kb-syn-lang').value = synLang;
+      return;
+    }
+    synLang = $('kb-syn-lang').value;
+    loadSynonyms();
+  });
+
+  $('kb-syn-form').addEventListener('submit', async e => {
+    e.preventDefault();
+    synError('');
+    renderSynonyms();
+    // Groups left wholly blank are dropped; the server numbers the groups it was sent.
+    const sent = [];
+    const shownAt = [];
+    synGroups.forEach((g, i) => {
+      if (!g.canonical.trim() && !g.variants.length) return;
+      sent.push({ canonical: g.canonical, variants: g.variants });
+      shownAt.push(i);
+    });
+    try {
+      const saved = await cc.api('PUT', '/api/v1/kb/synonyms/' + synLang, { groups: sent });
+      synGroups = saved.groups.map(g => ({ canonical: g.canonical, variants: [...g.variants] }));
+      synDirty = false;
+      renderSynonyms();
+      synStatus(cc.t('js.kb.syn.saved', synGroups.length));
+    } catch (err) {
+      const group = err.problem && Number.isInteger(err.problem.group) ? err.problem.group : null;
+      if (group !== null && shownAt[group - 1] !== undefined) {
+        synStatus(cc.t('js.kb.syn.not-saved', shownAt[group - 1] + 1));
+        showGroupProblem(shownAt[group - 1], err.message);
+      } else {
+        synStatus('');
+        synError(err.message);
+      }
+    }
+  });
+
   load();
   loadSuggestions();
+  loadSynonyms();
 })();

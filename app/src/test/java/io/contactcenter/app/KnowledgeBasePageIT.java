@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +33,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Chinese side by side, search, an FAQ added in the page that the bot answers with at once, and
  * deleted again; bad edits get problem details naming the field. The cold start's review: past
  * conversations uploaded, groups merged, split, renamed, discarded and restored, one accepted as an
- * FAQ with the agents' most frequent answer; bad review actions get problems in both languages.
+ * FAQ with the agents' most frequent answer; bad review actions get problems in both languages. The
+ * shop's own synonym groups, edited by keyboard at 1366x768: a group with a Chinese and a quoted
+ * English multi-word variant changes the bot's answer, a refused group shows the server's problem
+ * beside it, and typed markup stays text.
  */
 @ContactCenterIT
 class KnowledgeBasePageIT {
@@ -246,6 +251,125 @@ class KnowledgeBasePageIT {
     assertThat(unknown.body()).contains("There is no group c99");
     assertThat(send("POST", "/api/v1/kb/cold-start/no-such-job/clusters/c1/discard", null, "en"))
         .satisfies(r -> assertThat(r.statusCode()).isEqualTo(404));
+  }
+
+  @Test
+  void anAdminEditsSynonymGroupsByKeyboardAndTheBotsAnswerChanges() throws Exception {
+    WebDriver page = chromium.driver();
+    page.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+    page.get(url("/login"));
+    page.findElement(By.id("username")).sendKeys(admin);
+    page.findElement(By.id("password")).sendKeys(PASSWORD);
+    page.findElement(By.id("sign-in")).click();
+    browser().until(() -> page.getCurrentUrl().equals(url("/")));
+    String ask = "心意盒多少钱";
+    assertThat(answer(ask, "zh").path("action").asText()).isEqualTo("handoff");
+    try {
+      page.get(url("/admin/knowledge-base"));
+      page.findElement(By.cssSelector("#kb-syn-lang option[value=zh]")).click();
+      browser()
+          .until(
+              () -> page.findElement(By.id("kb-syn-status")).getText(), t -> t.equals("0 groups."));
+
+      // A new group, filled from the keyboard: the word, then variants and Enter.
+      page.findElement(By.id("kb-syn-add")).click();
+      WebElement canonical = page.switchTo().activeElement();
+      assertThat(canonical.getDomAttribute("class")).isEqualTo("kb-syn-canonical");
+      canonical.sendKeys("礼品包装");
+      WebElement adding = synonymGroup(page, 1).findElement(By.className("kb-syn-new"));
+      adding.sendKeys("心意盒, \"heart   box\" <i>盒</i>" + Keys.ENTER);
+      browser().until(() -> variants(page, 1).size() == 3);
+      assertThat(variants(page, 1)).containsExactly("心意盒", "\"heart box\"", "<i>盒</i>");
+      // Markup typed as a variant stays text.
+      assertThat(synonymGroup(page, 1).findElements(By.cssSelector(".kb-syn-variants i")))
+          .isEmpty();
+      // Focus stays in the field to add more; the markup variant is removed by its button.
+      assertThat(page.switchTo().activeElement().getDomAttribute("class")).isEqualTo("kb-syn-new");
+      synonymGroup(page, 1)
+          .findElement(By.cssSelector("[data-variant='<i>盒</i>'] .kb-syn-remove-variant"))
+          .sendKeys(Keys.ENTER);
+      browser().until(() -> variants(page, 1).size() == 2);
+      page.findElement(By.id("kb-syn-save")).click();
+      browser()
+          .until(
+              () -> page.findElement(By.id("kb-syn-status")).getText(),
+              t -> t.equals("1 groups saved; the bot uses them now."));
+
+      // The bot answers from gift-wrap now, by the Chinese word and by the English phrase.
+      JsonNode gift = answer(ask, "zh");
+      assertThat(gift.path("action").asText()).isEqualTo("answer");
+      assertThat(gift.path("faqId").asText()).isEqualTo("gift-wrap");
+      assertThat(answer("要个heart box", "zh").path("faqId").asText()).isEqualTo("gift-wrap");
+      assertThat(
+              JSON.readTree(send("GET", "/api/v1/kb/synonyms/zh", null).body())
+                  .path("groups")
+                  .toString())
+          .isEqualTo("[{\"canonical\":\"礼品包装\",\"variants\":[\"心意盒\",\"heart box\"]}]");
+
+      // A second group repeating a variant: refused, the problem shown in that group only.
+      page.findElement(By.id("kb-syn-add")).click();
+      page.switchTo().activeElement().sendKeys("运费");
+      synonymGroup(page, 2).findElement(By.className("kb-syn-new")).sendKeys("心意盒" + Keys.ENTER);
+      page.findElement(By.id("kb-syn-save")).click();
+      WebElement problem =
+          browser()
+              .until(
+                  () -> synonymGroup(page, 2).findElement(By.className("kb-syn-problem")),
+                  WebElement::isDisplayed);
+      assertThat(problem.getText()).contains("group 2").contains("心意盒").contains("礼品包装");
+      assertThat(synonymGroup(page, 1).findElement(By.className("kb-syn-problem")).isDisplayed())
+          .isFalse();
+      assertThat(page.findElement(By.id("kb-syn-status")).getText())
+          .isEqualTo("Not saved: see group 2.");
+      assertThat(page.switchTo().activeElement().getDomAttribute("id"))
+          .isEqualTo("kb-syn-2-canonical");
+      assertThat(answer(ask, "zh").path("faqId").asText()).isEqualTo("gift-wrap");
+
+      // Usable at 1366x768: nothing wider than the window.
+      JavascriptExecutor js = (JavascriptExecutor) page;
+      assertThat(
+              ((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
+          .isLessThanOrEqualTo(((Number) js.executeScript("return window.innerWidth")).intValue());
+      Files.write(
+          Repository.root().resolve("app/target/knowledge-base-synonyms.png"),
+          ((org.openqa.selenium.TakesScreenshot) page)
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+      // Removing the group and the other group's variants empties the language again.
+      synonymGroup(page, 2).findElement(By.className("kb-syn-remove-group")).click();
+      browser().until(() -> page.findElements(By.className("kb-syn-group")).size() == 1);
+      synonymGroup(page, 1).findElement(By.className("kb-syn-remove-group")).click();
+      page.findElement(By.id("kb-syn-save")).click();
+      browser()
+          .until(
+              () -> page.findElement(By.id("kb-syn-status")).getText(),
+              t -> t.equals("0 groups saved; the bot uses them now."));
+      assertThat(answer(ask, "zh").path("action").asText()).isEqualTo("handoff");
+      assertThat(chromium.securityPolicyViolations()).isEmpty();
+    } finally {
+      send("PUT", "/api/v1/kb/synonyms/zh", "{\"groups\":[]}");
+    }
+  }
+
+  private static WebElement synonymGroup(WebDriver page, int n) {
+    return page.findElement(By.cssSelector("#kb-syn-groups li[data-group='" + n + "']"));
+  }
+
+  private static java.util.List<String> variants(WebDriver page, int n) {
+    // The remove button's × is drawn by the style sheet; whether text() includes it or not.
+    return synonymGroup(page, n).findElements(By.className("kb-syn-variant")).stream()
+        .map(v -> v.getText().replace("\u00d7", "").strip())
+        .toList();
+  }
+
+  private JsonNode answer(String question, String lang) throws Exception {
+    HttpResponse<String> answer =
+        new CampaignApi(port)
+            .post(
+                "/api/v1/bot/answer",
+                JSON.writeValueAsString(java.util.Map.of("text", question, "lang", lang)));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body());
   }
 
   /** The cold-start group titled so, else the first whose title contains the text. */

@@ -46,8 +46,33 @@ class ChatConfiguration {
   /** Saves FAQs as admins edit them: the FAQ editor and the cold-start review. */
   @Bean
   FaqEditor chatFaqEditor(
-      JdbcKnowledgeBase knowledgeBase, IndexedFaqBot bot, ObjectProvider<Clock> clock) {
-    return new FaqEditor(knowledgeBase, bot, clock.getIfAvailable(Clock::systemUTC));
+      JdbcKnowledgeBase knowledgeBase, KnowledgeBaseSync sync, ObjectProvider<Clock> clock) {
+    return new FaqEditor(knowledgeBase, sync, clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /**
+   * Keeps every instance's bot in step with the stored knowledge base: a change announced on Redis,
+   * a periodic comparison of the stored version (ADR 0058).
+   */
+  @Bean
+  KnowledgeBaseSync chatKnowledgeBaseSync(
+      JdbcClient jdbc,
+      JdbcShopSynonyms synonyms,
+      BotLexicons lexicons,
+      IndexedFaqBot bot,
+      org.springframework.data.redis.core.StringRedisTemplate redis,
+      ChatProperties properties,
+      ObjectProvider<Clock> clock) {
+    return new KnowledgeBaseSync(
+        new JdbcKnowledgeBaseVersion(jdbc),
+        synonyms,
+        lexicons,
+        bot,
+        announcement -> redis.convertAndSend(KnowledgeBaseSync.CHANNEL, announcement),
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chat-kb-sync").daemon(true).factory()),
+        properties.knowledgeBaseCheck(),
+        clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean
@@ -81,11 +106,8 @@ class ChatConfiguration {
   /** Saves the shop's own synonym groups as admins edit them; the bot follows at once. */
   @Bean
   ShopSynonymEditor chatShopSynonymEditor(
-      JdbcShopSynonyms store,
-      BotLexicons lexicons,
-      IndexedFaqBot bot,
-      ObjectProvider<Clock> clock) {
-    return new ShopSynonymEditor(store, lexicons, bot, clock.getIfAvailable(Clock::systemUTC));
+      JdbcShopSynonyms store, KnowledgeBaseSync sync, ObjectProvider<Clock> clock) {
+    return new ShopSynonymEditor(store, sync, clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean
@@ -129,7 +151,8 @@ class ChatConfiguration {
   @Bean
   org.springframework.data.redis.listener.RedisMessageListenerContainer chatRedisListener(
       org.springframework.data.redis.connection.RedisConnectionFactory connections,
-      RedisChatRelay relay) {
+      RedisChatRelay relay,
+      KnowledgeBaseSync knowledgeBase) {
     var container = new org.springframework.data.redis.listener.RedisMessageListenerContainer();
     container.setConnectionFactory(connections);
     container.addMessageListener(
@@ -140,6 +163,9 @@ class ChatConfiguration {
     container.addMessageListener(
         relay,
         new org.springframework.data.redis.listener.ChannelTopic(RedisChatRelay.AGENT_CHANNEL));
+    container.addMessageListener(
+        knowledgeBase,
+        new org.springframework.data.redis.listener.ChannelTopic(KnowledgeBaseSync.CHANNEL));
     return container;
   }
 
@@ -293,12 +319,14 @@ class ChatConfiguration {
       JdbcClient jdbc,
       PlatformTransactionManager transactions,
       IndexedFaqBot bot,
+      KnowledgeBaseSync sync,
       JdbcKnowledgeBase knowledgeBase,
       ObjectProvider<Clock> clock) {
     return new FaqSuggestions(
         jdbc,
         new TransactionTemplate(transactions),
         bot,
+        sync,
         knowledgeBase,
         new io.contactcenter.onlinechat.internal.domain.FaqSuggester(
             new io.contactcenter.onlinechat.internal.domain.QuestionClusterer(
@@ -344,7 +372,6 @@ class ChatConfiguration {
    */
   @EventListener(ApplicationReadyEvent.class)
   void buildIndex(ApplicationReadyEvent ready) {
-    ready.getApplicationContext().getBean(ShopSynonymEditor.class).load();
-    ready.getApplicationContext().getBean(IndexedFaqBot.class).reload();
+    ready.getApplicationContext().getBean(KnowledgeBaseSync.class).rebuild();
   }
 }

@@ -6,7 +6,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The chat's refusals as problem details with stable types (urn:cc:problem:chat-…). */
+/**
+ * The chat's refusals as problem details with stable types (urn:cc:problem:chat-…). Asked before
+ * the app's general handlers: a refusal of synonym groups is also an IllegalArgumentException,
+ * which they would answer without the group it concerns.
+ */
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(
     assignableTypes = {
       VisitorController.class,
@@ -16,6 +21,33 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
       FaqSuggestionController.class
     })
 class ChatProblems {
+
+  private final org.springframework.context.MessageSource messages;
+
+  ChatProblems(org.springframework.context.MessageSource messages) {
+    this.messages = messages;
+  }
+
+  /**
+   * Synonym groups refused (400, the app's {@code invalid-request} like other bad input), with the
+   * rule ({@code reason}) and the 1-based {@code group} it concerns, so that the page shows the
+   * problem beside that group.
+   */
+  @ExceptionHandler(SynonymGroupsRejectedException.class)
+  ProblemDetail synonymsRejected(SynonymGroupsRejectedException e) {
+    Object[] arguments = e.messageArguments();
+    String detail =
+        messages.getMessage(
+            e.messageKey(),
+            arguments.length == 0 ? new Object[] {""} : arguments,
+            e.english(),
+            org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setType(URI.create("urn:cc:problem:invalid-request"));
+    problem.setProperty("reason", e.reason());
+    e.group().ifPresent(g -> problem.setProperty("group", g));
+    return problem;
+  }
 
   @ExceptionHandler(ChatRefusedException.class)
   ProblemDetail refused(ChatRefusedException e) {

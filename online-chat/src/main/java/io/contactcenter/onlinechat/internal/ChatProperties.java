@@ -38,6 +38,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxImageBytes a larger image is refused (413), naming the limit
  * @param maxImagePixels an image with more pixels (width x height, read from its header before
  *     decoding) is refused (413)
+ * @param knowledgeBaseCheck how often an instance compares the stored knowledge base version with
+ *     the one its bot was built at, making up for a change announcement (Redis {@code cc:chat:kb})
+ *     it missed; changes normally arrive at once (ADR 0058)
  */
 @ConfigurationProperties("cc.chat")
 record ChatProperties(
@@ -59,7 +62,8 @@ record ChatProperties(
     @DefaultValue("3s") Duration queueUpdateInterval,
     @DefaultValue("15s") Duration agentResync,
     @DefaultValue Map<String, Meaning> meaning,
-    @DefaultValue Map<String, String> synonyms) {
+    @DefaultValue Map<String, String> synonyms,
+    @DefaultValue("10s") Duration knowledgeBaseCheck) {
 
   static final Map<String, String> DEFAULT_QUEUES = Map.of("en", "chat-en", "zh", "chat-zh");
 
@@ -94,6 +98,10 @@ record ChatProperties(
     if (agentResync.toMillis() < 100) {
       throw new IllegalArgumentException(
           "cc.chat.agent-resync must be at least 100ms, got " + agentResync);
+    }
+    if (knowledgeBaseCheck.toMillis() < 1000) {
+      throw new IllegalArgumentException(
+          "cc.chat.knowledge-base-check must be at least 1s, got " + knowledgeBaseCheck);
     }
     if (maxMessageChars < 1 || maxMessageChars > 100_000) {
       throw new IllegalArgumentException(

@@ -6,17 +6,17 @@ import java.util.List;
 
 /**
  * Saves one FAQ as an admin edited it, in the FAQ editor or when accepting a cold-start cluster;
- * the bot follows at once.
+ * the bot follows at once, on every instance within seconds.
  */
 final class FaqEditor {
 
   private final JdbcKnowledgeBase knowledgeBase;
-  private final IndexedFaqBot bot;
+  private final KnowledgeBaseSync sync;
   private final Clock clock;
 
-  FaqEditor(JdbcKnowledgeBase knowledgeBase, IndexedFaqBot bot, Clock clock) {
+  FaqEditor(JdbcKnowledgeBase knowledgeBase, KnowledgeBaseSync sync, Clock clock) {
     this.knowledgeBase = knowledgeBase;
-    this.bot = bot;
+    this.sync = sync;
     this.clock = clock;
   }
 
@@ -66,7 +66,7 @@ final class FaqEditor {
     if (Boolean.FALSE.equals(body.enabled())) {
       knowledgeBase.enable(faqId, language.tag(), false, clock.instant());
     }
-    bot.reload();
+    sync.changed();
     return knowledgeBase.find(faqId, language.tag()).orElseThrow();
   }
 

@@ -69,6 +69,7 @@ class FaqSuggestions {
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
   private final IndexedFaqBot bot;
+  private final KnowledgeBaseSync sync;
   private final JdbcKnowledgeBase knowledgeBase;
   private final FaqSuggester suggester;
   private final Clock clock;
@@ -77,12 +78,14 @@ class FaqSuggestions {
       JdbcClient jdbc,
       TransactionTemplate tx,
       IndexedFaqBot bot,
+      KnowledgeBaseSync sync,
       JdbcKnowledgeBase knowledgeBase,
       FaqSuggester suggester,
       Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.bot = bot;
+    this.sync = sync;
     this.knowledgeBase = knowledgeBase;
     this.suggester = suggester;
     this.clock = clock;
@@ -283,7 +286,7 @@ class FaqSuggestions {
           knowledgeBase.save(List.of(faq), clock.instant());
           decide(suggestionId, State.ACCEPTED, faq.faqId(), admin);
         });
-    bot.reload();
+    sync.changed();
     log.info("FAQ suggestion {} accepted as {} by {}", suggestionId, faq.faqId(), admin);
     return knowledgeBase.find(faq.faqId(), faq.lang().tag()).orElseThrow();
   }

@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The FAQ bot over an in-memory index per language, rebuilt from the database after every edit, so
- * an edit is answered from at once. Words are re-indexed in milliseconds; where a language matches
- * by meaning too, only the FAQ texts the edit added or changed are embedded (a few milliseconds
- * each). An edit of the shop's own synonym groups changes what the model reads, so it re-embeds
- * every text of that language (1-3 s for 80 texts on this machine). Reads never lock: they see one
- * whole index.
+ * an edit is answered from at once (on other instances within seconds: {@link KnowledgeBaseSync}).
+ * Words are re-indexed in milliseconds; where a language matches by meaning too, only the FAQ texts
+ * the edit added or changed are embedded (a few milliseconds each). An edit of the shop's own
+ * synonym groups changes what the model reads, so it re-embeds every text of that language (1-3 s
+ * for 80 texts on this machine). Reads never lock: they see one whole index.
  */
 class IndexedFaqBot implements FaqBot {
 

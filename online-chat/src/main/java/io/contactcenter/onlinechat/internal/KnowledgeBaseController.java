@@ -25,6 +25,7 @@ class KnowledgeBaseController {
 
   private final JdbcKnowledgeBase knowledgeBase;
   private final IndexedFaqBot bot;
+  private final KnowledgeBaseSync sync;
   private final FaqEditor editor;
   private final ShopSynonymEditor synonyms;
   private final Clock clock;
@@ -32,11 +33,13 @@ class KnowledgeBaseController {
   KnowledgeBaseController(
       JdbcKnowledgeBase knowledgeBase,
       IndexedFaqBot bot,
+      KnowledgeBaseSync sync,
       FaqEditor editor,
       ShopSynonymEditor synonyms,
       org.springframework.beans.factory.ObjectProvider<Clock> clock) {
     this.knowledgeBase = knowledgeBase;
     this.bot = bot;
+    this.sync = sync;
     this.editor = editor;
     this.synonyms = synonyms;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -50,7 +53,7 @@ class KnowledgeBaseController {
     String csv = Uploads.utf8(file);
     FaqImport.Result result = FaqImport.read(csv);
     knowledgeBase.save(result.faqs(), clock.instant());
-    bot.reload();
+    sync.changed();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("rows", result.rows());
     body.put("faqs", result.faqs().size());
@@ -79,7 +82,7 @@ class KnowledgeBaseController {
       throw new ChatRefusedException(
           ChatRefusedException.Kind.NOT_FOUND, "no FAQ " + faqId + " in " + lang);
     }
-    bot.reload();
+    sync.changed();
     return org.springframework.http.ResponseEntity.noContent().build();
   }
 
@@ -101,7 +104,7 @@ class KnowledgeBaseController {
       throw new ChatRefusedException(
           ChatRefusedException.Kind.NOT_FOUND, "no FAQ " + faqId + " in " + lang);
     }
-    bot.reload();
+    sync.changed();
     return org.springframework.http.ResponseEntity.noContent().build();
   }
 

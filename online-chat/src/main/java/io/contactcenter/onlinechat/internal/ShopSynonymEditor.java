@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Saves the shop's own synonym groups of one language as an admin edited them, over the configured
  * lexicon (ADR 0048 fifth addendum); the bot re-indexes at once, words and meaning, as after an FAQ
- * edit.
+ * edit, and the other instances' bots within seconds ({@link KnowledgeBaseSync}, ADR 0058).
  */
 final class ShopSynonymEditor {
 
@@ -18,22 +18,13 @@ final class ShopSynonymEditor {
   static final int MAX_WORD = 50;
 
   private final JdbcShopSynonyms store;
-  private final BotLexicons lexicons;
-  private final IndexedFaqBot bot;
+  private final KnowledgeBaseSync sync;
   private final Clock clock;
 
-  ShopSynonymEditor(JdbcShopSynonyms store, BotLexicons lexicons, IndexedFaqBot bot, Clock clock) {
+  ShopSynonymEditor(JdbcShopSynonyms store, KnowledgeBaseSync sync, Clock clock) {
     this.store = store;
-    this.lexicons = lexicons;
-    this.bot = bot;
+    this.sync = sync;
     this.clock = clock;
-  }
-
-  /** Gives the bot's lexicons the stored groups (at start, before the first index). */
-  void load() {
-    for (ChatLanguage lang : ChatLanguage.values()) {
-      lexicons.own(lang, Synonyms.of(store.groups(lang)));
-    }
   }
 
   List<Synonyms.Group> groups(ChatLanguage lang) {
@@ -85,15 +76,14 @@ final class ShopSynonymEditor {
       String canonical = group.canonical() == null ? "" : word(g, group.canonical());
       clean.add(new Synonyms.Group(canonical, List.copyOf(variants)));
     }
-    Synonyms own;
     try {
-      own = Synonyms.of(clean);
+      Synonyms.of(clean);
     } catch (Synonyms.Rejected e) {
       throw new SynonymGroupsRejectedException(e);
     }
     store.replace(lang, clean, clock.instant());
-    lexicons.own(lang, own);
-    bot.reload();
+    // The bot reads the groups back from the table, as every other instance does.
+    sync.changed();
     return clean;
   }
 

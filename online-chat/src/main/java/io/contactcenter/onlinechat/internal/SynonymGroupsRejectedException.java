@@ -12,8 +12,15 @@ class SynonymGroupsRejectedException extends InvalidInputException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The refusals that concern all groups, not one; every other names its group first. */
+  private static final java.util.Set<String> WHOLE =
+      java.util.Set.of("groups-required", "too-many-groups");
+
+  private final String reason;
+
   SynonymGroupsRejectedException(String reason, String english, Object... arguments) {
     super("problem.chat-synonyms." + reason, english, arguments);
+    this.reason = reason;
   }
 
   /** The lexicon's own refusal, worded. */
@@ -23,5 +30,19 @@ class SynonymGroupsRejectedException extends InvalidInputException {
         rejected.getMessage(),
         rejected,
         rejected.arguments());
+    this.reason = rejected.reason();
+  }
+
+  /** What is wrong ({@code repeated}, {@code no-variant}, …). */
+  String reason() {
+    return reason;
+  }
+
+  /** The group the refusal is about, 1-based as sent; empty when it is about all of them. */
+  java.util.OptionalInt group() {
+    Object[] arguments = messageArguments();
+    return !WHOLE.contains(reason) && arguments.length > 0 && arguments[0] instanceof Integer g
+        ? java.util.OptionalInt.of(g)
+        : java.util.OptionalInt.empty();
   }
 }

@@ -70,7 +70,43 @@ class ShopSynonymsTest {
   private final GroupsInMemory table = new GroupsInMemory();
   private final ShopSynonymEditor editor =
       new ShopSynonymEditor(
-          table, lexicons, bot, Clock.fixed(Instant.parse("2026-12-07T13:00:00Z"), ZoneOffset.UTC));
+          table,
+          sync(table, lexicons, bot),
+          Clock.fixed(Instant.parse("2026-12-07T13:00:00Z"), ZoneOffset.UTC));
+
+  /** The version row in memory. */
+  static final class VersionInMemory extends JdbcKnowledgeBaseVersion {
+    final java.util.concurrent.atomic.AtomicLong version =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    VersionInMemory() {
+      super(null);
+    }
+
+    @Override
+    long current() {
+      return version.get();
+    }
+
+    @Override
+    long raise(Instant at) {
+      return version.incrementAndGet();
+    }
+  }
+
+  /** A bot's sync on one instance alone: nobody hears its announcements, it is never started. */
+  static KnowledgeBaseSync sync(JdbcShopSynonyms table, BotLexicons lexicons, IndexedFaqBot bot) {
+    return new KnowledgeBaseSync(
+        new VersionInMemory(),
+        table,
+        lexicons,
+        bot,
+        announcement -> {},
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon(true).factory()),
+        java.time.Duration.ofSeconds(10),
+        Clock.systemUTC());
+  }
 
   static IndexedFaqBot bot(BotLexicons lexicons) {
     Map<ChatLanguage, BotPolicy> policies = new EnumMap<>(ChatLanguage.class);
@@ -196,8 +232,7 @@ class ShopSynonymsTest {
         new BotLexicons(
             BotLexicons.configured(ChatProperties.DEFAULT_SYNONYMS, new DefaultResourceLoader()));
     IndexedFaqBot restarted = bot(fresh);
-    new ShopSynonymEditor(table, fresh, restarted, Clock.systemUTC()).load();
-    restarted.reload();
+    sync(table, fresh, restarted).rebuild();
     assertThat(restarted.answer("心意盒多少钱", ChatLanguage.ZH).faqId()).isEqualTo("gift-wrap");
   }
 }
