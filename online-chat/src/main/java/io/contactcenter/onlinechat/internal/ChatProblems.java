@@ -1,6 +1,10 @@
 package io.contactcenter.onlinechat.internal;
 
 import java.net.URI;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * the app's general handlers: a refusal of synonym groups is also an IllegalArgumentException,
  * which they would answer without the group it concerns.
  */
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(
     assignableTypes = {
       VisitorController.class,
@@ -22,9 +26,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
     })
 class ChatProblems {
 
-  private final org.springframework.context.MessageSource messages;
+  private final MessageSource messages;
 
-  ChatProblems(org.springframework.context.MessageSource messages) {
+  ChatProblems(MessageSource messages) {
     this.messages = messages;
   }
 
@@ -41,7 +45,7 @@ class ChatProblems {
             e.messageKey(),
             arguments.length == 0 ? new Object[] {""} : arguments,
             e.english(),
-            org.springframework.context.i18n.LocaleContextHolder.getLocale());
+            LocaleContextHolder.getLocale());
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
     problem.setType(URI.create("urn:cc:problem:invalid-request"));
     problem.setProperty("reason", e.reason());

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -149,7 +150,7 @@ final class KnowledgeBaseSync implements MessageListener, SmartLifecycle {
       try {
         // Not on Redis's listener thread: embedding changed texts takes up to seconds.
         background.execute(this::guardedCheck);
-      } catch (java.util.concurrent.RejectedExecutionException stopped) {
+      } catch (RejectedExecutionException stopped) {
         log.debug("knowledge base sync stopped: announcement of version {} ignored", version);
       }
     }
