@@ -49,9 +49,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * refinement's settings were chosen, and {@code held-out} (seed 2, other voices and other lines),
  * looked at only once the settings were fixed. Not part of the test suite: {@code nice -n 10 ./mvnw
  * -o -q test -pl qa -am -Dtest=SilenceTimingBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * ({@code -Dbench.calls=N} calls per part, default 8; {@code -Dbench.part=tune} or {@code held-out}
- * for one part; {@code -Dbench.sweep=true} prints the tune part with other refinement settings
- * too). Writes {@code qa/target/silence-timing.txt}; see docs/benchmarks.md.
+ * ({@code -Dbench.calls=N} calls per part, default 12; {@code -Dbench.part=tune} or {@code
+ * held-out} for one part; {@code -Dbench.sweep=true} prints the tune part with other refinement
+ * settings too). Writes {@code qa/target/silence-timing.txt}; see docs/benchmarks.md.
  */
 class SilenceTimingBenchmark {
 
@@ -135,7 +135,7 @@ class SilenceTimingBenchmark {
 
   @Test
   void silenceAndTalkOverAgainstKnownTimings() throws Exception {
-    int calls = Integer.getInteger("bench.calls", 8);
+    int calls = Integer.getInteger("bench.calls", 12);
     String only = System.getProperty("bench.part", "");
     boolean sweep = Boolean.getBoolean("bench.sweep");
     StringBuilder out = new StringBuilder();
@@ -459,8 +459,8 @@ class SilenceTimingBenchmark {
             cursor = previousEnd - overlap;
           }
           // Only two parties at once: never before the turns before the last one have ended.
-          for (int u = 0; u < t - 1; u++) {
-            cursor = Math.max(cursor, placed.get(u).endMs() + 1000);
+          for (int k = 0; k < t - 1; k++) {
+            cursor = Math.max(cursor, placed.get(k).endMs() + 1000);
           }
         }
         soundAt[t] = cursor;

@@ -60,17 +60,18 @@ class SpeechEdgesTest {
   @Test
   void noWordIsMovedOverItsNeighbourOrFartherThanTheLimit() {
     double[] x = new double[6 * RATE];
-    tone(x, 500, 4000, -26); // one long run of sound
+    tone(x, 200, 5500, -26); // one long run of sound
+    assertThat(SpeechEdges.DEFAULTS.maxShiftMs()).isEqualTo(1500);
 
     List<TranscriptWord> refined =
-        SpeechEdges.refine(List.of(word(1000, 1200), word(1400, 1700)), clip(x));
+        SpeechEdges.refine(List.of(word(2000, 2200), word(2400, 2700)), clip(x));
 
     assertThat(refined)
         .extracting(TranscriptWord::startMs, TranscriptWord::endMs)
         .as(
-            "the first starts at most 600 ms earlier, ends where the second starts; the second"
-                + " ends at most 600 ms later")
-        .containsExactly(tuple(500L, 1400L), tuple(1400L, 2300L));
+            "the first starts at most 1.5 s earlier, ends where the second starts; the second"
+                + " ends at most 1.5 s later")
+        .containsExactly(tuple(500L, 2400L), tuple(2400L, 4200L));
   }
 
   @Test
