@@ -34,7 +34,7 @@ final class SpeechEdges {
   record Settings(double floorDbfs, double marginDb, int hangoverMs, int maxShiftMs) {}
 
   /** Chosen on the tune calls of SilenceTimingBenchmark (docs/benchmarks.md). */
-  static final Settings DEFAULTS = new Settings(-55, 6, 200, 1500);
+  static final Settings DEFAULTS = new Settings(-55, 6, 300, 1500);
 
   static final int FRAME_MS = 10;
 
