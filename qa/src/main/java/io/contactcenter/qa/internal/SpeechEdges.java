@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * Moves each recognized word's start and end onto the edges of its sound in the recording. The
- * recognizer times words on its own frames and ends a word before its sound fades (on telephone
- * speech a word's end came 0.2 s early on the median, up to 0.4 s), so a silence measured between
- * words came out long and a talk-over short (docs/benchmarks.md, "QA: rule scoring and
- * transcription"; ADR 0012 addendum).
+ * recognizer times words on its own frames: between turns of telephone speech a silence measured
+ * from its words came out 60–90 ms short and a talk-over 60–70 ms long on the median, and where it
+ * gave a short first word no word (or timed it late) a silence came out up to 0.76 s long and a
+ * talk-over as much short (docs/benchmarks.md, "Silence and talk-over against known timings"; ADR
+ * 0012 addendum).
  *
  * <p>The audio is cut into 10 ms frames; a frame is sound when its level reaches {@link
  * Settings#floorDbfs} and {@link Settings#marginDb} over the recording's noise floor (the 10th

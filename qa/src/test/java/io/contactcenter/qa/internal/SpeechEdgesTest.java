@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Word times move onto the edges of their sound: tone bursts with known edges at 8 kHz, words timed
- * as the recognizer times them (ends early, starts a little early).
+ * as a recognizer might time them (early, late, or inside the sound).
  */
 class SpeechEdgesTest {
 
