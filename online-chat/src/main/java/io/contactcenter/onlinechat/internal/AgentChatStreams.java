@@ -116,6 +116,7 @@ final class AgentChatStreams implements DisposableBean {
               .data(
                   json.writeValueAsString(
                       Map.of("conversations", List.copyOf(stream.following.keySet())))));
+      stream.opened = true;
     } catch (IOException e) {
       stream.close();
       endWithError(emitter, e);
@@ -169,7 +170,8 @@ final class AgentChatStreams implements DisposableBean {
           () -> {
             for (Stream stream : streams) {
               try {
-                if (!stream.access.getAsBoolean()) {
+                // A stream still opening is left to its request's thread (see open).
+                if (stream.opened && !stream.access.getAsBoolean()) {
                   stream.accountChanged();
                 }
               } catch (RuntimeException e) {
@@ -204,6 +206,9 @@ final class AgentChatStreams implements DisposableBean {
 
     /** Whether the account that opened the stream still stands as it did. */
     final BooleanSupplier access;
+
+    /** Its first event was handed to the request's thread: others may write from now on. */
+    volatile boolean opened;
 
     final Map<String, Runnable> following = new ConcurrentHashMap<>();
     private final ArrayDeque<SseEmitter.SseEventBuilder> queue = new ArrayDeque<>();
