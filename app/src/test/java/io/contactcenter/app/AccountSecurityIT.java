@@ -215,7 +215,7 @@ class AccountSecurityIT {
     HttpResponse<String> created =
         post("/api/v1/campaigns", ADMIN, "{\"name\":\"Watched\",\"type\":\"balance\"}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String campaign = JSON.readTree(created.body()).get("id").asText();
+    String campaign = JSON.readTree(created.body()).get("campaignId").asText();
     String name = uniqueName("ops");
     String password = "watch-the-campaign-passphrase";
     assertThat(post("/api/v1/users", ADMIN, newUser(name, password, "OPS")).statusCode())
