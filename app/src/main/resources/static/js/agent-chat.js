@@ -284,8 +284,9 @@
   // ------------------------------------------------------------------ updates
   // The routing engine pushes the agent's whole status when it changes (offers ringing).
   function listen() {
-    const events = new EventSource('/api/v1/agent/events');
-    events.onmessage = e => {
+    // cc.live reconnects (404 without an agent profile, a server restarting) with a growing pause,
+    // and says so at the top of the page when the session ended (the account disabled).
+    cc.live('/api/v1/agent/events', e => {
       try {
         const status = JSON.parse(e.data);
         showOffers(status);
@@ -293,10 +294,7 @@
       } catch (err) {
         // A malformed push: the next one or the poll below corrects the panel.
       }
-    };
-    events.onerror = () => {
-      // 404 (no agent profile) or the server restarting: EventSource retries by itself.
-    };
+    });
   }
 
   async function refreshOffers() {
@@ -309,14 +307,16 @@
 
   // The chat's stream: only the chats assigned to this agent (the server checks), as stored.
   function listenToChats() {
-    const chats = new EventSource('/api/v1/chat/agent/events');
-    const on = (name, handle) => chats.addEventListener(name, e => {
-      try {
-        handle(JSON.parse(e.data));
-      } catch (err) {
-        // A malformed push: the resync below corrects the panel.
-      }
-    });
+    const events = {};
+    const on = (name, handle) => {
+      events[name] = e => {
+        try {
+          handle(JSON.parse(e.data));
+        } catch (err) {
+          // A malformed push: the resync below corrects the panel.
+        }
+      };
+    };
     // (Re)connected: read whatever was stored while the stream was down.
     on('ready', () => {
       refreshMine();
@@ -339,6 +339,9 @@
       unread.delete(e.conversationId);
       refreshMine();
     });
+    // Reconnects like the status stream; the server closes it with 'account-changed' when the
+    // account was disabled or changed, and the page then says the session ended.
+    cc.live('/api/v1/chat/agent/events', null, null, { events });
   }
 
   // The slow resync: nothing pushed is lost if a push was (the stream's ready event does the rest).

@@ -405,17 +405,15 @@ async function showProgress(p, now) {
 
 function follow() {
   if (events !== null) return;
-  events = new EventSource(base + '/progress/stream');
-  events.onmessage = event => showProgress(JSON.parse(event.data));
-  events.onopen = () => { document.getElementById('updated').textContent = cc.clock(); };
-  // The browser reconnects by itself after a network failure; say so meanwhile.
-  events.onerror = () => {
-    if (events.readyState !== EventSource.CLOSED) {
-      document.getElementById('updated').textContent = cc.t('js.progress.reconnecting');
-    }
-  };
-  // A finished campaign has nothing left to change once its last call is in.
-  events.addEventListener('end', () => { events.close(); events = null; });
+  const updated = document.getElementById('updated');
+  // cc.live reconnects (with a growing pause) and says when the session ended.
+  events = cc.live(base + '/progress/stream', event => showProgress(JSON.parse(event.data)), s => {
+    if (s === 'live') updated.textContent = cc.clock();
+    else if (s === 'reconnecting') updated.textContent = cc.t('js.progress.reconnecting');
+    else if (s === 'signed-out') updated.textContent = cc.t('js.live.signed-out');
+    // A finished campaign has nothing left to change once its last call is in.
+    else if (s === 'ended') events = null;
+  });
 }
 
 // Right after an action or an upload: show its effect at once rather than on the next push.

@@ -144,30 +144,45 @@ const cc = (() => {
   }
 
   // Follows a server-sent event stream while the page is open; onState hears 'live',
-  // 'reconnecting' and 'signed-out'. The browser reconnects a dropped stream by itself but stops for
-  // good when an answer is not a stream: the session ended (the account was disabled or its
-  // password reset: the server sends 'account-changed' and closes, as when its roles change; or a
-  // restarted server no longer knows the session) or a proxy answered. Then the account is asked:
+  // 'reconnecting', 'signed-out' and 'ended'. The browser reconnects a dropped stream by itself but
+  // stops for good when an answer is not a stream: the session ended (the account was disabled or
+  // its password reset: the server sends 'account-changed' and closes, as when its roles change; or
+  // a restarted server no longer knows the session) or a proxy answered. Then the account is asked:
   // signed out, the page says so with a link to sign in again (and keeps what it shows, a call in
-  // progress among it); otherwise a new stream after a pause that grows to 30 s.
-  function live(path, onMessage, onState) {
+  // progress among it); otherwise a new stream after a pause that grows to 30 s. A stream whose
+  // thing is over (a finished call) sends 'end': it is closed for good ('ended').
+  // options.events maps the stream's own named events to handlers (the chat's 'message'…).
+  // Returns { close() } to stop following.
+  function live(path, onMessage, onState, options) {
     const say = state => { if (onState) onState(state); };
+    const named = (options && options.events) || {};
     let pause = 1000;
+    let source = null;
+    let stopped = false;
     function open() {
-      const source = new EventSource(path);
-      source.onopen = () => { pause = 1000; say('live'); };
-      source.onmessage = onMessage;
-      source.addEventListener('account-changed', () => {
-        source.close();
+      if (stopped) return;
+      const current = new EventSource(path);
+      source = current;
+      current.onopen = () => { pause = 1000; say('live'); };
+      if (onMessage) current.onmessage = onMessage;
+      for (const [name, handle] of Object.entries(named)) current.addEventListener(name, handle);
+      current.addEventListener('end', () => {
+        stop();
+        say('ended');
+      });
+      current.addEventListener('account-changed', () => {
+        current.close();
         say('reconnecting');
         retry();
       });
-      source.onerror = () => {
+      current.onerror = () => {
+        if (stopped) return;
         say('reconnecting');
-        if (source.readyState === EventSource.CLOSED) setTimeout(retry, pause);
+        if (current.readyState === EventSource.CLOSED) setTimeout(retry, pause);
       };
     }
     async function retry() {
+      if (stopped) return;
       pause = Math.min(pause * 2, 30000);
       try {
         await api('GET', '/api/v1/me');
@@ -180,7 +195,12 @@ const cc = (() => {
       }
       open();
     }
+    function stop() {
+      stopped = true;
+      if (source) source.close();
+    }
     open();
+    return { close: stop };
   }
 
   // One notice at the top of the page, however many streams ended with the session.

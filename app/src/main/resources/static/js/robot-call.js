@@ -91,8 +91,7 @@ async function init() {
   render(attempt);
   if (attempt.status === 'FINISHED') return;
   // While the call runs the server pushes every change; 'end' comes once it is over.
-  const events = new EventSource(path + '/stream');
-  events.onmessage = event => render(JSON.parse(event.data));
-  events.addEventListener('end', () => events.close());
+  // cc.live reconnects (with a growing pause) and says when the session ended.
+  cc.live(path + '/stream', event => render(JSON.parse(event.data)));
 }
 init();

@@ -210,6 +210,53 @@ class AccountSecurityIT {
     assertThat(supervisor.get("/api/v1/supervisor/wallboard/stream").statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void anOpenCampaignProgressStreamEndsWhenItsUserIsDisabled() throws Exception {
+    HttpResponse<String> created =
+        post("/api/v1/campaigns", ADMIN, "{\"name\":\"Watched\",\"type\":\"balance\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String campaign = JSON.readTree(created.body()).get("campaignId").asText();
+    String name = uniqueName("ops");
+    String password = "watch-the-campaign-passphrase";
+    assertThat(post("/api/v1/users", ADMIN, newUser(name, password, "OPS")).statusCode())
+        .isEqualTo(201);
+    Browser ops = signIn(name, password);
+    String stream = "/api/v1/campaigns/" + campaign + "/progress/stream";
+    // The campaign page follows this stream (campaign.js, through cc.live).
+    List<String> events = openStream(ops, stream);
+
+    assertThat(post("/api/v1/users/" + name + "/disable", ADMIN, "").statusCode()).isEqualTo(200);
+    awaitAccountChanged(events);
+    assertThat(ops.get(stream).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void anAgentsOpenChatStreamEndsWhenTheAgentIsDisabledOrLosesTheRole() throws Exception {
+    String name = uniqueName("chat");
+    String password = "answer-the-chats-passphrase";
+    assertThat(post("/api/v1/users", ADMIN, newUser(name, password, "AGENT")).statusCode())
+        .isEqualTo(201);
+    Browser agent = signIn(name, password);
+    // The workspace's chat panel follows this stream (agent-chat.js): online-chat's own, which
+    // asks the app's account check through its AgentAccess extension point.
+    List<String> events = openStream(agent, "/api/v1/chat/agent/events");
+
+    // Made an ops user: the stream opened as an agent does not go on.
+    assertThat(put("/api/v1/users/" + name + "/roles", ADMIN, "{\"roles\":[\"OPS\"]}").statusCode())
+        .isEqualTo(200);
+    awaitAccountChanged(events);
+
+    assertThat(
+            put("/api/v1/users/" + name + "/roles", ADMIN, "{\"roles\":[\"AGENT\"]}").statusCode())
+        .isEqualTo(200);
+    events = openStream(agent, "/api/v1/chat/agent/events");
+
+    // Disabled: the stream ends and the page's reconnect is refused.
+    assertThat(post("/api/v1/users/" + name + "/disable", ADMIN, "").statusCode()).isEqualTo(200);
+    awaitAccountChanged(events);
+    assertThat(agent.get("/api/v1/chat/agent/events").statusCode()).isEqualTo(401);
+  }
+
   /** Opens a server-sent event stream as the page does; its lines arrive in the list. */
   private List<String> openStream(Browser browser, String path) throws Exception {
     List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -235,7 +282,8 @@ class AccountSecurityIT {
   }
 
   private static void awaitAccountChanged(List<String> lines) {
-    // The account is checked again every few seconds (LiveUpdates.ACCESS_CHECK).
+    // The account is checked again every few seconds (LiveUpdates.ACCESS_CHECK, and
+    // AgentChatStreams.ACCESS_CHECK for the chat's stream).
     await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("closed"));
     assertThat(lines).contains("event:account-changed");
   }

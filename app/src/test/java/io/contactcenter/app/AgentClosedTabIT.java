@@ -9,6 +9,7 @@ import static io.contactcenter.app.AgentPages.remotePeak;
 import static io.contactcenter.app.AgentPages.shown;
 import static io.contactcenter.app.AgentPages.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.contactcenter.pbx.Softphones;
@@ -17,6 +18,7 @@ import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentState;
 import io.contactcenter.routing.AgentStatus;
 import io.contactcenter.routing.ConsultRefusedException;
+import io.contactcenter.routing.ContactAccepted;
 import io.contactcenter.routing.ContactCompleted;
 import io.contactcenter.routing.ContactHandedBack;
 import io.contactcenter.routing.ContactId;
@@ -31,6 +33,8 @@ import io.contactcenter.testinfra.LocalAsterisk;
 import io.contactcenter.testinfra.Sipp;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -170,6 +174,25 @@ class AgentClosedTabIT {
       assertThat(caller.succeeded()).as(caller.output()).isTrue();
       ContactCompleted done = call().until(() -> completed(contact), c -> !c.isEmpty()).get(0);
       assertThat(done.agentId()).isEqualTo(second);
+      // The stored row keeps the first answer (V153), which the supervisor's reports measure the
+      // contact by, as the live counters do (ADR 0021 addendum); answered_at is the colleague's.
+      ContactAccepted first =
+          events.ofType(ContactAccepted.class).stream()
+              .filter(a -> a.id().equals(contact))
+              .findFirst()
+              .orElseThrow();
+      assertThat(first.agentId()).isEqualTo(agent);
+      Instant[] stored =
+          jdbc.sql("SELECT first_answered_at, answered_at FROM routing_contact WHERE id = ?")
+              .param(contact.value())
+              .query(
+                  (rs, n) ->
+                      new Instant[] {
+                        rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()
+                      })
+              .single();
+      assertThat(stored[0]).isCloseTo(first.at(), within(1, ChronoUnit.MILLIS));
+      assertThat(stored[1]).isAfter(stored[0].plusSeconds(15));
 
       // The agent's next page says where the call went; it has no wrap-up of it.
       browser.get(pages.url("/agent"));

@@ -508,6 +508,20 @@ class ChatHandoffIT {
         .atMost(Duration.ofSeconds(10))
         .until(() -> routingState("chat:" + visitor.conversationId).equals("COMPLETED"));
     assertThat(chromium.securityPolicyViolations()).isEmpty();
+
+    // The agent is disabled with the page open: its chat and status streams are checked against
+    // the account, end, and the page says the session ended, with a way to sign in again.
+    send("POST", "/api/v1/agent/logout", agentAuth, "");
+    agentAuth = null;
+    users().disable(agent);
+    browser()
+        .until(
+            () ->
+                page.findElements(By.id("signed-out")).stream()
+                    .map(WebElement::getText)
+                    .anyMatch(t -> t.startsWith("You were signed out") || t.startsWith("您已被退出登录")));
+    assertThat(page.findElement(By.cssSelector("#signed-out a")).getAttribute("href"))
+        .endsWith("/login");
   }
 
   @Test

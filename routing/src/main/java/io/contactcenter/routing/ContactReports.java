@@ -32,17 +32,19 @@ public interface ContactReports {
    *
    * @param thresholdSeconds the queue's service-level threshold N (as defined now)
    * @param offered contacts that entered the queue (answered, abandoned, cancelled or still open)
-   * @param answered contacts an agent accepted
-   * @param answeredWithin of those, accepted within N of entering the queue
-   * @param abandoned contacts whose customer left before an agent accepted them
+   * @param answered contacts an agent accepted; a call handed back after its agent's page closed
+   *     (ADR 0052) counts once, at its first accept, even when its caller left while it waited
+   *     again (ADR 0054)
+   * @param answeredWithin of those, first accepted within N of entering the queue
+   * @param abandoned contacts whose customer left before any agent accepted them
    * @param abandonedWithin of those, left within N
    * @param callbacks waiting callers who asked to be called back
    * @param transferredOut answered contacts whose agent sent them on to another queue
    * @param transferredIn contacts that entered this queue by a transfer from another queue (also in
    *     {@code offered})
-   * @param averageSpeedOfAnswerMillis mean time from entering the queue to the agent's accept
+   * @param averageSpeedOfAnswerMillis mean time from entering the queue to the first accept
    * @param averageHandleMillis mean time from the accept to the end, over completed contacts
-   * @param longestWaitMillis the longest time a contact waited before it was accepted or left
+   * @param longestWaitMillis the longest time a contact waited before it was first accepted or left
    */
   record QueueFigures(
       String queue,

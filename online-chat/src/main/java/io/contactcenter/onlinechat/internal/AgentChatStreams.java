@@ -2,6 +2,7 @@ package io.contactcenter.onlinechat.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.contactcenter.onlinechat.spi.AgentAccess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -40,6 +42,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * which also drops chats that stopped being theirs and sends a keep-alive comment. Delivery never
  * blocks the thread that stored the message: events queue per stream and a virtual thread writes
  * them in order; a stream that stops draining is closed (the page reconnects and resyncs).
+ *
+ * <p>The account that opened a stream is checked again every {@link #ACCESS_CHECK} ({@link
+ * AgentAccess}, which the app implements): when it was disabled, its password reset or its roles
+ * changed, the stream stops following its chats, gets an {@code account-changed} event and closes,
+ * and the page's reconnect is a new request held to the account as it is now.
  */
 final class AgentChatStreams implements DisposableBean {
 
@@ -48,30 +55,50 @@ final class AgentChatStreams implements DisposableBean {
   /** A stream closes after this long; the page's EventSource then opens a fresh one. */
   private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
 
+  /** How often each stream's account is checked again (as the app's own streams are). */
+  static final Duration ACCESS_CHECK = Duration.ofSeconds(5);
+
   /** Events a stream may have waiting before it is given up as stalled. */
   static final int MAX_QUEUED = 10_000;
 
   private final ChatService chat;
   private final ChatFanout fanout;
   private final ObjectMapper json;
+  private final AgentAccess access;
   private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
   private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("chat-agent-resync").daemon(true).factory());
 
-  AgentChatStreams(ChatService chat, ChatFanout fanout, ObjectMapper json, Duration resync) {
+  AgentChatStreams(
+      ChatService chat, ChatFanout fanout, ObjectMapper json, Duration resync, AgentAccess access) {
+    this(chat, fanout, json, resync, access, ACCESS_CHECK);
+  }
+
+  /** With another period between account checks (tests). */
+  AgentChatStreams(
+      ChatService chat,
+      ChatFanout fanout,
+      ObjectMapper json,
+      Duration resync,
+      AgentAccess access,
+      Duration accessCheck) {
     this.chat = chat;
     this.fanout = fanout;
     this.json = json;
+    this.access = access;
     ticker.scheduleWithFixedDelay(
         this::resyncAll, resync.toMillis(), resync.toMillis(), TimeUnit.MILLISECONDS);
+    ticker.scheduleWithFixedDelay(
+        this::checkAccess, accessCheck.toMillis(), accessCheck.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Opens the signed-in agent's stream: follows their chats, then says {@code ready}. */
   SseEmitter open(String agent) {
     SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-    Stream stream = new Stream(agent, emitter);
+    // On the request's thread, where the signed-in user is known.
+    Stream stream = new Stream(agent, emitter, access.capture());
     emitter.onCompletion(stream::close);
     emitter.onTimeout(stream::close);
     emitter.onError(e -> stream.close());
@@ -89,6 +116,7 @@ final class AgentChatStreams implements DisposableBean {
               .data(
                   json.writeValueAsString(
                       Map.of("conversations", List.copyOf(stream.following.keySet())))));
+      stream.opened = true;
     } catch (IOException e) {
       stream.close();
       endWithError(emitter, e);
@@ -132,6 +160,31 @@ final class AgentChatStreams implements DisposableBean {
     }
   }
 
+  /**
+   * Closes the streams whose account no longer stands as when they opened, one after the other on
+   * one virtual thread (each check may read the database).
+   */
+  private void checkAccess() {
+    try {
+      writers.execute(
+          () -> {
+            for (Stream stream : streams) {
+              try {
+                // A stream still opening is left to its request's thread (see open).
+                if (stream.opened && !stream.access.getAsBoolean()) {
+                  stream.accountChanged();
+                }
+              } catch (RuntimeException e) {
+                // The database restarting: the next check tries again.
+                log.warn("chat agent stream account check failed: {}", e.toString());
+              }
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // shutting down
+    }
+  }
+
   @Override
   public void destroy() {
     ticker.shutdownNow();
@@ -150,15 +203,39 @@ final class AgentChatStreams implements DisposableBean {
   private final class Stream {
     final String agent;
     final SseEmitter emitter;
+
+    /** Whether the account that opened the stream still stands as it did. */
+    final BooleanSupplier access;
+
+    /** Its first event was handed to the request's thread: others may write from now on. */
+    volatile boolean opened;
+
     final Map<String, Runnable> following = new ConcurrentHashMap<>();
     private final ArrayDeque<SseEmitter.SseEventBuilder> queue = new ArrayDeque<>();
     private boolean writing;
     private volatile boolean closed;
     volatile Runnable unsubscribeNotices = () -> {};
 
-    Stream(String agent, SseEmitter emitter) {
+    Stream(String agent, SseEmitter emitter, BooleanSupplier access) {
       this.agent = agent;
       this.emitter = emitter;
+      this.access = access;
+    }
+
+    /**
+     * The account was disabled or changed: nothing more of the agent's chats is sent (the queue is
+     * dropped), the page is told and the stream ends.
+     */
+    void accountChanged() {
+      log.info("chat agent stream of {} closed: the account changed", agent);
+      close();
+      try {
+        // The emitter orders this after a write the drain may still be in.
+        emitter.send(SseEmitter.event().name("account-changed").data("account-changed"));
+        emitter.complete();
+      } catch (IOException | IllegalStateException e) {
+        endWithError(emitter, e);
+      }
     }
 
     /** Follows exactly the chats the database says are the agent's. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.onlinechat.internal.domain.BotPolicy;
 import io.contactcenter.onlinechat.internal.domain.HandoffPolicy;
 import io.contactcenter.onlinechat.internal.domain.QuestionClusterer;
+import io.contactcenter.onlinechat.spi.AgentAccess;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -262,8 +263,18 @@ class ChatConfiguration {
   /** The agents' live chat screens (server-sent events, ADR 0040). */
   @Bean
   AgentChatStreams agentChatStreams(
-      ChatService chat, ChatFanout fanout, ObjectMapper json, ChatProperties properties) {
-    return new AgentChatStreams(chat, fanout, json, properties.agentResync());
+      ChatService chat,
+      ChatFanout fanout,
+      ObjectMapper json,
+      ChatProperties properties,
+      ObjectProvider<AgentAccess> access) {
+    // Without an implementation (the module alone in a test), streams are not checked.
+    return new AgentChatStreams(
+        chat,
+        fanout,
+        json,
+        properties.agentResync(),
+        access.getIfAvailable(() -> () -> () -> true));
   }
 
   /**

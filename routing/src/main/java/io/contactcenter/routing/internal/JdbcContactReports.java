@@ -28,18 +28,24 @@ final class JdbcContactReports implements ContactReports {
    * a transferred call counts once in each queue it waited in and once for each agent who answered
    * it. A transfer's part completed at the transfer; it is placed in time by when it entered its
    * queue ({@code placed_at}; transfers stored before V134 lack that and are placed by the answer).
+   *
+   * <p>A part's {@code first_answered_at} is its first answer: a call handed back after its agent's
+   * page closed (ADR 0052) and answered again keeps the first one (ADR 0054), so its speed of
+   * answer and service level are the first answer's, and its caller leaving while it waits again
+   * leaves it answered, not abandoned. Rows stored before V153 have only {@code answered_at}.
    */
   private static final String PARTS =
       """
       WITH parts AS (
           SELECT c.agent_id, c.channel, c.queue_id, c.state, c.enqueued_at, c.enqueued_at AS placed_at,
-              c.answered_at, c.ended_at, c.callback_number, false AS transferred_out,
+              c.answered_at, coalesce(c.first_answered_at, c.answered_at) AS first_answered_at,
+              c.ended_at, c.callback_number, false AS transferred_out,
               c.transfer_in_id IS NOT NULL AS transferred_in
           FROM routing_contact c
           UNION ALL
           SELECT t.agent_id, c.channel, t.from_queue, 'COMPLETED', t.enqueued_at,
               coalesce(t.enqueued_at, t.answered_at, t.transferred_at), t.answered_at,
-              t.transferred_at, NULL, true, t.transfer_in_id IS NOT NULL
+              coalesce(t.first_answered_at, t.answered_at), t.transferred_at, NULL, true, t.transfer_in_id IS NOT NULL
           FROM routing_contact_transfer t JOIN routing_contact c ON c.id = t.contact_id
       )
       """;
@@ -53,22 +59,24 @@ final class JdbcContactReports implements ContactReports {
                 + """
                 SELECT c.queue_id, c.channel, q.service_level_seconds AS threshold,
                     count(*) AS offered,
-                    count(c.answered_at) AS answered,
-                    count(*) FILTER (WHERE c.answered_at - c.enqueued_at
+                    count(c.first_answered_at) AS answered,
+                    count(*) FILTER (WHERE c.first_answered_at - c.enqueued_at
                         <= make_interval(secs => q.service_level_seconds)) AS answered_within,
-                    count(*) FILTER (WHERE c.state = 'ABANDONED') AS abandoned,
-                    count(*) FILTER (WHERE c.state = 'ABANDONED' AND c.ended_at - c.enqueued_at
+                    count(*) FILTER (WHERE c.state = 'ABANDONED' AND c.first_answered_at IS NULL)
+                        AS abandoned,
+                    count(*) FILTER (WHERE c.state = 'ABANDONED' AND c.first_answered_at IS NULL
+                        AND c.ended_at - c.enqueued_at
                         <= make_interval(secs => q.service_level_seconds)) AS abandoned_within,
                     count(c.callback_number) AS callbacks,
                     count(*) FILTER (WHERE c.transferred_out) AS transferred_out,
                     count(*) FILTER (WHERE c.transferred_in) AS transferred_in,
-                    round(avg(extract(epoch FROM c.answered_at - c.enqueued_at)) * 1000)::bigint
+                    round(avg(extract(epoch FROM c.first_answered_at - c.enqueued_at)) * 1000)::bigint
                         AS speed_of_answer,
                     round(avg(extract(epoch FROM c.ended_at - c.answered_at))
                         FILTER (WHERE c.state = 'COMPLETED') * 1000)::bigint AS handle,
-                    round(max(extract(epoch FROM coalesce(c.answered_at, c.ended_at) - c.enqueued_at))
-                        FILTER (WHERE c.answered_at IS NOT NULL OR c.state = 'ABANDONED') * 1000)::bigint
-                        AS longest_wait
+                    round(max(extract(epoch FROM coalesce(c.first_answered_at, c.ended_at)
+                        - c.enqueued_at)) FILTER (WHERE c.first_answered_at IS NOT NULL
+                        OR c.state = 'ABANDONED') * 1000)::bigint AS longest_wait
                 FROM parts c JOIN routing_queue q ON q.id = c.queue_id
                 WHERE c.placed_at >= :from AND c.placed_at < :to
                 GROUP BY c.queue_id, c.channel, q.service_level_seconds

@@ -51,8 +51,9 @@ final class JdbcContacts {
                 ON CONFLICT (id) DO UPDATE SET queue_id = excluded.queue_id, vip = excluded.vip,
                     priority = excluded.priority, customer = excluded.customer, state = 'WAITING',
                     agent_id = NULL, enqueued_at = excluded.enqueued_at, offered_at = NULL,
-                    answered_at = NULL, ended_at = NULL, disposition = NULL, notes = NULL,
-                    transfer_in_id = excluded.transfer_in_id, ring_id = NULL
+                    answered_at = NULL, first_answered_at = NULL, ended_at = NULL,
+                    disposition = NULL, notes = NULL, transfer_in_id = excluded.transfer_in_id,
+                    ring_id = NULL
                 WHERE routing_contact.state IN ('COMPLETED', 'ABANDONED', 'CANCELLED')
                 """)
             .param("id", contact.id().value())
@@ -115,7 +116,8 @@ final class JdbcContacts {
 
   /**
    * The agent's side of the call was lost (ADR 0052): waiting again with its original enqueue time,
-   * as if never answered.
+   * its answer cleared. Its first answer stays ({@code first_answered_at}): the contact counts as
+   * answered once, at that answer, in the reports (ADR 0054, ADR 0021 addendum).
    *
    * @return false when the agent held no such open contact
    */
@@ -129,11 +131,17 @@ final class JdbcContacts {
         == 1;
   }
 
+  /**
+   * The agent answered the offered contact; the contact's first answer is this one unless it was
+   * answered before it was handed back ({@link #handBack}).
+   */
   boolean markConnected(ContactId id, String agentId, Instant at) {
+    Timestamp when = Timestamp.from(at);
     return jdbc.sql(
-                "UPDATE routing_contact SET state = 'CONNECTED', answered_at = ?, ring_id = NULL"
+                "UPDATE routing_contact SET state = 'CONNECTED', answered_at = ?,"
+                    + " first_answered_at = coalesce(first_answered_at, ?), ring_id = NULL"
                     + " WHERE id = ? AND state = 'OFFERED' AND agent_id = ?")
-            .params(Timestamp.from(at), id.value(), agentId)
+            .params(when, when, id.value(), agentId)
             .update()
         == 1;
   }
@@ -174,15 +182,17 @@ final class JdbcContacts {
   }
 
   /**
-   * The part of a contact an agent holds: when it entered its queue, when the agent answered, and
-   * the transfer it began with ({@code null} when the contact came in directly).
+   * The part of a contact an agent holds: when it entered its queue, when the agent answered, the
+   * transfer it began with ({@code null} when the contact came in directly), and the part's first
+   * answer (an earlier agent's, when the call was handed back since; else {@code answeredAt}).
    */
-  record Part(Instant enqueuedAt, Instant answeredAt, Long transferInId) {}
+  record Part(Instant enqueuedAt, Instant answeredAt, Long transferInId, Instant firstAnsweredAt) {}
 
   /** The part of the contact the agent answered and holds, if they do. */
   Optional<Part> part(ContactId id, String agentId) {
     return jdbc.sql(
-            "SELECT enqueued_at, answered_at, transfer_in_id FROM routing_contact"
+            "SELECT enqueued_at, answered_at, transfer_in_id,"
+                + " coalesce(first_answered_at, answered_at) FROM routing_contact"
                 + " WHERE id = ? AND agent_id = ? AND answered_at IS NOT NULL")
         .params(id.value(), agentId)
         .query(
@@ -190,7 +200,11 @@ final class JdbcContacts {
               long transferIn = rs.getLong(3);
               // wasNull() speaks of the last column read: ask before reading the others.
               Long from = rs.wasNull() ? null : transferIn;
-              return new Part(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), from);
+              return new Part(
+                  rs.getTimestamp(1).toInstant(),
+                  rs.getTimestamp(2).toInstant(),
+                  from,
+                  rs.getTimestamp(4).toInstant());
             })
         .optional();
   }
@@ -225,8 +239,8 @@ final class JdbcContacts {
       String toAgent) {
     return jdbc.sql(
             "INSERT INTO routing_contact_transfer (contact_id, from_queue, to_queue, agent_id,"
-                + " enqueued_at, answered_at, transferred_at, transfer_in_id, to_agent)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                + " enqueued_at, answered_at, transferred_at, transfer_in_id, to_agent,"
+                + " first_answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
         .params(
             id.value(),
             fromQueue,
@@ -236,7 +250,8 @@ final class JdbcContacts {
             part == null ? null : Timestamp.from(part.answeredAt()),
             Timestamp.from(transferredAt),
             part == null ? null : part.transferInId(),
-            toAgent)
+            toAgent,
+            part == null ? null : Timestamp.from(part.firstAnsweredAt()))
         .query(Long.class)
         .single();
   }
@@ -253,10 +268,10 @@ final class JdbcContacts {
     Timestamp when = Timestamp.from(at);
     return jdbc.sql(
                 "UPDATE routing_contact SET state = 'CONNECTED', agent_id = ?, queue_id = ?,"
-                    + " enqueued_at = ?, offered_at = ?, answered_at = ?, ended_at = NULL,"
-                    + " disposition = NULL, notes = NULL, transfer_in_id = ?"
+                    + " enqueued_at = ?, offered_at = ?, answered_at = ?, first_answered_at = ?,"
+                    + " ended_at = NULL, disposition = NULL, notes = NULL, transfer_in_id = ?"
                     + " WHERE id = ? AND state = 'COMPLETED'")
-            .params(agentId, queue, when, when, when, transferId, id.value())
+            .params(agentId, queue, when, when, when, when, transferId, id.value())
             .update()
         == 1;
   }
@@ -411,7 +426,8 @@ final class JdbcContacts {
   boolean scheduleCallback(ContactId id, Instant due) {
     return jdbc.sql(
                 "UPDATE routing_contact SET state = 'WAITING', agent_id = NULL, offered_at = NULL,"
-                    + " answered_at = NULL, callback_ring_id = NULL, callback_due_at = ?"
+                    + " answered_at = NULL, first_answered_at = NULL, callback_ring_id = NULL,"
+                    + " callback_due_at = ?"
                     + " WHERE id = ? AND state IN ('OFFERED', 'CONNECTED')")
             .params(Timestamp.from(due), id.value())
             .update()
