@@ -70,9 +70,9 @@ import org.springframework.test.context.TestPropertySource;
  *
  * <p>Prints counts and p50/p95/max and writes them to {@code
  * app/target/inbound-load-benchmark.txt}. Not part of the test suite (failsafe runs {@code *IT}
- * only; see docs/benchmarks.md). Settings: {@code -Dbench.callers=100}, {@code -Dbench.rate=2}
- * (calls started per second), {@code -Dbench.hold} (seconds from answer to hang-up; default the
- * ramp plus 60 s).
+ * only; see docs/benchmarks.md). Settings: {@code -Dbench.callers=100} (or levels run one after the
+ * other: {@code 25,50,100}), {@code -Dbench.rate=2} (calls started per second), {@code
+ * -Dbench.hold} (seconds from answer to hang-up; default the ramp plus 60 s).
  */
 @ContactCenterIT
 // The product's default (the ITs' shared context shortens it to 4 s): a caller who waits for the
@@ -112,7 +112,15 @@ class InboundLoadBenchmark {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> health.healthForPath("ami").getStatus().equals(Status.UP));
-    int callers = Integer.getInteger("bench.callers", 100);
+    // One level after the other in the same application: "25,50,100".
+    for (String level : System.getProperty("bench.callers", "100").split(",")) {
+      level(Integer.parseInt(level.strip()));
+      // Let Asterisk and the application finish the last hang-ups before the next level.
+      TimeUnit.SECONDS.sleep(10);
+    }
+  }
+
+  private void level(int callers) throws Exception {
     double rate = Double.parseDouble(System.getProperty("bench.rate", "2"));
     long hold = Long.getLong("bench.hold", (long) Math.ceil(callers / rate) + 60);
     Duration stepTimeout = Duration.ofSeconds(Long.getLong("bench.step-timeout", 30));
