@@ -58,9 +58,9 @@ import org.springframework.test.context.TestPropertySource;
  * a person who waits for the end of each prompt. At the menu it presses 1 (RFC 4733, payload type
  * 96); asked for the order number it says a number of its own (digit words synthesized once with
  * MaryTTS and joined, so every caller's number and so every read-back is different); to the
- * read-back it says "no"; asked again for the number it presses 0 for an agent, hears "please hold"
- * and waits in the queue with music until SIPp hangs up. One agent of the queue is logged in and
- * not ready, so every caller stays queued.
+ * read-back it says "no"; asked again for the number it presses 0 and # for an agent, hears "please
+ * hold" and waits in the queue with music until SIPp hangs up. One agent of the queue is logged in
+ * and not ready, so every caller stays queued.
  *
  * <p>Measured on the caller's side, from RTP: a key's latency is from the end packet of its
  * telephone-event (the moment Asterisk takes the digit) to the first audible frame received after
@@ -233,11 +233,13 @@ class InboundLoadBenchmark {
 
     List<Long> keys = new ArrayList<>();
     List<Long> speech = new ArrayList<>();
+    List<Long> agentKeys = new ArrayList<>();
     List<Long> noes = new ArrayList<>();
     Map<String, Integer> failures = new TreeMap<>();
     int reachedQueue = 0;
     for (Caller c : all) {
       keys.addAll(c.keyMillis);
+      agentKeys.addAll(c.agentKeyMillis);
       speech.addAll(c.speechMillis);
       noes.addAll(c.noMillis);
       if (c.state == State.IN_QUEUE) {
@@ -253,7 +255,9 @@ class InboundLoadBenchmark {
                 + "  SIPp: %d successful, %d failed%s%n"
                 + "  callers through the IVR to \"please hold\" (caller side): %d of %d; not: %s%n"
                 + "  product side: %d sessions TO_AGENT, %d voice contacts queued%n"
-                + "  key -> prompt: %s%n"
+                + "  key -> prompt, 1 at the menu: %s%n"
+                + "  key -> prompt, 0# for an agent: %s%n"
+                + "  key -> prompt, both: %s%n"
                 + "  end of speech -> prompt, the order number: %s%n"
                 + "  end of speech -> prompt, \"no\" to the read-back: %s%n"
                 + "  end of speech -> prompt, both: %s%n"
@@ -271,6 +275,8 @@ class InboundLoadBenchmark {
             sessionsToAgent,
             queued,
             summary(keys),
+            summary(agentKeys),
+            summary(both(keys, agentKeys)),
             summary(speech),
             summary(noes),
             summary(both(speech, noes)),
@@ -282,10 +288,21 @@ class InboundLoadBenchmark {
         .filter(
             c ->
                 c.state != State.IN_QUEUE
-                    || c.keyMillis.stream().anyMatch(m -> m > 1000)
+                    || both(c.keyMillis, c.agentKeyMillis).stream().anyMatch(m -> m > 1000)
                     || both(c.speechMillis, c.noMillis).stream().anyMatch(m -> m > 1500 || m < 100))
         .limit(20)
         .forEach(c -> System.out.println("  caller " + c.index + " " + c.state + " " + c.trace));
+    // What the IVR heard, per session of this level.
+    List<String> visits =
+        jdbc.sql("SELECT visits::text FROM ivr_session WHERE started_at >= ?")
+            .param(Timestamp.from(started))
+            .query(String.class)
+            .list();
+    for (String token : List.of("\"speech:no\"", "no-input", "no-match", "\"keys:0\"")) {
+      System.out.printf(
+          "  sessions with %s: %d of %d%n",
+          token, visits.stream().filter(v -> v.contains(token)).count(), visits.size());
+    }
     if (callers <= 5) {
       jdbc.sql("SELECT path, visits::text FROM ivr_session WHERE started_at >= ?")
           .param(Timestamp.from(started))
@@ -415,6 +432,7 @@ class InboundLoadBenchmark {
     private final DatagramSocket socket;
     private final Thread receiver;
     final List<Long> keyMillis = Collections.synchronizedList(new ArrayList<>());
+    final List<Long> agentKeyMillis = Collections.synchronizedList(new ArrayList<>());
     final List<Long> noMillis = Collections.synchronizedList(new ArrayList<>());
     final List<String> trace = Collections.synchronizedList(new ArrayList<>());
     final List<Long> speechMillis = Collections.synchronizedList(new ArrayList<>());
@@ -431,6 +449,8 @@ class InboundLoadBenchmark {
     private final int ssrc = ThreadLocalRandom.current().nextInt();
     private int phraseAt = -1;
     private char dtmf;
+    private String dtmfNext = "";
+    private int dtmfGap;
     private int dtmfTick = -1;
     private long dtmfTimestamp;
 
@@ -495,7 +515,7 @@ class InboundLoadBenchmark {
       switch (state) {
         case MENU -> {
           if (promptOver(now)) {
-            press('1');
+            press("1");
             next(State.KEYED_MENU, now);
           }
         }
@@ -529,11 +549,12 @@ class InboundLoadBenchmark {
         case SAID_NO -> heard(State.ASKED_AGAIN, noMillis, now);
         case ASKED_AGAIN -> {
           if (promptOver(now)) {
-            press('0');
+            // The number question takes up to 12 keys: # sends the 0 at once.
+            press("0#");
             next(State.KEYED_AGENT, now);
           }
         }
-        case KEYED_AGENT -> heard(State.IN_QUEUE, keyMillis, now);
+        case KEYED_AGENT -> heard(State.IN_QUEUE, agentKeyMillis, now);
         case IN_QUEUE -> {}
       }
       if (state != State.IN_QUEUE && now - stepStarted > stepTimeoutNanos) {
@@ -553,14 +574,20 @@ class InboundLoadBenchmark {
       }
     }
 
-    private void press(char digit) {
-      dtmf = digit;
+    /** Keys one after the other, 100 ms each with 100 ms between them. */
+    private void press(String digits) {
+      dtmf = digits.charAt(0);
+      dtmfNext = digits.substring(1);
       dtmfTick = 0;
       dtmfTimestamp = timestamp;
     }
 
     private void send(long now) {
       byte[] packet;
+      if (dtmfTick < 0 && !dtmfNext.isEmpty() && ++dtmfGap >= 5) {
+        dtmfGap = 0;
+        press(dtmfNext);
+      }
       if (dtmfTick >= 0) {
         // RFC 4733: 5 packets of the event (100 ms held), then its end packet three times.
         int event = dtmf == '*' ? 10 : dtmf == '#' ? 11 : dtmf - '0';
@@ -571,8 +598,8 @@ class InboundLoadBenchmark {
         packet[13] = (byte) ((end ? 0x80 : 0) | 10);
         packet[14] = (byte) (duration >> 8);
         packet[15] = (byte) duration;
-        if (dtmfTick == 5) {
-          mark = now; // the key is complete: Asterisk takes the digit on this packet
+        if (dtmfTick == 5 && dtmfNext.isEmpty()) {
+          mark = now; // the last key is complete: Asterisk takes the digit on this packet
           firstAudibleAfterMark = 0;
         }
         dtmfTick = dtmfTick == 7 ? -1 : dtmfTick + 1;
