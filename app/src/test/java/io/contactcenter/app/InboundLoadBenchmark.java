@@ -49,6 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -79,6 +80,8 @@ import org.springframework.test.context.TestPropertySource;
 // end
 // of a prompt and then says six digits needs it.
 @TestPropertySource(properties = "cc.ivr.hotline.input-timeout=6s")
+// A context of its own: closed after the class, so it does not keep the FastAGI port.
+@DirtiesContext
 class InboundLoadBenchmark {
 
   /** Peak amplitude (of 32767) that makes a received frame audible. */
