@@ -306,6 +306,11 @@ class InboundLoadBenchmark {
           "  sessions with %s: %d of %d%n",
           token, visits.stream().filter(v -> v.contains(token)).count(), visits.size());
     }
+    // A few whole sessions that took a no-input exit: where an answer was lost.
+    visits.stream()
+        .filter(v -> v.contains("no-input"))
+        .limit(5)
+        .forEach(v -> System.out.println("  session with no-input: " + v));
     if (callers <= 5) {
       jdbc.sql("SELECT path, visits::text FROM ivr_session WHERE started_at >= ?")
           .param(Timestamp.from(started))
