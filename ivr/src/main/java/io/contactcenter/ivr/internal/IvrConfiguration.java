@@ -119,7 +119,8 @@ class IvrConfiguration {
               tts.getObject(),
               asr.getObject(),
               config.inputTimeout(),
-              config.earlyEndOfAnswer())
+              config.earlyEndOfAnswer(),
+              config.promptInParts())
           : new KeysCallerChannel(call, config.inputTimeout());
     };
   }
@@ -165,7 +166,8 @@ class IvrConfiguration {
             tts.getObject(),
             asr.getObject(),
             config.inputTimeout(),
-            config.earlyEndOfAnswer());
+            config.earlyEndOfAnswer(),
+            config.promptInParts());
   }
 
   /** The hotline's language: the configured one, else the active flow's. */

@@ -49,6 +49,7 @@ final class SpeechCallerChannel implements CallerChannel {
   private final SpeechRecognizer asr;
   private final Duration inputTimeout;
   private final Duration earlyEnd;
+  private final boolean inParts;
   private MediaSession media;
 
   /**
@@ -61,11 +62,26 @@ final class SpeechCallerChannel implements CallerChannel {
       SpeechRecognizer asr,
       Duration inputTimeout,
       Duration earlyEnd) {
+    this(call, tts, asr, inputTimeout, earlyEnd, true);
+  }
+
+  /**
+   * @param inParts whether a prompt is spoken in parts ({@link #parts}), the first while the others
+   *     are synthesized; otherwise it is synthesized whole before it starts
+   */
+  SpeechCallerChannel(
+      ChannelSession call,
+      SpeechSynthesizer tts,
+      SpeechRecognizer asr,
+      Duration inputTimeout,
+      Duration earlyEnd,
+      boolean inParts) {
     this.call = call;
     this.tts = tts;
     this.asr = asr;
     this.inputTimeout = inputTimeout;
     this.earlyEnd = earlyEnd;
+    this.inParts = inParts;
   }
 
   private MediaSession media() {
@@ -154,6 +170,9 @@ final class SpeechCallerChannel implements CallerChannel {
   /** Starts speaking a prompt: its first part now, the others as they are synthesized. */
   private Speaking speak(
       MediaSession m, Prompt prompt, Map<String, Object> values, String language) {
+    if (!inParts) {
+      return new Speaking(m, List.of(render(prompt, values, language)));
+    }
     List<String> texts = new ArrayList<>();
     for (String part : parts(prompt.text(language))) {
       texts.add(render(part, values, language));
