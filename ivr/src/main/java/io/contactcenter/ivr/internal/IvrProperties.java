@@ -44,8 +44,8 @@ public record IvrProperties(
    *     number of the most digits) that ends it, instead of the recognizer's trailing silence
    *     ({@code cc.asrtts.speech.trailing-silence}); 0 turns it off (ADR 0056)
    * @param promptInParts on the speech transport, whether a prompt starts with its first part while
-   *     the rest is synthesized (ADR 0056); off by default while the answers lost under load in the
-   *     inbound benchmark are not explained
+   *     the rest is synthesized (ADR 0056); {@code false} synthesizes each prompt whole before it
+   *     starts (the benchmark's A/B switch)
    */
   public record Hotline(
       @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") @DefaultValue("hotline") String flow,
@@ -56,7 +56,7 @@ public record IvrProperties(
       @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.95") double readBackMinYesShare,
       @NotNull @DefaultValue("right") List<String> readBackUnsureAlone,
       @NotNull @DefaultValue("300ms") Duration earlyEndOfAnswer,
-      @DefaultValue("false") boolean promptInParts) {}
+      @DefaultValue("true") boolean promptInParts) {}
 
   /**
    * @param provider {@code table} (the default: a table fed by order events on Kafka) or {@code
