@@ -114,7 +114,13 @@ class IvrConfiguration {
               .filter(t -> t.equals("keys") || t.equals("speech"))
               .orElse(config.transport());
       return transport.equals("speech")
-          ? new SpeechCallerChannel(call, tts.getObject(), asr.getObject(), config.inputTimeout())
+          ? new SpeechCallerChannel(
+              call,
+              tts.getObject(),
+              asr.getObject(),
+              config.inputTimeout(),
+              config.earlyEndOfAnswer(),
+              config.promptInParts())
           : new KeysCallerChannel(call, config.inputTimeout());
     };
   }
@@ -155,7 +161,13 @@ class IvrConfiguration {
       ObjectProvider<SpeechSynthesizer> tts,
       ObjectProvider<SpeechRecognizer> asr) {
     return call ->
-        new SpeechCallerChannel(call, tts.getObject(), asr.getObject(), config.inputTimeout());
+        new SpeechCallerChannel(
+            call,
+            tts.getObject(),
+            asr.getObject(),
+            config.inputTimeout(),
+            config.earlyEndOfAnswer(),
+            config.promptInParts());
   }
 
   /** The hotline's language: the configured one, else the active flow's. */

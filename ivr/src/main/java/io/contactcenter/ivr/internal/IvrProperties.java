@@ -39,6 +39,13 @@ public record IvrProperties(
    *     read-back when they are all that was heard, however surely (asked again by keys): "that's
    *     not right" is heard as "right" alone, with every alternative the same. Empty: none. The
    *     default was chosen on the tune part of the noisy-reply benchmark (ADR 0050 second addendum)
+   * @param earlyEndOfAnswer on the speech transport, the pause after a spoken answer that is
+   *     already complete (a whole phrase of the question that no longer phrase begins with, or a
+   *     number of the most digits) that ends it, instead of the recognizer's trailing silence
+   *     ({@code cc.asrtts.speech.trailing-silence}); 0 turns it off (ADR 0056)
+   * @param promptInParts on the speech transport, whether a prompt starts with its first part while
+   *     the rest is synthesized (ADR 0056); {@code false} synthesizes each prompt whole before it
+   *     starts (the benchmark's A/B switch)
    */
   public record Hotline(
       @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") @DefaultValue("hotline") String flow,
@@ -47,7 +54,9 @@ public record IvrProperties(
       @NotNull @DefaultValue("24h") Duration repeatWindow,
       @Pattern(regexp = "keys|speech") @DefaultValue("keys") String transport,
       @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.95") double readBackMinYesShare,
-      @NotNull @DefaultValue("right") List<String> readBackUnsureAlone) {}
+      @NotNull @DefaultValue("right") List<String> readBackUnsureAlone,
+      @NotNull @DefaultValue("300ms") Duration earlyEndOfAnswer,
+      @DefaultValue("true") boolean promptInParts) {}
 
   /**
    * @param provider {@code table} (the default: a table fed by order events on Kafka) or {@code

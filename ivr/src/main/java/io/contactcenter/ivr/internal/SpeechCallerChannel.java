@@ -10,38 +10,78 @@ import io.contactcenter.asrtts.Transcript;
 import io.contactcenter.ivr.internal.domain.CallerInput;
 import io.contactcenter.ivr.internal.domain.IvrStep;
 import io.contactcenter.ivr.internal.domain.Prompt;
+import io.contactcenter.ivr.internal.domain.SpokenDigits;
 import io.contactcenter.pbx.CallerHungUpException;
 import io.contactcenter.pbx.ChannelSession;
 import io.contactcenter.pbx.MediaEvent;
 import io.contactcenter.pbx.MediaSession;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prompts spoken from the flow's texts (the synthesizer picks the voice for the language), answers
  * by keys and by speech at once over the call's live media: the question's phrase grammar (plus
  * {@code [unk]}) makes anything else a no-match. The caller's first key or first recognized word
  * stops the prompt (barge-in).
+ *
+ * <p>A prompt is spoken in parts ({@link #parts}): the first part starts as soon as it is
+ * synthesized and the others are synthesized while it plays, so a prompt with a caller's own values
+ * (a read-back of the number just said) starts with its fixed words, from the synthesizer's cache,
+ * instead of after the whole text was rendered. A spoken answer that is already complete (a menu's
+ * whole phrase, a number of the most digits) ends after {@code earlyEnd} of silence instead of the
+ * recognizer's trailing silence.
  */
 final class SpeechCallerChannel implements CallerChannel {
 
+  private static final Logger log = LoggerFactory.getLogger(SpeechCallerChannel.class);
   private static final Duration FRAME_WAIT = Duration.ofMillis(40);
 
   private final ChannelSession call;
   private final SpeechSynthesizer tts;
   private final SpeechRecognizer asr;
   private final Duration inputTimeout;
+  private final Duration earlyEnd;
+  private final boolean inParts;
   private MediaSession media;
 
+  /**
+   * @param earlyEnd silence after a complete spoken answer that ends it; zero waits for the
+   *     recognizer's own trailing silence
+   */
   SpeechCallerChannel(
-      ChannelSession call, SpeechSynthesizer tts, SpeechRecognizer asr, Duration inputTimeout) {
+      ChannelSession call,
+      SpeechSynthesizer tts,
+      SpeechRecognizer asr,
+      Duration inputTimeout,
+      Duration earlyEnd) {
+    this(call, tts, asr, inputTimeout, earlyEnd, true);
+  }
+
+  /**
+   * @param inParts whether a prompt is spoken in parts ({@link #parts}), the first while the others
+   *     are synthesized; otherwise it is synthesized whole before it starts
+   */
+  SpeechCallerChannel(
+      ChannelSession call,
+      SpeechSynthesizer tts,
+      SpeechRecognizer asr,
+      Duration inputTimeout,
+      Duration earlyEnd,
+      boolean inParts) {
     this.call = call;
     this.tts = tts;
     this.asr = asr;
     this.inputTimeout = inputTimeout;
+    this.earlyEnd = earlyEnd;
+    this.inParts = inParts;
   }
 
   private MediaSession media() {
@@ -53,7 +93,54 @@ final class SpeechCallerChannel implements CallerChannel {
 
   /** A prompt's text in a language with its values, worded for speaking. */
   static String render(Prompt prompt, Map<String, Object> values, String language) {
-    String text = prompt.text(language);
+    return render(prompt.text(language), values, language);
+  }
+
+  /**
+   * A prompt's text cut where it may be spoken in parts without changing what is said: after each
+   * sentence (outside a value's braces), and in the first sentence before its first value when
+   * words precede it ("I heard" | "{order_number:digits}." | "Is that right?"). A text without such
+   * a place is one part.
+   */
+  static List<String> parts(String text) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    int depth = 0;
+    boolean valueSeen = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{') {
+        if (depth == 0 && !valueSeen && parts.isEmpty() && !text.substring(start, i).isBlank()) {
+          parts.add(text.substring(start, i).strip());
+          start = i;
+        }
+        valueSeen = true;
+        depth++;
+      } else if (c == '}') {
+        depth = Math.max(0, depth - 1);
+      } else if (depth == 0 && endsSentence(text, i)) {
+        if (!text.substring(start, i + 1).isBlank()) {
+          parts.add(text.substring(start, i + 1).strip());
+        }
+        start = i + 1;
+      }
+    }
+    if (!text.substring(start).isBlank()) {
+      parts.add(text.substring(start).strip());
+    }
+    return parts.isEmpty() ? List.of(text) : parts;
+  }
+
+  private static boolean endsSentence(String text, int i) {
+    char c = text.charAt(i);
+    if (c == '。' || c == '？' || c == '！') {
+      return true;
+    }
+    return (c == '.' || c == '?' || c == '!')
+        && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
+  }
+
+  static String render(String text, Map<String, Object> values, String language) {
     PromptTemplate template = PromptTemplate.of(text);
     Map<String, Object> used = new LinkedHashMap<>();
     for (String name : template.variables()) {
@@ -80,22 +167,39 @@ final class SpeechCallerChannel implements CallerChannel {
     return out;
   }
 
+  /** Starts speaking a prompt: its first part now, the others as they are synthesized. */
+  private Speaking speak(
+      MediaSession m, Prompt prompt, Map<String, Object> values, String language) {
+    if (!inParts) {
+      return new Speaking(m, List.of(render(prompt, values, language)));
+    }
+    List<String> texts = new ArrayList<>();
+    for (String part : parts(prompt.text(language))) {
+      texts.add(render(part, values, language));
+    }
+    return new Speaking(m, texts);
+  }
+
   @Override
   public void say(Prompt prompt, Map<String, Object> values, String language) {
     MediaSession m = media();
-    m.play(tts.synthesize(render(prompt, values, language), null).pcm16le8k());
-    while (m.isPlaying()) {
-      Optional<MediaEvent> event = m.next(FRAME_WAIT);
-      if (event.isPresent() && event.get() instanceof MediaEvent.Hangup) {
-        throw new CallerHungUpException(call.callId(), null);
+    Speaking speaking = speak(m, prompt, values, language);
+    try {
+      while (speaking.isPlaying()) {
+        Optional<MediaEvent> event = m.next(FRAME_WAIT);
+        if (event.isPresent() && event.get() instanceof MediaEvent.Hangup) {
+          throw new CallerHungUpException(call.callId(), null);
+        }
       }
+    } finally {
+      speaking.abandon();
     }
   }
 
   @Override
   public CallerInput ask(IvrStep.Ask ask, String language) {
     MediaSession m = media();
-    m.play(tts.synthesize(render(ask.prompt(), ask.values(), language), null).pcm16le8k());
+    Speaking speaking = speak(m, ask.prompt(), ask.values(), language);
     RecognitionStream recognizer =
         ask.phrases().isEmpty()
             ? null
@@ -111,7 +215,7 @@ final class SpeechCallerChannel implements CallerChannel {
           switch (event.get()) {
             case MediaEvent.Hangup h -> throw new CallerHungUpException(call.callId(), null);
             case MediaEvent.Dtmf dtmf -> {
-              m.stopPlayback();
+              speaking.stop();
               if (dtmf.digit() == '#') {
                 return new CallerInput.Keys(keys.toString());
               }
@@ -124,17 +228,17 @@ final class SpeechCallerChannel implements CallerChannel {
             case MediaEvent.Audio audio -> {
               if (recognizer != null && keys.isEmpty()) {
                 recognizer.accept(audio.pcm(), AudioEncoding.PCM16_8K);
-                if (m.isPlaying() && !recognizer.partialText().isBlank()) {
-                  m.stopPlayback();
+                if (speaking.isPlaying() && !recognizer.partialText().isBlank()) {
+                  speaking.stop();
                 }
-                if (recognizer.endOfSpeech()) {
+                if (recognizer.endOfSpeech() || completeAnswer(recognizer, ask)) {
                   return speech(recognizer.finish());
                 }
               }
             }
           }
         }
-        if (deadline == Long.MAX_VALUE && !m.isPlaying()) {
+        if (deadline == Long.MAX_VALUE && !speaking.isPlaying()) {
           deadline = System.nanoTime() + inputTimeout.toNanos();
         }
         if (System.nanoTime() > deadline) {
@@ -149,14 +253,102 @@ final class SpeechCallerChannel implements CallerChannel {
         }
       }
     } finally {
+      speaking.abandon();
       if (recognizer != null) {
         recognizer.close();
       }
     }
   }
 
+  /**
+   * Whether what the caller said so far is a whole answer and they have paused for {@code
+   * earlyEnd}: a phrase of the question's grammar that no longer phrase begins with ("order" is not
+   * complete while "order status" is a phrase), or, for a number, its most digits. Anything the
+   * grammar does not know ({@code [unk]}) waits for the recognizer's own end.
+   */
+  private boolean completeAnswer(RecognitionStream recognizer, IvrStep.Ask ask) {
+    if (earlyEnd.isZero() || recognizer.silenceAfterSpeech().compareTo(earlyEnd) < 0) {
+      return false;
+    }
+    return complete(recognizer.partialText(), ask);
+  }
+
+  static boolean complete(String partial, IvrStep.Ask ask) {
+    String said = partial.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+    if (said.isEmpty() || said.contains("[unk]")) {
+      return false;
+    }
+    if (ask.maxDigits() > 1) {
+      // A number's grammar is its digit words: one digit is a phrase, not a whole number.
+      return SpokenDigits.parse(said).length() == ask.maxDigits();
+    }
+    List<String> phrases =
+        ask.phrases().stream().map(p -> p.toLowerCase(Locale.ROOT).strip()).toList();
+    return phrases.contains(said) && phrases.stream().noneMatch(p -> p.startsWith(said + " "));
+  }
+
   private static CallerInput.Speech speech(Transcript heard) {
     return new CallerInput.Speech(heard.text(), heard.sharesByText());
+  }
+
+  /**
+   * A prompt being spoken: its first part queued at once, the others synthesized and queued in
+   * order on a virtual thread while it plays; stopped at once by barge-in, and nothing more is
+   * queued once the question has its answer.
+   */
+  private final class Speaking {
+    private final MediaSession m;
+    private final Object lock = new Object();
+    private volatile boolean stopped;
+    private volatile boolean queued;
+
+    Speaking(MediaSession m, List<String> texts) {
+      this.m = m;
+      m.play(tts.synthesize(texts.getFirst(), null).pcm16le8k());
+      if (texts.size() == 1) {
+        queued = true;
+      } else {
+        List<String> rest = List.copyOf(texts.subList(1, texts.size()));
+        Thread.ofVirtual().name("ivr-prompt-" + call.callId()).start(() -> queue(rest));
+      }
+    }
+
+    private void queue(List<String> texts) {
+      try {
+        for (String text : texts) {
+          byte[] pcm = tts.synthesize(text, null).pcm16le8k();
+          synchronized (lock) {
+            if (stopped) {
+              return;
+            }
+            m.play(pcm);
+          }
+        }
+      } catch (RuntimeException e) {
+        // The caller heard the first part; the question still waits for the answer.
+        log.warn("call {}: the rest of a prompt could not be spoken", call.callId(), e);
+      } finally {
+        queued = true;
+      }
+    }
+
+    /** Whether the prompt is still being spoken or has parts still to come. */
+    boolean isPlaying() {
+      return !stopped && (!queued || m.isPlaying());
+    }
+
+    /** Barge-in: drops what is queued and queues nothing more. */
+    void stop() {
+      synchronized (lock) {
+        stopped = true;
+        m.stopPlayback();
+      }
+    }
+
+    /** Queues nothing more (what is queued plays out). */
+    void abandon() {
+      stopped = true;
+    }
   }
 
   @Override

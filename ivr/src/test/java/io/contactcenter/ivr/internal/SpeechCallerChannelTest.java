@@ -177,7 +177,7 @@ class SpeechCallerChannelTest {
     FakeChannelSession call = new FakeChannelSession("1.1");
     call.media(media);
     return new SpeechCallerChannel(
-        call, TTS, recognizer(said, frames, opened), Duration.ofMillis(200));
+        call, TTS, recognizer(said, frames, opened), Duration.ofMillis(200), Duration.ZERO);
   }
 
   private static IvrStep.Ask menu() {
@@ -270,5 +270,67 @@ class SpeechCallerChannelTest {
     assertThat(SpeechCallerChannel.render(found, values, "en"))
         .isEqualTo("Order four, seven, one, one arrives Saturday, December fifth.");
     assertThat(SpeechCallerChannel.render(found, values, "zh")).isEqualTo("订单4 7 1 1预计12月5日送达。");
+  }
+
+  @Test
+  void aPromptIsCutAfterEachSentenceAndBeforeTheFirstValueOfTheFirst() {
+    assertThat(
+            SpeechCallerChannel.parts(
+                "I heard {order_number:digits}. Is that right? Please say yes or no."))
+        .containsExactly(
+            "I heard", "{order_number:digits}.", "Is that right?", "Please say yes or no.");
+    assertThat(SpeechCallerChannel.parts("我听到的订单号是{order_number:digits}，对吗？请说“对”。"))
+        .containsExactly("我听到的订单号是", "{order_number:digits}，对吗？", "请说“对”。");
+    assertThat(SpeechCallerChannel.parts("Press 1 or say order status."))
+        .containsExactly("Press 1 or say order status.");
+    assertThat(SpeechCallerChannel.parts("{order_number:digits} costs 1.50 {x.y}. Thanks"))
+        .as("no cut inside a value or a number, nor before a value that starts the text")
+        .containsExactly("{order_number:digits} costs 1.50 {x.y}.", "Thanks");
+  }
+
+  @Test
+  void everyPartOfAPromptIsSpokenInOrder() {
+    List<String> synthesized = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SpeechSynthesizer tts =
+        new SpeechSynthesizer() {
+          @Override
+          public SynthesizedSpeech synthesize(String text, String voice) {
+            synthesized.add(text);
+            return new SynthesizedSpeech(new byte[2 * text.length()], Duration.ofMillis(20), false);
+          }
+
+          @Override
+          public Path synthesizeToWav(String text, String voice) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void prerender(Collection<String> texts) {}
+        };
+    FakeChannelSession call = new FakeChannelSession("1.1");
+    call.media(media);
+    Prompt readBack = new Prompt(Map.of("en", "I heard {n:digits}. Is that right?"), List.of());
+
+    new SpeechCallerChannel(
+            call, tts, recognizer("", 99, opened), Duration.ofMillis(200), Duration.ZERO)
+        .say(readBack, Map.of("n", "47"), "en");
+
+    assertThat(synthesized).containsExactly("I heard", "four, seven.", "Is that right?");
+    assertThat(media.log).containsExactly("play 14", "play 24", "play 28");
+  }
+
+  @Test
+  void aWholeAnswerIsCompleteButAPhraseThatALongerOneBeginsWithIsNot() {
+    IvrStep.Ask menu =
+        new IvrStep.Ask("main", MENU, Map.of(), 1, List.of("order", "order status", "no"), false);
+    IvrStep.Ask number = new IvrStep.Ask("order", MENU, Map.of(), 6, List.of("one", "two"), false);
+
+    assertThat(SpeechCallerChannel.complete("order status", menu)).isTrue();
+    assertThat(SpeechCallerChannel.complete("no", menu)).isTrue();
+    assertThat(SpeechCallerChannel.complete("order", menu)).isFalse();
+    assertThat(SpeechCallerChannel.complete("[unk] no", menu)).isFalse();
+    assertThat(SpeechCallerChannel.complete("", menu)).isFalse();
+    assertThat(SpeechCallerChannel.complete("one", number)).as("one digit of six").isFalse();
+    assertThat(SpeechCallerChannel.complete("one two one two one two", number)).isTrue();
   }
 }
