@@ -1,5 +1,7 @@
 package io.contactcenter.testinfra;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
@@ -96,6 +99,29 @@ public final class TestInfrastructure {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
     return db.url(name);
+  }
+
+  /**
+   * A database of its own on the shared test PostgreSQL with the module's own migrations ({@code
+   * src/main/resources/db/migration} of the module whose tests run), through a pool of {@code
+   * poolSize} connections: for a module's integration tests and benchmarks that need PostgreSQL but
+   * no Spring context (nor Asterisk). Flyway takes connections of its own, so the pool may hold
+   * one. The caller closes it.
+   */
+  public static HikariDataSource moduleDatabase(int poolSize) {
+    TestServers.Database db = database();
+    String url = newDatabase("cc_module");
+    Flyway.configure()
+        .dataSource(url, db.user(), db.password())
+        .locations("filesystem:src/main/resources/db/migration")
+        .load()
+        .migrate();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(db.user());
+    config.setPassword(db.password());
+    config.setMaximumPoolSize(poolSize);
+    return new HikariDataSource(config);
   }
 
   /** The port the application's FastAGI server listens on in tests; Asterisk dials it. */

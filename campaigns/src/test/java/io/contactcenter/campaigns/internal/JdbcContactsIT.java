@@ -3,19 +3,15 @@ package io.contactcenter.campaigns.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.contactcenter.campaigns.CalledContact;
 import io.contactcenter.common.PhoneNumber;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.time.ZoneId;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,23 +30,7 @@ class JdbcContactsIT {
 
   @BeforeAll
   static void database() {
-    GenericApplicationContext context = new GenericApplicationContext();
-    new TestInfrastructure.DatabaseInitializer().initialize(context);
-    Environment env = context.getEnvironment();
-    String url = env.getRequiredProperty("spring.datasource.url");
-    String user = env.getRequiredProperty("spring.datasource.username");
-    String password = env.getProperty("spring.datasource.password", "");
-    Flyway.configure()
-        .dataSource(url, user, password)
-        .locations("filesystem:src/main/resources/db/migration")
-        .load()
-        .migrate();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setUsername(user);
-    config.setPassword(password);
-    config.setMaximumPoolSize(2);
-    ds = new HikariDataSource(config);
+    ds = TestInfrastructure.moduleDatabase(2);
     jdbc = JdbcClient.create(ds);
     contacts = new JdbcContacts(jdbc, new JdbcTemplate(ds), new JsonVariables(new ObjectMapper()));
     jdbc.sql(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.contactcenter.onlinechat.ChatLanguage;
 import io.contactcenter.onlinechat.internal.domain.ClusterReview;
@@ -22,14 +21,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -50,23 +46,7 @@ class ColdStartJobsIT {
 
   /** A database of its own on the project's test PostgreSQL, with this module's migrations. */
   static HikariDataSource database() {
-    GenericApplicationContext context = new GenericApplicationContext();
-    new TestInfrastructure.DatabaseInitializer().initialize(context);
-    Environment env = context.getEnvironment();
-    String url = env.getRequiredProperty("spring.datasource.url");
-    String user = env.getRequiredProperty("spring.datasource.username");
-    String password = env.getProperty("spring.datasource.password", "");
-    Flyway.configure()
-        .dataSource(url, user, password)
-        .locations("filesystem:src/main/resources/db/migration")
-        .load()
-        .migrate();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setUsername(user);
-    config.setPassword(password);
-    config.setMaximumPoolSize(4);
-    return new HikariDataSource(config);
+    return TestInfrastructure.moduleDatabase(4);
   }
 
   @BeforeAll

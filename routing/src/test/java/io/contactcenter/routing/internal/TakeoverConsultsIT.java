@@ -2,7 +2,6 @@ package io.contactcenter.routing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.contactcenter.pbx.LiveChannels;
 import io.contactcenter.routing.ContactId;
@@ -14,13 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -43,23 +39,7 @@ class TakeoverConsultsIT {
 
   @BeforeAll
   static void database() {
-    GenericApplicationContext context = new GenericApplicationContext();
-    new TestInfrastructure.DatabaseInitializer().initialize(context);
-    Environment env = context.getEnvironment();
-    String url = env.getRequiredProperty("spring.datasource.url");
-    String user = env.getRequiredProperty("spring.datasource.username");
-    String password = env.getProperty("spring.datasource.password", "");
-    Flyway.configure()
-        .dataSource(url, user, password)
-        .locations("filesystem:src/main/resources/db/migration")
-        .load()
-        .migrate();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setUsername(user);
-    config.setPassword(password);
-    config.setMaximumPoolSize(2);
-    ds = new HikariDataSource(config);
+    ds = TestInfrastructure.moduleDatabase(2);
     jdbc = JdbcClient.create(ds);
     consults = new JdbcConsults(jdbc);
   }

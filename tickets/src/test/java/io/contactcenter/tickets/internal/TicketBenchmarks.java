@@ -1,6 +1,5 @@
 package io.contactcenter.tickets.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.contactcenter.testinfra.TestInfrastructure;
 import java.io.IOException;
@@ -12,12 +11,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,25 +37,8 @@ final class TicketBenchmarks {
 
   /** A new database with the ticket tables, through a pool of {@code poolSize} connections. */
   static HikariDataSource database(int poolSize) {
-    GenericApplicationContext context = new GenericApplicationContext();
-    new TestInfrastructure.DatabaseInitializer().initialize(context);
-    Environment env = context.getEnvironment();
-    String url = env.getRequiredProperty("spring.datasource.url");
-    String user = env.getRequiredProperty("spring.datasource.username");
-    String password = env.getProperty("spring.datasource.password", "");
-    // The module's own migrations only (they reference no other module's table). Flyway takes
-    // connections of its own: the pool may have just one.
-    Flyway.configure()
-        .dataSource(url, user, password)
-        .locations("filesystem:src/main/resources/db/migration")
-        .load()
-        .migrate();
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setUsername(user);
-    config.setPassword(password);
-    config.setMaximumPoolSize(poolSize);
-    return new HikariDataSource(config);
+    // The module's own migrations only (they reference no other module's table).
+    return TestInfrastructure.moduleDatabase(poolSize);
   }
 
   /** {@code cc.tickets} bound from these keys (without the prefix), defaults for the rest. */
