@@ -4,14 +4,12 @@ import static io.contactcenter.routing.internal.RoutingTypes.domainId;
 
 import io.contactcenter.common.OpeningHours;
 import io.contactcenter.common.PhoneNumber;
-import io.contactcenter.routing.AgentDesk;
 import io.contactcenter.routing.AgentDirectory;
 import io.contactcenter.routing.AgentStateConflictException;
 import io.contactcenter.routing.AgentStatus;
 import io.contactcenter.routing.ConsultTarget;
 import io.contactcenter.routing.ContactId;
 import io.contactcenter.routing.ContactNotOfferedException;
-import io.contactcenter.routing.ContactRouting;
 import io.contactcenter.routing.NewContact;
 import io.contactcenter.routing.QueuePlace;
 import io.contactcenter.routing.QueueServiceLevel;
@@ -59,7 +57,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (attempts after the first) and {@link AgentStatuses} (what agents see and what is announced);
  * what a term holds is in its {@link RoutingTerm}.
  */
-final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
+final class RoutingEngine implements RoutingFront.Engine, SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(RoutingEngine.class);
 
@@ -475,12 +473,14 @@ final class RoutingEngine implements ContactRouting, AgentDesk, SmartLifecycle {
    * This instance routes from now on (it took the lead, ADR 0030): the waiting order is rebuilt
    * from PostgreSQL and the agents from Redis, as after a restart, and routing passes run.
    */
-  void lead() {
+  @Override
+  public void lead() {
     routingThread.runAndWait(this::takeOver);
   }
 
   /** Another instance routes: passes stop and what this one held is forgotten. */
-  void follow() {
+  @Override
+  public void follow() {
     routingThread.runAndWait(this::stepDown);
   }
 

@@ -25,11 +25,26 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * result, or the routing exception) onto the caller's own list, which the caller waits on for up to
  * {@code cc.routing.forward-timeout}. Only {@code isOpen} is answered locally: every instance has
  * the queues' hours.
+ *
+ * <p>A request can reach the list of a leader that has just died: the sender learns of a new leader
+ * only at its next look. While it waits, the sender looks each second whether the lead has moved;
+ * if it has and its request is still in the old leader's list (nobody took it), it takes it back
+ * and sends it to the new leader, or runs it here if this instance leads now. A request the old
+ * leader took is never sent twice: its caller waits for that answer, and fails at the timeout.
  */
 final class RoutingFront implements InvocationHandler, RoutingLeadership.Term {
 
   /** The routing API as one type: the bean other modules get as ContactRouting or AgentDesk. */
   interface Api extends ContactRouting, AgentDesk {}
+
+  /** What runs the calls on the instance that routes: the {@link RoutingEngine}. */
+  interface Engine extends Api {
+    /** This instance now routes: load the stored order (a leadership term starts). */
+    void lead();
+
+    /** This instance no longer routes. */
+    void follow();
+  }
 
   static final String CALLS = "cc:routing:calls:";
   static final String REPLIES = "cc:routing:reply:";
@@ -38,7 +53,7 @@ final class RoutingFront implements InvocationHandler, RoutingLeadership.Term {
   // How long a request may wait for a leader that died with it in its list.
   private static final Duration CALLS_KEPT = Duration.ofSeconds(60);
 
-  private final RoutingEngine engine;
+  private final Engine engine;
   private final RoutingLeadership leadership;
   private final RoutingCalls calls;
   private final StringRedisTemplate redis;
@@ -51,7 +66,7 @@ final class RoutingFront implements InvocationHandler, RoutingLeadership.Term {
   private volatile Thread server;
 
   RoutingFront(
-      RoutingEngine engine,
+      Engine engine,
       RoutingLeadership leadership,
       RoutingCalls calls,
       StringRedisTemplate redis,
@@ -112,17 +127,46 @@ final class RoutingFront implements InvocationHandler, RoutingLeadership.Term {
     }
   }
 
-  private Object forward(String leader, Method method, Object[] args) {
+  private Object forward(String leader, Method method, Object[] args) throws Throwable {
     String replyTo = REPLIES + UUID.randomUUID();
-    String key = CALLS + leader;
-    redis.opsForList().leftPush(key, calls.request(method, args, replyTo));
-    redis.expire(key, CALLS_KEPT);
-    String reply = redis.opsForList().rightPop(replyTo, timeout);
-    if (reply == null) {
-      throw new IllegalStateException(
-          "the routing instance did not answer " + method.getName() + " within " + timeout);
+    String request = calls.request(method, args, replyTo);
+    String sentTo = leader;
+    send(sentTo, request);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      // Redis blocks for whole seconds: look at the lead between them.
+      String reply = redis.opsForList().rightPop(replyTo, Duration.ofSeconds(1));
+      if (reply != null) {
+        return calls.reply(method, reply);
+      }
+      Optional<String> now = leadership.leader();
+      if (now.isEmpty() || now.get().equals(sentTo)) {
+        continue;
+      }
+      Long taken = redis.opsForList().remove(CALLS + sentTo, 1, request);
+      if (taken == null || taken == 0) {
+        continue; // the old leader took it: only its answer may come
+      }
+      log.info(
+          "a forwarded {} waited for instance {}, which no longer routes; sent to {}",
+          method.getName(),
+          sentTo,
+          now.get());
+      if (leadership.leading()) {
+        return local(method, args);
+      }
+      sentTo = now.get();
+      send(sentTo, request);
+      deadline = System.nanoTime() + timeout.toNanos();
     }
-    return calls.reply(method, reply);
+    throw new IllegalStateException(
+        "the routing instance did not answer " + method.getName() + " within " + timeout);
+  }
+
+  private void send(String leader, String request) {
+    String key = CALLS + leader;
+    redis.opsForList().leftPush(key, request);
+    redis.expire(key, CALLS_KEPT);
   }
 
   // ---- the leader's side ----
@@ -158,7 +202,11 @@ final class RoutingFront implements InvocationHandler, RoutingLeadership.Term {
     while (server == Thread.currentThread()) {
       try {
         String request = redis.opsForList().rightPop(key, Duration.ofSeconds(1));
-        if (request != null) {
+        if (request != null && server != Thread.currentThread()) {
+          // Taken as the lead was lost: back where it was, for its sender to send to the next
+          // leader.
+          redis.opsForList().rightPush(key, request);
+        } else if (request != null) {
           handlers.execute(() -> handle(request));
         }
       } catch (DataAccessException e) {
