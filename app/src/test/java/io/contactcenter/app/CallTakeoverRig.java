@@ -131,8 +131,7 @@ final class CallTakeoverRig implements AutoCloseable {
   }
 
   /**
-   * Kills the leader (SIGKILL) and waits until {@code survivor} routes in a new term of its own,
-   * and this context forwards to it.
+   * Kills the leader (SIGKILL) and waits until {@code survivor} routes in a new term of its own.
    */
   void killAndAwaitTakeover(ContactCenterProcess leader, ContactCenterProcess survivor) {
     String before = RoutingLeader.current(jdbc);
@@ -143,16 +142,6 @@ final class CallTakeoverRig implements AutoCloseable {
     await("the survivor's new term")
         .atMost(Duration.ofSeconds(15))
         .until(() -> survivor.logText().contains("routing started:"));
-    // This context forwards to the leader it read at its last look (cc.routing.leader-check); a
-    // call made before it read the new one goes to the dead leader and waits out the forward
-    // timeout. Once a call through it is answered, it forwards to the survivor.
-    if (!agentsLoggedIn.isEmpty()) {
-      String agent = agentsLoggedIn.getFirst();
-      await("this context forwards to the survivor")
-          .atMost(Duration.ofSeconds(30))
-          .ignoreExceptions()
-          .until(() -> desk.status(agent) != null);
-    }
   }
 
   private ContactCenterProcess instance(String name, String... extra) {
