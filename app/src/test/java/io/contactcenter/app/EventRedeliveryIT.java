@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contactcenter.app.events.StaleEventRedeliveryLoop;
 import io.contactcenter.testinfra.CampaignApi;
 import io.contactcenter.testinfra.ContactCenterIT;
 import io.contactcenter.testinfra.TopicWatch;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * An event delivery an instance stored and never made (it died between the commit and the delivery)
  * is made by the cluster's look without waiting for a restart (ADR 0059); one that may still be
- * running on a live instance is left alone. Real PostgreSQL registry, clustered Quartz job and
- * Kafka.
+ * running on a live instance is left alone. Real PostgreSQL registry and advisory lock, and Kafka.
  */
 @ContactCenterIT
 class EventRedeliveryIT {
@@ -31,7 +29,7 @@ class EventRedeliveryIT {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  @Autowired Scheduler scheduler;
+  @Autowired StaleEventRedeliveryLoop looks;
 
   @Test
   void aTicketEventADeadInstanceNeverDeliveredReachesKafkaWithoutARestart() throws Exception {
@@ -45,11 +43,14 @@ class EventRedeliveryIT {
       UUID left = copy(delivered, "now() - interval '10 minutes'");
       UUID running = copy(delivered, "now()");
       try {
-        scheduler.triggerJob(JobKey.jobKey("stale-event-redelivery", "events"));
-
+        // A look now (this context's own loop may hold the turn: then the next try looks).
         await("the delivery left by the dead instance made and marked complete")
             .atMost(Duration.ofSeconds(30))
-            .until(() -> completed(left));
+            .until(
+                () -> {
+                  looks.lookOnce();
+                  return completed(left);
+                });
         await("the ticket's record on Kafka a second time")
             .atMost(Duration.ofSeconds(30))
             .until(() -> recordsOf(kafka, ticketId), n -> n == 2);

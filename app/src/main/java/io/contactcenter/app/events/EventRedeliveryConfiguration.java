@@ -2,11 +2,7 @@ package io.contactcenter.app.events;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +12,9 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 @Configuration(proxyBeanMethods = false)
 class EventRedeliveryConfiguration {
 
+  /** The advisory lock's key: "cc-events" in ASCII, apart from every other lock of the app. */
+  private static final long LOCK_KEY = 0x63632d6576656e74L;
+
   @Bean
   StaleEventRedelivery staleEventRedelivery(
       ObjectProvider<IncompleteEventPublications> publications, EventRedeliveryProperties config) {
@@ -24,25 +23,9 @@ class EventRedeliveryConfiguration {
   }
 
   @Bean
-  JobDetail staleEventRedeliveryJob() {
-    return JobBuilder.newJob(StaleEventRedeliveryJob.class)
-        .withIdentity("stale-event-redelivery", "events")
-        .storeDurably()
-        .build();
-  }
-
-  @Bean
-  Trigger staleEventRedeliveryTrigger(
-      JobDetail staleEventRedeliveryJob, EventRedeliveryProperties config) {
-    return TriggerBuilder.newTrigger()
-        .forJob(staleEventRedeliveryJob)
-        .withIdentity("stale-event-redelivery", "events")
-        .withSchedule(
-            SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(config.check().toMillis())
-                .repeatForever()
-                // After downtime, one look rather than one per missed minute.
-                .withMisfireHandlingInstructionNextWithRemainingCount())
-        .build();
+  StaleEventRedeliveryLoop staleEventRedeliveryLoop(
+      StaleEventRedelivery redelivery, DataSource dataSource, EventRedeliveryProperties config) {
+    return new StaleEventRedeliveryLoop(
+        redelivery, new OneInstanceAtATime(dataSource, LOCK_KEY), config.check());
   }
 }

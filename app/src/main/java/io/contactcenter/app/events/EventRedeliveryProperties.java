@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param redeliverAfter how old an unfinished delivery is before it is sent again: longer than any
  *     listener runs, so a delivery still running on a live instance is not sent twice
- * @param check how often one instance of the cluster looks (a clustered Quartz job)
+ * @param check how often the instances look (one at a time, under a PostgreSQL advisory lock)
  * @param backoffLimit the longest wait between two sends of the same delivery; the wait doubles
  *     from {@code redeliverAfter} after each send that did not finish it
  */

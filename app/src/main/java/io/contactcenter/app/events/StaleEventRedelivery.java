@@ -27,12 +27,12 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * a dead follower, or a Kafka record whose send failed, waited for the next restart of any
  * instance.
  *
- * <p>Now one instance of the cluster at a time (a clustered Quartz job) sends again every delivery
- * older than {@code cc.events.redeliver-after} (5 min: no listener runs that long, so a delivery
- * still running on a live instance is not sent twice). One that fails again waits twice as long
- * before the next send, up to {@code cc.events.backoff-limit}, so a listener that keeps failing is
- * not hammered every minute. Listeners are idempotent, as the registry's restart already requires;
- * a Kafka consumer may see a record twice, as after any restart (ADR 0059).
+ * <p>Now one instance of the cluster at a time ({@link StaleEventRedeliveryLoop}) sends again every
+ * delivery older than {@code cc.events.redeliver-after} (5 min: no listener runs that long, so a
+ * delivery still running on a live instance is not sent twice). One that fails again waits twice as
+ * long before the next send, up to {@code cc.events.backoff-limit}, so a listener that keeps
+ * failing is not hammered every minute. Listeners are idempotent, as the registry's restart already
+ * requires; a Kafka consumer may see a record twice, as after any restart (ADR 0059).
  */
 public final class StaleEventRedelivery {
 
