@@ -2,6 +2,7 @@ package io.contactcenter.app.security;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -63,7 +64,12 @@ class SecurityConfiguration {
         new OrRequestMatcher(antMatcher("/swagger-ui/**"), antMatcher("/swagger-ui.html"));
     http.authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(
+                // The end of a live stream (SSE) is an async dispatch of a request authorized when
+                // it began; checked again, it failed for an account just disabled or signed out
+                // and Tomcat logged an ERROR on the committed response.
+                auth.dispatcherTypeMatchers(DispatcherType.ASYNC)
+                    .permitAll()
+                    .requestMatchers(
                         "/login", "/language", "/css/**", "/js/**", "/favicon.ico", "/error")
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
