@@ -212,7 +212,7 @@ final class ContactHandling {
     tx.executeWithoutResult(
         status -> {
           Instant answered = contacts.part(contact, agentId).map(p -> p.answeredAt()).orElse(now);
-          contacts.handBack(contact, agentId);
+          contacts.handBack(contact, agentId, now);
           events.publishEvent(
               new ContactHandedBack(
                   contact,

@@ -34,9 +34,8 @@ final class JdbcContactReports implements ContactReports {
    * answer and service level are the first answer's, and its caller leaving while it waits again
    * leaves it answered, not abandoned. Rows stored before V153 have only {@code answered_at}.
    */
-  private static final String PARTS =
+  private static final String PART_ROWS =
       """
-      WITH parts AS (
           SELECT c.agent_id, c.channel, c.queue_id, c.state, c.enqueued_at, c.enqueued_at AS placed_at,
               c.answered_at, coalesce(c.first_answered_at, c.answered_at) AS first_answered_at,
               c.ended_at, c.callback_number, false AS transferred_out,
@@ -47,6 +46,24 @@ final class JdbcContactReports implements ContactReports {
               coalesce(t.enqueued_at, t.answered_at, t.transferred_at), t.answered_at,
               coalesce(t.first_answered_at, t.answered_at), t.transferred_at, NULL, true, t.transfer_in_id IS NOT NULL
           FROM routing_contact_transfer t JOIN routing_contact c ON c.id = t.contact_id
+      """;
+
+  private static final String PARTS = "WITH parts AS (" + PART_ROWS + ")\n";
+
+  /**
+   * The parts of {@link #PARTS} and, for the agents only, the part of each agent whose call was
+   * handed back when their page was lost ({@code routing_contact_handback}, V155): handled, not
+   * completed. The queues do not count it: the call is one contact there, answered at its first
+   * answer.
+   */
+  private static final String AGENT_PARTS =
+      "WITH parts AS ("
+          + PART_ROWS
+          + """
+          UNION ALL
+          SELECT h.agent_id, c.channel, c.queue_id, 'HANDED_BACK', NULL, h.answered_at,
+              h.answered_at, h.answered_at, h.handed_back_at, NULL, false, false
+          FROM routing_contact_handback h JOIN routing_contact c ON c.id = h.contact_id
       )
       """;
 
@@ -107,7 +124,7 @@ final class JdbcContactReports implements ContactReports {
   @Override
   public List<AgentFigures> agents(Instant from, Instant to) {
     return jdbc.sql(
-            PARTS
+            AGENT_PARTS
                 + """
                 SELECT agent_id, channel, count(*) AS handled,
                     count(*) FILTER (WHERE state = 'COMPLETED') AS completed,

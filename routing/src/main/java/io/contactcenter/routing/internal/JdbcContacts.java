@@ -117,16 +117,30 @@ final class JdbcContacts {
   /**
    * The agent's side of the call was lost (ADR 0052): waiting again with its original enqueue time,
    * its answer cleared. Its first answer stays ({@code first_answered_at}): the contact counts as
-   * answered once, at that answer, in the reports (ADR 0054, ADR 0021 addendum).
+   * answered once, at that answer, in the reports (ADR 0054, ADR 0021 addendum). The agent's part
+   * (their answer and {@code at}) is kept in {@code routing_contact_handback} for the agent
+   * figures.
    *
    * @return false when the agent held no such open contact
    */
-  boolean handBack(ContactId id, String agentId) {
+  boolean handBack(ContactId id, String agentId, Instant at) {
     return jdbc.sql(
-                "UPDATE routing_contact SET state = 'WAITING', agent_id = NULL, offered_at = NULL,"
-                    + " answered_at = NULL, ring_id = NULL"
-                    + " WHERE id = ? AND state = 'CONNECTED' AND agent_id = ?")
-            .params(id.value(), agentId)
+                """
+                WITH lost AS (
+                    SELECT id, agent_id, answered_at FROM routing_contact
+                    WHERE id = :id AND state = 'CONNECTED' AND agent_id = :agent FOR UPDATE),
+                back AS (
+                    UPDATE routing_contact c SET state = 'WAITING', agent_id = NULL,
+                        offered_at = NULL, answered_at = NULL, ring_id = NULL
+                    FROM lost WHERE c.id = lost.id
+                    RETURNING lost.agent_id, lost.answered_at)
+                INSERT INTO routing_contact_handback (contact_id, agent_id, answered_at,
+                    handed_back_at)
+                SELECT :id, agent_id, coalesce(answered_at, :at), :at FROM back
+                """)
+            .param("id", id.value())
+            .param("agent", agentId)
+            .param("at", Timestamp.from(at))
             .update()
         == 1;
   }

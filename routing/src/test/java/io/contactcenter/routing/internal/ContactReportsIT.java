@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.contactcenter.routing.ContactChannel;
 import io.contactcenter.routing.ContactId;
+import io.contactcenter.routing.ContactReports.AgentFigures;
 import io.contactcenter.routing.ContactReports.QueueFigures;
 import io.contactcenter.routing.NewContact;
 import io.contactcenter.testinfra.TestInfrastructure;
@@ -49,6 +50,7 @@ class ContactReportsIT {
   @BeforeEach
   void empty() {
     jdbc.sql("DELETE FROM routing_contact_transfer").update();
+    jdbc.sql("DELETE FROM routing_contact_handback").update();
     jdbc.sql("DELETE FROM routing_contact").update();
     jdbc.sql("UPDATE routing_leader SET leader_id = ? WHERE id = 1")
         .param(FENCE.leaderId())
@@ -81,14 +83,14 @@ class ContactReportsIT {
     // Answered after 5 s, handed back, answered again after 90 s, completed: one answer, 5 s.
     ContactId again = waiting("1700000000.1", "support", 0);
     answer(again, "ann", 5);
-    assertThat(contacts.handBack(again, "ann")).isTrue();
+    assertThat(contacts.handBack(again, "ann", at(20))).isTrue();
     answer(again, "bob", 90);
     assertThat(contacts.markCompleted(again, "bob", at(150))).contains(at(90));
 
     // Answered after 10 s, handed back, and the caller hung up while waiting again: answered.
     ContactId left = waiting("1700000000.2", "support", 1);
     answer(left, "carl", 11);
-    assertThat(contacts.handBack(left, "carl")).isTrue();
+    assertThat(contacts.handBack(left, "carl", at(30))).isTrue();
     assertThat(contacts.endWaiting(left, "ABANDONED", at(40))).isPresent();
 
     // Never answered: the one abandon, after 10 s.
@@ -99,7 +101,7 @@ class ContactReportsIT {
     // where the caller hangs up: the support part keeps its first answer.
     ContactId moved = waiting("1700000000.4", "support", 3);
     answer(moved, "ann", 8);
-    assertThat(contacts.handBack(moved, "ann")).isTrue();
+    assertThat(contacts.handBack(moved, "ann", at(40))).isTrue();
     answer(moved, "bob", 70);
     JdbcContacts.Part part = contacts.part(moved, "bob").orElseThrow();
     assertThat(part.answeredAt()).isEqualTo(at(70));
@@ -134,6 +136,27 @@ class ContactReportsIT {
     assertThat(orders.answered()).as("the transferred part was not answered in orders").isZero();
     assertThat(orders.abandoned()).isEqualTo(1);
     assertThat(orders.transferredIn()).isEqualTo(1);
+
+    // Each agent who answered handled the call, the first agent of a handed-back one too; their
+    // part ended when it was lost, not completed (V155).
+    assertThat(agent("ann").handled()).as("two calls lost with ann's page").isEqualTo(2);
+    assertThat(agent("ann").completed()).isZero();
+    assertThat(agent("ann").averageHandleMillis()).isNull();
+    assertThat(agent("carl").handled()).isEqualTo(1);
+    assertThat(agent("carl").completed()).isZero();
+    assertThat(agent("bob").handled()).isEqualTo(2);
+    assertThat(agent("bob").completed()).isEqualTo(2);
+    assertThat(agent("bob").handleMillis())
+        .as("60 s, and 30 s before the transfer")
+        .isEqualTo(90_000);
+    assertThat(agent("bob").transfersOut()).isEqualTo(1);
+  }
+
+  private static AgentFigures agent(String id) {
+    return reports.agents(T0.minus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1))).stream()
+        .filter(f -> f.agentId().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no figures for agent " + id));
   }
 
   @Test
