@@ -58,6 +58,8 @@ window.ccSoftphone = (() => {
     let ua = null;
     let creds = null;
     let session = null;
+    // Each call's dialog ids (call id, this side's tag, the other side's), once it was answered.
+    const dialogs = new WeakMap();
     let retry = null;
     let attempts = 0;
     let retriedCredentials = false;
@@ -247,7 +249,15 @@ window.ccSoftphone = (() => {
       cutRinging = false;
       lostShown = false;
       let confirmed = false;
-      s.on('confirmed', () => {
+      // The dialog's ids, from the messages JsSIP hands to its public events: the 200 OK of a
+      // call this phone placed, the ACK of one it answered.
+      s.on('accepted', e => {
+        const r = e && e.response;
+        if (r) dialogs.set(s, { callId: r.call_id, localTag: r.from_tag, remoteTag: r.to_tag });
+      });
+      s.on('confirmed', e => {
+        const a = e && e.ack;
+        if (a) dialogs.set(s, { callId: a.call_id, localTag: a.to_tag, remoteTag: a.from_tag });
         confirmed = true;
         if (resumed) problem('');
         keep(s);
@@ -287,17 +297,17 @@ window.ccSoftphone = (() => {
     }
 
     /**
-     * Keeps the answered call's dialog (JsSIP has no public accessor for the tags) and the page's
-     * data about it, for a reload of this tab.
+     * Keeps the answered call's dialog (its ids as the call's 200 OK or ACK carried them: JsSIP has
+     * no public accessor for the tags) and the page's data about it, for a reload of this tab.
      */
     function keep(s) {
-      if (!options.keep || !s || s !== session || !s.isEstablished() || !s._dialog) return;
-      const id = s._dialog.id;
+      const id = s && dialogs.get(s);
+      if (!options.keep || !s || s !== session || !s.isEstablished() || !id) return;
       sessionStorage.setItem(keepKey, JSON.stringify({
         endpoint: creds.username,
-        callId: id.call_id,
-        localTag: id.local_tag,
-        remoteTag: id.remote_tag,
+        callId: id.callId,
+        localTag: id.localTag,
+        remoteTag: id.remoteTag,
         leftAt: null,
         data: options.keep(s)
       }));
