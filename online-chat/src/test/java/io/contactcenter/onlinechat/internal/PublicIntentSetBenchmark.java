@@ -97,6 +97,55 @@ class PublicIntentSetBenchmark {
     }
   }
 
+  /**
+   * Ways of scoring an FAQ, compared on the validation split cut from the train questions (the test
+   * file is not read): each FAQ's example similarities by words and by meaning are computed once,
+   * then aggregated several ways. Run with {@code -Dtest=PublicIntentSetBenchmark#methods}.
+   */
+  @Test
+  void methods() throws Exception {
+    Path dir = Path.of(System.getProperty("bench.banking77"));
+    PublicIntentSet.Split split =
+        PublicIntentSet.validation(
+            PublicIntentSet.read(dir, PublicIntentSet.TRAIN, Boolean.getBoolean("bench.partial")),
+            10);
+    ChatConfiguration configuration = new ChatConfiguration();
+    ChatProperties properties = properties();
+    BotLexicons lexicons = configuration.chatBotLexicons(properties, new DefaultResourceLoader());
+    SentenceEncoders encoders = configuration.chatSentenceEncoders(properties, lexicons);
+    MemoryKnowledgeBase knowledgeBase = new MemoryKnowledgeBase();
+    knowledgeBase.save(FaqImport.read(PublicIntentSet.faqCsv(split.fit())).faqs(), Instant.now());
+    List<FaqEntry> faqs = knowledgeBase.enabled(ChatLanguage.EN);
+    var tokenizer = lexicons.of(ChatLanguage.EN).tokenizer();
+    var encoder = encoders.of(ChatLanguage.EN).orElseThrow();
+    SimilarityTable table = SimilarityTable.of(faqs, split.validation(), tokenizer, encoder);
+    line(
+        "methods on the validation split: %d FAQs, %d examples, %d questions",
+        faqs.size(), table.examples(), split.validation().size());
+    for (String aggregate :
+        System.getProperty(
+                "bench.methods",
+                "max+centroid,top3+centroid,top5+centroid,top10+centroid,top3,top5,centroid,knn10")
+            .split(",")) {
+      for (double weight : new double[] {0.0, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+        for (double floor : new double[] {0.5, 0.7}) {
+          if (weight == 0 && floor != 0.7) {
+            continue;
+          }
+          int top1 =
+              table.top1(
+                  aggregate,
+                  new io.contactcenter.onlinechat.internal.domain.MeaningWeight(weight, floor));
+          line(
+              "method %-15s weight %.1f floor %.1f: top-1 %s",
+              aggregate, weight, floor, pct(top1, split.validation().size()));
+        }
+      }
+    }
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target/public-intent-set-methods.txt"), report.toString());
+  }
+
   /** The application's settings: defaults, with any {@code -Dcc.chat.…} over them. */
   static ChatProperties properties() {
     Map<String, Object> set = new HashMap<>();
