@@ -29,11 +29,15 @@ final class PublicIntentSet {
   /** One labelled question. */
   record Row(String text, String category) {}
 
-  /** What one file should hold, to tell a whole copy from a cut one. */
-  record Expected(String name, int pieces, int chars, int rows) {}
+  /**
+   * What one file should hold, to tell a whole copy from a cut one: its rows (a copy's size in
+   * characters may differ from the public file's, which ends lines with CR LF and quotes every text
+   * holding a comma).
+   */
+  record Expected(String name, int pieces, int rows) {}
 
-  static final Expected TRAIN = new Expected("train", 53, 836_206, 10_003);
-  static final Expected TEST = new Expected("test", 15, 239_942, 3_080);
+  static final Expected TRAIN = new Expected("train", 53, 10_003);
+  static final Expected TEST = new Expected("test", 15, 3_080);
 
   static final int CATEGORIES = 77;
 
@@ -52,26 +56,14 @@ final class PublicIntentSet {
     if (partial) {
       return rows;
     }
-    if (text.length() != file.chars()) {
-      throw new IllegalStateException(
-          String.format(
-              Locale.ROOT,
-              "%s: %d characters, the public file has %d: a piece is incomplete or not the set",
-              file.name(),
-              text.length(),
-              file.chars()));
-    }
     Map<String, Integer> counts = counts(rows);
     if (counts.size() != CATEGORIES) {
       throw new IllegalStateException(
           file.name() + ": " + counts.size() + " categories, expected " + CATEGORIES);
     }
-    if (file == TEST && counts.values().stream().anyMatch(c -> c != 40)) {
-      throw new IllegalStateException("test: expected 40 questions per category, got " + counts);
-    }
-    if (Math.abs(rows.size() - file.rows()) > 10) {
+    if (rows.size() != file.rows()) {
       throw new IllegalStateException(
-          file.name() + ": " + rows.size() + " rows, expected about " + file.rows());
+          file.name() + ": " + rows.size() + " rows, the public file has " + file.rows());
     }
     return rows;
   }
@@ -111,9 +103,12 @@ final class PublicIntentSet {
     return text.toString();
   }
 
-  /** A category name: words joined by underscores ("card_arrival", "Refund_not_showing_up"). */
+  /**
+   * A category name: words joined by underscores ("card_arrival", "Refund_not_showing_up"; one ends
+   * in a question mark in the public files, "reverted_card_payment?").
+   */
   private static final java.util.regex.Pattern CATEGORY =
-      java.util.regex.Pattern.compile("[A-Za-z]+(?:_[A-Za-z]+)+");
+      java.util.regex.Pattern.compile("[A-Za-z]+(?:_[A-Za-z]+)+\\??");
 
   /**
    * Rows after the {@code text,category} header. A few texts hold line breaks (quoted in one copy,
@@ -162,6 +157,17 @@ final class PublicIntentSet {
           name + " line " + from + " ends without a category: " + record);
     }
     return rows;
+  }
+
+  /**
+   * The test file's categories not holding 40 questions, as "name count" (the public file holds 40
+   * of each; a copy may differ).
+   */
+  static List<String> unevenTestCategories(List<Row> test) {
+    return counts(test).entrySet().stream()
+        .filter(e -> e.getValue() != 40)
+        .map(e -> e.getKey() + " " + e.getValue())
+        .toList();
   }
 
   static Map<String, Integer> counts(List<Row> rows) {

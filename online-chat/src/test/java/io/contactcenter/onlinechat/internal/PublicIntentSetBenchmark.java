@@ -69,6 +69,10 @@ class PublicIntentSetBenchmark {
       } else {
         asked = PublicIntentSet.read(dir, PublicIntentSet.TEST, partial);
         setName = "test";
+        List<String> uneven = PublicIntentSet.unevenTestCategories(asked);
+        if (!uneven.isEmpty() && !partial) {
+          line("NOTE: test categories without 40 questions in this copy: %s", uneven);
+        }
       }
       if (partial) {
         // Only intents both parts hold: a development run while the copy arrives.
