@@ -183,8 +183,11 @@ final class SimilarityTable {
       }
     }
     for (int f = 0; f < faqCount; f++) {
-      double ws = aggregate(aggregate, topWords[j][f], wordCentroid[j][f]);
-      double ms = aggregate(aggregate, topMeaning[j][f], meaningCentroid[j][f]);
+      // "a/b": words aggregated as a, meaning as b.
+      String[] ways =
+          aggregate.contains("/") ? aggregate.split("/") : new String[] {aggregate, aggregate};
+      double ws = aggregate(ways[0], topWords[j][f], wordCentroid[j][f]);
+      double ms = aggregate(ways[1], topMeaning[j][f], meaningCentroid[j][f]);
       scores[f] = weight.used() ? weight.fuse(ws, ms) : ws;
     }
     return scores;
