@@ -3,7 +3,6 @@ package io.contactcenter.onlinechat.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.contactcenter.onlinechat.internal.domain.BotPolicy;
 import io.contactcenter.onlinechat.internal.domain.HandoffPolicy;
-import io.contactcenter.onlinechat.internal.domain.QuestionClusterer;
 import io.contactcenter.onlinechat.spi.AgentAccess;
 import java.time.Clock;
 import java.util.Map;
@@ -289,29 +288,9 @@ class ChatConfiguration {
   @Bean(destroyMethod = "close")
   ColdStartJobs coldStartJobs(
       SentenceEncoders encoders, JdbcColdStartJobs store, ObjectProvider<Clock> clock) {
-    Map<io.contactcenter.onlinechat.ChatLanguage, QuestionClusterer> clusterers =
-        new java.util.EnumMap<>(io.contactcenter.onlinechat.ChatLanguage.class);
-    for (var lang : io.contactcenter.onlinechat.ChatLanguage.values()) {
-      clusterers.put(
-          lang,
-          encoders
-              .of(lang)
-              .map(
-                  encoder ->
-                      new QuestionClusterer(
-                          new JiebaTokenizer(),
-                          ColdStartJobs.BY_MEANING.get(lang).threshold(),
-                          2,
-                          encoder,
-                          ColdStartJobs.BY_MEANING.get(lang).weight()))
-              .orElseGet(
-                  () ->
-                      new QuestionClusterer(
-                          new JiebaTokenizer(), ColdStartJobs.WORDS_THRESHOLD, 2)));
-    }
     ColdStartJobs jobs =
         new ColdStartJobs(
-            clusterers,
+            ColdStartJobs.clusterers(encoders),
             store,
             java.util.concurrent.Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("chat-cold-start").daemon(true).factory()),

@@ -66,6 +66,30 @@ final class ColdStartJobs implements AutoCloseable {
           ChatLanguage.EN, new ByMeaning(0.55, new MeaningWeight(0.9, 0.5)),
           ChatLanguage.ZH, new ByMeaning(0.3, new MeaningWeight(0.7, 0.5)));
 
+  /**
+   * Each language's clusterer as the application runs it: by words and meaning where the language
+   * has a sentence encoder ({@link #BY_MEANING}), else by words only ({@link #WORDS_THRESHOLD}).
+   */
+  static Map<ChatLanguage, QuestionClusterer> clusterers(SentenceEncoders encoders) {
+    Map<ChatLanguage, QuestionClusterer> clusterers = new java.util.EnumMap<>(ChatLanguage.class);
+    for (ChatLanguage lang : ChatLanguage.values()) {
+      clusterers.put(
+          lang,
+          encoders
+              .of(lang)
+              .map(
+                  encoder ->
+                      new QuestionClusterer(
+                          new JiebaTokenizer(),
+                          BY_MEANING.get(lang).threshold(),
+                          2,
+                          encoder,
+                          BY_MEANING.get(lang).weight()))
+              .orElseGet(() -> new QuestionClusterer(new JiebaTokenizer(), WORDS_THRESHOLD, 2)));
+    }
+    return clusterers;
+  }
+
   enum State {
     RUNNING,
     DONE,

@@ -46,21 +46,7 @@ class QuestionClusteringTest {
   static double nmi(QuestionClusterer clusterer, Labelled set, String how, ChatLanguage lang) {
     List<Double> progress = new ArrayList<>();
     QuestionClusterer.Result result = clusterer.cluster(set.texts(), progress::add);
-    int[] predicted = new int[set.texts().size()];
-    java.util.Arrays.fill(predicted, -1);
-    for (int c = 0; c < result.clusters().size(); c++) {
-      for (int row : result.clusters().get(c).rows()) {
-        predicted[row] = c;
-      }
-    }
-    // Unclustered rows count as singletons.
-    int next = result.clusters().size();
-    for (int i = 0; i < predicted.length; i++) {
-      if (predicted[i] < 0) {
-        predicted[i] = next++;
-      }
-    }
-    double nmi = nmi(set.labels(), predicted);
+    double nmi = nmi(set.labels(), withSingletons(result, set.texts().size()));
     if (how != null) {
       System.out.printf(
           "cold start %s %s: %d questions, %d FAQs -> %d clusters, %d unclustered, NMI %.3f%n",
@@ -166,6 +152,24 @@ class QuestionClusteringTest {
         .extracting(QuestionClusterer.Cluster::rows)
         .containsExactlyInAnyOrder(List.of(0, 2), List.of(4, 5));
     assertThat(result.unclustered()).containsExactly(1, 3);
+  }
+
+  /** Each row's cluster number; unclustered rows count as singletons (a number of their own). */
+  static int[] withSingletons(QuestionClusterer.Result result, int rows) {
+    int[] predicted = new int[rows];
+    java.util.Arrays.fill(predicted, -1);
+    for (int c = 0; c < result.clusters().size(); c++) {
+      for (int row : result.clusters().get(c).rows()) {
+        predicted[row] = c;
+      }
+    }
+    int next = result.clusters().size();
+    for (int i = 0; i < predicted.length; i++) {
+      if (predicted[i] < 0) {
+        predicted[i] = next++;
+      }
+    }
+    return predicted;
   }
 
   static double nmi(List<String> labels, int[] predicted) {

@@ -80,6 +80,40 @@ class FaqIndexTest {
         .isEqualTo("address");
   }
 
+  /**
+   * Two FAQs asked "card abroad": one holds that very text among texts about other things, the
+   * other many texts saying it with one more word. With few texts, the exact example and the
+   * centroid decide; with many, matching by meaning, the five closest examples do (ADR 0060), so
+   * one stray example no longer wins; by words only, as before.
+   */
+  @Test
+  void anFaqWithManyTextsScoresByItsFiveClosestWhenMatchingByMeaning() {
+    SentenceEncoder same = text -> new float[] {1, 0};
+    MeaningWeight meaning = new MeaningWeight(0.5, 0.2);
+    for (int others : new int[] {4, 24}) {
+      List<String> stray = new java.util.ArrayList<>(List.of("card abroad"));
+      List<String> close = new java.util.ArrayList<>();
+      for (int k = 0; k < others; k++) {
+        stray.add("card a" + k);
+        close.add("card abroad b" + k);
+      }
+      List<FaqEntry> faqs =
+          List.of(
+              new FaqEntry("stray", "en", "A.", stray), new FaqEntry("close", "en", "B.", close));
+      String byMeaning =
+          FaqIndex.build(faqs, WORDS, same, meaning, null)
+              .match("card abroad", 1)
+              .get(0)
+              .faq()
+              .faqId();
+      String byWords = FaqIndex.build(faqs, WORDS).match("card abroad", 1).get(0).faq().faqId();
+      assertThat(byWords).as("by words, %d other texts", others).isEqualTo("stray");
+      assertThat(byMeaning)
+          .as("by meaning, %d other texts", others)
+          .isEqualTo(others + 1 >= FaqIndex.MANY_EXAMPLES ? "close" : "stray");
+    }
+  }
+
   @Test
   void meaningWeightsAreCheckedAndStretchTheCosine() {
     MeaningWeight half = new MeaningWeight(0.5, 0.5);
