@@ -529,7 +529,7 @@ class ChatHandoffIT {
         .endsWith("/login");
     // The streams' end is an async dispatch of requests authorized when they began: not refused
     // for the account disabled meanwhile (Tomcat logged that as an ERROR on a sent response).
-    await()
+    await("no AuthorizationDeniedException logged as the streams end")
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(4))
         .until(() -> !output.getAll().contains("AuthorizationDeniedException"));
