@@ -150,7 +150,7 @@ class InboundLoadBenchmark {
     for (int i = 0; i < callers; i++) {
       String number =
           String.format("%06d", ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
-      Caller c = new Caller(i, phrase(number, digitWords), no, stepTimeout.toNanos());
+      Caller c = new Caller(i, number, phrase(number, digitWords), no, stepTimeout.toNanos());
       all.add(c);
       csv.append(c.port()).append('\n');
     }
@@ -306,6 +306,10 @@ class InboundLoadBenchmark {
           "  sessions with %s: %d of %d%n",
           token, visits.stream().filter(v -> v.contains(token)).count(), visits.size());
     }
+    // What the order-number node heard beside what the callers said: whole, one digit dropped
+    // (and where), or other.
+    String heardLine = numbersHeard(all, visits);
+    System.out.println("  " + heardLine);
     // A few whole sessions that took a no-input exit: where an answer was lost.
     visits.stream()
         .filter(v -> v.contains("no-input"))
@@ -326,10 +330,65 @@ class InboundLoadBenchmark {
     Path out = Path.of("target/inbound-load-benchmark.txt");
     Files.writeString(
         out,
-        report,
+        report + "  " + heardLine + System.lineSeparator(),
         StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /**
+   * Classifies the first spoken number of each session against the callers' numbers: said whole,
+   * one digit dropped (by its position, 1 to 6), or other (with the first few heard).
+   */
+  private static String numbersHeard(List<Caller> all, List<String> visits) {
+    java.util.Set<String> said = new java.util.HashSet<>();
+    all.forEach(c -> said.add(c.number));
+    java.util.regex.Pattern speech = java.util.regex.Pattern.compile("\"speech:([a-z ]+)\"");
+    int whole = 0;
+    int[] dropped = new int[7];
+    List<String> other = new ArrayList<>();
+    for (String v : visits) {
+      String heard = null;
+      java.util.regex.Matcher m = speech.matcher(v);
+      while (heard == null && m.find()) {
+        StringBuilder digits = new StringBuilder();
+        for (String w : m.group(1).split(" ")) {
+          int d = List.of(DIGITS).indexOf(w);
+          if (d >= 0) {
+            digits.append(d);
+          }
+        }
+        if (digits.length() > 1) {
+          heard = digits.toString();
+        }
+      }
+      if (heard == null) {
+        continue;
+      }
+      if (said.contains(heard)) {
+        whole++;
+        continue;
+      }
+      int at = 0;
+      for (String n : said) {
+        for (int i = 0; i < n.length() && at == 0; i++) {
+          if ((n.substring(0, i) + n.substring(i + 1)).equals(heard)) {
+            at = i + 1;
+          }
+        }
+      }
+      if (at > 0) {
+        dropped[at]++;
+      } else if (other.size() < 8) {
+        other.add(heard);
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "order numbers heard: %d whole; one digit dropped at position 1..6: %s; other: %s",
+        whole,
+        java.util.Arrays.toString(java.util.Arrays.copyOfRange(dropped, 1, 7)),
+        other);
   }
 
   private static List<Long> both(List<Long> a, List<Long> b) {
@@ -433,6 +492,7 @@ class InboundLoadBenchmark {
    */
   static final class Caller implements AutoCloseable {
     private final int index;
+    private final String number;
     private final byte[] phrase;
     private final byte[] no;
     private byte[] speaking;
@@ -462,8 +522,10 @@ class InboundLoadBenchmark {
     private int dtmfTick = -1;
     private long dtmfTimestamp;
 
-    Caller(int index, byte[] phrase, byte[] no, long stepTimeoutNanos) throws IOException {
+    Caller(int index, String number, byte[] phrase, byte[] no, long stepTimeoutNanos)
+        throws IOException {
       this.index = index;
+      this.number = number;
       this.phrase = phrase;
       this.no = no;
       this.stepTimeoutNanos = stepTimeoutNanos;
