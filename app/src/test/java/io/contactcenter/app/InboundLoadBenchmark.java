@@ -60,8 +60,11 @@ import org.springframework.test.context.TestPropertySource;
  * 96); asked for the order number it says a number of its own (digit words synthesized once with
  * MaryTTS and joined, so every caller's number and so every read-back is different); to the
  * read-back it says "no"; asked again for the number it presses 0 and # for an agent, hears "please
- * hold" and waits in the queue with music until SIPp hangs up. One agent of the queue is logged in
- * and not ready, so every caller stays queued.
+ * hold" and waits in the queue with music until SIPp hangs up. Asked to key the number instead of
+ * hearing it read back (the IVR did not hear it whole: a prompt after the number shorter than the
+ * read-back's), it presses 0 and # at once, as a person who wants an agent would; such callers are
+ * counted apart, and the report says which digit the IVR missed. One agent of the queue is logged
+ * in and not ready, so every caller stays queued.
  *
  * <p>Measured on the caller's side, from RTP: a key's latency is from the end packet of its
  * telephone-event (the moment Asterisk takes the digit) to the first audible frame received after
@@ -88,6 +91,9 @@ class InboundLoadBenchmark {
   private static final int AUDIBLE = 1000;
 
   /** How long the line stays quiet before a caller takes a prompt to be over. */
+  /** A prompt after the number shorter than this is not the read-back (about 8 s). */
+  private static final long READ_BACK_NANOS = Duration.ofSeconds(5).toNanos();
+
   private static final long QUIET_NANOS =
       Duration.ofMillis(Long.getLong("bench.quiet-ms", 800)).toNanos();
 
@@ -240,7 +246,11 @@ class InboundLoadBenchmark {
     List<Long> noes = new ArrayList<>();
     Map<String, Integer> failures = new TreeMap<>();
     int reachedQueue = 0;
+    List<Long> reasks = new ArrayList<>();
+    int askedToKey = 0;
     for (Caller c : all) {
+      reasks.addAll(c.reaskMillis);
+      askedToKey += c.askedToKey ? 1 : 0;
       keys.addAll(c.keyMillis);
       agentKeys.addAll(c.agentKeyMillis);
       speech.addAll(c.speechMillis);
@@ -262,6 +272,8 @@ class InboundLoadBenchmark {
                 + "  key -> prompt, 0# for an agent: %s%n"
                 + "  key -> prompt, both: %s%n"
                 + "  end of speech -> prompt, the order number: %s%n"
+                + "  callers asked to key the number (not heard whole), keyed 0#: %d;"
+                + " end of speech -> that prompt: %s%n"
                 + "  end of speech -> prompt, \"no\" to the read-back: %s%n"
                 + "  end of speech -> prompt, both: %s%n"
                 + "  app process CPU %.2f cores; load average before %s, after %s%n",
@@ -281,6 +293,8 @@ class InboundLoadBenchmark {
             summary(agentKeys),
             summary(both(keys, agentKeys)),
             summary(speech),
+            askedToKey,
+            summary(reasks),
             summary(noes),
             summary(both(speech, noes)),
             appCores,
@@ -507,6 +521,13 @@ class InboundLoadBenchmark {
     volatile State state = State.MENU;
     volatile boolean timedOut;
 
+    /** Whether the IVR asked this caller to key the number instead of reading it back. */
+    volatile boolean askedToKey;
+
+    final List<Long> reaskMillis = Collections.synchronizedList(new ArrayList<>());
+    private long promptStarted;
+    private long promptMillis;
+
     private volatile SocketAddress remote;
     private volatile long lastAudible;
     private volatile long firstAudibleAfterMark;
@@ -606,9 +627,20 @@ class InboundLoadBenchmark {
         case SPOKE_NUMBER -> heard(State.READ_BACK, speechMillis, now);
         case READ_BACK -> {
           if (promptOver(now)) {
-            speaking = no;
-            phraseAt = 0;
-            next(State.SAYING_NO, now);
+            if (lastAudible - promptStarted < READ_BACK_NANOS) {
+              // Not the read-back (some 8 s) but "Please key your order number, then the hash
+              // key." (some 3 s): the number was not heard whole. A person keys now; this one
+              // wants an agent, so it keys 0 and #, as it would after its "no".
+              askedToKey = true;
+              speechMillis.removeLast();
+              reaskMillis.add(promptMillis);
+              press("0#");
+              next(State.KEYED_AGENT, now);
+            } else {
+              speaking = no;
+              phraseAt = 0;
+              next(State.SAYING_NO, now);
+            }
           }
         }
         case SAYING_NO -> {
@@ -636,6 +668,8 @@ class InboundLoadBenchmark {
     private void heard(State then, List<Long> samples, long now) {
       long first = firstAudibleAfterMark;
       if (mark != 0 && first != 0) {
+        promptStarted = first;
+        promptMillis = (first - mark) / 1_000_000;
         samples.add((first - mark) / 1_000_000);
         trace.add(state + " " + (first - mark) / 1_000_000);
         mark = 0;
