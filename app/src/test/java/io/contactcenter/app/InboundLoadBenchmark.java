@@ -94,6 +94,12 @@ class InboundLoadBenchmark {
   /** A prompt after the number shorter than this is not the read-back (about 8 s). */
   private static final long READ_BACK_NANOS = Duration.ofSeconds(5).toNanos();
 
+  /**
+   * Quiet after a short prompt that tells the caller it was asked to key (a gap between the
+   * read-back's parts is shorter; the keys question then waits 6 s).
+   */
+  private static final long KEYS_PROMPT_QUIET_NANOS = Duration.ofMillis(2500).toNanos();
+
   private static final long QUIET_NANOS =
       Duration.ofMillis(Long.getLong("bench.quiet-ms", 800)).toNanos();
 
@@ -626,21 +632,23 @@ class InboundLoadBenchmark {
         }
         case SPOKE_NUMBER -> heard(State.READ_BACK, speechMillis, now);
         case READ_BACK -> {
-          if (promptOver(now)) {
-            if (lastAudible - promptStarted < READ_BACK_NANOS) {
-              // Not the read-back (some 8 s) but "Please key your order number, then the hash
-              // key." (some 3 s): the number was not heard whole. A person keys now; this one
-              // wants an agent, so it keys 0 and #, as it would after its "no".
-              askedToKey = true;
-              speechMillis.removeLast();
-              reaskMillis.add(promptMillis);
-              press("0#");
-              next(State.KEYED_AGENT, now);
-            } else {
-              speaking = no;
-              phraseAt = 0;
-              next(State.SAYING_NO, now);
-            }
+          if (!promptOver(now)) {
+            break;
+          }
+          if (lastAudible - promptStarted >= READ_BACK_NANOS) {
+            speaking = no;
+            phraseAt = 0;
+            next(State.SAYING_NO, now);
+          } else if (now - lastAudible > KEYS_PROMPT_QUIET_NANOS) {
+            // Not the read-back (some 8 s, its parts a moment apart when synthesis lags) but
+            // "Please key your order number, then the hash key." (some 3 s) and then silence:
+            // the number was not heard whole. A person keys now; this one wants an agent, so it
+            // keys 0 and #, as it would after its "no".
+            askedToKey = true;
+            speechMillis.removeLast();
+            reaskMillis.add(promptMillis);
+            press("0#");
+            next(State.KEYED_AGENT, now);
           }
         }
         case SAYING_NO -> {
