@@ -366,6 +366,7 @@ class InboundLoadBenchmark {
     java.util.regex.Pattern speech = java.util.regex.Pattern.compile("\"speech:([a-z ]+)\"");
     int whole = 0;
     int[] dropped = new int[7];
+    int others = 0;
     List<String> other = new ArrayList<>();
     for (String v : visits) {
       String heard = null;
@@ -399,15 +400,19 @@ class InboundLoadBenchmark {
       }
       if (at > 0) {
         dropped[at]++;
-      } else if (other.size() < 8) {
-        other.add(heard);
+      } else {
+        others++;
+        if (other.size() < 8) {
+          other.add(heard);
+        }
       }
     }
     return String.format(
         Locale.ROOT,
-        "order numbers heard: %d whole; one digit dropped at position 1..6: %s; other: %s",
+        "order numbers heard: %d whole; one digit dropped at position 1..6: %s; other: %d %s",
         whole,
         java.util.Arrays.toString(java.util.Arrays.copyOfRange(dropped, 1, 7)),
+        others,
         other);
   }
 
