@@ -200,9 +200,8 @@ class HotlineIvrIT {
             "SHIPPED"::equals);
     Instant before = Instant.now().minusSeconds(1);
     // One recording of the whole call, timed by the prompts (each can be interrupted by speech,
-    // and each listens until 6 s after it ended or was interrupted; an answer still being spoken
-    // then is cut): "order status" over the menu (4 s in; heard about 6 s in), the number in two
-    // groups (one pause: shorter than six digits said one by one, which ran past the 6 s) 3 s
+    // and each waits 6 s after it ended or was interrupted for the caller to start answering):
+    // "order status" over the menu (4 s in; heard about 6 s in), the number in two groups 3 s
     // later, over or just after "Please key your order number ...", and "yes" 6 s after the
     // number, over the read-back ("I heard 2 4 6 8 1 0. Is that right? ...", some 8 s), then quiet
     // until Asterisk hangs up.

@@ -60,8 +60,11 @@ import org.springframework.test.context.TestPropertySource;
  * 96); asked for the order number it says a number of its own (digit words synthesized once with
  * MaryTTS and joined, so every caller's number and so every read-back is different); to the
  * read-back it says "no"; asked again for the number it presses 0 and # for an agent, hears "please
- * hold" and waits in the queue with music until SIPp hangs up. One agent of the queue is logged in
- * and not ready, so every caller stays queued.
+ * hold" and waits in the queue with music until SIPp hangs up. Asked to key the number instead of
+ * hearing it read back (the IVR did not hear it whole: a prompt after the number shorter than the
+ * read-back's), it presses 0 and # at once, as a person who wants an agent would; such callers are
+ * counted apart, and the report says which digit the IVR missed. One agent of the queue is logged
+ * in and not ready, so every caller stays queued.
  *
  * <p>Measured on the caller's side, from RTP: a key's latency is from the end packet of its
  * telephone-event (the moment Asterisk takes the digit) to the first audible frame received after
@@ -88,6 +91,15 @@ class InboundLoadBenchmark {
   private static final int AUDIBLE = 1000;
 
   /** How long the line stays quiet before a caller takes a prompt to be over. */
+  /** A prompt after the number shorter than this is not the read-back (about 8 s). */
+  private static final long READ_BACK_NANOS = Duration.ofSeconds(5).toNanos();
+
+  /**
+   * Quiet after a short prompt that tells the caller it was asked to key (a gap between the
+   * read-back's parts is shorter; the keys question then waits 6 s).
+   */
+  private static final long KEYS_PROMPT_QUIET_NANOS = Duration.ofMillis(2500).toNanos();
+
   private static final long QUIET_NANOS =
       Duration.ofMillis(Long.getLong("bench.quiet-ms", 800)).toNanos();
 
@@ -150,7 +162,7 @@ class InboundLoadBenchmark {
     for (int i = 0; i < callers; i++) {
       String number =
           String.format("%06d", ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
-      Caller c = new Caller(i, phrase(number, digitWords), no, stepTimeout.toNanos());
+      Caller c = new Caller(i, number, phrase(number, digitWords), no, stepTimeout.toNanos());
       all.add(c);
       csv.append(c.port()).append('\n');
     }
@@ -240,7 +252,11 @@ class InboundLoadBenchmark {
     List<Long> noes = new ArrayList<>();
     Map<String, Integer> failures = new TreeMap<>();
     int reachedQueue = 0;
+    List<Long> reasks = new ArrayList<>();
+    int askedToKey = 0;
     for (Caller c : all) {
+      reasks.addAll(c.reaskMillis);
+      askedToKey += c.askedToKey ? 1 : 0;
       keys.addAll(c.keyMillis);
       agentKeys.addAll(c.agentKeyMillis);
       speech.addAll(c.speechMillis);
@@ -262,6 +278,8 @@ class InboundLoadBenchmark {
                 + "  key -> prompt, 0# for an agent: %s%n"
                 + "  key -> prompt, both: %s%n"
                 + "  end of speech -> prompt, the order number: %s%n"
+                + "  callers asked to key the number (not heard whole), keyed 0#: %d;"
+                + " end of speech -> that prompt: %s%n"
                 + "  end of speech -> prompt, \"no\" to the read-back: %s%n"
                 + "  end of speech -> prompt, both: %s%n"
                 + "  app process CPU %.2f cores; load average before %s, after %s%n",
@@ -281,6 +299,8 @@ class InboundLoadBenchmark {
             summary(agentKeys),
             summary(both(keys, agentKeys)),
             summary(speech),
+            askedToKey,
+            summary(reasks),
             summary(noes),
             summary(both(speech, noes)),
             appCores,
@@ -306,6 +326,10 @@ class InboundLoadBenchmark {
           "  sessions with %s: %d of %d%n",
           token, visits.stream().filter(v -> v.contains(token)).count(), visits.size());
     }
+    // What the order-number node heard beside what the callers said: whole, one digit dropped
+    // (and where), or other.
+    String heardLine = numbersHeard(all, visits);
+    System.out.println("  " + heardLine);
     // A few whole sessions that took a no-input exit: where an answer was lost.
     visits.stream()
         .filter(v -> v.contains("no-input"))
@@ -326,10 +350,70 @@ class InboundLoadBenchmark {
     Path out = Path.of("target/inbound-load-benchmark.txt");
     Files.writeString(
         out,
-        report,
+        report + "  " + heardLine + System.lineSeparator(),
         StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /**
+   * Classifies the first spoken number of each session against the callers' numbers: said whole,
+   * one digit dropped (by its position, 1 to 6), or other (with the first few heard).
+   */
+  private static String numbersHeard(List<Caller> all, List<String> visits) {
+    java.util.Set<String> said = new java.util.HashSet<>();
+    all.forEach(c -> said.add(c.number));
+    java.util.regex.Pattern speech = java.util.regex.Pattern.compile("\"speech:([a-z ]+)\"");
+    int whole = 0;
+    int[] dropped = new int[7];
+    int others = 0;
+    List<String> other = new ArrayList<>();
+    for (String v : visits) {
+      String heard = null;
+      java.util.regex.Matcher m = speech.matcher(v);
+      while (heard == null && m.find()) {
+        StringBuilder digits = new StringBuilder();
+        for (String w : m.group(1).split(" ")) {
+          int d = List.of(DIGITS).indexOf(w);
+          if (d >= 0) {
+            digits.append(d);
+          }
+        }
+        if (digits.length() > 1) {
+          heard = digits.toString();
+        }
+      }
+      if (heard == null) {
+        continue;
+      }
+      if (said.contains(heard)) {
+        whole++;
+        continue;
+      }
+      int at = 0;
+      for (String n : said) {
+        for (int i = 0; i < n.length() && at == 0; i++) {
+          if ((n.substring(0, i) + n.substring(i + 1)).equals(heard)) {
+            at = i + 1;
+          }
+        }
+      }
+      if (at > 0) {
+        dropped[at]++;
+      } else {
+        others++;
+        if (other.size() < 8) {
+          other.add(heard);
+        }
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "order numbers heard: %d whole; one digit dropped at position 1..6: %s; other: %d %s",
+        whole,
+        java.util.Arrays.toString(java.util.Arrays.copyOfRange(dropped, 1, 7)),
+        others,
+        other);
   }
 
   private static List<Long> both(List<Long> a, List<Long> b) {
@@ -433,6 +517,7 @@ class InboundLoadBenchmark {
    */
   static final class Caller implements AutoCloseable {
     private final int index;
+    private final String number;
     private final byte[] phrase;
     private final byte[] no;
     private byte[] speaking;
@@ -446,6 +531,13 @@ class InboundLoadBenchmark {
     final List<Long> speechMillis = Collections.synchronizedList(new ArrayList<>());
     volatile State state = State.MENU;
     volatile boolean timedOut;
+
+    /** Whether the IVR asked this caller to key the number instead of reading it back. */
+    volatile boolean askedToKey;
+
+    final List<Long> reaskMillis = Collections.synchronizedList(new ArrayList<>());
+    private long promptStarted;
+    private long promptMillis;
 
     private volatile SocketAddress remote;
     private volatile long lastAudible;
@@ -462,8 +554,10 @@ class InboundLoadBenchmark {
     private int dtmfTick = -1;
     private long dtmfTimestamp;
 
-    Caller(int index, byte[] phrase, byte[] no, long stepTimeoutNanos) throws IOException {
+    Caller(int index, String number, byte[] phrase, byte[] no, long stepTimeoutNanos)
+        throws IOException {
       this.index = index;
+      this.number = number;
       this.phrase = phrase;
       this.no = no;
       this.stepTimeoutNanos = stepTimeoutNanos;
@@ -543,10 +637,23 @@ class InboundLoadBenchmark {
         }
         case SPOKE_NUMBER -> heard(State.READ_BACK, speechMillis, now);
         case READ_BACK -> {
-          if (promptOver(now)) {
+          if (!promptOver(now)) {
+            break;
+          }
+          if (lastAudible - promptStarted >= READ_BACK_NANOS) {
             speaking = no;
             phraseAt = 0;
             next(State.SAYING_NO, now);
+          } else if (now - lastAudible > KEYS_PROMPT_QUIET_NANOS) {
+            // Not the read-back (some 8 s, its parts a moment apart when synthesis lags) but
+            // "Please key your order number, then the hash key." (some 3 s) and then silence:
+            // the number was not heard whole. A person keys now; this one wants an agent, so it
+            // keys 0 and #, as it would after its "no".
+            askedToKey = true;
+            speechMillis.removeLast();
+            reaskMillis.add(promptMillis);
+            press("0#");
+            next(State.KEYED_AGENT, now);
           }
         }
         case SAYING_NO -> {
@@ -574,6 +681,8 @@ class InboundLoadBenchmark {
     private void heard(State then, List<Long> samples, long now) {
       long first = firstAudibleAfterMark;
       if (mark != 0 && first != 0) {
+        promptStarted = first;
+        promptMillis = (first - mark) / 1_000_000;
         samples.add((first - mark) / 1_000_000);
         trace.add(state + " " + (first - mark) / 1_000_000);
         mark = 0;

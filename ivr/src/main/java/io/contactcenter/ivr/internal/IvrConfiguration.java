@@ -120,7 +120,8 @@ class IvrConfiguration {
               asr.getObject(),
               config.inputTimeout(),
               config.earlyEndOfAnswer(),
-              config.promptInParts())
+              config.promptInParts(),
+              config.numberPause())
           : new KeysCallerChannel(call, config.inputTimeout());
     };
   }
@@ -167,7 +168,8 @@ class IvrConfiguration {
             asr.getObject(),
             config.inputTimeout(),
             config.earlyEndOfAnswer(),
-            config.promptInParts());
+            config.promptInParts(),
+            config.numberPause());
   }
 
   /** The hotline's language: the configured one, else the active flow's. */

@@ -46,6 +46,10 @@ public record IvrProperties(
    * @param promptInParts on the speech transport, whether a prompt starts with its first part while
    *     the rest is synthesized (ADR 0056); {@code false} synthesizes each prompt whole before it
    *     starts (the benchmark's A/B switch)
+   * @param numberPause on the speech transport, how long a spoken number that is still shorter than
+   *     the node's fewest digits (an order number's {@code min-digits}) is listened to for the rest
+   *     after the recognizer ended its utterance (callers say numbers in groups); its next group
+   *     joins it. 0 ends every number with its utterance (ADR 0056 second addendum)
    */
   public record Hotline(
       @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") @DefaultValue("hotline") String flow,
@@ -56,7 +60,8 @@ public record IvrProperties(
       @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.95") double readBackMinYesShare,
       @NotNull @DefaultValue("right") List<String> readBackUnsureAlone,
       @NotNull @DefaultValue("300ms") Duration earlyEndOfAnswer,
-      @DefaultValue("true") boolean promptInParts) {}
+      @DefaultValue("true") boolean promptInParts,
+      @NotNull @DefaultValue("1500ms") Duration numberPause) {}
 
   /**
    * @param provider {@code table} (the default: a table fed by order events on Kafka) or {@code

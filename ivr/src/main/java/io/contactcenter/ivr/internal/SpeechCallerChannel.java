@@ -38,11 +38,23 @@ import org.slf4j.LoggerFactory;
  * instead of after the whole text was rendered. A spoken answer that is already complete (a menu's
  * whole phrase, a number of the most digits) ends after {@code earlyEnd} of silence instead of the
  * recognizer's trailing silence.
+ *
+ * <p>The input timeout is the time the caller has to start answering after the prompt. Once words
+ * are heard the answer ends when the recognizer's utterance does (its trailing silence, or its
+ * longest utterance), not in the middle of a word; and a number that is still shorter than the
+ * question's fewest digits (callers say numbers in groups, and pause between them) is listened to
+ * for {@code numberPause} more, like the inter-key timeout of keys, and its next group joins it.
  */
 final class SpeechCallerChannel implements CallerChannel {
 
   private static final Logger log = LoggerFactory.getLogger(SpeechCallerChannel.class);
   private static final Duration FRAME_WAIT = Duration.ofMillis(40);
+
+  /**
+   * How long an answer begun before the input timeout may go on after it, should the recognizer not
+   * end it (longer than its longest utterance, 15 s by default).
+   */
+  private static final Duration LONGEST_LATE_ANSWER = Duration.ofSeconds(30);
 
   private final ChannelSession call;
   private final SpeechSynthesizer tts;
@@ -50,6 +62,7 @@ final class SpeechCallerChannel implements CallerChannel {
   private final Duration inputTimeout;
   private final Duration earlyEnd;
   private final boolean inParts;
+  private final Duration numberPause;
   private MediaSession media;
 
   /**
@@ -76,12 +89,29 @@ final class SpeechCallerChannel implements CallerChannel {
       Duration inputTimeout,
       Duration earlyEnd,
       boolean inParts) {
+    this(call, tts, asr, inputTimeout, earlyEnd, inParts, Duration.ZERO);
+  }
+
+  /**
+   * @param numberPause how long a spoken number with fewer digits than the question's fewest is
+   *     listened to after the recognizer ended its utterance, for the rest of it; zero ends it with
+   *     the utterance
+   */
+  SpeechCallerChannel(
+      ChannelSession call,
+      SpeechSynthesizer tts,
+      SpeechRecognizer asr,
+      Duration inputTimeout,
+      Duration earlyEnd,
+      boolean inParts,
+      Duration numberPause) {
     this.call = call;
     this.tts = tts;
     this.asr = asr;
     this.inputTimeout = inputTimeout;
     this.earlyEnd = earlyEnd;
     this.inParts = inParts;
+    this.numberPause = numberPause;
   }
 
   private MediaSession media() {
@@ -200,15 +230,13 @@ final class SpeechCallerChannel implements CallerChannel {
   public CallerInput ask(IvrStep.Ask ask, String language) {
     MediaSession m = media();
     Speaking speaking = speak(m, ask.prompt(), ask.values(), language);
-    RecognitionStream recognizer =
-        ask.phrases().isEmpty()
-            ? null
-            : asr.open(
-                RecognitionOptions.grammar(language, ask.phrases())
-                    .withAlternatives(ask.alternatives()));
+    RecognitionStream recognizer = listen(ask, language);
     try {
       StringBuilder keys = new StringBuilder();
+      // The words of a number's earlier groups, while the rest of it is listened for.
+      String heard = "";
       long deadline = Long.MAX_VALUE;
+      long restDeadline = Long.MAX_VALUE;
       while (true) {
         Optional<MediaEvent> event = m.next(FRAME_WAIT);
         if (event.isPresent()) {
@@ -228,28 +256,52 @@ final class SpeechCallerChannel implements CallerChannel {
             case MediaEvent.Audio audio -> {
               if (recognizer != null && keys.isEmpty()) {
                 recognizer.accept(audio.pcm(), AudioEncoding.PCM16_8K);
-                if (speaking.isPlaying() && !recognizer.partialText().isBlank()) {
+                boolean words = !recognizer.partialText().isBlank();
+                if (speaking.isPlaying() && words) {
                   speaking.stop();
                 }
-                if (recognizer.endOfSpeech() || completeAnswer(recognizer, ask)) {
-                  return speech(recognizer.finish());
+                if (words) {
+                  restDeadline = Long.MAX_VALUE; // the rest of the number is being said
+                }
+                if (recognizer.endOfSpeech() || completeAnswer(recognizer, ask, heard)) {
+                  Transcript said = recognizer.finish();
+                  String text = join(heard, said.text());
+                  if (!awaitsRest(text, ask)) {
+                    return heard.isEmpty() ? speech(said) : new CallerInput.Speech(text);
+                  }
+                  heard = text;
+                  recognizer.close();
+                  recognizer = listen(ask, language);
+                  restDeadline = System.nanoTime() + numberPause.toNanos();
                 }
               }
             }
           }
         }
-        if (deadline == Long.MAX_VALUE && !speaking.isPlaying()) {
-          deadline = System.nanoTime() + inputTimeout.toNanos();
+        long now = System.nanoTime();
+        if (now > restDeadline) {
+          // No more digits came: the number as said is the answer (the flow asks again).
+          return new CallerInput.Speech(heard);
         }
-        if (System.nanoTime() > deadline) {
+        if (deadline == Long.MAX_VALUE && !speaking.isPlaying()) {
+          deadline = now + inputTimeout.toNanos();
+        }
+        if (now > deadline) {
           if (!keys.isEmpty()) {
             return new CallerInput.Keys(keys.toString());
           }
-          if (recognizer != null && !recognizer.partialText().isBlank()) {
-            // Still talking when the time ran out: what was said so far is the answer.
-            return speech(recognizer.finish());
+          // The timeout is the time to start answering: a caller whose words are being heard is
+          // not cut off in the middle of them (the recognizer ends the utterance, at its longest
+          // after cc.asrtts.speech.max-utterance).
+          boolean answering =
+              !heard.isEmpty() || (recognizer != null && !recognizer.partialText().isBlank());
+          if (!answering) {
+            return new CallerInput.NoInput();
           }
-          return new CallerInput.NoInput();
+          if (now > deadline + LONGEST_LATE_ANSWER.toNanos()) {
+            // The line stopped carrying audio mid-answer: what was heard is the answer.
+            return new CallerInput.Speech(join(heard, recognizer.finish().text()));
+          }
         }
       }
     } finally {
@@ -260,17 +312,42 @@ final class SpeechCallerChannel implements CallerChannel {
     }
   }
 
+  /** A recognition stream for the question's grammar; null for a question of keys only. */
+  private RecognitionStream listen(IvrStep.Ask ask, String language) {
+    return ask.phrases().isEmpty()
+        ? null
+        : asr.open(
+            RecognitionOptions.grammar(language, ask.phrases())
+                .withAlternatives(ask.alternatives()));
+  }
+
+  private static String join(String before, String after) {
+    return (before + " " + after).strip();
+  }
+
+  /**
+   * Whether what was said is a number still shorter than the question's fewest digits, to be
+   * listened to for the rest: only digit words, at least one, fewer than {@code minDigits}.
+   */
+  private boolean awaitsRest(String text, IvrStep.Ask ask) {
+    if (numberPause.isZero() || ask.maxDigits() <= 1) {
+      return false;
+    }
+    String digits = SpokenDigits.parse(text);
+    return !digits.isEmpty() && digits.length() < ask.minDigits();
+  }
+
   /**
    * Whether what the caller said so far is a whole answer and they have paused for {@code
    * earlyEnd}: a phrase of the question's grammar that no longer phrase begins with ("order" is not
    * complete while "order status" is a phrase), or, for a number, its most digits. Anything the
    * grammar does not know ({@code [unk]}) waits for the recognizer's own end.
    */
-  private boolean completeAnswer(RecognitionStream recognizer, IvrStep.Ask ask) {
+  private boolean completeAnswer(RecognitionStream recognizer, IvrStep.Ask ask, String heard) {
     if (earlyEnd.isZero() || recognizer.silenceAfterSpeech().compareTo(earlyEnd) < 0) {
       return false;
     }
-    return complete(recognizer.partialText(), ask);
+    return complete(join(heard, recognizer.partialText()), ask);
   }
 
   static boolean complete(String partial, IvrStep.Ask ask) {

@@ -154,6 +154,68 @@ class SpeechCallerChannelTest {
     };
   }
 
+  /**
+   * Each stream opened hears the next of {@code utterances}: a word every two frames, the utterance
+   * ending three frames after its last word; what a stream finished early heard is the words so
+   * far.
+   */
+  static SpeechRecognizer utterances(List<RecognitionOptions> opened, String... utterances) {
+    Deque<String> next = new ArrayDeque<>(List.of(utterances));
+    return new SpeechRecognizer() {
+      @Override
+      public RecognitionStream open(RecognitionOptions options) {
+        opened.add(options);
+        List<String> words = next.isEmpty() ? List.of() : List.of(next.pollFirst().split(" "));
+        return new RecognitionStream() {
+          int fed;
+
+          @Override
+          public void accept(byte[] data, AudioEncoding encoding) {
+            fed++;
+          }
+
+          @Override
+          public boolean endOfSpeech() {
+            return !words.isEmpty() && fed >= 2 * words.size() + 3;
+          }
+
+          @Override
+          public Duration silenceAfterSpeech() {
+            return Duration.ZERO;
+          }
+
+          @Override
+          public String partialText() {
+            return String.join(" ", words.subList(0, Math.min(words.size(), fed / 2)));
+          }
+
+          @Override
+          public Transcript finish() {
+            return new Transcript(partialText(), List.of(), 1.0, Duration.ofSeconds(1));
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+
+      @Override
+      public RecognitionStream open(RecognitionOptions options, RecognitionListener listener) {
+        return open(options);
+      }
+
+      @Override
+      public Transcript transcribe(AudioClip clip, RecognitionOptions options) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Set<String> languages() {
+        return Set.of("en");
+      }
+    };
+  }
+
   static final SpeechSynthesizer TTS =
       new SpeechSynthesizer() {
         @Override
@@ -317,6 +379,87 @@ class SpeechCallerChannelTest {
 
     assertThat(synthesized).containsExactly("I heard", "four, seven.", "Is that right?");
     assertThat(media.log).containsExactly("play 14", "play 24", "play 28");
+  }
+
+  private static final List<String> DIGITS =
+      List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+
+  /** The order number's question: six to ten digits, said or keyed. */
+  private static IvrStep.Ask orderNumber() {
+    return new IvrStep.Ask("order", MENU, Map.of(), 10, DIGITS, false, 0, 6);
+  }
+
+  private SpeechCallerChannel numberChannel(
+      SpeechRecognizer asr, Duration inputTimeout, Duration numberPause) {
+    FakeChannelSession call = new FakeChannelSession("1.1");
+    call.media(media);
+    return new SpeechCallerChannel(call, TTS, asr, inputTimeout, Duration.ZERO, true, numberPause);
+  }
+
+  private void audioFrames(int n) {
+    for (int i = 0; i < n; i++) {
+      media.events.add(new MediaEvent.Audio(new byte[320]));
+    }
+  }
+
+  @Test
+  void aNumberSaidInTwoGroupsIsOneAnswerThoughTheRecognizerEndedAfterTheFirst() {
+    audioFrames(9 + 9);
+    SpeechRecognizer asr = utterances(opened, "two four six", "eight one zero");
+
+    CallerInput input =
+        numberChannel(asr, Duration.ofSeconds(30), Duration.ofSeconds(30)).ask(orderNumber(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Speech("two four six eight one zero"));
+    assertThat(opened).hasSize(2);
+  }
+
+  @Test
+  void aNumberOfEnoughDigitsEndsWithItsUtterance() {
+    audioFrames(15 + 9);
+    SpeechRecognizer asr = utterances(opened, "two four six eight one zero", "one two three");
+
+    CallerInput input =
+        numberChannel(asr, Duration.ofSeconds(30), Duration.ofSeconds(30)).ask(orderNumber(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Speech("two four six eight one zero"));
+    assertThat(opened).hasSize(1);
+  }
+
+  @Test
+  void aShortNumberWithNothingAfterItIsTheAnswerOnceThePauseHasPassed() {
+    audioFrames(9);
+    SpeechRecognizer asr = utterances(opened, "two four six");
+
+    CallerInput input =
+        numberChannel(asr, Duration.ofSeconds(30), Duration.ofMillis(1)).ask(orderNumber(), "en");
+
+    assertThat(input)
+        .as("what was said, for the flow to ask again; not a no-input")
+        .isEqualTo(new CallerInput.Speech("two four six"));
+  }
+
+  @Test
+  void withoutANumberPauseAShortNumberEndsWithItsUtterance() {
+    audioFrames(9 + 9);
+    SpeechRecognizer asr = utterances(opened, "two four six", "eight one zero");
+
+    CallerInput input =
+        numberChannel(asr, Duration.ofSeconds(30), Duration.ZERO).ask(orderNumber(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Speech("two four six"));
+  }
+
+  @Test
+  void theInputTimeoutDoesNotCutACallerWhoseWordsAreBeingHeard() {
+    // The timeout has passed as soon as the prompt is stopped; the caller is still speaking.
+    audioFrames(15);
+    SpeechRecognizer asr = utterances(opened, "two four six eight one zero");
+
+    CallerInput input =
+        numberChannel(asr, Duration.ofNanos(1), Duration.ofSeconds(30)).ask(orderNumber(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Speech("two four six eight one zero"));
   }
 
   @Test

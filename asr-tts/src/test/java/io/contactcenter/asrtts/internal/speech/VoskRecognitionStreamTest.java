@@ -368,20 +368,18 @@ class VoskRecognitionStreamTest {
         transcribe(
             () ->
                 new FakeDecoder() {
-                  private boolean endpointGiven;
+                  private boolean resultTaken;
 
                   @Override
                   public boolean accept(short[] s, int length) {
                     super.accept(s, length);
-                    if (!endpointGiven && samples > 16000) {
-                      endpointGiven = true;
-                      return true;
-                    }
-                    return false;
+                    // As Vosk: the boundary is reported on every call until its result is taken.
+                    return !resultTaken && samples > 16000;
                   }
 
                   @Override
                   public String result() {
+                    resultTaken = true;
                     return "{\"alternatives\":[{\"confidence\":210.0,\"result\":["
                         + "{\"start\":0.1,\"end\":0.3,\"word\":\"call\"},"
                         + "{\"start\":0.3,\"end\":0.5,\"word\":\"me\"}],"
@@ -420,6 +418,43 @@ class VoskRecognitionStreamTest {
         .extracting(Transcript.Word::confidence)
         .containsExactly(1.0, 1.0, 1.0, 0.5);
     assertThat(transcript.confidence()).isCloseTo(0.875, within(1e-9));
+  }
+
+  @Test
+  void aBoundaryTheDecoderFindsWhileTheCallerIsStillSpeakingIsTakenOnlyOnceTheyPause() {
+    // Vosk's endpointer took a weak word for silence 400 ms into 1.5 s of speech and keeps
+    // reporting it: the stream takes the boundary only after 300 ms of its own silence.
+    List<Long> resultsAt = new ArrayList<>();
+    Transcript transcript =
+        transcribe(
+            () ->
+                new FakeDecoder() {
+                  private boolean resultTaken;
+
+                  @Override
+                  public boolean accept(short[] s, int length) {
+                    super.accept(s, length);
+                    // Decoding starts 260 ms before the onset at 1 s: 700 ms of 16 kHz audio in.
+                    return !resultTaken && samples > 11200;
+                  }
+
+                  @Override
+                  public String result() {
+                    resultTaken = true;
+                    resultsAt.add(samples);
+                    return "{\"result\":[{\"conf\":1,\"start\":0.3,\"end\":0.7,"
+                        + "\"word\":\"one\"}],\"text\":\"one\"}";
+                  }
+                },
+            Signals.concat(
+                Signals.silence(RATE, 1),
+                Signals.tone(440, RATE, 1.5, 8000),
+                Signals.silence(RATE, 1)));
+
+    assertThat(resultsAt).hasSize(1);
+    // Not before the end of the speech (260 ms of pre-roll + 1.5 s) and 300 ms of silence.
+    assertThat(resultsAt.getFirst()).isGreaterThanOrEqualTo((260 + 1500 + 300) * 16L);
+    assertThat(transcript.text()).isEqualTo("one hello");
   }
 
   @Test

@@ -346,7 +346,8 @@ public final class FlowEngine {
     // Once speech has failed in this node it is not offered again: it got the caller wrong once
     // and on the same line would likely get them wrong again (Nuance's "DTMF-only after errors").
     List<String> phrases = keysOnly ? List.of() : SpokenDigits.grammar(language);
-    return new IvrStep.Ask(order.id(), order.ask(), Map.of(), order.maxDigits(), phrases, retry);
+    return new IvrStep.Ask(
+        order.id(), order.ask(), Map.of(), order.maxDigits(), phrases, retry, 0, order.minDigits());
   }
 
   private IvrStep numberInput(Node.OrderStatus order, CallerInput input) {

@@ -23,6 +23,9 @@ public sealed interface IvrStep {
    * @param alternatives how many alternative transcripts a spoken answer should carry ({@link
    *     CallerInput.Speech#alternatives()}), 0 to 10: for an answer whose doubt matters, the
    *     read-back's yes; 0 for the best transcript alone
+   * @param minDigits the fewest digits of a whole answer, 1 to {@code maxDigits}: a number said in
+   *     groups is listened to past a pause while it has fewer (an order number's shortest length);
+   *     1 for every other question
    */
   record Ask(
       String nodeId,
@@ -31,7 +34,8 @@ public sealed interface IvrStep {
       int maxDigits,
       List<String> phrases,
       boolean retry,
-      int alternatives)
+      int alternatives,
+      int minDigits)
       implements IvrStep {
 
     public Ask {
@@ -39,6 +43,22 @@ public sealed interface IvrStep {
         throw new IllegalArgumentException(
             "alternatives must be between 0 and 10, was " + alternatives);
       }
+      if (minDigits < 1 || minDigits > Math.max(1, maxDigits)) {
+        throw new IllegalArgumentException(
+            "minDigits must be between 1 and maxDigits (" + maxDigits + "), was " + minDigits);
+      }
+    }
+
+    /** A question whose answer is whole with any number of digits. */
+    public Ask(
+        String nodeId,
+        Prompt prompt,
+        Map<String, Object> values,
+        int maxDigits,
+        List<String> phrases,
+        boolean retry,
+        int alternatives) {
+      this(nodeId, prompt, values, maxDigits, phrases, retry, alternatives, 1);
     }
 
     /** A question whose spoken answer is its best transcript alone. */

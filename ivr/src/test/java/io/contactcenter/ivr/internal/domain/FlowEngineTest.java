@@ -76,8 +76,16 @@ class FlowEngineTest {
     IvrStep.Ask ask = (IvrStep.Ask) engine.start();
 
     assertThat(ask.maxDigits()).isEqualTo(1);
+    assertThat(ask.minDigits()).isEqualTo(1);
     assertThat(ask.phrases()).containsExactly("order status", "goodbye", "agent");
-    assertThat(engine.onInput(new Speech("order status"))).isInstanceOf(IvrStep.Ask.class);
+    assertThat(engine.onInput(new Speech("order status")))
+        .as("the order number: a spoken one shorter than six digits is listened to past a pause")
+        .isInstanceOfSatisfying(
+            IvrStep.Ask.class,
+            a -> {
+              assertThat(a.minDigits()).isEqualTo(6);
+              assertThat(a.maxDigits()).isEqualTo(10);
+            });
     assertThat(engine.trace().intent()).isEqualTo("order_status");
   }
 
