@@ -1,6 +1,7 @@
 package io.contactcenter.routing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -119,13 +120,11 @@ class RoutingFrontIT {
   }
 
   /** Waits until the call is in the dead leader's list, where nobody takes it. */
-  private void awaitQueued(Instance dead) throws InterruptedException {
+  private void awaitQueued(Instance dead) {
     String key = RoutingFront.CALLS + dead.leadership.instanceId();
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (Optional.ofNullable(dead.redis.opsForList().size(key)).orElse(0L) == 0) {
-      assertThat(System.nanoTime()).as("the call reached %s", key).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    await("the call reached " + key)
+        .atMost(TIMEOUT)
+        .until(() -> Optional.ofNullable(dead.redis.opsForList().size(key)).orElse(0L) > 0);
   }
 
   private Instance instance(String name) {
