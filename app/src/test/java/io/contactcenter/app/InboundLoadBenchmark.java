@@ -76,7 +76,8 @@ import org.springframework.test.context.TestPropertySource;
  * app/target/inbound-load-benchmark.txt}. Not part of the test suite (failsafe runs {@code *IT}
  * only; see docs/benchmarks.md). Settings: {@code -Dbench.callers=100} (or levels run one after the
  * other: {@code 25,50,100}), {@code -Dbench.rate=2} (calls started per second), {@code
- * -Dbench.hold} (seconds from answer to hang-up; default the ramp plus 60 s).
+ * -Dbench.hold} (seconds from answer to hang-up; default the ramp plus 60 s), {@code
+ * -Dbench.known-orders=false} (the callers' numbers are not orders the IVR knows).
  */
 @ContactCenterIT
 // The product's default (the ITs' shared context shortens it to 4 s): a caller who waits for the
@@ -99,6 +100,14 @@ class InboundLoadBenchmark {
    * read-back's parts is shorter; the keys question then waits 6 s).
    */
   private static final long KEYS_PROMPT_QUIET_NANOS = Duration.ofMillis(2500).toNanos();
+
+  /**
+   * Whether each caller's number is an order the order data knows ({@code -Dbench.known-orders},
+   * default true), as a real caller's own order is; false: numbers nobody knows, as before ADR
+   * 0062.
+   */
+  private static final boolean KNOWN_ORDERS =
+      Boolean.parseBoolean(System.getProperty("bench.known-orders", "true"));
 
   private static final long QUIET_NANOS =
       Duration.ofMillis(Long.getLong("bench.quiet-ms", 800)).toNanos();
@@ -164,6 +173,14 @@ class InboundLoadBenchmark {
           String.format("%06d", ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
       Caller c = new Caller(i, number, phrase(number, digitWords), no, stepTimeout.toNanos());
       all.add(c);
+      if (KNOWN_ORDERS) {
+        // A caller asks about an order of their own: the order data knows the number (ADR 0062).
+        jdbc.sql(
+                "INSERT INTO ivr_order (order_id, state, updated_at) VALUES (?, 'SHIPPED', now())"
+                    + " ON CONFLICT (order_id) DO NOTHING")
+            .param(number)
+            .update();
+      }
       csv.append(c.port()).append('\n');
     }
     Files.writeString(ports, csv.toString());
@@ -282,7 +299,8 @@ class InboundLoadBenchmark {
                 + " end of speech -> that prompt: %s%n"
                 + "  end of speech -> prompt, \"no\" to the read-back: %s%n"
                 + "  end of speech -> prompt, both: %s%n"
-                + "  app process CPU %.2f cores; load average before %s, after %s%n",
+                + "  app process CPU %.2f cores; load average before %s, after %s%n"
+                + "  callers' numbers known orders: %s%n",
             callers,
             rate,
             hold,
@@ -305,7 +323,8 @@ class InboundLoadBenchmark {
             summary(both(speech, noes)),
             appCores,
             loadBefore,
-            loadAfter);
+            loadAfter,
+            KNOWN_ORDERS);
     System.out.println(report);
     all.stream()
         .filter(

@@ -18,11 +18,13 @@ import io.contactcenter.pbx.MediaSession;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +65,7 @@ final class SpeechCallerChannel implements CallerChannel {
   private final Duration earlyEnd;
   private final boolean inParts;
   private final Duration numberPause;
+  private final Predicate<String> wholeNumber;
   private MediaSession media;
 
   /**
@@ -105,6 +108,25 @@ final class SpeechCallerChannel implements CallerChannel {
       Duration earlyEnd,
       boolean inParts,
       Duration numberPause) {
+    this(call, tts, asr, inputTimeout, earlyEnd, inParts, numberPause, digits -> false);
+  }
+
+  /**
+   * @param wholeNumber whether the digits of a spoken number are a whole one as far as the data can
+   *     tell (a known order that no longer order number begins with: {@link
+   *     OrderLookup#isWholeNumber}); such a number ends after {@code earlyEnd} of silence, as one
+   *     of the question's most digits does. Asked at most once per digit string and question, on
+   *     the call's thread
+   */
+  SpeechCallerChannel(
+      ChannelSession call,
+      SpeechSynthesizer tts,
+      SpeechRecognizer asr,
+      Duration inputTimeout,
+      Duration earlyEnd,
+      boolean inParts,
+      Duration numberPause,
+      Predicate<String> wholeNumber) {
     this.call = call;
     this.tts = tts;
     this.asr = asr;
@@ -112,6 +134,7 @@ final class SpeechCallerChannel implements CallerChannel {
     this.earlyEnd = earlyEnd;
     this.inParts = inParts;
     this.numberPause = numberPause;
+    this.wholeNumber = wholeNumber;
   }
 
   private MediaSession media() {
@@ -235,6 +258,8 @@ final class SpeechCallerChannel implements CallerChannel {
       StringBuilder keys = new StringBuilder();
       // The words of a number's earlier groups, while the rest of it is listened for.
       String heard = "";
+      // What the order data said of each digit string heard in this answer: asked once.
+      Map<String, Boolean> whole = new HashMap<>();
       long deadline = Long.MAX_VALUE;
       long restDeadline = Long.MAX_VALUE;
       while (true) {
@@ -263,7 +288,7 @@ final class SpeechCallerChannel implements CallerChannel {
                 if (words) {
                   restDeadline = Long.MAX_VALUE; // the rest of the number is being said
                 }
-                if (recognizer.endOfSpeech() || completeAnswer(recognizer, ask, heard)) {
+                if (recognizer.endOfSpeech() || completeAnswer(recognizer, ask, heard, whole)) {
                   Transcript said = recognizer.finish();
                   String text = join(heard, said.text());
                   if (!awaitsRest(text, ask)) {
@@ -340,14 +365,34 @@ final class SpeechCallerChannel implements CallerChannel {
   /**
    * Whether what the caller said so far is a whole answer and they have paused for {@code
    * earlyEnd}: a phrase of the question's grammar that no longer phrase begins with ("order" is not
-   * complete while "order status" is a phrase), or, for a number, its most digits. Anything the
-   * grammar does not know ({@code [unk]}) waits for the recognizer's own end.
+   * complete while "order status" is a phrase), or, for a number, its most digits or a number the
+   * data knows to be whole ({@link #knownWhole}). Anything the grammar does not know ({@code
+   * [unk]}) waits for the recognizer's own end.
    */
-  private boolean completeAnswer(RecognitionStream recognizer, IvrStep.Ask ask, String heard) {
+  private boolean completeAnswer(
+      RecognitionStream recognizer, IvrStep.Ask ask, String heard, Map<String, Boolean> whole) {
     if (earlyEnd.isZero() || recognizer.silenceAfterSpeech().compareTo(earlyEnd) < 0) {
       return false;
     }
-    return complete(join(heard, recognizer.partialText()), ask);
+    String said = join(heard, recognizer.partialText());
+    return complete(said, ask) || knownWhole(said, ask, whole);
+  }
+
+  /**
+   * Whether a spoken number of at least the question's fewest digits is one the data knows to be
+   * whole: an order with exactly these digits and none longer that begins with them. A shorter
+   * number, or one that could still grow into another known number, waits for the recognizer's
+   * trailing silence (and, below the fewest digits, the number pause).
+   */
+  private boolean knownWhole(String said, IvrStep.Ask ask, Map<String, Boolean> whole) {
+    if (ask.maxDigits() <= 1 || said.contains("[unk]")) {
+      return false;
+    }
+    String digits = SpokenDigits.parse(said);
+    if (digits.length() < ask.minDigits() || digits.length() > ask.maxDigits()) {
+      return false;
+    }
+    return whole.computeIfAbsent(digits, wholeNumber::test);
   }
 
   static boolean complete(String partial, IvrStep.Ask ask) {

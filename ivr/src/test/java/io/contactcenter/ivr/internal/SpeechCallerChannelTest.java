@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** The speech transport over a scripted media stream and a scripted recognizer. */
@@ -182,6 +183,73 @@ class SpeechCallerChannelTest {
           @Override
           public Duration silenceAfterSpeech() {
             return Duration.ZERO;
+          }
+
+          @Override
+          public String partialText() {
+            return String.join(" ", words.subList(0, Math.min(words.size(), fed / 2)));
+          }
+
+          @Override
+          public Transcript finish() {
+            return new Transcript(partialText(), List.of(), 1.0, Duration.ofSeconds(1));
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+
+      @Override
+      public RecognitionStream open(RecognitionOptions options, RecognitionListener listener) {
+        return open(options);
+      }
+
+      @Override
+      public Transcript transcribe(AudioClip clip, RecognitionOptions options) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Set<String> languages() {
+        return Set.of("en");
+      }
+    };
+  }
+
+  /**
+   * Each stream opened hears the next of {@code utterances}: a word every two frames, then silence
+   * that {@link RecognitionStream#silenceAfterSpeech()} counts (20 ms a frame), the utterance
+   * ending {@code trailingFrames} frames after its last word, as the recognizer's trailing silence
+   * does.
+   */
+  static SpeechRecognizer pausing(
+      List<RecognitionOptions> opened, int trailingFrames, String... utterances) {
+    Deque<String> next = new ArrayDeque<>(List.of(utterances));
+    return new SpeechRecognizer() {
+      @Override
+      public RecognitionStream open(RecognitionOptions options) {
+        opened.add(options);
+        List<String> words = next.isEmpty() ? List.of() : List.of(next.pollFirst().split(" "));
+        return new RecognitionStream() {
+          int fed;
+
+          @Override
+          public void accept(byte[] data, AudioEncoding encoding) {
+            fed++;
+          }
+
+          @Override
+          public boolean endOfSpeech() {
+            return !words.isEmpty() && fed >= 2 * words.size() + trailingFrames;
+          }
+
+          @Override
+          public Duration silenceAfterSpeech() {
+            int quiet = fed - 2 * words.size();
+            return words.isEmpty() || quiet <= 0 || endOfSpeech()
+                ? Duration.ZERO
+                : Duration.ofMillis(20L * quiet);
           }
 
           @Override
@@ -475,5 +543,83 @@ class SpeechCallerChannelTest {
     assertThat(SpeechCallerChannel.complete("", menu)).isFalse();
     assertThat(SpeechCallerChannel.complete("one", number)).as("one digit of six").isFalse();
     assertThat(SpeechCallerChannel.complete("one two one two one two", number)).isTrue();
+  }
+
+  /** The order number's question on a channel whose early end is 100 ms (five frames). */
+  private SpeechCallerChannel knownNumbersChannel(
+      SpeechRecognizer asr, Duration numberPause, Predicate<String> wholeNumber) {
+    FakeChannelSession call = new FakeChannelSession("1.1");
+    call.media(media);
+    return new SpeechCallerChannel(
+        call,
+        TTS,
+        asr,
+        Duration.ofSeconds(30),
+        Duration.ofMillis(100),
+        true,
+        numberPause,
+        wholeNumber);
+  }
+
+  @Test
+  void aNumberTheOrderDataKnowsToBeWholeEndsAfterTheShortPauseNotTheTrailingSilence() {
+    // Six words (12 frames), then 40 frames of silence before the recognizer would end.
+    audioFrames(12 + 40);
+    List<String> asked = new ArrayList<>();
+    SpeechRecognizer asr = pausing(opened, 40, "two four six eight one zero");
+
+    CallerInput input =
+        knownNumbersChannel(
+                asr,
+                Duration.ofSeconds(30),
+                digits -> {
+                  asked.add(digits);
+                  return digits.equals("246810");
+                })
+            .ask(orderNumber(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Speech("two four six eight one zero"));
+    assertThat(media.events)
+        .as("ended five frames into the pause, not after the recognizer's forty")
+        .hasSize(40 - 5);
+    assertThat(asked)
+        .as("asked once, though every frame of the pause checks")
+        .containsExactly("246810");
+  }
+
+  @Test
+  void aNumberThatALongerKnownOneBeginsWithWaitsForTheTrailingSilence() {
+    audioFrames(12 + 40 + 10);
+    SpeechRecognizer asr = pausing(opened, 40, "two four six eight one zero");
+
+    // The data says no: an order 2468101 exists too (or 246810 is not an order at all).
+    CallerInput input =
+        knownNumbersChannel(asr, Duration.ofSeconds(30), digits -> false).ask(orderNumber(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Speech("two four six eight one zero"));
+    assertThat(media.events).as("ended with the recognizer's utterance").hasSize(10);
+  }
+
+  @Test
+  void aNumberShorterThanTheFewestDigitsIsNotAskedAboutAndWaitsForItsNextGroup() {
+    audioFrames(6 + 40 + 6 + 40);
+    List<String> asked = new ArrayList<>();
+    SpeechRecognizer asr = pausing(opened, 40, "two four six", "eight one zero");
+
+    CallerInput input =
+        knownNumbersChannel(
+                asr,
+                Duration.ofSeconds(30),
+                digits -> {
+                  asked.add(digits);
+                  return true;
+                })
+            .ask(orderNumber(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Speech("two four six eight one zero"));
+    assertThat(asked)
+        .as("three digits of at least six are never a whole number")
+        .containsExactly("246810");
+    assertThat(opened).hasSize(2);
   }
 }
