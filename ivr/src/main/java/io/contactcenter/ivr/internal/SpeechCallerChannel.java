@@ -18,6 +18,7 @@ import io.contactcenter.pbx.MediaSession;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +54,14 @@ final class SpeechCallerChannel implements CallerChannel {
 
   private static final Logger log = LoggerFactory.getLogger(SpeechCallerChannel.class);
   private static final Duration FRAME_WAIT = Duration.ofMillis(40);
+
+  /** The pause kept after a character of a number read back one at a time. */
+  static final int DIGIT_GAP_MILLIS = 200;
+
+  private static final Pattern DIGITS_VALUE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*):digits}");
+
+  /** Peak amplitude (of 32767) below which synthesized audio is quiet. */
+  private static final int QUIET = 300;
 
   /**
    * How long an answer begun before the input timeout may go on after it, should the recognizer not
@@ -213,9 +224,7 @@ final class SpeechCallerChannel implements CallerChannel {
           v instanceof LocalDate d
               ? d.getMonthValue() + "月" + d.getDayOfMonth() + "日"
               : String.join(" ", v.toString().split(""));
-      out =
-          out.replaceAll(
-              "\\{" + e.getKey() + "(:[a-z]+)?}", java.util.regex.Matcher.quoteReplacement(said));
+      out = out.replaceAll("\\{" + e.getKey() + "(:[a-z]+)?}", Matcher.quoteReplacement(said));
     }
     return out;
   }
@@ -224,13 +233,65 @@ final class SpeechCallerChannel implements CallerChannel {
   private Speaking speak(
       MediaSession m, Prompt prompt, Map<String, Object> values, String language) {
     if (!inParts) {
-      return new Speaking(m, List.of(render(prompt, values, language)));
+      return new Speaking(m, List.of(new Piece(render(prompt, values, language), false)));
     }
-    List<String> texts = new ArrayList<>();
+    List<Piece> pieces = new ArrayList<>();
     for (String part : parts(prompt.text(language))) {
-      texts.add(render(part, values, language));
+      pieces.addAll(pieces(part, values, language));
     }
-    return new Speaking(m, texts);
+    return new Speaking(m, pieces);
+  }
+
+  /**
+   * A text to synthesize and play.
+   *
+   * @param tight whether its trailing quiet is cut to {@link #DIGIT_GAP_MILLIS}: a character of a
+   *     number read back one at a time, which the next character follows
+   */
+  record Piece(String text, boolean tight) {}
+
+  /**
+   * A part's texts, in order. A part with a {@code digits} value of two or more characters (an
+   * order number read back) is said one character at a time: the words before the value, then each
+   * character alone ("four," "seven,"), the last with the words after the value ("one."). Each
+   * character's text is the same on every call, so it comes from the synthesizer's cache instead of
+   * being synthesized for each caller's number (ADR 0062: under load those syntheses took the CPU
+   * that the next caller's prompt after a key waited for). Any other part is one text.
+   */
+  static List<Piece> pieces(String part, Map<String, Object> values, String language) {
+    Matcher value = DIGITS_VALUE.matcher(part);
+    Object chars = value.find() ? values.get(value.group(1)) : null;
+    if (chars == null || chars.toString().strip().length() < 2) {
+      return List.of(new Piece(render(part, values, language), false));
+    }
+    String said = chars.toString().strip();
+    List<Piece> out = new ArrayList<>();
+    String before = part.substring(0, value.start());
+    if (!before.isBlank()) {
+      out.add(new Piece(render(before.strip(), values, language), false));
+    }
+    String pause = "zh".equals(language) ? "，" : ",";
+    for (int i = 0; i < said.length(); i++) {
+      boolean last = i == said.length() - 1;
+      Map<String, Object> one = new LinkedHashMap<>(values);
+      one.put(value.group(1), String.valueOf(said.charAt(i)));
+      String text = value.group() + (last ? part.substring(value.end()) : pause);
+      out.add(new Piece(render(text, one, language).strip(), !last));
+    }
+    return out;
+  }
+
+  /** The audio with its trailing quiet cut to at most {@code keepMillis}. */
+  static byte[] tightTail(byte[] pcm16le8k, int keepMillis) {
+    int samples = pcm16le8k.length / 2;
+    int last = samples - 1;
+    while (last >= 0
+        && Math.abs((short) ((pcm16le8k[2 * last] & 0xFF) | (pcm16le8k[2 * last + 1] << 8)))
+            < QUIET) {
+      last--;
+    }
+    int end = last + 1 + keepMillis * 8;
+    return end >= samples ? pcm16le8k : Arrays.copyOf(pcm16le8k, 2 * end);
   }
 
   @Override
@@ -424,21 +485,26 @@ final class SpeechCallerChannel implements CallerChannel {
     private volatile boolean stopped;
     private volatile boolean queued;
 
-    Speaking(MediaSession m, List<String> texts) {
+    Speaking(MediaSession m, List<Piece> pieces) {
       this.m = m;
-      m.play(tts.synthesize(texts.getFirst(), null).pcm16le8k());
-      if (texts.size() == 1) {
+      m.play(audio(pieces.getFirst()));
+      if (pieces.size() == 1) {
         queued = true;
       } else {
-        List<String> rest = List.copyOf(texts.subList(1, texts.size()));
+        List<Piece> rest = List.copyOf(pieces.subList(1, pieces.size()));
         Thread.ofVirtual().name("ivr-prompt-" + call.callId()).start(() -> queue(rest));
       }
     }
 
-    private void queue(List<String> texts) {
+    private byte[] audio(Piece piece) {
+      byte[] pcm = tts.synthesize(piece.text(), null).pcm16le8k();
+      return piece.tight() ? tightTail(pcm, DIGIT_GAP_MILLIS) : pcm;
+    }
+
+    private void queue(List<Piece> pieces) {
       try {
-        for (String text : texts) {
-          byte[] pcm = tts.synthesize(text, null).pcm16le8k();
+        for (Piece piece : pieces) {
+          byte[] pcm = audio(piece);
           synchronized (lock) {
             if (stopped) {
               return;

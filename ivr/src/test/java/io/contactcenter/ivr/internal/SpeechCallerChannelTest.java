@@ -445,8 +445,46 @@ class SpeechCallerChannelTest {
             call, tts, recognizer("", 99, opened), Duration.ofMillis(200), Duration.ZERO)
         .say(readBack, Map.of("n", "47"), "en");
 
-    assertThat(synthesized).containsExactly("I heard", "four, seven.", "Is that right?");
-    assertThat(media.log).containsExactly("play 14", "play 24", "play 28");
+    assertThat(synthesized).containsExactly("I heard", "four,", "seven.", "Is that right?");
+    assertThat(media.log).containsExactly("play 14", "play 10", "play 12", "play 28");
+  }
+
+  @Test
+  void aNumberIsReadBackOneCharacterAtATimeSoEveryTextIsTheSameOnEveryCall() {
+    Map<String, Object> values = Map.of("n", "4711", "status", "shipped");
+
+    assertThat(SpeechCallerChannel.pieces("{n:digits}.", values, "en"))
+        .extracting(SpeechCallerChannel.Piece::text)
+        .containsExactly("four,", "seven,", "one,", "one.");
+    assertThat(SpeechCallerChannel.pieces("{n:digits}.", values, "en"))
+        .extracting(SpeechCallerChannel.Piece::tight)
+        .as("the pause after each character but the last is kept short")
+        .containsExactly(true, true, true, false);
+    assertThat(SpeechCallerChannel.pieces("Order {n:digits} is {status}.", values, "en"))
+        .extracting(SpeechCallerChannel.Piece::text)
+        .containsExactly("Order", "four,", "seven,", "one,", "one is shipped.");
+    assertThat(SpeechCallerChannel.pieces("{n:digits}，对吗？", values, "zh"))
+        .extracting(SpeechCallerChannel.Piece::text)
+        .containsExactly("4，", "7，", "1，", "1，对吗？");
+    assertThat(SpeechCallerChannel.pieces("Is that right?", values, "en"))
+        .containsExactly(new SpeechCallerChannel.Piece("Is that right?", false));
+    assertThat(SpeechCallerChannel.pieces("{n:digits}.", Map.of("n", "7"), "en"))
+        .as("one character is said as it is")
+        .containsExactly(new SpeechCallerChannel.Piece("seven.", false));
+  }
+
+  @Test
+  void aTightPieceKeepsOnlyAShortPauseAfterItsSound() {
+    // 100 ms of sound (800 samples), then a second of quiet.
+    byte[] pcm = new byte[2 * (800 + 8000)];
+    for (int i = 0; i < 800; i++) {
+      pcm[2 * i + 1] = 0x10; // 4096
+    }
+
+    assertThat(SpeechCallerChannel.tightTail(pcm, 200)).hasSize(2 * (800 + 1600));
+    assertThat(SpeechCallerChannel.tightTail(SpeechCallerChannel.tightTail(pcm, 200), 2000))
+        .as("a pause already shorter is kept")
+        .hasSize(2 * (800 + 1600));
   }
 
   private static final List<String> DIGITS =
