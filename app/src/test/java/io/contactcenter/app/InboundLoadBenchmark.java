@@ -349,6 +349,28 @@ class InboundLoadBenchmark {
     // (and where), or other.
     String heardLine = numbersHeard(all, visits);
     System.out.println("  " + heardLine);
+    // The read-back's latency by what was heard: session k is caller k's (SIPp places the calls in
+    // the order of the ports file, 1/rate apart). A number heard as said is a known order and ends
+    // early (ADR 0062); a misheard one is no order and waits the trailing silence.
+    List<String> inOrder =
+        jdbc.sql("SELECT visits::text FROM ivr_session WHERE started_at >= ? ORDER BY started_at")
+            .param(Timestamp.from(started))
+            .query(String.class)
+            .list();
+    List<Long> heardAsSaid = new ArrayList<>();
+    List<Long> misheard = new ArrayList<>();
+    for (int i = 0; i < Math.min(all.size(), inOrder.size()); i++) {
+      Caller c = all.get(i);
+      (c.number.equals(firstNumber(inOrder.get(i))) ? heardAsSaid : misheard)
+          .addAll(c.speechMillis);
+    }
+    String splitLine =
+        "end of speech -> read-back, number heard as said: "
+            + summary(heardAsSaid)
+            + "; heard otherwise: "
+            + summary(misheard);
+    System.out.println("  " + splitLine);
+    heardLine = heardLine + System.lineSeparator() + "  " + splitLine;
     // A few whole sessions that took a no-input exit: where an answer was lost.
     visits.stream()
         .filter(v -> v.contains("no-input"))
@@ -373,6 +395,25 @@ class InboundLoadBenchmark {
         StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** The first number of two or more digits a session heard by speech; null if none. */
+  private static String firstNumber(String visits) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"speech:([a-z ]+)\"").matcher(visits);
+    while (m.find()) {
+      StringBuilder digits = new StringBuilder();
+      for (String w : m.group(1).split(" ")) {
+        int d = List.of(DIGITS).indexOf(w);
+        if (d >= 0) {
+          digits.append(d);
+        }
+      }
+      if (digits.length() > 1) {
+        return digits.toString();
+      }
+    }
+    return null;
   }
 
   /**
