@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p>A prompt is spoken in parts ({@link #parts}): the first part starts as soon as it is
  * synthesized and the others are synthesized while it plays, so a prompt with a caller's own values
  * (a read-back of the number just said) starts with its fixed words, from the synthesizer's cache,
- * instead of after the whole text was rendered. A spoken answer that is already complete (a menu's
- * whole phrase, a number of the most digits) ends after {@code earlyEnd} of silence instead of the
+ * instead of after the whole text was rendered; a number in it is said one character at a time,
+ * each from the cache ({@link #pieces}). A spoken answer that is already complete (a menu's whole
+ * phrase, a number of the most digits) ends after {@code earlyEnd} of silence instead of the
  * recognizer's trailing silence.
  *
  * <p>The input timeout is the time the caller has to start answering after the prompt. Once words
@@ -261,10 +262,19 @@ final class SpeechCallerChannel implements CallerChannel {
   static List<Piece> pieces(String part, Map<String, Object> values, String language) {
     Matcher value = DIGITS_VALUE.matcher(part);
     Object chars = value.find() ? values.get(value.group(1)) : null;
-    if (chars == null || chars.toString().strip().length() < 2) {
+    // What is said of the value: its digits and letters ("A-2026" is said "A, two, zero, …").
+    String said =
+        chars == null
+            ? ""
+            : chars
+                .toString()
+                .codePoints()
+                .filter(Character::isLetterOrDigit)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+    if (said.length() < 2) {
       return List.of(new Piece(render(part, values, language), false));
     }
-    String said = chars.toString().strip();
     List<Piece> out = new ArrayList<>();
     String before = part.substring(0, value.start());
     if (!before.isBlank()) {

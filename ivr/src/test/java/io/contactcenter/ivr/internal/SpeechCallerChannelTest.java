@@ -468,6 +468,10 @@ class SpeechCallerChannelTest {
         .containsExactly("4，", "7，", "1，", "1，对吗？");
     assertThat(SpeechCallerChannel.pieces("Is that right?", values, "en"))
         .containsExactly(new SpeechCallerChannel.Piece("Is that right?", false));
+    assertThat(SpeechCallerChannel.pieces("{n:digits}.", Map.of("n", "A-7"), "en"))
+        .extracting(SpeechCallerChannel.Piece::text)
+        .as("what is not a letter or a digit is not said")
+        .containsExactly("A,", "seven.");
     assertThat(SpeechCallerChannel.pieces("{n:digits}.", Map.of("n", "7"), "en"))
         .as("one character is said as it is")
         .containsExactly(new SpeechCallerChannel.Piece("seven.", false));
