@@ -7,6 +7,7 @@ import io.contactcenter.asrtts.RecognitionStream;
 import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.common.SpokenYesNo;
 import io.contactcenter.ivr.internal.domain.CallerInput;
 import io.contactcenter.ivr.internal.domain.IvrStep;
 import io.contactcenter.ivr.internal.domain.Prompt;
@@ -436,9 +437,10 @@ final class SpeechCallerChannel implements CallerChannel {
   /**
    * Whether what the caller said so far is a whole answer and they have paused for {@code
    * earlyEnd}: a phrase of the question's grammar that no longer phrase begins with ("order" is not
-   * complete while "order status" is a phrase), or, for a number, its most digits or a number the
-   * data knows to be whole ({@link #knownWhole}). Anything the grammar does not know ({@code
-   * [unk]}) waits for the recognizer's own end.
+   * complete while "order status" is a phrase) unless every such phrase gives the same yes or no
+   * ("yes" beside "yes it is"; not "it is" beside "it is not"), or, for a number, its most digits
+   * or a number the data knows to be whole ({@link #knownWhole}). Anything the grammar does not
+   * know ({@code [unk]}) waits for the recognizer's own end.
    */
   private boolean completeAnswer(
       RecognitionStream recognizer, IvrStep.Ask ask, String heard, Map<String, Boolean> whole) {
@@ -477,7 +479,20 @@ final class SpeechCallerChannel implements CallerChannel {
     }
     List<String> phrases =
         ask.phrases().stream().map(p -> p.toLowerCase(Locale.ROOT).strip()).toList();
-    return phrases.contains(said) && phrases.stream().noneMatch(p -> p.startsWith(said + " "));
+    return phrases.contains(said)
+        && phrases.stream()
+            .filter(p -> p.startsWith(said + " "))
+            .allMatch(longer -> sameYesOrNo(said, longer));
+  }
+
+  /**
+   * Whether two phrases give the same yes or no: then the longer one going on does not change the
+   * answer ("yes" and "yes it is"), while "it is" and "it is not" differ, and so do a menu's
+   * "order" and "order status" (neither is a yes or a no).
+   */
+  private static boolean sameYesOrNo(String phrase, String longer) {
+    SpokenYesNo.Answer answer = SpokenYesNo.parse(phrase);
+    return answer != SpokenYesNo.Answer.UNCLEAR && answer == SpokenYesNo.parse(longer);
   }
 
   private static CallerInput.Speech speech(Transcript heard) {

@@ -13,6 +13,7 @@ import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.asrtts.SynthesizedSpeech;
 import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.common.SpokenYesNo;
 import io.contactcenter.ivr.internal.domain.CallerInput;
 import io.contactcenter.ivr.internal.domain.IvrStep;
 import io.contactcenter.ivr.internal.domain.Prompt;
@@ -585,6 +586,16 @@ class SpeechCallerChannelTest {
     assertThat(SpeechCallerChannel.complete("", menu)).isFalse();
     assertThat(SpeechCallerChannel.complete("one", number)).as("one digit of six").isFalse();
     assertThat(SpeechCallerChannel.complete("one two one two one two", number)).isTrue();
+
+    IvrStep.Ask readBack =
+        new IvrStep.Ask("order", MENU, Map.of(), 1, SpokenYesNo.grammar("en"), false, 5);
+    assertThat(SpeechCallerChannel.complete("yes", readBack))
+        .as("'yes it is' goes on to the same answer")
+        .isTrue();
+    assertThat(SpeechCallerChannel.complete("no", readBack)).isTrue();
+    assertThat(SpeechCallerChannel.complete("it is", readBack))
+        .as("'it is not' would turn it into a no")
+        .isFalse();
   }
 
   /** The order number's question on a channel whose early end is 100 ms (five frames). */
