@@ -77,13 +77,19 @@ import org.springframework.test.context.TestPropertySource;
  * only; see docs/benchmarks.md). Settings: {@code -Dbench.callers=100} (or levels run one after the
  * other: {@code 25,50,100}), {@code -Dbench.rate=2} (calls started per second), {@code
  * -Dbench.hold} (seconds from answer to hang-up; default the ramp plus 60 s), {@code
- * -Dbench.known-orders=false} (the callers' numbers are not orders the IVR knows).
+ * -Dbench.known-orders=false} (the callers' numbers are not orders the IVR knows), {@code
+ * -Dbench.early-end-of-answer=300ms} (the product's pause after a complete answer).
  */
 @ContactCenterIT
 // The product's default (the ITs' shared context shortens it to 4 s): a caller who waits for the
 // end
 // of a prompt and then says six digits needs it.
-@TestPropertySource(properties = "cc.ivr.hotline.input-timeout=6s")
+// -Dbench.early-end-of-answer measures another pause after a complete answer (ADR 0056, 0062).
+@TestPropertySource(
+    properties = {
+      "cc.ivr.hotline.input-timeout=6s",
+      "cc.ivr.hotline.early-end-of-answer=${bench.early-end-of-answer:300ms}"
+    })
 // A context of its own: closed after the class, so it does not keep the FastAGI port.
 @DirtiesContext
 class InboundLoadBenchmark {
