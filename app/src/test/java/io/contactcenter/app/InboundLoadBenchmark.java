@@ -76,13 +76,20 @@ import org.springframework.test.context.TestPropertySource;
  * app/target/inbound-load-benchmark.txt}. Not part of the test suite (failsafe runs {@code *IT}
  * only; see docs/benchmarks.md). Settings: {@code -Dbench.callers=100} (or levels run one after the
  * other: {@code 25,50,100}), {@code -Dbench.rate=2} (calls started per second), {@code
- * -Dbench.hold} (seconds from answer to hang-up; default the ramp plus 60 s).
+ * -Dbench.hold} (seconds from answer to hang-up; default the ramp plus 60 s), {@code
+ * -Dbench.known-orders=false} (the callers' numbers are not orders the IVR knows), {@code
+ * -Dbench.early-end-of-answer=300ms} (the product's pause after a complete answer).
  */
 @ContactCenterIT
 // The product's default (the ITs' shared context shortens it to 4 s): a caller who waits for the
 // end
 // of a prompt and then says six digits needs it.
-@TestPropertySource(properties = "cc.ivr.hotline.input-timeout=6s")
+// -Dbench.early-end-of-answer measures another pause after a complete answer (ADR 0056, 0062).
+@TestPropertySource(
+    properties = {
+      "cc.ivr.hotline.input-timeout=6s",
+      "cc.ivr.hotline.early-end-of-answer=${bench.early-end-of-answer:300ms}"
+    })
 // A context of its own: closed after the class, so it does not keep the FastAGI port.
 @DirtiesContext
 class InboundLoadBenchmark {
@@ -99,6 +106,14 @@ class InboundLoadBenchmark {
    * read-back's parts is shorter; the keys question then waits 6 s).
    */
   private static final long KEYS_PROMPT_QUIET_NANOS = Duration.ofMillis(2500).toNanos();
+
+  /**
+   * Whether each caller's number is an order the order data knows ({@code -Dbench.known-orders},
+   * default true), as a real caller's own order is; false: numbers nobody knows, as before ADR
+   * 0062.
+   */
+  private static final boolean KNOWN_ORDERS =
+      Boolean.parseBoolean(System.getProperty("bench.known-orders", "true"));
 
   private static final long QUIET_NANOS =
       Duration.ofMillis(Long.getLong("bench.quiet-ms", 800)).toNanos();
@@ -164,6 +179,14 @@ class InboundLoadBenchmark {
           String.format("%06d", ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
       Caller c = new Caller(i, number, phrase(number, digitWords), no, stepTimeout.toNanos());
       all.add(c);
+      if (KNOWN_ORDERS) {
+        // A caller asks about an order of their own: the order data knows the number (ADR 0062).
+        jdbc.sql(
+                "INSERT INTO ivr_order (order_id, state, updated_at) VALUES (?, 'SHIPPED', now())"
+                    + " ON CONFLICT (order_id) DO NOTHING")
+            .param(number)
+            .update();
+      }
       csv.append(c.port()).append('\n');
     }
     Files.writeString(ports, csv.toString());
@@ -282,7 +305,8 @@ class InboundLoadBenchmark {
                 + " end of speech -> that prompt: %s%n"
                 + "  end of speech -> prompt, \"no\" to the read-back: %s%n"
                 + "  end of speech -> prompt, both: %s%n"
-                + "  app process CPU %.2f cores; load average before %s, after %s%n",
+                + "  app process CPU %.2f cores; load average before %s, after %s%n"
+                + "  callers' numbers known orders: %s%n",
             callers,
             rate,
             hold,
@@ -305,7 +329,8 @@ class InboundLoadBenchmark {
             summary(both(speech, noes)),
             appCores,
             loadBefore,
-            loadAfter);
+            loadAfter,
+            KNOWN_ORDERS);
     System.out.println(report);
     all.stream()
         .filter(
@@ -330,6 +355,28 @@ class InboundLoadBenchmark {
     // (and where), or other.
     String heardLine = numbersHeard(all, visits);
     System.out.println("  " + heardLine);
+    // The read-back's latency by what was heard: session k is caller k's (SIPp places the calls in
+    // the order of the ports file, 1/rate apart). A number heard as said is a known order and ends
+    // early (ADR 0062); a misheard one is no order and waits the trailing silence.
+    List<String> inOrder =
+        jdbc.sql("SELECT visits::text FROM ivr_session WHERE started_at >= ? ORDER BY started_at")
+            .param(Timestamp.from(started))
+            .query(String.class)
+            .list();
+    List<Long> heardAsSaid = new ArrayList<>();
+    List<Long> misheard = new ArrayList<>();
+    for (int i = 0; i < Math.min(all.size(), inOrder.size()); i++) {
+      Caller c = all.get(i);
+      (c.number.equals(firstNumber(inOrder.get(i))) ? heardAsSaid : misheard)
+          .addAll(c.speechMillis);
+    }
+    String splitLine =
+        "end of speech -> read-back, number heard as said: "
+            + summary(heardAsSaid)
+            + "; heard otherwise: "
+            + summary(misheard);
+    System.out.println("  " + splitLine);
+    heardLine = heardLine + System.lineSeparator() + "  " + splitLine;
     // A few whole sessions that took a no-input exit: where an answer was lost.
     visits.stream()
         .filter(v -> v.contains("no-input"))
@@ -354,6 +401,25 @@ class InboundLoadBenchmark {
         StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** The first number of two or more digits a session heard by speech; null if none. */
+  private static String firstNumber(String visits) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"speech:([a-z ]+)\"").matcher(visits);
+    while (m.find()) {
+      StringBuilder digits = new StringBuilder();
+      for (String w : m.group(1).split(" ")) {
+        int d = List.of(DIGITS).indexOf(w);
+        if (d >= 0) {
+          digits.append(d);
+        }
+      }
+      if (digits.length() > 1) {
+        return digits.toString();
+      }
+    }
+    return null;
   }
 
   /**

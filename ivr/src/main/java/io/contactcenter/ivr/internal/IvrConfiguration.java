@@ -97,7 +97,7 @@ class IvrConfiguration {
         callbacks::leave,
         sessions::calledSince,
         customers::byPhone,
-        channels(properties.hotline(), tts, asr),
+        channels(properties.hotline(), tts, asr, orders),
         routing::isOpen,
         time);
   }
@@ -106,7 +106,8 @@ class IvrConfiguration {
       channels(
           IvrProperties.Hotline config,
           ObjectProvider<SpeechSynthesizer> tts,
-          ObjectProvider<SpeechRecognizer> asr) {
+          ObjectProvider<SpeechRecognizer> asr,
+          OrderLookup orders) {
     // A dialplan line may choose the transport per call (extension 4001: speech).
     return call -> {
       String transport =
@@ -121,7 +122,8 @@ class IvrConfiguration {
               config.inputTimeout(),
               config.earlyEndOfAnswer(),
               config.promptInParts(),
-              config.numberPause())
+              config.numberPause(),
+              config.earlyEndOfKnownNumber() ? orders::isWholeNumber : digits -> false)
           : new KeysCallerChannel(call, config.inputTimeout());
     };
   }

@@ -50,6 +50,10 @@ public record IvrProperties(
    *     the node's fewest digits (an order number's {@code min-digits}) is listened to for the rest
    *     after the recognizer ended its utterance (callers say numbers in groups); its next group
    *     joins it. 0 ends every number with its utterance (ADR 0056 second addendum)
+   * @param earlyEndOfKnownNumber on the speech transport, whether a spoken order number of at least
+   *     the node's fewest digits that the order data knows to be whole (an order with exactly these
+   *     digits, and none longer that begins with them) ends after {@code earlyEndOfAnswer} instead
+   *     of the recognizer's trailing silence, as a number of the most digits does (ADR 0062)
    */
   public record Hotline(
       @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") @DefaultValue("hotline") String flow,
@@ -61,7 +65,8 @@ public record IvrProperties(
       @NotNull @DefaultValue("right") List<String> readBackUnsureAlone,
       @NotNull @DefaultValue("300ms") Duration earlyEndOfAnswer,
       @DefaultValue("true") boolean promptInParts,
-      @NotNull @DefaultValue("1500ms") Duration numberPause) {}
+      @NotNull @DefaultValue("1500ms") Duration numberPause,
+      @DefaultValue("true") boolean earlyEndOfKnownNumber) {}
 
   /**
    * @param provider {@code table} (the default: a table fed by order events on Kafka) or {@code

@@ -7,6 +7,7 @@ import io.contactcenter.asrtts.RecognitionStream;
 import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.common.SpokenYesNo;
 import io.contactcenter.ivr.internal.domain.CallerInput;
 import io.contactcenter.ivr.internal.domain.IvrStep;
 import io.contactcenter.ivr.internal.domain.Prompt;
@@ -18,11 +19,16 @@ import io.contactcenter.pbx.MediaSession;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * <p>A prompt is spoken in parts ({@link #parts}): the first part starts as soon as it is
  * synthesized and the others are synthesized while it plays, so a prompt with a caller's own values
  * (a read-back of the number just said) starts with its fixed words, from the synthesizer's cache,
- * instead of after the whole text was rendered. A spoken answer that is already complete (a menu's
- * whole phrase, a number of the most digits) ends after {@code earlyEnd} of silence instead of the
+ * instead of after the whole text was rendered; a number in it is said one character at a time,
+ * each from the cache ({@link #pieces}). A spoken answer that is already complete (a menu's whole
+ * phrase, a number of the most digits) ends after {@code earlyEnd} of silence instead of the
  * recognizer's trailing silence.
  *
  * <p>The input timeout is the time the caller has to start answering after the prompt. Once words
@@ -49,6 +56,14 @@ final class SpeechCallerChannel implements CallerChannel {
 
   private static final Logger log = LoggerFactory.getLogger(SpeechCallerChannel.class);
   private static final Duration FRAME_WAIT = Duration.ofMillis(40);
+
+  /** The pause kept after a character of a number read back one at a time. */
+  static final int DIGIT_GAP_MILLIS = 200;
+
+  private static final Pattern DIGITS_VALUE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*):digits}");
+
+  /** Peak amplitude (of 32767) below which synthesized audio is quiet. */
+  private static final int QUIET = 300;
 
   /**
    * How long an answer begun before the input timeout may go on after it, should the recognizer not
@@ -63,6 +78,7 @@ final class SpeechCallerChannel implements CallerChannel {
   private final Duration earlyEnd;
   private final boolean inParts;
   private final Duration numberPause;
+  private final Predicate<String> wholeNumber;
   private MediaSession media;
 
   /**
@@ -105,6 +121,25 @@ final class SpeechCallerChannel implements CallerChannel {
       Duration earlyEnd,
       boolean inParts,
       Duration numberPause) {
+    this(call, tts, asr, inputTimeout, earlyEnd, inParts, numberPause, digits -> false);
+  }
+
+  /**
+   * @param wholeNumber whether the digits of a spoken number are a whole one as far as the data can
+   *     tell (a known order that no longer order number begins with: {@link
+   *     OrderLookup#isWholeNumber}); such a number ends after {@code earlyEnd} of silence, as one
+   *     of the question's most digits does. Asked at most once per digit string and question, on
+   *     the call's thread
+   */
+  SpeechCallerChannel(
+      ChannelSession call,
+      SpeechSynthesizer tts,
+      SpeechRecognizer asr,
+      Duration inputTimeout,
+      Duration earlyEnd,
+      boolean inParts,
+      Duration numberPause,
+      Predicate<String> wholeNumber) {
     this.call = call;
     this.tts = tts;
     this.asr = asr;
@@ -112,6 +147,7 @@ final class SpeechCallerChannel implements CallerChannel {
     this.earlyEnd = earlyEnd;
     this.inParts = inParts;
     this.numberPause = numberPause;
+    this.wholeNumber = wholeNumber;
   }
 
   private MediaSession media() {
@@ -190,9 +226,7 @@ final class SpeechCallerChannel implements CallerChannel {
           v instanceof LocalDate d
               ? d.getMonthValue() + "月" + d.getDayOfMonth() + "日"
               : String.join(" ", v.toString().split(""));
-      out =
-          out.replaceAll(
-              "\\{" + e.getKey() + "(:[a-z]+)?}", java.util.regex.Matcher.quoteReplacement(said));
+      out = out.replaceAll("\\{" + e.getKey() + "(:[a-z]+)?}", Matcher.quoteReplacement(said));
     }
     return out;
   }
@@ -201,13 +235,74 @@ final class SpeechCallerChannel implements CallerChannel {
   private Speaking speak(
       MediaSession m, Prompt prompt, Map<String, Object> values, String language) {
     if (!inParts) {
-      return new Speaking(m, List.of(render(prompt, values, language)));
+      return new Speaking(m, List.of(new Piece(render(prompt, values, language), false)));
     }
-    List<String> texts = new ArrayList<>();
+    List<Piece> pieces = new ArrayList<>();
     for (String part : parts(prompt.text(language))) {
-      texts.add(render(part, values, language));
+      pieces.addAll(pieces(part, values, language));
     }
-    return new Speaking(m, texts);
+    return new Speaking(m, pieces);
+  }
+
+  /**
+   * A text to synthesize and play.
+   *
+   * @param tight whether its trailing quiet is cut to {@link #DIGIT_GAP_MILLIS}: a character of a
+   *     number read back one at a time, which the next character follows
+   */
+  record Piece(String text, boolean tight) {}
+
+  /**
+   * A part's texts, in order. A part with a {@code digits} value of two or more characters (an
+   * order number read back) is said one character at a time: the words before the value, then each
+   * character alone ("four," "seven,"), the last with the words after the value ("one."). Each
+   * character's text is the same on every call, so it comes from the synthesizer's cache instead of
+   * being synthesized for each caller's number (ADR 0062: under load those syntheses took the CPU
+   * that the next caller's prompt after a key waited for). Any other part is one text.
+   */
+  static List<Piece> pieces(String part, Map<String, Object> values, String language) {
+    Matcher value = DIGITS_VALUE.matcher(part);
+    Object chars = value.find() ? values.get(value.group(1)) : null;
+    // What is said of the value: its digits and letters ("A-2026" is said "A, two, zero, …").
+    String said =
+        chars == null
+            ? ""
+            : chars
+                .toString()
+                .codePoints()
+                .filter(Character::isLetterOrDigit)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+    if (said.length() < 2) {
+      return List.of(new Piece(render(part, values, language), false));
+    }
+    List<Piece> out = new ArrayList<>();
+    String before = part.substring(0, value.start());
+    if (!before.isBlank()) {
+      out.add(new Piece(render(before.strip(), values, language), false));
+    }
+    String pause = "zh".equals(language) ? "，" : ",";
+    for (int i = 0; i < said.length(); i++) {
+      boolean last = i == said.length() - 1;
+      Map<String, Object> one = new LinkedHashMap<>(values);
+      one.put(value.group(1), String.valueOf(said.charAt(i)));
+      String text = value.group() + (last ? part.substring(value.end()) : pause);
+      out.add(new Piece(render(text, one, language).strip(), !last));
+    }
+    return out;
+  }
+
+  /** The audio with its trailing quiet cut to at most {@code keepMillis}. */
+  static byte[] tightTail(byte[] pcm16le8k, int keepMillis) {
+    int samples = pcm16le8k.length / 2;
+    int last = samples - 1;
+    while (last >= 0
+        && Math.abs((short) ((pcm16le8k[2 * last] & 0xFF) | (pcm16le8k[2 * last + 1] << 8)))
+            < QUIET) {
+      last--;
+    }
+    int end = last + 1 + keepMillis * 8;
+    return end >= samples ? pcm16le8k : Arrays.copyOf(pcm16le8k, 2 * end);
   }
 
   @Override
@@ -235,6 +330,8 @@ final class SpeechCallerChannel implements CallerChannel {
       StringBuilder keys = new StringBuilder();
       // The words of a number's earlier groups, while the rest of it is listened for.
       String heard = "";
+      // What the order data said of each digit string heard in this answer: asked once.
+      Map<String, Boolean> whole = new HashMap<>();
       long deadline = Long.MAX_VALUE;
       long restDeadline = Long.MAX_VALUE;
       while (true) {
@@ -263,7 +360,7 @@ final class SpeechCallerChannel implements CallerChannel {
                 if (words) {
                   restDeadline = Long.MAX_VALUE; // the rest of the number is being said
                 }
-                if (recognizer.endOfSpeech() || completeAnswer(recognizer, ask, heard)) {
+                if (recognizer.endOfSpeech() || completeAnswer(recognizer, ask, heard, whole)) {
                   Transcript said = recognizer.finish();
                   String text = join(heard, said.text());
                   if (!awaitsRest(text, ask)) {
@@ -340,14 +437,35 @@ final class SpeechCallerChannel implements CallerChannel {
   /**
    * Whether what the caller said so far is a whole answer and they have paused for {@code
    * earlyEnd}: a phrase of the question's grammar that no longer phrase begins with ("order" is not
-   * complete while "order status" is a phrase), or, for a number, its most digits. Anything the
-   * grammar does not know ({@code [unk]}) waits for the recognizer's own end.
+   * complete while "order status" is a phrase) unless every such phrase gives the same yes or no
+   * ("yes" beside "yes it is"; not "it is" beside "it is not"), or, for a number, its most digits
+   * or a number the data knows to be whole ({@link #knownWhole}). Anything the grammar does not
+   * know ({@code [unk]}) waits for the recognizer's own end.
    */
-  private boolean completeAnswer(RecognitionStream recognizer, IvrStep.Ask ask, String heard) {
+  private boolean completeAnswer(
+      RecognitionStream recognizer, IvrStep.Ask ask, String heard, Map<String, Boolean> whole) {
     if (earlyEnd.isZero() || recognizer.silenceAfterSpeech().compareTo(earlyEnd) < 0) {
       return false;
     }
-    return complete(join(heard, recognizer.partialText()), ask);
+    String said = join(heard, recognizer.partialText());
+    return complete(said, ask) || knownWhole(said, ask, whole);
+  }
+
+  /**
+   * Whether a spoken number of at least the question's fewest digits is one the data knows to be
+   * whole: an order with exactly these digits and none longer that begins with them. A shorter
+   * number, or one that could still grow into another known number, waits for the recognizer's
+   * trailing silence (and, below the fewest digits, the number pause).
+   */
+  private boolean knownWhole(String said, IvrStep.Ask ask, Map<String, Boolean> whole) {
+    if (ask.maxDigits() <= 1 || said.contains("[unk]")) {
+      return false;
+    }
+    String digits = SpokenDigits.parse(said);
+    if (digits.length() < ask.minDigits() || digits.length() > ask.maxDigits()) {
+      return false;
+    }
+    return whole.computeIfAbsent(digits, wholeNumber::test);
   }
 
   static boolean complete(String partial, IvrStep.Ask ask) {
@@ -361,7 +479,20 @@ final class SpeechCallerChannel implements CallerChannel {
     }
     List<String> phrases =
         ask.phrases().stream().map(p -> p.toLowerCase(Locale.ROOT).strip()).toList();
-    return phrases.contains(said) && phrases.stream().noneMatch(p -> p.startsWith(said + " "));
+    return phrases.contains(said)
+        && phrases.stream()
+            .filter(p -> p.startsWith(said + " "))
+            .allMatch(longer -> sameYesOrNo(said, longer));
+  }
+
+  /**
+   * Whether two phrases give the same yes or no: then the longer one going on does not change the
+   * answer ("yes" and "yes it is"), while "it is" and "it is not" differ, and so do a menu's
+   * "order" and "order status" (neither is a yes or a no).
+   */
+  private static boolean sameYesOrNo(String phrase, String longer) {
+    SpokenYesNo.Answer answer = SpokenYesNo.parse(phrase);
+    return answer != SpokenYesNo.Answer.UNCLEAR && answer == SpokenYesNo.parse(longer);
   }
 
   private static CallerInput.Speech speech(Transcript heard) {
@@ -379,21 +510,26 @@ final class SpeechCallerChannel implements CallerChannel {
     private volatile boolean stopped;
     private volatile boolean queued;
 
-    Speaking(MediaSession m, List<String> texts) {
+    Speaking(MediaSession m, List<Piece> pieces) {
       this.m = m;
-      m.play(tts.synthesize(texts.getFirst(), null).pcm16le8k());
-      if (texts.size() == 1) {
+      m.play(audio(pieces.getFirst()));
+      if (pieces.size() == 1) {
         queued = true;
       } else {
-        List<String> rest = List.copyOf(texts.subList(1, texts.size()));
+        List<Piece> rest = List.copyOf(pieces.subList(1, pieces.size()));
         Thread.ofVirtual().name("ivr-prompt-" + call.callId()).start(() -> queue(rest));
       }
     }
 
-    private void queue(List<String> texts) {
+    private byte[] audio(Piece piece) {
+      byte[] pcm = tts.synthesize(piece.text(), null).pcm16le8k();
+      return piece.tight() ? tightTail(pcm, DIGIT_GAP_MILLIS) : pcm;
+    }
+
+    private void queue(List<Piece> pieces) {
       try {
-        for (String text : texts) {
-          byte[] pcm = tts.synthesize(text, null).pcm16le8k();
+        for (Piece piece : pieces) {
+          byte[] pcm = audio(piece);
           synchronized (lock) {
             if (stopped) {
               return;

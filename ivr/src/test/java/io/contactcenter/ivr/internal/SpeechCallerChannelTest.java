@@ -13,6 +13,7 @@ import io.contactcenter.asrtts.SpeechRecognizer;
 import io.contactcenter.asrtts.SpeechSynthesizer;
 import io.contactcenter.asrtts.SynthesizedSpeech;
 import io.contactcenter.asrtts.Transcript;
+import io.contactcenter.common.SpokenYesNo;
 import io.contactcenter.ivr.internal.domain.CallerInput;
 import io.contactcenter.ivr.internal.domain.IvrStep;
 import io.contactcenter.ivr.internal.domain.Prompt;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** The speech transport over a scripted media stream and a scripted recognizer. */
@@ -182,6 +184,73 @@ class SpeechCallerChannelTest {
           @Override
           public Duration silenceAfterSpeech() {
             return Duration.ZERO;
+          }
+
+          @Override
+          public String partialText() {
+            return String.join(" ", words.subList(0, Math.min(words.size(), fed / 2)));
+          }
+
+          @Override
+          public Transcript finish() {
+            return new Transcript(partialText(), List.of(), 1.0, Duration.ofSeconds(1));
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+
+      @Override
+      public RecognitionStream open(RecognitionOptions options, RecognitionListener listener) {
+        return open(options);
+      }
+
+      @Override
+      public Transcript transcribe(AudioClip clip, RecognitionOptions options) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Set<String> languages() {
+        return Set.of("en");
+      }
+    };
+  }
+
+  /**
+   * Each stream opened hears the next of {@code utterances}: a word every two frames, then silence
+   * that {@link RecognitionStream#silenceAfterSpeech()} counts (20 ms a frame), the utterance
+   * ending {@code trailingFrames} frames after its last word, as the recognizer's trailing silence
+   * does.
+   */
+  static SpeechRecognizer pausing(
+      List<RecognitionOptions> opened, int trailingFrames, String... utterances) {
+    Deque<String> next = new ArrayDeque<>(List.of(utterances));
+    return new SpeechRecognizer() {
+      @Override
+      public RecognitionStream open(RecognitionOptions options) {
+        opened.add(options);
+        List<String> words = next.isEmpty() ? List.of() : List.of(next.pollFirst().split(" "));
+        return new RecognitionStream() {
+          int fed;
+
+          @Override
+          public void accept(byte[] data, AudioEncoding encoding) {
+            fed++;
+          }
+
+          @Override
+          public boolean endOfSpeech() {
+            return !words.isEmpty() && fed >= 2 * words.size() + trailingFrames;
+          }
+
+          @Override
+          public Duration silenceAfterSpeech() {
+            int quiet = fed - 2 * words.size();
+            return words.isEmpty() || quiet <= 0 || endOfSpeech()
+                ? Duration.ZERO
+                : Duration.ofMillis(20L * quiet);
           }
 
           @Override
@@ -377,8 +446,50 @@ class SpeechCallerChannelTest {
             call, tts, recognizer("", 99, opened), Duration.ofMillis(200), Duration.ZERO)
         .say(readBack, Map.of("n", "47"), "en");
 
-    assertThat(synthesized).containsExactly("I heard", "four, seven.", "Is that right?");
-    assertThat(media.log).containsExactly("play 14", "play 24", "play 28");
+    assertThat(synthesized).containsExactly("I heard", "four,", "seven.", "Is that right?");
+    assertThat(media.log).containsExactly("play 14", "play 10", "play 12", "play 28");
+  }
+
+  @Test
+  void aNumberIsReadBackOneCharacterAtATimeSoEveryTextIsTheSameOnEveryCall() {
+    Map<String, Object> values = Map.of("n", "4711", "status", "shipped");
+
+    assertThat(SpeechCallerChannel.pieces("{n:digits}.", values, "en"))
+        .extracting(SpeechCallerChannel.Piece::text)
+        .containsExactly("four,", "seven,", "one,", "one.");
+    assertThat(SpeechCallerChannel.pieces("{n:digits}.", values, "en"))
+        .extracting(SpeechCallerChannel.Piece::tight)
+        .as("the pause after each character but the last is kept short")
+        .containsExactly(true, true, true, false);
+    assertThat(SpeechCallerChannel.pieces("Order {n:digits} is {status}.", values, "en"))
+        .extracting(SpeechCallerChannel.Piece::text)
+        .containsExactly("Order", "four,", "seven,", "one,", "one is shipped.");
+    assertThat(SpeechCallerChannel.pieces("{n:digits}，对吗？", values, "zh"))
+        .extracting(SpeechCallerChannel.Piece::text)
+        .containsExactly("4，", "7，", "1，", "1，对吗？");
+    assertThat(SpeechCallerChannel.pieces("Is that right?", values, "en"))
+        .containsExactly(new SpeechCallerChannel.Piece("Is that right?", false));
+    assertThat(SpeechCallerChannel.pieces("{n:digits}.", Map.of("n", "A-7"), "en"))
+        .extracting(SpeechCallerChannel.Piece::text)
+        .as("what is not a letter or a digit is not said")
+        .containsExactly("A,", "seven.");
+    assertThat(SpeechCallerChannel.pieces("{n:digits}.", Map.of("n", "7"), "en"))
+        .as("one character is said as it is")
+        .containsExactly(new SpeechCallerChannel.Piece("seven.", false));
+  }
+
+  @Test
+  void aTightPieceKeepsOnlyAShortPauseAfterItsSound() {
+    // 100 ms of sound (800 samples), then a second of quiet.
+    byte[] pcm = new byte[2 * (800 + 8000)];
+    for (int i = 0; i < 800; i++) {
+      pcm[2 * i + 1] = 0x10; // 4096
+    }
+
+    assertThat(SpeechCallerChannel.tightTail(pcm, 200)).hasSize(2 * (800 + 1600));
+    assertThat(SpeechCallerChannel.tightTail(SpeechCallerChannel.tightTail(pcm, 200), 2000))
+        .as("a pause already shorter is kept")
+        .hasSize(2 * (800 + 1600));
   }
 
   private static final List<String> DIGITS =
@@ -475,5 +586,93 @@ class SpeechCallerChannelTest {
     assertThat(SpeechCallerChannel.complete("", menu)).isFalse();
     assertThat(SpeechCallerChannel.complete("one", number)).as("one digit of six").isFalse();
     assertThat(SpeechCallerChannel.complete("one two one two one two", number)).isTrue();
+
+    IvrStep.Ask readBack =
+        new IvrStep.Ask("order", MENU, Map.of(), 1, SpokenYesNo.grammar("en"), false, 5);
+    assertThat(SpeechCallerChannel.complete("yes", readBack))
+        .as("'yes it is' goes on to the same answer")
+        .isTrue();
+    assertThat(SpeechCallerChannel.complete("no", readBack)).isTrue();
+    assertThat(SpeechCallerChannel.complete("it is", readBack))
+        .as("'it is not' would turn it into a no")
+        .isFalse();
+  }
+
+  /** The order number's question on a channel whose early end is 100 ms (five frames). */
+  private SpeechCallerChannel knownNumbersChannel(
+      SpeechRecognizer asr, Duration numberPause, Predicate<String> wholeNumber) {
+    FakeChannelSession call = new FakeChannelSession("1.1");
+    call.media(media);
+    return new SpeechCallerChannel(
+        call,
+        TTS,
+        asr,
+        Duration.ofSeconds(30),
+        Duration.ofMillis(100),
+        true,
+        numberPause,
+        wholeNumber);
+  }
+
+  @Test
+  void aNumberTheOrderDataKnowsToBeWholeEndsAfterTheShortPauseNotTheTrailingSilence() {
+    // Six words (12 frames), then 40 frames of silence before the recognizer would end.
+    audioFrames(12 + 40);
+    List<String> asked = new ArrayList<>();
+    SpeechRecognizer asr = pausing(opened, 40, "two four six eight one zero");
+
+    CallerInput input =
+        knownNumbersChannel(
+                asr,
+                Duration.ofSeconds(30),
+                digits -> {
+                  asked.add(digits);
+                  return digits.equals("246810");
+                })
+            .ask(orderNumber(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Speech("two four six eight one zero"));
+    assertThat(media.events)
+        .as("ended five frames into the pause, not after the recognizer's forty")
+        .hasSize(40 - 5);
+    assertThat(asked)
+        .as("asked once, though every frame of the pause checks")
+        .containsExactly("246810");
+  }
+
+  @Test
+  void aNumberThatALongerKnownOneBeginsWithWaitsForTheTrailingSilence() {
+    audioFrames(12 + 40 + 10);
+    SpeechRecognizer asr = pausing(opened, 40, "two four six eight one zero");
+
+    // The data says no: an order 2468101 exists too (or 246810 is not an order at all).
+    CallerInput input =
+        knownNumbersChannel(asr, Duration.ofSeconds(30), digits -> false).ask(orderNumber(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Speech("two four six eight one zero"));
+    assertThat(media.events).as("ended with the recognizer's utterance").hasSize(10);
+  }
+
+  @Test
+  void aNumberShorterThanTheFewestDigitsIsNotAskedAboutAndWaitsForItsNextGroup() {
+    audioFrames(6 + 40 + 6 + 40);
+    List<String> asked = new ArrayList<>();
+    SpeechRecognizer asr = pausing(opened, 40, "two four six", "eight one zero");
+
+    CallerInput input =
+        knownNumbersChannel(
+                asr,
+                Duration.ofSeconds(30),
+                digits -> {
+                  asked.add(digits);
+                  return true;
+                })
+            .ask(orderNumber(), "en");
+
+    assertThat(input).isEqualTo(new CallerInput.Speech("two four six eight one zero"));
+    assertThat(asked)
+        .as("three digits of at least six are never a whole number")
+        .containsExactly("246810");
+    assertThat(opened).hasSize(2);
   }
 }
