@@ -3,11 +3,11 @@ package io.contactcenter.asrtts.internal.speech;
 import java.util.Arrays;
 
 /**
- * A streaming noise suppressor for 8 kHz telephone speech: a short-time Fourier transform (256
- * samples, half overlap, square-root Hann windows), a noise spectrum that follows each bin's
- * quietest smoothed power (it falls at once and rises slowly), and a Wiener gain from a
- * decision-directed a-priori SNR, never below a floor so that the recognizer still hears the line.
- * Output lags input by {@link #HOP} samples.
+ * A streaming noise suppressor for telephone speech (8 kHz; 16 kHz with the same window length): a
+ * short-time Fourier transform (256 samples, half overlap, square-root Hann windows), a noise
+ * spectrum that follows each bin's quietest smoothed power (it falls at once and rises slowly), and
+ * a Wiener gain from a decision-directed a-priori SNR, never below a floor so that the recognizer
+ * still hears the line. Output lags input by {@link #HOP} samples.
  */
 final class NoiseSuppressor {
 
@@ -16,10 +16,6 @@ final class NoiseSuppressor {
 
   /** The samples output lags behind input at 8 kHz. */
   static final int HOP = SIZE_8K / 2;
-
-  private final int size;
-  private final int hop;
-  private final int bins;
 
   /**
    * How fast a bin's noise estimate may rise, per window step (16 ms): 1.5 %, about 4 dB a second,
@@ -33,6 +29,10 @@ final class NoiseSuppressor {
    * Malah); chosen on the tune part of the noisy-reply benchmark from 0.95 and 0.98 (ADR 0063).
    */
   private static final double ALPHA = 0.95;
+
+  private final int size;
+  private final int hop;
+  private final int bins;
 
   private final double floor;
   private final double[] window;
