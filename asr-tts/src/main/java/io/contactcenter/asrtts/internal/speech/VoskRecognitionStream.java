@@ -53,6 +53,8 @@ final class VoskRecognitionStream implements RecognitionStream {
   private final long maxUtteranceMs;
   private final long maxAudioMs;
   private final Runnable onClose;
+  private final double noiseFloorDb;
+  private NoiseSuppressor suppressor;
 
   private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
   private final List<Transcript.Word> words = new ArrayList<>();
@@ -88,10 +90,14 @@ final class VoskRecognitionStream implements RecognitionStream {
       Duration trailingSilence,
       Duration maxUtterance,
       Duration maxAudio) {
-    this(decoderFactory, vad, listener, trailingSilence, maxUtterance, maxAudio, () -> {});
+    this(decoderFactory, vad, listener, trailingSilence, maxUtterance, maxAudio, 0, () -> {});
   }
 
-  /** As above; {@code onClose} runs once, when the stream is first closed. */
+  /**
+   * As above; {@code onClose} runs once, when the stream is first closed. A {@code noiseFloorDb}
+   * below 0 puts a {@link NoiseSuppressor} with that gain floor in front of the voice activity
+   * detector and the decoder; 0 leaves the audio as it comes.
+   */
   VoskRecognitionStream(
       Supplier<Decoder> decoderFactory,
       AdaptiveVoiceActivityDetector vad,
@@ -99,8 +105,10 @@ final class VoskRecognitionStream implements RecognitionStream {
       Duration trailingSilence,
       Duration maxUtterance,
       Duration maxAudio,
+      double noiseFloorDb,
       Runnable onClose) {
     this.decoderFactory = decoderFactory;
+    this.noiseFloorDb = noiseFloorDb;
     this.onClose = onClose;
     this.vad = vad;
     this.listener = listener;
@@ -121,32 +129,52 @@ final class VoskRecognitionStream implements RecognitionStream {
       throw new IllegalArgumentException(
           "stream started as " + this.encoding + " and cannot switch to " + encoding);
     }
-    switch (encoding) {
+    short[] samples = samples(data, encoding);
+    if (noiseFloorDb < 0) {
+      if (suppressor == null) {
+        suppressor = new NoiseSuppressor(encoding.sampleRate(), noiseFloorDb);
+      }
+      samples = suppressor.accept(samples);
+    }
+    for (short sample : samples) {
+      push(sample);
+    }
+  }
+
+  private short[] samples(byte[] data, AudioEncoding encoding) {
+    return switch (encoding) {
       case ULAW_8K -> {
-        for (byte b : data) {
-          push(G711.ulawToLinear(b));
+        short[] out = new short[data.length];
+        for (int i = 0; i < data.length; i++) {
+          out[i] = G711.ulawToLinear(data[i]);
         }
+        yield out;
       }
       case ALAW_8K -> {
-        for (byte b : data) {
-          push(G711.alawToLinear(b));
+        short[] out = new short[data.length];
+        for (int i = 0; i < data.length; i++) {
+          out[i] = G711.alawToLinear(data[i]);
         }
+        yield out;
       }
       case PCM16_8K, PCM16_16K -> {
+        short[] out = new short[(data.length + (pendingByte >= 0 ? 1 : 0)) / 2];
+        int n = 0;
         int i = 0;
         if (pendingByte >= 0 && data.length > 0) {
-          push((short) (pendingByte | (data[0] << 8)));
+          out[n++] = (short) (pendingByte | (data[0] << 8));
           pendingByte = -1;
           i = 1;
         }
         for (; i + 1 < data.length; i += 2) {
-          push((short) ((data[i] & 0xFF) | (data[i + 1] << 8)));
+          out[n++] = (short) ((data[i] & 0xFF) | (data[i + 1] << 8));
         }
         if (i < data.length) {
           pendingByte = data[i] & 0xFF;
         }
+        yield Arrays.copyOf(out, n);
       }
-    }
+    };
   }
 
   private void push(short sample) {
@@ -398,6 +426,17 @@ final class VoskRecognitionStream implements RecognitionStream {
       throw new IllegalStateException("recognition stream is closed");
     }
     if (transcript == null) {
+      if (suppressor != null) {
+        // The suppressor holds back its last few milliseconds until it has a whole window.
+        for (short sample : suppressor.flush()) {
+          if (transcript == null) {
+            push(sample);
+          }
+        }
+      }
+      if (transcript != null) {
+        return transcript;
+      }
       if (onsetFrame < 0) {
         transcript = Transcript.silence(audioDuration());
         preRoll.clear();

@@ -61,6 +61,7 @@ final class VoskSpeechRecognizer implements SpeechRecognizer {
             orDefault(options.trailingSilence(), properties.trailingSilence()),
             orDefault(options.maxUtterance(), properties.maxUtterance()),
             properties.maxAudioDuration(),
+            properties.noiseSuppressionFloor(),
             openStreams::decrementAndGet);
     openStreams.incrementAndGet();
     return stream;

@@ -43,9 +43,10 @@ import java.util.function.Predicate;
  * {@code -Dbench.part=tune} or {@code held-out} for one part only (default both), {@code
  * held-out-2} for the second held-out part ({@link #HELD_OUT_2_VOICES}), {@code
  * -Dbench.vad-threshold} and {@code -Dbench.vad-margin} for other VAD settings than the defaults
- * (choose them on the tune part only), {@code -Dbench.read-backs=N} read-back answers on N lines
- * per phrase and voice ({@link ReadBackAnswers}, default 0: none). Voices that are not installed
- * are skipped and named.
+ * (choose them on the tune part only), {@code -Dbench.suppression-floor=0} without the noise
+ * suppressor in front of the recognizer (ADR 0063), {@code -Dbench.read-backs=N} read-back answers
+ * on N lines per phrase and voice ({@link ReadBackAnswers}, default 0: none). Voices that are not
+ * installed are skipped and named.
  */
 public final class NoisyReplyBenchmark {
 
@@ -703,7 +704,10 @@ public final class NoisyReplyBenchmark {
         p.warmUp(),
         p.decoder(),
         p.ttsEngines(),
-        p.chineseVoice());
+        p.chineseVoice(),
+        Double.parseDouble(
+            System.getProperty(
+                "bench.suppression-floor", Double.toString(p.noiseSuppressionFloor()))));
   }
 
   static TelephoneChannel draw(Random random) {

@@ -91,7 +91,8 @@ class RecognitionOptionsTest {
             false,
             null,
             0,
-            SpeechProperties.DEFAULT_CHINESE_VOICE);
+            SpeechProperties.DEFAULT_CHINESE_VOICE,
+            SpeechProperties.defaults().noiseSuppressionFloor());
     VoskSpeechRecognizer recognizer = recognizer(small);
 
     assertThatThrownBy(

@@ -162,7 +162,8 @@ public final class SpeechBenchmark {
                 properties.decoder().latticeBeam(),
                 0),
             0,
-            SpeechProperties.DEFAULT_CHINESE_VOICE);
+            SpeechProperties.DEFAULT_CHINESE_VOICE,
+            SpeechProperties.defaults().noiseSuppressionFloor());
     try (VoskModels coldModels = new VoskModels(noPool, SpeechBenchmark.class.getClassLoader())) {
       VoskSpeechRecognizer unpooled = new VoskSpeechRecognizer(coldModels, noPool);
       double[] coldFree =

@@ -516,7 +516,8 @@ class SpeechEnginesIT {
             false,
             SpeechProperties.Decoding.defaults(),
             0,
-            SpeechProperties.DEFAULT_CHINESE_VOICE);
+            SpeechProperties.DEFAULT_CHINESE_VOICE,
+            SpeechProperties.defaults().noiseSuppressionFloor());
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
         VoskModels fromJar = new VoskModels(properties, loader)) {
       Transcript transcript =

@@ -82,6 +82,37 @@ class VoskRecognitionStreamTest {
   }
 
   @Test
+  void withTheNoiseSuppressorSpeechAfterNoiseIsHeardAndNoSampleIsLost() {
+    VoskRecognitionStream stream =
+        new VoskRecognitionStream(
+            () -> {
+              FakeDecoder d = new FakeDecoder();
+              decoders.add(d);
+              return d;
+            },
+            new AdaptiveVoiceActivityDetector(-55, 10),
+            null,
+            Duration.ofMillis(700),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(120),
+            -20,
+            () -> {});
+    // A second of line noise, then a word that stops with the audio (no silence after it): the
+    // suppressor holds its last window back, and finishing must still hear it all.
+    feedInFrames(
+        stream,
+        Signals.concat(
+            Signals.noise(RATE, 1, -45, 3),
+            Signals.mix(Signals.noise(RATE, 0.5, -45, 4), Signals.toneAt(440, RATE, 0.5, -20))));
+
+    Transcript transcript = stream.finish();
+
+    assertThat(decoders).as("the word after the noise was heard").hasSize(1);
+    assertThat(transcript.audioDuration()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(transcript.text()).isEqualTo("hello");
+  }
+
+  @Test
   void silenceNeverReachesTheDecoderAndGivesAnEmptyTranscript() {
     try (VoskRecognitionStream stream = stream(Duration.ofMillis(700), Duration.ofSeconds(15))) {
       feedInFrames(stream, Signals.silence(RATE, 10));
@@ -299,6 +330,7 @@ class VoskRecognitionStreamTest {
             Duration.ofMillis(700),
             Duration.ofSeconds(15),
             Duration.ofSeconds(120),
+            0,
             open::decrementAndGet);
     feedInFrames(stream, Signals.tone(440, RATE, 0.5, 8000));
 
