@@ -363,7 +363,7 @@ class ChatLoadBenchmark {
             // Out of descriptors after all: give back 100 so that the measurements (which read
             // /proc) and the last message (a database connection, Redis) can run.
             int before = p.held;
-            p.held = Integer.parseInt(p.ask("close 100").split(" ")[1]);
+            p.held = Integer.parseInt(p.ask("close 100").split(" ", 2)[1]);
             held -= before - p.held;
             break;
           }
@@ -379,7 +379,7 @@ class ChatLoadBenchmark {
       Thread.sleep(Duration.ofSeconds(pauseSeconds));
       int alive = 0;
       for (VisitorProcess p : processes) {
-        alive += Integer.parseInt(p.ask("alive").split(" ")[1]);
+        alive += Integer.parseInt(p.ask("alive").split(" ", 3)[1]);
       }
       int serverEnds = established(port);
       System.gc();
@@ -401,7 +401,7 @@ class ChatLoadBenchmark {
       String last = processes.get(0).ask("last where is my parcel");
       line("last visitor (a new connection): %s", last);
       assertThat(last).startsWith("last ");
-      String conversation = last.split(" ")[1];
+      String conversation = last.split(" ", 3)[1];
       Long stored =
           jdbc.queryForObject(
               "SELECT seq FROM chat_message WHERE conversation_id = ? AND sender = 'VISITOR'"
