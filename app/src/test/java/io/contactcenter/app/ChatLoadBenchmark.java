@@ -418,6 +418,13 @@ class ChatLoadBenchmark {
       line("  stored as seq %d, %d bot answer(s) stored after it", stored, answers);
       assertThat(answers).isPositive();
       line("  server's descriptors at the end: %s", descriptors());
+      // Where the heap per connection goes: the largest classes while the visitors are still held
+      // (jcmd attaches through a socket of its own, so only now, after the descriptors are
+      // counted).
+      line("  server's heap by class with them (jcmd GC.class_histogram, the 15 largest):");
+      for (String l : classHistogram(15)) {
+        line("    %s", l);
+      }
     } finally {
       for (VisitorProcess p : processes) {
         p.stop();
@@ -945,6 +952,26 @@ class ChatLoadBenchmark {
   private static long openFiles() {
     String[] fds = new java.io.File("/proc/self/fd").list();
     return fds == null ? -1 : fds.length;
+  }
+
+  private static List<String> classHistogram(int top) throws Exception {
+    Process jcmd =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(ProcessHandle.current().pid()),
+                "GC.class_histogram")
+            .redirectErrorStream(true)
+            .start();
+    List<String> lines;
+    try (var out = jcmd.getInputStream()) {
+      lines = new String(out.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    jcmd.waitFor(2, TimeUnit.MINUTES);
+    List<String> picked = new ArrayList<>();
+    lines.stream().filter(l -> l.trim().startsWith("num")).findFirst().ifPresent(picked::add);
+    lines.stream().filter(l -> l.trim().matches("\\d+:.*")).limit(top).forEach(picked::add);
+    lines.stream().filter(l -> l.startsWith("Total")).findFirst().ifPresent(picked::add);
+    return picked;
   }
 
   /** This process's soft limit on open files (the JVM raises it to the hard limit at start). */
