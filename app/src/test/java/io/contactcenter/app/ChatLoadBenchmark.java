@@ -40,6 +40,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -58,9 +60,11 @@ import org.springframework.test.context.TestPropertySource;
  *       and send → the message on its agent's screen: each agent holds the chat stream the
  *       workspace page holds ({@code GET /api/v1/chat/agent/events}, signed in). Each visitor sends
  *       at most 0.5 a second at 1,000/s, under the 5 a second limit.
- *   <li>{@link #idleConnectionsStayOpen} opens up to {@code bench.idle} (20,000) visitor sockets
- *       and prints how many it held, heap and resident set per connection, and that a message still
- *       gets through on the last one.
+ *   <li>{@link #idleConnectionsStayOpen} opens up to {@code bench.idle} (20,000) idle visitors from
+ *       separate processes ({@link IdleVisitors}), so that this JVM holds only the server's ends,
+ *       and prints how many the server held under its open-file limit, its descriptors by kind,
+ *       heap and resident set per connection, and that a new visitor's message is still stored,
+ *       acknowledged and answered by the bot.
  *   <li>{@link #coldStartOfManyQuestions} uploads {@code bench.cold-start} (100,000) questions of
  *       {@code bench.cold-start-lang} (en) made from the FAQ test set's questions and paraphrases
  *       with variations, and prints wall time, CPU, memory and the job's progress as it moves.
@@ -94,6 +98,8 @@ class ChatLoadBenchmark {
 
   @LocalServerPort int port;
   @Autowired AgentDesk desk;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Environment env;
 
   private final HttpClient http = HttpClient.newHttpClient();
   // The agents' streams: one HTTP/1.1 connection each, as a browser's EventSource.
@@ -287,82 +293,226 @@ class ChatLoadBenchmark {
         sent, sorted(acks), sorted(echoes), sorted(agents), errors.get(), stored, cpu, load);
   }
 
+  /**
+   * Idle visitors in one or more processes of their own ({@link IdleVisitors}, {@code
+   * bench.idle-per-process} each, 10,000), so that this JVM holds only the server's ends: it opens
+   * visitors in batches while the server keeps {@code bench.idle-reserve} (100) descriptors free
+   * under its open-file limit (counted in {@code /proc/self/fd} before each batch), waits {@code
+   * bench.idle-pause-seconds} (30), checks the sockets from both ends, measures heap and resident
+   * set per connection, and has a new visitor send a last message, which must be stored,
+   * acknowledged and answered by the bot. Should a batch fail anyway (the limit reached by
+   * something else), its process gives back 100 connections before anything is measured.
+   */
   @Test
   void idleConnectionsStayOpen() throws Exception {
     int target = Integer.getInteger("bench.idle", 20_000);
+    int perProcess = Integer.getInteger("bench.idle-per-process", 10_000);
+    int reserve = Integer.getInteger("bench.idle-reserve", 100);
+    int concurrency = Integer.getInteger("bench.idle-concurrency", 8);
+    int pauseSeconds = Integer.getInteger("bench.idle-pause-seconds", 30);
+    long limit = openFileLimit();
+    Descriptors own = descriptors();
     line(
-        "idle connections, %s, target %d, open-file limit %s",
-        Instant.now(), target, openFileLimit());
+        "idle connections, %s, target %d in %d visitor processes, server's open-file limit %d,"
+            + " %d kept free; load %.2f",
+        Instant.now(),
+        target,
+        (target + perProcess - 1) / perProcess,
+        limit,
+        reserve,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    line("  server's own descriptors before: %s", own);
     System.gc();
     long heapFrom = heapUsed();
     long rssFrom = rssBytes();
     long from = System.nanoTime();
-    List<Socket> sockets = new ArrayList<>();
-    String stoppedBy = "reached the target";
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<VisitorProcess> processes = new ArrayList<>();
     try {
-      while (sockets.size() < target) {
-        int batch = Math.min(500, target - sockets.size());
-        List<Future<Socket>> opened = new ArrayList<>();
-        for (int i = 0; i < batch; i++) {
-          opened.add(pool.submit(() -> connect(open())));
-        }
-        String failure = null;
-        for (Future<Socket> f : opened) {
-          try {
-            sockets.add(f.get(60, TimeUnit.SECONDS));
-          } catch (Exception e) {
-            failure = e.getCause() == null ? e.toString() : e.getCause().toString();
+      for (int i = 0; i < (target + perProcess - 1) / perProcess; i++) {
+        processes.add(VisitorProcess.start(i, "http://127.0.0.1:" + port, concurrency));
+      }
+      String stoppedBy = "reached the target";
+      int held = 0;
+      int nextReport = 2000;
+      for (VisitorProcess p : processes) {
+        while (held < target && p.held < perProcess) {
+          long open = openFiles();
+          long free = limit - open - reserve;
+          if (free <= 0) {
+            stoppedBy =
+                String.format(
+                    Locale.ROOT,
+                    "the server's open-file limit: %d of %d descriptors open, %d kept free for the"
+                        + " database, Redis, Kafka and the last visitor",
+                    open,
+                    limit,
+                    reserve);
+            break;
+          }
+          int batch =
+              (int) Math.min(500, Math.min(free, Math.min(target - held, perProcess - p.held)));
+          String[] opened = p.ask("open " + batch).split(" ", 4);
+          held += Integer.parseInt(opened[1]) - p.held;
+          p.held = Integer.parseInt(opened[1]);
+          if (held >= nextReport) {
+            line("  %d open after %.1f s, server descriptors %d", held, since(from), openFiles());
+            nextReport = (held / 2000 + 1) * 2000;
+          }
+          if (!opened[2].equals("0")) {
+            stoppedBy = opened[2] + " of a batch failed (" + opened[3] + ") at " + held + " open";
+            // Out of descriptors after all: give back 100 so that the measurements (which read
+            // /proc) and the last message (a database connection, Redis) can run.
+            int before = p.held;
+            p.held = Integer.parseInt(p.ask("close 100").split(" ", 2)[1]);
+            held -= before - p.held;
+            break;
           }
         }
-        if (sockets.size() % 2000 < batch) {
-          line("  %d open after %.1f s", sockets.size(), since(from));
-        }
-        if (failure != null) {
-          stoppedBy = failure + " at " + sockets.size() + " open";
-          // Out of file descriptors: give back 100 connections so that the measurements (which
-          // read /proc) and the last message (a database connection, Redis) can run.
-          for (int i = 0; i < 100 && sockets.size() > 1; i++) {
-            sockets.remove(sockets.size() - 1).ws.abort();
-          }
+        if (held >= target || !stoppedBy.equals("reached the target")) {
           break;
         }
       }
+      line(
+          "held %d idle visitor connections after %.1f s; stopped: %s",
+          held, since(from), stoppedBy);
+      line("  server's descriptors with them: %s", descriptors());
+      Thread.sleep(Duration.ofSeconds(pauseSeconds));
+      int alive = 0;
+      for (VisitorProcess p : processes) {
+        alive += Integer.parseInt(p.ask("alive").split(" ", 3)[1]);
+      }
+      int serverEnds = established(port);
+      System.gc();
+      long heap = heapUsed() - heapFrom;
+      long rss = rssBytes() - rssFrom;
+      line(
+          "after %d s idle: %d of %d visitor sockets still open (visitors' side), %d connections"
+              + " established on the server's port (server's side)",
+          pauseSeconds, alive, held, serverEnds);
+      line(
+          "server alone: heap +%.0f MB (%.1f KB a connection), resident set +%.0f MB (%.1f KB a"
+              + " connection); %.0f MB heap and %.0f MB resident for 20,000 at that rate",
+          heap / 1e6,
+          heap / 1e3 / Math.max(1, held),
+          rss / 1e6,
+          rss / 1e3 / Math.max(1, held),
+          heap / 1e6 / Math.max(1, held) * 20_000,
+          rss / 1e6 / Math.max(1, held) * 20_000);
+      String last = processes.get(0).ask("last where is my parcel");
+      line("last visitor (a new connection): %s", last);
+      assertThat(last).startsWith("last ");
+      String conversation = last.split(" ", 3)[1];
+      Long stored =
+          jdbc.queryForObject(
+              "SELECT seq FROM chat_message WHERE conversation_id = ? AND sender = 'VISITOR'"
+                  + " AND client_message_id = 'last'",
+              Long.class,
+              conversation);
+      Integer answers =
+          jdbc.queryForObject(
+              "SELECT count(*) FROM chat_message WHERE conversation_id = ? AND sender = 'BOT'"
+                  + " AND seq > ?",
+              Integer.class,
+              conversation,
+              stored);
+      line("  stored as seq %d, %d bot answer(s) stored after it", stored, answers);
+      assertThat(answers).isPositive();
+      line("  server's descriptors at the end: %s", descriptors());
+      if (Boolean.getBoolean("bench.idle-histogram")) {
+        // Where the heap per connection goes: the largest classes while the visitors are still
+        // held (jcmd attaches through a socket of its own, so only after the descriptors are
+        // counted). Opt-in: with 19,468 connections the heap walk stopped the JVM for minutes.
+        line("  server's heap by class with them (jcmd GC.class_histogram, the 15 largest):");
+        for (String l : classHistogram(15)) {
+          line("    %s", l);
+        }
+      }
     } finally {
-      pool.shutdownNow();
+      for (VisitorProcess p : processes) {
+        p.stop();
+      }
+      write();
     }
-    Thread.sleep(5000);
-    int alive =
-        (int) sockets.stream().filter(s -> !s.ws.isInputClosed() && !s.ws.isOutputClosed()).count();
-    System.gc();
-    long heap = heapUsed() - heapFrom;
-    long rss = rssBytes() - rssFrom;
-    line(
-        "opened %d visitor sockets in %.1f s (%d still open after 5 s); stopped: %s",
-        sockets.size(), since(from), alive, stoppedBy);
-    line(
-        "heap +%.0f MB (%.1f KB a connection, server and client together), resident set +%.0f MB"
-            + " (%.1f KB a connection); open files %d",
-        heap / 1e6,
-        heap / 1e3 / Math.max(1, sockets.size()),
-        rss / 1e6,
-        rss / 1e3 / Math.max(1, sockets.size()),
-        openFiles());
-    Socket last = sockets.get(sockets.size() - 1);
-    long sent = System.nanoTime();
-    last.ws
-        .sendText(
-            "{\"type\":\"message\",\"clientMessageId\":\"last\",\"text\":\"where is my parcel\"}",
-            true)
-        .get(10, TimeUnit.SECONDS);
-    await().atMost(Duration.ofSeconds(30)).until(() -> last.ackedLast && last.texts.size() >= 2);
-    line(
-        "a message on the last socket was acknowledged and the bot answered it (%.0f ms): %s",
-        (System.nanoTime() - sent) / 1e6, last.texts.get(last.texts.size() - 1));
-    for (Socket s : sockets) {
-      s.ws.abort();
+  }
+
+  /**
+   * One {@link IdleVisitors} process, launched with this JVM's class path; its answers are read
+   * from its standard output, its errors go to {@code target/idle-visitors-n.log}.
+   */
+  static final class VisitorProcess {
+    private final Process process;
+    private final java.io.Writer commands;
+    private final java.util.concurrent.BlockingQueue<String> replies =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    int held;
+
+    private VisitorProcess(Process process) {
+      this.process = process;
+      this.commands =
+          new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      Thread.ofPlatform()
+          .daemon()
+          .name("idle-visitors-reader")
+          .start(
+              () -> {
+                try (var out =
+                    new java.io.BufferedReader(
+                        new java.io.InputStreamReader(
+                            process.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String l = out.readLine(); l != null; l = out.readLine()) {
+                    if (l.startsWith(IdleVisitors.REPLY)) {
+                      replies.add(l.substring(IdleVisitors.REPLY.length()));
+                    }
+                  }
+                } catch (IOException e) {
+                  replies.add("gone " + e);
+                }
+                replies.add("gone");
+              });
     }
-    write();
+
+    static VisitorProcess start(int n, String base, int concurrency) throws IOException {
+      Path log = Path.of("target/idle-visitors-" + n + ".log");
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-XX:+UseSerialGC",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  IdleVisitors.class.getName(),
+                  base,
+                  SHOP,
+                  "test-shop",
+                  Integer.toString(concurrency))
+              .redirectError(log.toFile())
+              .start();
+      return new VisitorProcess(p);
+    }
+
+    /** Sends one command and waits for its one-line answer. */
+    String ask(String command) throws Exception {
+      commands.write(command + "\n");
+      commands.flush();
+      String reply = replies.poll(10, TimeUnit.MINUTES);
+      if (reply == null || reply.startsWith("gone")) {
+        throw new IllegalStateException("idle visitors process: no answer to " + command);
+      }
+      return reply;
+    }
+
+    void stop() throws Exception {
+      if (process.isAlive()) {
+        try {
+          commands.write("quit\n");
+          commands.flush();
+        } catch (IOException alreadyGone) {
+          // It ended on its own; nothing to tell it.
+        }
+      }
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
   }
 
   @Test
@@ -598,7 +748,6 @@ class ChatLoadBenchmark {
     private final StringBuilder partial = new StringBuilder();
     volatile WebSocket ws;
     volatile boolean joined;
-    volatile boolean ackedLast;
     CompletionStage<WebSocket> sending =
         java.util.concurrent.CompletableFuture.completedFuture(null);
     volatile Map<String, Long> sentAt = Map.of();
@@ -623,7 +772,6 @@ class ChatLoadBenchmark {
               acks.add(now - at);
               lastAck.accumulateAndGet(now, Math::max);
             }
-            ackedLast |= id.equals("last");
           } else if (type.equals("error")) {
             errors.incrementAndGet();
           } else if (type.equals("message")) {
@@ -808,12 +956,163 @@ class ChatLoadBenchmark {
     return fds == null ? -1 : fds.length;
   }
 
-  private static String openFileLimit() throws IOException {
+  private static List<String> classHistogram(int top) throws Exception {
+    Path out = Path.of("target/idle-histogram.txt");
+    Process jcmd =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(ProcessHandle.current().pid()),
+                "GC.class_histogram")
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    if (!jcmd.waitFor(10, TimeUnit.MINUTES)) {
+      jcmd.destroyForcibly();
+    }
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    List<String> picked = new ArrayList<>();
+    lines.stream().filter(l -> l.trim().startsWith("num")).findFirst().ifPresent(picked::add);
+    lines.stream().filter(l -> l.matches("\\s+\\d+:.*")).limit(top).forEach(picked::add);
+    lines.stream().filter(l -> l.startsWith("Total")).findFirst().ifPresent(picked::add);
+    return picked;
+  }
+
+  /** This process's soft limit on open files (the JVM raises it to the hard limit at start). */
+  private static long openFileLimit() throws IOException {
     return Files.readAllLines(Path.of("/proc/self/limits")).stream()
         .filter(l -> l.startsWith("Max open files"))
+        .map(l -> Long.parseLong(l.substring("Max open files".length()).trim().split("\\s+")[0]))
         .findFirst()
-        .orElse("?")
-        .replaceAll("\\s+", " ");
+        .orElseThrow();
+  }
+
+  /** This process's open descriptors by kind, as counted in {@code /proc/self/fd}. */
+  record Descriptors(int total, Map<String, Integer> kinds) {
+
+    @Override
+    public String toString() {
+      StringBuilder b = new StringBuilder().append(total).append(" (");
+      kinds.entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+          .forEach(e -> b.append(e.getValue()).append(' ').append(e.getKey()).append(", "));
+      b.setLength(b.length() - 2);
+      return b.append(')').toString();
+    }
+  }
+
+  private Descriptors descriptors() throws IOException {
+    Map<Long, String> sockets = socketKinds();
+    Map<String, Integer> kinds = new java.util.TreeMap<>();
+    java.io.File[] fds = new java.io.File("/proc/self/fd").listFiles();
+    for (java.io.File fd : fds) {
+      String to;
+      try {
+        to = Files.readSymbolicLink(fd.toPath()).toString();
+      } catch (IOException closedMeanwhile) {
+        continue;
+      }
+      String kind;
+      if (to.startsWith("socket:[")) {
+        kind =
+            sockets.getOrDefault(
+                Long.parseLong(to.substring("socket:[".length(), to.length() - 1)),
+                "other sockets");
+      } else if (to.startsWith("pipe:")) {
+        kind = "pipes";
+      } else if (to.startsWith("anon_inode:")) {
+        kind = to.substring("anon_inode:".length()).replaceAll("[\\[\\]]", "");
+      } else if (to.endsWith(".jar")) {
+        kind = "jar files";
+      } else if (to.contains("kafka")) {
+        kind = "Kafka broker files";
+      } else {
+        kind = "other files";
+      }
+      kinds.merge(kind, 1, Integer::sum);
+    }
+    return new Descriptors(fds.length, kinds);
+  }
+
+  /** What each socket of the machine is, by inode, from /proc/net (TCP by its ports). */
+  private Map<Long, String> socketKinds() throws IOException {
+    Map<Integer, String> services = new java.util.HashMap<>();
+    java.util.regex.Matcher pg =
+        java.util.regex.Pattern.compile(":(\\d+)/")
+            .matcher(env.getProperty("spring.datasource.url", ""));
+    if (pg.find()) {
+      services.put(Integer.valueOf(pg.group(1)), "PostgreSQL");
+    }
+    services.put(env.getProperty("spring.data.redis.port", Integer.class, -1), "Redis");
+    services.put(env.getProperty("cc.pbx.ami.port", Integer.class, -1), "Asterisk AMI");
+    java.util.regex.Matcher kafka =
+        java.util.regex.Pattern.compile(":(\\d+)")
+            .matcher(env.getProperty("spring.kafka.bootstrap-servers", ""));
+    while (kafka.find()) {
+      services.put(Integer.valueOf(kafka.group(1)), "Kafka (client and in-JVM broker ends)");
+    }
+    Map<Long, String> kinds = new java.util.HashMap<>();
+    for (String table : List.of("tcp", "tcp6")) {
+      for (NetEntry e : netEntries(table)) {
+        String kind;
+        if (e.state.equals("0A")) {
+          kind = "listening";
+        } else if (e.local == port) {
+          kind = "server's HTTP port (visitors)";
+        } else if (services.containsKey(e.remote)) {
+          kind = services.get(e.remote);
+        } else if (services.containsKey(e.local)) {
+          kind = services.get(e.local);
+        } else {
+          kind = "other TCP";
+        }
+        kinds.put(e.inode, kind);
+      }
+    }
+    for (String table : List.of("udp", "udp6")) {
+      for (NetEntry e : netEntries(table)) {
+        kinds.put(e.inode, "UDP");
+      }
+    }
+    List<String> unix = Files.readAllLines(Path.of("/proc/net/unix"));
+    for (String l : unix.subList(1, unix.size())) {
+      String[] f = l.trim().split("\\s+");
+      if (f.length > 6) {
+        kinds.put(Long.parseLong(f[6]), "Unix sockets");
+      }
+    }
+    return kinds;
+  }
+
+  record NetEntry(int local, int remote, String state, long inode) {}
+
+  private static List<NetEntry> netEntries(String table) throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("/proc/net", table));
+    List<NetEntry> entries = new ArrayList<>(lines.size());
+    for (String l : lines.subList(1, lines.size())) {
+      String[] f = l.trim().split("\\s+");
+      entries.add(
+          new NetEntry(
+              Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16),
+              Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16),
+              f[3],
+              Long.parseLong(f[9])));
+    }
+    return entries;
+  }
+
+  /**
+   * Connections established on a local port (the server's ends, whichever process holds the other).
+   */
+  private static int established(int localPort) throws IOException {
+    int n = 0;
+    for (String table : List.of("tcp", "tcp6")) {
+      for (NetEntry e : netEntries(table)) {
+        if (e.local == localPort && e.state.equals("01")) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -98,6 +98,8 @@ final class TestServers {
           return null;
         });
     EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+    // As the application's embedded mode: one consumer-offsets partition, not 50 open log segments.
+    kafka.brokerProperty("offsets.topic.num.partitions", "1");
     kafka.afterPropertiesSet();
     TestInfrastructure.onShutdown(
         "Kafka",

@@ -247,6 +247,11 @@ public final class EmbeddedInfrastructure
     // in the same JVM (a test's) then talked to a Kafka that was gone. The address goes only into
     // this application's own property source below.
     kafka.brokerListProperty(null);
+    // One partition for the consumer offsets instead of Kafka's 50: a single node gains nothing
+    // from them, and each holds an open log segment in this process, whose open-file limit the
+    // visitors' sockets need (docs/benchmarks.md, idle connections). The broker's data is new at
+    // each start, so nothing is migrated.
+    kafka.brokerProperty("offsets.topic.num.partitions", "1");
     if (port > 0) {
       kafka.kafkaPorts(port);
     }
