@@ -127,6 +127,9 @@ class OutOfScopeBenchmark {
               + " the in-scope validation questions; rule fixed before the test run)",
           settingNames(properties, chosen), 100 * VALIDATION_IN_SCOPE_LIMIT);
 
+      if (Boolean.getBoolean("bench.validation-only")) {
+        return;
+      }
       line("");
       line("2. test (all in-scope train questions as FAQs, all out-of-scope ones as the entry):");
       List<PublicIntentSet.Row> test = Clinc150.read(dir, Clinc150.TEST);
