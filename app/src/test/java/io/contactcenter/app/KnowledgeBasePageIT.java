@@ -73,11 +73,7 @@ class KnowledgeBasePageIT {
   void anAdminSeesBothLanguagesSearchesAndAddsAnFaqTheBotAnswersWithThenDeletesIt()
       throws Exception {
     WebDriver page = chromium.driver();
-    page.get(url("/login"));
-    page.findElement(By.id("username")).sendKeys(admin);
-    page.findElement(By.id("password")).sendKeys(PASSWORD);
-    page.findElement(By.id("sign-in")).click();
-    browser().until(() -> page.getCurrentUrl().equals(url("/")));
+    signIn(page);
     page.get(url("/admin/knowledge-base"));
 
     // One row per FAQ, English and Chinese side by side.
@@ -130,11 +126,7 @@ class KnowledgeBasePageIT {
   void anAdminAddsAnOutOfScopeEntryWithoutAnAnswerAndTheBotHandsItsQuestionsOver()
       throws Exception {
     WebDriver page = chromium.driver();
-    page.get(url("/login"));
-    page.findElement(By.id("username")).sendKeys(admin);
-    page.findElement(By.id("password")).sendKeys(PASSWORD);
-    page.findElement(By.id("sign-in")).click();
-    browser().until(() -> page.getCurrentUrl().equals(url("/")));
+    signIn(page);
     page.get(url("/admin/knowledge-base"));
     browser().until(() -> row(page, "refund-time"), r -> r != null);
 
@@ -178,11 +170,7 @@ class KnowledgeBasePageIT {
   void anAdminReviewsGroupsOfPastConversationsAndAcceptsOneWithTheAgentsMostFrequentAnswer()
       throws Exception {
     WebDriver page = chromium.driver();
-    page.get(url("/login"));
-    page.findElement(By.id("username")).sendKeys(admin);
-    page.findElement(By.id("password")).sendKeys(PASSWORD);
-    page.findElement(By.id("sign-in")).click();
-    browser().until(() -> page.getCurrentUrl().equals(url("/")));
+    signIn(page);
     page.get(url("/admin/knowledge-base"));
 
     // 5 refund questions (3 answered with REFUND_ANSWER, 2 "About a week."), 3 shipping, 2
@@ -308,11 +296,7 @@ class KnowledgeBasePageIT {
   void anAdminEditsSynonymGroupsByKeyboardAndTheBotsAnswerChanges() throws Exception {
     WebDriver page = chromium.driver();
     page.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
-    page.get(url("/login"));
-    page.findElement(By.id("username")).sendKeys(admin);
-    page.findElement(By.id("password")).sendKeys(PASSWORD);
-    page.findElement(By.id("sign-in")).click();
-    browser().until(() -> page.getCurrentUrl().equals(url("/")));
+    signIn(page);
     String ask = "心意盒多少钱";
     assertThat(answer(ask, "zh").path("action").asText()).isEqualTo("handoff");
     try {
@@ -433,6 +417,15 @@ class KnowledgeBasePageIT {
         .filter(r -> r.findElement(By.className("kb-cluster-title")).getText().equals(title))
         .findFirst()
         .orElse(rows.isEmpty() ? null : rows.get(0));
+  }
+
+  /** Signs the test's admin in on the page; the home page is open after it. */
+  private void signIn(WebDriver page) {
+    page.get(url("/login"));
+    page.findElement(By.id("username")).sendKeys(admin);
+    page.findElement(By.id("password")).sendKeys(PASSWORD);
+    page.findElement(By.id("sign-in")).click();
+    browser().until(() -> page.getCurrentUrl().equals(url("/")));
   }
 
   private static WebElement row(WebDriver page, String faqId) {
