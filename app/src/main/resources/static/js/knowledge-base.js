@@ -3,7 +3,8 @@
 // past questions or conversations (cold start), reviewed here: rename, merge, split, discard and
 // restore a group, accept one as an FAQ with the agents' most frequent answer; and the shop's own
 // synonym groups per language, edited and saved as a whole, a refusal shown beside the group it
-// names. Everything through /api/v1/kb/...; FAQ, question and synonym texts are set as textContent
+// names. An entry of kind out_of_scope (ADR 0061) holds examples the bot hands to an agent: it has
+// no answer and is marked in the list. Everything through /api/v1/kb/...; FAQ, question and synonym texts are set as textContent
 // or input values.
 (() => {
   const $ = id => document.getElementById(id);
@@ -77,20 +78,31 @@
     const q = document.createElement('strong');
     q.className = 'kb-question';
     q.textContent = row.question;
+    const outOfScope = row.kind === 'out_of_scope';
     const a = document.createElement('p');
-    a.className = 'kb-answer';
-    a.textContent = row.answer;
+    a.className = outOfScope ? 'kb-answer muted' : 'kb-answer';
+    a.textContent = outOfScope ? cc.t('js.kb.handed-over') : row.answer;
+
     const meta = document.createElement('p');
     meta.className = 'muted';
     meta.textContent = cc.t('js.kb.meta', (row.examples || []).length, row.version) +
       (row.enabled ? '' : ' · ' + cc.t('js.kb.off'));
-    td.append(q, a, meta);
+    td.append(q);
+    if (outOfScope) td.append(' ', outOfScopeBadge());
+    td.append(a, meta);
     actions.append(
       button(cc.t('js.kb.edit'), () => edit(row), 'kb-edit'),
       button(row.enabled ? cc.t('js.kb.turn-off') : cc.t('js.kb.turn-on'), () => enable(row, !row.enabled), 'kb-toggle'),
       button(cc.t('js.kb.delete'), () => remove(row), 'danger kb-delete'));
     td.append(actions);
     return td;
+  }
+
+  function outOfScopeBadge() {
+    const badge = document.createElement('span');
+    badge.className = 'badge kb-out-of-scope';
+    badge.textContent = cc.t('js.kb.out-of-scope');
+    return badge;
   }
 
   function button(text, onClick, className) {
@@ -136,12 +148,22 @@
     $('kb-question').value = row.question || '';
     $('kb-examples').value = (row.examples || []).filter(e => e !== row.question).join('\n');
     $('kb-answer').value = row.answer || '';
+    $('kb-kind').value = row.kind === 'out_of_scope' ? 'out_of_scope' : 'faq';
+    showKind();
     $('kb-category').value = row.category || '';
     $('kb-enabled').checked = row.enabled !== false;
     $('kb-form-status').textContent = '';
     $('kb-editor').scrollIntoView({ block: 'start' });
     $('kb-question').focus();
   }
+
+  // An out-of-scope entry has no answer: the field is hidden and not required.
+  function showKind() {
+    const outOfScope = $('kb-kind').value === 'out_of_scope';
+    $('kb-answer-field').hidden = outOfScope;
+    $('kb-answer').required = !outOfScope;
+  }
+  $('kb-kind').addEventListener('change', showKind);
 
   $('kb-add').addEventListener('click', () => edit({ lang: cc.lang.startsWith('zh') ? 'zh' : 'en' }));
   $('kb-cancel').addEventListener('click', () => {
@@ -157,9 +179,10 @@
     const faq = {
       question: $('kb-question').value,
       examples: $('kb-examples').value.split('\n').map(s => s.trim()).filter(Boolean),
-      answer: $('kb-answer').value,
+      answer: $('kb-kind').value === 'out_of_scope' ? '' : $('kb-answer').value,
       category: $('kb-category').value,
-      enabled: $('kb-enabled').checked
+      enabled: $('kb-enabled').checked,
+      kind: $('kb-kind').value
     };
     try {
       if (acceptingCluster) {

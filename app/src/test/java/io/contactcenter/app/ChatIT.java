@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -339,6 +340,94 @@ class ChatIT {
         .contains("gift-wrap,Do you offer gift wrapping?")
         .contains("退款多久到账？");
     // The next test's import turns it on again (an import enables what it names).
+  }
+
+  /**
+   * A shop's examples of what the bot must not answer (ADR 0061), imported as an entry of kind
+   * out_of_scope: a question closest to them is handed over, the entry is never the reply's FAQ or
+   * an alternative, a bad kind or an answer on such an entry is a per-row problem, and the export
+   * carries the kind so that importing it again gives the same entry.
+   */
+  @Test
+  void anOutOfScopeEntryIsImportedHandsOverItsQuestionsAndSurvivesAnExportRoundTrip()
+      throws Exception {
+    CampaignApi admin = new CampaignApi(port);
+    // The shop sells no loans: without the entry the bot answers this with its refund FAQ.
+    String ask = "{\"text\":\"how long does a refund of my car loan take\",\"lang\":\"en\"}";
+    JsonNode before = admin.read(admin.post("/api/v1/bot/answer", ask).body());
+    assertThat(before.get("faqId").asText()).isEqualTo("refund-time");
+    assertThat(before.get("action").asText()).isIn("answer", "clarify");
+    String csv =
+        "faq_id,question,example,answer,lang,kind\n"
+            + "not-ours,Can I get a car loan?,How long does a refund of my car loan take?,,en,"
+            + "out_of_scope\n"
+            + "not-ours,,What interest rate for a car loan,,en,\n"
+            + "not-ours,,how do I finance a car,,en,out_of_scope\n"
+            + "not-ours-zh,能办车贷吗,,,zh,out_of_scope\n"
+            + "wrong-kind,question,,answer,en,negative\n"
+            + "with-answer,question,,an answer,en,out_of_scope\n";
+    try {
+      HttpResponse<String> imported =
+          admin.upload(
+              "/api/v1/kb/faqs/import", "not-ours.csv", csv.getBytes(StandardCharsets.UTF_8));
+      assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+      JsonNode result = admin.read(imported.body());
+      assertThat(result.get("faqs").asInt()).isEqualTo(2);
+      assertThat(result.get("problems").toString())
+          .contains("{\"row\":5,")
+          .contains("neither faq")
+          .contains("{\"row\":6,")
+          .contains("has an answer");
+
+      JsonNode reply = admin.read(admin.post("/api/v1/bot/answer", ask).body());
+      assertThat(reply.get("action").asText()).isEqualTo("handoff");
+      assertThat(reply.toString()).doesNotContain("not-ours");
+      JsonNode zh =
+          admin.read(
+              admin.post("/api/v1/bot/answer", "{\"text\":\"能办车贷吗\",\"lang\":\"zh\"}").body());
+      assertThat(zh.get("action").asText()).isEqualTo("handoff");
+      assertThat(zh.toString()).doesNotContain("not-ours");
+      assertThat(
+              admin
+                  .read(
+                      admin
+                          .post(
+                              "/api/v1/bot/answer",
+                              "{\"text\":\"can you gift wrap my order\",\"lang\":\"en\"}")
+                          .body())
+                  .get("faqId")
+                  .asText())
+          .isEqualTo("gift-wrap");
+
+      String export = admin.get("/api/v1/kb/faqs/export").body();
+      assertThat(export)
+          .startsWith("faq_id,question,example,answer,lang,category,enabled,kind")
+          .contains("not-ours,Can I get a car loan?,")
+          .contains(",en,,true,out_of_scope")
+          .contains("gift-wrap,Do you offer gift wrapping?");
+      String rows =
+          export.lines().filter(l -> l.startsWith("not-ours,")).collect(Collectors.joining("\n"));
+      jdbc.sql("DELETE FROM chat_faq WHERE faq_id = 'not-ours'").update();
+      HttpResponse<String> again =
+          admin.upload(
+              "/api/v1/kb/faqs/import",
+              "again.csv",
+              ("faq_id,question,example,answer,lang,category,enabled,kind\n" + rows)
+                  .getBytes(StandardCharsets.UTF_8));
+      assertThat(admin.read(again.body()).get("problems")).isEmpty();
+      assertThat(
+              jdbc.sql(
+                      "SELECT kind || ' ' || answer || ' ' || (SELECT count(*) FROM"
+                          + " chat_faq_example e WHERE e.faq_id = f.faq_id AND e.lang = f.lang)"
+                          + " FROM chat_faq f WHERE faq_id = 'not-ours' AND lang = 'en'")
+                  .query(String.class)
+                  .single())
+          .isEqualTo("out_of_scope  4");
+      assertThat(admin.read(admin.post("/api/v1/bot/answer", ask).body()).get("action").asText())
+          .isEqualTo("handoff");
+    } finally {
+      jdbc.sql("DELETE FROM chat_faq WHERE faq_id IN ('not-ours', 'not-ours-zh')").update();
+    }
   }
 
   @Test

@@ -73,11 +73,7 @@ class KnowledgeBasePageIT {
   void anAdminSeesBothLanguagesSearchesAndAddsAnFaqTheBotAnswersWithThenDeletesIt()
       throws Exception {
     WebDriver page = chromium.driver();
-    page.get(url("/login"));
-    page.findElement(By.id("username")).sendKeys(admin);
-    page.findElement(By.id("password")).sendKeys(PASSWORD);
-    page.findElement(By.id("sign-in")).click();
-    browser().until(() -> page.getCurrentUrl().equals(url("/")));
+    signIn(page);
     page.get(url("/admin/knowledge-base"));
 
     // One row per FAQ, English and Chinese side by side.
@@ -121,17 +117,60 @@ class KnowledgeBasePageIT {
         .isEqualTo(404);
   }
 
+  /**
+   * An admin adds examples of what the bot must not answer (ADR 0061) in the editor: the answer
+   * field goes away for that kind, the list marks the entry, and the bot hands its questions over
+   * without ever naming it.
+   */
+  @Test
+  void anAdminAddsAnOutOfScopeEntryWithoutAnAnswerAndTheBotHandsItsQuestionsOver()
+      throws Exception {
+    WebDriver page = chromium.driver();
+    signIn(page);
+    page.get(url("/admin/knowledge-base"));
+    browser().until(() -> row(page, "refund-time"), r -> r != null);
+
+    String id = "not-ours-" + UUID.randomUUID().toString().substring(0, 6);
+    page.findElement(By.id("kb-add")).click();
+    page.findElement(By.id("kb-id")).sendKeys(id);
+    page.findElement(By.cssSelector("#kb-lang option[value=zh]")).click();
+    assertThat(page.findElement(By.id("kb-answer")).isDisplayed()).isTrue();
+    page.findElement(By.cssSelector("#kb-kind option[value=out_of_scope]")).click();
+    assertThat(page.findElement(By.id("kb-answer")).isDisplayed()).isFalse();
+    page.findElement(By.id("kb-question")).sendKeys("能帮我订机票吗");
+    page.findElement(By.id("kb-examples")).sendKeys("帮我订一间酒店");
+    page.findElement(By.id("kb-save")).click();
+    WebElement added = browser().until(() -> row(page, id), r -> r != null);
+    assertThat(added.findElements(By.cssSelector("td[data-lang=zh] .kb-out-of-scope"))).hasSize(1);
+
+    try {
+      JsonNode reply =
+          JSON.readTree(
+              new CampaignApi(port)
+                  .post("/api/v1/bot/answer", "{\"text\":\"能帮我订机票吗\",\"lang\":\"zh\"}")
+                  .body());
+      assertThat(reply.get("action").asText()).isEqualTo("handoff");
+      assertThat(reply.toString()).doesNotContain(id);
+      HttpResponse<String> withAnswer =
+          send(
+              "PUT",
+              "/api/v1/kb/faqs/" + id + "/zh",
+              "{\"question\":\"订机票\",\"answer\":\"好的\",\"kind\":\"out_of_scope\"}");
+      assertThat(withAnswer.statusCode()).isEqualTo(400);
+      assertThat(withAnswer.body()).contains("no answer");
+      assertThat(chromium.securityPolicyViolations()).isEmpty();
+    } finally {
+      send("DELETE", "/api/v1/kb/faqs/" + id + "/zh", null);
+    }
+  }
+
   static final String REFUND_ANSWER = "Refunds reach your card within 5 working days.";
 
   @Test
   void anAdminReviewsGroupsOfPastConversationsAndAcceptsOneWithTheAgentsMostFrequentAnswer()
       throws Exception {
     WebDriver page = chromium.driver();
-    page.get(url("/login"));
-    page.findElement(By.id("username")).sendKeys(admin);
-    page.findElement(By.id("password")).sendKeys(PASSWORD);
-    page.findElement(By.id("sign-in")).click();
-    browser().until(() -> page.getCurrentUrl().equals(url("/")));
+    signIn(page);
     page.get(url("/admin/knowledge-base"));
 
     // 5 refund questions (3 answered with REFUND_ANSWER, 2 "About a week."), 3 shipping, 2
@@ -257,11 +296,7 @@ class KnowledgeBasePageIT {
   void anAdminEditsSynonymGroupsByKeyboardAndTheBotsAnswerChanges() throws Exception {
     WebDriver page = chromium.driver();
     page.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
-    page.get(url("/login"));
-    page.findElement(By.id("username")).sendKeys(admin);
-    page.findElement(By.id("password")).sendKeys(PASSWORD);
-    page.findElement(By.id("sign-in")).click();
-    browser().until(() -> page.getCurrentUrl().equals(url("/")));
+    signIn(page);
     String ask = "心意盒多少钱";
     assertThat(answer(ask, "zh").path("action").asText()).isEqualTo("handoff");
     try {
@@ -382,6 +417,15 @@ class KnowledgeBasePageIT {
         .filter(r -> r.findElement(By.className("kb-cluster-title")).getText().equals(title))
         .findFirst()
         .orElse(rows.isEmpty() ? null : rows.get(0));
+  }
+
+  /** Signs the test's admin in on the page; the home page is open after it. */
+  private void signIn(WebDriver page) {
+    page.get(url("/login"));
+    page.findElement(By.id("username")).sendKeys(admin);
+    page.findElement(By.id("password")).sendKeys(PASSWORD);
+    page.findElement(By.id("sign-in")).click();
+    browser().until(() -> page.getCurrentUrl().equals(url("/")));
   }
 
   private static WebElement row(WebDriver page, String faqId) {

@@ -25,9 +25,27 @@ final class FaqEditor {
    *
    * @param examples other ways to ask it (the question is one anyway)
    * @param enabled null: on
+   * @param kind {@value FaqImport#FAQ} (also null) or {@value FaqImport#OUT_OF_SCOPE}: examples of
+   *     what the bot hands over instead of answering, without an answer (ADR 0061)
    */
   record FaqBody(
-      String question, List<String> examples, String answer, String category, Boolean enabled) {}
+      String question,
+      List<String> examples,
+      String answer,
+      String category,
+      Boolean enabled,
+      String kind) {
+
+    FaqBody(
+        String question, List<String> examples, String answer, String category, Boolean enabled) {
+      this(question, examples, answer, category, enabled, null);
+    }
+  }
+
+  /** The most texts of an FAQ; an out-of-scope entry gathers many more ways of asking. */
+  static final int MAX_EXAMPLES = 200;
+
+  static final int MAX_OUT_OF_SCOPE_EXAMPLES = 1_000;
 
   static final java.util.regex.Pattern FAQ_ID =
       java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -44,8 +62,23 @@ final class FaqEditor {
     if (body == null) {
       throw new IllegalArgumentException("question and answer are required");
     }
+    boolean outOfScope =
+        FaqImport.outOfScope(body.kind())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "kind must be " + FaqImport.FAQ + " or " + FaqImport.OUT_OF_SCOPE));
     String question = required("question", body.question(), 500);
-    String answer = required("answer", body.answer(), 4000);
+    String answer;
+    if (outOfScope) {
+      if (body.answer() != null && !body.answer().isBlank()) {
+        throw new IllegalArgumentException(
+            "an out-of-scope entry has no answer: the bot hands its questions over");
+      }
+      answer = "";
+    } else {
+      answer = required("answer", body.answer(), 4000);
+    }
     String category = body.category() == null ? "" : body.category().strip();
     if (category.length() > 100) {
       throw new IllegalArgumentException("category must be at most 100 characters");
@@ -57,11 +90,18 @@ final class FaqEditor {
         examples.add(required("an example", example, 500));
       }
     }
-    if (examples.size() > 200) {
-      throw new IllegalArgumentException("at most 200 examples per FAQ, got " + examples.size());
+    int max = outOfScope ? MAX_OUT_OF_SCOPE_EXAMPLES : MAX_EXAMPLES;
+    if (examples.size() > max) {
+      throw new IllegalArgumentException(
+          "at most "
+              + max
+              + (outOfScope ? " examples per out-of-scope entry" : " examples per FAQ")
+              + ", got "
+              + examples.size());
     }
     knowledgeBase.save(
-        List.of(new FaqImport.Faq(faqId, language, question, answer, category, examples)),
+        List.of(
+            new FaqImport.Faq(faqId, language, question, answer, category, examples, outOfScope)),
         clock.instant());
     if (Boolean.FALSE.equals(body.enabled())) {
       knowledgeBase.enable(faqId, language.tag(), false, clock.instant());

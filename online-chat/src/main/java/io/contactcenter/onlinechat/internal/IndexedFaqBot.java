@@ -87,9 +87,13 @@ class IndexedFaqBot implements FaqBot {
     indexes.set(Map.copyOf(next));
   }
 
+  /**
+   * The best matches, out-of-scope entries included (one more is kept so that an out-of-scope entry
+   * among them still leaves {@link #CANDIDATES} FAQs).
+   */
   List<FaqMatch> match(String text, ChatLanguage language) {
     FaqIndex index = indexes.get().get(language);
-    return index == null ? List.of() : index.match(text, CANDIDATES);
+    return index == null ? List.of() : index.match(text, CANDIDATES + 1);
   }
 
   /** The conversation's decision, given how often the bot already missed in it. */
@@ -102,13 +106,15 @@ class IndexedFaqBot implements FaqBot {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("text is empty");
     }
-    List<FaqMatch> matches = match(text, language);
+    List<FaqMatch> ranked = match(text, language);
     BotPolicy policy = policies.get(language);
-    BotDecision decision = policy.decide(text, matches, 0);
+    BotDecision decision = policy.decide(text, ranked, 0);
     if (decision instanceof BotDecision.OrderQuestion) {
       // Order status is the conversation's business (it knows the customer); here, the FAQs.
-      decision = policy.byScore(matches, 0);
+      decision = policy.byScore(ranked, 0);
     }
+    // An out-of-scope entry is never shown: faqId and confidence are the best FAQ's (ADR 0061).
+    List<FaqMatch> matches = BotPolicy.answerable(ranked);
     double confidence = matches.isEmpty() ? 0 : matches.get(0).score();
     String best = matches.isEmpty() ? null : matches.get(0).faq().faqId();
     return switch (decision) {

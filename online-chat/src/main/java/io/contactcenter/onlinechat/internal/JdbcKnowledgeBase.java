@@ -29,18 +29,21 @@ class JdbcKnowledgeBase {
           for (FaqImport.Faq faq : faqs) {
             jdbc.sql(
                     """
-                    INSERT INTO chat_faq (faq_id, lang, question, answer, category, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO chat_faq (faq_id, lang, question, answer, category, kind,
+                        updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (faq_id, lang) DO UPDATE SET question = excluded.question,
-                        answer = excluded.answer, category = excluded.category, enabled = TRUE,
+                        answer = excluded.answer, category = excluded.category,
+                        kind = excluded.kind, enabled = TRUE,
                         version = chat_faq.version + 1, updated_at = excluded.updated_at
                     """)
                 .params(
                     faq.faqId(),
                     faq.lang().tag(),
                     faq.question(),
-                    faq.answer(),
+                    faq.outOfScope() ? "" : faq.answer(),
                     faq.category().isEmpty() ? null : faq.category(),
+                    faq.kind(),
                     Timestamp.from(at))
                 .update();
             jdbc.sql("DELETE FROM chat_faq_example WHERE faq_id = ? AND lang = ?")
@@ -57,16 +60,21 @@ class JdbcKnowledgeBase {
         });
   }
 
-  /** Every enabled FAQ of a language with its question and examples. */
+  /** Every enabled entry of a language (FAQs and out-of-scope ones) with its texts. */
   List<FaqEntry> enabled(ChatLanguage lang) {
     Map<String, String> answers = new LinkedHashMap<>();
+    java.util.Set<String> outOfScope = new java.util.HashSet<>();
     Map<String, List<String>> questions = new LinkedHashMap<>();
     jdbc.sql(
-            "SELECT faq_id, question, answer FROM chat_faq WHERE lang = ? AND enabled ORDER BY faq_id")
+            "SELECT faq_id, question, answer, kind FROM chat_faq WHERE lang = ? AND enabled"
+                + " ORDER BY faq_id")
         .param(lang.tag())
         .query(
             rs -> {
               answers.put(rs.getString("faq_id"), rs.getString("answer"));
+              if (FaqImport.OUT_OF_SCOPE.equals(rs.getString("kind"))) {
+                outOfScope.add(rs.getString("faq_id"));
+              }
               questions
                   .computeIfAbsent(rs.getString("faq_id"), k -> new ArrayList<>())
                   .add(rs.getString("question"));
@@ -87,7 +95,9 @@ class JdbcKnowledgeBase {
             });
     List<FaqEntry> entries = new ArrayList<>();
     answers.forEach(
-        (id, answer) -> entries.add(new FaqEntry(id, lang.tag(), answer, questions.get(id))));
+        (id, answer) ->
+            entries.add(
+                new FaqEntry(id, lang.tag(), answer, questions.get(id), outOfScope.contains(id))));
     return entries;
   }
 
@@ -101,7 +111,10 @@ class JdbcKnowledgeBase {
         == 1;
   }
 
-  /** Every FAQ as import rows: the first row of an FAQ carries its question and answer. */
+  /**
+   * Every entry as import rows: the first row of an entry carries its question and answer; every
+   * row carries the kind, so any row of it read alone says what it is.
+   */
   List<List<String>> exportRows() {
     List<List<String>> rows = new ArrayList<>();
     for (FaqRow faq : all()) {
@@ -122,14 +135,19 @@ class JdbcKnowledgeBase {
                 first ? faq.answer() : "",
                 faq.lang(),
                 faq.category() == null ? "" : faq.category(),
-                String.valueOf(faq.enabled())));
+                String.valueOf(faq.enabled()),
+                faq.kind()));
         first = false;
       }
     }
     return rows;
   }
 
-  /** One FAQ in one language; {@code examples} includes the question itself. */
+  /**
+   * One entry in one language; {@code examples} includes the question itself.
+   *
+   * @param kind {@value FaqImport#FAQ} or {@value FaqImport#OUT_OF_SCOPE} (ADR 0061)
+   */
   record FaqRow(
       String faqId,
       String lang,
@@ -138,7 +156,8 @@ class JdbcKnowledgeBase {
       String category,
       boolean enabled,
       int version,
-      List<String> examples) {}
+      List<String> examples,
+      String kind) {}
 
   List<FaqRow> all() {
     java.util.Map<String, List<String>> examples = new java.util.HashMap<>();
@@ -152,8 +171,8 @@ class JdbcKnowledgeBase {
                   .add(rs.getString("example"));
             });
     return jdbc.sql(
-            "SELECT faq_id, lang, question, answer, category, enabled, version FROM chat_faq"
-                + " ORDER BY faq_id, lang")
+            "SELECT faq_id, lang, question, answer, category, enabled, version, kind"
+                + " FROM chat_faq ORDER BY faq_id, lang")
         .query(
             (rs, row) ->
                 new FaqRow(
@@ -166,7 +185,8 @@ class JdbcKnowledgeBase {
                     rs.getInt("version"),
                     List.copyOf(
                         examples.getOrDefault(
-                            rs.getString("faq_id") + "\u0000" + rs.getString("lang"), List.of()))))
+                            rs.getString("faq_id") + "\u0000" + rs.getString("lang"), List.of())),
+                    rs.getString("kind")))
         .list();
   }
 

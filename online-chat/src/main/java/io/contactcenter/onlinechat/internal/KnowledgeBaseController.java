@@ -108,11 +108,11 @@ class KnowledgeBaseController {
     return org.springframework.http.ResponseEntity.noContent().build();
   }
 
-  /** The knowledge base as CSV in the import's columns (plus category and enabled). */
+  /** The knowledge base as CSV in the import's columns (plus category, enabled and kind). */
   @GetMapping(value = "/api/v1/kb/faqs/export", produces = "text/csv")
   org.springframework.http.ResponseEntity<String> export() {
     StringBuilder csv =
-        new StringBuilder("faq_id,question,example,answer,lang,category,enabled\r\n");
+        new StringBuilder("faq_id,question,example,answer,lang,category,enabled,kind\r\n");
     for (List<String> row : knowledgeBase.exportRows()) {
       csv.append(
               row.stream()

@@ -84,28 +84,37 @@ final class Clinc150 {
     return !row.category().equals(OUT_OF_SCOPE);
   }
 
+  /** The id of the out-of-scope entry {@link #faqCsv} writes. */
+  static final String OUT_OF_SCOPE_ENTRY = "out-of-scope";
+
   /**
-   * The in-scope rows as an FAQ import file ({@code faq_id,question,example,answer,lang}): one FAQ
-   * per intent, its id the intent's number. The categories are bare numbers, so unlike {@link
-   * PublicIntentSet#faqCsv} the FAQ's question is its first example (a number as a question would
-   * be one more text the bot matches against); every row is one example.
+   * The rows as an FAQ import file ({@code faq_id,question,example,answer,lang,kind}): one FAQ per
+   * in-scope intent, its id the intent's number; the out-of-scope rows, if any, as one entry of
+   * kind {@value FaqImport#OUT_OF_SCOPE} ({@value #OUT_OF_SCOPE_ENTRY}, no answer: ADR 0061). The
+   * categories are bare numbers, so unlike {@link PublicIntentSet#faqCsv} an entry's question is
+   * its first example (a number as a question would be one more text the bot matches against);
+   * every row is one example.
    */
   static String faqCsv(List<PublicIntentSet.Row> rows) {
-    StringBuilder csv = new StringBuilder("faq_id,question,example,answer,lang\n");
+    StringBuilder csv = new StringBuilder("faq_id,question,example,answer,lang,kind\n");
     Set<String> seen = new LinkedHashSet<>();
     for (PublicIntentSet.Row row : rows) {
-      if (!inScope(row)) {
-        throw new IllegalArgumentException("an out-of-scope question is not an FAQ: " + row);
-      }
-      boolean first = seen.add(row.category());
-      csv.append(row.category())
+      boolean outOfScope = !inScope(row);
+      String id = outOfScope ? OUT_OF_SCOPE_ENTRY : row.category();
+      boolean first = seen.add(id);
+      csv.append(id)
           .append(',')
           .append(first ? cell(row.text()) : "")
           .append(',')
           .append(cell(row.text()))
           .append(',')
-          .append(first ? "(Placeholder answer of the intent " + row.category() + ")" : "")
-          .append(",en\n");
+          .append(
+              first && !outOfScope
+                  ? "(Placeholder answer of the intent " + row.category() + ")"
+                  : "")
+          .append(",en,")
+          .append(outOfScope ? FaqImport.OUT_OF_SCOPE : FaqImport.FAQ)
+          .append('\n');
     }
     return csv.toString();
   }

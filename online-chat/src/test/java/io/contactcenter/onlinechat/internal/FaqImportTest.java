@@ -48,4 +48,44 @@ class FaqImportTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[faq_id, question, example, answer, lang]");
   }
+
+  @Test
+  void anOutOfScopeEntryHasNoAnswerAndABadKindIsAPerRowProblem() {
+    FaqImport.Result result =
+        FaqImport.read(
+            """
+            faq_id,question,example,answer,lang,kind
+            not-ours,Can I get a car loan?,,,en,out_of_scope
+            not-ours,,how do I finance a car,,en,
+            not-ours,,what about a mortgage,,en,faq
+            not-ours-zh,能办车贷吗,,,zh,Out-Of-Scope
+            refund,How long does a refund take?,,3-5 days.,en,
+            odd,q,,a,en,negative
+            answered,q,,an answer,en,out_of_scope
+            """);
+    assertThat(result.faqs())
+        .extracting(FaqImport.Faq::faqId, FaqImport.Faq::outOfScope, FaqImport.Faq::answer)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("not-ours", true, ""),
+            org.assertj.core.groups.Tuple.tuple("not-ours-zh", true, ""),
+            org.assertj.core.groups.Tuple.tuple("refund", false, "3-5 days."));
+    assertThat(result.faqs().get(0).examples())
+        .containsExactly("Can I get a car loan?", "how do I finance a car");
+    assertThat(result.problems())
+        .extracting(FaqImport.Problem::row)
+        .containsExactlyInAnyOrder(3, 6, 7);
+    assertThat(result.problems())
+        .extracting(FaqImport.Problem::problem)
+        .anySatisfy(p -> assertThat(p).contains("kind faq differs from out_of_scope", "row 1"))
+        .anySatisfy(p -> assertThat(p).contains("\"negative\" is neither faq"))
+        .anySatisfy(p -> assertThat(p).contains("answered (en) has an answer"));
+  }
+
+  @Test
+  void theOldColumnsWithoutAKindStillImportFaqs() {
+    FaqImport.Result result =
+        FaqImport.read("faq_id,question,example,answer,lang\nrefund,How long?,,3-5 days.,en\n");
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.faqs()).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo("faq"));
+  }
 }

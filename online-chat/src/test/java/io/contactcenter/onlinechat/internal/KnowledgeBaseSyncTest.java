@@ -139,6 +139,31 @@ class KnowledgeBaseSyncTest {
   }
 
   @Test
+  void anOutOfScopeEntryAddedOnOneInstanceIsHandedOverOnTheOther() {
+    String asked = "will it rain tomorrow, do I need an umbrella for the gift wrapping";
+    assertThat(b.bot.answer(asked, ChatLanguage.EN).faqId()).isEqualTo("gift-wrap");
+
+    faqs.add(
+        new FaqEntry(
+            "not-ours",
+            "en",
+            "",
+            List.of("will it rain tomorrow", "do I need an umbrella", "weather forecast"),
+            true));
+    a.sync.changed();
+
+    await("the other instance hands the question over")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                b.bot.answer(asked, ChatLanguage.EN).action()
+                    == io.contactcenter.onlinechat.BotReply.Action.HANDOFF);
+    io.contactcenter.onlinechat.BotReply reply = b.bot.answer(asked, ChatLanguage.EN);
+    assertThat(reply.faqId()).isEqualTo("gift-wrap");
+    assertThat(reply.alternatives()).extracting(a -> a.faqId()).doesNotContain("not-ours");
+  }
+
+  @Test
   void aLostAnnouncementIsMadeUpByTheNextCheckAndANeedlessCheckReadsOnlyTheVersion() {
     redisUp = false;
     faqs.add(faq("pets", "Are pets allowed in the shop?", "Dogs on a leash are welcome."));

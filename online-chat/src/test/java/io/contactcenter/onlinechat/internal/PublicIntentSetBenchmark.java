@@ -1,27 +1,20 @@
 package io.contactcenter.onlinechat.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.contactcenter.onlinechat.BotReply;
 import io.contactcenter.onlinechat.ChatLanguage;
 import io.contactcenter.onlinechat.internal.domain.FaqEntry;
 import io.contactcenter.onlinechat.internal.domain.FaqIndex;
 import io.contactcenter.onlinechat.internal.domain.QuestionClusterer;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
@@ -44,7 +37,7 @@ import org.springframework.core.io.DefaultResourceLoader;
  */
 class PublicIntentSetBenchmark {
 
-  private final StringBuilder report = new StringBuilder();
+  private final IntentSetBot.Report report = new IntentSetBot.Report();
 
   @Test
   void banking77() throws Exception {
@@ -96,8 +89,7 @@ class PublicIntentSetBenchmark {
         coldStart(asked);
       }
     } finally {
-      Files.createDirectories(Path.of("target"));
-      Files.writeString(Path.of("target/public-intent-set-benchmark.txt"), report.toString());
+      report.write("public-intent-set-benchmark.txt");
     }
   }
 
@@ -113,15 +105,12 @@ class PublicIntentSetBenchmark {
         PublicIntentSet.validation(
             PublicIntentSet.read(dir, PublicIntentSet.TRAIN, Boolean.getBoolean("bench.partial")),
             10);
-    ChatConfiguration configuration = new ChatConfiguration();
-    ChatProperties properties = properties();
-    BotLexicons lexicons = configuration.chatBotLexicons(properties, new DefaultResourceLoader());
-    SentenceEncoders encoders = configuration.chatSentenceEncoders(properties, lexicons);
-    MemoryKnowledgeBase knowledgeBase = new MemoryKnowledgeBase();
-    knowledgeBase.save(FaqImport.read(PublicIntentSet.faqCsv(split.fit())).faqs(), Instant.now());
-    List<FaqEntry> faqs = knowledgeBase.enabled(ChatLanguage.EN);
-    var tokenizer = lexicons.of(ChatLanguage.EN).tokenizer();
-    var encoder = encoders.of(ChatLanguage.EN).orElseThrow();
+    IntentSetBot bot = new IntentSetBot(report);
+    bot.knowledgeBase.save(
+        FaqImport.read(PublicIntentSet.faqCsv(split.fit())).faqs(), Instant.now());
+    List<FaqEntry> faqs = bot.knowledgeBase.enabled(ChatLanguage.EN);
+    var tokenizer = bot.lexicons.of(ChatLanguage.EN).tokenizer();
+    var encoder = bot.encoders.of(ChatLanguage.EN).orElseThrow();
     SimilarityTable table = SimilarityTable.of(faqs, split.validation(), tokenizer, encoder);
     line(
         "methods on the validation split: %d FAQs, %d examples, %d questions",
@@ -146,54 +135,13 @@ class PublicIntentSetBenchmark {
         }
       }
     }
-    Files.createDirectories(Path.of("target"));
-    Files.writeString(Path.of("target/public-intent-set-methods.txt"), report.toString());
-  }
-
-  /** The application's settings: defaults, with any {@code -Dcc.chat.…} over them. */
-  static ChatProperties properties() {
-    Map<String, Object> set = new HashMap<>();
-    Properties system = System.getProperties();
-    for (String name : system.stringPropertyNames()) {
-      if (name.startsWith("cc.chat.")) {
-        set.put(name, system.getProperty(name));
-      }
-    }
-    return new Binder(new MapConfigurationPropertySource(set))
-        .bindOrCreate("cc.chat", ChatProperties.class);
+    report.write("public-intent-set-methods.txt");
   }
 
   private void answers(List<PublicIntentSet.Row> train, List<PublicIntentSet.Row> asked) {
-    ChatConfiguration configuration = new ChatConfiguration();
-    ChatProperties properties = properties();
-    line("bot settings: meaning %s, synonyms %s", properties.meaning(), properties.synonyms());
-    BotLexicons lexicons = configuration.chatBotLexicons(properties, new DefaultResourceLoader());
-    SentenceEncoders encoders = configuration.chatSentenceEncoders(properties, lexicons);
-    MemoryKnowledgeBase knowledgeBase = new MemoryKnowledgeBase();
-    IndexedFaqBot bot = configuration.faqBot(knowledgeBase, properties, encoders, lexicons);
-    // Load the model before the clock starts: the application loads it once at its first FAQ.
-    encoders.of(ChatLanguage.EN).orElseThrow().encode("warm up");
-
-    long from = System.nanoTime();
-    String csv = PublicIntentSet.faqCsv(train);
-    FaqImport.Result imported = FaqImport.read(csv);
-    double readSeconds = since(from);
-    assertThat(imported.problems()).as("import problems").isEmpty();
-    knowledgeBase.save(imported.faqs(), Instant.now());
-    from = System.nanoTime();
-    bot.reload();
-    double indexSeconds = since(from);
-    int examples = imported.faqs().stream().mapToInt(f -> f.examples().size()).sum();
-    line(
-        "import: %d rows, %d FAQs, %d examples (%d characters of CSV) read in %.2f s; index"
-            + " (words + embedding every example) %.1f s, %.1f ms per example",
-        imported.rows(),
-        imported.faqs().size(),
-        examples,
-        csv.length(),
-        readSeconds,
-        indexSeconds,
-        1000 * indexSeconds / examples);
+    IntentSetBot set = new IntentSetBot(report);
+    set.load(PublicIntentSet.faqCsv(train), "the train questions");
+    IndexedFaqBot bot = set.bot;
 
     int top1 = 0, answeredRight = 0, wrongAnswers = 0, clarify = 0, handoff = 0;
     int clarifyWithRight = 0, top3 = 0;
@@ -246,11 +194,11 @@ class PublicIntentSetBenchmark {
         nanos[n / 2] / 1e6, nanos[(int) (n * 0.95)] / 1e6, nanos[n - 1] / 1e6);
     line("");
     // Words alone on the same FAQs, as a reference for what meaning adds.
-    List<FaqEntry> entries = knowledgeBase.enabled(ChatLanguage.EN);
+    List<FaqEntry> entries = set.knowledgeBase.enabled(ChatLanguage.EN);
     FaqIndex words =
         FaqIndex.build(
             entries,
-            BotTokenizers.of(properties.synonyms(), new DefaultResourceLoader())
+            BotTokenizers.of(set.properties.synonyms(), new DefaultResourceLoader())
                 .get(ChatLanguage.EN));
     int wordsTop1 = 0;
     for (PublicIntentSet.Row q : asked) {
@@ -269,7 +217,7 @@ class PublicIntentSetBenchmark {
     List<String> texts = asked.stream().map(PublicIntentSet.Row::text).toList();
     List<String> labels = asked.stream().map(PublicIntentSet.Row::category).toList();
     ChatConfiguration configuration = new ChatConfiguration();
-    ChatProperties properties = properties();
+    ChatProperties properties = IntentSetBot.properties();
     SentenceEncoders encoders =
         configuration.chatSentenceEncoders(
             properties, configuration.chatBotLexicons(properties, new DefaultResourceLoader()));
@@ -303,48 +251,14 @@ class PublicIntentSetBenchmark {
   }
 
   private static String pct(int part, int whole) {
-    return String.format(Locale.ROOT, "%.1f %% (%d)", 100.0 * part / whole, part);
+    return IntentSetBot.Report.pct(part, whole);
   }
 
   private static double since(long fromNanos) {
-    return (System.nanoTime() - fromNanos) / 1e9;
+    return IntentSetBot.Report.since(fromNanos);
   }
 
   private void line(String format, Object... args) {
-    String l = String.format(Locale.ROOT, format, args);
-    System.out.println(l);
-    report.append(l).append('\n');
-  }
-
-  /**
-   * The knowledge base kept in memory: what {@link JdbcKnowledgeBase#save} stores, read back as
-   * {@link JdbcKnowledgeBase#enabled} reads it (the question first, then each example once).
-   */
-  static final class MemoryKnowledgeBase extends JdbcKnowledgeBase {
-    private final Map<String, FaqImport.Faq> faqs = new LinkedHashMap<>();
-
-    MemoryKnowledgeBase() {
-      super(null, null);
-    }
-
-    @Override
-    void save(List<FaqImport.Faq> saved, Instant at) {
-      saved.forEach(f -> faqs.put(f.faqId() + "\u0000" + f.lang().tag(), f));
-    }
-
-    @Override
-    List<FaqEntry> enabled(ChatLanguage lang) {
-      List<FaqEntry> entries = new ArrayList<>();
-      faqs.values().stream()
-          .filter(f -> f.lang() == lang)
-          .sorted(java.util.Comparator.comparing(FaqImport.Faq::faqId))
-          .forEach(
-              f -> {
-                List<String> questions = new ArrayList<>(List.of(f.question()));
-                f.examples().stream().filter(e -> !questions.contains(e)).forEach(questions::add);
-                entries.add(new FaqEntry(f.faqId(), lang.tag(), f.answer(), questions));
-              });
-      return entries;
-    }
+    report.line(format, args);
   }
 }

@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  * Out-of-scope questions score low against several FAQs alike, so a close race below {@code
  * clarifyThreshold} hands over rather than offering unrelated choices.
  *
+ * <p>A shop's out-of-scope entries ({@link FaqEntry#outOfScope()}, ADR 0061) are examples of what
+ * the bot must not answer: when one is the best match, the bot hands over at once ({@link
+ * BotDecision.HandoffReason#OUT_OF_SCOPE}); otherwise they are left out before anything else is
+ * decided, so they are never answered, offered as a choice or listed as an alternative.
+ *
  * @param answerThreshold a best score at or above this answers if it leads by {@code margin}
  * @param clarifyThreshold a close race at or above this offers choices; below, nothing matched
  * @param margin the lead over the runner-up a high score needs
@@ -67,10 +72,11 @@ public record BotPolicy(
   }
 
   /**
-   * @param matches the FAQ index's matches, best first
+   * @param ranked the FAQ index's matches, best first, out-of-scope entries included
    * @param missesSoFar how often the bot already failed to answer in this conversation
    */
-  public BotDecision decide(String text, List<FaqMatch> matches, int missesSoFar) {
+  public BotDecision decide(String text, List<FaqMatch> ranked, int missesSoFar) {
+    List<FaqMatch> matches = answerable(ranked);
     String lower = text.toLowerCase(Locale.ROOT);
     if (HUMAN.matcher(lower).find()) {
       return new BotDecision.Handoff(BotDecision.HandoffReason.ASKED_FOR_HUMAN, matches);
@@ -82,11 +88,19 @@ public record BotPolicy(
     if (order.isPresent()) {
       return new BotDecision.OrderQuestion(order.get());
     }
-    return byScore(matches, missesSoFar);
+    return byScore(ranked, missesSoFar);
   }
 
-  /** The decision from the FAQ scores alone (no human, anger or order words). */
-  public BotDecision byScore(List<FaqMatch> matches, int missesSoFar) {
+  /**
+   * The decision from the FAQ scores alone (no human, anger or order words).
+   *
+   * @param ranked the index's matches, best first, out-of-scope entries included
+   */
+  public BotDecision byScore(List<FaqMatch> ranked, int missesSoFar) {
+    List<FaqMatch> matches = answerable(ranked);
+    if (!ranked.isEmpty() && ranked.get(0).faq().outOfScope()) {
+      return new BotDecision.Handoff(BotDecision.HandoffReason.OUT_OF_SCOPE, matches);
+    }
     double best = matches.isEmpty() ? 0 : matches.get(0).score();
     double second = matches.size() > 1 ? matches.get(1).score() : 0;
     if ((best >= answerThreshold && best - second >= margin)
@@ -114,6 +128,13 @@ public record BotPolicy(
           matches);
     }
     return new BotDecision.Rephrase(matches);
+  }
+
+  /** The matches without out-of-scope entries, best first: what may be answered or offered. */
+  public static List<FaqMatch> answerable(List<FaqMatch> ranked) {
+    return ranked.stream().anyMatch(m -> m.faq().outOfScope())
+        ? ranked.stream().filter(m -> !m.faq().outOfScope()).toList()
+        : ranked;
   }
 
   /** The order number in an order question ("where is my order 12345", "订单12345到哪了"). */

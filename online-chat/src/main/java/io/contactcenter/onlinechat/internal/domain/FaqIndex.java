@@ -15,7 +15,8 @@ import java.util.Map;
  * sentence embeddings and fused with the word score: short questions that share one word with a
  * neighbouring FAQ, or none with their own, are then told apart by meaning. Matching by meaning, an
  * FAQ with many texts ({@link #MANY_EXAMPLES}) scores by the mean of its {@link #CLOSEST} closest
- * examples instead, in words and in meaning (ADR 0060).
+ * examples instead, in words and in meaning (ADR 0060). An out-of-scope entry ({@link
+ * FaqEntry#outOfScope()}) scores by its closest example alone (ADR 0061).
  *
  * <p>Building the word part is linear in the text size (milliseconds for thousands of examples), so
  * an edit rebuilds the index instead of patching it; embeddings of texts the previous index already
@@ -152,12 +153,16 @@ public final class FaqIndex {
     float[] asked = byMeaning ? unit(encoder.encode(question)) : null;
     List<FaqMatch> matches = new ArrayList<>();
     for (Indexed entry : entries) {
-      boolean many = byMeaning && entry.examples().size() >= MANY_EXAMPLES;
+      // An out-of-scope entry gathers unrelated questions: its centroid and its five closest
+      // texts stand for no one question, so only its closest text counts (ADR 0061).
+      boolean nearest = entry.faq().outOfScope();
+      boolean many = !nearest && byMeaning && entry.examples().size() >= MANY_EXAMPLES;
       Closest words = new Closest(many ? CLOSEST : 1);
       for (Map<String, Double> example : entry.examples()) {
         words.offer(dot(query, example));
       }
-      double score = many ? words.mean() : (words.mean() + dot(query, entry.centroid())) / 2;
+      double score =
+          many || nearest ? words.mean() : (words.mean() + dot(query, entry.centroid())) / 2;
       if (byMeaning && !entry.exampleMeanings().isEmpty()) {
         Closest closest = new Closest(many ? CLOSEST : 1);
         for (float[] example : entry.exampleMeanings()) {
@@ -166,7 +171,9 @@ public final class FaqIndex {
         score =
             meaning.fuse(
                 score,
-                many ? closest.mean() : (closest.mean() + dot(asked, entry.centroidMeaning())) / 2);
+                many || nearest
+                    ? closest.mean()
+                    : (closest.mean() + dot(asked, entry.centroidMeaning())) / 2);
       }
       if (score > 0) {
         matches.add(new FaqMatch(entry.faq(), Math.min(1.0, score)));

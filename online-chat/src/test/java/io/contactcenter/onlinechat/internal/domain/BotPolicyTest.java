@@ -71,6 +71,48 @@ class BotPolicyTest {
     assertThat(BotPolicy.orderId("where is my order?")).isEmpty();
   }
 
+  private static FaqMatch outOfScope(double score) {
+    return new FaqMatch(
+        new FaqEntry("not-ours", "en", "", List.of("what is the weather tomorrow"), true), score);
+  }
+
+  @Test
+  void anOutOfScopeEntryThatMatchesBestHandsOverAndIsNeverOffered() {
+    List<FaqMatch> matches = List.of(outOfScope(0.62), match("refund", 0.5), match("return", 0.2));
+    BotDecision d = policy.decide("will it rain tomorrow", matches, 0);
+    assertThat(d).isInstanceOf(BotDecision.Handoff.class);
+    assertThat(((BotDecision.Handoff) d).reason())
+        .isEqualTo(BotDecision.HandoffReason.OUT_OF_SCOPE);
+    assertThat(((BotDecision.Handoff) d).alternatives())
+        .extracting(m -> m.faq().faqId())
+        .containsExactly("refund", "return");
+    // Without the entry the same FAQ scores would have answered "refund".
+    assertThat(policy.decide("will it rain tomorrow", matches.subList(1, 3), 0))
+        .isInstanceOf(BotDecision.Answer.class);
+  }
+
+  @Test
+  void anOutOfScopeEntryBelowTheBestFaqIsLeftOutOfAnswersChoicesAndAlternatives() {
+    BotDecision answered =
+        policy.decide(
+            "refund", List.of(match("refund", 0.8), outOfScope(0.7), match("return", 0.3)), 0);
+    assertThat(answered).isInstanceOf(BotDecision.Answer.class);
+    assertThat(((BotDecision.Answer) answered).alternatives())
+        .extracting(m -> m.faq().faqId())
+        .containsExactly("return");
+    BotDecision torn =
+        policy.decide(
+            "x", List.of(match("refund", 0.5), outOfScope(0.49), match("return", 0.48)), 0);
+    assertThat(((BotDecision.Clarify) torn).options())
+        .extracting(m -> m.faq().faqId())
+        .containsExactly("refund", "return");
+    BotDecision human =
+        policy.decide("a human please", List.of(match("refund", 0.5), outOfScope(0.4)), 0);
+    assertThat(((BotDecision.Handoff) human).alternatives())
+        .extracting(m -> m.faq().faqId())
+        .containsExactly("refund");
+  }
+
   @Test
   void thresholdsOutOfOrderAreRefused() {
     assertThatThrownBy(() -> new BotPolicy(0.2, 0.3, 0.05, 0.2, 0.08))

@@ -114,6 +114,27 @@ class FaqIndexTest {
     }
   }
 
+  /**
+   * An out-of-scope entry gathers unrelated questions (ADR 0061): one of them asked again scores as
+   * that text, not dragged down by the entry's other, unrelated texts through a centroid.
+   */
+  @Test
+  void anOutOfScopeEntryScoresByItsClosestTextAlone() {
+    List<String> unrelated =
+        List.of(
+            "what is the weather tomorrow",
+            "tell me a joke",
+            "book a flight to paris",
+            "who won the football match");
+    FaqEntry notOurs = new FaqEntry("not-ours", "en", "", unrelated, true);
+    FaqEntry asFaq = new FaqEntry("as-faq", "en", "a", unrelated, false);
+    double outOfScope =
+        FaqIndex.build(List.of(notOurs), WORDS).match("tell me a joke", 1).get(0).score();
+    double faq = FaqIndex.build(List.of(asFaq), WORDS).match("tell me a joke", 1).get(0).score();
+    assertThat(outOfScope).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(faq).isLessThan(0.8);
+  }
+
   @Test
   void meaningWeightsAreCheckedAndStretchTheCosine() {
     MeaningWeight half = new MeaningWeight(0.5, 0.5);
