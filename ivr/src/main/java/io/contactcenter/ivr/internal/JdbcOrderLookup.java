@@ -12,6 +12,35 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Order data from table {@code ivr_order}, which order events and the demo data set fill. */
 final class JdbcOrderLookup implements OrderLookup {
 
+  /**
+   * An order's digits, letters and signs left out, as index {@code ivr_order_digits_idx} (V157)
+   * holds them: a query must say it the same way for the index to serve it.
+   */
+  private static final String DIGITS =
+      "(regexp_replace(order_id, '[^0-9]', '', 'g') COLLATE \"C\")";
+
+  /** An order by its id or, since callers key digits only, by its digits ("A2026113": 2026113). */
+  static final String LOOK_UP =
+      "SELECT order_id, state, eta, carrier, tracking_number FROM ivr_order"
+          + " WHERE order_id = ? OR "
+          + DIGITS
+          + " = ? ORDER BY (order_id = ?) DESC LIMIT 1";
+
+  /**
+   * Whether exactly these digits are an order and none longer begins with them, over the orders
+   * whose digits begin with them: [digits, digits + ":") as bytes, ':' being the character after
+   * '9'. Parameters: digits, digits, digits, digits + ":".
+   */
+  static final String WHOLE_NUMBER =
+      "SELECT coalesce(bool_or(d = ?), false) AND NOT coalesce(bool_or(d <> ?), false)"
+          + " FROM (SELECT "
+          + DIGITS
+          + " AS d FROM ivr_order WHERE "
+          + DIGITS
+          + " >= ? AND "
+          + DIGITS
+          + " < ?) o";
+
   private final JdbcClient jdbc;
 
   JdbcOrderLookup(JdbcClient jdbc) {
@@ -21,11 +50,7 @@ final class JdbcOrderLookup implements OrderLookup {
   @Override
   public OrderResult lookUp(String orderNumber) {
     try {
-      return jdbc.sql(
-              "SELECT order_id, state, eta, carrier, tracking_number FROM ivr_order"
-                  // Callers key digits only: "A2026113" is found as 2026113 too.
-                  + " WHERE order_id = ? OR regexp_replace(order_id, '[^0-9]', '', 'g') = ?"
-                  + " ORDER BY (order_id = ?) DESC LIMIT 1")
+      return jdbc.sql(LOOK_UP)
           .params(orderNumber, orderNumber, orderNumber)
           .query(
               (rs, i) -> {
@@ -56,11 +81,8 @@ final class JdbcOrderLookup implements OrderLookup {
       return false;
     }
     try {
-      return jdbc.sql(
-              "SELECT coalesce(bool_or(d = ?), false) AND NOT coalesce(bool_or(d <> ?), false)"
-                  + " FROM (SELECT regexp_replace(order_id, '[^0-9]', '', 'g') AS d"
-                  + " FROM ivr_order) o WHERE d LIKE ?")
-          .params(digits, digits, digits + "%")
+      return jdbc.sql(WHOLE_NUMBER)
+          .params(digits, digits, digits, digits + ":")
           .query(Boolean.class)
           .single();
     } catch (DataAccessException e) {

@@ -51,6 +51,42 @@ class JdbcOrderLookupIT {
   }
 
   @Test
+  void bothQueriesReadTheDigitsIndexNotTheWholeTable() {
+    JdbcClient jdbc = JdbcClient.create(ds);
+    // Enough other orders that reading them all would cost more than the index.
+    jdbc.sql(
+            "INSERT INTO ivr_order (order_id, state, updated_at)"
+                + " SELECT 'X' || (500000 + g), 'PAID', now() FROM generate_series(1, 20000) g"
+                + " ON CONFLICT DO NOTHING")
+        .update();
+    try {
+      jdbc.sql("ANALYZE ivr_order").update();
+      assertUsesTheDigitsIndex(jdbc);
+    } finally {
+      jdbc.sql("DELETE FROM ivr_order WHERE order_id LIKE 'X5%'").update();
+    }
+  }
+
+  private static void assertUsesTheDigitsIndex(JdbcClient jdbc) {
+    String digitsIndex = "ivr_order_digits_idx";
+
+    assertThat(plan(jdbc, JdbcOrderLookup.LOOK_UP, "507777", "507777", "507777"))
+        .as("the lookup")
+        .contains(digitsIndex);
+    assertThat(plan(jdbc, JdbcOrderLookup.WHOLE_NUMBER, "5077", "5077", "5077", "5077:"))
+        .as("whether a number is whole")
+        .contains(digitsIndex);
+    assertThat(orders.isWholeNumber("507777")).isTrue();
+    assertThat(orders.isWholeNumber("50777")).as("507770 to 507779 begin with it").isFalse();
+    assertThat(orders.lookUp("507777")).isInstanceOf(OrderResult.Found.class);
+  }
+
+  private static String plan(JdbcClient jdbc, String query, Object... params) {
+    return String.join(
+        "\n", jdbc.sql("EXPLAIN " + query).params(params).query(String.class).list());
+  }
+
+  @Test
   void anUnknownNumberOrAPrefixOfAKnownOneIsNotWhole() {
     assertThat(orders.isWholeNumber("24681")).isFalse();
     assertThat(orders.isWholeNumber("999999")).isFalse();
