@@ -352,11 +352,11 @@ class ChatIT {
   void anOutOfScopeEntryIsImportedHandsOverItsQuestionsAndSurvivesAnExportRoundTrip()
       throws Exception {
     CampaignApi admin = new CampaignApi(port);
-    // The shop sells no loans: without the entry the bot answers this with its refund FAQ.
+    // The shop sells no loans: without the entry the bot answers this with an FAQ (its refund
+    // FAQ, or one that another test's accepted cold-start cluster added to the shared base).
     String ask = "{\"text\":\"how long does a refund of my car loan take\",\"lang\":\"en\"}";
     JsonNode before = admin.read(admin.post("/api/v1/bot/answer", ask).body());
-    assertThat(before.get("faqId").asText()).isEqualTo("refund-time");
-    assertThat(before.get("action").asText()).isIn("answer", "clarify");
+    assertThat(before.get("action").asText()).as(before.toString()).isIn("answer", "clarify");
     String csv =
         "faq_id,question,example,answer,lang,kind\n"
             + "not-ours,Can I get a car loan?,How long does a refund of my car loan take?,,en,"
