@@ -373,11 +373,12 @@ class ChatIT {
       assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
       JsonNode result = admin.read(imported.body());
       assertThat(result.get("faqs").asInt()).isEqualTo(2);
-      assertThat(result.get("problems").toString())
-          .contains("{\"row\":5,")
-          .contains("neither faq")
-          .contains("{\"row\":6,")
-          .contains("has an answer");
+      JsonNode problems = result.get("problems");
+      assertThat(problems).as(problems.toString()).hasSize(2);
+      assertThat(problems.get(0).get("row").asInt()).isEqualTo(5);
+      assertThat(problems.get(0).get("problem").asText()).contains("neither faq");
+      assertThat(problems.get(1).get("row").asInt()).isEqualTo(6);
+      assertThat(problems.get(1).get("problem").asText()).contains("has an answer");
 
       JsonNode reply = admin.read(admin.post("/api/v1/bot/answer", ask).body());
       assertThat(reply.get("action").asText()).isEqualTo("handoff");
