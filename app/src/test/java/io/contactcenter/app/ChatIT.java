@@ -352,11 +352,11 @@ class ChatIT {
   void anOutOfScopeEntryIsImportedHandsOverItsQuestionsAndSurvivesAnExportRoundTrip()
       throws Exception {
     CampaignApi admin = new CampaignApi(port);
-    // The shop sells no loans: without the entry the bot answers this with its refund FAQ.
+    // The shop sells no loans: without the entry the bot answers this with an FAQ (its refund
+    // FAQ, or one that another test's accepted cold-start cluster added to the shared base).
     String ask = "{\"text\":\"how long does a refund of my car loan take\",\"lang\":\"en\"}";
     JsonNode before = admin.read(admin.post("/api/v1/bot/answer", ask).body());
-    assertThat(before.get("faqId").asText()).isEqualTo("refund-time");
-    assertThat(before.get("action").asText()).isIn("answer", "clarify");
+    assertThat(before.get("action").asText()).as(before.toString()).isIn("answer", "clarify");
     String csv =
         "faq_id,question,example,answer,lang,kind\n"
             + "not-ours,Can I get a car loan?,How long does a refund of my car loan take?,,en,"
@@ -373,11 +373,12 @@ class ChatIT {
       assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
       JsonNode result = admin.read(imported.body());
       assertThat(result.get("faqs").asInt()).isEqualTo(2);
-      assertThat(result.get("problems").toString())
-          .contains("{\"row\":5,")
-          .contains("neither faq")
-          .contains("{\"row\":6,")
-          .contains("has an answer");
+      JsonNode problems = result.get("problems");
+      assertThat(problems).as(problems.toString()).hasSize(2);
+      assertThat(problems.get(0).get("row").asInt()).isEqualTo(5);
+      assertThat(problems.get(0).get("problem").asText()).contains("neither faq");
+      assertThat(problems.get(1).get("row").asInt()).isEqualTo(6);
+      assertThat(problems.get(1).get("problem").asText()).contains("has an answer");
 
       JsonNode reply = admin.read(admin.post("/api/v1/bot/answer", ask).body());
       assertThat(reply.get("action").asText()).isEqualTo("handoff");
